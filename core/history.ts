@@ -1,0 +1,45 @@
+/**
+ * Undo/redo over operations. Each entry keeps the operation and the document it was applied to:
+ * undo restores that document exactly (structural sharing keeps this cheap), redo re-applies the
+ * operation, which is deterministic because operations carry their ids.
+ */
+import { applyOperation, type Operation } from './operations';
+import type { Session } from './model';
+
+export interface HistoryEntry {
+  readonly operation: Operation;
+  readonly before: Session;
+}
+
+export interface History {
+  readonly present: Session;
+  readonly past: readonly HistoryEntry[];
+  readonly future: readonly HistoryEntry[];
+}
+
+export function startHistory(session: Session): History {
+  return { present: session, past: [], future: [] };
+}
+
+/** Applies an operation; a no-op leaves the history untouched so undo never "does nothing". */
+export function commit(history: History, operation: Operation): History {
+  const next = applyOperation(history.present, operation);
+  if (next === history.present) return history;
+  return { present: next, past: [...history.past, { operation, before: history.present }], future: [] };
+}
+
+export function undo(history: History): History {
+  const entry = history.past.at(-1);
+  if (!entry) return history;
+  return { present: entry.before, past: history.past.slice(0, -1), future: [...history.future, entry] };
+}
+
+export function redo(history: History): History {
+  const entry = history.future.at(-1);
+  if (!entry) return history;
+  return {
+    present: applyOperation(history.present, entry.operation),
+    past: [...history.past, entry],
+    future: history.future.slice(0, -1),
+  };
+}

@@ -1,0 +1,53 @@
+/** The session document: what a workshop board is made of. Plain, immutable data. */
+
+export type CardId = string;
+export type LaneId = string;
+
+/** The three lanes of the method. A lane's kind decides its default, localised name. */
+export const laneKinds = ['marketing', 'seam', 'sales'] as const;
+export type LaneKind = (typeof laneKinds)[number];
+
+export interface Card {
+  readonly id: CardId;
+  readonly title: string;
+}
+
+export interface Lane {
+  readonly id: LaneId;
+  readonly kind: LaneKind;
+  /** A name the facilitator gave the lane; null shows the default name of its kind. */
+  readonly title: string | null;
+  /** Card order within the lane. The single source of truth for where a card stands. */
+  readonly cardIds: readonly CardId[];
+}
+
+export interface Session {
+  readonly id: string;
+  readonly title: string;
+  readonly laneOrder: readonly LaneId[];
+  readonly lanes: Readonly<Record<LaneId, Lane>>;
+  readonly cards: Readonly<Record<CardId, Card>>;
+}
+
+/** Longest card title we accept; longer input is cut, so a pasted paragraph cannot flood the board. */
+export const maxCardTitleLength = 500;
+
+export function createSession(id: string, title = ''): Session {
+  const lanes: Record<LaneId, Lane> = {};
+  for (const kind of laneKinds) lanes[kind] = { id: kind, kind, title: null, cardIds: [] };
+  return { id, title, laneOrder: [...laneKinds], lanes, cards: {} };
+}
+
+/** The lane a card stands in, or undefined when the card is not on the board. */
+export function laneOfCard(session: Session, cardId: CardId): Lane | undefined {
+  for (const laneId of session.laneOrder) {
+    const lane = session.lanes[laneId];
+    if (lane?.cardIds.includes(cardId)) return lane;
+  }
+  return undefined;
+}
+
+/** Titles are single-line and trimmed; line breaks from pasted text become spaces. */
+export function normaliseTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').trim().slice(0, maxCardTitleLength);
+}
