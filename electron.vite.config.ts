@@ -18,6 +18,6 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
-    build: { rolldownOptions: { input: resolve('renderer/index.html') } },
+    build: { minify: true, rolldownOptions: { input: resolve('renderer/index.html') } },
   },
 });

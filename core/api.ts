@@ -56,19 +56,6 @@ export interface ApiError {
 /** Calls travel as envelopes so errors keep their code across IPC and HTTP alike. */
 export type ApiResult<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
-/** Thrown in the UI when a call comes back with an error envelope. */
-export class ApiFailure extends Error {
-  constructor(readonly error: ApiError) {
-    super(`${error.code}: ${error.detail}`);
-    this.name = 'ApiFailure';
-  }
-}
-
-export function unwrapResult<T>(result: ApiResult<T>): T {
-  if (result.ok) return result.value;
-  throw new ApiFailure(result.error);
-}
-
 export function invokeChannel(verb: ApiVerb): string {
   return `nahtstelle:invoke:${verb}`;
 }
@@ -85,3 +72,25 @@ export function isApiVerb(value: unknown): value is ApiVerb {
 type Unlisted<All, Listed> = Exclude<All, Listed> extends never ? true : never;
 export const everyVerbListed: Unlisted<ApiVerb, (typeof apiVerbs)[number]> = true;
 export const everyEventListed: Unlisted<ApiEvent, (typeof apiEvents)[number]> = true;
+
+/**
+ * Recovers the error of a failed call. Errors lose their class when they cross Electron's context
+ * bridge and keep only their message, so the bridge puts the error there as JSON.
+ */
+export function apiErrorMessage(error: ApiError): string {
+  return JSON.stringify({ code: error.code, detail: error.detail });
+}
+
+export function apiErrorOf(error: unknown): ApiError | undefined {
+  const message = error instanceof Error ? error.message : '';
+  const start = message.indexOf('{');
+  if (start < 0) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(message.slice(start));
+    if (typeof parsed !== 'object' || parsed === null || !('code' in parsed) || !('detail' in parsed)) return undefined;
+    const code = apiErrorCodes.find((c) => c === parsed.code);
+    return code && typeof parsed.detail === 'string' ? { code, detail: parsed.detail } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,10 @@
+/** The machine, as the preload (or the web test host's bridge) exposes it. Typed by the contract. */
+import type { NahtstelleBridge } from '../../core/api';
+
+declare global {
+  interface Window {
+    readonly nahtstelle: NahtstelleBridge;
+  }
+}
+
+export const api: NahtstelleBridge = window.nahtstelle;

@@ -1,0 +1,130 @@
+import { DndContext, DragOverlay, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
+import type { TFunction } from 'i18next';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardId, Session } from '../../../core/model';
+import { placementOf } from '../../../core/placement';
+import { shownSession, useBoard } from '../store/board-store';
+import { CardFace } from './CardFace';
+import { placementAtPoint } from './drag-geometry';
+import { Lane } from './Lane';
+import { laneName } from './lane-name';
+import { useBoardSensors } from './sensors';
+
+/**
+ * The board: lanes side by side, one DndContext. Where a card would land is kept in the store
+ * (the drag preview), not in dnd-kit's `over`: dnd-kit re-renders every draggable when `over`
+ * changes, so collision detection reports nothing and the preview drives the lanes instead.
+ */
+export function Board() {
+  const { t } = useTranslation();
+  const laneOrder = useBoard((s) => s.history.present.laneOrder);
+  const sensors = useBoardSensors();
+  const announce = useBoard((s) => s.announce);
+
+  const onDragStart = useCallback(
+    ({ active }: DragStartEvent) => {
+      const cardId = String(active.id);
+      useBoard.getState().startDrag(cardId);
+      announce(describe(t, 'dnd.pickedUp', useBoard.getState().history.present, cardId));
+    },
+    [announce, t],
+  );
+
+  const onDragMove = useCallback(
+    ({ activatorEvent, delta }: DragMoveEvent) => {
+      const state = useBoard.getState();
+      const drag = state.drag;
+      const start = pointerPosition(activatorEvent);
+      if (!drag || !start) return; // keyboard moves set the placement in the coordinate getter
+      const placement = placementAtPoint(drag.preview, drag.cardId, start.x + delta.x, start.y + delta.y);
+      if (placement) state.setPlacement(placement);
+    },
+    [],
+  );
+
+  const onDragEnd = useCallback(() => {
+    const cardId = useBoard.getState().drag?.cardId;
+    useBoard.getState().endDrag(true);
+    if (cardId) announce(describe(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
+  }, [announce, t]);
+
+  const onDragCancel = useCallback(() => {
+    const cardId = useBoard.getState().drag?.cardId;
+    useBoard.getState().endDrag(false);
+    if (cardId) announce(describe(t, 'dnd.cancelled', useBoard.getState().history.present, cardId));
+  }, [announce, t]);
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={noCollisions}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
+      onDragCancel={onDragCancel}
+      accessibility={{ announcements: silentAnnouncements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+    >
+      <main className="board" aria-label={t('board.label')}>
+        {laneOrder.map((laneId) => (
+          <Lane key={laneId} laneId={laneId} />
+        ))}
+      </main>
+      <MoveAnnouncer />
+      <DragOverlay>
+        <DraggedCard />
+      </DragOverlay>
+    </DndContext>
+  );
+}
+
+function DraggedCard() {
+  const title = useBoard((s) => (s.drag ? s.history.present.cards[s.drag.cardId]?.title : undefined));
+  return title === undefined ? null : <CardFace title={title} lifted />;
+}
+
+/** Announces each change of a dragged card's placement, pointer or keyboard alike. */
+function MoveAnnouncer() {
+  const { t } = useTranslation();
+  const message = useBoard((s) => s.announcement);
+  const moveMessage = useBoard((s) => (s.drag && s.drag.placement !== s.drag.origin ? describe(t, 'dnd.moved', s.drag.preview, s.drag.cardId) : null));
+  return (
+    <div className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
+      {moveMessage ?? message}
+    </div>
+  );
+}
+
+type PlacementMessage = 'dnd.pickedUp' | 'dnd.moved' | 'dnd.dropped' | 'dnd.cancelled';
+
+function describe(t: TFunction, key: PlacementMessage, session: Session, cardId: CardId): string {
+  const placement = placementOf(session, cardId);
+  const lane = placement ? session.lanes[placement.laneId] : undefined;
+  if (!placement || !lane) return '';
+  return t(key, {
+    title: session.cards[cardId]?.title ?? '',
+    lane: laneName(lane, t),
+    position: placement.index + 1,
+    count: lane.cardIds.length,
+  });
+}
+
+function pointerPosition(event: Event): { x: number; y: number } | undefined {
+  if ('clientX' in event && typeof event.clientX === 'number' && 'clientY' in event && typeof event.clientY === 'number') {
+    return { x: event.clientX, y: event.clientY };
+  }
+  if (typeof TouchEvent !== 'undefined' && event instanceof TouchEvent) {
+    const touch = event.touches[0] ?? event.changedTouches[0];
+    return touch ? { x: touch.clientX, y: touch.clientY } : undefined;
+  }
+  return undefined;
+}
+
+const noCollisions = () => [];
+
+const silentAnnouncements = {
+  onDragStart: () => undefined,
+  onDragOver: () => undefined,
+  onDragEnd: () => undefined,
+  onDragCancel: () => undefined,
+};

@@ -1,0 +1,23 @@
+/**
+ * Card DOM nodes by id, registered by each card. Drag geometry and keyboard focus need a few
+ * specific nodes; looking them up here avoids querying the whole board on every pointer move.
+ */
+import type { CardId } from '../../../core/model';
+
+const elements = new Map<CardId, HTMLElement>();
+
+export function registerCardElement(cardId: CardId, element: HTMLElement | null): void {
+  if (element) elements.set(cardId, element);
+  else elements.delete(cardId);
+}
+
+export function cardElement(cardId: CardId): HTMLElement | undefined {
+  return elements.get(cardId);
+}
+
+export function focusCard(cardId: CardId | undefined): void {
+  if (cardId === undefined) return;
+  const element = elements.get(cardId);
+  element?.focus();
+  element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}

@@ -1,0 +1,61 @@
+/**
+ * Input for dragging. Mouse and pen start after a few pixels; touch after a short press, so a
+ * swipe still scrolls a lane; the keyboard moves lane by lane and card by card.
+ */
+import { KeyboardCode, KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors, type KeyboardCoordinateGetter } from '@dnd-kit/core';
+import type { PointerEvent as ReactPointerEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { stepPlacement, type Direction } from '../../../core/placement';
+import { useBoard } from '../store/board-store';
+import { cardElement } from './card-elements';
+
+/** The pointer sensor for mouse and pen only; touch is the TouchSensor's, with its delay. */
+class MouseAndPenSensor extends PointerSensor {
+  static override activators = [
+    {
+      eventName: 'onPointerDown' as const,
+      handler: ({ nativeEvent }: ReactPointerEvent) =>
+        nativeEvent.pointerType !== 'touch' && nativeEvent.isPrimary && nativeEvent.button === 0,
+    },
+  ];
+}
+
+const directions: Partial<Record<string, Direction>> = {
+  [KeyboardCode.Up]: 'up',
+  [KeyboardCode.Down]: 'down',
+  [KeyboardCode.Left]: 'left',
+  [KeyboardCode.Right]: 'right',
+};
+
+/**
+ * Keyboard steps are decided on the board model, not by geometry: Left/Right always reach the
+ * neighbouring lane and Up/Down stay in the lane. The preview is rendered synchronously so the
+ * overlay can be placed exactly over the card's new slot.
+ */
+export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinates }) => {
+  const direction = directions[event.code];
+  if (!direction) return undefined;
+  event.preventDefault();
+  const { drag, setPlacement } = useBoard.getState();
+  if (!drag) return undefined;
+  const next = stepPlacement(drag.preview, drag.cardId, direction);
+  if (!next) return undefined;
+  flushSync(() => setPlacement(next));
+  const element = cardElement(drag.cardId);
+  if (!element) return currentCoordinates;
+  element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const rect = element.getBoundingClientRect();
+  return { x: rect.left, y: rect.top };
+};
+
+export function useBoardSensors() {
+  return useSensors(
+    useSensor(MouseAndPenSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: laneKeyboardCoordinates,
+      // Enter is kept for editing a card's title; Space picks up and drops.
+      keyboardCodes: { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space, KeyboardCode.Enter] },
+    }),
+  );
+}

@@ -1,0 +1,30 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../../core/api';
+import { de } from './de';
+import { en } from './en';
+
+export const resources = { de: { translation: de }, en: { translation: en } } as const;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof en };
+  }
+}
+
+/** The UI language for a system locale: German for any German locale, English otherwise. */
+export function languageForLocale(locale: string): Language {
+  return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+export async function initI18n(language: Language): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    // React escapes text itself.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}

@@ -1,0 +1,32 @@
+import '@fontsource-variable/inter';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api } from './api';
+import { App } from './app/App';
+import { describeError } from './app/errors';
+import { initI18n, languageForLocale } from './i18n';
+import { useBoard } from './store/board-store';
+
+async function start(root: HTMLElement): Promise<void> {
+  const reactRoot = createRoot(root);
+  try {
+    const startup = await api.getStartupState();
+    const systemLanguage = languageForLocale(startup.systemLocale);
+    const i18n = await initI18n(startup.language ?? systemLanguage);
+    document.documentElement.lang = i18n.language;
+    i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
+    useBoard.getState().load(startup.session);
+    reactRoot.render(
+      <StrictMode>
+        <App systemLanguage={systemLanguage} chosenLanguage={startup.language} />
+      </StrictMode>,
+    );
+  } catch (error) {
+    const i18n = await initI18n(languageForLocale(navigator.language));
+    reactRoot.render(<p className="fatal">{i18n.t('app.startFailed', { detail: describeError(error, i18n.t) })}</p>);
+  }
+}
+
+const root = document.getElementById('root');
+if (root) void start(root);

@@ -1,0 +1,102 @@
+/**
+ * The renderer's one store, in two parts: the document (the session and its undo history, changed
+ * only through core operations) and transient UI state (drag preview, editing, composer).
+ * Components select narrowly, so a change re-renders only what shows it.
+ */
+import { create } from 'zustand';
+import { commit, redo, startHistory, undo, type History } from '../../../core/history';
+import { createSession, type CardId, type LaneId, type Session } from '../../../core/model';
+import { moveCard, type Operation } from '../../../core/operations';
+import { placementOf, type Placement } from '../../../core/placement';
+
+export interface DragState {
+  readonly cardId: CardId;
+  readonly origin: Placement;
+  readonly placement: Placement;
+  /** The board as it would be if the card were dropped now; lanes it does not touch keep their arrays. */
+  readonly preview: Session;
+}
+
+export interface BoardState {
+  readonly history: History;
+  readonly drag: DragState | null;
+  readonly editingCardId: CardId | null;
+  readonly composerLaneId: LaneId | null;
+  /** Title of the card deleted last, offered for undo until the next change. */
+  readonly lastDeletedTitle: string | null;
+  /** The latest message for screen readers (picked up, dropped, …), in the UI language. */
+  readonly announcement: string;
+
+  load(session: Session): void;
+  dispatch(operation: Operation): void;
+  undo(): void;
+  redo(): void;
+  startDrag(cardId: CardId): void;
+  setPlacement(placement: Placement): void;
+  /** Ends a drag; with `drop` the card moves to its previewed placement as one undoable step. */
+  endDrag(drop: boolean): void;
+  setEditing(cardId: CardId | null): void;
+  setComposer(laneId: LaneId | null): void;
+  announce(message: string): void;
+}
+
+export const useBoard = create<BoardState>()((set, get) => ({
+  history: startHistory(createSession('empty')),
+  drag: null,
+  editingCardId: null,
+  composerLaneId: null,
+  lastDeletedTitle: null,
+  announcement: '',
+
+  load: (session) => set({ history: startHistory(session), drag: null, editingCardId: null, lastDeletedTitle: null }),
+
+  dispatch: (operation) => {
+    const { history } = get();
+    const next = commit(history, operation);
+    if (next === history) return;
+    const deleted = operation.type === 'deleteCard' ? history.present.cards[operation.cardId]?.title ?? null : null;
+    set({ history: next, lastDeletedTitle: deleted });
+  },
+
+  undo: () => {
+    if (get().drag) return;
+    set((s) => ({ history: undo(s.history), lastDeletedTitle: null }));
+  },
+
+  redo: () => {
+    if (get().drag) return;
+    set((s) => ({ history: redo(s.history), lastDeletedTitle: null }));
+  },
+
+  startDrag: (cardId) => {
+    const session = get().history.present;
+    const origin = placementOf(session, cardId);
+    if (!origin) return;
+    set({ drag: { cardId, origin, placement: origin, preview: session }, editingCardId: null });
+  },
+
+  setPlacement: (placement) => {
+    const { drag, history } = get();
+    if (!drag || (drag.placement.laneId === placement.laneId && drag.placement.index === placement.index)) return;
+    const preview = moveCard(history.present, drag.cardId, placement.laneId, placement.index);
+    set({ drag: { ...drag, placement, preview } });
+  },
+
+  endDrag: (drop) => {
+    const { drag } = get();
+    if (!drag) return;
+    set({ drag: null });
+    if (drop) {
+      get().dispatch({ type: 'moveCard', cardId: drag.cardId, toLaneId: drag.placement.laneId, toIndex: drag.placement.index });
+    }
+  },
+
+  setEditing: (cardId) => set({ editingCardId: cardId }),
+  setComposer: (laneId) => set({ composerLaneId: laneId }),
+  announce: (message) => set({ announcement: message }),
+}));
+
+/** The board as shown: the drag preview while dragging, else the document. */
+export function shownSession(state: BoardState): Session {
+  return state.drag?.preview ?? state.history.present;
+}

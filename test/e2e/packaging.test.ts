@@ -1,0 +1,264 @@
+/**
+ * Packaging smoke test: runs electron-builder's real CLI with the project's electron-builder.yml
+ * (target `dir`, Linux) and checks what ends up in app.asar.
+ *
+ * No Electron binary is needed or downloaded: `electronDist` points at a temporary folder holding
+ * a stand-in `electron` shell script (plus a few dummy locale files, so `electronLanguages` has
+ * something to prune). Expects `npm run build` to have produced out/ already (`npm test` and
+ * `npm run test:e2e` build first).
+ */
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+// @electron/asar 3.x comes with electron-builder (4.x would need Node 22).
+import { extractFile, listPackage } from '@electron/asar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const execFileAsync = promisify(execFile);
+
+const TIMEOUT_MS = 120_000;
+const MAX_ASAR_BYTES = 15 * 1024 * 1024;
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'] as const;
+
+/** Always bundled or build-only; must never appear as a shipped package. */
+const DEV_ONLY_PACKAGES = [
+  'react',
+  'react-dom',
+  'react-i18next',
+  '@dnd-kit',
+  'zustand',
+  'vitest',
+  'vite',
+  'electron-vite',
+  'playwright-core',
+  'typescript',
+  'electron',
+  'electron-builder',
+  'zod',
+  'i18next',
+  'fast-check',
+  'tsx',
+  'eslint',
+] as const;
+
+/** Locales the stand-in Electron ships; electron-builder.yml keeps only de and en-US. */
+const STAND_IN_LOCALES = ['de', 'en-US', 'fr', 'ja'] as const;
+
+interface PackageJson {
+  name?: string;
+  version?: string;
+  main?: string;
+  bin?: string | Record<string, string>;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+function readPackageJson(path: string): PackageJson {
+  return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
+}
+
+/** Node's lookup: the nearest node_modules/<name> from `fromDir` upwards, not above the project. */
+function findInstalledPackage(name: string, fromDir: string): string | undefined {
+  let dir = fromDir;
+  for (;;) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dir === projectRoot) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Names of all packages reachable from package.json's `dependencies` (the runtime closure). */
+function runtimeDependencyClosure(): Set<string> {
+  const names = new Set<string>();
+  const seenDirs = new Set<string>();
+  const queue: { name: string; from: string }[] = Object.keys(readPackageJson(join(projectRoot, 'package.json')).dependencies ?? {}).map(
+    (name) => ({ name, from: projectRoot }),
+  );
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const dir = findInstalledPackage(next.name, next.from);
+    if (dir === undefined || seenDirs.has(dir)) continue;
+    seenDirs.add(dir);
+    names.add(next.name);
+    const pkg = readPackageJson(join(dir, 'package.json'));
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
+      queue.push({ name: dep, from: dir });
+    }
+  }
+  return names;
+}
+
+/** Package names (scoped ones as `@scope/name`) at any depth of node_modules in the archive. */
+function shippedPackageNames(entries: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of entries) {
+    const name = /\/node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(entry)?.[1];
+    // Skip .bin and the bare `@scope` folder itself.
+    if (name !== undefined && !name.startsWith('.') && !(name.startsWith('@') && !name.includes('/'))) names.add(name);
+  }
+  return names;
+}
+
+function electronBuilderCli(): string {
+  const dir = join(projectRoot, 'node_modules', 'electron-builder');
+  const { bin } = readPackageJson(join(dir, 'package.json'));
+  const rel = typeof bin === 'string' ? bin : bin?.['electron-builder'];
+  if (rel === undefined) throw new Error('electron-builder/package.json names no electron-builder bin');
+  return join(dir, rel);
+}
+
+/** The child gets the real CLI's environment: vitest's variables make electron-builder silence its log. */
+function builderEnv(cacheDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('VITEST')) env[key] = value;
+  }
+  return {
+    ...env,
+    // Nothing may come from the network: Electron comes from electronDist, tools would land in
+    // this (checked to stay empty), there is nothing to sign, and no update check.
+    ELECTRON_BUILDER_CACHE: cacheDir,
+    ELECTRON_CACHE: join(cacheDir, 'electron'),
+    CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+    NO_UPDATE_NOTIFIER: '1',
+  };
+}
+
+function makeStandInElectron(dir: string): void {
+  mkdirSync(join(dir, 'locales'), { recursive: true });
+  mkdirSync(join(dir, 'resources'), { recursive: true });
+  const exe = join(dir, 'electron');
+  writeFileSync(exe, '#!/bin/sh\necho "stand-in for Electron; this build is for inspecting app.asar only" >&2\nexit 1\n');
+  chmodSync(exe, 0o755);
+  for (const locale of STAND_IN_LOCALES) writeFileSync(join(dir, 'locales', `${locale}.pak`), 'stand-in');
+}
+
+describe('packaging (electron-builder --linux dir)', () => {
+  let tmp = '';
+  let appOutDir = '';
+  let asarPath = '';
+  let entries: string[] = [];
+  let cacheDir = '';
+  let builderLog = '';
+
+  beforeAll(async () => {
+    const missing = BUILD_OUTPUTS.filter((rel) => !existsSync(join(projectRoot, rel)));
+    if (missing.length > 0) {
+      throw new Error(
+        `Build output missing: ${missing.join(', ')}. Run \`npm run build\` first ` +
+          '(`npm test` and `npm run test:e2e` do so before vitest).',
+      );
+    }
+
+    tmp = mkdtempSync(join(tmpdir(), 'nahtstelle-packaging-'));
+    const electronDist = join(tmp, 'electron-dist');
+    const outputDir = join(tmp, 'release');
+    cacheDir = join(tmp, 'cache');
+    mkdirSync(cacheDir);
+    makeStandInElectron(electronDist);
+
+    const electronVersion = readPackageJson(join(projectRoot, 'node_modules', 'electron', 'package.json')).version;
+    if (electronVersion === undefined) throw new Error('node_modules/electron/package.json has no version');
+
+    const args = [
+      electronBuilderCli(),
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      `-c.electronDist=${electronDist}`,
+      `-c.electronVersion=${electronVersion}`,
+      `-c.directories.output=${outputDir}`,
+    ];
+    console.log(`[packaging] ${[process.execPath, ...args].join(' ')}`);
+    const started = performance.now();
+    try {
+      const { stdout, stderr } = await execFileAsync(process.execPath, args, {
+        cwd: projectRoot,
+        env: builderEnv(cacheDir),
+        timeout: TIMEOUT_MS - 10_000,
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      builderLog = `${stdout}\n${stderr}`;
+    } catch (error) {
+      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+      throw new Error(`electron-builder failed: ${String(error)}\n--- stdout ---\n${stdout}\n--- stderr ---\n${stderr}`);
+    }
+    console.log(`[packaging] electron-builder took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    // linux-unpacked on x64, linux-<arch>-unpacked elsewhere.
+    const unpacked = readdirSync(outputDir).filter((name) => /^linux(-[a-z0-9]+)?-unpacked$/.test(name));
+    if (unpacked.length !== 1 || unpacked[0] === undefined) {
+      throw new Error(`expected one linux*-unpacked folder in ${outputDir}, found: ${readdirSync(outputDir).join(', ')}`);
+    }
+    appOutDir = join(outputDir, unpacked[0]);
+    asarPath = join(appOutDir, 'resources', 'app.asar');
+    if (!existsSync(asarPath)) throw new Error(`no app.asar at ${asarPath}\n${builderLog}`);
+    entries = listPackage(asarPath, { isPack: false }).map((entry) => entry.replaceAll('\\', '/'));
+  }, TIMEOUT_MS);
+
+  afterAll(() => {
+    if (tmp !== '') rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('uses electron-builder.yml and downloads nothing', () => {
+    expect(builderLog).toContain('electron-builder.yml');
+    expect(readdirSync(cacheDir)).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('contains the built main, preload and renderer and package.json', () => {
+    for (const rel of BUILD_OUTPUTS) expect(entries).toContain(`/${rel}`);
+    expect(entries.some((entry) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(entry))).toBe(true);
+    expect(entries).toContain('/package.json');
+
+    const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as PackageJson;
+    expect(pkg.main).toBeDefined();
+    expect(entries).toContain(`/${(pkg.main ?? '').replace(/^\.\//, '')}`);
+  }, TIMEOUT_MS);
+
+  it('contains nothing but out/, package.json and production node_modules', () => {
+    const topLevel = [...new Set(entries.map((entry) => `/${entry.split('/')[1] ?? ''}`))].sort();
+    expect(topLevel).toEqual(['/node_modules', '/out', '/package.json']);
+
+    const outChildren = [...new Set(entries.filter((e) => e.startsWith('/out/')).map((e) => e.split('/')[2]))].sort();
+    expect(outChildren).toEqual(['main', 'preload', 'renderer']);
+
+    for (const sourceDir of ['/test/', '/bench/', '/core/', '/renderer/', '/electron/', '/assets/', '/docs/']) {
+      expect(entries.filter((entry) => entry.startsWith(sourceDir))).toEqual([]);
+    }
+    expect(entries.filter((entry) => /\.(ts|tsx|mts|cts)$/.test(entry))).toEqual([]);
+    expect(entries.filter((entry) => entry.endsWith('.map'))).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('ships electron-store and its dependencies, and no dev-only package', () => {
+    const shipped = shippedPackageNames(entries);
+    const runtime = runtimeDependencyClosure();
+
+    expect(entries).toContain('/node_modules/electron-store/package.json');
+    expect(runtime.has('electron-store')).toBe(true);
+    for (const name of runtime) expect(shipped, `runtime dependency ${name} not shipped`).toContain(name);
+
+    const devDependencies = Object.keys(readPackageJson(join(projectRoot, 'package.json')).devDependencies ?? {});
+    const forbidden = new Set<string>([...DEV_ONLY_PACKAGES, ...devDependencies.filter((name) => !runtime.has(name))]);
+    const leaked = [...shipped].filter((name) => forbidden.has(name) || forbidden.has(name.split('/')[0] ?? ''));
+    expect(leaked).toEqual([]);
+    expect([...shipped].filter((name) => !runtime.has(name))).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('keeps app.asar small and only the de and en-US Chromium locales', () => {
+    const bytes = statSync(asarPath).size;
+    console.log(`[packaging] app.asar: ${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes} bytes, ${entries.length} entries)`);
+    expect(bytes).toBeLessThan(MAX_ASAR_BYTES);
+
+    expect(readdirSync(join(appOutDir, 'locales')).sort()).toEqual(['de.pak', 'en-US.pak']);
+  }, TIMEOUT_MS);
+});

@@ -1,0 +1,37 @@
+/**
+ * `npm run serve:web -- --port <n> --data-dir <dir> [--demo-cards <n>] [--locale de-DE]`
+ * Serves the built renderer with the API answered by the main-process handlers, for E2E tests,
+ * benchmarks and trying the UI in any browser.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWebHost } from './web-host';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'data-dir': { type: 'string' },
+    'demo-cards': { type: 'string' },
+    locale: { type: 'string' },
+  },
+});
+
+const port = Number(values.port);
+const demoCards = values['demo-cards'] === undefined ? undefined : Number(values['demo-cards']);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not "${values.port}"`);
+if (demoCards !== undefined && (!Number.isInteger(demoCards) || demoCards < 0)) fail(`--demo-cards must be a whole number, not "${values['demo-cards']}"`);
+
+const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'nahtstelle-web-')));
+const host = await startWebHost({ port, dataDir, demoCards, locale: values.locale });
+console.log(`Nahtstelle web test host: ${host.url} (data: ${dataDir})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void host.close().then(() => process.exit(0)));
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}

@@ -1,0 +1,188 @@
+/**
+ * The web test host: serves the built renderer on 127.0.0.1 and answers the API contract over
+ * HTTP with the same handler table Electron's IPC uses. E2E tests and benchmarks drive the real UI
+ * in Chromium through it; it never loads Electron.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Conf from 'conf';
+import { build } from 'esbuild';
+import { apiVerbs, eventChannel, invokeChannel, type ApiEvent, type ApiEvents } from '../../core/api';
+import { createDemoSession } from '../../core/demo';
+import { createSession } from '../../core/model';
+import { createHandlers, dispatchCall } from '../../electron/ipc/handlers';
+import { contentSecurityPolicy } from '../../electron/content-security-policy';
+import { Preferences } from '../../electron/services/preferences';
+
+export interface WebHostOptions {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Preferences (and, later, sessions) live here; a fresh folder per test starts clean. */
+  readonly dataDir: string;
+  /** Start on a generated board of this many cards instead of an empty one. */
+  readonly demoCards?: number;
+  /** The system locale the app should believe in, e.g. "de-DE". */
+  readonly locale?: string;
+  readonly rendererDir?: string;
+}
+
+export interface WebHost {
+  readonly url: string;
+  emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
+  close(): Promise<void>;
+}
+
+const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const bridgePath = '/__host/bridge.js';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const rendererDir = resolve(options.rendererDir ?? join(projectRoot, 'out', 'renderer'));
+  const indexHtml = await readFile(join(rendererDir, 'index.html'), 'utf8').catch(() => {
+    throw new Error(`No built renderer in ${rendererDir}. Run \`npm run build\` first.`);
+  });
+  const page = indexHtml.replace('<head>', `<head>\n    <script src="${bridgePath}"></script>`);
+  const bridge = await bundleBridge();
+
+  const preferences = new Preferences(new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'nahtstelle' }));
+  const handlers = createHandlers({
+    preferences,
+    systemLocale: () => options.locale ?? 'en-US',
+    startupSession: () => (options.demoCards ? createDemoSession(options.demoCards) : createSession(randomUUID())),
+  });
+
+  const eventStreams = new Set<ServerResponse>();
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    void route(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', String(error));
+      else response.end();
+    });
+  });
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Only the page this host serves may call it: the same host name (no DNS rebinding) and origin.
+    if (request.headers.host !== new URL(origin).host) return send(response, 403, 'text/plain', 'Forbidden host');
+    const path = new URL(request.url ?? '/', origin).pathname;
+    if (request.method === 'POST' && path === '/api/invoke') return invoke(request, response);
+    if (request.method === 'GET' && path === '/api/events') return openEventStream(response);
+    if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
+    if (path === '/' || path === '/index.html') return send(response, 200, contentTypes['.html'], page);
+    if (path === bridgePath) return send(response, 200, contentTypes['.js'], bridge);
+    return serveFile(rendererDir, path, response);
+  }
+
+  async function invoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.headers.origin !== origin) {
+      return sendJson(response, { ok: false, error: { code: 'forbiddenSender', detail: `Origin ${request.headers.origin ?? 'none'}` } });
+    }
+    const body = await readBody(request);
+    const call = parseCall(body);
+    const verb = apiVerbs.find((v) => invokeChannel(v) === call?.channel) ?? call?.channel;
+    sendJson(response, await dispatchCall(handlers, verb, call?.args));
+  }
+
+  function openEventStream(response: ServerResponse): void {
+    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    eventStreams.add(response);
+    response.on('close', () => eventStreams.delete(response));
+  }
+
+  await new Promise<void>((resolveListen) => server.listen(options.port, '127.0.0.1', resolveListen));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: origin,
+    emit(event, payload) {
+      const data = JSON.stringify({ channel: eventChannel(event), payload });
+      for (const stream of eventStreams) stream.write(`data: ${data}\n\n`);
+    },
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        for (const stream of eventStreams) stream.end();
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+async function bundleBridge(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(projectRoot, 'test', 'harness', 'web-bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('The web bridge did not build');
+  return output.text;
+}
+
+function parseCall(body: string): { channel: unknown; args: unknown } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    return { channel: 'channel' in parsed ? parsed.channel : undefined, args: 'args' in parsed ? parsed.args : undefined };
+  } catch {
+    return undefined;
+  }
+}
+
+async function serveFile(rootDir: string, urlPath: string, response: ServerResponse): Promise<void> {
+  const filePath = resolve(rootDir, `.${decodeURIComponent(urlPath)}`);
+  if (!filePath.startsWith(rootDir + sep)) return send(response, 404, 'text/plain', 'Not found');
+  try {
+    const body = await readFile(filePath);
+    send(response, 200, contentTypes[extname(filePath)] ?? 'application/octet-stream', body);
+  } catch {
+    send(response, 404, 'text/plain', 'Not found');
+  }
+}
+
+const maxBodyBytes = 64 * 1024 * 1024;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) request.destroy(new Error('Request too large'));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, contentType: string | undefined, body: string | Buffer): void {
+  response.writeHead(status, {
+    'content-type': contentType ?? 'application/octet-stream',
+    'content-security-policy': contentSecurityPolicy,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, value: unknown): void {
+  send(response, 200, contentTypes['.json'], JSON.stringify(value));
+}
