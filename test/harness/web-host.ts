@@ -55,7 +55,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw new Error(`No built renderer in ${rendererDir}. Run \`npm run build\` first.`);
   });
   const page = indexHtml.replace('<head>', `<head>\n    <script src="${bridgePath}"></script>`);
-  const bridge = await bundleBridge();
+  const bridge = await (bridgeBundle ??= bundleBridge());
 
   const preferences = new Preferences(new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'nahtstelle' }));
   const handlers = createHandlers({
@@ -120,6 +120,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }),
   };
 }
+
+/** Bundled once per process: every host serves the same bridge. */
+let bridgeBundle: Promise<string> | undefined;
 
 async function bundleBridge(): Promise<string> {
   const result = await build({

@@ -89,7 +89,7 @@ function MoveAnnouncer() {
   const message = useBoard((s) => s.announcement);
   const moveMessage = useBoard((s) => (s.drag && s.drag.placement !== s.drag.origin ? describe(t, 'dnd.moved', s.drag.preview, s.drag.cardId) : null));
   return (
-    <div className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
+    <div id="board-announcer" className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
       {moveMessage ?? message}
     </div>
   );

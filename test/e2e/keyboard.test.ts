@@ -1,0 +1,117 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addCards, cardTitles, launchChromium, openBoard, type BoardPage } from './support';
+
+let browser: Browser;
+let board: BoardPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  if (board) expect(board.errors).toEqual([]);
+  await board?.close();
+  board = undefined;
+});
+
+const announcement = (page: Page) => page.locator('#board-announcer').innerText();
+
+/**
+ * Space picks up the focused card. dnd-kit starts listening for arrow keys one task after the
+ * pick-up; a person cannot type faster than that, a test can, so it waits for that task.
+ */
+async function pickUp(page: Page): Promise<void> {
+  await page.keyboard.press('Space');
+  await page.locator('[aria-pressed="true"]').waitFor();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+describe('moving cards by keyboard alone (German UI)', () => {
+  it('picks up a card, moves it right into the Nahtstelle lane and drops it, announced in German', async () => {
+    board = await openBoard(browser, { locale: 'de-DE' });
+    const { page } = board;
+    await addCards(page, 'Marketing', ['Produktlaunch', 'Preisliste'], 'Karte hinzufügen');
+    await addCards(page, 'Nahtstelle', ['Leads bewerten'], 'Karte hinzufügen');
+
+    await page.getByRole('button', { name: 'Preisliste', exact: true }).focus();
+    await pickUp(page);
+    expect(await announcement(page)).toBe('Preisliste aufgenommen. Marketing, Position 2 von 2.');
+    await page.keyboard.press('ArrowRight');
+    expect(await announcement(page)).toBe('Preisliste: Nahtstelle, Position 2 von 2.');
+    await page.keyboard.press('Space');
+    expect(await announcement(page)).toBe('Preisliste abgelegt in Nahtstelle, Position 2 von 2.');
+
+    expect(await cardTitles(page, 'Marketing')).toEqual(['Produktlaunch']);
+    expect(await cardTitles(page, 'Nahtstelle')).toEqual(['Leads bewerten', 'Preisliste']);
+    // Focus stays on the moved card, so the next move is one key away.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Preisliste');
+  });
+
+  it('Left and Right always reach the neighbouring lane, in both directions, across an empty lane', async () => {
+    board = await openBoard(browser, { locale: 'de-DE' });
+    const { page } = board;
+    await addCards(page, 'Marketing', ['A', 'B', 'C'], 'Karte hinzufügen');
+
+    await page.getByRole('button', { name: 'A', exact: true }).focus();
+    await pickUp(page);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    expect(await cardTitles(page, 'Sales')).toEqual(['A']);
+
+    await pickUp(page);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Space');
+    expect(await cardTitles(page, 'Nahtstelle')).toEqual(['A']);
+    expect(await cardTitles(page, 'Sales')).toEqual([]);
+
+    await pickUp(page);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Space');
+    expect(await cardTitles(page, 'Marketing')).toEqual(['A', 'B', 'C']);
+  });
+
+  it('Up and Down reorder within the lane; Escape cancels a move', async () => {
+    board = await openBoard(browser, { locale: 'de-DE' });
+    const { page } = board;
+    await addCards(page, 'Sales', ['Eins', 'Zwei', 'Drei'], 'Karte hinzufügen');
+
+    await page.getByRole('button', { name: 'Eins', exact: true }).focus();
+    await pickUp(page);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    expect(await cardTitles(page, 'Sales')).toEqual(['Zwei', 'Drei', 'Eins']);
+
+    await pickUp(page);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    expect(await cardTitles(page, 'Sales')).toEqual(['Zwei', 'Eins', 'Drei']);
+
+    await pickUp(page);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Escape');
+    expect(await cardTitles(page, 'Sales')).toEqual(['Zwei', 'Eins', 'Drei']);
+    expect(await announcement(page)).toBe('Verschieben abgebrochen. Eins steht wieder in Sales, Position 2 von 3.');
+  });
+
+  it('arrow keys move the focus between cards when nothing is picked up', async () => {
+    board = await openBoard(browser, { locale: 'de-DE' });
+    const { page } = board;
+    await addCards(page, 'Marketing', ['M1', 'M2'], 'Karte hinzufügen');
+    await addCards(page, 'Nahtstelle', ['N1'], 'Karte hinzufügen');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+
+    await page.getByRole('button', { name: 'M1', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('M2');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('N1');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('M1');
+    expect(await cardTitles(page, 'Marketing')).toEqual(['M1', 'M2']);
+  });
+});

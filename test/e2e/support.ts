@@ -1,0 +1,109 @@
+/** Shared E2E plumbing: system Chromium via playwright-core, a fresh web test host per test. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startWebHost, type WebHost } from '../harness/web-host';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface BoardPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly host: WebHost;
+  readonly dataDir: string;
+  /** Every URL the page requested, to prove it stays on its own origin. */
+  readonly requests: string[];
+  /** Uncaught page errors and console errors, which a user would experience as breakage. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+export interface BoardOptions {
+  readonly locale?: string;
+  readonly demoCards?: number;
+  readonly dataDir?: string;
+  readonly hasTouch?: boolean;
+}
+
+export async function openBoard(browser: Browser, options: BoardOptions = {}): Promise<BoardPage> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-')));
+  const host = await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US' });
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    locale: options.locale ?? 'en-US',
+    hasTouch: options.hasTouch ?? false,
+  });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(host.url);
+  await page.getByRole('region', { name: 'Marketing' }).waitFor();
+  return {
+    page,
+    context,
+    host,
+    dataDir,
+    requests,
+    errors,
+    async close() {
+      await context.close();
+      await host.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The card titles of a lane, top to bottom, as shown. */
+export function cardTitles(page: Page, laneName: string): Promise<string[]> {
+  return page.getByRole('region', { name: laneName, exact: true }).locator('[data-card-id]').allInnerTexts();
+}
+
+/** Adds cards to a lane through the UI: the add button, then one title per Enter. */
+export async function addCards(page: Page, laneName: string, titles: readonly string[], addLabel = 'Add card'): Promise<void> {
+  const lane = page.getByRole('region', { name: laneName, exact: true });
+  await lane.getByRole('button', { name: addLabel, exact: true }).click();
+  const field = lane.getByRole('textbox');
+  for (const title of titles) {
+    await field.fill(title);
+    await field.press('Enter');
+  }
+  await field.press('Escape');
+}
+
+/** Drags with the mouse in small steps, as a hand would; dnd-kit starts after a few pixels. */
+export async function mouseDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 20): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
+export async function centreOf(page: Page, locatorText: string, laneName: string): Promise<{ x: number; y: number }> {
+  const box = await page.getByRole('region', { name: laneName, exact: true }).getByRole('button', { name: locatorText, exact: true }).boundingBox();
+  if (!box) throw new Error(`No card "${locatorText}" in ${laneName}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}

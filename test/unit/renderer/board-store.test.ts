@@ -1,0 +1,65 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createSession } from '../../../core/model';
+import { addCard } from '../../../core/operations';
+import { shownSession, useBoard } from '../../../renderer/src/store/board-store';
+
+const store = () => useBoard.getState();
+const laneIds = (laneId: string) => store().history.present.lanes[laneId]?.cardIds;
+
+beforeEach(() => {
+  let s = createSession('s');
+  s = addCard(s, 'a', 'marketing', 'Alpha');
+  s = addCard(s, 'b', 'marketing', 'Beta');
+  store().load(s);
+});
+
+describe('board store', () => {
+  it('applies operations and undoes and redoes them', () => {
+    store().dispatch({ type: 'addCard', cardId: 'c', laneId: 'sales', title: 'Gamma' });
+    expect(laneIds('sales')).toEqual(['c']);
+    store().undo();
+    expect(laneIds('sales')).toEqual([]);
+    store().redo();
+    expect(laneIds('sales')).toEqual(['c']);
+  });
+
+  it('offers a deleted card for undo', () => {
+    store().dispatch({ type: 'deleteCard', cardId: 'a' });
+    expect(store().lastDeletedTitle).toBe('Alpha');
+    store().undo();
+    expect(laneIds('marketing')).toEqual(['a', 'b']);
+    expect(store().lastDeletedTitle).toBeNull();
+  });
+
+  it('previews a drag without touching the document, then drops it as one undoable step', () => {
+    store().startDrag('a');
+    store().setPlacement({ laneId: 'seam', index: 0 });
+    store().setPlacement({ laneId: 'sales', index: 0 });
+    expect(laneIds('marketing')).toEqual(['a', 'b']);
+    expect(shownSession(store()).lanes.sales?.cardIds).toEqual(['a']);
+    expect(shownSession(store()).lanes.marketing?.cardIds).toEqual(['b']);
+
+    store().endDrag(true);
+    expect(laneIds('sales')).toEqual(['a']);
+    expect(store().history.past).toHaveLength(1);
+    store().undo();
+    expect(laneIds('marketing')).toEqual(['a', 'b']);
+  });
+
+  it('a cancelled drag leaves the board and the history as they were', () => {
+    store().startDrag('b');
+    store().setPlacement({ laneId: 'sales', index: 0 });
+    store().endDrag(false);
+    expect(laneIds('marketing')).toEqual(['a', 'b']);
+    expect(laneIds('sales')).toEqual([]);
+    expect(store().history.past).toHaveLength(0);
+  });
+
+  it('ignores undo while a card is being dragged', () => {
+    store().dispatch({ type: 'editCardTitle', cardId: 'a', title: 'Alpha 2' });
+    store().startDrag('a');
+    store().undo();
+    expect(store().history.present.cards.a?.title).toBe('Alpha 2');
+    store().endDrag(false);
+  });
+});
