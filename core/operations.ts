@@ -47,8 +47,7 @@ export function editCardTitle(session: Session, cardId: CardId, title: string): 
 export function deleteCard(session: Session, cardId: CardId): Session {
   const lane = laneOfCard(session, cardId);
   if (!lane) return session;
-  const cards = { ...session.cards };
-  delete cards[cardId];
+  const { [cardId]: _deleted, ...cards } = session.cards;
   return {
     ...session,
     cards,

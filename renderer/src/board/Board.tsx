@@ -4,12 +4,13 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardId, Session } from '../../../core/model';
 import { placementOf } from '../../../core/placement';
-import { shownSession, useBoard } from '../store/board-store';
+import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
 import { placementAtPoint } from './drag-geometry';
 import { Lane } from './Lane';
 import { laneName } from './lane-name';
 import { useBoardSensors } from './sensors';
+import { countRender } from '../perf/render-count';
 
 /**
  * The board: lanes side by side, one DndContext. Where a card would land is kept in the store
@@ -17,6 +18,7 @@ import { useBoardSensors } from './sensors';
  * changes, so collision detection reports nothing and the preview drives the lanes instead.
  */
 export function Board() {
+  countRender('Board');
   const { t } = useTranslation();
   const laneOrder = useBoard((s) => s.history.present.laneOrder);
   const sensors = useBoardSensors();

@@ -7,6 +7,7 @@ import { shownSession, useBoard } from '../store/board-store';
 import { registerCardElement, focusCard } from './card-elements';
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
+import { countRender } from '../perf/render-count';
 
 const focusSteps: Partial<Record<string, Direction>> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -15,6 +16,7 @@ const focusSteps: Partial<Record<string, Direction>> = { ArrowUp: 'up', ArrowDow
  * state changes, not when other cards move.
  */
 export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
+  countRender('Card');
   const { t } = useTranslation();
   const title = useBoard((s) => s.history.present.cards[cardId]?.title ?? '');
   const isDragged = useBoard((s) => s.drag?.cardId === cardId);
@@ -56,6 +58,7 @@ interface DraggableCardProps {
  * or ends; keeping this wrapper thin (its face arrives as a memoised child) keeps that cheap.
  */
 function DraggableCard({ cardId, title, onEdit, onDelete, children }: DraggableCardProps) {
+  countRender('DraggableCard');
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef } = useDraggable({
     id: cardId,

@@ -5,6 +5,7 @@ import { shownSession, useBoard } from '../store/board-store';
 import { Card } from './Card';
 import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
+import { countRender } from '../perf/render-count';
 
 const noCards: readonly string[] = [];
 
@@ -13,6 +14,7 @@ const noCards: readonly string[] = [];
  * including while a drag previews a card in it, and not when other lanes change.
  */
 export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
+  countRender('Lane');
   const { t } = useTranslation();
   const headingId = useId();
   const lane = useBoard((s) => s.history.present.lanes[laneId]);

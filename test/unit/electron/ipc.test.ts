@@ -1,0 +1,185 @@
+import { BrowserWindow } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { apiVerbs, invokeChannel, type ApiResult, type ApiVerb } from '../../../core/api';
+import { createSession } from '../../../core/model';
+import { appPageUrl } from '../../../electron/app-url';
+import { createHandlers, dispatchCall, type ApiHandlers } from '../../../electron/ipc/handlers';
+import { registerIpcHandlers } from '../../../electron/ipc/register';
+import { createSenderCheck } from '../../../electron/ipc/trusted-sender';
+import { Preferences, type KeyValueStore } from '../../../electron/services/preferences';
+import { createMainWindow, isAppWindow } from '../../../electron/windows';
+import { fakeWindow, ipcMain, type FakeInvokeEvent, type FakeWebContents } from '../fakes/electron';
+
+class MapStore implements KeyValueStore {
+  readonly values = new Map<string, unknown>();
+  get(key: string): unknown {
+    return this.values.get(key);
+  }
+  set(key: string, value: unknown): void {
+    this.values.set(key, value);
+  }
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+}
+
+function setup(): { store: MapStore; handlers: ApiHandlers; contents: FakeWebContents; unregister: () => void } {
+  const store = new MapStore();
+  const handlers = createHandlers({
+    preferences: new Preferences(store),
+    systemLocale: () => 'de-DE',
+    startupSession: () => createSession('session-1'),
+  });
+  const unregister = registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
+  const contents = fakeWindow(createMainWindow()).webContents;
+  return { store, handlers, contents, unregister };
+}
+
+function fromMainFrame(contents: FakeWebContents): FakeInvokeEvent {
+  return { sender: contents, senderFrame: contents.mainFrame };
+}
+
+async function call(verb: ApiVerb, event: FakeInvokeEvent, ...args: unknown[]): Promise<ApiResult> {
+  return (await ipcMain.invoke(invokeChannel(verb), event, ...args)) as ApiResult;
+}
+
+/** Handlers that record calls, to prove a refused call never reaches one. */
+function spyHandlers(): ApiHandlers & { readonly [V in ApiVerb]: ReturnType<typeof vi.fn> } {
+  return {
+    getStartupState: vi.fn(async () => ({ systemLocale: 'de-DE', language: null, session: createSession('s') })),
+    setLanguage: vi.fn(async () => undefined),
+  };
+}
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly one handler per verb, on the contract’s channels', () => {
+    setup();
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(apiVerbs.map(invokeChannel).sort());
+  });
+
+  it('unregisters everything it registered, so it can register again', () => {
+    const { unregister, handlers } = setup();
+    unregister();
+    expect(ipcMain.handlers.size).toBe(0);
+    expect(() => registerIpcHandlers(handlers, () => true)).not.toThrow();
+  });
+
+  it('answers the app window’s main frame', async () => {
+    const { contents } = setup();
+    const result = await call('getStartupState', fromMainFrame(contents));
+    expect(result).toMatchObject({ ok: true, value: { systemLocale: 'de-DE', language: null, session: { id: 'session-1' } } });
+  });
+
+  it('persists a language choice and clears it again', async () => {
+    const { contents, store } = setup();
+    expect(await call('setLanguage', fromMainFrame(contents), 'en')).toEqual({ ok: true, value: undefined });
+    expect(store.values.get('language')).toBe('en');
+    expect(await call('getStartupState', fromMainFrame(contents))).toMatchObject({ value: { language: 'en' } });
+    expect(await call('setLanguage', fromMainFrame(contents), null)).toEqual({ ok: true, value: undefined });
+    expect(store.values.has('language')).toBe(false);
+  });
+
+  it.each([
+    ['an unsupported language', ['fr'], /setLanguage: 0: /],
+    ['a number', [42], /setLanguage: 0: /],
+    ['too many arguments', ['de', 'en'], /setLanguage: /],
+    ['no argument', [], /setLanguage: /],
+  ])('refuses %s with invalidArguments and changes nothing', async (_case, args, detail) => {
+    const { contents, store } = setup();
+    store.values.set('language', 'de');
+    const result = await call('setLanguage', fromMainFrame(contents), ...args);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalidArguments');
+    expect(result.error.detail).toMatch(detail);
+    expect(store.values.get('language')).toBe('de');
+  });
+
+  it('refuses arguments to a verb that takes none', async () => {
+    const { contents } = setup();
+    const result = await call('getStartupState', fromMainFrame(contents), { evil: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArguments', detail: expect.stringContaining('getStartupState') } });
+  });
+});
+
+describe('sender check', () => {
+  let warn: ReturnType<typeof vi.spyOn>;
+  beforeEach(() => {
+    warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  function setupWithSpies(): { handlers: ReturnType<typeof spyHandlers>; contents: FakeWebContents } {
+    const handlers = spyHandlers();
+    registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
+    return { handlers, contents: fakeWindow(createMainWindow()).webContents };
+  }
+
+  async function expectRefused(handlers: ReturnType<typeof spyHandlers>, event: FakeInvokeEvent): Promise<void> {
+    for (const [verb, args] of [['getStartupState', []], ['setLanguage', ['en']]] as const) {
+      const result = await call(verb, event, ...args);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbiddenSender', detail: expect.stringContaining(verb) } });
+    }
+    expect(handlers.getStartupState).not.toHaveBeenCalled();
+    expect(handlers.setLanguage).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(2);
+  }
+
+  it('lets the main frame of an app window through', async () => {
+    const { handlers, contents } = setupWithSpies();
+    expect(await call('setLanguage', fromMainFrame(contents), 'de')).toEqual({ ok: true, value: undefined });
+    expect(handlers.setLanguage).toHaveBeenCalledExactlyOnceWith('de');
+  });
+
+  it('compares frames by id, since Electron may hand out a new object for the same frame', async () => {
+    const { handlers, contents } = setupWithSpies();
+    const sameFrame = contents.mainFrame.anotherHandle();
+    expect(sameFrame).not.toBe(contents.mainFrame);
+    expect(await call('setLanguage', { sender: contents, senderFrame: sameFrame }, 'de')).toMatchObject({ ok: true });
+    expect(handlers.setLanguage).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a webContents that is not an app window', async () => {
+    const { handlers, contents } = setupWithSpies();
+    const stranger = fakeWindow(new BrowserWindow({})).webContents;
+    stranger.mainFrame.url = contents.getURL();
+    await expectRefused(handlers, fromMainFrame(stranger));
+  });
+
+  it('refuses a subframe of an app window, even on the app’s own page', async () => {
+    const { handlers, contents } = setupWithSpies();
+    await expectRefused(handlers, { sender: contents, senderFrame: contents.mainFrame.child(contents.getURL()) });
+  });
+
+  it('refuses a frame that is gone', async () => {
+    const { handlers, contents } = setupWithSpies();
+    await expectRefused(handlers, { sender: contents, senderFrame: null });
+  });
+
+  it('refuses an app window whose page is not the app’s page', async () => {
+    const { handlers, contents } = setupWithSpies();
+    contents.mainFrame.url = 'https://evil.example/';
+    await expectRefused(handlers, fromMainFrame(contents));
+  });
+
+  it('refuses a window once it is closed', async () => {
+    const handlers = spyHandlers();
+    registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
+    const window = fakeWindow(createMainWindow());
+    window.close();
+    await expectRefused(handlers, fromMainFrame(window.webContents));
+  });
+});
+
+describe('dispatchCall', () => {
+  it('refuses an unknown verb by name', async () => {
+    const handlers = spyHandlers();
+    const result = await dispatchCall(handlers, 'deleteEverything', []);
+    expect(result).toEqual({ ok: false, error: { code: 'unknownVerb', detail: expect.stringContaining('deleteEverything') } });
+  });
+
+  it('turns a failing handler into an internal error instead of throwing', async () => {
+    const handlers = spyHandlers();
+    handlers.getStartupState.mockRejectedValueOnce(new Error('disk on fire'));
+    expect(await dispatchCall(handlers, 'getStartupState', [])).toEqual({ ok: false, error: { code: 'internal', detail: 'disk on fire' } });
+  });
+});

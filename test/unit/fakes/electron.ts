@@ -1,0 +1,314 @@
+/**
+ * A small stand-in for the `electron` module, installed for every unit test by
+ * test/unit/setup-electron-mock.ts. It records what the code under test asks of Electron and lets
+ * a test play the other side: emit webContents events, invoke IPC handlers, click menu items.
+ * Tests import the fakes from here to reach those extras; the code under test sees `electron`.
+ */
+import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
+import { vi } from 'vitest';
+
+export class FakeWebFrame {
+  private static nextRoutingId = 1;
+
+  constructor(
+    public url: string,
+    readonly processId: number,
+    readonly parent: FakeWebFrame | null = null,
+    readonly routingId = FakeWebFrame.nextRoutingId++,
+  ) {}
+
+  /** An iframe inside this frame, in the same renderer process. */
+  child(url: string): FakeWebFrame {
+    return new FakeWebFrame(url, this.processId, this);
+  }
+
+  /** A second object for this same frame, as Electron may hand out. */
+  anotherHandle(): FakeWebFrame {
+    return new FakeWebFrame(this.url, this.processId, this.parent, this.routingId);
+  }
+}
+
+export interface WindowOpenDetails {
+  readonly url: string;
+}
+export type WindowOpenHandler = (details: WindowOpenDetails) => { action: 'allow' | 'deny' };
+
+/** The event object Electron passes to `will-navigate`, `will-redirect`, `will-attach-webview`. */
+export class FakeEvent {
+  defaultPrevented = false;
+  readonly preventDefault = vi.fn(() => {
+    this.defaultPrevented = true;
+  });
+
+  constructor(readonly url = '') {}
+}
+
+export class FakeWebContents extends EventEmitter {
+  private static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  readonly mainFrame = new FakeWebFrame('', 1000 + this.id);
+  windowOpenHandler: WindowOpenHandler | null = null;
+
+  readonly setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
+    this.windowOpenHandler = handler;
+  });
+  readonly loadURL = vi.fn(async (url: string) => {
+    this.mainFrame.url = url;
+  });
+  readonly loadFile = vi.fn(async (path: string) => {
+    this.mainFrame.url = pathToFileURL(path).href;
+  });
+  readonly send = vi.fn<(channel: string, ...args: unknown[]) => void>();
+
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+
+  /** Emits a navigation event the way Electron does and tells whether the page stayed put. */
+  navigate(kind: 'will-navigate' | 'will-redirect', url: string): FakeEvent {
+    const event = new FakeEvent(url);
+    this.emit(kind, event, url);
+    return event;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static all: FakeBrowserWindow[] = [];
+  static focused: FakeBrowserWindow | null = null;
+  static getAllWindows = (): FakeBrowserWindow[] => [...FakeBrowserWindow.all];
+  static getFocusedWindow = (): FakeBrowserWindow | null => FakeBrowserWindow.focused;
+
+  readonly webContents = new FakeWebContents();
+  minimized = false;
+  readonly show = vi.fn();
+  readonly focus = vi.fn(() => {
+    FakeBrowserWindow.focused = this;
+  });
+  readonly restore = vi.fn(() => {
+    this.minimized = false;
+  });
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.all.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url);
+  }
+
+  loadFile(path: string): Promise<void> {
+    return this.webContents.loadFile(path);
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  close(): void {
+    FakeBrowserWindow.all = FakeBrowserWindow.all.filter((window) => window !== this);
+    if (FakeBrowserWindow.focused === this) FakeBrowserWindow.focused = null;
+    this.emit('closed');
+  }
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  private ready = false;
+  private resolveReady: () => void = () => undefined;
+  private readyPromise = this.newReadyPromise();
+
+  readonly enableSandbox = vi.fn();
+  readonly requestSingleInstanceLock = vi.fn(() => true);
+  readonly quit = vi.fn();
+  readonly exit = vi.fn();
+  readonly getLocale = vi.fn(() => 'en-US');
+  readonly getPreferredSystemLanguages = vi.fn((): string[] => ['de-DE']);
+  readonly getPath = vi.fn((name: string) => `/nonexistent/nahtstelle-test/${name}`);
+  readonly getVersion = vi.fn(() => '0.0.0-test');
+
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Plays Electron's `ready`: resolves `whenReady()`. */
+  fireReady(): void {
+    this.ready = true;
+    this.resolveReady();
+  }
+
+  reset(): void {
+    this.removeAllListeners();
+    this.isPackaged = false;
+    this.ready = false;
+    this.readyPromise = this.newReadyPromise();
+  }
+
+  private newReadyPromise(): Promise<void> {
+    return new Promise((resolve) => {
+      this.resolveReady = resolve;
+    });
+  }
+}
+
+export interface FakeInvokeEvent {
+  readonly sender: FakeWebContents;
+  readonly senderFrame: FakeWebFrame | null;
+}
+type InvokeListener = (event: FakeInvokeEvent, ...args: unknown[]) => unknown;
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, InvokeListener>();
+
+  readonly handle = vi.fn((channel: string, listener: InvokeListener) => {
+    // Electron refuses a second handler for a channel; so does the fake, to catch double registration.
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  });
+  readonly removeHandler = vi.fn((channel: string) => {
+    this.handlers.delete(channel);
+  });
+  readonly on = vi.fn();
+
+  /** What `ipcRenderer.invoke(channel, ...args)` from `event.sender` would get back. */
+  async invoke(channel: string, event: FakeInvokeEvent, ...args: unknown[]): Promise<unknown> {
+    const listener = this.handlers.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    return listener(event, ...args);
+  }
+}
+
+type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string) => boolean;
+interface RequestDetails {
+  readonly url: string;
+  readonly responseHeaders?: Record<string, string | string[]>;
+}
+type WebRequestListener = (details: RequestDetails, callback: (response: Record<string, unknown>) => void) => void;
+interface WebRequestRegistration {
+  readonly filter: { readonly urls: string[] };
+  readonly listener: WebRequestListener;
+}
+
+class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
+  beforeRequest: WebRequestRegistration | null = null;
+  headersReceived: WebRequestRegistration | null = null;
+
+  readonly setPermissionRequestHandler = vi.fn((handler: PermissionRequestHandler) => {
+    this.permissionRequestHandler = handler;
+  });
+  readonly setPermissionCheckHandler = vi.fn((handler: PermissionCheckHandler) => {
+    this.permissionCheckHandler = handler;
+  });
+  readonly webRequest = {
+    onBeforeRequest: vi.fn((filter: { urls: string[] }, listener: WebRequestListener) => {
+      this.beforeRequest = { filter, listener };
+    }),
+    onHeadersReceived: vi.fn((filter: { urls: string[] }, listener: WebRequestListener) => {
+      this.headersReceived = { filter, listener };
+    }),
+  };
+}
+
+export interface FakeMenuItem {
+  readonly label?: string;
+  readonly role?: string;
+  readonly type?: string;
+  readonly accelerator?: string;
+  readonly registerAccelerator?: boolean;
+  readonly click?: () => void;
+  readonly submenu?: FakeMenuItem[];
+}
+export interface FakeMenu {
+  readonly template: FakeMenuItem[];
+}
+
+export const FakeMenuModule = {
+  applicationMenu: null as FakeMenu | null,
+  buildFromTemplate: vi.fn((template: FakeMenuItem[]): FakeMenu => ({ template })),
+  setApplicationMenu: vi.fn((menu: FakeMenu | null) => {
+    FakeMenuModule.applicationMenu = menu;
+  }),
+};
+
+class FakeContextBridge {
+  readonly exposed = new Map<string, unknown>();
+  readonly exposeInMainWorld = vi.fn((key: string, api: unknown) => {
+    if (this.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property: ${key}`);
+    this.exposed.set(key, api);
+  });
+}
+
+type RendererListener = (event: unknown, ...args: unknown[]) => void;
+
+class FakeIpcRenderer {
+  private readonly emitter = new EventEmitter();
+  readonly invoke = vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(async () => undefined);
+  readonly on = vi.fn((channel: string, listener: RendererListener) => {
+    this.emitter.on(channel, listener);
+    return this;
+  });
+  readonly removeListener = vi.fn((channel: string, listener: RendererListener) => {
+    this.emitter.removeListener(channel, listener);
+    return this;
+  });
+
+  /** Plays main's `webContents.send(channel, ...args)`. */
+  receive(channel: string, ...args: unknown[]): void {
+    this.emitter.emit(channel, { sender: this }, ...args);
+  }
+
+  listenerCount(channel: string): number {
+    return this.emitter.listenerCount(channel);
+  }
+
+  reset(): void {
+    this.emitter.removeAllListeners();
+  }
+}
+
+export const app = new FakeApp();
+export const ipcMain = new FakeIpcMain();
+export const session = { defaultSession: new FakeSession() };
+export const contextBridge = new FakeContextBridge();
+export const ipcRenderer = new FakeIpcRenderer();
+export const BrowserWindow = FakeBrowserWindow;
+export const Menu = FakeMenuModule;
+
+/** Called before every test by the setup file: a fresh Electron for each test. */
+export function resetElectronFake(): void {
+  app.reset();
+  ipcMain.handlers.clear();
+  session.defaultSession = new FakeSession();
+  contextBridge.exposed.clear();
+  ipcRenderer.reset();
+  FakeBrowserWindow.all = [];
+  FakeBrowserWindow.focused = null;
+  FakeMenuModule.applicationMenu = null;
+  // Only the fake's own mocks: other tests' mocks are theirs to manage.
+  for (const fake of [app, ipcMain, contextBridge, ipcRenderer, FakeMenuModule]) resetMocksOf(fake);
+}
+
+/** Forgets calls and any mockReturnValue a test set, back to the implementations given above. */
+function resetMocksOf(fake: object): void {
+  for (const value of Object.values(fake)) {
+    if (vi.isMockFunction(value)) value.mockReset();
+  }
+}
+
+const electron = { app, ipcMain, session, contextBridge, ipcRenderer, BrowserWindow, Menu };
+export default electron;
+
+/** The fake behind a window the code under test created (typed as Electron's BrowserWindow). */
+export function fakeWindow(window: unknown): FakeBrowserWindow {
+  if (!(window instanceof FakeBrowserWindow)) throw new TypeError('Not a window made by the Electron fake');
+  return window;
+}
