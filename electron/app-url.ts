@@ -1,26 +1,10 @@
 /**
- * Where the app's own page comes from: the bundled renderer on disk, or electron-vite's dev server
- * while developing. Windows load it, the security rules compare against it, and the IPC wrapper
- * accepts calls only from it.
+ * Where the app's own page comes from: the bundled renderer on disk, loaded from file:. There is
+ * no dev server (`npm start` runs the production build), so nothing here reads
+ * ELECTRON_RENDERER_URL. Windows load this page, the security rules compare against it, and the
+ * IPC wrapper accepts calls only from it.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app } from 'electron';
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/**
- * The dev server URL electron-vite exports as ELECTRON_RENDERER_URL, or null.
- * A packaged app ignores the variable: otherwise anyone who can set an environment variable could
- * point the window, preload bridge included, at a page of their choosing. Only loopback http(s)
- * qualifies for the same reason.
- */
-export function devServerUrl(): string | null {
-  const candidate = process.env.ELECTRON_RENDERER_URL;
-  if (app.isPackaged || !candidate) return null;
-  const url = parseUrl(candidate);
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !loopbackHosts.has(url.hostname)) return null;
-  return url.href;
-}
 
 /** The bundled renderer, next to the built main process (out/main → out/renderer). */
 export function rendererIndexPath(): string {
@@ -29,7 +13,7 @@ export function rendererIndexPath(): string {
 
 /** The URL of the app's own page, as the window reports it once loaded. */
 export function appPageUrl(): string {
-  return devServerUrl() ?? pathToFileURL(rendererIndexPath()).href;
+  return pathToFileURL(rendererIndexPath()).href;
 }
 
 export function parseUrl(value: string): URL | null {

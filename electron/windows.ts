@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, type WebContents } from 'electron';
-import { devServerUrl, rendererIndexPath } from './app-url';
+import { rendererIndexPath } from './app-url';
 
 /** webContents ids of open app windows; ids are never reused within a run. */
 const appContentsIds = new Set<number>();
@@ -42,9 +42,11 @@ export function createMainWindow(): BrowserWindow {
   window.on('closed', () => appContentsIds.delete(contentsId));
   window.once('ready-to-show', () => window.show());
 
-  const devServer = devServerUrl();
-  const loading = devServer === null ? window.loadFile(rendererIndexPath()) : window.loadURL(devServer);
-  loading.catch((error: unknown) => console.error('Nahtstelle: the window could not load its page', error));
+  // Always the bundled page from disk: no environment variable can point the window (and with it
+  // the preload bridge) at another page.
+  window
+    .loadFile(rendererIndexPath())
+    .catch((error: unknown) => console.error('Nahtstelle: the window could not load its page', error));
   return window;
 }
 

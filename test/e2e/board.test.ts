@@ -130,4 +130,32 @@ describe('the board', () => {
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.filter((url) => new URL(url).origin !== host.url)).toEqual([]);
   });
+
+  it('refuses a call with wrong arguments, with a clear error naming the problem', async () => {
+    board = await openBoard(browser);
+    const outcome = await board.page.evaluate(() =>
+      // Called as a compromised page would; the contract's types are bypassed on purpose.
+      (window as unknown as { nahtstelle: { setLanguage: (value: unknown) => Promise<void> } }).nahtstelle.setLanguage('fr').then(
+        () => 'accepted',
+        (error: Error) => error.message,
+      ),
+    );
+    expect(JSON.parse(outcome)).toMatchObject({ code: 'invalidArguments', detail: expect.stringContaining('setLanguage') });
+  });
+
+  it('shows a clear message when the machine cannot be reached, and the board keeps working', async () => {
+    board = await openBoard(browser);
+    const { page, host } = board;
+    await host.close();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    const notice = page.locator('.notice--problem');
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/^Etwas ist schiefgegangen: setLanguage/);
+    await addCards(page, 'Marketing', ['Trotzdem notiert'], 'Karte hinzufügen');
+    expect(await cardTitles(page, 'Marketing')).toEqual(['Trotzdem notiert']);
+    await notice.getByRole('button', { name: 'Schließen' }).click();
+    expect(await notice.count()).toBe(0);
+    // The page saw the refused connection; that is the point of this test, not a defect.
+    board.errors.length = 0;
+  });
 });

@@ -38,6 +38,8 @@ export interface BoardOptions {
   readonly demoCards?: number;
   readonly dataDir?: string;
   readonly hasTouch?: boolean;
+  /** Lets a test inject a checker script (axe-core) past the page's CSP; never used to test behaviour. */
+  readonly bypassCSP?: boolean;
 }
 
 export async function openBoard(browser: Browser, options: BoardOptions = {}): Promise<BoardPage> {
@@ -47,6 +49,7 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
     viewport: { width: 1920, height: 1080 },
     locale: options.locale ?? 'en-US',
     hasTouch: options.hasTouch ?? false,
+    bypassCSP: options.bypassCSP ?? false,
   });
   const page = await context.newPage();
   const requests: string[] = [];

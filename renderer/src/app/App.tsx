@@ -4,6 +4,7 @@ import type { Language } from '../../../core/api';
 import { api } from '../api';
 import { Board } from '../board/Board';
 import { useBoard } from '../store/board-store';
+import { describeError } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useShortcuts } from './shortcuts';
 
@@ -22,7 +23,10 @@ export function App({ systemLanguage, chosenLanguage }: { systemLanguage: Langua
         </div>
       </header>
       <Board />
-      <DeletedNotice />
+      <div className="notice-area" role="status" aria-live="polite">
+        <ProblemNotice />
+        <DeletedNotice />
+      </div>
     </div>
   );
 }
@@ -47,16 +51,28 @@ function UndoRedo() {
 function DeletedNotice() {
   const { t } = useTranslation();
   const title = useBoard((s) => s.lastDeletedTitle);
+  if (title === null) return null;
   return (
-    <div className="notice-area" role="status" aria-live="polite">
-      {title !== null && (
-        <p className="notice">
-          {t('card.deleted', { title })}{' '}
-          <button type="button" className="tool-button" onClick={() => useBoard.getState().undo()}>
-            {t('actions.undo')}
-          </button>
-        </p>
-      )}
-    </div>
+    <p className="notice">
+      {t('card.deleted', { title })}
+      <button type="button" className="tool-button" onClick={() => useBoard.getState().undo()}>
+        {t('actions.undo')}
+      </button>
+    </p>
+  );
+}
+
+/** A call to the machine that failed, in the facilitator's language; the board stays usable. */
+function ProblemNotice() {
+  const { t } = useTranslation();
+  const problem = useBoard((s) => s.problem);
+  if (problem === null) return null;
+  return (
+    <p className="notice notice--problem">
+      {describeError(problem.error, t)}
+      <button type="button" className="tool-button" onClick={() => useBoard.getState().dismissProblem()}>
+        {t('actions.dismiss')}
+      </button>
+    </p>
   );
 }

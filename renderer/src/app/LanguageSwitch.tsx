@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../core/api';
 import { api } from '../api';
+import { useBoard } from '../store/board-store';
 
 const followSystem = 'system';
 
@@ -14,7 +15,7 @@ export function LanguageSwitch({ systemLanguage, initialChoice }: { systemLangua
     const next = languages.find((l) => l === value) ?? null;
     setChoice(next);
     void i18n.changeLanguage(next ?? systemLanguage);
-    api.setLanguage(next).catch((error: unknown) => console.error('Could not remember the language', error));
+    api.setLanguage(next).catch((error: unknown) => useBoard.getState().reportProblem(error));
   };
 
   return (

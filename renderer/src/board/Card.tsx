@@ -7,6 +7,7 @@ import { shownSession, useBoard } from '../store/board-store';
 import { registerCardElement, focusCard } from './card-elements';
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
+import { DeleteIcon, EditIcon } from '../app/icons';
 import { countRender } from '../perf/render-count';
 
 const focusSteps: Partial<Record<string, Direction>> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -35,10 +36,10 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
       )}
       <div className="card-actions">
         <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.edit', { title })} onClick={edit}>
-          <span aria-hidden="true">✎</span>
+          <EditIcon />
         </button>
         <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.delete', { title })} onClick={remove}>
-          <span aria-hidden="true">×</span>
+          <DeleteIcon />
         </button>
       </div>
     </li>

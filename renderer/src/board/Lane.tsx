@@ -5,6 +5,7 @@ import { shownSession, useBoard } from '../store/board-store';
 import { Card } from './Card';
 import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
+import { PlusIcon } from '../app/icons';
 import { countRender } from '../perf/render-count';
 
 const noCards: readonly string[] = [];
@@ -51,7 +52,7 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
           <CardComposer laneId={laneId} laneName={name} onClose={closeComposer} />
         ) : (
           <button ref={addButton} type="button" className="add-card" onClick={() => useBoard.getState().setComposer(laneId)}>
-            <span aria-hidden="true">+ </span>
+            <PlusIcon />
             {t('card.add')}
           </button>
         )}

@@ -32,6 +32,7 @@ export const de: Translation = {
   actions: {
     undo: 'Rückgängig',
     redo: 'Wiederholen',
+    dismiss: 'Schließen',
     language: 'Sprache',
   },
   language: {

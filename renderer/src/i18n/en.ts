@@ -31,6 +31,7 @@ export const en = {
   actions: {
     undo: 'Undo',
     redo: 'Redo',
+    dismiss: 'Dismiss',
     language: 'Language',
   },
   language: {

@@ -26,6 +26,8 @@ export interface BoardState {
   readonly lastDeletedTitle: string | null;
   /** The latest message for screen readers (picked up, dropped, …), in the UI language. */
   readonly announcement: string;
+  /** A failed call to the machine, shown to the facilitator until dismissed. */
+  readonly problem: { readonly error: unknown } | null;
 
   load(session: Session): void;
   dispatch(operation: Operation): void;
@@ -38,6 +40,8 @@ export interface BoardState {
   setEditing(cardId: CardId | null): void;
   setComposer(laneId: LaneId | null): void;
   announce(message: string): void;
+  reportProblem(error: unknown): void;
+  dismissProblem(): void;
 }
 
 export const useBoard = create<BoardState>()((set, get) => ({
@@ -47,6 +51,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
   composerLaneId: null,
   lastDeletedTitle: null,
   announcement: '',
+  problem: null,
 
   load: (session) => set({ history: startHistory(session), drag: null, editingCardId: null, lastDeletedTitle: null }),
 
@@ -94,6 +99,8 @@ export const useBoard = create<BoardState>()((set, get) => ({
   setEditing: (cardId) => set({ editingCardId: cardId }),
   setComposer: (laneId) => set({ composerLaneId: laneId }),
   announce: (message) => set({ announcement: message }),
+  reportProblem: (error) => set({ problem: { error } }),
+  dismissProblem: () => set({ problem: null }),
 }));
 
 /** The board as shown: the drag preview while dragging, else the document. */

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  contentSecurityPolicy,
-  contentSecurityPolicyFor,
-  isAllowedNavigation,
-  isAllowedRequest,
-  setupSecurity,
-} from '../../../electron/security';
+import { contentSecurityPolicy } from '../../../electron/content-security-policy';
+import { isAllowedNavigation, setupSecurity } from '../../../electron/security';
 import { createMainWindow } from '../../../electron/windows';
 import { FakeEvent, fakeWindow, session, type FakeWebContents } from '../fakes/electron';
 
@@ -34,21 +29,21 @@ describe('isAllowedNavigation', () => {
     ['a reload of the same file', appFile, appFile],
     ['the same file with a query or hash', appFile, `${appFile}?lang=de#board`],
     ['the same file, escaped differently', pathToFileURL('/Users/ana/Nahtstelle;2/index.html').href, 'file:///Users/ana/Nahtstelle%3B2/index.html'],
-    ['another page of the dev server', 'http://localhost:5173/', 'http://localhost:5173/src/main.tsx'],
   ])('allows %s', (_case, current, target) => {
     expect(isAllowedNavigation(current, target)).toBe(true);
   });
 
   it.each([
     ['a web page', appFile, 'https://evil.example/'],
+    ['a local http server', appFile, 'http://localhost:5173/'],
     ['another local file', appFile, 'file:///etc/passwd'],
     ['a look-alike file name', appFile, `${appFile}.evil`],
     ['a sibling file', appFile, appFile.replace('index.html', 'other.html')],
     ['a file on another host', appFile, appFile.replace('file:///', 'file://fileserver/')],
-    ['a look-alike dev server host', 'http://127.0.0.1:5173/', 'http://127.0.0.1:5173.evil.com/'],
-    ['a dev server URL with credentials for another host', 'http://localhost:5173/', 'http://localhost:5173@evil.example/'],
-    ['another port', 'http://localhost:5173/', 'http://localhost:5174/'],
-    ['https instead of http', 'http://localhost:5173/', 'https://localhost:5173/'],
+    ['an http page reloading itself', 'http://localhost:5173/', 'http://localhost:5173/'],
+    ['an http page moving within its origin', 'http://127.0.0.1:5173/', 'http://127.0.0.1:5173/src/main.tsx'],
+    ['an https page reloading itself', 'https://localhost:5173/', 'https://localhost:5173/'],
+    ['an http page going to the app file', 'http://localhost:5173/', appFile],
     ['a javascript: URL', appFile, 'javascript:alert(1)'],
     ['a data: URL', appFile, 'data:text/html,<script>alert(1)</script>'],
     ['anything from a page with no URL yet', '', appFile],
@@ -71,19 +66,11 @@ describe('every webContents', () => {
     const ownPage = contents.getURL();
     expect(ownPage).toMatch(/^file:.*index\.html$/);
     expect(contents.navigate(kind, 'https://evil.example/').defaultPrevented).toBe(true);
+    expect(contents.navigate(kind, 'http://localhost:5173/').defaultPrevented).toBe(true);
     expect(contents.navigate(kind, 'file:///etc/passwd').defaultPrevented).toBe(true);
     expect(contents.navigate(kind, `${ownPage}.evil`).defaultPrevented).toBe(true);
     expect(contents.navigate(kind, ownPage).defaultPrevented).toBe(false);
-  });
-
-  it.each(['will-navigate', 'will-redirect'] as const)('%s: the dev server page cannot leave its origin', (kind) => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://127.0.0.1:5173');
-    const contents = openAppWindow();
-    expect(contents.getURL()).toBe('http://127.0.0.1:5173/');
-    expect(contents.navigate(kind, 'http://127.0.0.1:5173.evil.com/').defaultPrevented).toBe(true);
-    expect(contents.navigate(kind, 'http://127.0.0.1:5173@evil.example/').defaultPrevented).toBe(true);
-    expect(contents.navigate(kind, 'https://evil.example/').defaultPrevented).toBe(true);
-    expect(contents.navigate(kind, 'http://127.0.0.1:5173/?t=1').defaultPrevented).toBe(false);
+    expect(contents.navigate(kind, `${ownPage}#board`).defaultPrevented).toBe(false);
   });
 
   it('cannot attach a webview', () => {
@@ -108,43 +95,27 @@ describe('the default session', () => {
     expect(permissionCheckHandler).not.toBeNull();
   });
 
-  it('cancels every network request in the packaged app', () => {
+  it.each([
+    'https://fonts.example/inter.woff2',
+    'http://localhost:5173/',
+    'http://localhost:5173/@vite/client',
+    'http://127.0.0.1:5173/src/main.tsx',
+    'ws://localhost:5173/',
+    'wss://localhost:5173/',
+    'wss://evil.example/socket',
+  ])('cancels the remote request %s', (url) => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     setupSecurity();
     const registration = session.defaultSession.beforeRequest;
     expect(registration?.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
     const callback = vi.fn();
-    registration?.listener({ url: 'https://fonts.example/inter.woff2' }, callback);
+    registration?.listener({ url }, callback);
     expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
   });
 
-  it('lets only the dev server through while developing', () => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+  it('does not rewrite response headers: the file: page carries its policy in its meta tag', () => {
     setupSecurity();
-    const decide = (url: string): unknown => {
-      const callback = vi.fn();
-      session.defaultSession.beforeRequest?.listener({ url }, callback);
-      return callback.mock.calls[0]?.[0];
-    };
-    expect(decide('http://localhost:5173/src/main.tsx')).toEqual({ cancel: false });
-    expect(decide('ws://localhost:5173/')).toEqual({ cancel: false });
-    expect(decide('http://localhost:8080/')).toEqual({ cancel: true });
-    expect(decide('https://cdn.example/react.js')).toEqual({ cancel: true });
-  });
-
-  it('sends the dev server responses with our CSP, replacing the server’s', () => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
-    setupSecurity();
-    const callback = vi.fn();
-    session.defaultSession.headersReceived?.listener(
-      { url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } },
-      callback,
-    );
-    expect(callback).toHaveBeenCalledExactlyOnceWith({
-      responseHeaders: {
-        'Content-Type': ['text/html'],
-        'Content-Security-Policy': [contentSecurityPolicyFor('http://localhost:5173/')],
-      },
-    });
+    expect(session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
   });
 });
 
@@ -164,30 +135,5 @@ describe('the content security policy', () => {
     const html = readFileSync(fileURLToPath(new URL('../../../renderer/index.html', import.meta.url)), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
     expect(meta?.[1]).toBe(contentSecurityPolicy);
-  });
-
-  it('adds only the dev server’s hot-reload socket while developing', () => {
-    const policy = contentSecurityPolicyFor('http://localhost:5173/');
-    expect(directives(policy).get('connect-src')).toEqual(["'self'", 'ws://localhost:5173']);
-    expect(policy.replace(' ws://localhost:5173', '')).toBe(contentSecurityPolicy);
-    expect(contentSecurityPolicyFor(null)).toBe(contentSecurityPolicy);
-  });
-
-  it('is the strict policy when no dev server is in use', () => {
-    setupSecurity();
-    const callback = vi.fn();
-    session.defaultSession.headersReceived?.listener({ url: 'http://localhost:5173/', responseHeaders: {} }, callback);
-    expect(callback).toHaveBeenCalledExactlyOnceWith({ responseHeaders: { 'Content-Security-Policy': [contentSecurityPolicy] } });
-  });
-});
-
-describe('isAllowedRequest', () => {
-  it('matches the dev server by scheme, host and port, not by prefix', () => {
-    const server = 'http://localhost:5173/';
-    expect(isAllowedRequest('http://localhost:5173/@vite/client', server)).toBe(true);
-    expect(isAllowedRequest('http://localhost:51730/', server)).toBe(false);
-    expect(isAllowedRequest('http://localhost:5173@evil.example/', server)).toBe(false);
-    expect(isAllowedRequest('wss://localhost:5173/', server)).toBe(false);
-    expect(isAllowedRequest('http://localhost:5173/', null)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { BrowserWindow } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
+import { appPageUrl, rendererIndexPath } from '../../../electron/app-url';
 import { createMainWindow, isAppWindow, showMainWindow } from '../../../electron/windows';
-import { app, FakeBrowserWindow, fakeWindow } from '../fakes/electron';
+import { FakeBrowserWindow, fakeWindow } from '../fakes/electron';
 
 function webPreferencesOf(window: FakeBrowserWindow): Record<string, unknown> {
   const preferences = window.options.webPreferences;
@@ -36,32 +37,19 @@ describe('createMainWindow', () => {
     expect(window.show).toHaveBeenCalledOnce();
   });
 
-  it('loads the bundled renderer from disk when no dev server is given', () => {
+  it('loads the bundled renderer from disk', () => {
     const contents = fakeWindow(createMainWindow()).webContents;
     expect(contents.loadURL).not.toHaveBeenCalled();
-    expect(contents.loadFile).toHaveBeenCalledWith(expect.stringMatching(/[\\/]renderer[\\/]index\.html$/));
+    expect(contents.loadFile).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/[\\/]renderer[\\/]index\.html$/));
+    expect(contents.getURL()).toBe(appPageUrl());
   });
 
-  it('loads the dev server in development', () => {
+  it('loads the file even when ELECTRON_RENDERER_URL is set, so the variable cannot redirect the app', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     const contents = fakeWindow(createMainWindow()).webContents;
-    expect(contents.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
-    expect(contents.loadFile).not.toHaveBeenCalled();
-  });
-
-  it('ignores ELECTRON_RENDERER_URL in a packaged app, so the variable cannot redirect the app', () => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
-    app.isPackaged = true;
-    const contents = fakeWindow(createMainWindow()).webContents;
     expect(contents.loadURL).not.toHaveBeenCalled();
-    expect(contents.loadFile).toHaveBeenCalledOnce();
-  });
-
-  it('ignores a dev server URL that is not on this machine', () => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.example');
-    const contents = fakeWindow(createMainWindow()).webContents;
-    expect(contents.loadURL).not.toHaveBeenCalled();
-    expect(contents.loadFile).toHaveBeenCalledOnce();
+    expect(contents.loadFile).toHaveBeenCalledExactlyOnceWith(rendererIndexPath());
+    expect(contents.getURL()).toMatch(/^file:.*[\\/]renderer[\\/]index\.html$/);
   });
 });
 
