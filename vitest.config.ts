@@ -9,6 +9,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/unit/setup-electron-mock.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -20,6 +21,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file drives its own Chromium; two at once is what two cores carry.
           maxWorkers: 2,
+          // Unit tests first: they are fast and fail early; E2E after, with the machine to itself.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
