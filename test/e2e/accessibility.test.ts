@@ -1,19 +1,12 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { addCards, launchChromium, openBoard } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addCards, useBoards } from './support';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const boards = useBoards();
 
 interface AxeViolation {
   id: string;
@@ -36,13 +29,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 describe('accessibility', () => {
   it('the board with cards has no serious or critical axe violations', async () => {
-    const board = await openBoard(browser, { locale: 'de-DE', bypassCSP: true });
-    try {
-      await addCards(board.page, 'Marketing', ['Messeauftritt'], 'Karte hinzufügen');
-      await addCards(board.page, 'Sales', ['Rabattpolitik'], 'Karte hinzufügen');
-      expect(await seriousViolations(board.page)).toEqual([]);
-    } finally {
-      await board.close();
-    }
+    const board = await boards.open({ locale: 'de-DE', bypassCSP: true });
+    await addCards(board.page, 'Marketing', ['Messeauftritt'], 'Karte hinzufügen');
+    await addCards(board.page, 'Sales', ['Rabattpolitik'], 'Karte hinzufügen');
+    expect(await seriousViolations(board.page)).toEqual([]);
   });
 });

@@ -1,25 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { addCards, cardTitles, centreOf, launchChromium, mouseDrag, openBoard, type BoardPage } from './support';
+import { describe, expect, it } from 'vitest';
+import { addCards, cardTitles, centreOf, mouseDrag, useBoards } from './support';
 
-let browser: Browser;
-let board: BoardPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (board) expect(board.errors).toEqual([]);
-  await board?.close();
-  board = undefined;
-});
+const boards = useBoards();
 
 describe('the board', () => {
   it('shows three lanes, each a named region with an add button', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page } = board;
     for (const name of ['Marketing', 'Seam', 'Sales']) {
       const lane = page.getByRole('region', { name, exact: true });
@@ -29,7 +15,7 @@ describe('the board', () => {
   });
 
   it('adds a card and edits its title inline', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page } = board;
     await addCards(page, 'Marketing', ['Launch of product X']);
     expect(await cardTitles(page, 'Marketing')).toEqual(['Launch of product X']);
@@ -49,7 +35,7 @@ describe('the board', () => {
   });
 
   it('adds a card with the N shortcut into the lane of the focused card', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page } = board;
     await addCards(page, 'Sales', ['Key accounts']);
     await page.getByRole('button', { name: 'Key accounts', exact: true }).focus();
@@ -61,7 +47,7 @@ describe('the board', () => {
   });
 
   it('moves a card by mouse drag from Marketing to Sales', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page } = board;
     await addCards(page, 'Marketing', ['Trade fair', 'Price list']);
     await addCards(page, 'Sales', ['Key accounts']);
@@ -73,7 +59,7 @@ describe('the board', () => {
   });
 
   it('reorders within a lane by mouse, and the move is one undo step', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page } = board;
     await addCards(page, 'Seam', ['One', 'Two', 'Three']);
     const from = await centreOf(page, 'Three', 'Seam');
@@ -85,7 +71,7 @@ describe('the board', () => {
   });
 
   it('deletes a card and brings it back with undo; redo deletes it again', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page } = board;
     await addCards(page, 'Marketing', ['Brochure', 'Webinar']);
     await page.getByRole('button', { name: 'Brochure', exact: true }).focus();
@@ -107,7 +93,7 @@ describe('the board', () => {
   });
 
   it('undo buttons follow the history; Ctrl+Z in a text field stays with the text', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page } = board;
     const undo = page.getByRole('button', { name: 'Undo', exact: true });
     expect(await undo.isDisabled()).toBe(true);
@@ -122,7 +108,7 @@ describe('the board', () => {
   });
 
   it('makes no request outside its own origin', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page, host, requests } = board;
     await addCards(page, 'Marketing', ['Anything']);
     await page.reload();
@@ -132,7 +118,7 @@ describe('the board', () => {
   });
 
   it('refuses a call with wrong arguments, with a clear error naming the problem', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const outcome = await board.page.evaluate(() =>
       // Called as a compromised page would; the contract's types are bypassed on purpose.
       (window as unknown as { nahtstelle: { setLanguage: (value: unknown) => Promise<void> } }).nahtstelle.setLanguage('fr').then(
@@ -144,7 +130,7 @@ describe('the board', () => {
   });
 
   it('shows a clear message when the machine cannot be reached, and the board keeps working', async () => {
-    board = await openBoard(browser);
+    const board = await boards.open();
     const { page, host } = board;
     await host.close();
     await page.getByRole('combobox', { name: 'Language' }).selectOption('de');

@@ -1,21 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { addCards, cardTitles, launchChromium, openBoard, type BoardPage } from './support';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addCards, cardTitles, useBoards } from './support';
 
-let browser: Browser;
-let board: BoardPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (board) expect(board.errors).toEqual([]);
-  await board?.close();
-  board = undefined;
-});
+const boards = useBoards();
 
 const announcement = (page: Page) => page.locator('#board-announcer').innerText();
 
@@ -31,7 +18,7 @@ async function pickUp(page: Page): Promise<void> {
 
 describe('moving cards by keyboard alone (German UI)', () => {
   it('picks up a card, moves it right into the Nahtstelle lane and drops it, announced in German', async () => {
-    board = await openBoard(browser, { locale: 'de-DE' });
+    const board = await boards.open({ locale: 'de-DE' });
     const { page } = board;
     await addCards(page, 'Marketing', ['Produktlaunch', 'Preisliste'], 'Karte hinzufügen');
     await addCards(page, 'Nahtstelle', ['Leads bewerten'], 'Karte hinzufügen');
@@ -51,7 +38,7 @@ describe('moving cards by keyboard alone (German UI)', () => {
   });
 
   it('Left and Right always reach the neighbouring lane, in both directions, across an empty lane', async () => {
-    board = await openBoard(browser, { locale: 'de-DE' });
+    const board = await boards.open({ locale: 'de-DE' });
     const { page } = board;
     await addCards(page, 'Marketing', ['A', 'B', 'C'], 'Karte hinzufügen');
 
@@ -75,7 +62,7 @@ describe('moving cards by keyboard alone (German UI)', () => {
   });
 
   it('Up and Down reorder within the lane; Escape cancels a move', async () => {
-    board = await openBoard(browser, { locale: 'de-DE' });
+    const board = await boards.open({ locale: 'de-DE' });
     const { page } = board;
     await addCards(page, 'Sales', ['Eins', 'Zwei', 'Drei'], 'Karte hinzufügen');
 
@@ -99,7 +86,7 @@ describe('moving cards by keyboard alone (German UI)', () => {
   });
 
   it('arrow keys move the focus between cards when nothing is picked up', async () => {
-    board = await openBoard(browser, { locale: 'de-DE' });
+    const board = await boards.open({ locale: 'de-DE' });
     const { page } = board;
     await addCards(page, 'Marketing', ['M1', 'M2'], 'Karte hinzufügen');
     await addCards(page, 'Nahtstelle', ['N1'], 'Karte hinzufügen');

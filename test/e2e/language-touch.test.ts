@@ -1,28 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { addCards, cardTitles, centreOf, launchChromium, openBoard, type BoardPage } from './support';
+import { describe, expect, it } from 'vitest';
+import { addCards, cardTitles, centreOf, useBoards } from './support';
 
-let browser: Browser;
-let board: BoardPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (board) expect(board.errors).toEqual([]);
-  await board?.close();
-  board = undefined;
-});
+const boards = useBoards();
 
 describe('language', () => {
   it('follows the system language: German on a German system', async () => {
-    board = await openBoard(browser, { locale: 'de-AT' });
+    const board = await boards.open({ locale: 'de-AT' });
     const { page } = board;
     expect(await page.getByRole('region', { name: 'Nahtstelle', exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Karte hinzufügen' }).count()).toBe(3);
@@ -32,19 +18,18 @@ describe('language', () => {
   it('switches in the UI and remembers the choice after a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-lang-'));
     try {
-      board = await openBoard(browser, { dataDir });
-      await board.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
-      expect(await board.page.getByRole('region', { name: 'Nahtstelle', exact: true }).isVisible()).toBe(true);
-      expect(await board.page.getByRole('button', { name: 'Rückgängig' }).count()).toBe(1);
-      await board.close();
+      const first = await boards.open({ dataDir });
+      await first.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+      expect(await first.page.getByRole('region', { name: 'Nahtstelle', exact: true }).isVisible()).toBe(true);
+      expect(await first.page.getByRole('button', { name: 'Rückgängig' }).count()).toBe(1);
+      await first.close();
 
-      board = await openBoard(browser, { dataDir });
-      expect(await board.page.getByRole('button', { name: 'Karte hinzufügen' }).count()).toBe(3);
-      await board.page.getByRole('combobox', { name: 'Sprache' }).selectOption('system');
-      expect(await board.page.getByRole('button', { name: 'Add card' }).count()).toBe(3);
+      const second = await boards.open({ dataDir });
+      expect(await second.page.getByRole('button', { name: 'Karte hinzufügen' }).count()).toBe(3);
+      await second.page.getByRole('combobox', { name: 'Sprache' }).selectOption('system');
+      expect(await second.page.getByRole('button', { name: 'Add card' }).count()).toBe(3);
+      await second.close();
     } finally {
-      await board?.close();
-      board = undefined;
       await rm(dataDir, { recursive: true, force: true });
     }
   });
@@ -52,7 +37,7 @@ describe('language', () => {
 
 describe('touch', () => {
   it('drags a card with a finger after a short press', async () => {
-    board = await openBoard(browser, { hasTouch: true });
+    const board = await boards.open({ hasTouch: true });
     const { page } = board;
     await addCards(page, 'Marketing', ['Roadshow']);
     const from = await centreOf(page, 'Roadshow', 'Marketing');

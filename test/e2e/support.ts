@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startWebHost, type WebHost } from '../harness/web-host';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +20,38 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * One Chromium per test file; boards opened with `open` are closed after each test, and a test
+ * fails if its page logged an error or a failed request (a user would have seen breakage).
+ */
+export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>; browser(): Browser } {
+  let browser: Browser | undefined;
+  const opened: BoardPage[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const boards = opened.splice(0);
+    for (const board of boards) await board.close();
+    expect(boards.flatMap((board) => board.errors)).toEqual([]);
+  });
+  const started = (): Browser => {
+    if (!browser) throw new Error('Chromium is not running yet');
+    return browser;
+  };
+  return {
+    browser: started,
+    async open(options) {
+      const board = await openBoard(started(), options);
+      opened.push(board);
+      return board;
+    },
+  };
 }
 
 export interface BoardPage {
@@ -64,6 +97,7 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
   });
   await page.goto(host.url);
   await page.getByRole('region', { name: 'Marketing' }).waitFor();
+  let closed = false;
   return {
     page,
     context,
@@ -72,6 +106,8 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
     requests,
     errors,
     async close() {
+      if (closed) return;
+      closed = true;
       await context.close();
       await host.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });

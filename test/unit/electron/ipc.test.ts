@@ -6,25 +6,13 @@ import { appPageUrl } from '../../../electron/app-url';
 import { createHandlers, dispatchCall, type ApiHandlers } from '../../../electron/ipc/handlers';
 import { registerIpcHandlers } from '../../../electron/ipc/register';
 import { createSenderCheck } from '../../../electron/ipc/trusted-sender';
-import { Preferences, type KeyValueStore } from '../../../electron/services/preferences';
+import { Preferences } from '../../../electron/services/preferences';
 import { createMainWindow, isAppWindow } from '../../../electron/windows';
 import { fakeWindow, ipcMain, type FakeInvokeEvent, type FakeWebContents } from '../fakes/electron';
+import FakeElectronStore from '../fakes/electron-store';
 
-class MapStore implements KeyValueStore {
-  readonly values = new Map<string, unknown>();
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-  set(key: string, value: unknown): void {
-    this.values.set(key, value);
-  }
-  delete(key: string): void {
-    this.values.delete(key);
-  }
-}
-
-function setup(): { store: MapStore; handlers: ApiHandlers; contents: FakeWebContents; unregister: () => void } {
-  const store = new MapStore();
+function setup(): { store: FakeElectronStore; handlers: ApiHandlers; contents: FakeWebContents; unregister: () => void } {
+  const store = new FakeElectronStore();
   const handlers = createHandlers({
     preferences: new Preferences(store),
     systemLocale: () => 'de-DE',
