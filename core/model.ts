@@ -21,9 +21,31 @@ export interface Lane {
   readonly cardIds: readonly CardId[];
 }
 
+export const departments = ['marketing', 'sales', 'other'] as const;
+export type Department = (typeof departments)[number];
+
+export interface Participant {
+  readonly id: string;
+  readonly name: string;
+  readonly department: Department;
+}
+
+/** The facts of a workshop, for the session library and the summary. Empty strings mean "not given". */
+export interface SessionDetails {
+  readonly title: string;
+  readonly client: string;
+  /** The workshop day as YYYY-MM-DD, or '' when not set. */
+  readonly date: string;
+  readonly place: string;
+  readonly facilitator: string;
+  readonly participants: readonly Participant[];
+}
+
+export const emptyDetails: SessionDetails = { title: '', client: '', date: '', place: '', facilitator: '', participants: [] };
+
 export interface Session {
   readonly id: string;
-  readonly title: string;
+  readonly details: SessionDetails;
   readonly laneOrder: readonly LaneId[];
   readonly lanes: Readonly<Record<LaneId, Lane>>;
   readonly cards: Readonly<Record<CardId, Card>>;
@@ -32,10 +54,10 @@ export interface Session {
 /** Longest card title we accept; longer input is cut, so a pasted paragraph cannot flood the board. */
 export const maxCardTitleLength = 500;
 
-export function createSession(id: string, title = ''): Session {
+export function createSession(id: string, details: Partial<SessionDetails> = {}): Session {
   const lanes: Record<LaneId, Lane> = {};
   for (const kind of laneKinds) lanes[kind] = { id: kind, kind, title: null, cardIds: [] };
-  return { id, title, laneOrder: [...laneKinds], lanes, cards: {} };
+  return { id, details: { ...emptyDetails, ...details }, laneOrder: [...laneKinds], lanes, cards: {} };
 }
 
 /** The lane a card stands in, or undefined when the card is not on the board. */

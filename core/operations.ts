@@ -4,13 +4,14 @@
  * An operation that does not fit the session (unknown card, empty title) returns the session
  * unchanged, by reference: callers use that to skip no-ops in the undo history.
  */
-import { laneOfCard, normaliseTitle, type CardId, type LaneId, type Session } from './model';
+import { laneOfCard, normaliseTitle, type CardId, type LaneId, type Session, type SessionDetails } from './model';
 
 export type Operation =
   | { readonly type: 'addCard'; readonly cardId: CardId; readonly laneId: LaneId; readonly title: string; readonly index?: number }
   | { readonly type: 'editCardTitle'; readonly cardId: CardId; readonly title: string }
   | { readonly type: 'deleteCard'; readonly cardId: CardId }
-  | { readonly type: 'moveCard'; readonly cardId: CardId; readonly toLaneId: LaneId; readonly toIndex: number };
+  | { readonly type: 'moveCard'; readonly cardId: CardId; readonly toLaneId: LaneId; readonly toIndex: number }
+  | { readonly type: 'updateDetails'; readonly details: Partial<SessionDetails> };
 
 export function applyOperation(session: Session, op: Operation): Session {
   switch (op.type) {
@@ -22,6 +23,8 @@ export function applyOperation(session: Session, op: Operation): Session {
       return deleteCard(session, op.cardId);
     case 'moveCard':
       return moveCard(session, op.cardId, op.toLaneId, op.toIndex);
+    case 'updateDetails':
+      return updateDetails(session, op.details);
   }
 }
 
@@ -76,6 +79,14 @@ export function moveCard(session: Session, cardId: CardId, toLaneId: LaneId, toI
       [to.id]: { ...to, cardIds: insertAt(to.cardIds, at, cardId) },
     },
   };
+}
+
+/** Changes the session's facts; fields not given stay as they are. */
+export function updateDetails(session: Session, details: Partial<SessionDetails>): Session {
+  const changed = (Object.keys(details) as (keyof SessionDetails)[]).some((key) => details[key] !== undefined && details[key] !== session.details[key]);
+  if (!changed) return session;
+  const defined = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+  return { ...session, details: { ...session.details, ...defined } };
 }
 
 function clampIndex(index: number, length: number): number {

@@ -17,6 +17,10 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ type: fc.constant('editCardTitle' as const), cardId, title }),
   fc.record({ type: fc.constant('deleteCard' as const), cardId }),
   fc.record({ type: fc.constant('moveCard' as const), cardId, toLaneId: laneId, toIndex: index }),
+  fc.record({
+    type: fc.constant('updateDetails' as const),
+    details: fc.record({ title, client: title, place: title, date: fc.constantFrom('', '2027-03-04') }, { requiredKeys: [] }),
+  }),
 );
 
 /** A start board with a few cards, so moves and deletes have something to act on. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoSession } from '../../../core/demo';
 import { createSession, laneOfCard, maxCardTitleLength, type Session } from '../../../core/model';
-import { addCard, applyOperation, deleteCard, editCardTitle, moveCard } from '../../../core/operations';
+import { addCard, applyOperation, deleteCard, editCardTitle, moveCard, updateDetails } from '../../../core/operations';
 
 function board(): Session {
   let s = createSession('s1');
@@ -109,6 +109,19 @@ describe('moveCard', () => {
     const s = board();
     const moved = moveCard(s, 'a', 'sales', 0);
     expect(moved.lanes.seam).toBe(s.lanes.seam);
+  });
+});
+
+describe('updateDetails', () => {
+  it('changes the given facts and keeps the others', () => {
+    const s = updateDetails(createSession('s', { title: 'Kick-off', client: 'ACME' }), { place: 'Hamburg', date: '2027-03-04' });
+    expect(s.details).toMatchObject({ title: 'Kick-off', client: 'ACME', place: 'Hamburg', date: '2027-03-04' });
+  });
+
+  it('is a no-op when nothing changes', () => {
+    const s = createSession('s', { title: 'Kick-off' });
+    expect(updateDetails(s, { title: 'Kick-off' })).toBe(s);
+    expect(updateDetails(s, {})).toBe(s);
   });
 });
 
