@@ -1,0 +1,210 @@
+/**
+ * The `.nahtstelle` file format: serialise a session, and load one from whatever text a file holds.
+ * Pure: no Node, no DOM. The service in main reads the bytes, checks the size (maxSessionFileBytes)
+ * and decodes UTF-8 (a strict decoder reports `binary` itself; after a lenient one, looksBinary
+ * here spots the replacement characters); everything after that happens here.
+ * docs/file-format.md describes the format for people.
+ */
+import type { OpenProblemCode } from './file-problems';
+import type { Session } from './model';
+import { findIntegrityProblem, sessionStructureSchema } from './session-schema';
+
+export const sessionFileFormat = 'nahtstelle-session';
+export const currentFileVersion = 1;
+/** Larger files are refused before they are read (the service checks the byte size). */
+export const maxSessionFileBytes = 50 * 1024 * 1024;
+/** Deeper JSON is refused before JSON.parse, so no recursive code ever sees it. */
+export const maxNestingDepth = 64;
+
+export type LoadResult =
+  | { readonly ok: true; readonly session: Session; readonly migratedFrom: number | null }
+  | { readonly ok: false; readonly problem: OpenProblemCode; readonly detail: string };
+
+/**
+ * Migrations, by the version they read: `migrations[v]` turns the `session` payload of a version-v
+ * file into the payload of version v + 1. A file of an older version runs through every step up to
+ * currentFileVersion, then the current schema validates the result. Version 1 is the first, so
+ * there is nothing to migrate yet. To add version 2: bump currentFileVersion, add `1: (raw) => …`
+ * here (it must accept any value without assumptions: return it unchanged when it does not look
+ * like a v1 session and let the schema report it), keep test/fixtures/sessions/v1-full.nahtstelle
+ * and add v2-full.nahtstelle, each with a test that it loads. See docs/file-format.md.
+ */
+const migrations: Readonly<Record<number, (raw: unknown) => unknown>> = {};
+
+/** The file text: a header and the session, 2-space indented, with a trailing newline. */
+export function serializeSession(session: Session): string {
+  const document = { format: sessionFileFormat, version: currentFileVersion, session: canonical(session) };
+  // U+FFFD is written escaped: a raw one in a file means a bad decode (looksBinary), never content.
+  return `${JSON.stringify(document, null, 2).replace(/\uFFFD/g, '\\ufffd')}\n`;
+}
+
+/** Loads a session from a file's decoded text. Never throws; every failure is a problem code. */
+export function parseSessionFile(text: string): LoadResult {
+  try {
+    return load(text);
+  } catch (error) {
+    // Nothing above should throw; if something does, the file is still not loadable.
+    return problem('invalidSession', `Unexpected error while loading: ${short(errorMessage(error))}`);
+  }
+}
+
+/** Text that came from a file that is not text: NUL characters, or U+FFFD from a lenient UTF-8 decode. */
+export function looksBinary(text: string): boolean {
+  return text.includes('\u0000') || text.includes('\uFFFD');
+}
+
+/** What the session library shows of a session. Empty strings mean "not given". */
+export function summarizeSession(session: Session): { title: string; client: string; date: string; place: string; cardCount: number } {
+  const { title, client, date, place } = session.details;
+  return { title, client, date, place, cardCount: Object.keys(session.cards).length };
+}
+
+function load(input: string): LoadResult {
+  if (input.length > maxSessionFileBytes) {
+    return problem('tooLarge', `The text has ${input.length} characters; at most ${maxSessionFileBytes} bytes are read`);
+  }
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  if (looksBinary(text)) {
+    return problem('binary', text.includes('\u0000') ? 'The file contains NUL characters' : 'The file is not valid UTF-8 text');
+  }
+  const depth = exceedsDepth(text, maxNestingDepth);
+  if (depth !== null) return problem('tooDeep', `Nesting deeper than ${maxNestingDepth} levels at character ${depth}`);
+
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    return problem('notJson', `Not JSON: ${short(errorMessage(error))}`);
+  }
+
+  if (!isRecord(document)) return problem('notSessionFile', `The file holds ${kindOf(document)}, not a session`);
+  const format = own(document, 'format');
+  if (format !== sessionFileFormat) {
+    const found = format === undefined ? 'has no "format"' : `has format ${short(JSON.stringify(format))}`;
+    return problem('notSessionFile', `The file ${found}; expected "${sessionFileFormat}"`);
+  }
+  const version = own(document, 'version');
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+    const found = version === undefined ? 'is missing' : `is ${short(JSON.stringify(version) ?? String(version))}`;
+    return problem('invalidVersion', `"version" ${found}; expected a whole number from 1`);
+  }
+  if (version > currentFileVersion) {
+    return problem('newerVersion', `The file has version ${version}; this app reads up to version ${currentFileVersion}`);
+  }
+
+  let raw = own(document, 'session');
+  for (let from = version; from < currentFileVersion; from++) {
+    const step = migrations[from];
+    if (!step) return problem('invalidVersion', `No migration from version ${from} to ${from + 1}`);
+    try {
+      raw = step(raw);
+    } catch (error) {
+      return problem('invalidSession', `Migration from version ${from} to ${from + 1} failed: ${short(errorMessage(error))}`);
+    }
+  }
+
+  const parsed = sessionStructureSchema.safeParse(raw, { jitless: true });
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const shown = issues.slice(0, 3).map((issue) => `${formatPath(issue.path)}: ${short(issue.message)}`);
+    const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+    return problem('invalidSession', `${shown.join('; ')}${more}`);
+  }
+  const session: Session = parsed.data;
+  const integrity = findIntegrityProblem(session);
+  if (integrity) return problem(integrity.code, integrity.detail);
+  return { ok: true, session, migratedFrom: version < currentFileVersion ? version : null };
+}
+
+/**
+ * The position of the first bracket that opens level `limit + 1`, or null. Counts `[` and `{`
+ * outside strings in one pass; malformed text is left to JSON.parse.
+ */
+function exceedsDepth(text: string, limit: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      if (depth > 0) depth--;
+    }
+  }
+  return null;
+}
+
+/** The session with its keys in a fixed order; lanes and cards in board order, so diffs stay readable. */
+function canonical(session: Session): unknown {
+  const { details } = session;
+  const laneIds = unique([...session.laneOrder.filter((id) => Object.hasOwn(session.lanes, id)), ...Object.keys(session.lanes)]);
+  const lanes = laneIds.flatMap((id) => {
+    const lane = session.lanes[id];
+    return lane ? [[id, { id: lane.id, kind: lane.kind, title: lane.title, cardIds: [...lane.cardIds] }] as const] : [];
+  });
+  const boardCardIds = lanes.flatMap(([, lane]) => lane.cardIds).filter((id) => Object.hasOwn(session.cards, id));
+  const cards = unique([...boardCardIds, ...Object.keys(session.cards)]).flatMap((id) => {
+    const card = session.cards[id];
+    return card ? [[id, { id: card.id, title: card.title }] as const] : [];
+  });
+  return {
+    id: session.id,
+    details: {
+      title: details.title,
+      client: details.client,
+      date: details.date,
+      place: details.place,
+      facilitator: details.facilitator,
+      participants: details.participants.map((p) => ({ id: p.id, name: p.name, department: p.department })),
+    },
+    laneOrder: [...session.laneOrder],
+    lanes: Object.fromEntries(lanes),
+    cards: Object.fromEntries(cards),
+  };
+}
+
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function problem(code: OpenProblemCode, detail: string): LoadResult {
+  return { ok: false, problem: code, detail };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function own(record: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+/** A zod issue path as `session.cards["c1"].title`. Long keys and long paths are cut. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = 'session';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) && segment.length <= 40) out += `.${segment}`;
+    else out += `[${short(JSON.stringify(String(segment)), 40)}]`;
+  }
+  return short(out);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function short(text: string, max = 200): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

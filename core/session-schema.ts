@@ -1,0 +1,174 @@
+/**
+ * The zod schema of the CURRENT session (core/model.ts), with the limits a file or the renderer
+ * must keep, and the integrity rules no schema can express (ids unique, references resolve).
+ * Used by main for session files (core/session-file.ts) and for API arguments (core/api-schemas.ts).
+ *
+ * Nothing here needs eval: pass `{ jitless: true }` to zod's parse (session-file.ts does), so zod
+ * never compiles its object fast path with `new Function`. (zod still probes once, in a try, whether
+ * eval is allowed when an object schema is built, unless `z.config({ jitless: true })` is set; a
+ * renderer under a strict CSP that imports this module should set that first.)
+ * Unknown keys are stripped (zod's default for objects): a newer app's extra field is dropped, not
+ * an error. See docs/file-format.md.
+ */
+import { z } from 'zod';
+import { departments, laneKinds, maxCardTitleLength, type Session, type SessionDetails } from './model';
+
+/** Limits of the format; docs/file-format.md lists them. */
+export const sessionLimits = {
+  idLength: 200,
+  laneTitleLength: 200,
+  detailLength: 1000,
+  participants: 1000,
+  lanes: 50,
+  cards: 100_000,
+} as const;
+
+/**
+ * An id: 1..200 characters. `__proto__` is refused because it cannot be a plain object's key
+ * (assigning it changes the object's prototype instead of adding an entry); zod drops such a key
+ * from a record, so a lane naming that card then reports a dangling reference.
+ */
+const id = z
+  .string()
+  .min(1)
+  .max(sessionLimits.idLength)
+  .refine((value) => value !== '__proto__', { error: 'The id "__proto__" is reserved' });
+
+const detailText = z.string().max(sessionLimits.detailLength);
+
+/** '' (not set) or a real calendar day as YYYY-MM-DD. */
+const date = z.string().refine(isDateOrEmpty, { error: 'Expected "" or a calendar date as YYYY-MM-DD' });
+
+export const participantSchema = z.object({
+  id,
+  name: detailText,
+  department: z.enum(departments),
+});
+
+export const sessionDetailsSchema = z.object({
+  title: detailText,
+  client: detailText,
+  date,
+  place: detailText,
+  facilitator: detailText,
+  participants: z.array(participantSchema).max(sessionLimits.participants),
+});
+
+export const cardSchema = z.object({
+  id,
+  title: z
+    .string()
+    .max(maxCardTitleLength)
+    .refine((title) => title.trim() !== '', { error: 'A card title must not be empty' }),
+});
+
+export const laneSchema = z.object({
+  id,
+  kind: z.enum(laneKinds),
+  title: z.string().max(sessionLimits.laneTitleLength).nullable(),
+  cardIds: z.array(z.string()).max(sessionLimits.cards),
+});
+
+/**
+ * The session's structure and limits, without the integrity rules. Record keys and a lane's
+ * cardIds are plain strings here: integrity requires each to equal the id of a card or lane, and
+ * those ids are checked in full. That keeps the per-card work small (a 2,000-card file parses in
+ * a few milliseconds); a malformed reference is reported as a duplicate or dangling id instead.
+ */
+export const sessionStructureSchema = z.object({
+  id,
+  details: sessionDetailsSchema,
+  laneOrder: z.array(id).max(sessionLimits.lanes),
+  lanes: z.record(z.string(), laneSchema).refine((lanes) => Object.keys(lanes).length <= sessionLimits.lanes, {
+    error: `Too many lanes: at most ${sessionLimits.lanes}`,
+  }),
+  cards: z.record(z.string(), cardSchema).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, {
+    error: `Too many cards: at most ${sessionLimits.cards}`,
+  }),
+});
+
+export type IntegrityProblemCode = 'duplicateIds' | 'danglingReference';
+export interface IntegrityProblem {
+  readonly code: IntegrityProblemCode;
+  readonly detail: string;
+}
+
+/**
+ * The first integrity problem of a structurally valid session, or null. Duplicates are reported
+ * before dangling references. Linear in the session's size; looks keys up with own-property
+ * checks only, so ids like "constructor" or "toString" are plain ids.
+ */
+export function findIntegrityProblem(session: Session): IntegrityProblem | null {
+  const duplicate = (detail: string): IntegrityProblem => ({ code: 'duplicateIds', detail });
+  const dangling = (detail: string): IntegrityProblem => ({ code: 'danglingReference', detail });
+
+  for (const [key, card] of Object.entries(session.cards)) {
+    if (card.id !== key) return duplicate(`cards[${quote(key)}] holds a card with id ${quote(card.id)}`);
+  }
+  for (const [key, lane] of Object.entries(session.lanes)) {
+    if (lane.id !== key) return duplicate(`lanes[${quote(key)}] holds a lane with id ${quote(lane.id)}`);
+  }
+  const ordered = new Set<string>();
+  for (const laneId of session.laneOrder) {
+    if (ordered.has(laneId)) return duplicate(`lane ${quote(laneId)} is listed twice in laneOrder`);
+    ordered.add(laneId);
+  }
+  const participants = new Set<string>();
+  for (const participant of session.details.participants) {
+    if (participants.has(participant.id)) return duplicate(`participant id ${quote(participant.id)} is used twice`);
+    participants.add(participant.id);
+  }
+  const laneOfCard = new Map<string, string>();
+  for (const [laneId, lane] of Object.entries(session.lanes)) {
+    for (const cardId of lane.cardIds) {
+      const other = laneOfCard.get(cardId);
+      if (other === laneId) return duplicate(`card ${quote(cardId)} stands twice in lane ${quote(laneId)}`);
+      if (other !== undefined) return duplicate(`card ${quote(cardId)} stands in lane ${quote(other)} and in lane ${quote(laneId)}`);
+      laneOfCard.set(cardId, laneId);
+    }
+  }
+
+  for (const laneId of session.laneOrder) {
+    if (!Object.hasOwn(session.lanes, laneId)) return dangling(`laneOrder names lane ${quote(laneId)}, which does not exist`);
+  }
+  for (const laneId of Object.keys(session.lanes)) {
+    if (!ordered.has(laneId)) return dangling(`lane ${quote(laneId)} is missing from laneOrder`);
+  }
+  for (const [cardId, laneId] of laneOfCard) {
+    if (!Object.hasOwn(session.cards, cardId)) return dangling(`lane ${quote(laneId)} lists card ${quote(cardId)}, which is not in cards`);
+  }
+  for (const cardId of Object.keys(session.cards)) {
+    if (!laneOfCard.has(cardId)) return dangling(`card ${quote(cardId)} stands in no lane`);
+  }
+  return null;
+}
+
+/** The full schema: structure, limits and integrity. What main accepts as a session from anywhere. */
+export const sessionSchema: z.ZodType<Session> = sessionStructureSchema.superRefine((session, ctx) => {
+  const problem = findIntegrityProblem(session);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.detail, params: { problem: problem.code } });
+});
+
+/** An id for a message, quoted; an id too long for a message is cut (references are not length-checked). */
+function quote(value: string): string {
+  return JSON.stringify(value.length <= 100 ? value : `${value.slice(0, 99)}…`);
+}
+
+function isDateOrEmpty(value: string): boolean {
+  if (value === '') return true;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= daysInMonth;
+}
+
+// Compile-time checks: the schemas describe exactly the model's types, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+export const detailsSchemaMatchesModel: Same<z.infer<typeof sessionDetailsSchema>, DeepMutable<SessionDetails>> = true;
+export const sessionSchemaMatchesModel: Same<z.infer<typeof sessionStructureSchema>, DeepMutable<Session>> = true;

@@ -1,0 +1,446 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createDemoSession } from '../../../core/demo';
+import { openProblemCodes, type OpenProblemCode } from '../../../core/file-problems';
+import { createSession, maxCardTitleLength, type Card, type Lane, type Participant, type Session } from '../../../core/model';
+import {
+  currentFileVersion,
+  looksBinary,
+  maxSessionFileBytes,
+  parseSessionFile,
+  serializeSession,
+  sessionFileFormat,
+  summarizeSession,
+  type LoadResult,
+} from '../../../core/session-file';
+import { sessionSchema } from '../../../core/session-schema';
+
+const fixtures = new URL('../../fixtures/sessions/', import.meta.url);
+
+/** Reads a fixture the way the service does: bytes, then a lenient UTF-8 decode. */
+function fixtureText(name: string): string {
+  return new TextDecoder('utf-8').decode(readFileSync(new URL(name, fixtures)));
+}
+
+/** A session with every field set and the strings that break naive serialisers. */
+function fullSession(): Session {
+  const participants: Participant[] = [
+    { id: 'p-m1', name: 'Anna Schäfer', department: 'marketing' },
+    { id: 'p-m2', name: 'Timo "TW" Weiß', department: 'marketing' },
+    { id: 'p-s1', name: 'Gökhan Yılmaz', department: 'sales' },
+    { id: 'p-s2', name: 'Birgit Lorenz\nAußendienst Süd', department: 'sales' },
+    { id: 'p-o1', name: '李明 (IT) 🖥️', department: 'other' },
+    { id: 'p-o2', name: '', department: 'other' },
+  ];
+  const titles = [
+    'Webinar-Leads kommen zu spät an',
+    'Zitat: "Das haben wir schon immer so gemacht" – und \'so\'?',
+    'Backslash \\ und Tab\tim Titel',
+    'Emoji 🚀🤝👩🏽‍💼 und Flaggen 🇩🇪',
+    'Ersatzzeichen \uFFFD und NUL \u0000 als Inhalt',
+    'Einsames Surrogat \uD800 bleibt erhalten',
+    '<script>alert(1)</script> ist nur Text',
+    'x'.repeat(maxCardTitleLength),
+    '  Leerzeichen am Rand  ',
+  ];
+  const laneIds = ['marketing', 'seam', 'sales'] as const;
+  const cards: Record<string, Card> = {};
+  const cardIds: Record<string, string[]> = { marketing: [], seam: [], sales: [] };
+  // Ids that are also Object.prototype names or numbers must be plain ids.
+  const specialIds = ['constructor', 'toString', '0', '42', 'hasOwnProperty', 'ünïcödé-id', 'id with spaces'];
+  for (let i = 0; i < 60; i++) {
+    const id = specialIds[i] ?? `card-${String(i).padStart(3, '0')}`;
+    cards[id] = { id, title: titles[i % titles.length] ?? 'Karte' };
+    cardIds[laneIds[i % 3] ?? 'seam']?.push(id);
+  }
+  const lanes: Record<string, Lane> = {
+    marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: cardIds.marketing ?? [] },
+    seam: { id: 'seam', kind: 'seam', title: 'Die Naht: „Übergabe“ 🧵', cardIds: cardIds.seam ?? [] },
+    sales: { id: 'sales', kind: 'sales', title: 'Vertrieb\n(Innen- & Außendienst)', cardIds: cardIds.sales ?? [] },
+  };
+  return {
+    id: '3f6c2a9e-8d41-4b7a-9c15-2e0d7f4b8a61',
+    details: {
+      title: 'Lead-Übergabe Q3 – „Wo hakt’s?“ 🧐',
+      client: 'Müller & Söhne GmbH\nWerk 2',
+      date: '2028-02-29',
+      place: 'Hamburg\r\nRaum "Elbe", 3. OG',
+      facilitator: 'Dr. Jördis Kühn',
+      participants,
+    },
+    laneOrder: ['sales', 'marketing', 'seam'],
+    lanes,
+    cards,
+  };
+}
+
+/** A board of `count` cards dealt over the three lanes (createDemoSession is quadratic). */
+function board(count: number): Session {
+  const session = createSession('board-2000', { title: 'Großer Workshop' });
+  const cards: Record<string, Card> = {};
+  const lanes = session.laneOrder.map((id) => ({ ...(session.lanes[id] as Lane), cardIds: [] as string[] }));
+  for (let i = 0; i < count; i++) {
+    const id = `card-${i}`;
+    cards[id] = { id, title: `Karte ${i}: Übergabe der Leads an den Vertrieb klären` };
+    lanes[i % lanes.length]?.cardIds.push(id);
+  }
+  return { ...session, lanes: Object.fromEntries(lanes.map((lane) => [lane.id, lane])), cards };
+}
+
+/** The expected content of test/fixtures/sessions/v1-full.nahtstelle, built by hand. */
+function expectedV1Full(): Session {
+  const card = (id: string, title: string): Card => ({ id, title });
+  const cards = [
+    card('c-01', 'Webinar-Anmeldungen landen erst nach 2 Wochen im CRM'),
+    card('c-02', 'Lead-Scoring-Modell von 2024 – kennt im Vertrieb niemand'),
+    card('c-03', 'Messekontakte (Hannover Messe) als Excel per E-Mail 📧'),
+    card('c-04', 'Was ist ein "qualifizierter" Lead? Keine gemeinsame Definition'),
+    card('c-05', 'Rückmeldung an Marketing fehlt: Lead verloren, warum?'),
+    card('c-06', 'SLA: Erstkontakt innerhalb von 48 h ⏱️'),
+    card('c-07', 'Gemeinsames Dashboard statt zwei Wahrheiten'),
+    card('c-08', 'Außendienst pflegt Besuchsberichte nicht im CRM'),
+    card('c-09', 'Angebote > 50.000 € brauchen Freigabe der GF'),
+    card('c-10', 'Key-Account „Stahlwerk Nord“: Cross-Selling-Chance 🚀'),
+  ];
+  return {
+    id: '3f6c2a9e-8d41-4b7a-9c15-2e0d7f4b8a61',
+    details: {
+      title: 'Lead-Übergabe Q3: Wo hakt’s zwischen Marketing & Vertrieb?',
+      client: 'Müller & Söhne Maschinenbau GmbH',
+      date: '2027-03-04',
+      place: 'Hamburg, Speicherstadt\nRaum „Elbe“, 3. OG',
+      facilitator: 'Dr. Jördis Kühn',
+      participants: [
+        { id: 'p-anna', name: 'Anna Schäfer', department: 'marketing' },
+        { id: 'p-timo', name: 'Timo Weiß', department: 'marketing' },
+        { id: 'p-goekhan', name: 'Gökhan Yılmaz', department: 'sales' },
+        { id: 'p-birgit', name: 'Birgit "Biggi" Lorenz', department: 'sales' },
+        { id: 'p-sven', name: 'Sven Ødegård (IT)', department: 'other' },
+        { id: 'p-leonie', name: 'Leonie Brandt – Geschäftsführung', department: 'other' },
+      ],
+    },
+    laneOrder: ['marketing', 'seam', 'sales'],
+    lanes: {
+      marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: ['c-01', 'c-02', 'c-03'] },
+      seam: { id: 'seam', kind: 'seam', title: 'Die Naht: Übergabe MQL → SQL', cardIds: ['c-04', 'c-05', 'c-06', 'c-07'] },
+      sales: { id: 'sales', kind: 'sales', title: null, cardIds: ['c-08', 'c-09', 'c-10'] },
+    },
+    cards: Object.fromEntries(cards.map((c) => [c.id, c])),
+  };
+}
+
+/** A small valid file as a plain object, for tests that break one thing in it. */
+function validDocument(): { format: string; version: number; session: Record<string, unknown> } {
+  return JSON.parse(serializeSession(expectedV1Full())) as { format: string; version: number; session: Record<string, unknown> };
+}
+
+/** A session document as tests edit it: the top-level fields writable. */
+type Editable = { -readonly [K in keyof Session]: Session[K] };
+
+function withSession(change: (session: Editable) => void): string {
+  const document = validDocument();
+  change(document.session as Editable);
+  return JSON.stringify(document);
+}
+
+function expectProblem(result: LoadResult, code: OpenProblemCode, detail: RegExp | string): void {
+  expect(result).toMatchObject({ ok: false, problem: code });
+  if (result.ok) return;
+  expect(result.detail).toMatch(detail);
+}
+
+describe('serializeSession and parseSessionFile', () => {
+  it('round-trips a full session unchanged', () => {
+    const session = fullSession();
+    const text = serializeSession(session);
+    const result = parseSessionFile(text);
+    expect(result).toEqual({ ok: true, session, migratedFrom: null });
+  });
+
+  it('serializes stably: serialize(parse(serialize(s))) is serialize(s)', () => {
+    const text = serializeSession(fullSession());
+    const result = parseSessionFile(text);
+    if (!result.ok) throw new Error(result.detail);
+    expect(serializeSession(result.session)).toBe(text);
+  });
+
+  it('writes the header, 2-space indentation and a trailing newline', () => {
+    const text = serializeSession(createSession('s-1'));
+    expect(text.startsWith(`{\n  "format": "${sessionFileFormat}",\n  "version": ${currentFileVersion},\n  "session": {\n    "id": "s-1",`)).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text.endsWith('\n\n')).toBe(false);
+  });
+
+  it('never writes a raw U+FFFD or NUL, so its own files never look binary', () => {
+    const text = serializeSession(fullSession());
+    expect(looksBinary(text)).toBe(false);
+    expect(text).toContain('\\ufffd');
+    expect(text).toContain('\\u0000');
+    expect(text).toContain('\\ud800');
+  });
+
+  it('writes lanes and cards in board order, whatever order the objects have', () => {
+    const session = fullSession();
+    const reordered: Session = {
+      ...session,
+      lanes: Object.fromEntries(Object.entries(session.lanes).reverse()),
+      cards: Object.fromEntries(Object.entries(session.cards).reverse()),
+    };
+    const text = serializeSession(reordered);
+    expect(text).toBe(serializeSession(session));
+    const lanes = (JSON.parse(text) as { session: Session }).session.lanes;
+    expect(Object.keys(lanes)).toEqual(['sales', 'marketing', 'seam']);
+  });
+
+  it('loads the demo board and a fresh session', () => {
+    for (const session of [createSession('fresh'), createDemoSession(30)]) {
+      expect(parseSessionFile(serializeSession(session))).toEqual({ ok: true, session, migratedFrom: null });
+    }
+  });
+
+  it('accepts a leading byte order mark', () => {
+    const session = fullSession();
+    expect(parseSessionFile(`\uFEFF${serializeSession(session)}`)).toEqual({ ok: true, session, migratedFrom: null });
+  });
+
+  it('parses a 2,000-card session quickly (printed, not asserted)', () => {
+    const text = serializeSession(board(2000));
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const start = performance.now();
+      const result = parseSessionFile(text);
+      times.push(performance.now() - start);
+      expect(result.ok).toBe(true);
+    }
+    const first = times[0] ?? 0;
+    const median = [...times].sort((a, b) => a - b)[10] ?? 0;
+    console.info(`parseSessionFile, 2,000 cards (${(text.length / 1024).toFixed(0)} KiB): first ${first.toFixed(1)} ms, median ${median.toFixed(1)} ms`);
+  }, 60_000);
+});
+
+describe('fixtures, one per file version', () => {
+  it('v1-full.nahtstelle loads as the expected session', () => {
+    const text = fixtureText('v1-full.nahtstelle');
+    expect(parseSessionFile(text)).toEqual({ ok: true, session: expectedV1Full(), migratedFrom: null });
+  });
+
+  it('v1-full.nahtstelle is exactly what serializeSession writes today', () => {
+    expect(serializeSession(expectedV1Full())).toBe(fixtureText('v1-full.nahtstelle'));
+  });
+
+  it('v1-unknown-keys.nahtstelle loads with the unknown keys stripped', () => {
+    const result = parseSessionFile(fixtureText('v1-unknown-keys.nahtstelle'));
+    if (!result.ok) throw new Error(result.detail);
+    expect(result.session).toEqual({
+      id: 'd2b7a1f0-3c9e-4e85-b6a4-0f1e2d3c4b5a',
+      details: {
+        title: 'Preisgespräche im Mittelstand',
+        client: 'Bäckerei Hansen KG',
+        date: '',
+        place: '',
+        facilitator: '',
+        participants: [{ id: 'p-1', name: 'Kerstin Hansen', department: 'sales' }],
+      },
+      laneOrder: ['marketing', 'seam', 'sales'],
+      lanes: {
+        marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: [] },
+        seam: { id: 'seam', kind: 'seam', title: null, cardIds: ['c-1'] },
+        sales: { id: 'sales', kind: 'sales', title: null, cardIds: [] },
+      },
+      cards: { 'c-1': { id: 'c-1', title: 'Rabattstaffel für Filialkunden' } },
+    });
+    expect(serializeSession(result.session)).not.toMatch(/color|email|collapsed|votes|writtenBy/);
+  });
+
+  it('v2-from-the-future.nahtstelle is refused as newer', () => {
+    expectProblem(parseSessionFile(fixtureText('v2-from-the-future.nahtstelle')), 'newerVersion', /version 2.*up to version 1/);
+  });
+
+  it('v1-dangling-card.nahtstelle is refused: a lane lists a card that does not exist', () => {
+    expectProblem(parseSessionFile(fixtureText('v1-dangling-card.nahtstelle')), 'danglingReference', 'lane "seam" lists card "c-2", which is not in cards');
+  });
+});
+
+describe('problem codes', () => {
+  it('tooLarge: text beyond the size limit', () => {
+    const text = `{"format":"nahtstelle-session","version":1,"session":"${'x'.repeat(maxSessionFileBytes)}"}`;
+    expectProblem(parseSessionFile(text), 'tooLarge', /at most 52428800 bytes/);
+  });
+
+  it('binary: a PNG picked by mistake (NUL bytes)', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expectProblem(parseSessionFile(new TextDecoder().decode(png)), 'binary', /NUL/);
+  });
+
+  it('binary: a session saved as Windows-1252 instead of UTF-8', () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('{"format":"nahtstelle-session","version":1,"session":{"details":{"client":"M'), 0xfc, ...new TextEncoder().encode('ller"}}}')]);
+    expectProblem(parseSessionFile(new TextDecoder().decode(latin1)), 'binary', /not valid UTF-8/);
+  });
+
+  it('tooDeep: nesting beyond 64 levels, even inside a valid header', () => {
+    const deep = `${'['.repeat(70)}${']'.repeat(70)}`;
+    const text = `{"format":"nahtstelle-session","version":1,"session":{"id":"s","extra":${deep}}}`;
+    expectProblem(parseSessionFile(text), 'tooDeep', /deeper than 64 levels/);
+  });
+
+  it('tooDeep does not count brackets inside strings', () => {
+    const text = withSession((session) => {
+      session.details = { ...session.details, title: `[{"\\${'['.repeat(100)}` };
+    });
+    expect(parseSessionFile(text).ok).toBe(true);
+  });
+
+  it('notJson: a file cut off while writing', () => {
+    const text = serializeSession(expectedV1Full());
+    expectProblem(parseSessionFile(text.slice(0, text.length / 2)), 'notJson', /^Not JSON: .+/);
+  });
+
+  it('notJson: an empty file', () => {
+    expectProblem(parseSessionFile(''), 'notJson', /^Not JSON: .+/);
+  });
+
+  it('notSessionFile: some other JSON file (package.json)', () => {
+    expectProblem(parseSessionFile('{ "name": "nahtstelle", "version": "0.1.0" }'), 'notSessionFile', 'The file has no "format"; expected "nahtstelle-session"');
+  });
+
+  it('notSessionFile: a JSON array, and a foreign format', () => {
+    expectProblem(parseSessionFile('[1, 2, 3]'), 'notSessionFile', /holds an array/);
+    expectProblem(parseSessionFile('"nahtstelle-session"'), 'notSessionFile', /holds a string/);
+    expectProblem(parseSessionFile('{"format":"miro-board","version":1}'), 'notSessionFile', /has format "miro-board"/);
+  });
+
+  it('invalidVersion: a version that is not a positive whole number', () => {
+    const cases: [unknown, RegExp][] = [
+      ['1', /"version" is "1"/],
+      [0, /"version" is 0/],
+      [1.5, /"version" is 1.5/],
+      [-1, /"version" is -1/],
+      [null, /"version" is null/],
+      [undefined, /"version" is missing/],
+    ];
+    for (const [version, detail] of cases) {
+      const document = { ...validDocument(), version };
+      expectProblem(parseSessionFile(JSON.stringify(document)), 'invalidVersion', detail);
+    }
+    expectProblem(parseSessionFile('{"format":"nahtstelle-session","version":1e999}'), 'invalidVersion', /expected a whole number/);
+  });
+
+  it('newerVersion: names both versions', () => {
+    const document = { ...validDocument(), version: 7 };
+    expectProblem(parseSessionFile(JSON.stringify(document)), 'newerVersion', 'The file has version 7; this app reads up to version 1');
+  });
+
+  it('invalidSession: a card title longer than the limit, with its path', () => {
+    const text = withSession((session) => {
+      session.cards = { ...session.cards, 'c-01': { id: 'c-01', title: 'y'.repeat(maxCardTitleLength + 1) } };
+    });
+    expectProblem(parseSessionFile(text), 'invalidSession', /^session\.cards\["c-01"\]\.title: Too big/);
+  });
+
+  it('invalidSession: the session is missing', () => {
+    expectProblem(parseSessionFile('{"format":"nahtstelle-session","version":1}'), 'invalidSession', /^session: .*expected object/);
+  });
+
+  it('invalidSession: shows at most three issues and counts the rest', () => {
+    const text = withSession((session) => {
+      session.details = { ...session.details, date: '2027-02-30', participants: [{ id: '', name: 'X', department: 'finance' as 'other' }] };
+      session.lanes = { ...session.lanes, seam: { id: 'seam', kind: 'seam', title: 'z'.repeat(201), cardIds: [] } };
+      session.cards = { ...session.cards, 'c-02': { id: 'c-02', title: '   ' } };
+    });
+    const result = parseSessionFile(text);
+    expectProblem(result, 'invalidSession', /session\.details\.date: Expected "" or a calendar date/);
+    if (result.ok) return;
+    expect(result.detail).toMatch(/session\.details\.participants\[0\]\.id: Too small/);
+    expect(result.detail).toMatch(/\(and 2 more\)$/);
+    expect(result.detail.split('; ')).toHaveLength(3);
+  });
+
+  it('invalidSession: each limit of the schema', () => {
+    const cases: [string, (session: Editable) => void][] = [
+      ['session.id', (s) => void (s.id = 'i'.repeat(201))],
+      ['session.id', (s) => void (s.id = '')],
+      ['session.details.client', (s) => void (s.details = { ...s.details, client: 'c'.repeat(1001) })],
+      ['session.details.date', (s) => void (s.details = { ...s.details, date: '04.03.2027' })],
+      ['session.details.date', (s) => void (s.details = { ...s.details, date: '2027-13-01' })],
+      ['session.details.participants', (s) => void (s.details = { ...s.details, participants: Array.from({ length: 1001 }, (_, i) => ({ id: `p${i}`, name: '', department: 'other' as const })) })],
+      ['session.lanes.seam.kind', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), kind: 'finance' as 'seam' } })],
+      ['session.cards["c-03"].title', (s) => void (s.cards = { ...s.cards, 'c-03': { id: 'c-03', title: '' } })],
+      ['session.laneOrder[3]', (s) => void (s.laneOrder = [...s.laneOrder, '__proto__'])],
+      ['session.details.participants[0].id: The id "__proto__" is reserved', (s) => void (s.details = { ...s.details, participants: [{ id: '__proto__', name: 'X', department: 'other' }] })],
+    ];
+    for (const [path, change] of cases) {
+      const result = parseSessionFile(withSession(change));
+      expectProblem(result, 'invalidSession', path);
+    }
+  });
+
+  it('duplicateIds: every kind of duplicate', () => {
+    const cases: [string, (session: Editable) => void][] = [
+      ['lane "seam" is listed twice in laneOrder', (s) => void (s.laneOrder = ['marketing', 'seam', 'sales', 'seam'])],
+      ['card "c-01" stands in lane "marketing" and in lane "sales"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), cardIds: ['c-08', 'c-01'] } })],
+      ['card "c-05" stands twice in lane "seam"', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-05', 'c-06', 'c-05', 'c-07'] } })],
+      ['participant id "p-anna" is used twice', (s) => void (s.details = { ...s.details, participants: [...s.details.participants, { id: 'p-anna', name: 'Anna S.', department: 'sales' }] })],
+      ['cards["c-02"] holds a card with id "c-09"', (s) => void (s.cards = { ...s.cards, 'c-02': { id: 'c-09', title: 'Kopie' } })],
+      ['lanes["sales"] holds a lane with id "seam"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), id: 'seam' } })],
+    ];
+    for (const [detail, change] of cases) expectProblem(parseSessionFile(withSession(change)), 'duplicateIds', detail);
+  });
+
+  it('danglingReference: every kind of broken reference', () => {
+    const cases: [string, (session: Editable) => void][] = [
+      ['laneOrder names lane "backlog", which does not exist', (s) => void (s.laneOrder = ['marketing', 'seam', 'backlog', 'sales'])],
+      ['lane "sales" is missing from laneOrder', (s) => void (s.laneOrder = ['marketing', 'seam'])],
+      ['lane "seam" lists card "c-99", which is not in cards', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-99', 'c-05', 'c-06', 'c-07'] } })],
+      ['lane "seam" lists card "toString", which is not in cards', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'toString', 'c-05', 'c-06', 'c-07'] } })],
+      [
+        'lane "seam" lists card "__proto__", which is not in cards',
+        (s) => {
+          s.cards = { ...s.cards, ...Object.fromEntries([['__proto__', { id: '__proto__', title: 'Prototyp' }]]) };
+          s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-05', 'c-06', 'c-07', '__proto__'] } };
+        },
+      ],
+      ['lane "seam" lists card "", which is not in cards', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', '', 'c-05', 'c-06', 'c-07'] } })],
+      ['card "c-11" stands in no lane', (s) => void (s.cards = { ...s.cards, 'c-11': { id: 'c-11', title: 'Vergessene Karte' } })],
+    ];
+    for (const [detail, change] of cases) expectProblem(parseSessionFile(withSession(change)), 'danglingReference', detail);
+  });
+
+  it('has a test above for every open problem the format can report', () => {
+    // notFound and unreadable belong to the service (the file system), not to the text.
+    const reportedHere = openProblemCodes.filter((code) => code !== 'notFound' && code !== 'unreadable');
+    expect(reportedHere).toEqual(['tooLarge', 'binary', 'notJson', 'tooDeep', 'notSessionFile', 'newerVersion', 'invalidVersion', 'invalidSession', 'duplicateIds', 'danglingReference']);
+  });
+});
+
+describe('sessionSchema', () => {
+  it('accepts a valid session and refuses one with broken integrity', () => {
+    const session = fullSession();
+    expect(sessionSchema.safeParse(session).success).toBe(true);
+    const broken = { ...session, laneOrder: [...session.laneOrder, 'sales'] };
+    const result = sessionSchema.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('lane "sales" is listed twice in laneOrder');
+  });
+});
+
+describe('looksBinary', () => {
+  it('spots NUL and replacement characters, not ordinary text', () => {
+    expect(looksBinary('abc\u0000def')).toBe(true);
+    expect(looksBinary('M\uFFFDller')).toBe(true);
+    expect(looksBinary('Müller & Söhne 🚀\n\t"\\u0000"')).toBe(false);
+    expect(looksBinary('')).toBe(false);
+  });
+});
+
+describe('summarizeSession', () => {
+  it('gives the library its facts and the card count', () => {
+    expect(summarizeSession(expectedV1Full())).toEqual({
+      title: 'Lead-Übergabe Q3: Wo hakt’s zwischen Marketing & Vertrieb?',
+      client: 'Müller & Söhne Maschinenbau GmbH',
+      date: '2027-03-04',
+      place: 'Hamburg, Speicherstadt\nRaum „Elbe“, 3. OG',
+      cardCount: 10,
+    });
+    expect(summarizeSession(createSession('empty'))).toEqual({ title: '', client: '', date: '', place: '', cardCount: 0 });
+  });
+});
