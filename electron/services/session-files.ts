@@ -1,0 +1,621 @@
+/**
+ * Session files on disk: the one place main reads, writes, lists, renames and moves `.nahtstelle`
+ * files. Plain Node (no `electron` import), so the web test host and unit tests use it as it is.
+ *
+ * The rules it keeps (docs: architecture.md, "Session files"):
+ * - A save is atomic and crash-safe: the new text goes to a temp file in the same folder, is
+ *   fsynced, and is renamed over the session file. The session file exists at every instant and
+ *   always holds a complete state, the previous or the new one.
+ * - The previous good file is kept next to it as `<file>.bak`, so a file damaged by other means
+ *   (a sync tool, a half-copied USB stick) still has a way back.
+ * - A file that fails to open is never written or touched by the open.
+ * - Saving never creates a missing folder: a vanished folder is an error the facilitator sees,
+ *   and saving resumes once it is back.
+ * - Every failure is a FileError naming the file and a problem code the UI translates.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import * as nodeFs from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { OpenedSession, SavedState, SessionSummary } from '../../core/api';
+import type { OpenProblemCode } from '../../core/file-problems';
+import type { Session } from '../../core/model';
+import { maxSessionFileBytes, parseSessionFile, serializeSession, summarizeSession } from '../../core/session-file';
+import { errorCode, errorDetail, fileProblem, writeFailure, type FileError } from './file-error';
+
+export const sessionFileExtension = '.nahtstelle';
+export const backupSuffix = '.bak';
+/** A file that was damaged when it was saved over is kept under this suffix instead of being lost. */
+export const damagedSuffix = '.damaged';
+
+/** The part of node:fs/promises the service uses; tests inject faults (ENOSPC, EROFS …) through it. */
+export type SessionFs = Pick<typeof nodeFs, 'copyFile' | 'link' | 'mkdir' | 'open' | 'readdir' | 'readFile' | 'rename' | 'stat' | 'unlink'>;
+
+export interface SessionFilesOptions {
+  /** The current sessions folder; asked on every call, since the facilitator can change it. */
+  readonly folder: () => string;
+  /** Moves a file to the system's trash (Electron: shell.trashItem). */
+  readonly trash: (path: string) => Promise<void>;
+  readonly fs?: SessionFs;
+  readonly now?: () => Date;
+}
+
+type Loaded =
+  | { readonly ok: true; readonly session: Session; readonly info: Stats }
+  | { readonly ok: false; readonly reason: OpenProblemCode; readonly detail: string; readonly info?: Stats };
+
+/** Directory fsync is not possible everywhere (Windows, some network and FUSE file systems). */
+const folderSyncUnsupported = new Set(['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'EBADF']);
+/** link() errors that mean "no hard links here" (FAT/exFAT sticks, other devices), not "no access". */
+const linkUnsupported = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
+/** How many files the library reads at once: enough to overlap I/O, few enough not to run out of handles. */
+const listConcurrency = 8;
+const maxNameAttempts = 1000;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export class SessionFiles {
+  private readonly fs: SessionFs;
+  private readonly now: () => Date;
+  /** Per-path chains: saves to one file run one after another, so an older state never lands last. */
+  private readonly queues = new Map<string, Promise<void>>();
+  /**
+   * Files this service read or wrote as valid, by path → stat fingerprint. A save backs up the
+   * current file only when it is known good; the fingerprint spares re-parsing it on every autosave.
+   */
+  private readonly knownGood = new Map<string, string>();
+  /** Paths whose leftover temp files (from a killed process) were already cleared this run. */
+  private readonly swept = new Set<string>();
+
+  constructor(private readonly options: SessionFilesOptions) {
+    this.fs = options.fs ?? nodeFs;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Every session file of the sessions folder, newest change first. Damaged files are listed with their problem. */
+  async list(): Promise<SessionSummary[]> {
+    const folder = this.options.folder();
+    let names: string[];
+    try {
+      names = await this.fs.readdir(folder);
+    } catch (error) {
+      // No folder yet (first start, or a stick not plugged in): an empty library, not an error.
+      if (isMissing(error)) return [];
+      throw fileProblem('unreadable', folder, errorDetail(error));
+    }
+    const entries = await mapLimited(names.filter(isSessionFileName), listConcurrency, (name) => this.listEntry(join(folder, name)));
+    return entries
+      .filter((entry) => entry !== null)
+      .sort((a, b) => b.mtimeMs - a.mtimeMs || a.summary.fileName.localeCompare(b.summary.fileName))
+      .map((entry) => entry.summary);
+  }
+
+  /** Opens a session file. A file that fails is left exactly as it was; the error says whether its backup opens. */
+  async read(path: string): Promise<OpenedSession> {
+    const loaded = await this.load(path);
+    if (!loaded.ok) throw await this.openFailure(path, loaded);
+    this.rememberGood(path, loaded.info);
+    return { path, session: loaded.session, savedAt: loaded.info.mtime.toISOString(), fromBackup: false };
+  }
+
+  /** Opens the backup of a damaged file. The result's path is the main file, so the next save repairs it. */
+  async readBackup(path: string): Promise<OpenedSession> {
+    const backup = backupPath(path);
+    const loaded = await this.load(backup);
+    if (!loaded.ok) throw fileProblem(loaded.reason, backup, loaded.detail);
+    return { path, session: loaded.session, savedAt: loaded.info.mtime.toISOString(), fromBackup: true };
+  }
+
+  /** Saves a new session as a new file in the sessions folder (created if missing), named after its title. */
+  async create(session: Session): Promise<OpenedSession> {
+    const { path } = await this.createIn(this.options.folder(), session);
+    return { path, session, savedAt: this.now().toISOString(), fromBackup: false };
+  }
+
+  /** Saves a session over its file, atomically, keeping the previous good file as `.bak`. */
+  write(path: string, session: Session): Promise<SavedState> {
+    return this.exclusive(path, () => this.writeNow(path, session));
+  }
+
+  /** Save as: the same atomic write to any path the facilitator picked. */
+  writeCopy(path: string, session: Session): Promise<SavedState> {
+    return this.write(path, session);
+  }
+
+  /**
+   * A copy of a session file next to it, with a new id and the title numbered like a file manager
+   * does: "Kick-off" → "Kick-off (2)", "Kick-off (2)" → "Kick-off (3)". The number is data, not UI
+   * text, so it reads the same in every language.
+   */
+  async duplicate(path: string): Promise<SessionSummary> {
+    const loaded = await this.load(path);
+    if (!loaded.ok) throw await this.openFailure(path, loaded);
+    const folder = dirname(path);
+    let names: string[];
+    try {
+      names = await this.fs.readdir(folder);
+    } catch (error) {
+      throw writeFailure(error, path);
+    }
+    const { details } = loaded.session;
+    const copy: Session = { ...loaded.session, id: randomUUID(), details: { ...details, title: copyTitle(details.title, names) } };
+    const created = await this.createIn(folder, copy);
+    return summaryOf(created.path, copy, created.modifiedAt);
+  }
+
+  /** Changes a session's title in its file and renames the file to match; the backup moves along. */
+  rename(path: string, title: string): Promise<SessionSummary> {
+    return this.exclusive(path, async () => {
+      const loaded = await this.load(path);
+      if (!loaded.ok) throw await this.openFailure(path, loaded);
+      const session: Session = { ...loaded.session, details: { ...loaded.session.details, title } };
+      await this.writeNow(path, session);
+      try {
+        const newPath = await this.moveToName(path, fileStem(session));
+        const info = await this.fs.stat(newPath);
+        return summaryOf(newPath, session, info.mtime);
+      } catch (error) {
+        throw writeFailure(error, path);
+      }
+    });
+  }
+
+  /** Moves a session file and its backup to the trash. A file that is already gone counts as removed. */
+  remove(path: string): Promise<void> {
+    return this.exclusive(path, async () => {
+      try {
+        if (await this.exists(path)) await this.options.trash(path);
+        const backup = backupPath(path);
+        // The backup is only useful next to its file; if the trash refuses it, it goes for good.
+        if (await this.exists(backup)) await this.options.trash(backup).catch(() => this.removeQuietly(backup));
+      } catch (error) {
+        throw writeFailure(error, path);
+      }
+      this.forget(path);
+    });
+  }
+
+  /** Moves every session file (with its backup) to another folder; a name already taken there gets a number. */
+  async moveAll(fromFolder: string, toFolder: string): Promise<void> {
+    if (resolve(fromFolder) === resolve(toFolder)) return;
+    let names: string[];
+    try {
+      names = await this.fs.readdir(fromFolder);
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw writeFailure(error, fromFolder);
+    }
+    try {
+      await this.fs.mkdir(toFolder, { recursive: true });
+    } catch (error) {
+      throw writeFailure(error, toFolder);
+    }
+    // A backup whose file is gone moves too: it may be the only copy left of that session.
+    const fileNames = new Set(names.filter(isSessionOrBackupName).map((name) => (name.endsWith(backupSuffix) ? name.slice(0, -backupSuffix.length) : name)));
+    for (const fileName of [...fileNames].sort()) {
+      const from = join(fromFolder, fileName);
+      await this.exclusive(from, async () => {
+        try {
+          await this.moveFile(from, toFolder, stemOf(fileName));
+        } catch (error) {
+          throw writeFailure(error, from);
+        }
+      });
+    }
+    await this.syncFolder(toFolder).catch(() => undefined);
+  }
+
+  // ── Reading ──────────────────────────────────────────────────────────────────────────────────
+
+  /** Reads and validates one file without changing anything on disk. Never throws. */
+  private async load(path: string): Promise<Loaded> {
+    let info: Stats;
+    try {
+      info = await this.fs.stat(path);
+    } catch (error) {
+      return isMissing(error) ? { ok: false, reason: 'notFound', detail: errorDetail(error) } : { ok: false, reason: 'unreadable', detail: errorDetail(error) };
+    }
+    if (!info.isFile()) return { ok: false, reason: 'unreadable', detail: 'Not a regular file', info };
+    // Checked before reading: a huge file (or a disk image renamed by mistake) is never pulled into memory.
+    if (info.size > maxSessionFileBytes) return tooLarge(info.size, info);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(path);
+    } catch (error) {
+      return { ok: false, reason: isMissing(error) ? 'notFound' : 'unreadable', detail: errorDetail(error), info };
+    }
+    // The file may have grown between stat and read.
+    if (bytes.byteLength > maxSessionFileBytes) return tooLarge(bytes.byteLength, info);
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      return { ok: false, reason: 'binary', detail: 'The file is not valid UTF-8 text', info };
+    }
+    const result = parseSessionFile(text);
+    if (!result.ok) return { ok: false, reason: result.problem, detail: result.detail, info };
+    return { ok: true, session: result.session, info };
+  }
+
+  private async openFailure(path: string, loaded: Extract<Loaded, { ok: false }>): Promise<FileError> {
+    return fileProblem(loaded.reason, path, loaded.detail, await this.backupOpens(path));
+  }
+
+  private async backupOpens(path: string): Promise<boolean> {
+    return (await this.load(backupPath(path))).ok;
+  }
+
+  private async listEntry(path: string): Promise<{ summary: SessionSummary; mtimeMs: number } | null> {
+    const loaded = await this.load(path);
+    if (loaded.ok) return { summary: summaryOf(path, loaded.session, loaded.info.mtime), mtimeMs: loaded.info.mtimeMs };
+    // Gone since the folder was read, or a folder that happens to end in .nahtstelle: not a session.
+    if (loaded.reason === 'notFound' || (loaded.info && !loaded.info.isFile())) return null;
+    const fileName = basename(path);
+    const problem = (await this.openFailure(path, loaded)).apiError;
+    const modifiedAt = loaded.info?.mtime ?? new Date(0);
+    const summary: SessionSummary = {
+      path,
+      fileName,
+      title: stemOf(fileName),
+      client: '',
+      date: '',
+      place: '',
+      cardCount: 0,
+      modifiedAt: modifiedAt.toISOString(),
+      problem,
+    };
+    return { summary, mtimeMs: modifiedAt.getTime() };
+  }
+
+  // ── Writing ──────────────────────────────────────────────────────────────────────────────────
+
+  /** The save itself; callers hold the path's queue. Every failure comes out as a FileError. */
+  private async writeNow(path: string, session: Session): Promise<SavedState> {
+    const temp = tempPath(path);
+    try {
+      await this.writeDurably(temp, serializeSession(session));
+      await this.keepBackup(path);
+      // The atomic step: the session file goes from the old complete text to the new one.
+      await this.fs.rename(temp, path);
+    } catch (error) {
+      await this.removeQuietly(temp);
+      throw writeFailure(error, path);
+    }
+    try {
+      this.rememberGood(path, await this.fs.stat(path));
+      await this.syncFolder(dirname(path));
+    } catch (error) {
+      throw writeFailure(error, path);
+    }
+    await this.sweepLeftovers(path);
+    return { savedAt: this.now().toISOString() };
+  }
+
+  /** Writes a new file and flushes it to the disk before anyone renames it into place. */
+  private async writeDurably(path: string, text: string): Promise<void> {
+    // 'wx': a temp name that exists already is never reused (or followed, if it is a link).
+    const handle = await this.fs.open(path, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+    await handle.close();
+  }
+
+  /**
+   * Copies the current file to `.bak` before it is replaced. Only a good file becomes the backup:
+   * after the facilitator opened the backup of a damaged file, saving must not replace that backup
+   * with the damage. The damaged file is kept as `.damaged` instead (it may be a newer app's file).
+   * Copy, then rename: the session file itself never moves, so it exists at every instant.
+   */
+  private async keepBackup(path: string): Promise<void> {
+    let info: Stats;
+    try {
+      info = await this.fs.stat(path);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return; // nothing there yet: nothing to keep
+      throw error;
+    }
+    const good = this.knownGood.get(resolve(path)) === fingerprint(info) || (await this.load(path)).ok;
+    const target = good ? backupPath(path) : path + damagedSuffix;
+    const temp = tempPath(target);
+    try {
+      await this.fs.copyFile(path, temp);
+      await this.fs.rename(temp, target);
+    } catch (error) {
+      await this.removeQuietly(temp);
+      throw error;
+    }
+  }
+
+  /** Writes a new session file in `folder` under a name no other file has. */
+  private async createIn(folder: string, session: Session): Promise<{ path: string; modifiedAt: Date }> {
+    const stem = fileStem(session);
+    const temp = tempPath(join(folder, stem + sessionFileExtension));
+    let path: string;
+    try {
+      await this.fs.mkdir(folder, { recursive: true });
+      await this.writeDurably(temp, serializeSession(session));
+      path = await this.placeUnderFreeName(temp, folder, stem);
+    } catch (error) {
+      await this.removeQuietly(temp);
+      throw writeFailure(error, join(folder, stem + sessionFileExtension));
+    }
+    // The file exists now. Reporting a failure from here on would make the UI create it a second time.
+    await this.syncFolder(folder).catch(() => undefined);
+    const info = await this.fs.stat(path).catch(() => null);
+    if (info) this.rememberGood(path, info);
+    return { path, modifiedAt: info?.mtime ?? this.now() };
+  }
+
+  /** Renames a session file (and its backup) within its folder to `stem`, unless its name already fits. */
+  private async moveToName(path: string, stem: string): Promise<string> {
+    const current = basename(path);
+    if (nameFitsStem(current, stem)) return path;
+    const folder = dirname(path);
+    const newPath = await this.moveFile(path, folder, stem);
+    await this.syncFolder(folder);
+    return newPath;
+  }
+
+  /**
+   * Moves a session file and its backup to `folder` as `<stem>.nahtstelle`, or `<stem>-2…` when
+   * that (or its backup's name) is taken. Either may be missing. Returns the new path.
+   */
+  private async moveFile(path: string, folder: string, stem: string): Promise<string> {
+    const hasFile = await this.exists(path);
+    const hasBackup = await this.exists(backupPath(path));
+    for (const candidate of candidateNames(folder, stem)) {
+      if (await this.exists(backupPath(candidate))) continue;
+      if (hasFile) {
+        if (!(await this.placeWithoutOverwrite(path, candidate))) continue;
+      } else if (await this.exists(candidate)) {
+        continue;
+      }
+      if (hasBackup) await this.placeWithoutOverwrite(backupPath(path), backupPath(candidate));
+      this.moveMemory(path, candidate);
+      return candidate;
+    }
+    throw new Error(`No free file name for "${stem}" in ${folder}`);
+  }
+
+  /** Moves `source` into the first free `<stem>(-n).nahtstelle` of `folder`. Returns the path taken. */
+  private async placeUnderFreeName(source: string, folder: string, stem: string): Promise<string> {
+    for (const candidate of candidateNames(folder, stem)) {
+      // A stray backup under the name would be taken for this file's backup.
+      if (await this.exists(backupPath(candidate))) continue;
+      if (await this.placeWithoutOverwrite(source, candidate)) return candidate;
+    }
+    throw new Error(`No free file name for "${stem}" in ${folder}`);
+  }
+
+  /**
+   * Moves a file to `target` only if nothing is there; false when the name is taken. rename()
+   * would replace an existing file, so this links the new name (which fails on an existing one)
+   * and drops the old. Where hard links are impossible (another device, FAT/exFAT sticks) it
+   * copies exclusively and deletes the source.
+   */
+  private async placeWithoutOverwrite(source: string, target: string): Promise<boolean> {
+    try {
+      await this.fs.link(source, target);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'EEXIST') return false;
+      if (code === undefined || !linkUnsupported.has(code)) throw error;
+      try {
+        await this.fs.copyFile(source, target, constants.COPYFILE_EXCL);
+      } catch (copyError) {
+        if (errorCode(copyError) === 'EEXIST') return false;
+        await this.removeQuietly(target); // a half-written copy must not pass for the file
+        throw copyError;
+      }
+    }
+    await this.fs.unlink(source);
+    return true;
+  }
+
+  /** Makes the rename itself durable. Best effort where the platform cannot sync a folder. */
+  private async syncFolder(folder: string): Promise<void> {
+    let handle: nodeFs.FileHandle;
+    try {
+      handle = await this.fs.open(folder, 'r');
+    } catch (error) {
+      if (folderSyncUnsupported.has(errorCode(error) ?? '')) return;
+      throw error;
+    }
+    try {
+      await handle.sync();
+    } catch (error) {
+      if (!folderSyncUnsupported.has(errorCode(error) ?? '')) throw error;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
+  /**
+   * Deletes temp files a killed process left next to this file (once per file and run). Only names
+   * this service makes match, and saves to one file are queued, so no live temp file is touched.
+   */
+  private async sweepLeftovers(path: string): Promise<void> {
+    const key = resolve(path);
+    if (this.swept.has(key)) return;
+    this.swept.add(key);
+    const names = await this.fs.readdir(dirname(path)).catch(() => [] as string[]);
+    const pattern = leftoverPattern(path);
+    await Promise.all(names.filter((name) => pattern.test(name)).map((name) => this.removeQuietly(join(dirname(path), name))));
+  }
+
+  // ── Small helpers ────────────────────────────────────────────────────────────────────────────
+
+  /** Runs `task` after every earlier task on the same path has settled. */
+  private exclusive<T>(path: string, task: () => Promise<T>): Promise<T> {
+    const key = resolve(path);
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(task);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  private rememberGood(path: string, info: Stats): void {
+    this.knownGood.set(resolve(path), fingerprint(info));
+  }
+
+  /** A moved file is still known good if it kept its inode and times (a link does; a copy does not). */
+  private moveMemory(from: string, to: string): void {
+    const known = this.knownGood.get(resolve(from));
+    this.forget(from);
+    if (known !== undefined) this.knownGood.set(resolve(to), known);
+  }
+
+  private forget(path: string): void {
+    this.knownGood.delete(resolve(path));
+    this.swept.delete(resolve(path));
+  }
+
+  private async exists(path: string): Promise<boolean> {
+    try {
+      await this.fs.stat(path);
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  private async removeQuietly(path: string): Promise<void> {
+    await this.fs.unlink(path).catch(() => undefined);
+  }
+}
+
+// ── Names ──────────────────────────────────────────────────────────────────────────────────────
+
+const germanLetters: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'ae', Ö: 'oe', Ü: 'ue', ẞ: 'ss' };
+const maxSlugLength = 60;
+
+/**
+ * A file-name-safe form of a title: "Kick-off Müller GmbH" → "kick-off-mueller-gmbh". German
+ * letters are spelled out as Germans do when they cannot type them; other accents are dropped
+ * ("Café" → "cafe"); anything else becomes a dash. Short enough for any file system.
+ */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFC')
+    .replace(/[äöüßÄÖÜẞ]/g, (letter) => germanLetters[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxSlugLength) return slug;
+  const cut = slug.slice(0, maxSlugLength);
+  // Cut at a word boundary when there is one, so no word is left half.
+  return (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut).replace(/-+$/g, '');
+}
+
+/** `<slug of title>-<first 8 of id>`: readable, and two sessions with one title still get two names. */
+export function fileStem(session: Session): string {
+  const idPart = session.id.slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const titlePart = slugify(session.details.title) || 'session';
+  return idPart ? `${titlePart}-${idPart}` : titlePart;
+}
+
+/** "Kick-off" → "Kick-off (2)"; "Kick-off (2)" → "Kick-off (3)", skipping numbers a file in the folder has. */
+export function copyTitle(title: string, namesInFolder: readonly string[]): string {
+  const match = /^(.*?)\s*\((\d+)\)$/.exec(title);
+  const base = match ? (match[1] ?? '') : title.trim();
+  const first = match ? Number(match[2]) + 1 : 2;
+  for (let n = first; ; n++) {
+    const candidate = base ? `${base} (${n})` : `(${n})`;
+    const taken = new RegExp(`^${escapeRegExp(slugify(candidate) || 'session')}-[a-z0-9]{1,8}(?:-\\d+)?\\${sessionFileExtension}$`);
+    if (!namesInFolder.some((name) => taken.test(name))) return candidate;
+  }
+}
+
+function* candidateNames(folder: string, stem: string): Generator<string> {
+  for (let n = 1; n <= maxNameAttempts; n++) yield join(folder, `${n === 1 ? stem : `${stem}-${n}`}${sessionFileExtension}`);
+}
+
+/** `stem.nahtstelle` or a numbered `stem-2.nahtstelle`: a file already named for its title keeps its name. */
+function nameFitsStem(fileName: string, stem: string): boolean {
+  return new RegExp(`^${escapeRegExp(stem)}(?:-\\d+)?\\${sessionFileExtension}$`).test(fileName);
+}
+
+/** Session files only: not backups, not temp files, not hidden files (macOS puts `._x.nahtstelle` on sticks). */
+function isSessionFileName(name: string): boolean {
+  return name.endsWith(sessionFileExtension) && !name.startsWith('.');
+}
+
+function isSessionOrBackupName(name: string): boolean {
+  return isSessionFileName(name) || (isSessionFileName(name.slice(0, -backupSuffix.length)) && name.endsWith(backupSuffix));
+}
+
+function stemOf(fileName: string): string {
+  return fileName.endsWith(sessionFileExtension) ? fileName.slice(0, -sessionFileExtension.length) : fileName;
+}
+
+export function backupPath(path: string): string {
+  return path + backupSuffix;
+}
+
+/** Base names are cut so that a long file name plus the temp decoration stays within 255 bytes. */
+function tempBase(path: string): string {
+  return basename(path).slice(0, 100);
+}
+
+/** `.<name>.<16 hex>.tmp` next to `path`: hidden, unique, and recognisable as ours. */
+function tempPath(path: string): string {
+  return join(dirname(path), `.${tempBase(path)}.${randomBytes(8).toString('hex')}.tmp`);
+}
+
+/** The temp files of `path` and of its backup, and nothing else. */
+function leftoverPattern(path: string): RegExp {
+  const names = [tempBase(path), tempBase(backupPath(path)), tempBase(path + damagedSuffix)].map(escapeRegExp);
+  return new RegExp(`^\\.(?:${names.join('|')})\\.[0-9a-f]{16}\\.tmp$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ── Other helpers ──────────────────────────────────────────────────────────────────────────────
+
+function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSummary {
+  return { path, fileName: basename(path), ...summarizeSession(session), modifiedAt: modifiedAt.toISOString(), problem: null };
+}
+
+function tooLarge(size: number, info: Stats): Loaded {
+  return { ok: false, reason: 'tooLarge', detail: `The file has ${size} bytes; at most ${maxSessionFileBytes} are read`, info };
+}
+
+/** Identifies one version of a file: a save renames a new file in, which changes the inode. */
+function fingerprint(info: Stats): string {
+  return `${info.ino}:${info.size}:${info.mtimeMs}`;
+}
+
+function isMissing(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/** Like Promise.all over `items.map(fn)`, with at most `limit` calls running at once. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
