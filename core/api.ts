@@ -2,29 +2,111 @@
  * The one contract between the UI (renderer) and the machine (Electron main, or the web test host).
  * Every verb and event is declared here; channel names are derived here and nowhere else.
  */
-import type { Session } from './model';
+import { openProblemCodes, saveProblemCodes, type FileProblemCode } from './file-problems';
+import type { Session, SessionDetails } from './model';
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];
 
+export const themes = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof themes)[number];
+
+/** The facilitator's preferences, kept by main (electron-store). Sessions are never stored here. */
+export interface Preferences {
+  /** The chosen UI language, or null to follow the system. */
+  readonly language: Language | null;
+  readonly theme: Theme;
+  /** Where new sessions are saved and the library looks. */
+  readonly sessionsFolder: string;
+  /** Session files opened lately, newest first (paths). */
+  readonly recentFiles: readonly string[];
+}
+
+/** A session file as the library lists it. A damaged or foreign file is listed with its problem. */
+export interface SessionSummary {
+  readonly path: string;
+  readonly fileName: string;
+  readonly title: string;
+  readonly client: string;
+  readonly date: string;
+  readonly place: string;
+  readonly cardCount: number;
+  /** When the file last changed on disk, ISO 8601. */
+  readonly modifiedAt: string;
+  readonly problem: ApiError | null;
+}
+
+/** A session opened for work: main has read and validated it; edits are saved back to `path`. */
+export interface OpenedSession {
+  readonly path: string;
+  readonly session: Session;
+  /** When the file on disk was last written, ISO 8601. */
+  readonly savedAt: string;
+  /** Set when the main file was damaged and the facilitator chose its backup. */
+  readonly fromBackup: boolean;
+}
+
 export interface StartupState {
   /** The operating system's locale, e.g. "de-DE"; the UI follows it unless a language was chosen. */
   readonly systemLocale: string;
-  /** The language the facilitator chose in the UI, or null to follow the system. */
-  readonly language: Language | null;
-  /** The board the app opens with. */
-  readonly session: Session;
+  readonly preferences: Preferences;
+  /** The session that was open when the app last stopped (crash or not), reopened; else null. */
+  readonly session: OpenedSession | null;
+  /** Why the last session could not be reopened, if it could not. */
+  readonly problem: ApiError | null;
+}
+
+export interface SavedState {
+  readonly savedAt: string;
 }
 
 /** Everything the UI may ask of the machine. Each verb is one `invoke` over IPC. */
 export interface NahtstelleApi {
   getStartupState(): Promise<StartupState>;
   setLanguage(language: Language | null): Promise<void>;
+  setTheme(theme: Theme): Promise<void>;
+  /** Lets the facilitator pick a new sessions folder; with `moveSessions`, existing files move along. */
+  chooseSessionsFolder(moveSessions: boolean): Promise<Preferences | null>;
+
+  listSessions(): Promise<readonly SessionSummary[]>;
+  createSession(details: Partial<SessionDetails>): Promise<OpenedSession>;
+  openSession(path: string): Promise<OpenedSession>;
+  /** Opens the backup kept next to a damaged session file. */
+  openBackup(path: string): Promise<OpenedSession>;
+  /** Shows the system's open dialog; null when cancelled. */
+  openSessionFromDisk(): Promise<OpenedSession | null>;
+  /** Leaves the open session (back to the library): it is no longer reopened at start. */
+  closeSession(): Promise<void>;
+  saveSession(path: string, session: Session): Promise<SavedState>;
+  /** Writes a copy to a path the facilitator picks; null when cancelled. */
+  saveSessionAs(session: Session): Promise<string | null>;
+  duplicateSession(path: string): Promise<SessionSummary>;
+  renameSession(path: string, title: string): Promise<SessionSummary>;
+  /** Moves the file to the system's trash. */
+  deleteSession(path: string): Promise<void>;
+  revealSession(path: string): Promise<void>;
 }
 
 export type ApiVerb = keyof NahtstelleApi;
 
-export const apiVerbs = ['getStartupState', 'setLanguage'] as const satisfies readonly ApiVerb[];
+export const apiVerbs = [
+  'getStartupState',
+  'setLanguage',
+  'setTheme',
+  'chooseSessionsFolder',
+  'listSessions',
+  'createSession',
+  'openSession',
+  'openBackup',
+  'openSessionFromDisk',
+  'closeSession',
+  'saveSession',
+  'saveSessionAs',
+  'duplicateSession',
+  'renameSession',
+  'deleteSession',
+  'revealSession',
+] as const satisfies readonly ApiVerb[];
 
 /** Commands the machine sends the UI, e.g. from the application menu. */
 export const appCommands = ['undo', 'redo'] as const;
@@ -33,24 +115,46 @@ export type AppCommand = (typeof appCommands)[number];
 /** Events main → renderer, by name, with their payload. */
 export interface ApiEvents {
   command: AppCommand;
+  /** A session file opened from outside: file association, command line, a second start. */
+  sessionOpened: OpenedSession;
+  /** A session file from outside that could not be opened. */
+  openFailed: ApiError;
 }
 
 export type ApiEvent = keyof ApiEvents;
-export const apiEvents = ['command'] as const satisfies readonly ApiEvent[];
+export const apiEvents = ['command', 'sessionOpened', 'openFailed'] as const satisfies readonly ApiEvent[];
 
 /** What the preload exposes as `window.nahtstelle`. */
 export interface NahtstelleBridge extends NahtstelleApi {
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /**
+   * The path of a file dropped onto the window (a DOM `File`), or '' where there is none — the
+   * web test host's browser does not reveal paths. Local to the preload: no call to main.
+   */
+  pathForFile(file: unknown): string;
 }
 
 /** Why a call failed, as a code the UI translates. */
-export const apiErrorCodes = ['unknownVerb', 'invalidArguments', 'forbiddenSender', 'internal'] as const;
+export const apiErrorCodes = [
+  'unknownVerb',
+  'invalidArguments',
+  'forbiddenSender',
+  'notAllowed',
+  'fileProblem',
+  'internal',
+] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
 export interface ApiError {
   readonly code: ApiErrorCode;
   /** A developer-facing detail (which argument was wrong); never shown without translation. */
   readonly detail: string;
+  /** For `fileProblem`: what is wrong with the file or the save. */
+  readonly reason?: FileProblemCode;
+  /** For `fileProblem`: the file's name, shown to the facilitator. */
+  readonly file?: string;
+  /** For `fileProblem` on open: a backup of the file exists and can be opened instead. */
+  readonly backupAvailable?: boolean;
 }
 
 /** Calls travel as envelopes so errors keep their code across IPC and HTTP alike. */
@@ -78,19 +182,30 @@ export const everyEventListed: Unlisted<ApiEvent, (typeof apiEvents)[number]> = 
  * bridge and keep only their message, so the bridge puts the error there as JSON.
  */
 export function apiErrorMessage(error: ApiError): string {
-  return JSON.stringify({ code: error.code, detail: error.detail });
+  return JSON.stringify(error);
 }
 
+/** An ApiError from a plain object (an event payload, a parsed message), checked field by field. */
+export function asApiError(value: unknown): ApiError | undefined {
+  if (typeof value !== 'object' || value === null || !('code' in value) || !('detail' in value)) return undefined;
+  const code = apiErrorCodes.find((c) => c === value.code);
+  if (!code || typeof value.detail !== 'string') return undefined;
+  const reason = 'reason' in value ? fileProblemCodes.find((r) => r === value.reason) : undefined;
+  const file = 'file' in value && typeof value.file === 'string' ? value.file : undefined;
+  const backupAvailable = 'backupAvailable' in value && value.backupAvailable === true;
+  return { code, detail: value.detail, ...(reason && { reason }), ...(file !== undefined && { file }), ...(backupAvailable && { backupAvailable }) };
+}
+
+/** The ApiError a failed call rejected with, read back from the JSON in its message. */
 export function apiErrorOf(error: unknown): ApiError | undefined {
   const message = error instanceof Error ? error.message : '';
   const start = message.indexOf('{');
   if (start < 0) return undefined;
   try {
-    const parsed: unknown = JSON.parse(message.slice(start));
-    if (typeof parsed !== 'object' || parsed === null || !('code' in parsed) || !('detail' in parsed)) return undefined;
-    const code = apiErrorCodes.find((c) => c === parsed.code);
-    return code && typeof parsed.detail === 'string' ? { code, detail: parsed.detail } : undefined;
+    return asApiError(JSON.parse(message.slice(start)));
   } catch {
     return undefined;
   }
 }
+
+const fileProblemCodes: readonly FileProblemCode[] = [...openProblemCodes, ...saveProblemCodes];

@@ -3,18 +3,21 @@
  * own module; this one only puts them in order. Kept apart from main.ts so tests can run it.
  */
 import { randomUUID } from 'node:crypto';
-import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import { createSession } from '../core/model';
 import { appPageUrl } from './app-url';
+import { createDialogs } from './dialogs';
 import { createHandlers, type ApiHandlers, type MainServices } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/trusted-sender';
 import { setupMenu, type AppMenu } from './menu';
 import { resolveLanguage } from './menu-labels';
+import { listenForOpenFiles, type OpenFiles } from './open-files';
 import { setupSecurity } from './security';
-import { Preferences } from './services/preferences';
-import { createMainWindow, isAppWindow, showMainWindow } from './windows';
+import { PreferencesStore } from './services/preferences';
+import { SessionFiles } from './services/session-files';
+import { createMainWindow, findMainWindow, isAppWindow, showMainWindow } from './windows';
 
 export function runApp(): void {
   // Every renderer sandboxed, including any a future module might create without asking.
@@ -23,38 +26,56 @@ export function runApp(): void {
     app.quit();
     return;
   }
-  app.on('second-instance', () => {
-    if (app.isReady()) showMainWindow();
-  });
+  // At once, not when ready: macOS hands over the file that launched the app before that.
+  // Also answers `second-instance`: the window comes forward, with the file it was started for.
+  const openFiles = listenForOpenFiles(process.argv, process.cwd());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app
     .whenReady()
-    .then(start)
+    .then(() => start(openFiles))
     .catch((error: unknown) => {
       console.error('Nahtstelle: start-up failed', error);
       app.exit(1);
     });
 }
 
-function start(): void {
+function start(openFiles: OpenFiles): void {
   setupSecurity();
+  const preferences = new PreferencesStore(new ElectronStore({ name: 'preferences' }), join(app.getPath('documents'), 'Nahtstelle'));
+  const systemLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+  const uiLanguage = () => resolveLanguage(preferences.language, systemLocale());
   const services: MainServices = {
-    preferences: new Preferences(new ElectronStore({ name: 'preferences' })),
-    systemLocale: () => app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
-    startupSession: () => createSession(randomUUID()),
+    preferences,
+    sessionFiles: new SessionFiles({ folder: () => preferences.sessionsFolder, trash: (path) => shell.trashItem(path) }),
+    systemLocale,
+    newSessionId: randomUUID,
+    dialogs: createDialogs(() => BrowserWindow.getFocusedWindow() ?? findMainWindow(), {
+      language: uiLanguage,
+      sessionsFolder: () => preferences.sessionsFolder,
+    }),
+    reveal: (path) => shell.showItemInFolder(path),
   };
-  const menu = setupMenu(
-    () => BrowserWindow.getFocusedWindow(),
-    resolveLanguage(services.preferences.language, services.systemLocale()),
-  );
-  const handlers = withMenuLanguage(createHandlers(services), menu, services.systemLocale);
+  const baseHandlers = createHandlers(services);
+  const menu = setupMenu(() => BrowserWindow.getFocusedWindow(), uiLanguage(), {
+    openSession: () => void openFiles.deliver(() => baseHandlers.openSessionFromDisk()),
+  });
+  const handlers = withMenuLanguage(baseHandlers, menu, systemLocale);
   registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
-  createMainWindow();
+
+  // Where the facilitator left the window, if that place is still on a screen.
+  const openWindow = (): BrowserWindow =>
+    createMainWindow({ bounds: preferences.windowBounds, saveBounds: (bounds) => preferences.setWindowBounds(bounds) });
+  openWindow();
+  openFiles.start({
+    openSession: (path) => handlers.openSession(path),
+    mainWindow: () => findMainWindow() ?? openWindow(),
+    showMainWindow: () => void showMainWindow(openWindow),
+  });
   // macOS keeps the app running without windows; clicking the dock icon opens one again.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 }
 

@@ -3,6 +3,7 @@ import type { Language } from '../core/api';
 
 export interface MenuLabels {
   readonly file: string;
+  readonly open: string;
   readonly quit: string;
   readonly edit: string;
   readonly undo: string;
@@ -22,6 +23,7 @@ export interface MenuLabels {
 export const menuLabels: Readonly<Record<Language, MenuLabels>> = {
   de: {
     file: 'Datei',
+    open: 'Öffnen …',
     quit: 'Beenden',
     edit: 'Bearbeiten',
     undo: 'Rückgängig',
@@ -39,6 +41,7 @@ export const menuLabels: Readonly<Record<Language, MenuLabels>> = {
   },
   en: {
     file: 'File',
+    open: 'Open…',
     quit: 'Quit',
     edit: 'Edit',
     undo: 'Undo',

@@ -1,27 +1,47 @@
 /**
  * The application menu. Undo and Redo are the board's own history, not the text field's, so they
- * are sent to the page as commands instead of using Electron's roles.
+ * are sent to the page as commands instead of using Electron's roles. File › Open… is main's own:
+ * it shows the open dialog and hands the session to the page (see open-files.ts).
  */
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand, Language } from '../core/api';
 import { sendEvent } from './ipc/events';
 import { menuLabels } from './menu-labels';
 
+/** What menu items do that is more than a role or a command to the page. */
+export interface MenuActions {
+  /** File › Open…: the open dialog, then the chosen session in the window. */
+  readonly openSession: () => void;
+}
+
 export interface MenuOptions {
   readonly language: Language;
   readonly getFocusedWindow: () => BrowserWindow | null;
   /** Reload and developer tools are for development builds only. */
   readonly developerItems: boolean;
+  /** Without actions (tests of other items), File holds only Quit. */
+  readonly actions?: MenuActions;
 }
 
-export function buildMenuTemplate({ language, getFocusedWindow, developerItems }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ language, getFocusedWindow, developerItems, actions }: MenuOptions): MenuItemConstructorOptions[] {
   const labels = menuLabels[language];
   const sendCommand = (command: AppCommand): void => {
     const window = getFocusedWindow();
     if (window) sendEvent(window.webContents, 'command', command);
   };
   return [
-    { label: labels.file, submenu: [{ role: 'quit', label: labels.quit }] },
+    {
+      label: labels.file,
+      submenu: [
+        ...(actions
+          ? ([
+              { label: labels.open, accelerator: 'CmdOrCtrl+O', click: () => actions.openSession() },
+              { type: 'separator' },
+            ] satisfies MenuItemConstructorOptions[])
+          : []),
+        { role: 'quit', label: labels.quit },
+      ],
+    },
     {
       label: labels.edit,
       submenu: [
@@ -58,9 +78,9 @@ export interface AppMenu {
   setLanguage(language: Language): void;
 }
 
-export function setupMenu(getFocusedWindow: () => BrowserWindow | null, language: Language): AppMenu {
+export function setupMenu(getFocusedWindow: () => BrowserWindow | null, language: Language, actions?: MenuActions): AppMenu {
   const apply = (menuLanguage: Language): void => {
-    const template = buildMenuTemplate({ language: menuLanguage, getFocusedWindow, developerItems: !app.isPackaged });
+    const template = buildMenuTemplate({ language: menuLanguage, getFocusedWindow, developerItems: !app.isPackaged, ...(actions && { actions }) });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
   apply(language);

@@ -3,23 +3,41 @@
  * the IPC wrapper can tell the app's own pages from any other webContents.
  */
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, type WebContents } from 'electron';
+import { BrowserWindow, screen, type Rectangle, type WebContents } from 'electron';
 import { rendererIndexPath } from './app-url';
+import type { WindowBounds } from './services/preferences';
 
 /** webContents ids of open app windows; ids are never reused within a run. */
 const appContentsIds = new Set<number>();
+/** webContents ids of app windows whose page has finished loading (events sent earlier are lost). */
+const loadedContentsIds = new Set<number>();
+
+const defaultSize = { width: 1440, height: 900 } as const;
+const minimumSize = { minWidth: 960, minHeight: 600 } as const;
+/** A restored window must show at least this much on some display, enough to grab it and drag it back. */
+const minimumVisible = { width: 120, height: 60 } as const;
+/** Moving or resizing fires many events; the bounds are saved once the window rests this long. */
+const saveBoundsDelayMs = 500;
+
+export interface MainWindowOptions {
+  /** Where the window was when the app last closed it (preferences.windowBounds). */
+  readonly bounds?: WindowBounds | null;
+  /** Called with the window's bounds when it closes and after it was moved or resized. */
+  readonly saveBounds?: (bounds: WindowBounds) => void;
+}
 
 /** The bundled preload, next to the built main process (out/main → out/preload). */
 export function preloadPath(): string {
   return fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 }
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow {
+  const saved = options.bounds ?? null;
+  // Saved bounds on a monitor that is no longer connected would open the window out of sight.
+  const placement = (saved && placeOnConnectedDisplay(saved)) ?? defaultSize;
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    ...placement,
+    ...minimumSize,
     title: 'Nahtstelle',
     backgroundColor: '#f4f5f7',
     // Shown once the first paint is ready, so the window never flashes empty.
@@ -39,8 +57,17 @@ export function createMainWindow(): BrowserWindow {
   // Read the id now: once the window is closed its webContents may no longer be accessed.
   const contentsId = window.webContents.id;
   appContentsIds.add(contentsId);
-  window.on('closed', () => appContentsIds.delete(contentsId));
-  window.once('ready-to-show', () => window.show());
+  window.webContents.on('did-finish-load', () => loadedContentsIds.add(contentsId));
+  window.on('closed', () => {
+    appContentsIds.delete(contentsId);
+    loadedContentsIds.delete(contentsId);
+  });
+  window.once('ready-to-show', () => {
+    // Maximized before it is shown: on Windows maximize() shows the window, so not any earlier.
+    if (saved?.maximized) window.maximize();
+    window.show();
+  });
+  if (options.saveBounds) keepBounds(window, options.saveBounds);
 
   // Always the bundled page from disk: no environment variable can point the window (and with it
   // the preload bridge) at another page.
@@ -54,14 +81,106 @@ export function isAppWindow(contents: WebContents): boolean {
   return appContentsIds.has(contents.id);
 }
 
-/** Brings the app's window to the front, e.g. when the app is started a second time. */
-export function showMainWindow(): void {
-  const window = BrowserWindow.getAllWindows().find((candidate) => isAppWindow(candidate.webContents));
-  if (!window) {
-    createMainWindow();
-    return;
-  }
+/** The app's window, if one is open. */
+export function findMainWindow(): BrowserWindow | null {
+  return BrowserWindow.getAllWindows().find((candidate) => !candidate.isDestroyed() && isAppWindow(candidate.webContents)) ?? null;
+}
+
+/**
+ * Brings the app's window to the front, e.g. when the app is started a second time; opens one
+ * with `open` when none is open (macOS keeps running without windows). Returns the window.
+ */
+export function showMainWindow(open: () => BrowserWindow = createMainWindow): BrowserWindow {
+  const window = findMainWindow();
+  if (!window) return open();
   if (window.isMinimized()) window.restore();
   window.show();
   window.focus();
+  return window;
+}
+
+/**
+ * Runs `callback` once the window's page has loaded: at once if it has, else on `did-finish-load`.
+ * What main sends before that goes nowhere. Never for a window that closed first.
+ */
+export function whenPageLoaded(window: BrowserWindow, callback: () => void): void {
+  if (window.isDestroyed()) return;
+  const contents = window.webContents;
+  if (loadedContentsIds.has(contents.id)) {
+    callback();
+  } else {
+    contents.once('did-finish-load', () => {
+      if (!window.isDestroyed()) callback();
+    });
+  }
+}
+
+/** Whether enough of `bounds` lies in the work area of a display connected now. */
+export function isOnAConnectedDisplay(bounds: Rectangle): boolean {
+  return displayAreaFor(bounds) !== null;
+}
+
+/**
+ * Saved bounds as they can be restored now: null when no connected display shows enough of them;
+ * else moved and shrunk into the work area of the display that shows most of the window (a
+ * projector with a lower resolution, a title bar above the screen's top edge).
+ */
+export function placeOnConnectedDisplay(bounds: Rectangle): Rectangle | null {
+  const area = displayAreaFor(bounds);
+  if (!area) return null;
+  const width = Math.min(bounds.width, area.width);
+  const height = Math.min(bounds.height, area.height);
+  return {
+    x: clamp(bounds.x, area.x, area.x + area.width - width),
+    y: clamp(bounds.y, area.y, area.y + area.height - height),
+    width,
+    height,
+  };
+}
+
+/** The work area showing the largest part of `bounds`, if one shows enough to grab the window. */
+function displayAreaFor(bounds: Rectangle): Rectangle | null {
+  const needWidth = Math.min(minimumVisible.width, bounds.width);
+  const needHeight = Math.min(minimumVisible.height, bounds.height);
+  if (needWidth <= 0 || needHeight <= 0) return null;
+  let best: { area: Rectangle; visible: number } | null = null;
+  for (const { workArea } of screen.getAllDisplays()) {
+    const width = Math.min(bounds.x + bounds.width, workArea.x + workArea.width) - Math.max(bounds.x, workArea.x);
+    const height = Math.min(bounds.y + bounds.height, workArea.y + workArea.height) - Math.max(bounds.y, workArea.y);
+    if (width < needWidth || height < needHeight) continue;
+    if (!best || width * height > best.visible) best = { area: workArea, visible: width * height };
+  }
+  return best?.area ?? null;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(value, max));
+}
+
+/** Reports the window's bounds on close, and a moment after each move or resize (a crash keeps them too). */
+function keepBounds(window: BrowserWindow, save: (bounds: WindowBounds) => void): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const saveNow = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!window.isDestroyed()) save(currentBounds(window));
+  };
+  const saveSoon = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(saveNow, saveBoundsDelayMs);
+  };
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('maximize', saveSoon);
+  window.on('unmaximize', saveSoon);
+  // 'close' comes while the window still exists; 'closed' only after it is gone.
+  window.on('close', saveNow);
+  window.on('closed', () => clearTimeout(timer));
+}
+
+/** The normal bounds (not those of the maximized or full-screen window), and whether it is maximized. */
+function currentBounds(window: BrowserWindow): WindowBounds {
+  const maximized = window.isMaximized();
+  const { x, y, width, height } = maximized || window.isFullScreen() || window.isMinimized() ? window.getNormalBounds() : window.getBounds();
+  return { x, y, width, height, maximized };
 }

@@ -1,32 +1,163 @@
 /**
  * The handler table: one function per API verb, shared by Electron's IPC and the web test host.
- * No `electron` import here, so the same code runs under plain Node in tests.
+ * No `electron` import here, so the same code runs under plain Node in tests. Whatever needs the
+ * platform (dialogs, the file manager, the trash) arrives as a service.
  */
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { apiArgs } from '../../core/api-schemas';
-import { isApiVerb, type ApiResult, type ApiVerb, type NahtstelleApi } from '../../core/api';
-import type { Session } from '../../core/model';
-import type { Preferences } from '../services/preferences';
+import { asApiError, isApiVerb, type ApiError, type ApiResult, type ApiVerb, type NahtstelleApi, type OpenedSession } from '../../core/api';
+import { createSession } from '../../core/model';
+import { summarizeSession } from '../../core/session-file';
+import type { PreferencesStore } from '../services/preferences';
+import type { SessionFiles } from '../services/session-files';
+
+/** The system's file dialogs; each resolves to null when the facilitator cancels. */
+export interface Dialogs {
+  chooseSessionFile(): Promise<string | null>;
+  chooseSaveAsPath(suggestedName: string): Promise<string | null>;
+  chooseFolder(): Promise<string | null>;
+}
 
 export interface MainServices {
-  readonly preferences: Preferences;
+  readonly preferences: PreferencesStore;
+  readonly sessionFiles: SessionFiles;
   readonly systemLocale: () => string;
-  /** The board a new window opens with. */
-  readonly startupSession: () => Session;
+  readonly newSessionId: () => string;
+  readonly dialogs: Dialogs;
+  /** Shows the file in the system's file manager. */
+  readonly reveal: (path: string) => void;
 }
 
 export type ApiHandlers = NahtstelleApi;
 
+export const sessionFileExtension = '.nahtstelle';
+
+/** A refused or failed call that carries its error for the UI. */
+export class ApiException extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(`${apiError.code}: ${apiError.detail}`);
+    this.name = 'ApiException';
+  }
+}
+
 export function createHandlers(services: MainServices): ApiHandlers {
+  const { preferences, sessionFiles } = services;
+  /** Files main has handed to the UI (listed, opened, created). Only these may be changed. */
+  const knownFiles = new Set<string>();
+
+  const know = (path: string): string => {
+    knownFiles.add(resolve(path));
+    return path;
+  };
+
+  /** Any session file may be read (it is validated); writing, renaming and deleting need one main knows. */
+  const readable = (path: string): string => {
+    if (!isAbsolute(path) || extname(path) !== sessionFileExtension) {
+      throw new ApiException({ code: 'notAllowed', detail: `Not a session file path: ${path}` });
+    }
+    return path;
+  };
+  const writable = (path: string): string => {
+    const full = resolve(readable(path));
+    const inSessionsFolder = dirname(full) === resolve(preferences.sessionsFolder);
+    if (!knownFiles.has(full) && !inSessionsFolder) {
+      throw new ApiException({ code: 'notAllowed', detail: `This file was not opened in the app: ${path}` });
+    }
+    return path;
+  };
+
+  /** The session now open: reopened at the next start, listed among the recent files. */
+  const opened = (session: OpenedSession): OpenedSession => {
+    know(session.path);
+    preferences.setLastSession(session.path);
+    preferences.addRecentFile(session.path);
+    return session;
+  };
+
   return {
     async getStartupState() {
-      return {
-        systemLocale: services.systemLocale(),
-        language: services.preferences.language,
-        session: services.startupSession(),
-      };
+      const last = preferences.lastSession;
+      let session: OpenedSession | null = null;
+      let problem: ApiError | null = null;
+      if (last) {
+        try {
+          session = opened(await sessionFiles.read(last));
+        } catch (error) {
+          problem = apiErrorOf(error);
+          preferences.setLastSession(null);
+        }
+      }
+      return { systemLocale: services.systemLocale(), preferences: preferences.all, session, problem };
     },
     async setLanguage(language) {
-      services.preferences.setLanguage(language);
+      preferences.setLanguage(language);
+    },
+    async setTheme(theme) {
+      preferences.setTheme(theme);
+    },
+    async chooseSessionsFolder(moveSessions) {
+      const folder = await services.dialogs.chooseFolder();
+      if (folder === null) return null;
+      if (moveSessions) await sessionFiles.moveAll(preferences.sessionsFolder, folder);
+      preferences.setSessionsFolder(folder);
+      return preferences.all;
+    },
+    async listSessions() {
+      const sessions = await sessionFiles.list();
+      for (const summary of sessions) know(summary.path);
+      return sessions;
+    },
+    async createSession(details) {
+      return opened(await sessionFiles.create(createSession(services.newSessionId(), details)));
+    },
+    async openSession(path) {
+      return opened(await sessionFiles.read(readable(path)));
+    },
+    async openBackup(path) {
+      return opened(await sessionFiles.readBackup(readable(path)));
+    },
+    async openSessionFromDisk() {
+      const path = await services.dialogs.chooseSessionFile();
+      return path === null ? null : opened(await sessionFiles.read(readable(path)));
+    },
+    async closeSession() {
+      preferences.setLastSession(null);
+    },
+    async saveSession(path, session) {
+      return sessionFiles.write(writable(path), session);
+    },
+    async saveSessionAs(session) {
+      const title = summarizeSession(session).title;
+      const path = await services.dialogs.chooseSaveAsPath(`${title || 'Nahtstelle'}${sessionFileExtension}`);
+      if (path === null) return null;
+      const target = extname(path) === sessionFileExtension ? path : `${path}${sessionFileExtension}`;
+      await sessionFiles.writeCopy(target, session);
+      preferences.addRecentFile(target);
+      return know(target);
+    },
+    async duplicateSession(path) {
+      const copy = await sessionFiles.duplicate(readable(path));
+      know(copy.path);
+      return copy;
+    },
+    async renameSession(path, title) {
+      const renamed = await sessionFiles.rename(writable(path), title);
+      know(renamed.path);
+      if (preferences.lastSession === path) preferences.setLastSession(renamed.path);
+      if (preferences.recentFiles.includes(path)) {
+        preferences.forgetRecentFile(path);
+        preferences.addRecentFile(renamed.path);
+      }
+      return renamed;
+    },
+    async deleteSession(path) {
+      await sessionFiles.remove(writable(path));
+      knownFiles.delete(resolve(path));
+      preferences.forgetRecentFile(path);
+      if (preferences.lastSession === path) preferences.setLastSession(null);
+    },
+    async revealSession(path) {
+      services.reveal(readable(path));
     },
   };
 }
@@ -48,8 +179,14 @@ export async function dispatchCall(handlers: ApiHandlers, verb: unknown, args: u
     const value = await callHandler(handlers, verb, parsed.data);
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: { code: 'internal', detail: error instanceof Error ? error.message : String(error) } };
+    return { ok: false, error: apiErrorOf(error) };
   }
+}
+
+/** The error a failure carries for the UI, or `internal` with the message for anything unexpected. */
+function apiErrorOf(error: unknown): ApiError {
+  const carried = error instanceof Error && 'apiError' in error ? asApiError(error.apiError) : undefined;
+  return carried ?? { code: 'internal', detail: error instanceof Error ? error.message : String(error) };
 }
 
 function callHandler(handlers: ApiHandlers, verb: ApiVerb, args: readonly unknown[]): Promise<unknown> {

@@ -1,6 +1,12 @@
 /**
  * `window.nahtstelle`: one named method per verb of the contract, each a single `invoke`, plus
- * event subscription. ipcRenderer itself never reaches the page.
+ * event subscription and `pathForFile` (local to the preload). ipcRenderer itself never reaches
+ * the page.
+ *
+ * Events that announce a session from outside (`sessionOpened`, `openFailed`) may arrive before
+ * the page has subscribed: a file that launched the app is opened while the page is still
+ * starting. The bridge keeps them until the first listener for them subscribes, then hands them
+ * over in order. `command` is not kept: an Undo from the menu is for the board that is there now.
  *
  * How failures reach the page: contextBridge copies an Error as a plain `Error` with only its
  * `message` (class, name and other properties are lost). So a failed call rejects with an Error
@@ -24,11 +30,18 @@ import {
 type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 type VerbResult<V extends ApiVerb> = Awaited<ReturnType<NahtstelleApi[V]>>;
 
+/** Events kept for the page until it listens, and at most how many of them. */
+export const keptEvents: readonly ApiEvent[] = ['sessionOpened', 'openFailed'];
+const maxKeptEvents = 20;
+
 export function bridgeError(error: ApiError): Error {
   return new Error(apiErrorMessage(error));
 }
 
-export function createBridge(ipc: BridgeIpc): NahtstelleBridge {
+/** `pathForFile` where there is no way to learn a file's path (the web test host's browser). */
+export const noFilePaths = (): string => '';
+
+export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => string = noFilePaths): NahtstelleBridge {
   async function callVerb<V extends ApiVerb>(verb: V, args: Parameters<NahtstelleApi[V]>): Promise<VerbResult<V>> {
     let result: unknown;
     try {
@@ -43,9 +56,33 @@ export function createBridge(ipc: BridgeIpc): NahtstelleBridge {
     return result.value as VerbResult<V>;
   }
 
+  /** Kept events: one ipc listener each, from the start; the page's listeners hang off it. */
+  const kept = new Map<ApiEvent, { readonly listeners: Set<(payload: unknown) => void>; readonly waiting: unknown[] }>();
+  for (const event of keptEvents) {
+    const entry = { listeners: new Set<(payload: unknown) => void>(), waiting: [] as unknown[] };
+    kept.set(event, entry);
+    ipc.on(eventChannel(event), (_event: IpcRendererEvent, payload: unknown) => {
+      if (entry.listeners.size === 0) {
+        entry.waiting.push(payload);
+        entry.waiting.splice(0, entry.waiting.length - maxKeptEvents);
+      }
+      for (const listener of [...entry.listeners]) listener(payload);
+    });
+  }
+
   function on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void {
     if (!(apiEvents as readonly unknown[]).includes(event)) throw new TypeError(`Unknown event: ${String(event)}`);
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function');
+    const entry = kept.get(event);
+    if (entry) {
+      // The payload came from main on this event's channel, whose type the contract fixes.
+      const forwardKept = (payload: unknown): void => listener(payload as ApiEvents[E]);
+      entry.listeners.add(forwardKept);
+      for (const payload of entry.waiting.splice(0)) forwardKept(payload);
+      return () => {
+        entry.listeners.delete(forwardKept);
+      };
+    }
     const channel = eventChannel(event);
     const forward = (_event: IpcRendererEvent, payload: ApiEvents[E]): void => listener(payload);
     ipc.on(channel, forward);
@@ -60,7 +97,22 @@ export function createBridge(ipc: BridgeIpc): NahtstelleBridge {
   return {
     getStartupState: () => callVerb('getStartupState', []),
     setLanguage: (language) => callVerb('setLanguage', [language]),
+    setTheme: (theme) => callVerb('setTheme', [theme]),
+    chooseSessionsFolder: (moveSessions) => callVerb('chooseSessionsFolder', [moveSessions]),
+    listSessions: () => callVerb('listSessions', []),
+    createSession: (details) => callVerb('createSession', [details]),
+    openSession: (path) => callVerb('openSession', [path]),
+    openBackup: (path) => callVerb('openBackup', [path]),
+    openSessionFromDisk: () => callVerb('openSessionFromDisk', []),
+    closeSession: () => callVerb('closeSession', []),
+    saveSession: (path, session) => callVerb('saveSession', [path, session]),
+    saveSessionAs: (session) => callVerb('saveSessionAs', [session]),
+    duplicateSession: (path) => callVerb('duplicateSession', [path]),
+    renameSession: (path, title) => callVerb('renameSession', [path, title]),
+    deleteSession: (path) => callVerb('deleteSession', [path]),
+    revealSession: (path) => callVerb('revealSession', [path]),
     on,
+    pathForFile: (file) => pathForFile(file),
   } satisfies NahtstelleBridge;
 }
 

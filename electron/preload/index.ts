@@ -1,5 +1,22 @@
 /** The sandboxed preload (bundled as CommonJS): exposes the typed bridge as `window.nahtstelle`. */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('nahtstelle', createBridge(ipcRenderer));
+/**
+ * The path of a file dropped onto the page. Since Electron 32 only the preload can ask
+ * (`File.path` is gone). Anything that is not a File, or a File with no path on disk (one the page
+ * made itself), gives ''.
+ */
+function pathForFile(file: unknown): string {
+  // A File from the page may be wrapped for this world; its tag says File in every world.
+  const isFile = (typeof File !== 'undefined' && file instanceof File) || Object.prototype.toString.call(file) === '[object File]';
+  if (!isFile) return '';
+  try {
+    const path = webUtils.getPathForFile(file as File);
+    return typeof path === 'string' ? path : '';
+  } catch {
+    return '';
+  }
+}
+
+contextBridge.exposeInMainWorld('nahtstelle', createBridge(ipcRenderer, pathForFile));

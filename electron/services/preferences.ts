@@ -1,9 +1,10 @@
 /**
- * Preferences (language for now). Backed by any key-value store with get/set: electron-store in
- * the app, its underlying `conf` in the web test host. Values are validated on read, so a
- * hand-edited or foreign preferences file falls back to defaults instead of breaking start-up.
+ * Preferences: language, theme, sessions folder, recent files, the session open at the last stop,
+ * window bounds. Backed by any key-value store with get/set/delete: electron-store in the app, its
+ * underlying `conf` in the web test host. Every value is checked on read, so a hand-edited or
+ * foreign preferences file falls back to defaults instead of breaking start-up.
  */
-import { languages, type Language } from '../../core/api';
+import { languages, themes, type Language, type Preferences, type Theme } from '../../core/api';
 
 export interface KeyValueStore {
   get(key: string): unknown;
@@ -11,16 +12,94 @@ export interface KeyValueStore {
   delete(key: string): void;
 }
 
-export class Preferences {
-  constructor(private readonly store: KeyValueStore) {}
+export interface WindowBounds {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly maximized: boolean;
+}
+
+const maxRecentFiles = 10;
+
+export class PreferencesStore {
+  /** `defaultSessionsFolder`: where sessions go until the facilitator picks another folder. */
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly defaultSessionsFolder: string,
+  ) {}
+
+  get all(): Preferences {
+    return { language: this.language, theme: this.theme, sessionsFolder: this.sessionsFolder, recentFiles: this.recentFiles };
+  }
 
   get language(): Language | null {
-    const value = this.store.get('language');
-    return (languages as readonly unknown[]).includes(value) ? (value as Language) : null;
+    return oneOf(languages, this.store.get('language')) ?? null;
   }
 
   setLanguage(language: Language | null): void {
-    if (language === null) this.store.delete('language');
-    else this.store.set('language', language);
+    this.setOrDelete('language', language);
   }
+
+  get theme(): Theme {
+    return oneOf(themes, this.store.get('theme')) ?? 'system';
+  }
+
+  setTheme(theme: Theme): void {
+    this.store.set('theme', theme);
+  }
+
+  get sessionsFolder(): string {
+    const value = this.store.get('sessionsFolder');
+    return typeof value === 'string' && value !== '' ? value : this.defaultSessionsFolder;
+  }
+
+  setSessionsFolder(folder: string): void {
+    this.store.set('sessionsFolder', folder);
+  }
+
+  get recentFiles(): readonly string[] {
+    const value = this.store.get('recentFiles');
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string').slice(0, maxRecentFiles) : [];
+  }
+
+  addRecentFile(path: string): void {
+    this.store.set('recentFiles', [path, ...this.recentFiles.filter((item) => item !== path)].slice(0, maxRecentFiles));
+  }
+
+  forgetRecentFile(path: string): void {
+    this.store.set('recentFiles', this.recentFiles.filter((item) => item !== path));
+  }
+
+  /** The session open when the app stopped, reopened at the next start (also after a crash). */
+  get lastSession(): string | null {
+    const value = this.store.get('lastSession');
+    return typeof value === 'string' && value !== '' ? value : null;
+  }
+
+  setLastSession(path: string | null): void {
+    this.setOrDelete('lastSession', path);
+  }
+
+  get windowBounds(): WindowBounds | null {
+    const value = this.store.get('windowBounds');
+    if (typeof value !== 'object' || value === null) return null;
+    const { x, y, width, height, maximized } = value as Record<string, unknown>;
+    const numbers = [x, y, width, height];
+    if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
+    return { x: x as number, y: y as number, width: width as number, height: height as number, maximized: maximized === true };
+  }
+
+  setWindowBounds(bounds: WindowBounds): void {
+    this.store.set('windowBounds', bounds);
+  }
+
+  private setOrDelete(key: string, value: string | null): void {
+    if (value === null) this.store.delete(key);
+    else this.store.set(key, value);
+  }
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: unknown): T | undefined {
+  return allowed.find((item) => item === value);
 }

@@ -4,27 +4,29 @@
  * in Chromium through it; it never loads Electron.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import { build } from 'esbuild';
 import { apiVerbs, eventChannel, invokeChannel, type ApiEvent, type ApiEvents } from '../../core/api';
 import { createDemoSession } from '../../core/demo';
-import { createSession } from '../../core/model';
-import { createHandlers, dispatchCall } from '../../electron/ipc/handlers';
 import { contentSecurityPolicy } from '../../electron/content-security-policy';
-import { Preferences } from '../../electron/services/preferences';
+import { createHandlers, dispatchCall, type Dialogs } from '../../electron/ipc/handlers';
+import { PreferencesStore } from '../../electron/services/preferences';
+import { SessionFiles } from '../../electron/services/session-files';
 
 export interface WebHostOptions {
   /** 0 picks a free port. */
   readonly port: number;
-  /** Preferences (and, later, sessions) live here; a fresh folder per test starts clean. */
+  /** Preferences, the default sessions folder (`sessions/`) and the trash (`trash/`) live here. */
   readonly dataDir: string;
-  /** Start on a generated board of this many cards instead of an empty one. */
+  /** Start on a generated board of this many cards, saved as a session. */
   readonly demoCards?: number;
+  /** Answers for the system dialogs the host does not have; unanswered dialogs are cancelled. */
+  readonly dialogs?: Partial<Dialogs>;
   /** The system locale the app should believe in, e.g. "de-DE". */
   readonly locale?: string;
   readonly rendererDir?: string;
@@ -57,12 +59,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const page = indexHtml.replace('<head>', `<head>\n    <script src="${bridgePath}"></script>`);
   const bridge = await (bridgeBundle ??= bundleBridge());
 
-  const preferences = new Preferences(new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'nahtstelle' }));
+  const preferences = new PreferencesStore(
+    new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'nahtstelle' }),
+    join(options.dataDir, 'sessions'),
+  );
+  const trashFolder = join(options.dataDir, 'trash');
+  const sessionFiles = new SessionFiles({
+    folder: () => preferences.sessionsFolder,
+    // The host's stand-in for the system trash: a folder, so tests can see what was deleted.
+    trash: async (path) => {
+      await mkdir(trashFolder, { recursive: true });
+      await rename(path, join(trashFolder, `${Date.now()}-${basename(path)}`));
+    },
+  });
+  const cancelled = async () => null;
   const handlers = createHandlers({
     preferences,
+    sessionFiles,
     systemLocale: () => options.locale ?? 'en-US',
-    startupSession: () => (options.demoCards ? createDemoSession(options.demoCards) : createSession(randomUUID())),
+    newSessionId: randomUUID,
+    dialogs: {
+      chooseSessionFile: options.dialogs?.chooseSessionFile ?? cancelled,
+      chooseSaveAsPath: options.dialogs?.chooseSaveAsPath ?? cancelled,
+      chooseFolder: options.dialogs?.chooseFolder ?? cancelled,
+    },
+    reveal: () => undefined,
   });
+  if (options.demoCards !== undefined) {
+    const demo = await sessionFiles.create(createDemoSession(options.demoCards));
+    preferences.setLastSession(demo.path);
+  }
 
   const eventStreams = new Set<ServerResponse>();
   let origin = '';

@@ -1,8 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
-import { invokeChannel, type ApiResult, type ApiVerb } from '../../../core/api';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eventChannel, invokeChannel, type ApiResult, type ApiVerb, type OpenedSession } from '../../../core/api';
+import { serializeSession } from '../../../core/session-file';
 import { runApp } from '../../../electron/app-lifecycle';
-import { app, FakeBrowserWindow, ipcMain, Menu, session, type FakeWebContents } from '../fakes/electron';
+import { app, dialog, FakeBrowserWindow, FakeEvent, fakeDisplay, ipcMain, Menu, screen, session, shell, type FakeMenuItem, type FakeWebContents } from '../fakes/electron';
 import FakeElectronStore from '../fakes/electron-store';
+import { sampleSession } from './main-services';
 
 async function becomeReady(): Promise<void> {
   app.fireReady();
@@ -23,6 +28,64 @@ async function callFrom(contents: FakeWebContents, verb: ApiVerb, ...args: unkno
 
 function topLabels(): (string | undefined)[] {
   return Menu.applicationMenu?.template.map((top) => top.label) ?? [];
+}
+
+function menuItem(label: string): FakeMenuItem {
+  const found = Menu.applicationMenu?.template.flatMap((top) => top.submenu ?? []).find((entry) => entry.label === label);
+  if (!found) throw new Error(`no menu item ${label}`);
+  return found;
+}
+
+function preferencesStore(): FakeElectronStore {
+  const [store] = FakeElectronStore.instances;
+  if (!store) throw new Error('no preferences store');
+  return store;
+}
+
+let tempRoot: string | undefined;
+afterEach(async () => {
+  if (tempRoot) await rm(tempRoot, { recursive: true, force: true });
+  tempRoot = undefined;
+});
+
+/** Electron's folders (documents, …) in a fresh temp folder, so sessions are really written. */
+async function withTempFolders(): Promise<string> {
+  tempRoot = await mkdtemp(join(tmpdir(), 'nahtstelle-app-'));
+  const root = tempRoot;
+  app.getPath.mockImplementation((name: string) => join(root, name));
+  return root;
+}
+
+/** A valid session file somewhere outside the sessions folder. */
+async function sessionFileIn(root: string, name = 'kick-off.nahtstelle', text = serializeSession(sampleSession())): Promise<string> {
+  const folder = join(root, 'Downloads');
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, name);
+  await writeFile(path, text);
+  return path;
+}
+
+function sentEvents(contents: FakeWebContents): [string, unknown][] {
+  return contents.send.mock.calls.map(([channel, payload]) => [channel, payload]);
+}
+
+/** What the last run left in the preferences file: the store the app opens starts with these. */
+function seedPreferences(values: Record<string, unknown>): void {
+  const get = FakeElectronStore.prototype.get;
+  vi.spyOn(FakeElectronStore.prototype, 'get').mockImplementation(function (this: FakeElectronStore, key: string) {
+    return this.values.has(key) ? get.call(this, key) : values[key];
+  });
+}
+
+/** Runs `body` with process.argv as a first start from the command line would have it. */
+async function withArgv<T>(argv: string[], body: () => Promise<T>): Promise<T> {
+  const saved = process.argv;
+  process.argv = argv;
+  try {
+    return await body();
+  } finally {
+    process.argv = saved;
+  }
 }
 
 describe('runApp', () => {
@@ -47,14 +110,62 @@ describe('runApp', () => {
     expect(FakeElectronStore.instances.map((store) => store.options.name)).toEqual(['preferences']);
   });
 
-  it('serves the window’s calls with the system locale and a fresh board', async () => {
+  it('serves the window’s calls with the system locale, sessions in Documents/Nahtstelle, no session yet', async () => {
     app.getPreferredSystemLanguages.mockReturnValue(['de-AT', 'en-US']);
     runApp();
     await becomeReady();
     const result = await callFrom(onlyWindow().webContents, 'getStartupState');
-    expect(result).toMatchObject({ ok: true, value: { systemLocale: 'de-AT', language: null } });
-    if (!result.ok) return;
-    expect(result.value).toHaveProperty('session.id', expect.stringMatching(/^[0-9a-f-]{36}$/));
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        systemLocale: 'de-AT',
+        preferences: { language: null, theme: 'system', sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'), recentFiles: [] },
+        session: null,
+        problem: null,
+      },
+    });
+    expect(app.getPath).toHaveBeenCalledWith('documents');
+  });
+
+  it('creates sessions with random ids in the sessions folder, and reopens the last one at the next start', async () => {
+    const root = await withTempFolders();
+    runApp();
+    await becomeReady();
+    const created = await callFrom(onlyWindow().webContents, 'createSession', { title: 'Kick-off' });
+    expect(created).toMatchObject({ ok: true, value: { path: expect.stringContaining(join(root, 'documents', 'Nahtstelle')) } });
+    if (!created.ok) return;
+    const opened = created.value as OpenedSession;
+    expect(opened.session.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect((await stat(opened.path)).isFile()).toBe(true);
+    expect(preferencesStore().values.get('lastSession')).toBe(opened.path);
+    expect(await callFrom(onlyWindow().webContents, 'getStartupState')).toMatchObject({ value: { session: { path: opened.path } } });
+  });
+
+  it('deletes to the system trash and reveals in the file manager', async () => {
+    await withTempFolders();
+    runApp();
+    await becomeReady();
+    const contents = onlyWindow().webContents;
+    const created = await callFrom(contents, 'createSession', { title: 'Weg damit' });
+    if (!created.ok) throw new Error('createSession failed');
+    const { path } = created.value as OpenedSession;
+    expect(await callFrom(contents, 'revealSession', path)).toEqual({ ok: true, value: undefined });
+    expect(shell.showItemInFolder).toHaveBeenCalledExactlyOnceWith(path);
+    expect(await callFrom(contents, 'deleteSession', path)).toEqual({ ok: true, value: undefined });
+    expect(shell.trashItem).toHaveBeenCalledExactlyOnceWith(path);
+  });
+
+  it('shows the system dialogs in the UI’s language, modal to the window', async () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['de-DE']);
+    runApp();
+    await becomeReady();
+    const window = onlyWindow();
+    window.focus();
+    expect(await callFrom(window.webContents, 'openSessionFromDisk')).toEqual({ ok: true, value: null });
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ title: 'Sitzung öffnen', properties: ['openFile'] }));
+    await callFrom(window.webContents, 'setLanguage', 'en');
+    await callFrom(window.webContents, 'chooseSessionsFolder', false);
+    expect(dialog.showOpenDialog).toHaveBeenLastCalledWith(window, expect.objectContaining({ title: 'Choose Sessions Folder' }));
   });
 
   it('falls back to app.getLocale() when the system names no preferred language', async () => {
@@ -95,10 +206,100 @@ describe('runApp', () => {
     await becomeReady();
     const window = onlyWindow();
     window.minimized = true;
-    app.emit('second-instance');
+    app.emit('second-instance', new FakeEvent(), ['nahtstelle'], '/', {});
     expect(window.restore).toHaveBeenCalledOnce();
     expect(window.focus).toHaveBeenCalledOnce();
     expect(FakeBrowserWindow.all).toHaveLength(1);
+  });
+
+  it('opens the file a second start was given, in the running window', async () => {
+    const root = await withTempFolders();
+    const path = await sessionFileIn(root);
+    runApp();
+    await becomeReady();
+    const window = onlyWindow();
+    window.webContents.emit('did-finish-load');
+    app.emit('second-instance', new FakeEvent(), ['nahtstelle', 'kick-off.nahtstelle'], join(root, 'Downloads'), {});
+    expect(window.focus).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledOnce());
+    expect(sentEvents(window.webContents)).toEqual([[eventChannel('sessionOpened'), expect.objectContaining({ path, session: sampleSession() })]]);
+    expect(preferencesStore().values.get('lastSession')).toBe(path);
+  });
+
+  it('opens the file of the first start’s command line once the page has loaded', async () => {
+    const root = await withTempFolders();
+    const path = await sessionFileIn(root);
+    await withArgv(['/opt/Nahtstelle/nahtstelle', path], async () => {
+      runApp();
+      await becomeReady();
+    });
+    const window = onlyWindow();
+    await vi.waitFor(() => expect(preferencesStore().values.get('lastSession')).toBe(path));
+    expect(window.webContents.send).not.toHaveBeenCalled();
+    window.webContents.emit('did-finish-load');
+    expect(sentEvents(window.webContents)).toEqual([[eventChannel('sessionOpened'), expect.objectContaining({ path })]]);
+  });
+
+  it('keeps a file macOS hands over before ready, and reports a damaged one as openFailed', async () => {
+    const root = await withTempFolders();
+    const path = await sessionFileIn(root, 'kaputt.nahtstelle', 'not json at all');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    runApp();
+    const event = new FakeEvent();
+    app.emit('open-file', event, path);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    await becomeReady();
+    const window = onlyWindow();
+    window.webContents.emit('did-finish-load');
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledOnce());
+    expect(sentEvents(window.webContents)).toEqual([
+      [eventChannel('openFailed'), expect.objectContaining({ code: 'fileProblem', reason: 'notJson', file: 'kaputt.nahtstelle' })],
+    ]);
+    expect(preferencesStore().values.has('lastSession')).toBe(false);
+  });
+
+  it('File › Open… shows the open dialog and sends the chosen session to the window', async () => {
+    const root = await withTempFolders();
+    const path = await sessionFileIn(root);
+    app.getPreferredSystemLanguages.mockReturnValue(['en-US']);
+    runApp();
+    await becomeReady();
+    const window = onlyWindow();
+    window.webContents.emit('did-finish-load');
+
+    menuItem('Open…').click?.();
+    await vi.waitFor(() => expect(dialog.showOpenDialog).toHaveBeenCalledOnce());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(window.webContents.send).not.toHaveBeenCalled();
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
+    menuItem('Open…').click?.();
+    await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledOnce());
+    expect(sentEvents(window.webContents)).toEqual([[eventChannel('sessionOpened'), expect.objectContaining({ path })]]);
+  });
+
+  it('puts the window where it was, if that is on a screen, and remembers where it is when it closes', async () => {
+    screen.displays = [fakeDisplay(1, 0, 0, 1920, 1080), fakeDisplay(2, 1920, 0, 1920, 1080)];
+    seedPreferences({ windowBounds: { x: 2000, y: 50, width: 1200, height: 800, maximized: true } });
+    runApp();
+    await becomeReady();
+    const window = onlyWindow();
+    expect(window.options).toMatchObject({ x: 2000, y: 50, width: 1200, height: 800 });
+    window.emit('ready-to-show');
+    expect(window.maximize).toHaveBeenCalledOnce();
+
+    window.maximized = false;
+    window.normalBounds = { x: 100, y: 100, width: 1000, height: 700 };
+    window.close();
+    expect(preferencesStore().values.get('windowBounds')).toEqual({ x: 100, y: 100, width: 1000, height: 700, maximized: false });
+  });
+
+  it('opens the window at the default size when its saved place is on a monitor that is gone', async () => {
+    seedPreferences({ windowBounds: { x: 2000, y: 50, width: 1200, height: 800, maximized: false } });
+    runApp();
+    await becomeReady();
+    expect(onlyWindow().options).toMatchObject({ width: 1440, height: 900 });
+    expect(onlyWindow().options).not.toHaveProperty('x');
   });
 
   it('quits when the last window closes (not on macOS)', async () => {

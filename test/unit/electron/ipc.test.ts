@@ -1,26 +1,26 @@
 import { BrowserWindow } from 'electron';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiVerbs, invokeChannel, type ApiResult, type ApiVerb } from '../../../core/api';
-import { createSession } from '../../../core/model';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { apiVerbs, invokeChannel, type ApiResult, type ApiVerb, type StartupState } from '../../../core/api';
 import { appPageUrl } from '../../../electron/app-url';
 import { createHandlers, dispatchCall, type ApiHandlers } from '../../../electron/ipc/handlers';
 import { registerIpcHandlers } from '../../../electron/ipc/register';
 import { createSenderCheck } from '../../../electron/ipc/trusted-sender';
-import { Preferences } from '../../../electron/services/preferences';
 import { createMainWindow, isAppWindow } from '../../../electron/windows';
 import { fakeWindow, ipcMain, type FakeInvokeEvent, type FakeWebContents } from '../fakes/electron';
-import FakeElectronStore from '../fakes/electron-store';
+import { createTestServices, exampleCalls, sampleSession, type MapStore, type TestServices } from './main-services';
 
-function setup(): { store: FakeElectronStore; handlers: ApiHandlers; contents: FakeWebContents; unregister: () => void } {
-  const store = new FakeElectronStore();
-  const handlers = createHandlers({
-    preferences: new Preferences(store),
-    systemLocale: () => 'de-DE',
-    startupSession: () => createSession('session-1'),
-  });
+let testServices: TestServices | undefined;
+afterEach(async () => {
+  await testServices?.cleanup();
+  testServices = undefined;
+});
+
+async function setup(): Promise<{ store: MapStore; handlers: ApiHandlers; contents: FakeWebContents; unregister: () => void }> {
+  testServices = await createTestServices({ systemLocale: 'de-DE' });
+  const handlers = createHandlers(testServices.services);
   const unregister = registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
   const contents = fakeWindow(createMainWindow()).webContents;
-  return { store, handlers, contents, unregister };
+  return { store: testServices.store, handlers, contents, unregister };
 }
 
 function fromMainFrame(contents: FakeWebContents): FakeInvokeEvent {
@@ -31,38 +31,61 @@ async function call(verb: ApiVerb, event: FakeInvokeEvent, ...args: unknown[]): 
   return (await ipcMain.invoke(invokeChannel(verb), event, ...args)) as ApiResult;
 }
 
+const startupState: StartupState = {
+  systemLocale: 'de-DE',
+  preferences: { language: null, theme: 'system', sessionsFolder: '/sessions', recentFiles: [] },
+  session: null,
+  problem: null,
+};
+
 /** Handlers that record calls, to prove a refused call never reaches one. */
-function spyHandlers(): ApiHandlers & { readonly [V in ApiVerb]: ReturnType<typeof vi.fn> } {
+function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
+  const summary = { path: '/s/a.nahtstelle', fileName: 'a.nahtstelle', title: '', client: '', date: '', place: '', cardCount: 0, modifiedAt: '', problem: null };
+  const opened = { path: '/s/a.nahtstelle', session: sampleSession(), savedAt: '', fromBackup: false };
   return {
-    getStartupState: vi.fn(async () => ({ systemLocale: 'de-DE', language: null, session: createSession('s') })),
+    getStartupState: vi.fn(async () => startupState),
     setLanguage: vi.fn(async () => undefined),
+    setTheme: vi.fn(async () => undefined),
+    chooseSessionsFolder: vi.fn(async () => null),
+    listSessions: vi.fn(async () => []),
+    createSession: vi.fn(async () => opened),
+    openSession: vi.fn(async () => opened),
+    openBackup: vi.fn(async () => opened),
+    openSessionFromDisk: vi.fn(async () => null),
+    closeSession: vi.fn(async () => undefined),
+    saveSession: vi.fn(async () => ({ savedAt: '' })),
+    saveSessionAs: vi.fn(async () => null),
+    duplicateSession: vi.fn(async () => summary),
+    renameSession: vi.fn(async () => summary),
+    deleteSession: vi.fn(async () => undefined),
+    revealSession: vi.fn(async () => undefined),
   };
 }
 
 describe('registerIpcHandlers', () => {
-  it('registers exactly one handler per verb, on the contract’s channels', () => {
-    setup();
+  it('registers exactly one handler per verb, on the contract’s channels', async () => {
+    await setup();
     expect([...ipcMain.handlers.keys()].sort()).toEqual(apiVerbs.map(invokeChannel).sort());
   });
 
-  it('unregisters everything it registered, so it can register again', () => {
-    const { unregister, handlers } = setup();
+  it('unregisters everything it registered, so it can register again', async () => {
+    const { unregister, handlers } = await setup();
     unregister();
     expect(ipcMain.handlers.size).toBe(0);
     expect(() => registerIpcHandlers(handlers, () => true)).not.toThrow();
   });
 
   it('answers the app window’s main frame', async () => {
-    const { contents } = setup();
+    const { contents } = await setup();
     const result = await call('getStartupState', fromMainFrame(contents));
-    expect(result).toMatchObject({ ok: true, value: { systemLocale: 'de-DE', language: null, session: { id: 'session-1' } } });
+    expect(result).toMatchObject({ ok: true, value: { systemLocale: 'de-DE', preferences: { language: null }, session: null, problem: null } });
   });
 
   it('persists a language choice and clears it again', async () => {
-    const { contents, store } = setup();
+    const { contents, store } = await setup();
     expect(await call('setLanguage', fromMainFrame(contents), 'en')).toEqual({ ok: true, value: undefined });
     expect(store.values.get('language')).toBe('en');
-    expect(await call('getStartupState', fromMainFrame(contents))).toMatchObject({ value: { language: 'en' } });
+    expect(await call('getStartupState', fromMainFrame(contents))).toMatchObject({ value: { preferences: { language: 'en' } } });
     expect(await call('setLanguage', fromMainFrame(contents), null)).toEqual({ ok: true, value: undefined });
     expect(store.values.has('language')).toBe(false);
   });
@@ -73,7 +96,7 @@ describe('registerIpcHandlers', () => {
     ['too many arguments', ['de', 'en'], /setLanguage: /],
     ['no argument', [], /setLanguage: /],
   ])('refuses %s with invalidArguments and changes nothing', async (_case, args, detail) => {
-    const { contents, store } = setup();
+    const { contents, store } = await setup();
     store.values.set('language', 'de');
     const result = await call('setLanguage', fromMainFrame(contents), ...args);
     expect(result.ok).toBe(false);
@@ -84,7 +107,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('refuses arguments to a verb that takes none', async () => {
-    const { contents } = setup();
+    const { contents } = await setup();
     const result = await call('getStartupState', fromMainFrame(contents), { evil: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalidArguments', detail: expect.stringContaining('getStartupState') } });
   });
@@ -102,20 +125,27 @@ describe('sender check', () => {
     return { handlers, contents: fakeWindow(createMainWindow()).webContents };
   }
 
+  /** Every verb, with valid arguments, is refused before it reaches its handler. */
   async function expectRefused(handlers: ReturnType<typeof spyHandlers>, event: FakeInvokeEvent): Promise<void> {
-    for (const [verb, args] of [['getStartupState', []], ['setLanguage', ['en']]] as const) {
-      const result = await call(verb, event, ...args);
+    for (const verb of apiVerbs) {
+      const result = await call(verb, event, ...exampleCalls[verb]);
       expect(result).toMatchObject({ ok: false, error: { code: 'forbiddenSender', detail: expect.stringContaining(verb) } });
     }
-    expect(handlers.getStartupState).not.toHaveBeenCalled();
-    expect(handlers.setLanguage).not.toHaveBeenCalled();
-    expect(warn).toHaveBeenCalledTimes(2);
+    for (const verb of apiVerbs) expect(handlers[verb], verb).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(apiVerbs.length);
   }
 
   it('lets the main frame of an app window through', async () => {
     const { handlers, contents } = setupWithSpies();
     expect(await call('setLanguage', fromMainFrame(contents), 'de')).toEqual({ ok: true, value: undefined });
     expect(handlers.setLanguage).toHaveBeenCalledExactlyOnceWith('de');
+  });
+
+  it.each(apiVerbs)('runs %s’s own handler, with its arguments, for its own channel', async (verb) => {
+    const { handlers, contents } = setupWithSpies();
+    expect(await call(verb, fromMainFrame(contents), ...exampleCalls[verb])).toMatchObject({ ok: true });
+    expect(handlers[verb]).toHaveBeenCalledExactlyOnceWith(...exampleCalls[verb]);
+    for (const other of apiVerbs.filter((candidate) => candidate !== verb)) expect(handlers[other], other).not.toHaveBeenCalled();
   });
 
   it('compares frames by id, since Electron may hand out a new object for the same frame', async () => {

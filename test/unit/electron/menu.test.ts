@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eventChannel } from '../../../core/api';
 import { setupMenu } from '../../../electron/menu';
 import { menuLabels, resolveLanguage } from '../../../electron/menu-labels';
@@ -78,6 +78,25 @@ describe('application menu', () => {
     app.isPackaged = true;
     setupMenu(focused, 'en');
     expect(roles()).toEqual(['togglefullscreen']);
+  });
+
+  it('opens a session from File › Open… (Ctrl/Cmd+O), in either language', () => {
+    const openSession = vi.fn();
+    const menu = setupMenu(focused, 'de', { openSession });
+    expect(applicationMenu()[0]?.submenu?.map((entry) => entry.label ?? entry.type)).toEqual(['Öffnen …', 'separator', 'Beenden']);
+    expect(item('Öffnen …')).toMatchObject({ accelerator: 'CmdOrCtrl+O' });
+    expect(item('Öffnen …').registerAccelerator).not.toBe(false);
+    item('Öffnen …').click?.();
+    expect(openSession).toHaveBeenCalledOnce();
+
+    menu.setLanguage('en');
+    item('Open…').click?.();
+    expect(openSession).toHaveBeenCalledTimes(2);
+  });
+
+  it('has no Open… without an action for it', () => {
+    setupMenu(focused, 'en');
+    expect(applicationMenu()[0]?.submenu?.map((entry) => entry.role)).toEqual(['quit']);
   });
 
   it('has an About item in Help', () => {

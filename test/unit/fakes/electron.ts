@@ -73,6 +73,13 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export interface FakeRectangle {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static all: FakeBrowserWindow[] = [];
   static focused: FakeBrowserWindow | null = null;
@@ -81,6 +88,11 @@ export class FakeBrowserWindow extends EventEmitter {
 
   readonly webContents = new FakeWebContents();
   minimized = false;
+  maximized = false;
+  fullScreen = false;
+  destroyed = false;
+  /** The window's bounds in the normal state (what a maximized window returns to). */
+  normalBounds: FakeRectangle;
   readonly show = vi.fn();
   readonly focus = vi.fn(() => {
     FakeBrowserWindow.focused = this;
@@ -88,11 +100,57 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly restore = vi.fn(() => {
     this.minimized = false;
   });
+  readonly maximize = vi.fn(() => {
+    this.maximized = true;
+    this.emit('maximize');
+  });
 
   constructor(readonly options: Record<string, unknown>) {
     super();
+    const number = (key: string, fallback: number): number => {
+      const value = options[key];
+      return typeof value === 'number' ? value : fallback;
+    };
+    // Like Electron: without a position the window is centred on the primary display.
+    const width = number('width', 800);
+    const height = number('height', 600);
+    const area = screen.getPrimaryDisplay().workArea;
+    this.normalBounds = {
+      x: number('x', Math.round(area.x + (area.width - width) / 2)),
+      y: number('y', Math.round(area.y + (area.height - height) / 2)),
+      width,
+      height,
+    };
     FakeBrowserWindow.all.push(this);
     app.emit('web-contents-created', {}, this.webContents);
+  }
+
+  /** Plays the user dragging or resizing the window: new bounds, then the event Electron emits. */
+  moveTo(bounds: FakeRectangle): void {
+    const resized = bounds.width !== this.normalBounds.width || bounds.height !== this.normalBounds.height;
+    this.normalBounds = bounds;
+    this.emit(resized ? 'resize' : 'move');
+  }
+
+  getBounds(): FakeRectangle {
+    // A maximized window covers the work area; only getNormalBounds() remembers the normal size.
+    return this.maximized || this.fullScreen ? screen.getPrimaryDisplay().workArea : this.normalBounds;
+  }
+
+  getNormalBounds(): FakeRectangle {
+    return this.normalBounds;
+  }
+
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
 
   loadURL(url: string): Promise<void> {
@@ -107,12 +165,71 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.minimized;
   }
 
+  /** Plays the user closing the window: `close` (still usable), then `closed` (destroyed). */
   close(): void {
+    this.emit('close', new FakeEvent());
     FakeBrowserWindow.all = FakeBrowserWindow.all.filter((window) => window !== this);
     if (FakeBrowserWindow.focused === this) FakeBrowserWindow.focused = null;
+    this.destroyed = true;
     this.emit('closed');
   }
 }
+
+export interface FakeDisplay {
+  readonly id: number;
+  readonly bounds: FakeRectangle;
+  readonly workArea: FakeRectangle;
+}
+
+/** A display at (x, y) of the given size, with a 40 px task bar at its bottom. */
+export function fakeDisplay(id: number, x: number, y: number, width: number, height: number): FakeDisplay {
+  return { id, bounds: { x, y, width, height }, workArea: { x, y, width, height: height - 40 } };
+}
+
+const defaultDisplays = (): FakeDisplay[] => [fakeDisplay(1, 0, 0, 1920, 1080)];
+
+class FakeScreen {
+  /** The connected displays, primary first; a test plugs in or removes monitors here. */
+  displays: FakeDisplay[] = defaultDisplays();
+  readonly getAllDisplays = vi.fn((): FakeDisplay[] => [...this.displays]);
+  readonly getPrimaryDisplay = vi.fn((): FakeDisplay => {
+    const [primary] = this.displays;
+    if (!primary) throw new Error('no display connected');
+    return primary;
+  });
+
+  reset(): void {
+    this.displays = defaultDisplays();
+  }
+}
+
+export interface FakeOpenDialogResult {
+  readonly canceled: boolean;
+  readonly filePaths: string[];
+}
+export interface FakeSaveDialogResult {
+  readonly canceled: boolean;
+  readonly filePath: string;
+}
+
+/** Every dialog is cancelled unless a test answers it (mockResolvedValueOnce). */
+export const dialog = {
+  showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<FakeOpenDialogResult> => ({ canceled: true, filePaths: [] })),
+  showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<FakeSaveDialogResult> => ({ canceled: true, filePath: '' })),
+};
+
+export const shell = {
+  trashItem: vi.fn(async (_path: string): Promise<void> => undefined),
+  showItemInFolder: vi.fn((_path: string): void => undefined),
+};
+
+export const webUtils = {
+  /** Electron's throws for anything that is not a File; the fake returns a made-up path for one. */
+  getPathForFile: vi.fn((file: unknown): string => {
+    if (!(file instanceof File)) throw new TypeError('Error processing argument at index 0');
+    return `/dropped/${file.name}`;
+  }),
+};
 
 class FakeApp extends EventEmitter {
   isPackaged = false;
@@ -276,6 +393,7 @@ class FakeIpcRenderer {
 }
 
 export const app = new FakeApp();
+export const screen = new FakeScreen();
 export const ipcMain = new FakeIpcMain();
 export const session = { defaultSession: new FakeSession() };
 export const contextBridge = new FakeContextBridge();
@@ -293,8 +411,9 @@ export function resetElectronFake(): void {
   FakeBrowserWindow.all = [];
   FakeBrowserWindow.focused = null;
   FakeMenuModule.applicationMenu = null;
+  screen.reset();
   // Only the fake's own mocks: other tests' mocks are theirs to manage.
-  for (const fake of [app, ipcMain, contextBridge, ipcRenderer, FakeMenuModule]) resetMocksOf(fake);
+  for (const fake of [app, ipcMain, contextBridge, ipcRenderer, FakeMenuModule, screen, dialog, shell, webUtils]) resetMocksOf(fake);
 }
 
 /** Forgets calls and any mockReturnValue a test set, back to the implementations given above. */
@@ -304,7 +423,7 @@ function resetMocksOf(fake: object): void {
   }
 }
 
-const electron = { app, ipcMain, session, contextBridge, ipcRenderer, BrowserWindow, Menu };
+const electron = { app, ipcMain, session, contextBridge, ipcRenderer, BrowserWindow, Menu, screen, dialog, shell, webUtils };
 export default electron;
 
 /** The fake behind a window the code under test created (typed as Electron's BrowserWindow). */

@@ -1,0 +1,117 @@
+/**
+ * The system's file dialogs, in the UI's language. Each resolves to the chosen path, or null when
+ * the facilitator cancels. What the path may be used for is the handlers' decision, not this one's.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { Language } from '../core/api';
+import type { Dialogs } from './ipc/handlers';
+
+export interface DialogLabels {
+  readonly openTitle: string;
+  readonly openButton: string;
+  readonly saveAsTitle: string;
+  readonly saveAsButton: string;
+  readonly folderTitle: string;
+  readonly folderButton: string;
+  /** The file type's name in the dialogs' type filter. */
+  readonly sessionFiles: string;
+}
+
+export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
+  de: {
+    openTitle: 'Sitzung öffnen',
+    openButton: 'Öffnen',
+    saveAsTitle: 'Kopie speichern unter',
+    saveAsButton: 'Speichern',
+    folderTitle: 'Ordner für Sitzungen wählen',
+    folderButton: 'Ordner wählen',
+    sessionFiles: 'Nahtstelle-Sitzungen',
+  },
+  en: {
+    openTitle: 'Open Session',
+    openButton: 'Open',
+    saveAsTitle: 'Save a Copy As',
+    saveAsButton: 'Save',
+    folderTitle: 'Choose Sessions Folder',
+    folderButton: 'Choose Folder',
+    sessionFiles: 'Nahtstelle Sessions',
+  },
+};
+
+/** Without the dot, as Electron's filters want it. */
+export const sessionFileExtensionName = 'nahtstelle';
+
+export interface DialogOptions {
+  /** The UI's language now; asked on every dialog, since the facilitator can switch it. */
+  readonly language: () => Language;
+  /** Where the dialogs start: the sessions folder. */
+  readonly sessionsFolder: () => string;
+}
+
+/**
+ * Dialogs attached to the window `getWindow` returns (modal to it), or free-standing when there is
+ * none (macOS without a window).
+ */
+export function createDialogs(getWindow: () => BrowserWindow | null, options: DialogOptions): Dialogs {
+  const labels = (): DialogLabels => dialogLabels[options.language()];
+  const filters = (): FileFilter[] => [{ name: labels().sessionFiles, extensions: [sessionFileExtensionName] }];
+  // The sessions folder does not exist until the first session is saved there.
+  const startFolder = (): string => {
+    const folder = options.sessionsFolder();
+    return existsSync(folder) ? folder : app.getPath('documents');
+  };
+
+  const showOpen = (dialogOptions: OpenDialogOptions): ReturnType<typeof dialog.showOpenDialog> => {
+    const window = getWindow();
+    return window ? dialog.showOpenDialog(window, dialogOptions) : dialog.showOpenDialog(dialogOptions);
+  };
+  const showSave = (dialogOptions: SaveDialogOptions): ReturnType<typeof dialog.showSaveDialog> => {
+    const window = getWindow();
+    return window ? dialog.showSaveDialog(window, dialogOptions) : dialog.showSaveDialog(dialogOptions);
+  };
+  const firstPath = ({ canceled, filePaths }: { canceled: boolean; filePaths: string[] }): string | null =>
+    canceled ? null : (filePaths[0] ?? null);
+
+  return {
+    async chooseSessionFile() {
+      const { openTitle, openButton } = labels();
+      return firstPath(
+        await showOpen({ title: openTitle, buttonLabel: openButton, defaultPath: startFolder(), filters: filters(), properties: ['openFile'] }),
+      );
+    },
+    async chooseSaveAsPath(suggestedName) {
+      const { saveAsTitle, saveAsButton } = labels();
+      const { canceled, filePath } = await showSave({
+        title: saveAsTitle,
+        buttonLabel: saveAsButton,
+        defaultPath: join(startFolder(), safeFileName(suggestedName)),
+        filters: filters(),
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return canceled || !filePath ? null : filePath;
+    },
+    async chooseFolder() {
+      const { folderTitle, folderButton } = labels();
+      return firstPath(
+        await showOpen({
+          title: folderTitle,
+          buttonLabel: folderButton,
+          defaultPath: startFolder(),
+          properties: ['openDirectory', 'createDirectory'],
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * A session title as a file name: a slash would make it a path into another folder, and Windows
+ * refuses a few more characters. Everything else (umlauts, spaces) stays as the facilitator wrote it.
+ */
+export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim();
+  return cleaned.replace(/^\.+/, '') || 'Nahtstelle';
+}

@@ -1,0 +1,155 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserWindow } from 'electron';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Language } from '../../../core/api';
+import { createDialogs, dialogLabels, safeFileName } from '../../../electron/dialogs';
+import type { Dialogs } from '../../../electron/ipc/handlers';
+import { dialog } from '../fakes/electron';
+
+const documents = '/nonexistent/nahtstelle-test/documents';
+const sessionFilter = (name: string): { name: string; extensions: string[] }[] => [{ name, extensions: ['nahtstelle'] }];
+
+let folder: string;
+let language: Language;
+let window: BrowserWindow | null;
+let dialogs: Dialogs;
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'nahtstelle-dialogs-'));
+  language = 'de';
+  window = new BrowserWindow({});
+  dialogs = createDialogs(() => window, { language: () => language, sessionsFolder: () => folder });
+});
+
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** The window and options of the only open dialog shown. */
+function openDialogCall(): { parent: unknown; options: Record<string, unknown> } {
+  expect(dialog.showOpenDialog).toHaveBeenCalledOnce();
+  const args = dialog.showOpenDialog.mock.calls[0] ?? [];
+  return args.length === 2 ? { parent: args[0], options: args[1] as Record<string, unknown> } : { parent: null, options: args[0] as Record<string, unknown> };
+}
+
+function saveDialogCall(): { parent: unknown; options: Record<string, unknown> } {
+  expect(dialog.showSaveDialog).toHaveBeenCalledOnce();
+  const args = dialog.showSaveDialog.mock.calls[0] ?? [];
+  return args.length === 2 ? { parent: args[0], options: args[1] as Record<string, unknown> } : { parent: null, options: args[0] as Record<string, unknown> };
+}
+
+describe('chooseSessionFile', () => {
+  it('is null when cancelled', async () => {
+    expect(await dialogs.chooseSessionFile()).toBeNull();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [] });
+    expect(await dialogs.chooseSessionFile()).toBeNull();
+  });
+
+  it('answers the chosen file', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/Users/ana/kick-off.nahtstelle'] });
+    expect(await dialogs.chooseSessionFile()).toBe('/Users/ana/kick-off.nahtstelle');
+  });
+
+  it('asks for one .nahtstelle file, modal to the window, in the sessions folder, in German', async () => {
+    await dialogs.chooseSessionFile();
+    const { parent, options } = openDialogCall();
+    expect(parent).toBe(window);
+    expect(options).toEqual({
+      title: 'Sitzung öffnen',
+      buttonLabel: 'Öffnen',
+      defaultPath: folder,
+      filters: sessionFilter('Nahtstelle-Sitzungen'),
+      properties: ['openFile'],
+    });
+  });
+
+  it('speaks the language the UI has now, and stands alone without a window', async () => {
+    language = 'en';
+    window = null;
+    await dialogs.chooseSessionFile();
+    const { parent, options } = openDialogCall();
+    expect(parent).toBeNull();
+    expect(options).toMatchObject({ title: 'Open Session', buttonLabel: 'Open', filters: sessionFilter('Nahtstelle Sessions') });
+  });
+
+  it('starts in the documents folder while the sessions folder does not exist yet', async () => {
+    await rm(folder, { recursive: true });
+    await dialogs.chooseSessionFile();
+    expect(openDialogCall().options).toMatchObject({ defaultPath: documents });
+  });
+});
+
+describe('chooseSaveAsPath', () => {
+  it('is null when cancelled', async () => {
+    expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBeNull();
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '' });
+    expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBeNull();
+  });
+
+  it('answers the chosen path', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/Users/ana/Kopie' });
+    expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBe('/Users/ana/Kopie');
+  });
+
+  it('suggests the name in the sessions folder, with the .nahtstelle filter', async () => {
+    await dialogs.chooseSaveAsPath('Kick-off Müller GmbH.nahtstelle');
+    const { parent, options } = saveDialogCall();
+    expect(parent).toBe(window);
+    expect(options).toMatchObject({
+      title: 'Kopie speichern unter',
+      buttonLabel: 'Speichern',
+      defaultPath: join(folder, 'Kick-off Müller GmbH.nahtstelle'),
+      filters: sessionFilter('Nahtstelle-Sitzungen'),
+    });
+    expect(options.properties).toEqual(expect.arrayContaining(['createDirectory', 'showOverwriteConfirmation']));
+  });
+
+  it('keeps a title with slashes in the sessions folder', async () => {
+    await dialogs.chooseSaveAsPath('Q1/Q2: Planung?.nahtstelle');
+    expect(saveDialogCall().options).toMatchObject({ defaultPath: join(folder, 'Q1-Q2- Planung-.nahtstelle') });
+  });
+});
+
+describe('chooseFolder', () => {
+  it('is null when cancelled, the folder otherwise', async () => {
+    expect(await dialogs.chooseFolder()).toBeNull();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/Volumes/STICK/Workshops'] });
+    expect(await dialogs.chooseFolder()).toBe('/Volumes/STICK/Workshops');
+  });
+
+  it('asks for a folder, which may be created in the dialog', async () => {
+    language = 'en';
+    await dialogs.chooseFolder();
+    const { options } = openDialogCall();
+    expect(options).toEqual({
+      title: 'Choose Sessions Folder',
+      buttonLabel: 'Choose Folder',
+      defaultPath: folder,
+      properties: ['openDirectory', 'createDirectory'],
+    });
+  });
+});
+
+describe('dialog labels', () => {
+  it('are complete in both languages', () => {
+    expect(Object.keys(dialogLabels.de).sort()).toEqual(Object.keys(dialogLabels.en).sort());
+    for (const labels of Object.values(dialogLabels)) {
+      for (const label of Object.values(labels)) expect(label.trim()).not.toBe('');
+    }
+  });
+});
+
+describe('safeFileName', () => {
+  it.each([
+    ['Kick-off Müller GmbH.nahtstelle', 'Kick-off Müller GmbH.nahtstelle'],
+    ['../../etc/passwd.nahtstelle', '-..-etc-passwd.nahtstelle'],
+    ['..\\..\\boot.nahtstelle', '-..-boot.nahtstelle'],
+    ['a\u0000b.nahtstelle', 'a-b.nahtstelle'],
+    ['  ', 'Nahtstelle'],
+    ['...', 'Nahtstelle'],
+  ])('%j → %j', (name, expected) => {
+    expect(safeFileName(name)).toBe(expected);
+  });
+});

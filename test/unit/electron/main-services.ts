@@ -1,0 +1,128 @@
+/**
+ * Real main-process services for tests: a PreferencesStore over a Map and a SessionFiles in a
+ * fresh temp folder, with dialogs a test answers and a trash folder it can look into.
+ */
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { vi, type Mock } from 'vitest';
+import { createSession, type Session } from '../../../core/model';
+import { addCard } from '../../../core/operations';
+import type { ApiVerb, NahtstelleApi } from '../../../core/api';
+import type { Dialogs, MainServices } from '../../../electron/ipc/handlers';
+import { PreferencesStore, type KeyValueStore } from '../../../electron/services/preferences';
+import { SessionFiles } from '../../../electron/services/session-files';
+
+export class MapStore implements KeyValueStore {
+  readonly values = new Map<string, unknown>();
+
+  get(key: string): unknown {
+    return this.values.get(key);
+  }
+
+  set(key: string, value: unknown): void {
+    this.values.set(key, value);
+  }
+
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+}
+
+/** What the next dialog of each kind answers; null is a cancel. */
+export interface DialogAnswers {
+  sessionFile: string | null;
+  saveAsPath: string | null;
+  folder: string | null;
+}
+
+export interface TestServices {
+  readonly services: MainServices;
+  readonly preferences: PreferencesStore;
+  readonly store: MapStore;
+  /** The temp folder everything lives in; removed by `cleanup`. */
+  readonly root: string;
+  /** The sessions folder (root/sessions), not created until something is saved. */
+  readonly sessionsFolder: string;
+  /** The fake system trash (root/trash). */
+  readonly trashFolder: string;
+  readonly answers: DialogAnswers;
+  readonly dialogs: { readonly [K in keyof Dialogs]: Mock<Dialogs[K]> };
+  readonly reveal: Mock<(path: string) => void>;
+  cleanup(): Promise<void>;
+}
+
+export async function createTestServices(options: { readonly systemLocale?: string } = {}): Promise<TestServices> {
+  const root = await mkdtemp(join(tmpdir(), 'nahtstelle-main-'));
+  const sessionsFolder = join(root, 'sessions');
+  const trashFolder = join(root, 'trash');
+  const store = new MapStore();
+  const preferences = new PreferencesStore(store, sessionsFolder);
+  const sessionFiles = new SessionFiles({
+    folder: () => preferences.sessionsFolder,
+    trash: async (path) => {
+      await mkdir(trashFolder, { recursive: true });
+      await rename(path, join(trashFolder, basename(path)));
+    },
+  });
+  const answers: DialogAnswers = { sessionFile: null, saveAsPath: null, folder: null };
+  const dialogs = {
+    chooseSessionFile: vi.fn<Dialogs['chooseSessionFile']>(async () => answers.sessionFile),
+    chooseSaveAsPath: vi.fn<Dialogs['chooseSaveAsPath']>(async () => answers.saveAsPath),
+    chooseFolder: vi.fn<Dialogs['chooseFolder']>(async () => answers.folder),
+  };
+  const reveal = vi.fn<(path: string) => void>();
+  let ids = 0;
+  const services: MainServices = {
+    preferences,
+    sessionFiles,
+    systemLocale: () => options.systemLocale ?? 'de-DE',
+    newSessionId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    dialogs,
+    reveal,
+  };
+  return {
+    services,
+    preferences,
+    store,
+    root,
+    sessionsFolder,
+    trashFolder,
+    answers,
+    dialogs,
+    reveal,
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/** A small board: one card in each of the first two lanes. */
+export function sampleSession(id = 'a1b2c3d4-0000-4000-8000-000000000001', title = 'Kick-off Müller GmbH'): Session {
+  let session = createSession(id, { title, client: 'Müller GmbH', date: '2025-03-14', place: 'Köln' });
+  session = addCard(session, 'card-1', 'marketing', 'Leads aus der Messe');
+  return addCard(session, 'card-2', 'seam', 'Übergabe an den Vertrieb');
+}
+
+/** The names in a folder, sorted; [] when it does not exist. */
+export async function namesIn(folder: string): Promise<string[]> {
+  return (await readdir(folder).catch(() => [] as string[])).sort();
+}
+
+/** One valid call per verb; typed so that a new verb in the contract needs a row here. */
+export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V]> } = {
+  getStartupState: [],
+  setLanguage: ['de'],
+  setTheme: ['dark'],
+  chooseSessionsFolder: [true],
+  listSessions: [],
+  createSession: [{ title: 'Kick-off' }],
+  openSession: ['/sessions/kick-off.nahtstelle'],
+  openBackup: ['/sessions/kick-off.nahtstelle'],
+  openSessionFromDisk: [],
+  closeSession: [],
+  saveSession: ['/sessions/kick-off.nahtstelle', sampleSession()],
+  saveSessionAs: [sampleSession()],
+  duplicateSession: ['/sessions/kick-off.nahtstelle'],
+  renameSession: ['/sessions/kick-off.nahtstelle', 'Strategietag'],
+  deleteSession: ['/sessions/kick-off.nahtstelle'],
+  revealSession: ['/sessions/kick-off.nahtstelle'],
+};

@@ -1,0 +1,229 @@
+/**
+ * The session verbs end to end below IPC: createHandlers with a real SessionFiles and
+ * PreferencesStore in a temp folder, called through dispatchCall as IPC calls them.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiResult, ApiVerb, NahtstelleApi, OpenedSession } from '../../../core/api';
+import { serializeSession } from '../../../core/session-file';
+import { createHandlers, dispatchCall, type ApiHandlers } from '../../../electron/ipc/handlers';
+import { createTestServices, namesIn, sampleSession, type TestServices } from './main-services';
+
+let t: TestServices;
+let handlers: ApiHandlers;
+
+beforeEach(async () => {
+  t = await createTestServices();
+  handlers = createHandlers(t.services);
+});
+
+afterEach(async () => {
+  await t.cleanup();
+});
+
+function call<V extends ApiVerb>(verb: V, ...args: Parameters<NahtstelleApi[V]>): Promise<ApiResult> {
+  return dispatchCall(handlers, verb, args);
+}
+
+/** The value of a call that must succeed. */
+async function value<V extends ApiVerb>(verb: V, ...args: Parameters<NahtstelleApi[V]>): Promise<Awaited<ReturnType<NahtstelleApi[V]>>> {
+  const result = await call(verb, ...args);
+  if (!result.ok) throw new Error(`${verb} failed: ${JSON.stringify(result.error)}`);
+  return result.value as Awaited<ReturnType<NahtstelleApi[V]>>;
+}
+
+/** A session saved in the sessions folder, as the app creates it. */
+async function created(title = 'Kick-off Müller GmbH'): Promise<OpenedSession> {
+  const opened = await value('createSession', { title });
+  await value('saveSession', opened.path, sampleSession(opened.session.id, title));
+  return { ...opened, session: sampleSession(opened.session.id, title) };
+}
+
+/** A session file written straight to disk, outside the sessions folder, that the app never listed. */
+async function foreignFile(name = 'elsewhere.nahtstelle', text = serializeSession(sampleSession())): Promise<string> {
+  const folder = join(t.root, 'elsewhere');
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, name);
+  await writeFile(path, text);
+  return path;
+}
+
+describe('session files through the handlers', () => {
+  it('creates a session, lists it, saves it and reopens the same board', async () => {
+    const opened = await value('createSession', { title: 'Kick-off Müller GmbH', client: 'Müller GmbH' });
+    expect(opened.path.startsWith(t.sessionsFolder)).toBe(true);
+    expect(opened.path).toMatch(/kick-off-mueller-gmbh-[0-9a-f]{8}\.nahtstelle$/);
+    expect(t.preferences.lastSession).toBe(opened.path);
+    expect(t.preferences.recentFiles).toEqual([opened.path]);
+
+    const listed = await value('listSessions');
+    expect(listed).toEqual([expect.objectContaining({ path: opened.path, title: 'Kick-off Müller GmbH', client: 'Müller GmbH', problem: null })]);
+
+    const board = sampleSession(opened.session.id);
+    expect(await value('saveSession', opened.path, board)).toEqual({ savedAt: expect.any(String) });
+    const reopened = await value('openSession', opened.path);
+    expect(reopened).toMatchObject({ path: opened.path, fromBackup: false });
+    expect(reopened.session).toEqual(board);
+    expect((await value('listSessions'))[0]).toMatchObject({ cardCount: 2 });
+  });
+
+  it.each([
+    ['a system file', '/etc/passwd.nahtstelle'],
+    ['a file in another folder', 'elsewhere'],
+  ])('refuses to save to %s the app never handed out, and writes nothing', async (_case, target) => {
+    const path = target === 'elsewhere' ? await foreignFile() : target;
+    const before = await readFile(path, 'utf8').catch(() => null);
+    const result = await call('saveSession', path, sampleSession());
+    expect(result).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    expect(await readFile(path, 'utf8').catch(() => null)).toBe(before);
+    if (target === 'elsewhere') expect(await namesIn(join(t.root, 'elsewhere'))).toEqual(['elsewhere.nahtstelle']);
+  });
+
+  it('saves to a file from another folder once the facilitator opened it', async () => {
+    const path = await foreignFile();
+    await value('openSession', path);
+    const board = sampleSession('a1b2c3d4-0000-4000-8000-000000000001', 'Umbenannt');
+    await value('saveSession', path, board);
+    expect((await value('openSession', path)).session.details.title).toBe('Umbenannt');
+  });
+
+  it.each([
+    ['a file of another type', '/etc/passwd'],
+    ['a relative path', 'sessions/kick-off.nahtstelle'],
+    ['a look-alike extension', '/tmp/kick-off.nahtstelle.exe'],
+  ])('refuses to open %s with notAllowed', async (_case, path) => {
+    expect(await call('openSession', path)).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    expect(t.preferences.lastSession).toBeNull();
+    expect(t.preferences.recentFiles).toEqual([]);
+  });
+
+  it('refuses a session whose card stands in two lanes, and leaves the file as it was', async () => {
+    const { path, session } = await created();
+    const before = await readFile(path, 'utf8');
+    const marketing = session.lanes.marketing;
+    const sales = session.lanes.sales;
+    if (!marketing || !sales) throw new Error('sample session without lanes');
+    const broken = { ...session, lanes: { ...session.lanes, sales: { ...sales, cardIds: [...sales.cardIds, 'card-1'] } } };
+    expect(marketing.cardIds).toContain('card-1');
+
+    const result = await dispatchCall(handlers, 'saveSession', [path, broken]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArguments', detail: expect.stringContaining('saveSession') } });
+    expect(await readFile(path, 'utf8')).toBe(before);
+  });
+
+  it('reopens the session that was open when the app stopped (also after a crash)', async () => {
+    const { path, session } = await created();
+    // A new run: new handlers over the same preferences and folder.
+    const state = await createHandlers(t.services).getStartupState();
+    expect(state).toMatchObject({ systemLocale: 'de-DE', problem: null, session: { path, session, fromBackup: false } });
+    expect(state.preferences).toEqual(t.preferences.all);
+  });
+
+  it('reports a damaged last session as the startup problem and stops reopening it', async () => {
+    const { path } = await created();
+    await writeFile(path, '{"format":"nahtstelle-session","version":1,"sess');
+    const state = await createHandlers(t.services).getStartupState();
+    expect(state.session).toBeNull();
+    expect(state.problem).toMatchObject({ code: 'fileProblem', reason: 'notJson', file: expect.stringMatching(/\.nahtstelle$/) });
+    expect(t.preferences.lastSession).toBeNull();
+    expect(await readFile(path, 'utf8')).toBe('{"format":"nahtstelle-session","version":1,"sess');
+  });
+
+  it('starts on the library when no session was open', async () => {
+    expect(await value('getStartupState')).toMatchObject({ session: null, problem: null, preferences: { sessionsFolder: t.sessionsFolder } });
+  });
+
+  it('moves a deleted session to the trash and forgets it', async () => {
+    const { path } = await created();
+    await value('deleteSession', path);
+    await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await namesIn(t.trashFolder)).toContain(path.slice(t.sessionsFolder.length + 1));
+    expect(t.preferences.recentFiles).toEqual([]);
+    expect(t.preferences.lastSession).toBeNull();
+  });
+
+  it('renames the file with the title and follows it in the last session and recent files', async () => {
+    const { path } = await created('Kick-off');
+    const renamed = await value('renameSession', path, 'Strategietag Vertrieb');
+    expect(renamed.path).not.toBe(path);
+    expect(renamed.path).toMatch(/strategietag-vertrieb-[0-9a-f]{8}\.nahtstelle$/);
+    expect(renamed.title).toBe('Strategietag Vertrieb');
+    expect(t.preferences.lastSession).toBe(renamed.path);
+    expect(t.preferences.recentFiles).toEqual([renamed.path]);
+    await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
+    // The renamed file is one the app handed out: saving to it is allowed.
+    expect(await call('saveSession', renamed.path, sampleSession(undefined, 'Strategietag Vertrieb'))).toMatchObject({ ok: true });
+  });
+
+  it('moves the session files along to a newly chosen folder', async () => {
+    const first = await created('Eins');
+    const second = await created('Zwei');
+    const target = join(t.root, 'stick');
+    t.answers.folder = target;
+    const preferences = await value('chooseSessionsFolder', true);
+    expect(preferences).toMatchObject({ sessionsFolder: target });
+    expect(t.preferences.sessionsFolder).toBe(target);
+    const moved = await namesIn(target);
+    expect(moved.filter((name) => name.endsWith('.nahtstelle'))).toHaveLength(2);
+    for (const { path } of [first, second]) await expect(stat(path)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await value('listSessions')).map((summary) => summary.title).sort()).toEqual(['Eins', 'Zwei']);
+  });
+
+  it('changes the folder without moving files when asked so, and does nothing when cancelled', async () => {
+    const { path } = await created();
+    expect(await value('chooseSessionsFolder', true)).toBeNull();
+    expect(t.preferences.sessionsFolder).toBe(t.sessionsFolder);
+
+    t.answers.folder = join(t.root, 'other');
+    expect(await value('chooseSessionsFolder', false)).toMatchObject({ sessionsFolder: join(t.root, 'other') });
+    expect((await stat(path)).isFile()).toBe(true);
+    expect(await value('listSessions')).toEqual([]);
+  });
+
+  it('saves a copy where the dialog says, adding the extension when it is missing', async () => {
+    const board = sampleSession();
+    t.answers.saveAsPath = join(t.root, 'Kopie für Kunden');
+    const path = await value('saveSessionAs', board);
+    expect(path).toBe(join(t.root, 'Kopie für Kunden.nahtstelle'));
+    expect(t.dialogs.chooseSaveAsPath).toHaveBeenCalledExactlyOnceWith('Kick-off Müller GmbH.nahtstelle');
+    expect((await value('openSession', path ?? '')).session).toEqual(board);
+    expect(t.preferences.recentFiles[0]).toBe(path);
+
+    t.answers.saveAsPath = join(t.root, 'zweite.nahtstelle');
+    expect(await value('saveSessionAs', board)).toBe(join(t.root, 'zweite.nahtstelle'));
+  });
+
+  it('writes no copy when the save-as dialog is cancelled', async () => {
+    expect(await value('saveSessionAs', sampleSession())).toBeNull();
+    expect(await namesIn(t.root)).toEqual([]);
+  });
+
+  it('opens a file the open dialog picks, and nothing when it is cancelled', async () => {
+    expect(await value('openSessionFromDisk')).toBeNull();
+    const path = await foreignFile();
+    t.answers.sessionFile = path;
+    expect(await value('openSessionFromDisk')).toMatchObject({ path, session: sampleSession() });
+    expect(t.preferences.lastSession).toBe(path);
+  });
+
+  it('forgets the last session when the facilitator closes it', async () => {
+    await created();
+    await value('closeSession');
+    expect(t.preferences.lastSession).toBeNull();
+    expect(await createHandlers(t.services).getStartupState()).toMatchObject({ session: null, problem: null });
+  });
+
+  it('shows a session file in the file manager', async () => {
+    const { path } = await created();
+    await value('revealSession', path);
+    expect(t.reveal).toHaveBeenCalledExactlyOnceWith(path);
+  });
+
+  it('keeps theme and language in the preferences', async () => {
+    await value('setTheme', 'dark');
+    await value('setLanguage', 'en');
+    expect((await value('getStartupState')).preferences).toMatchObject({ theme: 'dark', language: 'en' });
+    expect(await call('setTheme', 'pink' as 'dark')).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
+  });
+});
