@@ -6,6 +6,8 @@ import { api } from './api';
 import { App } from './app/App';
 import { describeError } from './app/errors';
 import { initI18n, languageForLocale } from './i18n';
+import { applyTheme, useApp } from './store/app-store';
+import { startAutosave } from './store/autosave';
 import { useBoard } from './store/board-store';
 
 async function start(root: HTMLElement): Promise<void> {
@@ -13,13 +15,17 @@ async function start(root: HTMLElement): Promise<void> {
   try {
     const startup = await api.getStartupState();
     const systemLanguage = languageForLocale(startup.systemLocale);
-    const i18n = await initI18n(startup.language ?? systemLanguage);
+    const i18n = await initI18n(startup.preferences.language ?? systemLanguage);
     document.documentElement.lang = i18n.language;
     i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
-    useBoard.getState().load(startup.session);
+    useApp.setState({ systemLanguage, preferences: startup.preferences });
+    applyTheme(startup.preferences.theme);
+    if (startup.session) useBoard.getState().open(startup.session);
+    if (startup.problem) useBoard.getState().reportProblem(startup.problem);
+    const autosave = startAutosave((path, session) => api.saveSession(path, session));
     reactRoot.render(
       <StrictMode>
-        <App systemLanguage={systemLanguage} chosenLanguage={startup.language} />
+        <App autosave={autosave} />
       </StrictMode>,
     );
   } catch (error) {

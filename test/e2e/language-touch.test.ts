@@ -24,7 +24,9 @@ describe('language', () => {
       expect(await first.page.getByRole('button', { name: 'Rückgängig' }).count()).toBe(1);
       await first.close();
 
-      const second = await boards.open({ dataDir });
+      // The session that was open comes back by itself, in the remembered language.
+      const second = await boards.open({ dataDir, startOn: 'library' });
+      await second.page.getByRole('region', { name: 'Nahtstelle', exact: true }).waitFor();
       expect(await second.page.getByRole('button', { name: 'Karte hinzufügen' }).count()).toBe(3);
       await second.page.getByRole('combobox', { name: 'Sprache' }).selectOption('system');
       expect(await second.page.getByRole('button', { name: 'Add card' }).count()).toBe(3);

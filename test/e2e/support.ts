@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { startWebHost, type WebHost } from '../harness/web-host';
+import { startWebHost, type WebHost, type WebHostOptions } from '../harness/web-host';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -57,7 +57,7 @@ export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>;
 export interface BoardPage {
   readonly page: Page;
   readonly context: BrowserContext;
-  readonly host: WebHost;
+  readonly host: Pick<WebHost, 'url' | 'close'>;
   readonly dataDir: string;
   /** Every URL the page requested, to prove it stays on its own origin. */
   readonly requests: string[];
@@ -73,11 +73,19 @@ export interface BoardOptions {
   readonly hasTouch?: boolean;
   /** Lets a test inject a checker script (axe-core) past the page's CSP; never used to test behaviour. */
   readonly bypassCSP?: boolean;
+  /** 'board' (default) creates a blank session through the start screen; 'library' stays there. */
+  readonly startOn?: 'board' | 'library';
+  /** Answers for the system dialogs (open, save as, choose folder) the web host does not have. */
+  readonly dialogs?: WebHostOptions['dialogs'];
+  /** An already running host (e.g. a child process) to open instead of starting one. */
+  readonly url?: string;
 }
 
 export async function openBoard(browser: Browser, options: BoardOptions = {}): Promise<BoardPage> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-')));
-  const host = await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US' });
+  const host: Pick<WebHost, 'url' | 'close'> = options.url
+    ? { url: options.url, close: async () => undefined }
+    : await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US', dialogs: options.dialogs });
   const context = await browser.newContext({
     viewport: { width: 1920, height: 1080 },
     locale: options.locale ?? 'en-US',
@@ -96,7 +104,9 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(host.url);
-  await page.getByRole('region', { name: 'Marketing' }).waitFor();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  if ((options.startOn ?? 'board') === 'board' && options.demoCards === undefined) await createSessionFromLibrary(page, {});
+  if ((options.startOn ?? 'board') === 'board') await page.getByRole('region', { name: 'Marketing' }).waitFor();
   let closed = false;
   return {
     page,
@@ -113,6 +123,24 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Start screen → "New session" → fill what is given → create; the board opens. */
+export async function createSessionFromLibrary(page: Page, details: { title?: string; client?: string; date?: string; place?: string }): Promise<void> {
+  await page.getByRole('button', { name: /^(New session|Neue Sitzung)$/ }).click();
+  const dialog = page.getByRole('dialog');
+  const fields: [keyof typeof details, RegExp][] = [
+    ['title', /^(Title|Titel)$/],
+    ['client', /^(Client \/ company|Kunde \/ Unternehmen)$/],
+    ['date', /^(Date|Datum)$/],
+    ['place', /^(Place|Ort)$/],
+  ];
+  for (const [key, label] of fields) {
+    const value = details[key];
+    if (value !== undefined) await dialog.getByLabel(label).fill(value);
+  }
+  await dialog.getByRole('button', { name: /^(Create session|Sitzung anlegen)$/ }).click();
+  await page.getByRole('region', { name: 'Marketing' }).waitFor();
 }
 
 /** The card titles of a lane, top to bottom, as shown. */

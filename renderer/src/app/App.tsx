@@ -1,33 +1,144 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../core/api';
 import { api } from '../api';
 import { Board } from '../board/Board';
+import { Library } from '../library/Library';
+import { formatTime } from '../library/format';
+import { showOpened } from '../library/open-session';
+import { DetailsDialog } from '../session/DetailsDialog';
+import type { Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
 import { describeError } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useShortcuts } from './shortcuts';
 
-export function App({ systemLanguage, chosenLanguage }: { systemLanguage: Language; chosenLanguage: Language | null }) {
-  const { t } = useTranslation();
-  useShortcuts();
+/** The library while no session is open, else the board; notices over both. */
+export function App({ autosave }: { autosave: Autosave }) {
+  const isOpen = useBoard((s) => s.openFile !== null);
   useEffect(() => api.on('command', (command) => useBoard.getState()[command]()), []);
+  useEffect(
+    () =>
+      api.on('sessionOpened', (opened) => {
+        // A file opened from outside replaces the open session only after that one is saved.
+        void autosave.flush().then(() => showOpened(Promise.resolve(opened)));
+      }),
+    [autosave],
+  );
+  useEffect(() => api.on('openFailed', (error) => useBoard.getState().reportProblem(error)), []);
+  useEffect(() => openDroppedFiles(autosave), [autosave]);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="app-name">{t('app.name')}</h1>
-        <div className="toolbar" role="toolbar" aria-label={t('app.toolbar')}>
-          <UndoRedo />
-          <LanguageSwitch systemLanguage={systemLanguage} initialChoice={chosenLanguage} />
-        </div>
-      </header>
-      <Board />
+    <>
+      {isOpen ? <BoardScreen autosave={autosave} /> : <Library />}
       <div className="notice-area" role="status" aria-live="polite">
         <ProblemNotice />
         <DeletedNotice />
       </div>
+    </>
+  );
+}
+
+/**
+ * A .nahtstelle file dropped anywhere on the window opens it. Dropping must never navigate the
+ * page to the file, so every drop of files is taken here.
+ */
+function openDroppedFiles(autosave: Autosave): () => void {
+  const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+  const onDragOver = (event: DragEvent) => {
+    if (hasFiles(event)) event.preventDefault();
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    const file = event.dataTransfer?.files[0];
+    const path = file ? api.pathForFile(file) : '';
+    if (path === '') {
+      useBoard.getState().reportDropUnsupported();
+      return;
+    }
+    void autosave.flush().then(() => showOpened(api.openSession(path)));
+  };
+  window.addEventListener('dragover', onDragOver);
+  window.addEventListener('drop', onDrop);
+  return () => {
+    window.removeEventListener('dragover', onDragOver);
+    window.removeEventListener('drop', onDrop);
+  };
+}
+
+function BoardScreen({ autosave }: { autosave: Autosave }) {
+  const { t } = useTranslation();
+  const title = useBoard((s) => s.history.present.details.title);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  useShortcuts();
+
+  const backToLibrary = async () => {
+    // Leave only once everything is on disk; a failed save keeps the board open with its notice.
+    if (!(await autosave.flush())) return;
+    useBoard.getState().close();
+    api.closeSession().catch((error: unknown) => useBoard.getState().reportProblem(error));
+  };
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="header-start">
+          <button type="button" className="tool-button" onClick={() => void backToLibrary()}>
+            {t('nav.library')}
+          </button>
+          <h1 className="session-heading">{title || t('library.untitled')}</h1>
+          <SaveIndicator />
+        </div>
+        <div className="toolbar" role="toolbar" aria-label={t('app.toolbar')}>
+          <UndoRedo />
+          <button type="button" className="tool-button" onClick={() => setDetailsOpen(true)}>
+            {t('details.button')}
+          </button>
+          <SaveCopyButton />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <Board />
+      {detailsOpen && <DetailsDialog onClose={() => setDetailsOpen(false)} />}
     </div>
+  );
+}
+
+/** "saved · 14:02", "saving…" or why saving fails: quiet while all is well, clear when not. */
+function SaveIndicator() {
+  const { t, i18n } = useTranslation();
+  const status = useBoard((s) => s.saveStatus);
+  const fromBackup = useBoard((s) => s.openFile?.fromBackup ?? false);
+  let text: string;
+  if (status.state === 'saving') text = t('save.saving');
+  else if (status.state === 'failed') text = t('save.failed', { reason: describeError(status.error, t) });
+  else text = status.at ? t('save.saved', { time: formatTime(status.at, i18n.language) }) : '';
+  return (
+    <p className={status.state === 'failed' ? 'save-status save-status--failed' : 'save-status'} role="status" aria-live="polite">
+      {text}
+      {fromBackup && status.state !== 'failed' && <span className="save-hint">{t('save.fromBackup')}</span>}
+    </p>
+  );
+}
+
+function SaveCopyButton() {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<string | null>(null);
+  const saveCopy = async () => {
+    try {
+      const path = await api.saveSessionAs(useBoard.getState().history.present);
+      setCopied(path === null ? null : (path.split(/[\\/]/).pop() ?? path));
+    } catch (error) {
+      useBoard.getState().reportProblem(error);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="tool-button" onClick={() => void saveCopy()}>
+        {t('save.saveAs')}
+      </button>
+      {copied !== null && <span className="visually-hidden" role="status">{t('save.copySaved', { file: copied })}</span>}
+    </>
   );
 }
 
@@ -51,7 +162,8 @@ function UndoRedo() {
 function DeletedNotice() {
   const { t } = useTranslation();
   const title = useBoard((s) => s.lastDeletedTitle);
-  if (title === null) return null;
+  const isOpen = useBoard((s) => s.openFile !== null);
+  if (title === null || !isOpen) return null;
   return (
     <p className="notice">
       {t('card.deleted', { title })}
@@ -62,14 +174,14 @@ function DeletedNotice() {
   );
 }
 
-/** A call to the machine that failed, in the facilitator's language; the board stays usable. */
+/** A call to the machine that failed, in the facilitator's language; the app stays usable. */
 function ProblemNotice() {
   const { t } = useTranslation();
   const problem = useBoard((s) => s.problem);
   if (problem === null) return null;
   return (
     <p className="notice notice--problem">
-      {describeError(problem.error, t)}
+      {problem.kind === 'error' ? describeError(problem.error, t) : t('library.dropUnsupported')}
       <button type="button" className="tool-button" onClick={() => useBoard.getState().dismissProblem()}>
         {t('actions.dismiss')}
       </button>

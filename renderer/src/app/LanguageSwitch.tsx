@@ -1,19 +1,21 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../../core/api';
+import { languages } from '../../../core/api';
 import { api } from '../api';
+import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 
 const followSystem = 'system';
 
 /** Language choice: follow the system (the default) or a fixed language; remembered by main. */
-export function LanguageSwitch({ systemLanguage, initialChoice }: { systemLanguage: Language; initialChoice: Language | null }) {
+export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const [choice, setChoice] = useState<Language | null>(initialChoice);
+  const systemLanguage = useApp((s) => s.systemLanguage);
+  const choice = useApp((s) => s.preferences.language);
 
   const choose = (value: string) => {
     const next = languages.find((l) => l === value) ?? null;
-    setChoice(next);
+    const { preferences, setPreferences } = useApp.getState();
+    setPreferences({ ...preferences, language: next });
     void i18n.changeLanguage(next ?? systemLanguage);
     api.setLanguage(next).catch((error: unknown) => useBoard.getState().reportProblem(error));
   };

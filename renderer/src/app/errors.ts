@@ -1,9 +1,19 @@
 import type { TFunction } from 'i18next';
-import { apiErrorOf } from '../../../core/api';
+import { apiErrorOf, asApiError, type ApiError } from '../../../core/api';
 
 /** A failed call, in words for the facilitator, in the UI language. */
 export function describeError(error: unknown, t: TFunction): string {
-  const apiError = apiErrorOf(error);
-  if (apiError) return t(`errors.${apiError.code}`, { detail: apiError.detail });
+  const apiError = asApiError(error) ?? apiErrorOf(error);
+  if (apiError) return describeApiError(apiError, t);
   return t('errors.internal', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+export function describeApiError(error: ApiError, t: TFunction): string {
+  if (error.code === 'fileProblem' && error.reason) {
+    const file = error.file ?? '';
+    const sentences = [t(`files.${error.reason}`, { file })];
+    if (error.backupAvailable) sentences.push(t('files.backupAvailable'));
+    return sentences.join(' ');
+  }
+  return t(`errors.${error.code}`, { detail: error.detail, file: error.file ?? '' });
 }

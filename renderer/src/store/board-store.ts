@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { commit, redo, startHistory, undo, type History } from '../../../core/history';
+import type { OpenedSession } from '../../../core/api';
 import { createSession, type CardId, type LaneId, type Session } from '../../../core/model';
 import { moveCard, type Operation } from '../../../core/operations';
 import { placementOf, type Placement } from '../../../core/placement';
@@ -17,7 +18,25 @@ export interface DragState {
   readonly preview: Session;
 }
 
+/** Where the open session stands with the disk. */
+export type SaveStatus =
+  | { readonly state: 'saved'; readonly at: string }
+  | { readonly state: 'saving' }
+  | { readonly state: 'failed'; readonly error: unknown };
+
+/** The file the open session is saved to. */
+export interface OpenFile {
+  readonly path: string;
+  readonly fromBackup: boolean;
+}
+
+/** A failed call to the machine, or a file dropped where no path can be known (the web host). */
+export type Problem = { readonly kind: 'error'; readonly error: unknown } | { readonly kind: 'dropUnsupported' };
+
 export interface BoardState {
+  /** The session's file, or null while the library is shown. */
+  readonly openFile: OpenFile | null;
+  readonly saveStatus: SaveStatus;
   readonly history: History;
   readonly drag: DragState | null;
   readonly editingCardId: CardId | null;
@@ -26,10 +45,14 @@ export interface BoardState {
   readonly lastDeletedTitle: string | null;
   /** The latest message for screen readers (picked up, dropped, …), in the UI language. */
   readonly announcement: string;
-  /** A failed call to the machine, shown to the facilitator until dismissed. */
-  readonly problem: { readonly error: unknown } | null;
+  /** Something that went wrong, shown to the facilitator until dismissed. */
+  readonly problem: Problem | null;
 
-  load(session: Session): void;
+  /** Shows a session main has opened; its history starts fresh. */
+  open(opened: OpenedSession): void;
+  /** Back to the library. */
+  close(): void;
+  setSaveStatus(status: SaveStatus): void;
   dispatch(operation: Operation): void;
   undo(): void;
   redo(): void;
@@ -41,10 +64,13 @@ export interface BoardState {
   setComposer(laneId: LaneId | null): void;
   announce(message: string): void;
   reportProblem(error: unknown): void;
+  reportDropUnsupported(): void;
   dismissProblem(): void;
 }
 
 export const useBoard = create<BoardState>()((set, get) => ({
+  openFile: null,
+  saveStatus: { state: 'saved', at: '' },
   history: startHistory(createSession('empty')),
   drag: null,
   editingCardId: null,
@@ -53,7 +79,20 @@ export const useBoard = create<BoardState>()((set, get) => ({
   announcement: '',
   problem: null,
 
-  load: (session) => set({ history: startHistory(session), drag: null, editingCardId: null, lastDeletedTitle: null }),
+  open: (opened) =>
+    set({
+      openFile: { path: opened.path, fromBackup: opened.fromBackup },
+      saveStatus: { state: 'saved', at: opened.savedAt },
+      history: startHistory(opened.session),
+      drag: null,
+      editingCardId: null,
+      composerLaneId: null,
+      lastDeletedTitle: null,
+    }),
+
+  close: () => set({ openFile: null, drag: null, editingCardId: null, composerLaneId: null, lastDeletedTitle: null }),
+
+  setSaveStatus: (saveStatus) => set({ saveStatus }),
 
   dispatch: (operation) => {
     const { history } = get();
@@ -99,7 +138,8 @@ export const useBoard = create<BoardState>()((set, get) => ({
   setEditing: (cardId) => set({ editingCardId: cardId }),
   setComposer: (laneId) => set({ composerLaneId: laneId }),
   announce: (message) => set({ announcement: message }),
-  reportProblem: (error) => set({ problem: { error } }),
+  reportProblem: (error) => set({ problem: { kind: 'error', error } }),
+  reportDropUnsupported: () => set({ problem: { kind: 'dropUnsupported' } }),
   dismissProblem: () => set({ problem: null }),
 }));
 

@@ -10,7 +10,7 @@ beforeEach(() => {
   let s = createSession('s');
   s = addCard(s, 'a', 'marketing', 'Alpha');
   s = addCard(s, 'b', 'marketing', 'Beta');
-  store().load(s);
+  store().open({ path: '/sessions/s.nahtstelle', session: s, savedAt: '2027-03-04T09:00:00.000Z', fromBackup: false });
 });
 
 describe('board store', () => {

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { themes, type Theme } from '../../../core/api';
+import { api } from '../api';
+import { Dialog } from '../app/Dialog';
+import { applyTheme, useApp } from '../store/app-store';
+import { useBoard } from '../store/board-store';
+
+const themeLabels = { system: 'settings.themeSystem', light: 'settings.themeLight', dark: 'settings.themeDark' } as const;
+
+/** Theme and sessions folder; the language switch sits in the header, where it is needed live. */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const preferences = useApp((s) => s.preferences);
+  const [moveSessions, setMoveSessions] = useState(true);
+
+  const chooseTheme = (theme: Theme) => {
+    useApp.getState().setPreferences({ ...preferences, theme });
+    applyTheme(theme);
+    api.setTheme(theme).catch((error: unknown) => useBoard.getState().reportProblem(error));
+  };
+
+  const changeFolder = async () => {
+    try {
+      const next = await api.chooseSessionsFolder(moveSessions);
+      if (next) useApp.getState().setPreferences(next);
+    } catch (error) {
+      useBoard.getState().reportProblem(error);
+    }
+  };
+
+  return (
+    <Dialog label={t('settings.heading')} onClose={onClose}>
+      <div className="form">
+        <h2>{t('settings.heading')}</h2>
+        <label>
+          {t('settings.theme')}
+          <select value={preferences.theme} onChange={(event) => chooseTheme(themes.find((x) => x === event.currentTarget.value) ?? 'system')}>
+            {themes.map((theme) => (
+              <option key={theme} value={theme}>
+                {t(themeLabels[theme])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>{t('settings.sessionsFolder')}</legend>
+          <p className="folder-path">{preferences.sessionsFolder}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={moveSessions} onChange={(event) => setMoveSessions(event.currentTarget.checked)} />
+            {t('settings.moveSessions')}
+          </label>
+          <button type="button" className="tool-button" onClick={() => void changeFolder()}>
+            {t('settings.changeFolder')}
+          </button>
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="button" className="tool-button tool-button--primary" onClick={onClose}>
+            {t('settings.done')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

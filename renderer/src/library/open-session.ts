@@ -1,0 +1,16 @@
+/** Opening a session from anywhere in the UI: main reads and validates it, the board shows it. */
+import type { OpenedSession } from '../../../core/api';
+import { useBoard } from '../store/board-store';
+
+export async function showOpened(opening: Promise<OpenedSession | null>): Promise<boolean> {
+  try {
+    const opened = await opening;
+    if (!opened) return false;
+    useBoard.getState().dismissProblem();
+    useBoard.getState().open(opened);
+    return true;
+  } catch (error) {
+    useBoard.getState().reportProblem(error);
+    return false;
+  }
+}

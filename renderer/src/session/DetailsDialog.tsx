@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { departments, type Department, type Participant, type SessionDetails } from '../../../core/model';
+import { Dialog } from '../app/Dialog';
+import { DeleteIcon, PlusIcon } from '../app/icons';
+import { useBoard } from '../store/board-store';
+
+type TextField = 'title' | 'client' | 'date' | 'place' | 'facilitator';
+
+/**
+ * The session's facts. Each field is saved when the facilitator leaves it, as one undoable change,
+ * so typing a name does not fill the undo history letter by letter.
+ */
+export function DetailsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const details = useBoard((s) => s.history.present.details);
+  const update = (change: Partial<SessionDetails>) => useBoard.getState().dispatch({ type: 'updateDetails', details: change });
+  const fields: readonly { name: TextField; label: string; type?: 'date' }[] = [
+    { name: 'title', label: t('details.title') },
+    { name: 'client', label: t('details.client') },
+    { name: 'date', label: t('details.date'), type: 'date' },
+    { name: 'place', label: t('details.place') },
+    { name: 'facilitator', label: t('details.facilitator') },
+  ];
+
+  return (
+    <Dialog label={t('details.heading')} onClose={onClose} className="dialog--wide">
+      <div className="form">
+        <h2>{t('details.heading')}</h2>
+        <div className="form-grid">
+          {fields.map((field) => (
+            <DetailField key={field.name} {...field} value={details[field.name]} onCommit={update} />
+          ))}
+        </div>
+        <fieldset>
+          <legend>{t('details.participants')}</legend>
+          <ul className="participants">
+            {details.participants.map((participant) => (
+              <ParticipantRow
+                key={participant.id}
+                participant={participant}
+                onChange={(next) => update({ participants: details.participants.map((p) => (p.id === next.id ? next : p)) })}
+                onRemove={() => update({ participants: details.participants.filter((p) => p.id !== participant.id) })}
+              />
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="tool-button"
+            onClick={() => update({ participants: [...details.participants, { id: crypto.randomUUID(), name: '', department: 'marketing' }] })}
+          >
+            <PlusIcon />
+            {t('details.addParticipant')}
+          </button>
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="button" className="tool-button tool-button--primary" onClick={onClose}>
+            {t('details.done')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function DetailField(props: { name: TextField; label: string; value: string; onCommit: (change: Partial<SessionDetails>) => void; type?: 'date' }) {
+  const [draft, setDraft] = useState(props.value);
+  const commit = () => {
+    if (draft !== props.value) props.onCommit({ [props.name]: draft.trim() });
+  };
+  return (
+    <label>
+      {props.label}
+      <input
+        type={props.type ?? 'text'}
+        value={draft}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+    </label>
+  );
+}
+
+function ParticipantRow({ participant, onChange, onRemove }: { participant: Participant; onChange: (next: Participant) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(participant.name);
+  const commitName = () => {
+    if (name.trim() !== participant.name) onChange({ ...participant, name: name.trim() });
+  };
+  const displayName = participant.name || t('details.unnamed');
+  return (
+    <li className="participant">
+      <input
+        aria-label={t('details.participantName')}
+        value={name}
+        autoFocus={participant.name === ''}
+        onChange={(event) => setName(event.currentTarget.value)}
+        onBlur={commitName}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commitName();
+        }}
+      />
+      <select
+        aria-label={t('details.department')}
+        value={participant.department}
+        onChange={(event) => onChange({ ...participant, department: departments.find((d) => d === event.currentTarget.value) ?? 'other' })}
+      >
+        {departments.map((department: Department) => (
+          <option key={department} value={department}>
+            {t(`details.${department}`)}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="icon-button" aria-label={t('details.removeParticipant', { name: displayName })} onClick={onRemove}>
+        <DeleteIcon />
+      </button>
+    </li>
+  );
+}

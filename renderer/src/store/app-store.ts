@@ -1,0 +1,21 @@
+/** App-wide settings the UI shows: the preferences main keeps, and the system's language. */
+import { create } from 'zustand';
+import type { Language, Preferences, Theme } from '../../../core/api';
+
+export interface AppState {
+  readonly systemLanguage: Language;
+  readonly preferences: Preferences;
+  setPreferences(preferences: Preferences): void;
+}
+
+export const useApp = create<AppState>()((set) => ({
+  systemLanguage: 'en',
+  preferences: { language: null, theme: 'system', sessionsFolder: '', recentFiles: [] },
+  setPreferences: (preferences) => set({ preferences }),
+}));
+
+/** Applies a theme to the page; "system" leaves it to the operating system's setting. */
+export function applyTheme(theme: Theme): void {
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}

@@ -1,0 +1,183 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { spawnHost, type HostProcess } from './host-process';
+import { addCards, cardTitles, createSessionFromLibrary, useBoards } from './support';
+
+const boards = useBoards();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function tempDataDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-sessions-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const saved = (page: Page) => page.getByText(/^Saved · /).waitFor();
+
+async function sessionFiles(dataDir: string): Promise<string[]> {
+  return (await readdir(join(dataDir, 'sessions'))).filter((name) => name.endsWith('.nahtstelle'));
+}
+
+describe('sessions', () => {
+  it('creates a session from the start screen, saves it by itself and lists it in the library', async () => {
+    const dataDir = await tempDataDir();
+    const { page } = await boards.open({ dataDir, startOn: 'library' });
+    expect(await page.getByText('No sessions yet.', { exact: false }).isVisible()).toBe(true);
+
+    await createSessionFromLibrary(page, { title: 'Kick-off Müller GmbH', client: 'Müller GmbH', date: '2027-03-04', place: 'Hamburg' });
+    expect(await page.getByRole('heading', { name: 'Kick-off Müller GmbH' }).isVisible()).toBe(true);
+    await addCards(page, 'Marketing', ['Messeplanung', 'Leadqualität']);
+    await saved(page);
+
+    const files = await sessionFiles(dataDir);
+    expect(files).toHaveLength(1);
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'sessions', files[0] ?? ''), 'utf8'));
+    expect(onDisk).toMatchObject({ format: 'nahtstelle-session', version: 1 });
+
+    await page.getByRole('button', { name: 'Sessions', exact: true }).click();
+    const row = page.getByRole('button', { name: 'Open Kick-off Müller GmbH' });
+    expect(await row.innerText()).toMatch(/Müller GmbH · .*2027 · Hamburg · 2 cards · Changed/);
+
+    await page.getByRole('searchbox', { name: 'Filter sessions' }).fill('hamburg');
+    expect(await row.isVisible()).toBe(true);
+    await page.getByRole('searchbox', { name: 'Filter sessions' }).fill('Berlin');
+    expect(await page.getByText('No session matches “Berlin”.').isVisible()).toBe(true);
+  });
+
+  it('brings back every saved change after the host is killed (crash recovery)', async () => {
+    const dataDir = await tempDataDir();
+    let host: HostProcess = await spawnHost(dataDir);
+    cleanups.push(() => host.kill());
+    const first = await boards.open({ url: host.url, dataDir, startOn: 'library' });
+    await createSessionFromLibrary(first.page, { title: 'Workshop Nord' });
+    await addCards(first.page, 'Marketing', ['Kampagnenplan']);
+    await addCards(first.page, 'Sales', ['Angebotsquote', 'Rabatte']);
+    await saved(first.page);
+    // The page goes first, so nothing it might still send can help the host; then the hard kill.
+    await first.close();
+    await host.kill();
+    host = await spawnHost(dataDir);
+    const second = await boards.open({ url: host.url, dataDir, startOn: 'library' });
+    await second.page.getByRole('region', { name: 'Marketing' }).waitFor();
+    expect(await second.page.getByRole('heading', { name: 'Workshop Nord' }).isVisible()).toBe(true);
+    expect(await cardTitles(second.page, 'Marketing')).toEqual(['Kampagnenplan']);
+    expect(await cardTitles(second.page, 'Sales')).toEqual(['Angebotsquote', 'Rabatte']);
+    await second.close(); // before the host process is stopped, so the page sees no dropped connection
+  });
+
+  it('shows a clear error for a corrupt file and leaves its bytes unchanged', async () => {
+    const dataDir = await tempDataDir();
+    const folder = join(dataDir, 'sessions');
+    await mkdir(folder, { recursive: true });
+    const garbage = Buffer.from('{"format":"nahtstelle-session","version":1,"session":{"id":"x",,,}');
+    await writeFile(join(folder, 'Ostsee-Workshop.nahtstelle'), garbage);
+
+    const { page } = await boards.open({ dataDir, startOn: 'library' });
+    const message = '“Ostsee-Workshop.nahtstelle” is damaged: its content is not valid JSON.';
+    expect(await page.getByText(message).first().isVisible()).toBe(true);
+    await page.getByRole('button', { name: /^Open Ostsee-Workshop/ }).click();
+    expect(await page.locator('.notice--problem').innerText()).toContain(message);
+    // Still on the start screen, and the file is exactly as it was.
+    expect(await page.getByRole('heading', { name: 'Sessions' }).isVisible()).toBe(true);
+    expect(Buffer.compare(await readFile(join(folder, 'Ostsee-Workshop.nahtstelle')), garbage)).toBe(0);
+  });
+
+  it('duplicates, renames and deletes (after confirming) sessions in the library', async () => {
+    const dataDir = await tempDataDir();
+    const { page } = await boards.open({ dataDir, startOn: 'library' });
+    await createSessionFromLibrary(page, { title: 'Vertriebstag' });
+    await addCards(page, 'Sales', ['Pipeline']);
+    await saved(page);
+    await page.getByRole('button', { name: 'Sessions', exact: true }).click();
+
+    await page.getByRole('group', { name: 'Actions for Vertriebstag' }).getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByRole('button', { name: 'Open Vertriebstag (2)' }).waitFor();
+
+    await page.getByRole('group', { name: 'Actions for Vertriebstag (2)' }).getByRole('button', { name: 'Rename' }).click();
+    const field = page.getByRole('textbox', { name: 'New title for Vertriebstag (2)' });
+    await field.fill('Vertriebstag Süd');
+    await field.press('Enter');
+    await page.getByRole('button', { name: 'Open Vertriebstag Süd' }).waitFor();
+
+    await page.getByRole('group', { name: 'Actions for Vertriebstag Süd' }).getByRole('button', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Move “Vertriebstag Süd” to the trash?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('button', { name: 'Open Vertriebstag Süd' }).isVisible()).toBe(true);
+    await page.getByRole('group', { name: 'Actions for Vertriebstag Süd' }).getByRole('button', { name: 'Delete' }).click();
+    await confirm.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('button', { name: 'Open Vertriebstag Süd' }).waitFor({ state: 'detached' });
+
+    expect(await sessionFiles(dataDir)).toHaveLength(1);
+    expect((await readdir(join(dataDir, 'trash'))).some((name) => name.endsWith('.nahtstelle'))).toBe(true);
+    await page.getByRole('button', { name: 'Open Vertriebstag' }).click();
+    expect(await cardTitles(page, 'Sales')).toEqual(['Pipeline']);
+  });
+
+  it('keeps session details and participants', async () => {
+    const dataDir = await tempDataDir();
+    const { page } = await boards.open({ dataDir });
+    await page.getByRole('button', { name: 'Session details' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Session details' });
+    await dialog.getByLabel('Title').fill('Strategietag');
+    await dialog.getByLabel('Facilitator').fill('Dr. Anna Berger');
+    await dialog.getByRole('button', { name: 'Add participant' }).click();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Jonas Weber');
+    await dialog.getByRole('combobox', { name: 'Department' }).selectOption('sales');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByRole('heading', { name: 'Strategietag' }).isVisible()).toBe(true);
+    await saved(page);
+
+    const [file] = await sessionFiles(dataDir);
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'sessions', file ?? ''), 'utf8'));
+    expect(onDisk.session.details).toMatchObject({
+      title: 'Strategietag',
+      facilitator: 'Dr. Anna Berger',
+      participants: [{ name: 'Jonas Weber', department: 'sales' }],
+    });
+  });
+
+  it('shows when saving fails, keeps the changes, and saves them once the folder is back', async () => {
+    const dataDir = await tempDataDir();
+    const { page } = await boards.open({ dataDir });
+    await addCards(page, 'Marketing', ['Vor dem Ausfall']);
+    await saved(page);
+    const folder = join(dataDir, 'sessions');
+    const [file] = await sessionFiles(dataDir);
+    const before = await readFile(join(folder, file ?? ''));
+    await rm(folder, { recursive: true });
+
+    await addCards(page, 'Marketing', ['Während des Ausfalls']);
+    await page.getByText(/^Not saved: The sessions folder is gone/).waitFor();
+    expect(await cardTitles(page, 'Marketing')).toEqual(['Vor dem Ausfall', 'Während des Ausfalls']);
+
+    await mkdir(folder);
+    await page.getByText(/^Saved · /).waitFor({ timeout: 10_000 });
+    const after = JSON.parse(await readFile(join(folder, file ?? ''), 'utf8'));
+    expect(Object.values(after.session.cards).map((card) => (card as { title: string }).title).sort()).toEqual(['Vor dem Ausfall', 'Während des Ausfalls']);
+    expect(before.length).toBeGreaterThan(0);
+  });
+
+  it('offers the backup when the session file is damaged', async () => {
+    const dataDir = await tempDataDir();
+    const { page } = await boards.open({ dataDir });
+    await addCards(page, 'Sales', ['Erste Fassung']);
+    await saved(page);
+    await addCards(page, 'Sales', ['Zweite Fassung']);
+    await page.waitForFunction(() => document.querySelector('.save-status')?.textContent?.startsWith('Saved'));
+    await page.getByRole('button', { name: 'Sessions', exact: true }).click();
+
+    const [file] = await sessionFiles(dataDir);
+    await writeFile(join(dataDir, 'sessions', file ?? ''), 'this is no longer JSON');
+    await page.reload();
+    await page.getByRole('button', { name: 'Open backup' }).click();
+    await page.getByRole('region', { name: 'Sales' }).waitFor();
+    expect((await cardTitles(page, 'Sales')).length).toBeGreaterThanOrEqual(1);
+    expect(await page.getByText('Opened from the backup.', { exact: false }).isVisible()).toBe(true);
+  });
+});

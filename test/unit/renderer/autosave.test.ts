@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SavedState } from '../../../core/api';
+import { createSession, type Session } from '../../../core/model';
+import { autosaveDelayMs, retryDelayMs, startAutosave, type Autosave } from '../../../renderer/src/store/autosave';
+import { useBoard } from '../../../renderer/src/store/board-store';
+
+const path = '/sessions/workshop.nahtstelle';
+let autosave: Autosave | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  useBoard.getState().open({ path, session: createSession('s'), savedAt: '2027-03-04T09:00:00.000Z', fromBackup: false });
+});
+afterEach(() => {
+  autosave?.stop();
+  vi.useRealTimers();
+});
+
+const addCard = (id: string) => useBoard.getState().dispatch({ type: 'addCard', cardId: id, laneId: 'marketing', title: id });
+const status = () => useBoard.getState().saveStatus.state;
+
+describe('autosave', () => {
+  it('saves a burst of changes once, shortly after the last, and says "saving" until it has', async () => {
+    const save = vi.fn(async (_path: string, _session: Session): Promise<SavedState> => ({ savedAt: '2027-03-04T09:01:00.000Z' }));
+    autosave = startAutosave(save);
+    addCard('a');
+    addCard('b');
+    expect(status()).toBe('saving');
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs + 10);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]?.[0]).toBe(path);
+    expect(save.mock.calls[0]?.[1].lanes.marketing?.cardIds).toEqual(['a', 'b']);
+    expect(useBoard.getState().saveStatus).toEqual({ state: 'saved', at: '2027-03-04T09:01:00.000Z' });
+  });
+
+  it('keeps the state on failure, shows the error and retries until the disk takes it', async () => {
+    const failure = new Error('{"code":"fileProblem","detail":"ENOSPC","reason":"diskFull","file":"workshop.nahtstelle"}');
+    const save = vi
+      .fn<(path: string, session: Session) => Promise<SavedState>>()
+      .mockRejectedValueOnce(failure)
+      .mockRejectedValueOnce(failure)
+      .mockResolvedValue({ savedAt: '2027-03-04T09:02:00.000Z' });
+    autosave = startAutosave(save);
+    addCard('a');
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs + 10);
+    expect(useBoard.getState().saveStatus).toEqual({ state: 'failed', error: failure });
+    addCard('b');
+    expect(status()).toBe('failed');
+    await vi.advanceTimersByTimeAsync(retryDelayMs * 2 + 10);
+    expect(save).toHaveBeenCalledTimes(3);
+    expect(save.mock.calls[2]?.[1].lanes.marketing?.cardIds).toEqual(['a', 'b']);
+    expect(status()).toBe('saved');
+  });
+
+  it('never runs two saves at once; changes made during a save go out next', async () => {
+    let release: (value: SavedState) => void = () => undefined;
+    const save = vi.fn(() => new Promise<SavedState>((resolve) => (release = resolve)));
+    autosave = startAutosave(save);
+    addCard('a');
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs + 10);
+    addCard('b');
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs + 10);
+    expect(save).toHaveBeenCalledTimes(1);
+    release({ savedAt: '2027-03-04T09:03:00.000Z' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status()).toBe('saving');
+    await vi.advanceTimersByTimeAsync(autosaveDelayMs + 10);
+    expect(save).toHaveBeenCalledTimes(2);
+    release({ savedAt: '2027-03-04T09:04:00.000Z' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status()).toBe('saved');
+  });
+
+  it('flush saves pending changes at once and reports whether they reached the disk', async () => {
+    const save = vi.fn(async (): Promise<SavedState> => ({ savedAt: '2027-03-04T09:05:00.000Z' }));
+    autosave = startAutosave(save);
+    addCard('a');
+    await expect(autosave.flush()).resolves.toBe(true);
+    expect(save).toHaveBeenCalledTimes(1);
+    await expect(autosave.flush()).resolves.toBe(true);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+});
