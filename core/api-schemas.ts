@@ -4,7 +4,7 @@
  * which need only the types and verb names, do not bundle the validation library.
  */
 import { z } from 'zod';
-import { languages, themes, type ApiVerb, type NahtstelleApi } from './api';
+import { languages, sessionTemplates, themes, type ApiVerb, type NahtstelleApi } from './api';
 import { sessionDetailsSchema, sessionSchema } from './session-schema';
 
 const language = z.enum(languages);
@@ -19,7 +19,7 @@ export const apiArgs = {
   setTheme: z.tuple([z.enum(themes)]),
   chooseSessionsFolder: z.tuple([z.boolean()]),
   listSessions: z.tuple([]),
-  createSession: z.tuple([sessionDetailsSchema.partial()]),
+  createSession: z.tuple([sessionDetailsSchema.partial(), z.enum(sessionTemplates)]),
   openSession: z.tuple([path]),
   openBackup: z.tuple([path]),
   openSessionFromDisk: z.tuple([]),

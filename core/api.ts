@@ -56,6 +56,9 @@ export interface StartupState {
   readonly problem: ApiError | null;
 }
 
+export const sessionTemplates = ['blank', 'workshop'] as const;
+export type SessionTemplate = (typeof sessionTemplates)[number];
+
 export interface SavedState {
   readonly savedAt: string;
 }
@@ -69,7 +72,8 @@ export interface NahtstelleApi {
   chooseSessionsFolder(moveSessions: boolean): Promise<Preferences | null>;
 
   listSessions(): Promise<readonly SessionSummary[]>;
-  createSession(details: Partial<SessionDetails>): Promise<OpenedSession>;
+  /** A new session, blank or from the built-in workshop template (its agenda of four blocks). */
+  createSession(details: Partial<SessionDetails>, template: SessionTemplate): Promise<OpenedSession>;
   openSession(path: string): Promise<OpenedSession>;
   /** Opens the backup kept next to a damaged session file. */
   openBackup(path: string): Promise<OpenedSession>;

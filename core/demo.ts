@@ -1,4 +1,4 @@
-/** A generated board for benchmarks and demos: `count` cards dealt round-robin over the lanes. */
+/** A generated board for benchmarks and demos: `count` cards dealt round-robin over the lanes, no agenda. */
 import { createSession, type Session } from './model';
 import { addCard } from './operations';
 

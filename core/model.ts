@@ -1,4 +1,5 @@
 /** The session document: what a workshop board is made of. Plain, immutable data. */
+import type { AgendaBlock } from './agenda';
 
 export type CardId = string;
 export type LaneId = string;
@@ -46,6 +47,8 @@ export const emptyDetails: SessionDetails = { title: '', client: '', date: '', p
 export interface Session {
   readonly id: string;
   readonly details: SessionDetails;
+  /** The blocks the workshop works through, in order (core/agenda.ts). Empty for a blank session. */
+  readonly agenda: readonly AgendaBlock[];
   readonly laneOrder: readonly LaneId[];
   readonly lanes: Readonly<Record<LaneId, Lane>>;
   readonly cards: Readonly<Record<CardId, Card>>;
@@ -54,10 +57,14 @@ export interface Session {
 /** Longest card title we accept; longer input is cut, so a pasted paragraph cannot flood the board. */
 export const maxCardTitleLength = 500;
 
-export function createSession(id: string, details: Partial<SessionDetails> = {}): Session {
+/**
+ * A new session: the three lanes of the method, empty, and the given agenda (none for a blank
+ * session; `workshopAgenda` in core/agenda.ts for the workshop template).
+ */
+export function createSession(id: string, details: Partial<SessionDetails> = {}, agenda: readonly AgendaBlock[] = []): Session {
   const lanes: Record<LaneId, Lane> = {};
   for (const kind of laneKinds) lanes[kind] = { id: kind, kind, title: null, cardIds: [] };
-  return { id, details: { ...emptyDetails, ...details }, laneOrder: [...laneKinds], lanes, cards: {} };
+  return { id, details: { ...emptyDetails, ...details }, agenda: [...agenda], laneOrder: [...laneKinds], lanes, cards: {} };
 }
 
 /** The lane a card stands in, or undefined when the card is not on the board. */

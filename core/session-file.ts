@@ -10,7 +10,7 @@ import type { Session } from './model';
 import { findIntegrityProblem, sessionStructureSchema } from './session-schema';
 
 export const sessionFileFormat = 'nahtstelle-session';
-export const currentFileVersion = 1;
+export const currentFileVersion = 2;
 /** Larger files are refused before they are read (the service checks the byte size). */
 export const maxSessionFileBytes = 50 * 1024 * 1024;
 /** Deeper JSON is refused before JSON.parse, so no recursive code ever sees it. */
@@ -23,13 +23,21 @@ export type LoadResult =
 /**
  * Migrations, by the version they read: `migrations[v]` turns the `session` payload of a version-v
  * file into the payload of version v + 1. A file of an older version runs through every step up to
- * currentFileVersion, then the current schema validates the result. Version 1 is the first, so
- * there is nothing to migrate yet. To add version 2: bump currentFileVersion, add `1: (raw) => …`
- * here (it must accept any value without assumptions: return it unchanged when it does not look
- * like a v1 session and let the schema report it), keep test/fixtures/sessions/v1-full.nahtstelle
- * and add v2-full.nahtstelle, each with a test that it loads. See docs/file-format.md.
+ * currentFileVersion, then the current schema validates the result; `LoadResult.migratedFrom`
+ * names the version the file had. Each step is pure and receives untrusted data: it must accept
+ * any value without assumptions and without throwing (return it unchanged when it does not look
+ * like a session of its version, and let the schema report it), and never modify its input.
+ * To add version N + 1: bump currentFileVersion, add `N: (raw) => …` here, keep every
+ * test/fixtures/sessions/vK-full.nahtstelle as it is and add v(N+1)-full.nahtstelle, each with a
+ * test that it loads as the expected current session. See docs/file-format.md.
  */
-const migrations: Readonly<Record<number, (raw: unknown) => unknown>> = {};
+export const migrations: Readonly<Record<number, (raw: unknown) => unknown>> = Object.freeze({
+  /**
+   * 1 → 2: the session gains its agenda; a version-1 session has none. Any `agenda` key a v1 file
+   * holds is an unknown key to version 1 (which strips it), so it is replaced, not interpreted.
+   */
+  1: (raw: unknown): unknown => (isRecord(raw) ? { ...raw, agenda: [] } : raw),
+});
 
 /** The file text: a header and the session, 2-space indented, with a trailing newline. */
 export function serializeSession(session: Session): string {
@@ -162,6 +170,7 @@ function canonical(session: Session): unknown {
       facilitator: details.facilitator,
       participants: details.participants.map((p) => ({ id: p.id, name: p.name, department: p.department })),
     },
+    agenda: session.agenda.map((b) => ({ id: b.id, kind: b.kind, title: b.title, prompt: b.prompt, minutes: b.minutes })),
     laneOrder: [...session.laneOrder],
     lanes: Object.fromEntries(lanes),
     cards: Object.fromEntries(cards),

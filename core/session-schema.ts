@@ -11,6 +11,7 @@
  * an error. See docs/file-format.md.
  */
 import { z } from 'zod';
+import { agendaLimits, blockKinds, type AgendaBlock } from './agenda';
 import { departments, laneKinds, maxCardTitleLength, type Session, type SessionDetails } from './model';
 
 /** Limits of the format; docs/file-format.md lists them. */
@@ -21,6 +22,9 @@ export const sessionLimits = {
   participants: 1000,
   lanes: 50,
   cards: 100_000,
+  agendaBlocks: agendaLimits.blocks,
+  blockTextLength: agendaLimits.textLength,
+  blockMinutes: { min: agendaLimits.minMinutes, max: agendaLimits.maxMinutes },
 } as const;
 
 /**
@@ -69,6 +73,16 @@ export const laneSchema = z.object({
   cardIds: z.array(z.string()).max(sessionLimits.cards),
 });
 
+const blockText = z.string().max(sessionLimits.blockTextLength).nullable();
+
+export const agendaBlockSchema = z.object({
+  id,
+  kind: z.enum(blockKinds),
+  title: blockText,
+  prompt: blockText,
+  minutes: z.number().int().min(sessionLimits.blockMinutes.min).max(sessionLimits.blockMinutes.max),
+});
+
 /**
  * The session's structure and limits, without the integrity rules. Record keys and a lane's
  * cardIds are plain strings here: integrity requires each to equal the id of a card or lane, and
@@ -78,6 +92,7 @@ export const laneSchema = z.object({
 export const sessionStructureSchema = z.object({
   id,
   details: sessionDetailsSchema,
+  agenda: z.array(agendaBlockSchema).max(sessionLimits.agendaBlocks),
   laneOrder: z.array(id).max(sessionLimits.lanes),
   lanes: z.record(z.string(), laneSchema).refine((lanes) => Object.keys(lanes).length <= sessionLimits.lanes, {
     error: `Too many lanes: at most ${sessionLimits.lanes}`,
@@ -117,6 +132,11 @@ export function findIntegrityProblem(session: Session): IntegrityProblem | null 
   for (const participant of session.details.participants) {
     if (participants.has(participant.id)) return duplicate(`participant id ${quote(participant.id)} is used twice`);
     participants.add(participant.id);
+  }
+  const blocks = new Set<string>();
+  for (const block of session.agenda) {
+    if (blocks.has(block.id)) return duplicate(`agenda block id ${quote(block.id)} is used twice`);
+    blocks.add(block.id);
   }
   const laneOfCard = new Map<string, string>();
   for (const [laneId, lane] of Object.entries(session.lanes)) {
@@ -170,5 +190,6 @@ function isDateOrEmpty(value: string): boolean {
 // Compile-time checks: the schemas describe exactly the model's types, both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+export const agendaBlockSchemaMatchesModel: Same<z.infer<typeof agendaBlockSchema>, DeepMutable<AgendaBlock>> = true;
 export const detailsSchemaMatchesModel: Same<z.infer<typeof sessionDetailsSchema>, DeepMutable<SessionDetails>> = true;
 export const sessionSchemaMatchesModel: Same<z.infer<typeof sessionStructureSchema>, DeepMutable<Session>> = true;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { workshopAgenda } from '../../../core/agenda';
 import { commit, redo, startHistory, undo, type History } from '../../../core/history';
 import { createSession, type Session } from '../../../core/model';
 import { addCard, type Operation } from '../../../core/operations';
@@ -23,10 +24,14 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
   }),
 );
 
-/** A start board with a few cards, so moves and deletes have something to act on. */
+/** A start board with a few cards, so moves and deletes have something to act on; blank or from the workshop template. */
 const startSession: fc.Arbitrary<Session> = fc
-  .array(fc.tuple(fc.constantFrom('marketing', 'seam', 'sales'), fc.string({ minLength: 1, maxLength: 8 })), { maxLength: 4 })
-  .map((cards) => cards.reduce((s, [lane, t], i) => addCard(s, `c${i}`, lane, `x${t}`), createSession('start')));
+  .tuple(fc.array(fc.tuple(fc.constantFrom('marketing', 'seam', 'sales'), fc.string({ minLength: 1, maxLength: 8 })), { maxLength: 4 }), fc.boolean())
+  .map(([cards, workshop]) => {
+    let n = 0;
+    const blank = createSession('start', {}, workshop ? workshopAgenda(() => `b${++n}`) : []);
+    return cards.reduce((s, [lane, t], i) => addCard(s, `c${i}`, lane, `x${t}`), blank);
+  });
 
 function applyAll(history: History, operations: readonly Operation[]): History {
   return operations.reduce(commit, history);
@@ -45,6 +50,8 @@ describe('undo and redo (property)', () => {
       fc.property(startSession, fc.array(operation, { maxLength: 40 }), (start, operations) => {
         const done = applyAll(startHistory(start), operations);
         expectConsistent(done.present);
+        // No operation edits the agenda yet: it stays the very same array.
+        expect(done.present.agenda).toBe(start.agenda);
 
         let back = done;
         for (let i = 0; i < operations.length; i++) back = undo(back);

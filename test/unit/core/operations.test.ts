@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { workshopAgenda } from '../../../core/agenda';
 import { createDemoSession } from '../../../core/demo';
 import { createSession, laneOfCard, maxCardTitleLength, type Session } from '../../../core/model';
 import { addCard, applyOperation, deleteCard, editCardTitle, moveCard, updateDetails } from '../../../core/operations';
@@ -20,6 +21,17 @@ describe('a new session', () => {
     expect(s.laneOrder).toEqual(['marketing', 'seam', 'sales']);
     expect(s.laneOrder.map((id) => s.lanes[id]?.kind)).toEqual(['marketing', 'seam', 'sales']);
     expect(Object.keys(s.cards)).toHaveLength(0);
+    expect(s.agenda).toEqual([]);
+  });
+
+  it('keeps the details given and takes the agenda given, as its own copy', () => {
+    const agenda = workshopAgenda(() => 'b');
+    const s = createSession('s1', { title: 'Kick-off', client: 'ACME' }, agenda);
+    expect(s.details).toMatchObject({ title: 'Kick-off', client: 'ACME', date: '', participants: [] });
+    expect(s.agenda).toEqual(agenda);
+    expect(s.agenda).not.toBe(agenda);
+    agenda.pop();
+    expect(s.agenda).toHaveLength(4);
   });
 });
 
@@ -128,12 +140,25 @@ describe('updateDetails', () => {
 describe('applyOperation', () => {
   it('dispatches each operation type', () => {
     let s = board();
+    s = applyOperation(s, { type: 'updateDetails', details: { title: 'Workshop' } });
+    expect(s.details.title).toBe('Workshop');
     s = applyOperation(s, { type: 'addCard', cardId: 'n', laneId: 'seam', title: 'Lead scoring' });
     s = applyOperation(s, { type: 'editCardTitle', cardId: 'n', title: 'Lead scoring together' });
     s = applyOperation(s, { type: 'moveCard', cardId: 'n', toLaneId: 'sales', toIndex: 1 });
     s = applyOperation(s, { type: 'deleteCard', cardId: 'd' });
     expect(ids(s, 'sales')).toEqual(['n']);
     expect(s.cards.n?.title).toBe('Lead scoring together');
+  });
+
+  it('carries the agenda along unchanged, by reference', () => {
+    let n = 0;
+    const start = createSession('s', {}, workshopAgenda(() => `b${++n}`));
+    let s = applyOperation(start, { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Lead scoring' });
+    s = applyOperation(s, { type: 'editCardTitle', cardId: 'a', title: 'Lead scoring together' });
+    s = applyOperation(s, { type: 'moveCard', cardId: 'a', toLaneId: 'sales', toIndex: 0 });
+    s = applyOperation(s, { type: 'updateDetails', details: { client: 'ACME' } });
+    s = applyOperation(s, { type: 'deleteCard', cardId: 'a' });
+    expect(s.agenda).toBe(start.agenda);
   });
 });
 
@@ -142,5 +167,9 @@ describe('createDemoSession', () => {
     const s = createDemoSession(1000);
     expect(Object.keys(s.cards)).toHaveLength(1000);
     expect(s.laneOrder.map((id) => s.lanes[id]?.cardIds.length)).toEqual([334, 333, 333]);
+  });
+
+  it('is a blank board: no agenda', () => {
+    expect(createDemoSession(3).agenda).toEqual([]);
   });
 });

@@ -4,9 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { agendaLimits, blockKinds, type AgendaBlock } from '../../../core/agenda';
 import { openProblemCodes } from '../../../core/file-problems';
 import { departments, laneKinds, maxCardTitleLength, type Card, type Lane, type Session } from '../../../core/model';
-import { parseSessionFile, serializeSession, type LoadResult } from '../../../core/session-file';
+import { currentFileVersion, parseSessionFile, serializeSession, type LoadResult } from '../../../core/session-file';
 import { sessionSchema } from '../../../core/session-schema';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -36,6 +37,12 @@ function baseSession(): Session {
         { id: 'p-3', name: 'Sven', department: 'other' },
       ],
     },
+    agenda: [
+      { id: 'b-1', kind: 'lead', title: null, prompt: null, minutes: 45 },
+      { id: 'constructor', kind: 'caricatures', title: 'Zerrbilder „aufräumen“', prompt: 'Zeile 1\nZeile 2 🚀', minutes: agendaLimits.minMinutes },
+      { id: 'b-3', kind: 'mission', title: '', prompt: 'p'.repeat(agendaLimits.textLength), minutes: agendaLimits.maxMinutes },
+      { id: 'b-4', kind: 'custom', title: 'Pause', prompt: null, minutes: 15 },
+    ],
     laneOrder: ['marketing', 'seam', 'sales'],
     lanes: {
       marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: cardIds[0] ?? [] },
@@ -47,6 +54,13 @@ function baseSession(): Session {
 }
 
 const baseText = serializeSession(baseSession());
+
+/** The base session as a version-1 file (no agenda yet), to fuzz the way through the migration. */
+const baseV1Text = (() => {
+  const document = JSON.parse(baseText) as { version: number; session: Record<string, unknown> };
+  const { agenda: _agenda, ...session } = document.session;
+  return JSON.stringify({ ...document, version: 1, session }, null, 2);
+})();
 
 /** Integrity, checked independently of the loader's own code. */
 function expectConsistent(session: Session): void {
@@ -60,12 +74,27 @@ function expectConsistent(session: Session): void {
   expect(new Set(placed).size).toBe(placed.length);
   const participantIds = session.details.participants.map((p) => p.id);
   expect(new Set(participantIds).size).toBe(participantIds.length);
+  const blockIds = session.agenda.map((b) => b.id);
+  expect(new Set(blockIds).size).toBe(blockIds.length);
+  expect(session.agenda.length).toBeLessThanOrEqual(agendaLimits.blocks);
+  for (const b of session.agenda) {
+    expect(Number.isInteger(b.minutes) && b.minutes >= agendaLimits.minMinutes && b.minutes <= agendaLimits.maxMinutes).toBe(true);
+    expect(blockKinds).toContain(b.kind);
+  }
 }
 
-/** The property every outcome must have. */
+/**
+ * The property every outcome must have. A loaded file was current or migrated from an older
+ * version (a mutated version number may send a current file through a migration); once saved,
+ * it loads again as it is, without migrating.
+ */
 function expectSound(result: LoadResult): void {
   if (result.ok) {
-    expect(result.migratedFrom).toBeNull();
+    if (result.migratedFrom !== null) {
+      expect(Number.isInteger(result.migratedFrom)).toBe(true);
+      expect(result.migratedFrom).toBeGreaterThanOrEqual(1);
+      expect(result.migratedFrom).toBeLessThan(currentFileVersion);
+    }
     expect(sessionSchema.safeParse(result.session).success).toBe(true);
     expectConsistent(result.session);
     const text = serializeSession(result.session);
@@ -116,11 +145,22 @@ function mutateText(text: string, mutation: CharMutation): string {
 
 // --- JSON-level mutations of the parsed document ---------------------------------------------
 
-const idLike = fc.constantFrom('marketing', 'seam', 'sales', 'c-1', 'c-2', 'toString', 'constructor', '__proto__', 'p-1', '', 'x'.repeat(201));
+const idLike = fc.constantFrom('marketing', 'seam', 'sales', 'c-1', 'c-2', 'toString', 'constructor', '__proto__', 'p-1', 'b-1', '', 'x'.repeat(201));
+const agendaLike = fc.constantFrom<Json>(
+  ...blockKinds,
+  'break',
+  agendaLimits.maxMinutes,
+  agendaLimits.maxMinutes + 1,
+  45.5,
+  '45',
+  't'.repeat(agendaLimits.textLength + 1),
+  { id: 'b-new', kind: 'custom', title: null, prompt: null, minutes: 10 },
+);
 const value: fc.Arbitrary<Json> = fc.oneof(
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json> },
   { weight: 2, arbitrary: idLike },
-  { weight: 1, arbitrary: fc.constantFrom<Json>(null, 0, -1, 1.5, 2, true, [], {}, '2027-02-30', '2027-12-31', 'y'.repeat(1001), 'z'.repeat(maxCardTitleLength + 1)) },
+  { weight: 1, arbitrary: agendaLike },
+  { weight: 1, arbitrary: fc.constantFrom<Json>(null, 0, -1, 1.5, 1, 2, 3, true, [], {}, '2027-02-30', '2027-12-31', 'y'.repeat(1001), 'z'.repeat(maxCardTitleLength + 1)) },
 );
 const key = fc.oneof(idLike, fc.string({ maxLength: 8 }));
 const jsonMutation = fc.oneof(
@@ -130,7 +170,9 @@ const jsonMutation = fc.oneof(
   fc.record({ kind: fc.constant('addKey' as const), at: fc.nat(), key, value }),
   fc.record({ kind: fc.constant('copy' as const), from: fc.nat(), to: fc.nat() }),
   fc.record({ kind: fc.constant('duplicateCard' as const), card: fc.nat(), lane: fc.nat(), index: fc.nat() }),
-  fc.record({ kind: fc.constant('resize' as const), at: fc.nat(), length: fc.constantFrom(0, 1, 199, 200, 201, 499, 500, 501, 999, 1000, 1001) }),
+  fc.record({ kind: fc.constant('duplicateBlock' as const), block: fc.nat(), index: fc.nat() }),
+  fc.record({ kind: fc.constant('growAgenda' as const), count: fc.constantFrom(agendaLimits.blocks - 1, agendaLimits.blocks, agendaLimits.blocks + 1) }),
+  fc.record({ kind: fc.constant('resize' as const), at: fc.nat(), length: fc.constantFrom(0, 1, 199, 200, 201, 499, 500, 501, 999, 1000, 1001, 1999, 2000, 2001) }),
 );
 type JsonMutation = typeof jsonMutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -213,6 +255,20 @@ function mutateJson(root: Json, mutation: JsonMutation): Json {
       if (cardId !== undefined && Array.isArray(lane?.cardIds)) lane.cardIds.splice(mutation.index % (lane.cardIds.length + 1), 0, cardId);
       return root;
     }
+    case 'duplicateBlock': {
+      const agenda = getAt(root, ['session', 'agenda']);
+      if (!Array.isArray(agenda) || agenda.length === 0) return root;
+      const copy = structuredClone(agenda[mutation.block % agenda.length] as Json);
+      agenda.splice(mutation.index % (agenda.length + 1), 0, copy);
+      return root;
+    }
+    case 'growAgenda': {
+      // Fills the agenda with distinct valid blocks up to `count`: the block limit, either side.
+      const agenda = getAt(root, ['session', 'agenda']);
+      if (!Array.isArray(agenda)) return root;
+      for (let i = agenda.length; i < mutation.count; i++) agenda.push({ id: `grown-${i}`, kind: 'custom', title: null, prompt: null, minutes: 5 });
+      return root;
+    }
     case 'resize': {
       const path = pick(mutation.at);
       return typeof getAt(root, path) === 'string' ? setAt(root, path, 'r'.repeat(mutation.length)) : root;
@@ -240,6 +296,16 @@ const validSession: fc.Arbitrary<Session> = fc
     laneOrder: fc.shuffledSubarray([...laneKinds], { minLength: 3, maxLength: 3 }),
     laneTitles: fc.tuple(fc.option(anyText(20)), fc.option(anyText(20)), fc.option(anyText(20))),
     cards: fc.uniqueArray(fc.tuple(anyId, anyText(40), fc.nat(2)), { selector: ([id]) => id, maxLength: 25 }),
+    agenda: fc.uniqueArray(
+      fc.record({
+        id: anyId,
+        kind: fc.constantFrom(...blockKinds),
+        title: fc.option(anyText(40)),
+        prompt: fc.option(anyText(80)),
+        minutes: fc.integer({ min: agendaLimits.minMinutes, max: agendaLimits.maxMinutes }),
+      }),
+      { selector: (b) => b.id, maxLength: 8 },
+    ),
   })
   .map((r) => {
     const lanes: Record<string, Lane> = {};
@@ -249,7 +315,8 @@ const validSession: fc.Arbitrary<Session> = fc
     const cards: Record<string, Card> = {};
     for (const [id, title] of r.cards) cards[id] = { id, title: `K${title}`.slice(0, maxCardTitleLength) };
     const { title, client, date, place, facilitator, participants } = r;
-    return { id: r.id, details: { title, client, date, place, facilitator, participants }, laneOrder: r.laneOrder, lanes, cards };
+    const agenda: AgendaBlock[] = r.agenda;
+    return { id: r.id, details: { title, client, date, place, facilitator, participants }, agenda, laneOrder: r.laneOrder, lanes, cards };
   });
 
 /** Thousands of runs on a shared 2-core machine: generous, so load elsewhere does not fail them. */
@@ -279,7 +346,7 @@ describe('parseSessionFile (fuzz)', () => {
         expectSound(result);
         // The exported schema (used for API arguments) agrees with the loader on the payload.
         const header = document as { format?: Json; version?: Json; session?: Json } | null;
-        if (header?.format === 'nahtstelle-session' && header.version === 1) {
+        if (header?.format === 'nahtstelle-session' && header.version === currentFileVersion) {
           const payload = JSON.parse(JSON.stringify(header.session) ?? 'null') as unknown;
           expect(sessionSchema.safeParse(payload).success).toBe(result.ok);
         }
@@ -288,6 +355,28 @@ describe('parseSessionFile (fuzz)', () => {
     );
     // Some mutations are harmless (an unknown key, a renamed lane): both outcomes were exercised.
     expect(loaded).toBeGreaterThan(0);
+  }, fuzzTimeout);
+
+  it('the base file as version 1 loads through the migration, with an empty agenda', () => {
+    expect(parseSessionFile(baseV1Text)).toEqual({ ok: true, session: { ...baseSession(), agenda: [] }, migratedFrom: 1 });
+  });
+
+  it('JSON mutations of a version-1 document: migrated to a sound session, or a problem code', () => {
+    let migrated = 0;
+    fc.assert(
+      fc.property(fc.array(jsonMutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        const document = mutations.reduce(mutateJson, JSON.parse(baseV1Text) as Json);
+        const result = parseSafely(JSON.stringify(document) ?? '');
+        if (result.ok && result.migratedFrom === 1) {
+          migrated++;
+          // Version 1 has no agenda: whatever the mutations put there is dropped.
+          expect(result.session.agenda).toEqual([]);
+        }
+        expectSound(result);
+      }),
+      { numRuns: 600 },
+    );
+    expect(migrated).toBeGreaterThan(0);
   }, fuzzTimeout);
 
   it('any valid session survives serialize and parse unchanged, byte-stable', () => {

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { agendaLimits, workshopAgenda, type AgendaBlock } from '../../../core/agenda';
 import { createDemoSession } from '../../../core/demo';
 import { openProblemCodes, type OpenProblemCode } from '../../../core/file-problems';
 import { createSession, maxCardTitleLength, type Card, type Lane, type Participant, type Session } from '../../../core/model';
@@ -7,6 +9,7 @@ import {
   currentFileVersion,
   looksBinary,
   maxSessionFileBytes,
+  migrations,
   parseSessionFile,
   serializeSession,
   sessionFileFormat,
@@ -20,6 +23,21 @@ const fixtures = new URL('../../fixtures/sessions/', import.meta.url);
 /** Reads a fixture the way the service does: bytes, then a lenient UTF-8 decode. */
 function fixtureText(name: string): string {
   return new TextDecoder('utf-8').decode(readFileSync(new URL(name, fixtures)));
+}
+
+/** Ids one after another, as a newId for workshopAgenda. */
+function counter(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}${++n}`;
+}
+
+/** Freezes a parsed JSON value all the way down, so code that writes to it throws. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** A session with every field set and the strings that break naive serialisers. */
@@ -53,6 +71,14 @@ function fullSession(): Session {
     cards[id] = { id, title: titles[i % titles.length] ?? 'Karte' };
     cardIds[laneIds[i % 3] ?? 'seam']?.push(id);
   }
+  const agenda: AgendaBlock[] = [
+    { id: 'b-lead', kind: 'lead', title: null, prompt: null, minutes: 45 },
+    { id: 'constructor', kind: 'caricatures', title: 'Zerrbilder: „Die vom Vertrieb wollen nur Rabatte“ 🙄', prompt: 'Zeile 1\nZeile 2\r\n\t"zitiert" \\ \uFFFD \u0000 \uD800', minutes: agendaLimits.minMinutes },
+    { id: 'b-mission', kind: 'mission', title: '', prompt: '', minutes: agendaLimits.maxMinutes },
+    { id: 'b-metrics', kind: 'metrics', title: 'm'.repeat(agendaLimits.textLength), prompt: 'p'.repeat(agendaLimits.textLength), minutes: 40 },
+    { id: '0', kind: 'custom', title: 'Mittagspause ☕', prompt: null, minutes: 60 },
+    { id: 'ünïcödé-block', kind: 'custom', title: 'Abschluss & nächste Schritte', prompt: 'Wer macht was bis wann? <b>kein HTML</b>', minutes: 30 },
+  ];
   const lanes: Record<string, Lane> = {
     marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: cardIds.marketing ?? [] },
     seam: { id: 'seam', kind: 'seam', title: 'Die Naht: „Übergabe“ 🧵', cardIds: cardIds.seam ?? [] },
@@ -68,6 +94,7 @@ function fullSession(): Session {
       facilitator: 'Dr. Jördis Kühn',
       participants,
     },
+    agenda,
     laneOrder: ['sales', 'marketing', 'seam'],
     lanes,
     cards,
@@ -87,7 +114,10 @@ function board(count: number): Session {
   return { ...session, lanes: Object.fromEntries(lanes.map((lane) => [lane.id, lane])), cards };
 }
 
-/** The expected content of test/fixtures/sessions/v1-full.nahtstelle, built by hand. */
+/**
+ * The session test/fixtures/sessions/v1-full.nahtstelle loads as, in the current shape, built by
+ * hand: the file's content, plus what the migrations add (1 → 2: an empty agenda).
+ */
 function expectedV1Full(): Session {
   const card = (id: string, title: string): Card => ({ id, title });
   const cards = [
@@ -119,6 +149,7 @@ function expectedV1Full(): Session {
         { id: 'p-leonie', name: 'Leonie Brandt – Geschäftsführung', department: 'other' },
       ],
     },
+    agenda: [],
     laneOrder: ['marketing', 'seam', 'sales'],
     lanes: {
       marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: ['c-01', 'c-02', 'c-03'] },
@@ -129,9 +160,37 @@ function expectedV1Full(): Session {
   };
 }
 
+/**
+ * The expected content of test/fixtures/sessions/v2-full.nahtstelle, built by hand: the board of
+ * v1-full with the workshop agenda, whose mission block has the facilitator's own title, prompt
+ * and timebox.
+ */
+function expectedV2Full(): Session {
+  return {
+    ...expectedV1Full(),
+    agenda: [
+      { id: '0b1f5c2e-7a3d-4e8f-9c61-2d4b8a0e6f13', kind: 'lead', title: null, prompt: null, minutes: 45 },
+      { id: '5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80', kind: 'caricatures', title: null, prompt: null, minutes: 45 },
+      {
+        id: 'a4d27f90-6c1e-4b35-8e7a-0f5c3b9d1e26',
+        kind: 'mission',
+        title: 'Auftrag klären: Wofür gibt es uns – für Kunden & „die Firma“?',
+        prompt: 'Erst jede Abteilung für sich (10 min), dann gemeinsam:\n„Wir sind da, damit …“ – ein Satz, den jede:r im Haus versteht.\nHandout: 1 Seite, bis Freitag an alle 📄',
+        minutes: 60,
+      },
+      { id: 'e83b6d45-9f2a-4c17-b5d0-3a8e1c7f4b92', kind: 'metrics', title: null, prompt: null, minutes: 40 },
+    ],
+  };
+}
+
 /** A small valid file as a plain object, for tests that break one thing in it. */
 function validDocument(): { format: string; version: number; session: Record<string, unknown> } {
-  return JSON.parse(serializeSession(expectedV1Full())) as { format: string; version: number; session: Record<string, unknown> };
+  return JSON.parse(serializeSession(expectedV2Full())) as { format: string; version: number; session: Record<string, unknown> };
+}
+
+/** A valid agenda block for tests that need many. */
+function block(id: string): AgendaBlock {
+  return { id, kind: 'custom', title: `Block ${id}`, prompt: null, minutes: 15 };
 }
 
 /** A session document as tests edit it: the top-level fields writable. */
@@ -192,8 +251,8 @@ describe('serializeSession and parseSessionFile', () => {
     expect(Object.keys(lanes)).toEqual(['sales', 'marketing', 'seam']);
   });
 
-  it('loads the demo board and a fresh session', () => {
-    for (const session of [createSession('fresh'), createDemoSession(30)]) {
+  it('loads the demo board, a fresh session and one from the workshop template', () => {
+    for (const session of [createSession('fresh'), createDemoSession(30), createSession('workshop', { title: 'Workshop' }, workshopAgenda(counter('block-')))]) {
       expect(parseSessionFile(serializeSession(session))).toEqual({ ok: true, session, migratedFrom: null });
     }
   });
@@ -219,18 +278,50 @@ describe('serializeSession and parseSessionFile', () => {
 });
 
 describe('fixtures, one per file version', () => {
-  it('v1-full.nahtstelle loads as the expected session', () => {
+  it('v1-full.nahtstelle loads through the migration as the expected current session', () => {
     const text = fixtureText('v1-full.nahtstelle');
-    expect(parseSessionFile(text)).toEqual({ ok: true, session: expectedV1Full(), migratedFrom: null });
+    expect(parseSessionFile(text)).toEqual({ ok: true, session: expectedV1Full(), migratedFrom: 1 });
   });
 
-  it('v1-full.nahtstelle is exactly what serializeSession writes today', () => {
-    expect(serializeSession(expectedV1Full())).toBe(fixtureText('v1-full.nahtstelle'));
+  it('v1-full.nahtstelle saves as a current file: the same board with an empty agenda', () => {
+    const result = parseSessionFile(fixtureText('v1-full.nahtstelle'));
+    if (!result.ok) throw new Error(result.detail);
+    const saved = serializeSession(result.session);
+    expect(saved).toBe(serializeSession(expectedV1Full()));
+    expect(saved).toContain(`"version": ${currentFileVersion},`);
+    expect(saved).toContain('"agenda": [],');
+    expect(parseSessionFile(saved)).toEqual({ ok: true, session: expectedV1Full(), migratedFrom: null });
+  });
+
+  it('v2-full.nahtstelle loads as the expected session', () => {
+    const text = fixtureText('v2-full.nahtstelle');
+    expect(parseSessionFile(text)).toEqual({ ok: true, session: expectedV2Full(), migratedFrom: null });
+  });
+
+  it('v2-full.nahtstelle is exactly what serializeSession writes today', () => {
+    expect(serializeSession(expectedV2Full())).toBe(fixtureText('v2-full.nahtstelle'));
+  });
+
+  it('there is a full fixture for every version up to the current one, and a migration from every older one', () => {
+    for (let version = 1; version <= currentFileVersion; version++) {
+      const name = `v${version}-full.nahtstelle`;
+      expect(existsSync(new URL(name, fixtures)), name).toBe(true);
+      expect((JSON.parse(fixtureText(name)) as { version: unknown }).version, name).toBe(version);
+      if (version < currentFileVersion) expect(typeof migrations[version], `migrations[${version}]`).toBe('function');
+    }
+    expect(migrations[currentFileVersion]).toBeUndefined();
+  });
+
+  it('the full fixtures are never rewritten (a new version gets a new fixture instead)', () => {
+    const sha256 = (name: string) => createHash('sha256').update(readFileSync(new URL(name, fixtures))).digest('hex');
+    expect(sha256('v1-full.nahtstelle')).toBe('61eb5e18ab280fe4de7e3311d2594f1cdb619c57d477ebdc2de95c35c52d13e0');
+    expect(sha256('v2-full.nahtstelle')).toBe('3627dd1b65b0a9c84392fd64644f8901724c4598ecb64426f281c7b4a697cc90');
   });
 
   it('v1-unknown-keys.nahtstelle loads with the unknown keys stripped', () => {
     const result = parseSessionFile(fixtureText('v1-unknown-keys.nahtstelle'));
     if (!result.ok) throw new Error(result.detail);
+    expect(result.migratedFrom).toBe(1);
     expect(result.session).toEqual({
       id: 'd2b7a1f0-3c9e-4e85-b6a4-0f1e2d3c4b5a',
       details: {
@@ -241,6 +332,7 @@ describe('fixtures, one per file version', () => {
         facilitator: '',
         participants: [{ id: 'p-1', name: 'Kerstin Hansen', department: 'sales' }],
       },
+      agenda: [],
       laneOrder: ['marketing', 'seam', 'sales'],
       lanes: {
         marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: [] },
@@ -252,12 +344,54 @@ describe('fixtures, one per file version', () => {
     expect(serializeSession(result.session)).not.toMatch(/color|email|collapsed|votes|writtenBy/);
   });
 
-  it('v2-from-the-future.nahtstelle is refused as newer', () => {
-    expectProblem(parseSessionFile(fixtureText('v2-from-the-future.nahtstelle')), 'newerVersion', /version 2.*up to version 1/);
+  it('v3-from-the-future.nahtstelle is refused as newer', () => {
+    expectProblem(parseSessionFile(fixtureText('v3-from-the-future.nahtstelle')), 'newerVersion', 'The file has version 3; this app reads up to version 2');
   });
 
   it('v1-dangling-card.nahtstelle is refused: a lane lists a card that does not exist', () => {
     expectProblem(parseSessionFile(fixtureText('v1-dangling-card.nahtstelle')), 'danglingReference', 'lane "seam" lists card "c-2", which is not in cards');
+  });
+});
+
+describe('migration 1 → 2', () => {
+  const migrate = (raw: unknown): unknown => {
+    const step = migrations[1];
+    if (!step) throw new Error('no migration from version 1');
+    return step(raw);
+  };
+
+  it('adds an empty agenda, keeps everything else, and leaves its input untouched', () => {
+    const v1 = (JSON.parse(fixtureText('v1-full.nahtstelle')) as { session: Record<string, unknown> }).session;
+    const before = structuredClone(v1);
+    const migrated = migrate(deepFreeze(v1));
+    expect(migrated).toEqual({ ...before, agenda: [] });
+    expect(migrated).not.toBe(v1);
+    expect(v1).toEqual(before);
+  });
+
+  it('replaces an agenda a version-1 file holds: version 1 has no agenda, so the key is unknown there', () => {
+    for (const agenda of [workshopAgenda(counter('b')), 'kaputt', null, [{ id: 'b', kind: 'break' }]]) {
+      const document = { ...JSON.parse(fixtureText('v1-full.nahtstelle')) as { session: Record<string, unknown> } };
+      document.session = { ...document.session, agenda };
+      expect(parseSessionFile(JSON.stringify(document))).toEqual({ ok: true, session: expectedV1Full(), migratedFrom: 1 });
+    }
+  });
+
+  it('passes anything that is not a session object through, for the schema to report', () => {
+    for (const raw of [null, undefined, 0, 'session', true, [], [{ id: 's' }]]) expect(migrate(raw)).toBe(raw);
+    expectProblem(parseSessionFile('{"format":"nahtstelle-session","version":1,"session":[]}'), 'invalidSession', /^session: .*expected object/);
+    expectProblem(parseSessionFile('{"format":"nahtstelle-session","version":1,"session":null}'), 'invalidSession', /^session: .*expected object/);
+  });
+
+  it('keeps the other integrity rules: a broken version-1 file is still refused after migrating', () => {
+    const document = JSON.parse(fixtureText('v1-full.nahtstelle')) as { session: { laneOrder: string[] } };
+    document.session.laneOrder = ['marketing', 'seam'];
+    expectProblem(parseSessionFile(JSON.stringify(document)), 'danglingReference', 'lane "sales" is missing from laneOrder');
+  });
+
+  it('a version-2 file needs its agenda: without one it is invalid, not migrated', () => {
+    const text = withSession((session) => Reflect.deleteProperty(session, 'agenda'));
+    expectProblem(parseSessionFile(text), 'invalidSession', /^session\.agenda: .*expected array/);
   });
 });
 
@@ -327,7 +461,7 @@ describe('problem codes', () => {
 
   it('newerVersion: names both versions', () => {
     const document = { ...validDocument(), version: 7 };
-    expectProblem(parseSessionFile(JSON.stringify(document)), 'newerVersion', 'The file has version 7; this app reads up to version 1');
+    expectProblem(parseSessionFile(JSON.stringify(document)), 'newerVersion', 'The file has version 7; this app reads up to version 2');
   });
 
   it('invalidSession: a card title longer than the limit, with its path', () => {
@@ -367,11 +501,37 @@ describe('problem codes', () => {
       ['session.cards["c-03"].title', (s) => void (s.cards = { ...s.cards, 'c-03': { id: 'c-03', title: '' } })],
       ['session.laneOrder[3]', (s) => void (s.laneOrder = [...s.laneOrder, '__proto__'])],
       ['session.details.participants[0].id: The id "__proto__" is reserved', (s) => void (s.details = { ...s.details, participants: [{ id: '__proto__', name: 'X', department: 'other' }] })],
+      ['session.agenda: Too big', (s) => void (s.agenda = Array.from({ length: agendaLimits.blocks + 1 }, (_, i) => block(`b${i}`)))],
+      ['session.agenda: Invalid input: expected array', (s) => void (s.agenda = {} as unknown as AgendaBlock[])],
+      ['session.agenda[0].id', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 0 ? { ...b, id: '' } : b)))],
+      ['session.agenda[1].id: The id "__proto__" is reserved', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, id: '__proto__' } : b)))],
+      ['session.agenda[2].kind', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 2 ? { ...b, kind: 'break' as 'custom' } : b)))],
+      ['session.agenda[2].title: Too big', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 2 ? { ...b, title: 't'.repeat(agendaLimits.textLength + 1) } : b)))],
+      ['session.agenda[3].title', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 3 ? { ...b, title: 7 as unknown as string } : b)))],
+      ['session.agenda[2].prompt: Too big', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 2 ? { ...b, prompt: 'p'.repeat(agendaLimits.textLength + 1) } : b)))],
+      ['session.agenda[0].prompt', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 0 ? { ...b, prompt: undefined as unknown as null } : b)))],
+      ['session.agenda[0].minutes: Too small', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 0 ? { ...b, minutes: 0 } : b)))],
+      ['session.agenda[1].minutes: Too big', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: agendaLimits.maxMinutes + 1 } : b)))],
+      ['session.agenda[1].minutes', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: 12.5 } : b)))],
+      ['session.agenda[1].minutes', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: '45' as unknown as number } : b)))],
+      ['session.agenda[1].minutes', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: null as unknown as number } : b)))],
     ];
     for (const [path, change] of cases) {
       const result = parseSessionFile(withSession(change));
       expectProblem(result, 'invalidSession', path);
     }
+  });
+
+  it('the agenda limits themselves are allowed', () => {
+    const edge: AgendaBlock[] = Array.from({ length: agendaLimits.blocks }, (_, i) => ({
+      id: `b${i}`,
+      kind: 'custom',
+      title: i === 0 ? 't'.repeat(agendaLimits.textLength) : i === 1 ? '' : null,
+      prompt: i === 0 ? 'p'.repeat(agendaLimits.textLength) : i === 1 ? '' : null,
+      minutes: i % 2 === 0 ? agendaLimits.minMinutes : agendaLimits.maxMinutes,
+    }));
+    const session: Session = { ...expectedV2Full(), agenda: edge };
+    expect(parseSessionFile(serializeSession(session))).toEqual({ ok: true, session, migratedFrom: null });
   });
 
   it('duplicateIds: every kind of duplicate', () => {
@@ -382,6 +542,8 @@ describe('problem codes', () => {
       ['participant id "p-anna" is used twice', (s) => void (s.details = { ...s.details, participants: [...s.details.participants, { id: 'p-anna', name: 'Anna S.', department: 'sales' }] })],
       ['cards["c-02"] holds a card with id "c-09"', (s) => void (s.cards = { ...s.cards, 'c-02': { id: 'c-09', title: 'Kopie' } })],
       ['lanes["sales"] holds a lane with id "seam"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), id: 'seam' } })],
+      ['agenda block id "5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80" is used twice', (s) => void (s.agenda = [...s.agenda, { ...(s.agenda[1] as AgendaBlock), kind: 'custom', title: 'Kopie' }])],
+      ['agenda block id "constructor" is used twice', (s) => void (s.agenda = [block('constructor'), block('toString'), block('constructor')])],
     ];
     for (const [detail, change] of cases) expectProblem(parseSessionFile(withSession(change)), 'duplicateIds', detail);
   });
@@ -420,6 +582,8 @@ describe('sessionSchema', () => {
     const result = sessionSchema.safeParse(broken);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe('lane "sales" is listed twice in laneOrder');
+    const twice = sessionSchema.safeParse({ ...session, agenda: [block('b-1'), block('b-1')] });
+    expect(twice.error?.issues[0]?.message).toBe('agenda block id "b-1" is used twice');
   });
 });
 

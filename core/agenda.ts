@@ -1,0 +1,60 @@
+/**
+ * The workshop agenda: the blocks a session works through, in order, each with a timebox.
+ * Plain, immutable data, like the rest of the session (core/model.ts). No UI text here: a block
+ * with a null title or prompt shows the default of its kind in the UI language
+ * (renderer/src/i18n: `agenda.<kind>`, `agenda.<kind>Prompt`).
+ */
+
+/**
+ * What a block is for. The first four are the blocks of the method (the workshop flow in the
+ * product brief); `custom` is a block the facilitator adds, with a title of their own.
+ */
+export const blockKinds = ['lead', 'caricatures', 'mission', 'metrics', 'custom'] as const;
+export type BlockKind = (typeof blockKinds)[number];
+
+export interface AgendaBlock {
+  readonly id: string;
+  readonly kind: BlockKind;
+  /** facilitator's own title; null → the default title of its kind in the UI language */
+  readonly title: string | null;
+  /** the facilitator prompt; null → the default prompt of its kind */
+  readonly prompt: string | null;
+  /** The timebox in whole minutes, agendaLimits.minMinutes..agendaLimits.maxMinutes (1..480). */
+  readonly minutes: number;
+}
+
+/** Limits of an agenda; the file schema (core/session-schema.ts) enforces them, editors keep them. */
+export const agendaLimits = {
+  /** Blocks per session. */
+  blocks: 50,
+  /** Characters of a block's own title or prompt. */
+  textLength: 2000,
+  /** A timebox is a whole number of minutes in this range: one minute to a full 8-hour day. */
+  minMinutes: 1,
+  maxMinutes: 480,
+} as const;
+
+/**
+ * The timeboxes of the built-in template, in minutes: 170 in all, which leaves room for
+ * breaks, a welcome and a wrap-up in a half-day workshop. Settling who leads and clearing up the
+ * caricatures take the most talk, so they get the most time; the mission and the metrics build
+ * on them.
+ */
+export const workshopMinutes: Readonly<Record<Exclude<BlockKind, 'custom'>, number>> = {
+  lead: 45,
+  caricatures: 45,
+  mission: 40,
+  metrics: 40,
+};
+
+/**
+ * The built-in template "Marketing × Sales — Nahtstellen-Workshop" (its name is UI text, in the
+ * translations): the four blocks of the method in order — who leads, clear up the caricatures,
+ * agree the mission, measure and narrate — with default titles and prompts (null) and the
+ * timeboxes of workshopMinutes. `newId` gives each block its id, called once per block in order.
+ * Pure apart from what `newId` does; every call returns new arrays and objects.
+ */
+export function workshopAgenda(newId: () => string): AgendaBlock[] {
+  const kinds = ['lead', 'caricatures', 'mission', 'metrics'] as const;
+  return kinds.map((kind) => ({ id: newId(), kind, title: null, prompt: null, minutes: workshopMinutes[kind] }));
+}
