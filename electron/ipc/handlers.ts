@@ -6,6 +6,7 @@
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { apiArgs } from '../../core/api-schemas';
 import { asApiError, isApiVerb, type ApiError, type ApiResult, type ApiVerb, type NahtstelleApi, type OpenedSession } from '../../core/api';
+import { workshopAgenda } from '../../core/agenda';
 import { createSession } from '../../core/model';
 import { summarizeSession } from '../../core/session-file';
 import type { PreferencesStore } from '../services/preferences';
@@ -107,8 +108,9 @@ export function createHandlers(services: MainServices): ApiHandlers {
       for (const summary of sessions) know(summary.path);
       return sessions;
     },
-    async createSession(details) {
-      return opened(await sessionFiles.create(createSession(services.newSessionId(), details)));
+    async createSession(details, template) {
+      const agenda = template === 'workshop' ? workshopAgenda(services.newSessionId) : [];
+      return opened(await sessionFiles.create(createSession(services.newSessionId(), details, agenda)));
     },
     async openSession(path) {
       return opened(await sessionFiles.read(readable(path)));

@@ -38,7 +38,7 @@ describe('sessions', () => {
     const files = await sessionFiles(dataDir);
     expect(files).toHaveLength(1);
     const onDisk = JSON.parse(await readFile(join(dataDir, 'sessions', files[0] ?? ''), 'utf8'));
-    expect(onDisk).toMatchObject({ format: 'nahtstelle-session', version: 1 });
+    expect(onDisk).toMatchObject({ format: 'nahtstelle-session', version: 2 });
 
     await page.getByRole('button', { name: 'Sessions', exact: true }).click();
     const row = page.getByRole('button', { name: 'Open Kick-off Müller GmbH' });
@@ -179,5 +179,70 @@ describe('sessions', () => {
     await page.getByRole('region', { name: 'Sales' }).waitFor();
     expect((await cardTitles(page, 'Sales')).length).toBeGreaterThanOrEqual(1);
     expect(await page.getByText('Opened from the backup.', { exact: false }).isVisible()).toBe(true);
+  });
+
+  it('starts a session from the workshop template with its agenda and prompts, in German', async () => {
+    const { page } = await boards.open({ locale: 'de-DE', startOn: 'library' });
+    await page.getByRole('button', { name: 'Neue Sitzung' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Neue Sitzung' });
+    expect(await dialog.getByRole('radio', { name: /^Der Workshop-Vorlage: Marketing × Sales — Nahtstellen-Workshop$/ }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Sitzung anlegen' }).click();
+
+    const agenda = page.getByRole('navigation', { name: 'Ablauf' });
+    await agenda.waitFor();
+    const blocks = await agenda.getByRole('button').allInnerTexts();
+    expect(blocks.map((text) => text.replace(/\s+/g, ' '))).toEqual([
+      '1 Führung klären 45 Min.',
+      '2 Zerrbilder aufräumen 45 Min.',
+      '3 Auftrag klären 40 Min.',
+      '4 Messen und Erzählen 40 Min.',
+    ]);
+    await agenda.getByRole('button', { name: /^Block 2: Zerrbilder aufräumen/ }).click();
+    expect(await page.getByRole('note', { name: 'Impuls für die Moderation' }).innerText()).toMatch(/^Jede Seite schreibt auf, wie sie die andere sieht/);
+  });
+
+  it('a blank session has no agenda', async () => {
+    const { page } = await boards.open({ startOn: 'library' });
+    await page.getByRole('button', { name: 'New session' }).click();
+    await page.getByRole('radio', { name: 'A blank board' }).check();
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await page.getByRole('region', { name: 'Marketing' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Agenda' }).count()).toBe(0);
+  });
+
+  it('saves a copy where the facilitator chooses, and keeps working on the original', async () => {
+    const dataDir = await tempDataDir();
+    const copyPath = join(dataDir, 'für-kollegin');
+    const { page } = await boards.open({ dataDir, dialogs: { chooseSaveAsPath: async () => copyPath } });
+    await addCards(page, 'Seam', ['Gemeinsame Leadbewertung']);
+    await page.getByRole('button', { name: 'Save a copy…' }).click();
+    await page.getByText('Copy saved: für-kollegin.nahtstelle').waitFor({ state: 'attached' });
+    const copy = JSON.parse(await readFile(`${copyPath}.nahtstelle`, 'utf8'));
+    expect(Object.values(copy.session.cards).map((card) => (card as { title: string }).title)).toEqual(['Gemeinsame Leadbewertung']);
+
+    await addCards(page, 'Seam', ['Nur im Original']);
+    await saved(page);
+    const again = JSON.parse(await readFile(`${copyPath}.nahtstelle`, 'utf8'));
+    expect(Object.keys(again.session.cards)).toHaveLength(1);
+  });
+
+  it('moves the sessions to a newly chosen folder', async () => {
+    const dataDir = await tempDataDir();
+    const newFolder = join(dataDir, 'Workshops 2027');
+    await mkdir(newFolder);
+    const { page } = await boards.open({ dataDir, dialogs: { chooseFolder: async () => newFolder } });
+    await addCards(page, 'Sales', ['Umzug']);
+    await saved(page);
+    await page.getByRole('button', { name: 'Sessions', exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await settings.getByRole('button', { name: 'Change folder…' }).click();
+    await settings.getByText(newFolder).waitFor();
+    await settings.getByRole('button', { name: 'Done' }).click();
+
+    expect((await readdir(newFolder)).filter((name) => name.endsWith('.nahtstelle'))).toHaveLength(1);
+    expect(await sessionFiles(dataDir)).toHaveLength(0);
+    await page.getByRole('button', { name: 'Open Untitled session' }).click();
+    expect(await cardTitles(page, 'Sales')).toEqual(['Umzug']);
   });
 });

@@ -5,6 +5,7 @@ import { Board } from '../board/Board';
 import { Library } from '../library/Library';
 import { formatTime } from '../library/format';
 import { showOpened } from '../library/open-session';
+import { AgendaBar } from '../session/AgendaBar';
 import { DetailsDialog } from '../session/DetailsDialog';
 import type { Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
@@ -98,6 +99,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
           <LanguageSwitch />
         </div>
       </header>
+      <AgendaBar />
       <Board />
       {detailsOpen && <DetailsDialog onClose={() => setDetailsOpen(false)} />}
     </div>

@@ -109,6 +109,30 @@ export const de: Translation = {
   newSession: {
     heading: 'Neue Sitzung',
     create: 'Sitzung anlegen',
+    startWith: 'Beginnen mit',
+    blank: 'Einem leeren Board',
+    workshop: 'Der Workshop-Vorlage: {{name}}',
+  },
+  agenda: {
+    label: 'Ablauf',
+    templateName: 'Marketing × Sales — Nahtstellen-Workshop',
+    minutes: '{{count}} Min.',
+    block: 'Block {{number}}: {{title}}, {{minutes}} Minuten',
+    prompt: 'Impuls für die Moderation',
+    lead: 'Führung klären',
+    leadPrompt:
+      'Neue oder umstrittene Themen sammeln. Für jedes entscheiden, wer die strategische Führung übernimmt – Marketing, Sales oder beide gemeinsam an der Nahtstelle – oder es offen als ungeklärt markieren.',
+    caricatures: 'Zerrbilder aufräumen',
+    caricaturesPrompt:
+      'Jede Seite schreibt auf, wie sie die andere sieht. Die Bilder nebeneinander aufdecken, besprechen und für jedes festhalten, was tatsächlich stimmt.',
+    mission: 'Auftrag klären',
+    missionPrompt:
+      'Gemeinsam in Worte fassen, wofür Marketing und Sales da sind – für die Kunden und für das Unternehmen. Für zentrale Themen das Warum hinter der Funktion festhalten.',
+    metrics: 'Messen und Erzählen',
+    metricsPrompt:
+      'Die Kennzahlen nehmen, nach denen jede Seite gesteuert wird, und jede mit ihrer Geschichte verbinden: was sie anzeigt, was nicht, und welche Erzählung sie erklärt.',
+    custom: 'Block',
+    customPrompt: '',
   },
   details: {
     button: 'Sitzungsdaten',

@@ -108,6 +108,30 @@ export const en = {
   newSession: {
     heading: 'New session',
     create: 'Create session',
+    startWith: 'Start with',
+    blank: 'A blank board',
+    workshop: 'The workshop template: {{name}}',
+  },
+  agenda: {
+    label: 'Agenda',
+    templateName: 'Marketing × Sales — Nahtstellen-Workshop',
+    minutes: '{{count}} min',
+    block: 'Block {{number}}: {{title}}, {{minutes}} minutes',
+    prompt: 'Prompt for the facilitator',
+    lead: 'Who leads?',
+    leadPrompt:
+      'Collect new or contested topics. For each, decide who takes the strategic lead — Marketing, Sales, or both together at the seam — or mark it openly as unresolved.',
+    caricatures: 'Clear up caricatures',
+    caricaturesPrompt:
+      'Each side writes down how it sees the other. Reveal the pictures side by side, talk about them, and record for each what is actually true.',
+    mission: 'Agree the mission',
+    missionPrompt:
+      'Put into words, together, why marketing and sales exist — for the customer and for the company. For key topics, note the why behind the function.',
+    metrics: 'Measure and narrate',
+    metricsPrompt:
+      'Take the numbers each side is steered by and pair each with its story: what it indicates, what it does not, and which narrative explains it.',
+    custom: 'Block',
+    customPrompt: '',
   },
   details: {
     button: 'Session details',

@@ -1,13 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionTemplate } from '../../../core/api';
 import { api } from '../api';
 import { Dialog } from '../app/Dialog';
 import { showOpened } from './open-session';
 
 /** A new session: the few facts known up front; participants follow in the session details. */
+const templateOptions: readonly SessionTemplate[] = ['workshop', 'blank'];
+
 export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [details, setDetails] = useState({ title: '', client: '', date: '', place: '' });
+  // The method is why facilitators use the app, so its template is where a session starts.
+  const [template, setTemplate] = useState<SessionTemplate>('workshop');
+  const templateLabels = { workshop: t('newSession.workshop', { name: t('agenda.templateName') }), blank: t('newSession.blank') };
   const fields = [
     { name: 'title', label: t('details.title'), type: 'text' },
     { name: 'client', label: t('details.client'), type: 'text' },
@@ -18,7 +24,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onClose();
-    void showOpened(api.createSession({ ...details, title: details.title.trim() }));
+    void showOpened(api.createSession({ ...details, title: details.title.trim() }, template));
   };
 
   return (
@@ -36,6 +42,15 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
             />
           </label>
         ))}
+        <fieldset>
+          <legend>{t('newSession.startWith')}</legend>
+          {templateOptions.map((option) => (
+            <label key={option} className="checkbox">
+              <input type="radio" name="template" checked={template === option} onChange={() => setTemplate(option)} />
+              {templateLabels[option]}
+            </label>
+          ))}
+        </fieldset>
         <div className="dialog-actions">
           <button type="button" className="tool-button" onClick={onClose}>
             {t('library.cancel')}

@@ -131,7 +131,7 @@ describe('runApp', () => {
     const root = await withTempFolders();
     runApp();
     await becomeReady();
-    const created = await callFrom(onlyWindow().webContents, 'createSession', { title: 'Kick-off' });
+    const created = await callFrom(onlyWindow().webContents, 'createSession', { title: 'Kick-off' }, 'blank');
     expect(created).toMatchObject({ ok: true, value: { path: expect.stringContaining(join(root, 'documents', 'Nahtstelle')) } });
     if (!created.ok) return;
     const opened = created.value as OpenedSession;
@@ -146,7 +146,7 @@ describe('runApp', () => {
     runApp();
     await becomeReady();
     const contents = onlyWindow().webContents;
-    const created = await callFrom(contents, 'createSession', { title: 'Weg damit' });
+    const created = await callFrom(contents, 'createSession', { title: 'Weg damit' }, 'workshop');
     if (!created.ok) throw new Error('createSession failed');
     const { path } = created.value as OpenedSession;
     expect(await callFrom(contents, 'revealSession', path)).toEqual({ ok: true, value: undefined });

@@ -114,7 +114,7 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   setTheme: ['dark'],
   chooseSessionsFolder: [true],
   listSessions: [],
-  createSession: [{ title: 'Kick-off' }],
+  createSession: [{ title: 'Kick-off' }, 'workshop'],
   openSession: ['/sessions/kick-off.nahtstelle'],
   openBackup: ['/sessions/kick-off.nahtstelle'],
   openSessionFromDisk: [],

@@ -145,7 +145,7 @@ describe('createBridge', () => {
   it('creates, saves and reopens a session through main, and carries main’s refusals', async () => {
     await connectToMain();
     const bridge = createBridge(electronIpcRenderer);
-    const opened = await bridge.createSession({ title: 'Kick-off' });
+    const opened = await bridge.createSession({ title: 'Kick-off' }, 'blank');
     const board = sampleSession(opened.session.id, 'Kick-off');
     await expect(bridge.saveSession(opened.path, board)).resolves.toEqual({ savedAt: expect.any(String) });
     await expect(bridge.openSession(opened.path)).resolves.toMatchObject({ path: opened.path, session: board });

@@ -35,7 +35,7 @@ async function value<V extends ApiVerb>(verb: V, ...args: Parameters<NahtstelleA
 
 /** A session saved in the sessions folder, as the app creates it. */
 async function created(title = 'Kick-off Müller GmbH'): Promise<OpenedSession> {
-  const opened = await value('createSession', { title });
+  const opened = await value('createSession', { title }, 'blank');
   await value('saveSession', opened.path, sampleSession(opened.session.id, title));
   return { ...opened, session: sampleSession(opened.session.id, title) };
 }
@@ -51,7 +51,7 @@ async function foreignFile(name = 'elsewhere.nahtstelle', text = serializeSessio
 
 describe('session files through the handlers', () => {
   it('creates a session, lists it, saves it and reopens the same board', async () => {
-    const opened = await value('createSession', { title: 'Kick-off Müller GmbH', client: 'Müller GmbH' });
+    const opened = await value('createSession', { title: 'Kick-off Müller GmbH', client: 'Müller GmbH' }, 'blank');
     expect(opened.path.startsWith(t.sessionsFolder)).toBe(true);
     expect(opened.path).toMatch(/kick-off-mueller-gmbh-[0-9a-f]{8}\.nahtstelle$/);
     expect(t.preferences.lastSession).toBe(opened.path);
