@@ -1,4 +1,12 @@
-import { DndContext, DragOverlay, type DragMoveEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  getClientRect,
+  type ClientRect,
+  type DragMoveEvent,
+  type DragStartEvent,
+  type MeasuringConfiguration,
+} from '@dnd-kit/core';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +35,9 @@ export function Board() {
   const onDragStart = useCallback(
     ({ active }: DragStartEvent) => {
       const cardId = String(active.id);
+      // The drop slot takes the dragged card's height (set through the CSSOM, which the CSP allows).
+      const height = active.rect.current.initial?.height;
+      if (height) document.documentElement.style.setProperty('--drag-height', `${height}px`);
       useBoard.getState().startDrag(cardId);
       announce(describe(t, 'dnd.pickedUp', useBoard.getState().history.present, cardId));
     },
@@ -66,6 +77,7 @@ export function Board() {
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
       accessibility={{ announcements: silentAnnouncements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+      measuring={measuring}
     >
       <main className="board" aria-label={t('board.label')}>
         {laneOrder.map((laneId) => (
@@ -123,6 +135,30 @@ function pointerPosition(event: Event): { x: number; y: number } | undefined {
 }
 
 const noCollisions = () => [];
+
+/**
+ * The dragged card's rect, as dnd-kit sees it, stays where the drag started until the drop.
+ * dnd-kit re-measures the active card on every DOM change around it and, when its position
+ * changes, re-renders every draggable on the board — with the preview moving the card, that was
+ * each reorder and lane change. The overlay follows the pointer (or the keyboard's coordinates)
+ * from the start position anyway. After the drop the card is measured afresh, so the drop
+ * animation lands on its new place.
+ */
+let dragStartRect: { readonly cardId: string; readonly rect: ClientRect } | null = null;
+
+const measuring: MeasuringConfiguration = {
+  draggable: {
+    measure: (element) => {
+      const cardId = useBoard.getState().drag?.cardId;
+      if (cardId === undefined || element.dataset.cardId !== cardId) {
+        dragStartRect = null;
+        return getClientRect(element);
+      }
+      if (dragStartRect?.cardId !== cardId) dragStartRect = { cardId, rect: getClientRect(element) };
+      return dragStartRect.rect;
+    },
+  },
+};
 
 const silentAnnouncements = {
   onDragStart: () => undefined,

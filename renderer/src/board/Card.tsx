@@ -26,7 +26,7 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
   const remove = useCallback(() => removeCard(cardId), [cardId]);
 
   return (
-    <li className={isDragged ? 'card card--placeholder' : 'card'}>
+    <li className={isDragged ? 'card card--drag-origin' : 'card'}>
       {isEditing ? (
         <CardTitleEditor cardId={cardId} title={title} />
       ) : (

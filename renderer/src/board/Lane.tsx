@@ -1,8 +1,9 @@
-import { memo, useId, useRef } from 'react';
+import { memo, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaneId } from '../../../core/model';
-import { shownSession, useBoard } from '../store/board-store';
+import { useBoard } from '../store/board-store';
 import { Card } from './Card';
+import { registerDropSlot } from './card-elements';
 import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
 import { PlusIcon } from '../app/icons';
@@ -11,16 +12,51 @@ import { countRender } from '../perf/render-count';
 const noCards: readonly string[] = [];
 
 /**
- * One lane: a region named after the lane. It re-renders when its own list of cards changes,
- * including while a drag previews a card in it, and not when other lanes change.
+ * The lane's cards with the drop slot among them: `slotIndex` counts the cards other than the
+ * dragged one, as `moveCard` does. The dragged card keeps its own element (hidden) so dnd-kit
+ * sees neither an unmount nor a move, either of which re-renders every card on the board.
+ */
+function withDropSlot(cardIds: readonly string[], draggedId: string | null, slotIndex: number): ReactNode[] {
+  const items: ReactNode[] = [];
+  let others = 0;
+  for (const cardId of cardIds) {
+    if (cardId !== draggedId) {
+      if (others === slotIndex) items.push(<DropSlot key={dropSlotKey} />);
+      others++;
+    }
+    items.push(<Card key={cardId} cardId={cardId} />);
+  }
+  if (slotIndex >= others) items.push(<DropSlot key={dropSlotKey} />);
+  return items;
+}
+
+function shownCount(cardIds: readonly string[], draggedId: string | null, slotIndex: number): number {
+  const draggedHere = draggedId !== null && cardIds.includes(draggedId);
+  return cardIds.length - (draggedHere ? 1 : 0) + (slotIndex >= 0 ? 1 : 0);
+}
+
+const dropSlotKey = 'drop-slot';
+
+/** Where the dragged card would land: its size, outlined. */
+function DropSlot() {
+  return <li className="drop-slot" ref={registerDropSlot} aria-hidden="true" />;
+}
+
+/**
+ * One lane: a region named after the lane. It re-renders when its own cards change, or when the
+ * drop slot of a drag enters, leaves or moves within it; not when other lanes change.
  */
 export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
   countRender('Lane');
   const { t } = useTranslation();
   const headingId = useId();
   const lane = useBoard((s) => s.history.present.lanes[laneId]);
-  const cardIds = useBoard((s) => shownSession(s).lanes[laneId]?.cardIds ?? noCards);
-  const isDropTarget = useBoard((s) => s.drag?.placement.laneId === laneId);
+  // While a card is dragged its element stays where it was (see DropSlot); the lane only changes
+  // when the slot where it would land enters, leaves or moves within it.
+  const cardIds = lane?.cardIds ?? noCards;
+  const draggedId = useBoard((s) => s.drag?.cardId ?? null);
+  const slotIndex = useBoard((s) => (s.drag?.placement.laneId === laneId ? s.drag.placement.index : -1));
+  const isDropTarget = slotIndex >= 0;
   const composerOpen = useBoard((s) => s.composerLaneId === laneId);
   const addButton = useRef<HTMLButtonElement>(null);
   if (!lane) return null;
@@ -39,14 +75,10 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
     >
       <header className="lane-header">
         <h2 id={headingId}>{name}</h2>
-        <span className="lane-count">{t('lane.cardCount', { count: cardIds.length })}</span>
+        <span className="lane-count">{t('lane.cardCount', { count: shownCount(cardIds, draggedId, slotIndex) })}</span>
       </header>
-      {cardIds.length === 0 && <p className="lane-empty">{t('lane.empty')}</p>}
-      <ul className="lane-cards">
-        {cardIds.map((cardId) => (
-          <Card key={cardId} cardId={cardId} />
-        ))}
-      </ul>
+      {cardIds.length === 0 && !isDropTarget && <p className="lane-empty">{t('lane.empty')}</p>}
+      <ul className="lane-cards">{withDropSlot(cardIds, draggedId, slotIndex)}</ul>
       <div className="lane-footer">
         {composerOpen ? (
           <CardComposer laneId={laneId} laneName={name} onClose={closeComposer} />

@@ -15,6 +15,17 @@ export function cardElement(cardId: CardId): HTMLElement | undefined {
   return elements.get(cardId);
 }
 
+let dropSlot: HTMLElement | null = null;
+
+/** The drop slot shown while dragging; there is at most one. */
+export function registerDropSlot(element: HTMLElement | null): void {
+  dropSlot = element;
+}
+
+export function dropSlotElement(): HTMLElement | null {
+  return dropSlot;
+}
+
 export function focusCard(cardId: CardId | undefined): void {
   if (cardId === undefined) return;
   const element = elements.get(cardId);

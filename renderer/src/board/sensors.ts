@@ -7,7 +7,7 @@ import type { PointerEvent as ReactPointerEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { stepPlacement, type Direction } from '../../../core/placement';
 import { useBoard } from '../store/board-store';
-import { cardElement } from './card-elements';
+import { dropSlotElement } from './card-elements';
 
 /** The pointer sensor for mouse and pen only; touch is the TouchSensor's, with its delay. */
 class MouseAndPenSensor extends PointerSensor {
@@ -41,7 +41,7 @@ export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { curre
   const next = stepPlacement(drag.preview, drag.cardId, direction);
   if (!next) return undefined;
   flushSync(() => setPlacement(next));
-  const element = cardElement(drag.cardId);
+  const element = dropSlotElement();
   if (!element) return currentCoordinates;
   element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   const rect = element.getBoundingClientRect();
