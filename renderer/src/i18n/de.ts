@@ -117,7 +117,6 @@ export const de: Translation = {
     label: 'Ablauf',
     templateName: 'Marketing × Sales — Nahtstellen-Workshop',
     minutes: '{{count}} Min.',
-    block: 'Block {{number}}: {{title}}, {{minutes}} Minuten',
     prompt: 'Impuls für die Moderation',
     lead: 'Führung klären',
     leadPrompt:

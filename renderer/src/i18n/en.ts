@@ -116,7 +116,6 @@ export const en = {
     label: 'Agenda',
     templateName: 'Marketing × Sales — Nahtstellen-Workshop',
     minutes: '{{count}} min',
-    block: 'Block {{number}}: {{title}}, {{minutes}} minutes',
     prompt: 'Prompt for the facilitator',
     lead: 'Who leads?',
     leadPrompt:

@@ -25,7 +25,6 @@ export function AgendaBar() {
                 type="button"
                 className={block.id === shownId ? 'agenda-block agenda-block--shown' : 'agenda-block'}
                 aria-pressed={block.id === shownId}
-                aria-label={t('agenda.block', { number: index + 1, title, minutes: block.minutes })}
                 onClick={() => setShownId(block.id === shownId ? null : block.id)}
               >
                 <span className="agenda-number">{index + 1}</span>
