@@ -150,10 +150,8 @@ const measuring: MeasuringConfiguration = {
   draggable: {
     measure: (element) => {
       const cardId = useBoard.getState().drag?.cardId;
-      if (cardId === undefined || element.dataset.cardId !== cardId) {
-        dragStartRect = null;
-        return getClientRect(element);
-      }
+      if (cardId === undefined) dragStartRect = null;
+      if (cardId === undefined || element.dataset.cardId !== cardId) return getClientRect(element);
       if (dragStartRect?.cardId !== cardId) dragStartRect = { cardId, rect: getClientRect(element) };
       return dragStartRect.rect;
     },

@@ -10,24 +10,12 @@ import { createSession, type Session } from '../../../core/model';
 import { addCard } from '../../../core/operations';
 import type { ApiVerb, NahtstelleApi } from '../../../core/api';
 import type { Dialogs, MainServices } from '../../../electron/ipc/handlers';
-import { PreferencesStore, type KeyValueStore } from '../../../electron/services/preferences';
+import { PreferencesStore } from '../../../electron/services/preferences';
+import MapStore from '../fakes/electron-store';
 import { SessionFiles } from '../../../electron/services/session-files';
 
-export class MapStore implements KeyValueStore {
-  readonly values = new Map<string, unknown>();
-
-  get(key: string): unknown {
-    return this.values.get(key);
-  }
-
-  set(key: string, value: unknown): void {
-    this.values.set(key, value);
-  }
-
-  delete(key: string): void {
-    this.values.delete(key);
-  }
-}
+/** Preferences over the same Map-backed store that stands in for electron-store. */
+export { MapStore };
 
 /** What the next dialog of each kind answers; null is a cancel. */
 export interface DialogAnswers {
