@@ -10,6 +10,8 @@ import type { Session } from './model';
 import { findIntegrityProblem, sessionStructureSchema } from './session-schema';
 
 export const sessionFileFormat = 'nahtstelle-session';
+/** The file name extension of session files, with its dot. */
+export const sessionFileExtension = '.nahtstelle';
 export const currentFileVersion = 2;
 /** Larger files are refused before they are read (the service checks the byte size). */
 export const maxSessionFileBytes = 50 * 1024 * 1024;

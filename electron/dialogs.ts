@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { Language } from '../core/api';
+import { sessionFileExtension } from '../core/session-file';
 import type { Dialogs } from './ipc/handlers';
 
 export interface DialogLabels {
@@ -41,7 +42,8 @@ export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
 };
 
 /** Without the dot, as Electron's filters want it. */
-export const sessionFileExtensionName = 'nahtstelle';
+/** Dialog filters name extensions without the dot. */
+export const sessionFileExtensionName = sessionFileExtension.slice(1);
 
 export interface DialogOptions {
   /** The UI's language now; asked on every dialog, since the facilitator can switch it. */

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow } from 'electron';
 import { asApiError, type ApiError, type OpenedSession } from '../core/api';
 import { sendEvent } from './ipc/events';
-import { sessionFileExtension } from './ipc/handlers';
+import { sessionFileExtension } from '../core/session-file';
 import { whenPageLoaded } from './windows';
 
 /** What opening needs from the running app; there once it is ready. */

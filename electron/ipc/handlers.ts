@@ -8,7 +8,7 @@ import { apiArgs } from '../../core/api-schemas';
 import { asApiError, isApiVerb, type ApiError, type ApiResult, type ApiVerb, type NahtstelleApi, type OpenedSession } from '../../core/api';
 import { workshopAgenda } from '../../core/agenda';
 import { createSession } from '../../core/model';
-import { summarizeSession } from '../../core/session-file';
+import { sessionFileExtension, summarizeSession } from '../../core/session-file';
 import type { PreferencesStore } from '../services/preferences';
 import type { SessionFiles } from '../services/session-files';
 
@@ -30,8 +30,6 @@ export interface MainServices {
 }
 
 export type ApiHandlers = NahtstelleApi;
-
-export const sessionFileExtension = '.nahtstelle';
 
 /** A refused or failed call that carries its error for the UI. */
 export class ApiException extends Error {

@@ -21,10 +21,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { OpenedSession, SavedState, SessionSummary } from '../../core/api';
 import type { OpenProblemCode } from '../../core/file-problems';
 import type { Session } from '../../core/model';
-import { maxSessionFileBytes, parseSessionFile, serializeSession, summarizeSession } from '../../core/session-file';
+import { maxSessionFileBytes, parseSessionFile, serializeSession, sessionFileExtension, summarizeSession } from '../../core/session-file';
 import { errorCode, errorDetail, fileProblem, writeFailure, type FileError } from './file-error';
 
-export const sessionFileExtension = '.nahtstelle';
 export const backupSuffix = '.bak';
 /** A file that was damaged when it was saved over is kept under this suffix instead of being lost. */
 export const damagedSuffix = '.damaged';
