@@ -144,8 +144,11 @@ export async function createSessionFromLibrary(page: Page, details: { title?: st
 }
 
 /** The card titles of a lane, top to bottom, as shown. */
-export function cardTitles(page: Page, laneName: string): Promise<string[]> {
-  return page.getByRole('region', { name: laneName, exact: true }).locator('[data-card-id]').allInnerTexts();
+export async function cardTitles(page: Page, laneName: string): Promise<string[]> {
+  const lane = page.getByRole('region', { name: laneName, exact: true });
+  // A board opened from the library renders a moment after the click; its cards come with the lane.
+  await lane.waitFor();
+  return lane.locator('[data-card-id]').allInnerTexts();
 }
 
 /** Adds cards to a lane through the UI: the add button, then one title per Enter. */
