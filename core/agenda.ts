@@ -5,6 +5,8 @@
  * (renderer/src/i18n: `agenda.<kind>`, `agenda.<kind>Prompt`).
  */
 
+import type { CardKind } from './model';
+
 /**
  * What a block is for. The first four are the blocks of the method (the workshop flow in the
  * product brief); `custom` is a block the facilitator adds, with a title of their own.
@@ -21,6 +23,45 @@ export interface AgendaBlock {
   readonly prompt: string | null;
   /** The timebox in whole minutes, agendaLimits.minMinutes..agendaLimits.maxMinutes (1..480). */
   readonly minutes: number;
+  /** Skipped blocks stay in the agenda, greyed out; next/previous pass over them. */
+  readonly skipped: boolean;
+}
+
+/** The kind of card a block works with: new cards added during the block are of this kind. */
+export function cardKindOfBlock(kind: BlockKind): CardKind {
+  switch (kind) {
+    case 'caricatures':
+      return 'caricature';
+    case 'metrics':
+      return 'metric';
+    default:
+      return 'topic';
+  }
+}
+
+/** A new block of the facilitator's, with the defaults of its kind. */
+export function newBlock(id: string, kind: BlockKind, minutes = 30): AgendaBlock {
+  return { id, kind, title: null, prompt: null, minutes: clampMinutes(minutes), skipped: false };
+}
+
+/** A timebox in whole minutes within the agenda's limits. */
+export function clampMinutes(minutes: number): number {
+  if (!Number.isFinite(minutes)) return agendaLimits.minMinutes;
+  return Math.min(agendaLimits.maxMinutes, Math.max(agendaLimits.minMinutes, Math.round(minutes)));
+}
+
+/**
+ * The block `step` places away from `fromId` (+1 next, -1 previous), passing over skipped blocks;
+ * null when there is none. From no block, next is the first block that is not skipped.
+ */
+export function neighbourBlock(agenda: readonly AgendaBlock[], fromId: string | null, step: 1 | -1): AgendaBlock | null {
+  const from = fromId === null ? -1 : agenda.findIndex((block) => block.id === fromId);
+  if (from === -1 && step === -1) return null;
+  for (let i = from + step; i >= 0 && i < agenda.length; i += step) {
+    const block = agenda[i];
+    if (block && !block.skipped) return block;
+  }
+  return null;
 }
 
 /** Limits of an agenda; the file schema (core/session-schema.ts) enforces them, editors keep them. */
@@ -56,5 +97,5 @@ export const workshopMinutes: Readonly<Record<Exclude<BlockKind, 'custom'>, numb
  */
 export function workshopAgenda(newId: () => string): AgendaBlock[] {
   const kinds = ['lead', 'caricatures', 'mission', 'metrics'] as const;
-  return kinds.map((kind) => ({ id: newId(), kind, title: null, prompt: null, minutes: workshopMinutes[kind] }));
+  return kinds.map((kind) => newBlock(newId(), kind, workshopMinutes[kind]));
 }

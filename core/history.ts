@@ -1,9 +1,11 @@
 /**
  * Undo/redo over operations. Each entry keeps the operation and the document it was applied to:
- * undo restores that document exactly (structural sharing keeps this cheap), redo re-applies the
- * operation, which is deterministic because operations carry their ids.
+ * undo restores that document (structural sharing keeps this cheap), redo re-applies the
+ * operation, which is deterministic because operations carry their ids and times.
+ * Runtime operations (the active block, the timer) change the document but are no undo steps:
+ * undo brings back content, and the room stays where it is in the agenda with its clock running.
  */
-import { applyOperation, type Operation } from './operations';
+import { applyOperation, isRuntimeOperation, withRuntimeOf, type Operation } from './operations';
 import type { Session } from './model';
 
 export interface HistoryEntry {
@@ -25,13 +27,14 @@ export function startHistory(session: Session): History {
 export function commit(history: History, operation: Operation): History {
   const next = applyOperation(history.present, operation);
   if (next === history.present) return history;
+  if (isRuntimeOperation(operation)) return { ...history, present: next };
   return { present: next, past: [...history.past, { operation, before: history.present }], future: [] };
 }
 
 export function undo(history: History): History {
   const entry = history.past.at(-1);
   if (!entry) return history;
-  return { present: entry.before, past: history.past.slice(0, -1), future: [...history.future, entry] };
+  return { present: withRuntimeOf(entry.before, history.present), past: history.past.slice(0, -1), future: [...history.future, entry] };
 }
 
 export function redo(history: History): History {

@@ -1,55 +1,199 @@
 /**
  * Board operations as data plus one pure function that applies them.
- * Operations carry every id they need, so applying one twice (redo) gives the same result.
- * An operation that does not fit the session (unknown card, empty title) returns the session
- * unchanged, by reference: callers use that to skip no-ops in the undo history.
+ * Operations carry every id and time they need, so applying one twice (redo) gives the same result.
+ * An operation that does not fit the session (unknown card, empty title, a vote with no dots left)
+ * returns the session unchanged, by reference: callers use that to skip no-ops in the undo history.
+ * Input is normalised here (trimmed, cut to the limits of core/model.ts), so any operation keeps
+ * the session valid for the file schema.
  */
-import { laneOfCard, normaliseTitle, type CardId, type LaneId, type Session, type SessionDetails } from './model';
+import { agendaLimits, clampMinutes, type AgendaBlock } from './agenda';
+import {
+  cardLimits,
+  isDateOrEmpty,
+  laneLimits,
+  laneOfCard,
+  leadOfLane,
+  multiLine,
+  newCard,
+  normaliseTitle,
+  singleLine,
+  type ActionItem,
+  type Card,
+  type CardId,
+  type CardKind,
+  type Caricature,
+  type LaneId,
+  type Metric,
+  type SeamExchange,
+  type Session,
+  type SessionDetails,
+  type Voting,
+} from './model';
+import { addMinute, idleTimer, pauseTimer, resetTimer, startTimer } from './timer';
+import { dotsLeft, votersOf } from './voting';
+
+/** What the card editor can change in one step; nested groups change field by field. */
+export interface CardChanges {
+  readonly kind?: CardKind;
+  readonly lead?: Card['lead'];
+  readonly notes?: string;
+  readonly why?: string;
+  readonly colour?: Card['colour'];
+  readonly tags?: readonly string[];
+  readonly actions?: readonly ActionItem[];
+  readonly exchange?: Partial<SeamExchange>;
+  readonly caricature?: Partial<Caricature>;
+  readonly metric?: Partial<Metric>;
+}
+
+export type BlockChanges = Partial<Pick<AgendaBlock, 'kind' | 'title' | 'prompt' | 'minutes' | 'skipped'>>;
+
+export type TimerAction = 'start' | 'pause' | 'reset' | 'addMinute';
 
 export type Operation =
-  | { readonly type: 'addCard'; readonly cardId: CardId; readonly laneId: LaneId; readonly title: string; readonly index?: number }
+  | { readonly type: 'addCard'; readonly cardId: CardId; readonly laneId: LaneId; readonly title: string; readonly index?: number; readonly kind?: CardKind }
   | { readonly type: 'editCardTitle'; readonly cardId: CardId; readonly title: string }
+  | { readonly type: 'updateCard'; readonly cardId: CardId; readonly changes: CardChanges }
   | { readonly type: 'deleteCard'; readonly cardId: CardId }
-  | { readonly type: 'moveCard'; readonly cardId: CardId; readonly toLaneId: LaneId; readonly toIndex: number }
-  | { readonly type: 'updateDetails'; readonly details: Partial<SessionDetails> };
+  /** `at` (ISO time) dates the move record a move across lanes leaves on the card. */
+  | { readonly type: 'moveCard'; readonly cardId: CardId; readonly toLaneId: LaneId; readonly toIndex: number; readonly at: string }
+  | { readonly type: 'setMoveReason'; readonly cardId: CardId; readonly moveIndex: number; readonly reason: string }
+  | { readonly type: 'vote'; readonly cardId: CardId; readonly voterId: string; readonly delta: 1 | -1 }
+  | { readonly type: 'clearVotes' }
+  | { readonly type: 'setVoting'; readonly changes: Partial<Voting> }
+  | { readonly type: 'revealCaricatures'; readonly revealed: boolean }
+  | { readonly type: 'setMission'; readonly text: string }
+  | { readonly type: 'renameLane'; readonly laneId: LaneId; readonly title: string | null }
+  | { readonly type: 'addLane'; readonly laneId: LaneId; readonly title: string; readonly index?: number }
+  | { readonly type: 'removeLane'; readonly laneId: LaneId }
+  | { readonly type: 'addBlock'; readonly block: AgendaBlock; readonly index?: number }
+  | { readonly type: 'updateBlock'; readonly blockId: string; readonly changes: BlockChanges }
+  | { readonly type: 'moveBlock'; readonly blockId: string; readonly toIndex: number }
+  | { readonly type: 'removeBlock'; readonly blockId: string }
+  | { readonly type: 'updateDetails'; readonly details: Partial<SessionDetails> }
+  // Runtime: where the room is in the agenda and its clock. Saved, but not undone (core/history.ts).
+  | { readonly type: 'goToBlock'; readonly blockId: string | null }
+  | { readonly type: 'timer'; readonly action: TimerAction; readonly now: number };
+
+/** Operations that steer the workshop rather than change its content: undo passes over them. */
+export const runtimeOperationTypes: ReadonlySet<Operation['type']> = new Set(['goToBlock', 'timer']);
+
+export function isRuntimeOperation(op: Operation): boolean {
+  return runtimeOperationTypes.has(op.type);
+}
 
 export function applyOperation(session: Session, op: Operation): Session {
   switch (op.type) {
     case 'addCard':
-      return addCard(session, op.cardId, op.laneId, op.title, op.index);
+      return addCard(session, op.cardId, op.laneId, op.title, op.index, op.kind);
     case 'editCardTitle':
       return editCardTitle(session, op.cardId, op.title);
+    case 'updateCard':
+      return updateCard(session, op.cardId, op.changes);
     case 'deleteCard':
       return deleteCard(session, op.cardId);
     case 'moveCard':
-      return moveCard(session, op.cardId, op.toLaneId, op.toIndex);
+      return moveCard(session, op.cardId, op.toLaneId, op.toIndex, op.at);
+    case 'setMoveReason':
+      return setMoveReason(session, op.cardId, op.moveIndex, op.reason);
+    case 'vote':
+      return vote(session, op.cardId, op.voterId, op.delta);
+    case 'clearVotes':
+      return clearVotes(session);
+    case 'setVoting':
+      return setVoting(session, op.changes);
+    case 'revealCaricatures':
+      return session.caricaturesRevealed === op.revealed ? session : { ...session, caricaturesRevealed: op.revealed };
+    case 'setMission':
+      return setMission(session, op.text);
+    case 'renameLane':
+      return renameLane(session, op.laneId, op.title);
+    case 'addLane':
+      return addLane(session, op.laneId, op.title, op.index);
+    case 'removeLane':
+      return removeLane(session, op.laneId);
+    case 'addBlock':
+      return addBlock(session, op.block, op.index);
+    case 'updateBlock':
+      return updateBlock(session, op.blockId, op.changes);
+    case 'moveBlock':
+      return moveBlock(session, op.blockId, op.toIndex);
+    case 'removeBlock':
+      return removeBlock(session, op.blockId);
     case 'updateDetails':
       return updateDetails(session, op.details);
+    case 'goToBlock':
+      return goToBlock(session, op.blockId);
+    case 'timer':
+      return runTimer(session, op.action, op.now);
   }
 }
 
-export function addCard(session: Session, cardId: CardId, laneId: LaneId, title: string, index?: number): Session {
+// ── Cards ────────────────────────────────────────────────────────────────────────────────────
+
+export function addCard(session: Session, cardId: CardId, laneId: LaneId, title: string, index?: number, kind: CardKind = 'topic'): Session {
   const lane = session.lanes[laneId];
   const cleanTitle = normaliseTitle(title);
-  if (!lane || session.cards[cardId] || cleanTitle === '') return session;
+  if (!lane || Object.hasOwn(session.cards, cardId) || cleanTitle === '' || cardId === '__proto__') return session;
   const at = clampIndex(index ?? lane.cardIds.length, lane.cardIds.length);
   return {
     ...session,
-    cards: { ...session.cards, [cardId]: { id: cardId, title: cleanTitle } },
+    cards: { ...session.cards, [cardId]: newCard(cardId, cleanTitle, kind, lane.kind) },
     lanes: { ...session.lanes, [laneId]: { ...lane, cardIds: insertAt(lane.cardIds, at, cardId) } },
   };
 }
 
 export function editCardTitle(session: Session, cardId: CardId, title: string): Session {
-  const card = session.cards[cardId];
+  const card = cardOf(session, cardId);
   const cleanTitle = normaliseTitle(title);
   if (!card || cleanTitle === '' || cleanTitle === card.title) return session;
-  return { ...session, cards: { ...session.cards, [cardId]: { ...card, title: cleanTitle } } };
+  return withCard(session, { ...card, title: cleanTitle });
+}
+
+/** Changes a card's fields; text is normalised, tags deduplicated, actions checked. */
+export function updateCard(session: Session, cardId: CardId, changes: CardChanges): Session {
+  const card = cardOf(session, cardId);
+  if (!card) return session;
+  const { shortText, longText } = cardLimits;
+  const next: Card = {
+    ...card,
+    kind: changes.kind ?? card.kind,
+    lead: changes.lead ?? card.lead,
+    notes: changes.notes === undefined ? card.notes : multiLine(changes.notes, longText),
+    why: changes.why === undefined ? card.why : multiLine(changes.why, longText),
+    colour: changes.colour === undefined ? card.colour : changes.colour,
+    tags: changes.tags === undefined ? card.tags : cleanTags(changes.tags),
+    actions: changes.actions === undefined ? card.actions : cleanActions(changes.actions),
+    exchange: changes.exchange
+      ? {
+          who: line(changes.exchange.who, card.exchange.who, shortText),
+          cadence: line(changes.exchange.cadence, card.exchange.cadence, shortText),
+          decisions: text(changes.exchange.decisions, card.exchange.decisions, longText),
+        }
+      : card.exchange,
+    caricature: changes.caricature
+      ? {
+          view: changes.caricature.view ?? card.caricature.view,
+          truth: text(changes.caricature.truth, card.caricature.truth, longText),
+          cleared: changes.caricature.cleared ?? card.caricature.cleared,
+        }
+      : card.caricature,
+    metric: changes.metric
+      ? {
+          value: line(changes.metric.value, card.metric.value, shortText),
+          target: line(changes.metric.target, card.metric.target, shortText),
+          unit: line(changes.metric.unit, card.metric.unit, shortText),
+          owner: changes.metric.owner === undefined ? card.metric.owner : changes.metric.owner,
+          narrative: text(changes.metric.narrative, card.metric.narrative, longText),
+        }
+      : card.metric,
+  };
+  return sameData(card, next) ? session : withCard(session, next);
 }
 
 export function deleteCard(session: Session, cardId: CardId): Session {
   const lane = laneOfCard(session, cardId);
-  if (!lane) return session;
+  if (!lane || !cardOf(session, cardId)) return session;
   const { [cardId]: _deleted, ...cards } = session.cards;
   return {
     ...session,
@@ -58,27 +202,158 @@ export function deleteCard(session: Session, cardId: CardId): Session {
   };
 }
 
-/** Moves a card to `toIndex` of `toLaneId`: a reorder when the lane is the card's own. */
-export function moveCard(session: Session, cardId: CardId, toLaneId: LaneId, toIndex: number): Session {
+/**
+ * Moves a card to `toIndex` of `toLaneId`: a reorder when the lane is the card's own. A move to
+ * another lane sets the card's lead to that lane's (the lane is the decision) and is recorded on
+ * the card with the time `at`.
+ */
+export function moveCard(session: Session, cardId: CardId, toLaneId: LaneId, toIndex: number, at: string): Session {
   const from = laneOfCard(session, cardId);
-  const to = session.lanes[toLaneId];
-  if (!from || !to) return session;
+  const to = Object.hasOwn(session.lanes, toLaneId) ? session.lanes[toLaneId] : undefined;
+  const card = cardOf(session, cardId);
+  if (!from || !to || !card) return session;
   const fromIndex = from.cardIds.indexOf(cardId);
   const remaining = from.cardIds.filter((id) => id !== cardId);
   if (from.id === to.id) {
-    const at = clampIndex(toIndex, remaining.length);
-    if (at === fromIndex) return session;
-    return { ...session, lanes: { ...session.lanes, [from.id]: { ...from, cardIds: insertAt(remaining, at, cardId) } } };
+    const index = clampIndex(toIndex, remaining.length);
+    if (index === fromIndex) return session;
+    return { ...session, lanes: { ...session.lanes, [from.id]: { ...from, cardIds: insertAt(remaining, index, cardId) } } };
   }
-  const at = clampIndex(toIndex, to.cardIds.length);
+  const index = clampIndex(toIndex, to.cardIds.length);
+  const moves = [...card.moves, { fromLaneId: from.id, toLaneId: to.id, at, reason: '' }].slice(-cardLimits.moves);
   return {
     ...session,
+    cards: { ...session.cards, [cardId]: { ...card, lead: leadOfLane(to.kind), moves } },
     lanes: {
       ...session.lanes,
       [from.id]: { ...from, cardIds: remaining },
-      [to.id]: { ...to, cardIds: insertAt(to.cardIds, at, cardId) },
+      [to.id]: { ...to, cardIds: insertAt(to.cardIds, index, cardId) },
     },
   };
+}
+
+/** The reason the room gave for one of a card's moves (its index in `card.moves`). */
+export function setMoveReason(session: Session, cardId: CardId, moveIndex: number, reason: string): Session {
+  const card = cardOf(session, cardId);
+  const move = card?.moves[moveIndex];
+  const clean = singleLine(reason, cardLimits.shortText);
+  if (!card || !move || move.reason === clean) return session;
+  const moves = card.moves.map((m, i) => (i === moveIndex ? { ...m, reason: clean } : m));
+  return withCard(session, { ...card, moves });
+}
+
+// ── Voting ───────────────────────────────────────────────────────────────────────────────────
+
+/** One dot more (+1) or less (-1) from a voter of the current mode; no dot beyond the voter's budget. */
+export function vote(session: Session, cardId: CardId, voterId: string, delta: 1 | -1): Session {
+  const card = cardOf(session, cardId);
+  if (!card || !votersOf(session).some((voter) => voter.id === voterId)) return session;
+  const current = Object.hasOwn(card.votes, voterId) ? (card.votes[voterId] ?? 0) : 0;
+  if (delta === 1 && dotsLeft(session, voterId) <= 0) return session;
+  if (delta === -1 && current <= 0) return session;
+  const { [voterId]: _old, ...others } = card.votes;
+  const count = current + delta;
+  return withCard(session, { ...card, votes: count > 0 ? { ...others, [voterId]: count } : others });
+}
+
+export function clearVotes(session: Session): Session {
+  if (!Object.values(session.cards).some((card) => Object.keys(card.votes).length > 0)) return session;
+  const cards = Object.fromEntries(Object.entries(session.cards).map(([id, card]) => [id, { ...card, votes: {} }]));
+  return { ...session, cards, voting: { ...session.voting, revealed: false } };
+}
+
+export function setVoting(session: Session, changes: Partial<Voting>): Session {
+  const next: Voting = {
+    voters: changes.voters ?? session.voting.voters,
+    dots: changes.dots === undefined ? session.voting.dots : clampInt(changes.dots, 1, cardLimits.dots),
+    revealed: changes.revealed ?? session.voting.revealed,
+  };
+  return sameData(session.voting, next) ? session : { ...session, voting: next };
+}
+
+// ── Mission, lanes ───────────────────────────────────────────────────────────────────────────
+
+export function setMission(session: Session, text: string): Session {
+  const mission = multiLine(text, cardLimits.longText);
+  return mission === session.mission ? session : { ...session, mission };
+}
+
+/** Names a lane; null or blank gives a lane of the method its default name back. Extra lanes keep a name. */
+export function renameLane(session: Session, laneId: LaneId, title: string | null): Session {
+  const lane = Object.hasOwn(session.lanes, laneId) ? session.lanes[laneId] : undefined;
+  if (!lane) return session;
+  const clean = title === null ? '' : singleLine(title, laneLimits.titleLength);
+  if (clean === '' && lane.kind === 'extra') return session;
+  const next = clean === '' ? null : clean;
+  return next === lane.title ? session : { ...session, lanes: { ...session.lanes, [laneId]: { ...lane, title: next } } };
+}
+
+/** Adds an extra lane (a parking lot, say) with a name of its own. */
+export function addLane(session: Session, laneId: LaneId, title: string, index?: number): Session {
+  const clean = singleLine(title, laneLimits.titleLength);
+  if (clean === '' || laneId === '__proto__' || Object.hasOwn(session.lanes, laneId) || session.laneOrder.length >= laneLimits.lanes) return session;
+  const at = clampIndex(index ?? session.laneOrder.length, session.laneOrder.length);
+  return {
+    ...session,
+    laneOrder: insertAt(session.laneOrder, at, laneId),
+    lanes: { ...session.lanes, [laneId]: { id: laneId, kind: 'extra', title: clean, cardIds: [] } },
+  };
+}
+
+/** Removes an extra lane once it is empty; the three lanes of the method always stay. */
+export function removeLane(session: Session, laneId: LaneId): Session {
+  const lane = Object.hasOwn(session.lanes, laneId) ? session.lanes[laneId] : undefined;
+  if (!lane || lane.kind !== 'extra' || lane.cardIds.length > 0) return session;
+  const { [laneId]: _removed, ...lanes } = session.lanes;
+  return { ...session, lanes, laneOrder: session.laneOrder.filter((id) => id !== laneId) };
+}
+
+// ── Agenda ───────────────────────────────────────────────────────────────────────────────────
+
+export function addBlock(session: Session, block: AgendaBlock, index?: number): Session {
+  if (session.agenda.length >= agendaLimits.blocks || session.agenda.some((b) => b.id === block.id) || block.id === '') return session;
+  const clean: AgendaBlock = {
+    id: block.id,
+    kind: block.kind,
+    title: blockTitle(block.title),
+    prompt: blockPrompt(block.prompt),
+    minutes: clampMinutes(block.minutes),
+    skipped: block.skipped,
+  };
+  const at = clampIndex(index ?? session.agenda.length, session.agenda.length);
+  return { ...session, agenda: insertAt(session.agenda, at, clean) };
+}
+
+/** Changes a block; a blank title or prompt gives back the default of its kind. */
+export function updateBlock(session: Session, blockId: string, changes: BlockChanges): Session {
+  const block = session.agenda.find((b) => b.id === blockId);
+  if (!block) return session;
+  const next: AgendaBlock = {
+    ...block,
+    kind: changes.kind ?? block.kind,
+    title: changes.title === undefined ? block.title : blockTitle(changes.title),
+    prompt: changes.prompt === undefined ? block.prompt : blockPrompt(changes.prompt),
+    minutes: changes.minutes === undefined ? block.minutes : clampMinutes(changes.minutes),
+    skipped: changes.skipped ?? block.skipped,
+  };
+  if (sameData(block, next)) return session;
+  return { ...session, agenda: session.agenda.map((b) => (b.id === blockId ? next : b)) };
+}
+
+export function moveBlock(session: Session, blockId: string, toIndex: number): Session {
+  const from = session.agenda.findIndex((b) => b.id === blockId);
+  const block = session.agenda[from];
+  if (!block) return session;
+  const remaining = session.agenda.filter((b) => b.id !== blockId);
+  const at = clampIndex(toIndex, remaining.length);
+  return at === from ? session : { ...session, agenda: insertAt(remaining, at, block) };
+}
+
+/** Removes a block; when it was the active one, the agenda has no active block (and no clock). */
+export function removeBlock(session: Session, blockId: string): Session {
+  if (!session.agenda.some((b) => b.id === blockId)) return session;
+  const agenda = session.agenda.filter((b) => b.id !== blockId);
+  return withValidRuntime({ ...session, agenda });
 }
 
 /** Changes the session's facts; fields not given stay as they are. */
@@ -87,6 +362,117 @@ export function updateDetails(session: Session, details: Partial<SessionDetails>
   if (!changed) return session;
   const defined = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
   return { ...session, details: { ...session.details, ...defined } };
+}
+
+// ── Runtime: the active block and its clock ──────────────────────────────────────────────────
+
+/** Makes a block the active one, with its timer at the start; null leaves the agenda. */
+export function goToBlock(session: Session, blockId: string | null): Session {
+  if (blockId === session.activeBlockId) return session;
+  if (blockId !== null && !session.agenda.some((b) => b.id === blockId)) return session;
+  return { ...session, activeBlockId: blockId, timer: blockId === null ? null : idleTimer(blockId) };
+}
+
+export function runTimer(session: Session, action: TimerAction, now: number): Session {
+  const blockId = session.activeBlockId;
+  if (blockId === null) return session;
+  const timer = session.timer?.blockId === blockId ? session.timer : idleTimer(blockId);
+  const next =
+    action === 'start' ? startTimer(timer, now) : action === 'pause' ? pauseTimer(timer, now) : action === 'reset' ? resetTimer(timer) : addMinute(timer);
+  return session.timer !== null && sameData(session.timer, next) ? session : { ...session, timer: next };
+}
+
+/**
+ * The session with `runtime`'s active block and clock, as far as they still fit its agenda.
+ * Undo uses this: it brings back the content of an earlier state, not its place in the agenda.
+ */
+export function withRuntimeOf(session: Session, runtime: Session): Session {
+  return withValidRuntime({ ...session, activeBlockId: runtime.activeBlockId, timer: runtime.timer });
+}
+
+function withValidRuntime(session: Session): Session {
+  const has = (id: string | null | undefined) => id != null && session.agenda.some((b) => b.id === id);
+  const activeBlockId = has(session.activeBlockId) ? session.activeBlockId : null;
+  const timer = session.timer && activeBlockId === session.timer.blockId ? session.timer : null;
+  return activeBlockId === session.activeBlockId && timer === session.timer ? session : { ...session, activeBlockId, timer };
+}
+
+// ── Helpers ──────────────────────────────────────────────────────────────────────────────────
+
+function cardOf(session: Session, cardId: CardId): Card | undefined {
+  return Object.hasOwn(session.cards, cardId) ? session.cards[cardId] : undefined;
+}
+
+function withCard(session: Session, card: Card): Session {
+  return { ...session, cards: { ...session.cards, [card.id]: card } };
+}
+
+function line(value: string | undefined, current: string, max: number): string {
+  return value === undefined ? current : singleLine(value, max);
+}
+
+function text(value: string | undefined, current: string, max: number): string {
+  return value === undefined ? current : multiLine(value, max);
+}
+
+function blockTitle(title: string | null): string | null {
+  const clean = title === null ? '' : singleLine(title, agendaLimits.textLength);
+  return clean === '' ? null : clean;
+}
+
+function blockPrompt(prompt: string | null): string | null {
+  const clean = prompt === null ? '' : multiLine(prompt, agendaLimits.textLength).trim();
+  return clean === '' ? null : clean;
+}
+
+/** Tags: one line each, no blanks, no duplicates (ignoring case), at most cardLimits.tags. */
+function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags) {
+    const clean = singleLine(tag, cardLimits.tagLength);
+    if (clean === '' || seen.has(clean.toLocaleLowerCase())) continue;
+    seen.add(clean.toLocaleLowerCase());
+    out.push(clean);
+  }
+  return out.slice(0, cardLimits.tags);
+}
+
+/** Action items: text required, ids unique, a due date only when it is a real day. */
+function cleanActions(actions: readonly ActionItem[]): ActionItem[] {
+  const seen = new Set<string>();
+  const out: ActionItem[] = [];
+  for (const action of actions) {
+    const itemText = singleLine(action.text, cardLimits.shortText);
+    if (itemText === '' || action.id === '' || seen.has(action.id)) continue;
+    seen.add(action.id);
+    out.push({
+      id: action.id.slice(0, 200),
+      text: itemText,
+      owner: singleLine(action.owner, cardLimits.shortText),
+      due: isDateOrEmpty(action.due) ? action.due : '',
+      done: action.done,
+    });
+  }
+  return out.slice(0, cardLimits.actions);
+}
+
+/** Structural equality of plain data (what sessions are made of). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  const bRecord = b as Record<string, unknown>;
+  const aRecord = a as Record<string, unknown>;
+  return aKeys.every((key) => Object.hasOwn(bRecord, key) && sameData(aRecord[key], bRecord[key]));
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(max, Math.max(min, Math.round(value)));
 }
 
 function clampIndex(index: number, length: number): number {

@@ -6,13 +6,13 @@
  * docs/file-format.md describes the format for people.
  */
 import type { OpenProblemCode } from './file-problems';
-import type { Session } from './model';
+import { defaultVoting, methodLaneKinds, newCard, type Card, type Session } from './model';
 import { findIntegrityProblem, sessionStructureSchema } from './session-schema';
 
 export const sessionFileFormat = 'nahtstelle-session';
 /** The file name extension of session files, with its dot. */
 export const sessionFileExtension = '.nahtstelle';
-export const currentFileVersion = 2;
+export const currentFileVersion = 3;
 /** Larger files are refused before they are read (the service checks the byte size). */
 export const maxSessionFileBytes = 50 * 1024 * 1024;
 /** Deeper JSON is refused before JSON.parse, so no recursive code ever sees it. */
@@ -39,7 +39,36 @@ export const migrations: Readonly<Record<number, (raw: unknown) => unknown>> = O
    * holds is an unknown key to version 1 (which strips it), so it is replaced, not interpreted.
    */
   1: (raw: unknown): unknown => (isRecord(raw) ? { ...raw, agenda: [] } : raw),
+  /**
+   * 2 → 3: the workshop method. Each card becomes a topic whose lead is its lane's (the lane was
+   * the decision), with every other field empty; blocks are not skipped; the session has no
+   * active block, no mission, caricatures hidden and voting at its defaults.
+   */
+  2: (raw: unknown): unknown => {
+    if (!isRecord(raw)) return raw;
+    const lanes = isRecord(raw.lanes) ? raw.lanes : {};
+    const laneKindOfCard = new Map<string, unknown>();
+    for (const lane of Object.values(lanes)) {
+      if (isRecord(lane) && Array.isArray(lane.cardIds)) for (const id of lane.cardIds) if (typeof id === 'string') laneKindOfCard.set(id, lane.kind);
+    }
+    const cards = isRecord(raw.cards)
+      ? Object.fromEntries(
+          Object.entries(raw.cards).map(([key, card]) => {
+            if (!isRecord(card)) return [key, card];
+            const laneKind = laneKindOfCard.get(key);
+            const defaults = newCard('', '', 'topic', isMethodLaneKind(laneKind) ? laneKind : 'extra');
+            return [key, { ...defaults, id: card.id, title: card.title }];
+          }),
+        )
+      : raw.cards;
+    const agenda = Array.isArray(raw.agenda) ? raw.agenda.map((block) => (isRecord(block) ? { ...block, skipped: false } : block)) : raw.agenda;
+    return { ...raw, agenda, activeBlockId: null, timer: null, mission: '', caricaturesRevealed: false, voting: defaultVoting, cards };
+  },
 });
+
+function isMethodLaneKind(kind: unknown): kind is (typeof methodLaneKinds)[number] {
+  return methodLaneKinds.some((k) => k === kind);
+}
 
 /** The file text: a header and the session, 2-space indented, with a trailing newline. */
 export function serializeSession(session: Session): string {
@@ -160,7 +189,7 @@ function canonical(session: Session): unknown {
   const boardCardIds = lanes.flatMap(([, lane]) => lane.cardIds).filter((id) => Object.hasOwn(session.cards, id));
   const cards = unique([...boardCardIds, ...Object.keys(session.cards)]).flatMap((id) => {
     const card = session.cards[id];
-    return card ? [[id, { id: card.id, title: card.title }] as const] : [];
+    return card ? [[id, canonicalCard(card)] as const] : [];
   });
   return {
     id: session.id,
@@ -172,10 +201,40 @@ function canonical(session: Session): unknown {
       facilitator: details.facilitator,
       participants: details.participants.map((p) => ({ id: p.id, name: p.name, department: p.department })),
     },
-    agenda: session.agenda.map((b) => ({ id: b.id, kind: b.kind, title: b.title, prompt: b.prompt, minutes: b.minutes })),
+    agenda: session.agenda.map((b) => ({ id: b.id, kind: b.kind, title: b.title, prompt: b.prompt, minutes: b.minutes, skipped: b.skipped })),
+    activeBlockId: session.activeBlockId,
+    timer: session.timer && {
+      blockId: session.timer.blockId,
+      startedAt: session.timer.startedAt,
+      elapsedMs: session.timer.elapsedMs,
+      addedMs: session.timer.addedMs,
+    },
+    mission: session.mission,
+    caricaturesRevealed: session.caricaturesRevealed,
+    voting: { voters: session.voting.voters, dots: session.voting.dots, revealed: session.voting.revealed },
     laneOrder: [...session.laneOrder],
     lanes: Object.fromEntries(lanes),
     cards: Object.fromEntries(cards),
+  };
+}
+
+function canonicalCard(card: Card): unknown {
+  const { exchange, caricature, metric } = card;
+  return {
+    id: card.id,
+    title: card.title,
+    kind: card.kind,
+    lead: card.lead,
+    notes: card.notes,
+    why: card.why,
+    colour: card.colour,
+    tags: [...card.tags],
+    actions: card.actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, due: a.due, done: a.done })),
+    moves: card.moves.map((m) => ({ fromLaneId: m.fromLaneId, toLaneId: m.toLaneId, at: m.at, reason: m.reason })),
+    exchange: { who: exchange.who, cadence: exchange.cadence, decisions: exchange.decisions },
+    caricature: { view: caricature.view, truth: caricature.truth, cleared: caricature.cleared },
+    metric: { value: metric.value, target: metric.target, unit: metric.unit, owner: metric.owner, narrative: metric.narrative },
+    votes: { ...card.votes },
   };
 }
 

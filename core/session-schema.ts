@@ -12,15 +12,30 @@
  */
 import { z } from 'zod';
 import { agendaLimits, blockKinds, type AgendaBlock } from './agenda';
-import { departments, laneKinds, maxCardTitleLength, type Session, type SessionDetails } from './model';
+import {
+  cardColours,
+  cardKinds,
+  cardLimits,
+  caricatureViews,
+  departments,
+  isDateOrEmpty,
+  laneKinds,
+  laneLimits,
+  leads,
+  maxCardTitleLength,
+  sides,
+  type Card,
+  type Session,
+  type SessionDetails,
+} from './model';
 
 /** Limits of the format; docs/file-format.md lists them. */
 export const sessionLimits = {
   idLength: 200,
-  laneTitleLength: 200,
+  laneTitleLength: laneLimits.titleLength,
   detailLength: 1000,
   participants: 1000,
-  lanes: 50,
+  lanes: laneLimits.lanes,
   cards: 100_000,
   agendaBlocks: agendaLimits.blocks,
   blockTextLength: agendaLimits.textLength,
@@ -58,12 +73,35 @@ export const sessionDetailsSchema = z.object({
   participants: z.array(participantSchema).max(sessionLimits.participants),
 });
 
+const shortText = z.string().max(cardLimits.shortText);
+const longText = z.string().max(cardLimits.longText);
+/** An ISO 8601 time as written by Date.toISOString (a move's time). */
+const isoTime = z.string().max(40).refine((value) => !Number.isNaN(Date.parse(value)), { error: 'Expected an ISO 8601 time' });
+
 export const cardSchema = z.object({
   id,
   title: z
     .string()
     .max(maxCardTitleLength)
     .refine((title) => title.trim() !== '', { error: 'A card title must not be empty' }),
+  kind: z.enum(cardKinds),
+  lead: z.enum(leads),
+  notes: longText,
+  why: longText,
+  colour: z.enum(cardColours).nullable(),
+  tags: z.array(z.string().min(1).max(cardLimits.tagLength)).max(cardLimits.tags),
+  actions: z
+    .array(z.object({ id, text: shortText, owner: shortText, due: date, done: z.boolean() }))
+    .max(cardLimits.actions),
+  moves: z
+    .array(z.object({ fromLaneId: id, toLaneId: id, at: isoTime, reason: shortText }))
+    .max(cardLimits.moves),
+  exchange: z.object({ who: shortText, cadence: shortText, decisions: longText }),
+  caricature: z.object({ view: z.enum(caricatureViews), truth: longText, cleared: z.boolean() }),
+  metric: z.object({ value: shortText, target: shortText, unit: shortText, owner: z.enum(sides).nullable(), narrative: longText }),
+  votes: z
+    .record(z.string().max(sessionLimits.idLength), z.number().int().min(1).max(cardLimits.dots))
+    .refine((votes) => Object.keys(votes).length <= sessionLimits.participants + 3, { error: 'Too many voters' }),
 });
 
 export const laneSchema = z.object({
@@ -71,7 +109,7 @@ export const laneSchema = z.object({
   kind: z.enum(laneKinds),
   title: z.string().max(sessionLimits.laneTitleLength).nullable(),
   cardIds: z.array(z.string()).max(sessionLimits.cards),
-});
+}).refine((lane) => lane.kind !== 'extra' || (lane.title ?? '').trim() !== '', { error: 'An extra lane needs a name' });
 
 const blockText = z.string().max(sessionLimits.blockTextLength).nullable();
 
@@ -81,6 +119,25 @@ export const agendaBlockSchema = z.object({
   title: blockText,
   prompt: blockText,
   minutes: z.number().int().min(sessionLimits.blockMinutes.min).max(sessionLimits.blockMinutes.max),
+  skipped: z.boolean(),
+});
+
+const epochMs = z.number().int().min(0).max(8.64e15);
+/** At most a day: the timer cannot be pushed past what the UI can show. */
+const dayMs = z.number().int().min(0).max(24 * 60 * 60_000);
+
+export const blockTimerSchema = z.object({
+  blockId: id,
+  startedAt: epochMs.nullable(),
+  // Time run may exceed a day (a timer left running overnight); it only has to be a real duration.
+  elapsedMs: z.number().int().min(0).max(8.64e15),
+  addedMs: dayMs,
+});
+
+export const votingSchema = z.object({
+  voters: z.enum(['participants', 'departments']),
+  dots: z.number().int().min(1).max(cardLimits.dots),
+  revealed: z.boolean(),
 });
 
 /**
@@ -93,6 +150,11 @@ export const sessionStructureSchema = z.object({
   id,
   details: sessionDetailsSchema,
   agenda: z.array(agendaBlockSchema).max(sessionLimits.agendaBlocks),
+  activeBlockId: id.nullable(),
+  timer: blockTimerSchema.nullable(),
+  mission: longText,
+  caricaturesRevealed: z.boolean(),
+  voting: votingSchema,
   laneOrder: z.array(id).max(sessionLimits.lanes),
   lanes: z.record(z.string(), laneSchema).refine((lanes) => Object.keys(lanes).length <= sessionLimits.lanes, {
     error: `Too many lanes: at most ${sessionLimits.lanes}`,
@@ -123,6 +185,13 @@ export function findIntegrityProblem(session: Session): IntegrityProblem | null 
   for (const [key, lane] of Object.entries(session.lanes)) {
     if (lane.id !== key) return duplicate(`lanes[${quote(key)}] holds a lane with id ${quote(lane.id)}`);
   }
+  for (const card of Object.values(session.cards)) {
+    const actions = new Set<string>();
+    for (const action of card.actions) {
+      if (actions.has(action.id)) return duplicate(`card ${quote(card.id)} has action id ${quote(action.id)} twice`);
+      actions.add(action.id);
+    }
+  }
   const ordered = new Set<string>();
   for (const laneId of session.laneOrder) {
     if (ordered.has(laneId)) return duplicate(`lane ${quote(laneId)} is listed twice in laneOrder`);
@@ -148,6 +217,12 @@ export function findIntegrityProblem(session: Session): IntegrityProblem | null 
     }
   }
 
+  if (session.activeBlockId !== null && !blocks.has(session.activeBlockId)) {
+    return dangling(`the active block ${quote(session.activeBlockId)} is not in the agenda`);
+  }
+  if (session.timer && session.timer.blockId !== session.activeBlockId) {
+    return dangling(`the timer belongs to block ${quote(session.timer.blockId)}, which is not the active block`);
+  }
   for (const laneId of session.laneOrder) {
     if (!Object.hasOwn(session.lanes, laneId)) return dangling(`laneOrder names lane ${quote(laneId)}, which does not exist`);
   }
@@ -174,22 +249,10 @@ function quote(value: string): string {
   return JSON.stringify(value.length <= 100 ? value : `${value.slice(0, 99)}…`);
 }
 
-function isDateOrEmpty(value: string): boolean {
-  if (value === '') return true;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= daysInMonth;
-}
-
 // Compile-time checks: the schemas describe exactly the model's types, both ways.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
 export const agendaBlockSchemaMatchesModel: Same<z.infer<typeof agendaBlockSchema>, DeepMutable<AgendaBlock>> = true;
 export const detailsSchemaMatchesModel: Same<z.infer<typeof sessionDetailsSchema>, DeepMutable<SessionDetails>> = true;
+export const cardSchemaMatchesModel: Same<z.infer<typeof cardSchema>, DeepMutable<Card>> = true;
 export const sessionSchemaMatchesModel: Same<z.infer<typeof sessionStructureSchema>, DeepMutable<Session>> = true;

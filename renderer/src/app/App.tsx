@@ -5,10 +5,12 @@ import { Board } from '../board/Board';
 import { Library } from '../library/Library';
 import { formatTime } from '../library/format';
 import { showOpened } from '../library/open-session';
-import { AgendaBar } from '../session/AgendaBar';
+import { CardOverlays } from '../board/CardOverlays';
 import { DetailsDialog } from '../session/DetailsDialog';
+import { WorkshopPanel } from '../session/WorkshopPanel';
 import type { Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
+import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useShortcuts } from './shortcuts';
@@ -99,8 +101,10 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
           <LanguageSwitch />
         </div>
       </header>
-      <AgendaBar />
+      <WorkshopPanel />
+      <BoardTools />
       <Board />
+      <CardOverlays />
       {detailsOpen && <DetailsDialog onClose={() => setDetailsOpen(false)} />}
     </div>
   );

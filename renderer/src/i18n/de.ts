@@ -1,3 +1,6 @@
+import * as cards from './features/cards';
+import * as tools from './features/tools';
+import * as workshop from './features/workshop';
 import type { Translation } from './en';
 
 export const de: Translation = {
@@ -14,6 +17,7 @@ export const de: Translation = {
     marketing: 'Marketing',
     seam: 'Nahtstelle',
     sales: 'Sales',
+    extra: 'Zusatzspalte',
     cardCount_one: '{{count}} Karte',
     cardCount_other: '{{count}} Karten',
     empty: 'Noch keine Karten',
@@ -174,4 +178,7 @@ export const de: Translation = {
     moveSessions: 'Vorhandene Sitzungen in den neuen Ordner verschieben',
     done: 'Fertig',
   },
+  cards: cards.de,
+  workshop: workshop.de,
+  tools: tools.de,
 };

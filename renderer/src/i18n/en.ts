@@ -1,3 +1,6 @@
+import * as cards from './features/cards';
+import * as tools from './features/tools';
+import * as workshop from './features/workshop';
 /** English UI text. The shape of this object is the type every other language must match. */
 export const en = {
   app: {
@@ -13,6 +16,7 @@ export const en = {
     marketing: 'Marketing',
     seam: 'Seam',
     sales: 'Sales',
+    extra: 'Extra lane',
     cardCount_one: '{{count}} card',
     cardCount_other: '{{count}} cards',
     empty: 'No cards yet',
@@ -173,6 +177,9 @@ export const en = {
     moveSessions: 'Move existing sessions to the new folder',
     done: 'Done',
   },
+  cards: cards.en,
+  workshop: workshop.en,
+  tools: tools.en,
 };
 
 export type Translation = typeof en;

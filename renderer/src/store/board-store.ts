@@ -6,8 +6,8 @@
 import { create } from 'zustand';
 import { commit, redo, startHistory, undo, type History } from '../../../core/history';
 import type { OpenedSession } from '../../../core/api';
-import { createSession, type CardId, type LaneId, type Session } from '../../../core/model';
-import { moveCard, type Operation } from '../../../core/operations';
+import { createSession, laneOfCard, type CardId, type LaneId, type Session } from '../../../core/model';
+import { isRuntimeOperation, moveCard, type Operation } from '../../../core/operations';
 import { placementOf, type Placement } from '../../../core/placement';
 
 export interface DragState {
@@ -47,6 +47,8 @@ export interface BoardState {
   readonly announcement: string;
   /** Something that went wrong, shown to the facilitator until dismissed. */
   readonly problem: Problem | null;
+  /** A card just moved across lanes: the board asks why (skippable). Its index in `card.moves`. */
+  readonly reasonPrompt: { readonly cardId: CardId; readonly moveIndex: number } | null;
 
   /** Shows a session main has opened; its history starts fresh. */
   open(opened: OpenedSession): void;
@@ -66,6 +68,7 @@ export interface BoardState {
   reportProblem(error: unknown): void;
   reportDropUnsupported(): void;
   dismissProblem(): void;
+  dismissReasonPrompt(): void;
 }
 
 export const useBoard = create<BoardState>()((set, get) => ({
@@ -78,6 +81,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
   lastDeletedTitle: null,
   announcement: '',
   problem: null,
+  reasonPrompt: null,
 
   open: (opened) =>
     set({
@@ -88,9 +92,10 @@ export const useBoard = create<BoardState>()((set, get) => ({
       editingCardId: null,
       composerLaneId: null,
       lastDeletedTitle: null,
+      reasonPrompt: null,
     }),
 
-  close: () => set({ openFile: null, drag: null, editingCardId: null, composerLaneId: null, lastDeletedTitle: null }),
+  close: () => set({ openFile: null, drag: null, editingCardId: null, composerLaneId: null, lastDeletedTitle: null, reasonPrompt: null }),
 
   setSaveStatus: (saveStatus) => set({ saveStatus }),
 
@@ -99,7 +104,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
     const next = commit(history, operation);
     if (next === history) return;
     const deleted = operation.type === 'deleteCard' ? history.present.cards[operation.cardId]?.title ?? null : null;
-    set({ history: next, lastDeletedTitle: deleted });
+    set({ history: next, lastDeletedTitle: deleted, reasonPrompt: reasonPromptAfter(operation, history.present, next.present) });
   },
 
   undo: () => {
@@ -122,7 +127,9 @@ export const useBoard = create<BoardState>()((set, get) => ({
   setPlacement: (placement) => {
     const { drag, history } = get();
     if (!drag || (drag.placement.laneId === placement.laneId && drag.placement.index === placement.index)) return;
-    const preview = moveCard(history.present, drag.cardId, placement.laneId, placement.index);
+    // Only the lanes change while dragging; the card itself (its lead, its moves) changes on drop.
+    const moved = moveCard(history.present, drag.cardId, placement.laneId, placement.index, '');
+    const preview = moved === history.present ? moved : { ...moved, cards: history.present.cards };
     set({ drag: { ...drag, placement, preview } });
   },
 
@@ -131,7 +138,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
     if (!drag) return;
     set({ drag: null });
     if (drop) {
-      get().dispatch({ type: 'moveCard', cardId: drag.cardId, toLaneId: drag.placement.laneId, toIndex: drag.placement.index });
+      get().dispatch({ type: 'moveCard', cardId: drag.cardId, toLaneId: drag.placement.laneId, toIndex: drag.placement.index, at: new Date().toISOString() });
     }
   },
 
@@ -141,7 +148,17 @@ export const useBoard = create<BoardState>()((set, get) => ({
   reportProblem: (error) => set({ problem: { kind: 'error', error } }),
   reportDropUnsupported: () => set({ problem: { kind: 'dropUnsupported' } }),
   dismissProblem: () => set({ problem: null }),
+  dismissReasonPrompt: () => set({ reasonPrompt: null }),
 }));
+
+/** After a move across lanes, the move to ask a reason for; runtime steps (the clock) keep the prompt open. */
+function reasonPromptAfter(operation: Operation, before: Session, after: Session): BoardState['reasonPrompt'] {
+  if (isRuntimeOperation(operation)) return useBoard.getState().reasonPrompt;
+  if (operation.type !== 'moveCard') return null;
+  const crossed = laneOfCard(before, operation.cardId)?.id !== laneOfCard(after, operation.cardId)?.id;
+  const moves = after.cards[operation.cardId]?.moves.length ?? 0;
+  return crossed && moves > 0 ? { cardId: operation.cardId, moveIndex: moves - 1 } : null;
+}
 
 /** The board as shown: the drag preview while dragging, else the document. */
 export function shownSession(state: BoardState): Session {

@@ -1,0 +1,66 @@
+/**
+ * Find: which cards match what the facilitator looks for. Pure; the renderer keeps the filter and
+ * dims the cards that do not match, so the board keeps its layout on the projector.
+ */
+import { lacksNarrative, type Card, type CardKind, type Lead } from './model';
+
+export interface CardFilter {
+  /** Words to look for in the title, notes, why, tags and the kind-specific texts; '' = any. */
+  readonly text: string;
+  readonly kind: CardKind | null;
+  readonly lead: Lead | null;
+  readonly tag: string | null;
+  /** Only cards that need attention: unresolved topics, metrics without a narrative, caricatures not cleared. */
+  readonly needsAttention: boolean;
+}
+
+export const noFilter: CardFilter = { text: '', kind: null, lead: null, tag: null, needsAttention: false };
+
+export function isFiltering(filter: CardFilter): boolean {
+  return filter.text.trim() !== '' || filter.kind !== null || filter.lead !== null || filter.tag !== null || filter.needsAttention;
+}
+
+/** A card the room still has to settle: an unresolved topic, a metric without narrative, an uncleared caricature. */
+export function needsAttention(card: Card): boolean {
+  if (card.kind === 'topic') return card.lead === 'unresolved';
+  if (card.kind === 'metric') return lacksNarrative(card);
+  return !card.caricature.cleared;
+}
+
+/** Whether a card matches; every word of the text must appear somewhere (ignoring case). */
+export function matchesFilter(card: Card, filter: CardFilter): boolean {
+  if (filter.kind !== null && card.kind !== filter.kind) return false;
+  if (filter.lead !== null && card.lead !== filter.lead) return false;
+  if (filter.tag !== null && !card.tags.some((tag) => tag.toLocaleLowerCase() === filter.tag?.toLocaleLowerCase())) return false;
+  if (filter.needsAttention && !needsAttention(card)) return false;
+  const words = filter.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = searchableText(card).toLocaleLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+function searchableText(card: Card): string {
+  const { exchange, caricature, metric } = card;
+  return [
+    card.title,
+    card.notes,
+    card.why,
+    ...card.tags,
+    ...card.actions.flatMap((a) => [a.text, a.owner]),
+    exchange.who,
+    exchange.cadence,
+    exchange.decisions,
+    caricature.truth,
+    metric.value,
+    metric.target,
+    metric.unit,
+    metric.narrative,
+  ].join('\n');
+}
+
+/** Every tag on the board once, sorted for the UI's tag picker. */
+export function allTags(cards: Iterable<Card>): string[] {
+  const byKey = new Map<string, string>();
+  for (const card of cards) for (const tag of card.tags) if (!byKey.has(tag.toLocaleLowerCase())) byKey.set(tag.toLocaleLowerCase(), tag);
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+}

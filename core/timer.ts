@@ -1,0 +1,59 @@
+/**
+ * The block timer: a countdown over the active block's timebox. Pure: every function takes the
+ * current time (epoch milliseconds) as an argument, so the same inputs always give the same clock.
+ * The timer is saved with the session, so a running countdown survives a restart of the app.
+ */
+import type { AgendaBlock } from './agenda';
+import type { BlockTimer } from './model';
+
+const minute = 60_000;
+
+/** A stopped timer at the start of the block's timebox. */
+export function idleTimer(blockId: string): BlockTimer {
+  return { blockId, startedAt: null, elapsedMs: 0, addedMs: 0 };
+}
+
+export function isRunning(timer: BlockTimer): boolean {
+  return timer.startedAt !== null;
+}
+
+/** Time run so far. A clock set back (now before startedAt) counts as no time, never as negative. */
+export function elapsedMs(timer: BlockTimer, now: number): number {
+  return timer.elapsedMs + (timer.startedAt === null ? 0 : Math.max(0, now - timer.startedAt));
+}
+
+/** The block's timebox plus the minutes added. */
+export function durationMs(timer: BlockTimer, block: AgendaBlock): number {
+  return block.minutes * minute + timer.addedMs;
+}
+
+/** Milliseconds left; negative once the time is up (the board shows how far over). */
+export function remainingMs(timer: BlockTimer, block: AgendaBlock, now: number): number {
+  return durationMs(timer, block) - elapsedMs(timer, now);
+}
+
+export function startTimer(timer: BlockTimer, now: number): BlockTimer {
+  return isRunning(timer) ? timer : { ...timer, startedAt: now };
+}
+
+export function pauseTimer(timer: BlockTimer, now: number): BlockTimer {
+  return isRunning(timer) ? { ...timer, startedAt: null, elapsedMs: elapsedMs(timer, now) } : timer;
+}
+
+export function resetTimer(timer: BlockTimer): BlockTimer {
+  return idleTimer(timer.blockId);
+}
+
+/** One more minute on the clock, running or not; at most a day in all. */
+export function addMinute(timer: BlockTimer): BlockTimer {
+  return { ...timer, addedMs: Math.min(timer.addedMs + minute, 24 * 60 * minute) };
+}
+
+/** Countdown text: "12:05", "0:09", "−1:30" once over time. Minutes are not wrapped into hours. */
+export function formatCountdown(ms: number): string {
+  const over = ms < 0;
+  // Count down in whole seconds, rounding up: the display reaches 0:00 exactly at the end.
+  const seconds = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
+  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  return over && seconds > 0 ? `−${text}` : text;
+}

@@ -1,0 +1,68 @@
+/**
+ * Dot voting. Each voter — a participant, or a department when the room votes by department —
+ * has `voting.dots` dots to spread over the cards, several on one card if they like. Votes are
+ * kept on the cards by voter id; the ranking counts only the voters of the current mode, so
+ * switching between people and departments never mixes the two.
+ */
+import { departments, type Card, type Department, type Session } from './model';
+
+/** Department voters have ids of their own, so they never collide with a participant's id. */
+export function departmentVoterId(department: Department): string {
+  return `department:${department}`;
+}
+
+export interface Voter {
+  readonly id: string;
+  /** The participant's name; '' for a department (the UI names it in its language). */
+  readonly name: string;
+  readonly department: Department;
+}
+
+/** Who votes in the session's current mode, in the order the UI lists them. */
+export function votersOf(session: Session): Voter[] {
+  if (session.voting.voters === 'departments') {
+    return departments.map((department) => ({ id: departmentVoterId(department), name: '', department }));
+  }
+  return session.details.participants.map((p) => ({ id: p.id, name: p.name, department: p.department }));
+}
+
+/** Dots a voter has given in all. */
+export function dotsUsed(session: Session, voterId: string): number {
+  let used = 0;
+  for (const card of Object.values(session.cards)) used += card.votes[voterId] ?? 0;
+  return used;
+}
+
+export function dotsLeft(session: Session, voterId: string): number {
+  return Math.max(0, session.voting.dots - dotsUsed(session, voterId));
+}
+
+/** A card's dots from the voters of the current mode. */
+export function cardDots(session: Session, card: Card): number {
+  let total = 0;
+  for (const voter of votersOf(session)) total += card.votes[voter.id] ?? 0;
+  return total;
+}
+
+export interface RankedCard {
+  readonly card: Card;
+  readonly dots: number;
+  /** 1 for the most dots; cards with equal dots share a rank. */
+  readonly rank: number;
+}
+
+/** Cards with at least one dot, most dots first; ties keep board order. */
+export function ranking(session: Session): RankedCard[] {
+  const ordered = session.laneOrder.flatMap((laneId) => session.lanes[laneId]?.cardIds ?? []);
+  const scored = ordered.flatMap((id) => {
+    const card = session.cards[id];
+    const dots = card ? cardDots(session, card) : 0;
+    return card && dots > 0 ? [{ card, dots }] : [];
+  });
+  scored.sort((a, b) => b.dots - a.dots);
+  let rank = 0;
+  return scored.map((entry, index) => {
+    if (index === 0 || entry.dots !== scored[index - 1]?.dots) rank = index + 1;
+    return { ...entry, rank };
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * UI state of the workshop tools that several parts of the board read: which card's details are
+ * open, who is placing dots, and what Find looks for. Not part of the document: nothing here is
+ * saved or undone. Kept apart from board-store so a change here re-renders only what shows it.
+ */
+import { create } from 'zustand';
+import type { CardId } from '../../../core/model';
+import { isFiltering, matchesFilter, noFilter, type CardFilter } from '../../../core/find';
+import { useBoard } from './board-store';
+
+export interface WorkshopUiState {
+  /** The card whose details dialog is open, or null. */
+  readonly cardDetailsId: CardId | null;
+  /** The voter placing dots while voting is open; null while it is closed. */
+  readonly voterId: string | null;
+  readonly filter: CardFilter;
+
+  openCardDetails(cardId: CardId): void;
+  closeCardDetails(): void;
+  setVoter(voterId: string | null): void;
+  setFilter(changes: Partial<CardFilter>): void;
+  clearFilter(): void;
+  /** Back to the defaults, when a session closes or another opens. */
+  reset(): void;
+}
+
+export const useWorkshopUi = create<WorkshopUiState>()((set) => ({
+  cardDetailsId: null,
+  voterId: null,
+  filter: noFilter,
+
+  openCardDetails: (cardId) => set({ cardDetailsId: cardId }),
+  closeCardDetails: () => set({ cardDetailsId: null }),
+  setVoter: (voterId) => set({ voterId }),
+  setFilter: (changes) => set((s) => ({ filter: { ...s.filter, ...changes } })),
+  clearFilter: () => set({ filter: noFilter }),
+  reset: () => set({ cardDetailsId: null, voterId: null, filter: noFilter }),
+}));
+
+/**
+ * Whether a card matches Find: null while nothing is being looked for. Subscribes to the card and
+ * the filter only, so typing in Find re-renders cards whose answer changes, not the board.
+ */
+export function useCardFound(cardId: CardId): boolean | null {
+  const card = useBoard((s) => s.history.present.cards[cardId]);
+  return useWorkshopUi((s) => (card && isFiltering(s.filter) ? matchesFilter(card, s.filter) : null));
+}
+
+// Another session (or none) on screen: the tools start afresh.
+useBoard.subscribe((state, previous) => {
+  if (state.openFile?.path !== previous.openFile?.path) useWorkshopUi.getState().reset();
+});
