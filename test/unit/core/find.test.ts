@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allTags, isFiltering, matchesFilter, needsAttention, noFilter, type CardFilter } from '../../../core/find';
+import { cardKinds, leads, newCard, type Card } from '../../../core/model';
+
+function card(changes: Partial<Card> = {}): Card {
+  return { ...newCard('c1', 'Product launch', 'topic', 'marketing'), ...changes };
+}
+
+const filter = (changes: Partial<CardFilter>): CardFilter => ({ ...noFilter, ...changes });
+
+describe('isFiltering', () => {
+  it('is false for no filter and for blank text, true as soon as anything is chosen', () => {
+    expect(isFiltering(noFilter)).toBe(false);
+    expect(isFiltering(filter({ text: '  \n ' }))).toBe(false);
+    expect(isFiltering(filter({ text: 'launch' }))).toBe(true);
+    expect(isFiltering(filter({ kind: 'metric' }))).toBe(true);
+    expect(isFiltering(filter({ lead: 'unresolved' }))).toBe(true);
+    expect(isFiltering(filter({ tag: 'Q3' }))).toBe(true);
+    expect(isFiltering(filter({ needsAttention: true }))).toBe(true);
+  });
+});
+
+describe('matchesFilter: text', () => {
+  it('finds words in the title regardless of case, and needs every word', () => {
+    const c = card({ title: 'Pricing model for the new product' });
+    expect(matchesFilter(c, filter({ text: 'PRICING' }))).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'product pricing' }))).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'pricing discount' }))).toBe(false);
+    expect(matchesFilter(c, filter({ text: '   model   ' }))).toBe(true);
+  });
+
+  it('looks into notes, why, tags, actions and the kind-specific texts, not only the title', () => {
+    const texts: [string, Partial<Card>][] = [
+      ['notes', { notes: 'Ask the trade fair team' }],
+      ['why', { why: 'Customers find us at the fair' }],
+      ['tag', { tags: ['Fairs 2027'] }],
+      ['action text', { actions: [{ id: 'a1', text: 'Book the fair stand', owner: 'Jana', due: '', done: false }] }],
+      ['action owner', { actions: [{ id: 'a1', text: 'Book', owner: 'Fairweather', due: '', done: false }] }],
+      ['exchange who', { exchange: { who: 'Fair leads', cadence: '', decisions: '' } }],
+      ['exchange cadence', { exchange: { who: '', cadence: 'after every fair', decisions: '' } }],
+      ['exchange decisions', { exchange: { who: '', cadence: '', decisions: 'Sales picks the fair' } }],
+      ['caricature truth', { caricature: { view: 'marketingOnSales', truth: 'They go to every fair', cleared: false } }],
+      ['metric value', { metric: { value: 'fair 40', target: '', unit: '', owner: null, narrative: '' } }],
+      ['metric target', { metric: { value: '', target: 'fair 50', unit: '', owner: null, narrative: '' } }],
+      ['metric unit', { metric: { value: '', target: '', unit: 'fairs', owner: null, narrative: '' } }],
+      ['metric narrative', { metric: { value: '', target: '', unit: '', owner: null, narrative: 'The fair brings leads' } }],
+    ];
+    for (const [where, changes] of texts) {
+      expect({ where, found: matchesFilter(card({ title: 'Topic', ...changes }), filter({ text: 'fair' })) }).toEqual({ where, found: true });
+    }
+    expect(matchesFilter(card({ title: 'Topic' }), filter({ text: 'fair' }))).toBe(false);
+  });
+
+  it('does not match words spread across two fields as one phrase, but each word may come from another field', () => {
+    const c = card({ title: 'Launch', notes: 'Budget' });
+    expect(matchesFilter(c, filter({ text: 'launch budget' }))).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'launchbudget' }))).toBe(false);
+  });
+});
+
+describe('matchesFilter: kind, lead, tag, needs attention', () => {
+  it('keeps only cards of the chosen kind and lead', () => {
+    const metric = card({ kind: 'metric', lead: 'sales' });
+    expect(matchesFilter(metric, filter({ kind: 'metric' }))).toBe(true);
+    expect(matchesFilter(metric, filter({ kind: 'topic' }))).toBe(false);
+    expect(matchesFilter(metric, filter({ lead: 'sales' }))).toBe(true);
+    expect(matchesFilter(metric, filter({ lead: 'unresolved' }))).toBe(false);
+    expect(matchesFilter(metric, filter({ kind: 'metric', lead: 'marketing' }))).toBe(false);
+  });
+
+  it('matches a tag regardless of case, only as a whole tag', () => {
+    const c = card({ tags: ['Trade fair', 'Q3'] });
+    expect(matchesFilter(c, filter({ tag: 'q3' }))).toBe(true);
+    expect(matchesFilter(c, filter({ tag: 'TRADE FAIR' }))).toBe(true);
+    expect(matchesFilter(c, filter({ tag: 'Trade' }))).toBe(false);
+    expect(matchesFilter(card(), filter({ tag: 'Q3' }))).toBe(false);
+  });
+
+  it('combines text with the other filters', () => {
+    const c = card({ title: 'Lead scoring', lead: 'joint', tags: ['CRM'] });
+    expect(matchesFilter(c, filter({ text: 'scoring', lead: 'joint', tag: 'crm' }))).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'scoring', lead: 'sales' }))).toBe(false);
+    expect(matchesFilter(c, filter({ text: 'pricing', lead: 'joint' }))).toBe(false);
+  });
+
+  it('with needsAttention keeps only cards the room still has to settle', () => {
+    const onlyAttention = filter({ needsAttention: true });
+    expect(matchesFilter(card({ lead: 'unresolved' }), onlyAttention)).toBe(true);
+    expect(matchesFilter(card({ lead: 'joint' }), onlyAttention)).toBe(false);
+  });
+});
+
+describe('needsAttention', () => {
+  it('flags unresolved topics, metrics without a narrative and caricatures not cleared', () => {
+    expect(needsAttention(card({ kind: 'topic', lead: 'unresolved' }))).toBe(true);
+    expect(needsAttention(card({ kind: 'topic', lead: 'marketing' }))).toBe(false);
+
+    const metric = card({ kind: 'metric', lead: 'sales' });
+    expect(needsAttention(metric)).toBe(true);
+    expect(needsAttention({ ...metric, metric: { ...metric.metric, narrative: '   ' } })).toBe(true);
+    expect(needsAttention({ ...metric, metric: { ...metric.metric, narrative: 'Fewer leads, but better ones' } })).toBe(false);
+
+    const caricature = card({ kind: 'caricature' });
+    expect(needsAttention(caricature)).toBe(true);
+    expect(needsAttention({ ...caricature, caricature: { ...caricature.caricature, cleared: true } })).toBe(false);
+  });
+
+  it('judges a metric or caricature by its own state, not by its lead', () => {
+    const metric = card({ kind: 'metric', lead: 'unresolved', metric: { value: '4', target: '5', unit: '', owner: null, narrative: 'Told' } });
+    expect(needsAttention(metric)).toBe(false);
+  });
+});
+
+describe('allTags', () => {
+  it('lists every tag once, ignoring case (the first spelling wins), sorted', () => {
+    const cards = [card({ tags: ['Q3', 'trade fair'] }), card({ tags: ['CRM', 'q3'] }), card({ tags: [] })];
+    expect(allTags(cards)).toEqual(['CRM', 'Q3', 'trade fair']);
+    expect(allTags([])).toEqual([]);
+  });
+});
+
+const arbitraryCard: fc.Arbitrary<Card> = fc
+  .record({
+    title: fc.string({ minLength: 1, maxLength: 12 }),
+    notes: fc.string({ maxLength: 12 }),
+    kind: fc.constantFrom(...cardKinds),
+    lead: fc.constantFrom(...leads),
+    tags: fc.array(fc.constantFrom('Q3', 'q3', 'CRM', 'Messe'), { maxLength: 3 }),
+    cleared: fc.boolean(),
+    narrative: fc.constantFrom('', 'story'),
+  })
+  .map(({ title, notes, kind, lead, tags, cleared, narrative }) => {
+    const base = newCard('c', title, kind, 'marketing');
+    return { ...base, notes, lead, tags, caricature: { ...base.caricature, cleared }, metric: { ...base.metric, narrative } };
+  });
+
+const arbitraryFilter: fc.Arbitrary<CardFilter> = fc.record({
+  text: fc.oneof(fc.constant(''), fc.string({ maxLength: 4 })),
+  kind: fc.option(fc.constantFrom(...cardKinds), { nil: null }),
+  lead: fc.option(fc.constantFrom(...leads), { nil: null }),
+  tag: fc.option(fc.constantFrom('Q3', 'crm', 'none'), { nil: null }),
+  needsAttention: fc.boolean(),
+});
+
+describe('matchesFilter (properties)', () => {
+  it('every card matches when nothing is being looked for', () => {
+    fc.assert(fc.property(arbitraryCard, (c) => matchesFilter(c, noFilter)));
+  });
+
+  it('a card matching a filter matches each part of it alone: the parts narrow, never widen', () => {
+    fc.assert(
+      fc.property(arbitraryCard, arbitraryFilter, (c, f) => {
+        if (!matchesFilter(c, f)) return;
+        expect(matchesFilter(c, filter({ text: f.text }))).toBe(true);
+        expect(matchesFilter(c, filter({ kind: f.kind }))).toBe(true);
+        expect(matchesFilter(c, filter({ lead: f.lead }))).toBe(true);
+        expect(matchesFilter(c, filter({ tag: f.tag }))).toBe(true);
+        expect(matchesFilter(c, filter({ needsAttention: f.needsAttention }))).toBe(true);
+      }),
+    );
+  });
+
+  it('a card always finds itself by its own title', () => {
+    fc.assert(fc.property(arbitraryCard, (c) => matchesFilter(c, filter({ text: c.title }))));
+  });
+
+  it('the tag filter matches exactly the cards that carry one of allTags', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryCard, { maxLength: 6 }), (cards) => {
+        for (const tag of allTags(cards)) expect(cards.some((c) => matchesFilter(c, filter({ tag })))).toBe(true);
+      }),
+    );
+  });
+});
