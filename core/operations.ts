@@ -444,7 +444,7 @@ function cleanActions(actions: readonly ActionItem[]): ActionItem[] {
   const out: ActionItem[] = [];
   for (const action of actions) {
     const itemText = singleLine(action.text, cardLimits.shortText);
-    if (itemText === '' || action.id === '' || seen.has(action.id)) continue;
+    if (itemText === '' || action.id === '' || action.id === '__proto__' || seen.has(action.id)) continue;
     seen.add(action.id);
     out.push({
       id: action.id.slice(0, 200),

@@ -16,10 +16,10 @@ describe('workshopAgenda', () => {
 
   it('leaves titles and prompts to the UI language (null) and timeboxes each block', () => {
     expect(workshopAgenda(counter('b'))).toEqual([
-      { id: 'b1', kind: 'lead', title: null, prompt: null, minutes: 45 },
-      { id: 'b2', kind: 'caricatures', title: null, prompt: null, minutes: 45 },
-      { id: 'b3', kind: 'mission', title: null, prompt: null, minutes: 40 },
-      { id: 'b4', kind: 'metrics', title: null, prompt: null, minutes: 40 },
+      { id: 'b1', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
+      { id: 'b2', kind: 'caricatures', title: null, prompt: null, minutes: 45, skipped: false },
+      { id: 'b3', kind: 'mission', title: null, prompt: null, minutes: 40, skipped: false },
+      { id: 'b4', kind: 'metrics', title: null, prompt: null, minutes: 40, skipped: false },
     ]);
   });
 

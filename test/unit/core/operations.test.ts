@@ -92,34 +92,36 @@ describe('deleteCard', () => {
   });
 });
 
+const T = '2027-03-04T09:30:00.000Z';
+
 describe('moveCard', () => {
   it('reorders within a lane (down and up)', () => {
-    expect(ids(moveCard(board(), 'a', 'marketing', 2), 'marketing')).toEqual(['b', 'c', 'a']);
-    expect(ids(moveCard(board(), 'c', 'marketing', 0), 'marketing')).toEqual(['c', 'a', 'b']);
+    expect(ids(moveCard(board(), 'a', 'marketing', 2, T), 'marketing')).toEqual(['b', 'c', 'a']);
+    expect(ids(moveCard(board(), 'c', 'marketing', 0, T), 'marketing')).toEqual(['c', 'a', 'b']);
   });
 
   it('moves to another lane at the given index', () => {
-    const s = moveCard(board(), 'b', 'sales', 0);
+    const s = moveCard(board(), 'b', 'sales', 0, T);
     expect(ids(s, 'marketing')).toEqual(['a', 'c']);
     expect(ids(s, 'sales')).toEqual(['b', 'd']);
     expect(laneOfCard(s, 'b')?.id).toBe('sales');
   });
 
   it('clamps an index past the end to the end', () => {
-    expect(ids(moveCard(board(), 'a', 'seam', 99), 'seam')).toEqual(['a']);
-    expect(ids(moveCard(board(), 'a', 'sales', -5), 'sales')).toEqual(['a', 'd']);
+    expect(ids(moveCard(board(), 'a', 'seam', 99, T), 'seam')).toEqual(['a']);
+    expect(ids(moveCard(board(), 'a', 'sales', -5, T), 'sales')).toEqual(['a', 'd']);
   });
 
   it('is a no-op (same session) to the same place, an unknown lane or card', () => {
     const s = board();
-    expect(moveCard(s, 'b', 'marketing', 1)).toBe(s);
-    expect(moveCard(s, 'b', 'nowhere', 0)).toBe(s);
-    expect(moveCard(s, 'nope', 'sales', 0)).toBe(s);
+    expect(moveCard(s, 'b', 'marketing', 1, T)).toBe(s);
+    expect(moveCard(s, 'b', 'nowhere', 0, T)).toBe(s);
+    expect(moveCard(s, 'nope', 'sales', 0, T)).toBe(s);
   });
 
   it('keeps untouched lanes by reference, so their views need not re-render', () => {
     const s = board();
-    const moved = moveCard(s, 'a', 'sales', 0);
+    const moved = moveCard(s, 'a', 'sales', 0, T);
     expect(moved.lanes.seam).toBe(s.lanes.seam);
   });
 });
@@ -144,7 +146,7 @@ describe('applyOperation', () => {
     expect(s.details.title).toBe('Workshop');
     s = applyOperation(s, { type: 'addCard', cardId: 'n', laneId: 'seam', title: 'Lead scoring' });
     s = applyOperation(s, { type: 'editCardTitle', cardId: 'n', title: 'Lead scoring together' });
-    s = applyOperation(s, { type: 'moveCard', cardId: 'n', toLaneId: 'sales', toIndex: 1 });
+    s = applyOperation(s, { type: 'moveCard', cardId: 'n', toLaneId: 'sales', toIndex: 1, at: T });
     s = applyOperation(s, { type: 'deleteCard', cardId: 'd' });
     expect(ids(s, 'sales')).toEqual(['n']);
     expect(s.cards.n?.title).toBe('Lead scoring together');
@@ -155,7 +157,7 @@ describe('applyOperation', () => {
     const start = createSession('s', {}, workshopAgenda(() => `b${++n}`));
     let s = applyOperation(start, { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Lead scoring' });
     s = applyOperation(s, { type: 'editCardTitle', cardId: 'a', title: 'Lead scoring together' });
-    s = applyOperation(s, { type: 'moveCard', cardId: 'a', toLaneId: 'sales', toIndex: 0 });
+    s = applyOperation(s, { type: 'moveCard', cardId: 'a', toLaneId: 'sales', toIndex: 0, at: T });
     s = applyOperation(s, { type: 'updateDetails', details: { client: 'ACME' } });
     s = applyOperation(s, { type: 'deleteCard', cardId: 'a' });
     expect(s.agenda).toBe(start.agenda);

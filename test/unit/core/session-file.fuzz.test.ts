@@ -6,22 +6,38 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agendaLimits, blockKinds, type AgendaBlock } from '../../../core/agenda';
 import { openProblemCodes } from '../../../core/file-problems';
-import { departments, laneKinds, maxCardTitleLength, type Card, type Lane, type Session } from '../../../core/model';
+import { cardKinds, defaultVoting, departments, leads, methodLaneKinds, maxCardTitleLength, newCard, type Card, type Lane, type Session } from '../../../core/model';
 import { currentFileVersion, parseSessionFile, serializeSession, type LoadResult } from '../../../core/session-file';
 import { sessionSchema } from '../../../core/session-schema';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = readonly (string | number)[];
 
-/** A valid session with a bit of everything, small enough to mutate thousands of times. */
-function baseSession(): Session {
+/**
+ * A valid session with a bit of everything, small enough to mutate thousands of times. Without
+ * `workshop`, only what a version-1 file could hold (cards as they come out of the migration).
+ */
+function baseSession(workshop = true): Session {
   const cards: Record<string, Card> = {};
   const cardIds: string[][] = [[], [], []];
   const titles = ['Leads zu spät im CRM', 'Zitat: "So machen wir das"', 'Emoji 🚀 und Umlaute äöü', 'Zeile\tmit Tab', 'constructor', 'x'.repeat(maxCardTitleLength)];
   for (let i = 0; i < 12; i++) {
     const id = i === 0 ? 'toString' : `c-${i}`;
-    cards[id] = { id, title: titles[i % titles.length] ?? 'Karte' };
+    cards[id] = newCard(id, titles[i % titles.length] ?? 'Karte', 'topic', methodLaneKinds[i % 3] ?? 'seam');
     cardIds[i % 3]?.push(id);
+  }
+  if (workshop) {
+    cards['c-1'] = {
+      ...(cards['c-1'] as Card),
+      kind: 'metric',
+      lead: 'unresolved',
+      tags: ['CRM', 'Zahl'],
+      metric: { value: '12', target: '20', unit: '%', owner: 'joint', narrative: 'Erzählung „mit“ Zeilen\nzwei' },
+      actions: [{ id: 'a-1', text: 'Nachfassen', owner: 'Anna', due: '2027-03-11', done: false }],
+      moves: [{ fromLaneId: 'marketing', toLaneId: 'seam', at: '2027-03-04T10:00:00.000Z', reason: 'gemeinsam' }],
+      votes: { 'p-1': 2, 'department:sales': 1 },
+    };
+    cards['c-2'] = { ...(cards['c-2'] as Card), kind: 'caricature', caricature: { view: 'salesOnMarketing', truth: 'Stimmt so nicht', cleared: true }, colour: 'green' };
   }
   return {
     id: 'fuzz-session',
@@ -38,11 +54,16 @@ function baseSession(): Session {
       ],
     },
     agenda: [
-      { id: 'b-1', kind: 'lead', title: null, prompt: null, minutes: 45 },
-      { id: 'constructor', kind: 'caricatures', title: 'Zerrbilder „aufräumen“', prompt: 'Zeile 1\nZeile 2 🚀', minutes: agendaLimits.minMinutes },
-      { id: 'b-3', kind: 'mission', title: '', prompt: 'p'.repeat(agendaLimits.textLength), minutes: agendaLimits.maxMinutes },
-      { id: 'b-4', kind: 'custom', title: 'Pause', prompt: null, minutes: 15 },
+      { id: 'b-1', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
+      { id: 'constructor', kind: 'caricatures', title: 'Zerrbilder „aufräumen“', prompt: 'Zeile 1\nZeile 2 🚀', minutes: agendaLimits.minMinutes, skipped: false },
+      { id: 'b-3', kind: 'mission', title: '', prompt: 'p'.repeat(agendaLimits.textLength), minutes: agendaLimits.maxMinutes, skipped: true },
+      { id: 'b-4', kind: 'custom', title: 'Pause', prompt: null, minutes: 15, skipped: false },
     ],
+    activeBlockId: workshop ? 'constructor' : null,
+    timer: workshop ? { blockId: 'constructor', startedAt: null, elapsedMs: 30_000, addedMs: 60_000 } : null,
+    mission: workshop ? 'Gemeinsam für „die“ Kund:innen\n🚀' : '',
+    caricaturesRevealed: workshop,
+    voting: workshop ? { voters: 'participants', dots: 4, revealed: true } : defaultVoting,
     laneOrder: ['marketing', 'seam', 'sales'],
     lanes: {
       marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: cardIds[0] ?? [] },
@@ -55,11 +76,12 @@ function baseSession(): Session {
 
 const baseText = serializeSession(baseSession());
 
-/** The base session as a version-1 file (no agenda yet), to fuzz the way through the migration. */
+/** The base session as a version-1 file (no agenda, cards of id and title), to fuzz the way through the migrations. */
 const baseV1Text = (() => {
-  const document = JSON.parse(baseText) as { version: number; session: Record<string, unknown> };
-  const { agenda: _agenda, ...session } = document.session;
-  return JSON.stringify({ ...document, version: 1, session }, null, 2);
+  const document = JSON.parse(serializeSession(baseSession(false))) as { version: number; session: Record<string, unknown> };
+  const { agenda: _a, activeBlockId: _b, timer: _t, mission: _m, caricaturesRevealed: _c, voting: _v, ...session } = document.session;
+  const cards = Object.fromEntries(Object.values(baseSession(false).cards).map((card) => [card.id, { id: card.id, title: card.title }]));
+  return JSON.stringify({ ...document, version: 1, session: { ...session, cards } }, null, 2);
 })();
 
 /** Integrity, checked independently of the loader's own code. */
@@ -293,9 +315,15 @@ const validSession: fc.Arbitrary<Session> = fc
     place: anyText(30),
     facilitator: anyText(30),
     participants: fc.uniqueArray(fc.record({ id: anyId, name: anyText(20), department: fc.constantFrom(...departments) }), { selector: (p) => p.id, maxLength: 6 }),
-    laneOrder: fc.shuffledSubarray([...laneKinds], { minLength: 3, maxLength: 3 }),
+    laneOrder: fc.shuffledSubarray([...methodLaneKinds], { minLength: 3, maxLength: 3 }),
     laneTitles: fc.tuple(fc.option(anyText(20)), fc.option(anyText(20)), fc.option(anyText(20))),
-    cards: fc.uniqueArray(fc.tuple(anyId, anyText(40), fc.nat(2)), { selector: ([id]) => id, maxLength: 25 }),
+    cards: fc.uniqueArray(
+      fc.tuple(anyId, anyText(40), fc.nat(2), fc.constantFrom(...cardKinds), fc.constantFrom(...leads), anyText(40), fc.array(anyText(8).map((t) => `#${t}`.slice(0, 40)), { maxLength: 3 })),
+      { selector: ([id]) => id, maxLength: 25 },
+    ),
+    mission: anyText(60),
+    revealed: fc.boolean(),
+    voting: fc.record({ voters: fc.constantFrom('participants' as const, 'departments' as const), dots: fc.integer({ min: 1, max: 99 }), revealed: fc.boolean() }),
     agenda: fc.uniqueArray(
       fc.record({
         id: anyId,
@@ -303,20 +331,36 @@ const validSession: fc.Arbitrary<Session> = fc
         title: fc.option(anyText(40)),
         prompt: fc.option(anyText(80)),
         minutes: fc.integer({ min: agendaLimits.minMinutes, max: agendaLimits.maxMinutes }),
+        skipped: fc.boolean(),
       }),
       { selector: (b) => b.id, maxLength: 8 },
     ),
   })
   .map((r) => {
     const lanes: Record<string, Lane> = {};
-    laneKinds.forEach((kind, i) => {
+    methodLaneKinds.forEach((kind, i) => {
       lanes[kind] = { id: kind, kind, title: r.laneTitles[i] ?? null, cardIds: r.cards.filter(([, , lane]) => lane === i).map(([id]) => id) };
     });
     const cards: Record<string, Card> = {};
-    for (const [id, title] of r.cards) cards[id] = { id, title: `K${title}`.slice(0, maxCardTitleLength) };
+    for (const [id, title, lane, kind, lead, notes, tags] of r.cards) {
+      cards[id] = { ...newCard(id, `K${title}`.slice(0, maxCardTitleLength), kind, methodLaneKinds[lane] ?? 'seam'), lead, notes, tags };
+    }
     const { title, client, date, place, facilitator, participants } = r;
     const agenda: AgendaBlock[] = r.agenda;
-    return { id: r.id, details: { title, client, date, place, facilitator, participants }, agenda, laneOrder: r.laneOrder, lanes, cards };
+    const active = agenda[0]?.id ?? null;
+    return {
+      id: r.id,
+      details: { title, client, date, place, facilitator, participants },
+      agenda,
+      activeBlockId: active,
+      timer: active === null ? null : { blockId: active, startedAt: 1_800_000_000_000, elapsedMs: 0, addedMs: 0 },
+      mission: r.mission,
+      caricaturesRevealed: r.revealed,
+      voting: r.voting,
+      laneOrder: r.laneOrder,
+      lanes,
+      cards,
+    };
   });
 
 /** Thousands of runs on a shared 2-core machine: generous, so load elsewhere does not fail them. */
@@ -358,7 +402,7 @@ describe('parseSessionFile (fuzz)', () => {
   }, fuzzTimeout);
 
   it('the base file as version 1 loads through the migration, with an empty agenda', () => {
-    expect(parseSessionFile(baseV1Text)).toEqual({ ok: true, session: { ...baseSession(), agenda: [] }, migratedFrom: 1 });
+    expect(parseSessionFile(baseV1Text)).toEqual({ ok: true, session: { ...baseSession(false), agenda: [] }, migratedFrom: 1 });
   });
 
   it('JSON mutations of a version-1 document: migrated to a sound session, or a problem code', () => {

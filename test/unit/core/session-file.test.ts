@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { agendaLimits, workshopAgenda, type AgendaBlock } from '../../../core/agenda';
 import { createDemoSession } from '../../../core/demo';
 import { openProblemCodes, type OpenProblemCode } from '../../../core/file-problems';
-import { createSession, maxCardTitleLength, type Card, type Lane, type Participant, type Session } from '../../../core/model';
+import { createSession, defaultVoting, maxCardTitleLength, newCard, type Card, type Lane, type Participant, type Session } from '../../../core/model';
 import {
   currentFileVersion,
   looksBinary,
@@ -68,16 +68,46 @@ function fullSession(): Session {
   const specialIds = ['constructor', 'toString', '0', '42', 'hasOwnProperty', 'ünïcödé-id', 'id with spaces'];
   for (let i = 0; i < 60; i++) {
     const id = specialIds[i] ?? `card-${String(i).padStart(3, '0')}`;
-    cards[id] = { id, title: titles[i % titles.length] ?? 'Karte' };
-    cardIds[laneIds[i % 3] ?? 'seam']?.push(id);
+    const lane = laneIds[i % 3] ?? 'seam';
+    cards[id] = newCard(id, titles[i % titles.length] ?? 'Karte', 'topic', lane);
+    cardIds[lane]?.push(id);
   }
+  // Cards with every field set, the awkward strings included.
+  const tricky = 'Zeile 1\nZeile 2\r\n\t"zitiert" \\ \uFFFD \u0000 \uD800 🤝';
+  cards['card-010'] = {
+    ...newCard('card-010', 'Lead-Übergabe', 'topic', 'seam'),
+    lead: 'unresolved',
+    notes: tricky,
+    why: 'Mission: Kunden schneller helfen',
+    colour: 'violet',
+    tags: ['CRM', 'Übergabe 🧵', 't'.repeat(40)],
+    actions: [
+      { id: 'a-1', text: 'Definition „SQL“ aufschreiben', owner: 'Anna', due: '2028-03-01', done: false },
+      { id: 'constructor', text: tricky, owner: '', due: '', done: true },
+    ],
+    moves: [
+      { fromLaneId: 'marketing', toLaneId: 'sales', at: '2028-02-29T09:15:00.000Z', reason: 'Vertrieb führt' },
+      { fromLaneId: 'sales', toLaneId: 'seam', at: '2028-02-29T09:40:12.345Z', reason: '' },
+    ],
+    exchange: { who: 'Teamleitungen', cadence: 'wöchentlich, Mo 9:00', decisions: tricky },
+    votes: { 'p-m1': 2, 'department:sales': 1 },
+  };
+  cards['card-011'] = {
+    ...newCard('card-011', 'Die vom Vertrieb wollen nur Rabatte', 'caricature', 'sales'),
+    caricature: { view: 'marketingOnSales', truth: tricky, cleared: true },
+    colour: 'red',
+  };
+  cards['card-012'] = {
+    ...newCard('card-012', 'Conversion MQL → SQL', 'metric', 'marketing'),
+    metric: { value: 'ca. 12', target: '20', unit: '%', owner: 'joint', narrative: tricky },
+  };
   const agenda: AgendaBlock[] = [
-    { id: 'b-lead', kind: 'lead', title: null, prompt: null, minutes: 45 },
-    { id: 'constructor', kind: 'caricatures', title: 'Zerrbilder: „Die vom Vertrieb wollen nur Rabatte“ 🙄', prompt: 'Zeile 1\nZeile 2\r\n\t"zitiert" \\ \uFFFD \u0000 \uD800', minutes: agendaLimits.minMinutes },
-    { id: 'b-mission', kind: 'mission', title: '', prompt: '', minutes: agendaLimits.maxMinutes },
-    { id: 'b-metrics', kind: 'metrics', title: 'm'.repeat(agendaLimits.textLength), prompt: 'p'.repeat(agendaLimits.textLength), minutes: 40 },
-    { id: '0', kind: 'custom', title: 'Mittagspause ☕', prompt: null, minutes: 60 },
-    { id: 'ünïcödé-block', kind: 'custom', title: 'Abschluss & nächste Schritte', prompt: 'Wer macht was bis wann? <b>kein HTML</b>', minutes: 30 },
+    { id: 'b-lead', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
+    { id: 'constructor', kind: 'caricatures', title: 'Zerrbilder: „Die vom Vertrieb wollen nur Rabatte“ 🙄', prompt: 'Zeile 1\nZeile 2\r\n\t"zitiert" \\ \uFFFD \u0000 \uD800', minutes: agendaLimits.minMinutes, skipped: false },
+    { id: 'b-mission', kind: 'mission', title: '', prompt: '', minutes: agendaLimits.maxMinutes, skipped: true },
+    { id: 'b-metrics', kind: 'metrics', title: 'm'.repeat(agendaLimits.textLength), prompt: 'p'.repeat(agendaLimits.textLength), minutes: 40, skipped: false },
+    { id: '0', kind: 'custom', title: 'Mittagspause ☕', prompt: null, minutes: 60, skipped: false },
+    { id: 'ünïcödé-block', kind: 'custom', title: 'Abschluss & nächste Schritte', prompt: 'Wer macht was bis wann? <b>kein HTML</b>', minutes: 30, skipped: false },
   ];
   const lanes: Record<string, Lane> = {
     marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: cardIds.marketing ?? [] },
@@ -95,6 +125,11 @@ function fullSession(): Session {
       participants,
     },
     agenda,
+    activeBlockId: 'constructor',
+    timer: { blockId: 'constructor', startedAt: 1835000000000, elapsedMs: 61_500, addedMs: 120_000 },
+    mission: 'Wir sind da, damit Kund:innen „ja“ sagen können.\nZweite Zeile 🚀',
+    caricaturesRevealed: true,
+    voting: { voters: 'participants', dots: 5, revealed: true },
     laneOrder: ['sales', 'marketing', 'seam'],
     lanes,
     cards,
@@ -108,8 +143,9 @@ function board(count: number): Session {
   const lanes = session.laneOrder.map((id) => ({ ...(session.lanes[id] as Lane), cardIds: [] as string[] }));
   for (let i = 0; i < count; i++) {
     const id = `card-${i}`;
-    cards[id] = { id, title: `Karte ${i}: Übergabe der Leads an den Vertrieb klären` };
-    lanes[i % lanes.length]?.cardIds.push(id);
+    const lane = lanes[i % lanes.length];
+    cards[id] = newCard(id, `Karte ${i}: Übergabe der Leads an den Vertrieb klären`, 'topic', lane?.kind ?? 'seam');
+    lane?.cardIds.push(id);
   }
   return { ...session, lanes: Object.fromEntries(lanes.map((lane) => [lane.id, lane])), cards };
 }
@@ -119,7 +155,11 @@ function board(count: number): Session {
  * hand: the file's content, plus what the migrations add (1 → 2: an empty agenda).
  */
 function expectedV1Full(): Session {
-  const card = (id: string, title: string): Card => ({ id, title });
+  // Migrated cards are topics whose lead is their lane's: c-01..03 Marketing, c-04..07 the seam, c-08..10 Sales.
+  const card = (id: string, title: string): Card => {
+    const n = Number(id.slice(2));
+    return newCard(id, title, 'topic', n <= 3 ? 'marketing' : n <= 7 ? 'seam' : 'sales');
+  };
   const cards = [
     card('c-01', 'Webinar-Anmeldungen landen erst nach 2 Wochen im CRM'),
     card('c-02', 'Lead-Scoring-Modell von 2024 – kennt im Vertrieb niemand'),
@@ -150,6 +190,11 @@ function expectedV1Full(): Session {
       ],
     },
     agenda: [],
+    activeBlockId: null,
+    timer: null,
+    mission: '',
+    caricaturesRevealed: false,
+    voting: defaultVoting,
     laneOrder: ['marketing', 'seam', 'sales'],
     lanes: {
       marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: ['c-01', 'c-02', 'c-03'] },
@@ -169,17 +214,88 @@ function expectedV2Full(): Session {
   return {
     ...expectedV1Full(),
     agenda: [
-      { id: '0b1f5c2e-7a3d-4e8f-9c61-2d4b8a0e6f13', kind: 'lead', title: null, prompt: null, minutes: 45 },
-      { id: '5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80', kind: 'caricatures', title: null, prompt: null, minutes: 45 },
+      { id: '0b1f5c2e-7a3d-4e8f-9c61-2d4b8a0e6f13', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
+      { id: '5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80', kind: 'caricatures', title: null, prompt: null, minutes: 45, skipped: false },
       {
         id: 'a4d27f90-6c1e-4b35-8e7a-0f5c3b9d1e26',
         kind: 'mission',
         title: 'Auftrag klären: Wofür gibt es uns – für Kunden & „die Firma“?',
         prompt: 'Erst jede Abteilung für sich (10 min), dann gemeinsam:\n„Wir sind da, damit …“ – ein Satz, den jede:r im Haus versteht.\nHandout: 1 Seite, bis Freitag an alle 📄',
         minutes: 60,
+        skipped: false,
       },
-      { id: 'e83b6d45-9f2a-4c17-b5d0-3a8e1c7f4b92', kind: 'metrics', title: null, prompt: null, minutes: 40 },
+      { id: 'e83b6d45-9f2a-4c17-b5d0-3a8e1c7f4b92', kind: 'metrics', title: null, prompt: null, minutes: 40, skipped: false },
     ],
+  };
+}
+
+/**
+ * The expected content of test/fixtures/sessions/v3-full.nahtstelle, built by hand: the v2 board
+ * in the middle of a workshop — a parking lane, leads settled and unresolved, a seam exchange,
+ * caricatures revealed, metrics with and without narrative, votes, a mission and a running timer.
+ */
+function expectedV3Full(): Session {
+  const v2 = expectedV2Full();
+  const card = (id: string): Card => v2.cards[id] as Card;
+  const caricatures = v2.agenda[1];
+  return {
+    ...v2,
+    agenda: v2.agenda.map((block) => (block.kind === 'metrics' ? { ...block, skipped: true } : block)),
+    activeBlockId: caricatures?.id ?? null,
+    timer: { blockId: caricatures?.id ?? '', startedAt: 1_804_150_800_000, elapsedMs: 300_000, addedMs: 60_000 },
+    mission: 'Wir gewinnen gemeinsam Kund:innen, die bleiben –\nMarketing weckt Vertrauen, Vertrieb hält das Versprechen.',
+    caricaturesRevealed: true,
+    voting: { voters: 'participants', dots: 3, revealed: false },
+    laneOrder: ['marketing', 'seam', 'sales', 'parking'],
+    lanes: {
+      ...v2.lanes,
+      marketing: { ...(v2.lanes.marketing as Lane), cardIds: ['c-01', 'c-02'] },
+      parking: { id: 'parking', kind: 'extra', title: 'Parkplatz 🅿️', cardIds: ['c-03'] },
+    },
+    cards: {
+      ...v2.cards,
+      'c-02': {
+        ...card('c-02'),
+        lead: 'unresolved',
+        notes: 'Modell existiert, aber niemand im Vertrieb kennt die Schwellen.\nNachfragen bei „Biggi“.',
+        why: 'Funktion: Leads priorisieren · Auftrag: Kund:innen schneller helfen',
+        colour: 'yellow',
+        tags: ['CRM', 'Scoring'],
+        actions: [
+          { id: 'a-1', text: 'Scoring-Schwellen im Team vorstellen', owner: 'Anna Schäfer', due: '2027-03-18', done: false },
+          { id: 'a-2', text: 'Alte Folien löschen', owner: '', due: '', done: true },
+        ],
+        votes: { 'p-anna': 2, 'p-birgit': 1 },
+      },
+      'c-03': {
+        ...card('c-03'),
+        lead: 'unresolved',
+        moves: [{ fromLaneId: 'marketing', toLaneId: 'parking', at: '2027-03-04T09:47:13.120Z', reason: 'Erst nach der Messe klären' }],
+      },
+      'c-04': {
+        ...card('c-04'),
+        exchange: { who: 'Leitung Marketing + Vertriebsleitung', cadence: 'alle 2 Wochen, Di 8:30', decisions: 'Marketing: Kriterien MQL\nVertrieb: Annahme als SQL' },
+        tags: ['CRM'],
+        votes: { 'p-goekhan': 2 },
+      },
+      'c-05': {
+        ...card('c-05'),
+        kind: 'caricature',
+        caricature: { view: 'salesOnMarketing', truth: 'Marketing fragt nach – bekommt aber keine Antwort aus dem CRM.', cleared: true },
+      },
+      'c-06': { ...card('c-06'), kind: 'metric', metric: { value: '72', target: '48', unit: 'h', owner: 'sales', narrative: '' } },
+      'c-07': {
+        ...card('c-07'),
+        kind: 'metric',
+        colour: 'blue',
+        metric: { value: '31', target: '40', unit: '% SQL-Quote', owner: 'joint', narrative: 'Steigt sie, arbeiten wir an denselben Kunden – nicht nebeneinander.' },
+        moves: [
+          { fromLaneId: 'marketing', toLaneId: 'sales', at: '2027-03-04T09:31:02.000Z', reason: '' },
+          { fromLaneId: 'sales', toLaneId: 'seam', at: '2027-03-04T09:33:45.500Z', reason: 'Gehört beiden' },
+        ],
+      },
+      'c-09': { ...card('c-09'), colour: 'red' },
+    },
   };
 }
 
@@ -190,7 +306,7 @@ function validDocument(): { format: string; version: number; session: Record<str
 
 /** A valid agenda block for tests that need many. */
 function block(id: string): AgendaBlock {
-  return { id, kind: 'custom', title: `Block ${id}`, prompt: null, minutes: 15 };
+  return { id, kind: 'custom', title: `Block ${id}`, prompt: null, minutes: 15, skipped: false };
 }
 
 /** A session document as tests edit it: the top-level fields writable. */
@@ -293,13 +409,17 @@ describe('fixtures, one per file version', () => {
     expect(parseSessionFile(saved)).toEqual({ ok: true, session: expectedV1Full(), migratedFrom: null });
   });
 
-  it('v2-full.nahtstelle loads as the expected session', () => {
+  it('v2-full.nahtstelle loads through the migration: topics led by their lane, the workshop fields empty', () => {
     const text = fixtureText('v2-full.nahtstelle');
-    expect(parseSessionFile(text)).toEqual({ ok: true, session: expectedV2Full(), migratedFrom: null });
+    expect(parseSessionFile(text)).toEqual({ ok: true, session: expectedV2Full(), migratedFrom: 2 });
   });
 
-  it('v2-full.nahtstelle is exactly what serializeSession writes today', () => {
-    expect(serializeSession(expectedV2Full())).toBe(fixtureText('v2-full.nahtstelle'));
+  it('v3-full.nahtstelle loads as the expected session', () => {
+    expect(parseSessionFile(fixtureText('v3-full.nahtstelle'))).toEqual({ ok: true, session: expectedV3Full(), migratedFrom: null });
+  });
+
+  it('v3-full.nahtstelle is exactly what serializeSession writes today', () => {
+    expect(serializeSession(expectedV3Full())).toBe(fixtureText('v3-full.nahtstelle'));
   });
 
   it('there is a full fixture for every version up to the current one, and a migration from every older one', () => {
@@ -316,6 +436,7 @@ describe('fixtures, one per file version', () => {
     const sha256 = (name: string) => createHash('sha256').update(readFileSync(new URL(name, fixtures))).digest('hex');
     expect(sha256('v1-full.nahtstelle')).toBe('61eb5e18ab280fe4de7e3311d2594f1cdb619c57d477ebdc2de95c35c52d13e0');
     expect(sha256('v2-full.nahtstelle')).toBe('3627dd1b65b0a9c84392fd64644f8901724c4598ecb64426f281c7b4a697cc90');
+    expect(sha256('v3-full.nahtstelle')).toBe('56840c148991f1296b29ea8b0779e17e4830fe57045bc771904cbe5cbfb1e22e');
   });
 
   it('v1-unknown-keys.nahtstelle loads with the unknown keys stripped', () => {
@@ -333,19 +454,25 @@ describe('fixtures, one per file version', () => {
         participants: [{ id: 'p-1', name: 'Kerstin Hansen', department: 'sales' }],
       },
       agenda: [],
+      activeBlockId: null,
+      timer: null,
+      mission: '',
+      caricaturesRevealed: false,
+      voting: defaultVoting,
       laneOrder: ['marketing', 'seam', 'sales'],
       lanes: {
         marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: [] },
         seam: { id: 'seam', kind: 'seam', title: null, cardIds: ['c-1'] },
         sales: { id: 'sales', kind: 'sales', title: null, cardIds: [] },
       },
-      cards: { 'c-1': { id: 'c-1', title: 'Rabattstaffel für Filialkunden' } },
+      cards: { 'c-1': newCard('c-1', 'Rabattstaffel für Filialkunden', 'topic', 'seam') },
     });
-    expect(serializeSession(result.session)).not.toMatch(/color|email|collapsed|votes|writtenBy/);
+    // Version 1's unknown keys are gone; "votes": 3 meant something else there than a card's votes now.
+    expect(serializeSession(result.session)).not.toMatch(/color|email|collapsed|"votes": 3|writtenBy/);
   });
 
-  it('v3-from-the-future.nahtstelle is refused as newer', () => {
-    expectProblem(parseSessionFile(fixtureText('v3-from-the-future.nahtstelle')), 'newerVersion', 'The file has version 3; this app reads up to version 2');
+  it('v4-from-the-future.nahtstelle is refused as newer', () => {
+    expectProblem(parseSessionFile(fixtureText('v4-from-the-future.nahtstelle')), 'newerVersion', 'The file has version 4; this app reads up to version 3');
   });
 
   it('v1-dangling-card.nahtstelle is refused: a lane lists a card that does not exist', () => {
@@ -461,12 +588,12 @@ describe('problem codes', () => {
 
   it('newerVersion: names both versions', () => {
     const document = { ...validDocument(), version: 7 };
-    expectProblem(parseSessionFile(JSON.stringify(document)), 'newerVersion', 'The file has version 7; this app reads up to version 2');
+    expectProblem(parseSessionFile(JSON.stringify(document)), 'newerVersion', 'The file has version 7; this app reads up to version 3');
   });
 
   it('invalidSession: a card title longer than the limit, with its path', () => {
     const text = withSession((session) => {
-      session.cards = { ...session.cards, 'c-01': { id: 'c-01', title: 'y'.repeat(maxCardTitleLength + 1) } };
+      session.cards = { ...session.cards, 'c-01': newCard('c-01', 'y'.repeat(maxCardTitleLength + 1), 'topic', 'seam') };
     });
     expectProblem(parseSessionFile(text), 'invalidSession', /^session\.cards\["c-01"\]\.title: Too big/);
   });
@@ -479,7 +606,7 @@ describe('problem codes', () => {
     const text = withSession((session) => {
       session.details = { ...session.details, date: '2027-02-30', participants: [{ id: '', name: 'X', department: 'finance' as 'other' }] };
       session.lanes = { ...session.lanes, seam: { id: 'seam', kind: 'seam', title: 'z'.repeat(201), cardIds: [] } };
-      session.cards = { ...session.cards, 'c-02': { id: 'c-02', title: '   ' } };
+      session.cards = { ...session.cards, 'c-02': newCard('c-02', '   ', 'topic', 'seam') };
     });
     const result = parseSessionFile(text);
     expectProblem(result, 'invalidSession', /session\.details\.date: Expected "" or a calendar date/);
@@ -498,7 +625,7 @@ describe('problem codes', () => {
       ['session.details.date', (s) => void (s.details = { ...s.details, date: '2027-13-01' })],
       ['session.details.participants', (s) => void (s.details = { ...s.details, participants: Array.from({ length: 1001 }, (_, i) => ({ id: `p${i}`, name: '', department: 'other' as const })) })],
       ['session.lanes.seam.kind', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), kind: 'finance' as 'seam' } })],
-      ['session.cards["c-03"].title', (s) => void (s.cards = { ...s.cards, 'c-03': { id: 'c-03', title: '' } })],
+      ['session.cards["c-03"].title', (s) => void (s.cards = { ...s.cards, 'c-03': newCard('c-03', '', 'topic', 'seam') })],
       ['session.laneOrder[3]', (s) => void (s.laneOrder = [...s.laneOrder, '__proto__'])],
       ['session.details.participants[0].id: The id "__proto__" is reserved', (s) => void (s.details = { ...s.details, participants: [{ id: '__proto__', name: 'X', department: 'other' }] })],
       ['session.agenda: Too big', (s) => void (s.agenda = Array.from({ length: agendaLimits.blocks + 1 }, (_, i) => block(`b${i}`)))],
@@ -529,6 +656,7 @@ describe('problem codes', () => {
       title: i === 0 ? 't'.repeat(agendaLimits.textLength) : i === 1 ? '' : null,
       prompt: i === 0 ? 'p'.repeat(agendaLimits.textLength) : i === 1 ? '' : null,
       minutes: i % 2 === 0 ? agendaLimits.minMinutes : agendaLimits.maxMinutes,
+      skipped: i % 3 === 0,
     }));
     const session: Session = { ...expectedV2Full(), agenda: edge };
     expect(parseSessionFile(serializeSession(session))).toEqual({ ok: true, session, migratedFrom: null });
@@ -540,7 +668,7 @@ describe('problem codes', () => {
       ['card "c-01" stands in lane "marketing" and in lane "sales"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), cardIds: ['c-08', 'c-01'] } })],
       ['card "c-05" stands twice in lane "seam"', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-05', 'c-06', 'c-05', 'c-07'] } })],
       ['participant id "p-anna" is used twice', (s) => void (s.details = { ...s.details, participants: [...s.details.participants, { id: 'p-anna', name: 'Anna S.', department: 'sales' }] })],
-      ['cards["c-02"] holds a card with id "c-09"', (s) => void (s.cards = { ...s.cards, 'c-02': { id: 'c-09', title: 'Kopie' } })],
+      ['cards["c-02"] holds a card with id "c-09"', (s) => void (s.cards = { ...s.cards, 'c-02': newCard('c-09', 'Kopie', 'topic', 'seam') })],
       ['lanes["sales"] holds a lane with id "seam"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), id: 'seam' } })],
       ['agenda block id "5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80" is used twice', (s) => void (s.agenda = [...s.agenda, { ...(s.agenda[1] as AgendaBlock), kind: 'custom', title: 'Kopie' }])],
       ['agenda block id "constructor" is used twice', (s) => void (s.agenda = [block('constructor'), block('toString'), block('constructor')])],
@@ -557,12 +685,12 @@ describe('problem codes', () => {
       [
         'lane "seam" lists card "__proto__", which is not in cards',
         (s) => {
-          s.cards = { ...s.cards, ...Object.fromEntries([['__proto__', { id: '__proto__', title: 'Prototyp' }]]) };
+          s.cards = { ...s.cards, ...Object.fromEntries([['__proto__', newCard('__proto__', 'Prototyp', 'topic', 'seam')]]) };
           s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-05', 'c-06', 'c-07', '__proto__'] } };
         },
       ],
       ['lane "seam" lists card "", which is not in cards', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', '', 'c-05', 'c-06', 'c-07'] } })],
-      ['card "c-11" stands in no lane', (s) => void (s.cards = { ...s.cards, 'c-11': { id: 'c-11', title: 'Vergessene Karte' } })],
+      ['card "c-11" stands in no lane', (s) => void (s.cards = { ...s.cards, 'c-11': newCard('c-11', 'Vergessene Karte', 'topic', 'seam') })],
     ];
     for (const [detail, change] of cases) expectProblem(parseSessionFile(withSession(change)), 'danglingReference', detail);
   });
