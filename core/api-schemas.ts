@@ -4,12 +4,38 @@
  * which need only the types and verb names, do not bundle the validation library.
  */
 import { z } from 'zod';
-import { languages, sessionTemplates, themes, type ApiVerb, type NahtstelleApi } from './api';
-import { sessionDetailsSchema, sessionSchema } from './session-schema';
+import { builtInTemplates, languages, themes, type ApiVerb, type NahtstelleApi } from './api';
+import { agendaBlockSchema, sessionDetailsSchema, sessionSchema } from './session-schema';
+import { templateLimits, type AgendaTemplate, type TemplateBlock } from './templates';
 
 const language = z.enum(languages);
 const path = z.string().min(1).max(4096);
 const title = z.string().max(1000);
+
+const templateId = z.string().min(1).max(templateLimits.idLength);
+const templateName = z.string().max(1000).refine((name) => name.trim() !== '', { error: 'A template needs a name' });
+
+/** A block of an own template: an agenda block without its id. */
+export const templateBlockSchema = agendaBlockSchema.omit({ id: true });
+
+const templateBlocks = z.array(templateBlockSchema).min(1).max(templateLimits.blocks);
+
+/**
+ * An own template as main stores it. Read back from the preferences file with this schema, one
+ * template at a time: a hand-edited or damaged entry is dropped, the others stay.
+ */
+export const agendaTemplateSchema = z.object({
+  id: templateId,
+  name: z.string().min(1).max(templateLimits.nameLength),
+  blocks: templateBlocks,
+});
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+export const templateSchemaMatchesModel: Same<z.infer<typeof agendaTemplateSchema>, DeepMutable<AgendaTemplate>> = true;
+export const templateBlockSchemaMatchesModel: Same<z.infer<typeof templateBlockSchema>, DeepMutable<TemplateBlock>> = true;
+
+const sessionTemplate = z.union([z.enum(builtInTemplates), z.object({ kind: z.literal('own'), id: templateId }).strict()]);
 
 type ArgsSchemas = { readonly [V in ApiVerb]: z.ZodType<Parameters<NahtstelleApi[V]>> };
 
@@ -17,9 +43,10 @@ export const apiArgs = {
   getStartupState: z.tuple([]),
   setLanguage: z.tuple([language.nullable()]),
   setTheme: z.tuple([z.enum(themes)]),
+  setTimerSound: z.tuple([z.boolean()]),
   chooseSessionsFolder: z.tuple([z.boolean()]),
   listSessions: z.tuple([]),
-  createSession: z.tuple([sessionDetailsSchema.partial(), z.enum(sessionTemplates)]),
+  createSession: z.tuple([sessionDetailsSchema.partial(), sessionTemplate]),
   openSession: z.tuple([path]),
   openBackup: z.tuple([path]),
   openSessionFromDisk: z.tuple([]),
@@ -30,4 +57,7 @@ export const apiArgs = {
   renameSession: z.tuple([path, title]),
   deleteSession: z.tuple([path]),
   revealSession: z.tuple([path]),
+  listTemplates: z.tuple([]),
+  saveTemplate: z.tuple([templateName, templateBlocks]),
+  deleteTemplate: z.tuple([templateId]),
 } satisfies ArgsSchemas;

@@ -4,6 +4,9 @@
  */
 import { openProblemCodes, saveProblemCodes, type FileProblemCode } from './file-problems';
 import type { Session, SessionDetails } from './model';
+import type { AgendaTemplate, TemplateBlock } from './templates';
+
+export type { AgendaTemplate, TemplateBlock } from './templates';
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -20,6 +23,8 @@ export interface Preferences {
   readonly sessionsFolder: string;
   /** Session files opened lately, newest first (paths). */
   readonly recentFiles: readonly string[];
+  /** A short tone when a block's time is up. Off by default: the room may not want it. */
+  readonly timerSound: boolean;
 }
 
 /** A session file as the library lists it. A damaged or foreign file is listed with its problem. */
@@ -56,8 +61,15 @@ export interface StartupState {
   readonly problem: ApiError | null;
 }
 
-export const sessionTemplates = ['blank', 'workshop'] as const;
-export type SessionTemplate = (typeof sessionTemplates)[number];
+/** What a new session starts with: a blank board or the built-in workshop template ... */
+export const builtInTemplates = ['blank', 'workshop'] as const;
+export type BuiltInTemplate = (typeof builtInTemplates)[number];
+/** ... or one of the facilitator's own templates, by id. */
+export interface OwnTemplateRef {
+  readonly kind: 'own';
+  readonly id: string;
+}
+export type SessionTemplate = BuiltInTemplate | OwnTemplateRef;
 
 export interface SavedState {
   readonly savedAt: string;
@@ -68,11 +80,15 @@ export interface NahtstelleApi {
   getStartupState(): Promise<StartupState>;
   setLanguage(language: Language | null): Promise<void>;
   setTheme(theme: Theme): Promise<void>;
+  setTimerSound(on: boolean): Promise<void>;
   /** Lets the facilitator pick a new sessions folder; with `moveSessions`, existing files move along. */
   chooseSessionsFolder(moveSessions: boolean): Promise<Preferences | null>;
 
   listSessions(): Promise<readonly SessionSummary[]>;
-  /** A new session, blank or from the built-in workshop template (its agenda of four blocks). */
+  /**
+   * A new session: blank, from the built-in workshop template (its agenda of four blocks), or from
+   * an own template (its blocks with new ids); an unknown own template fails with `templateNotFound`.
+   */
   createSession(details: Partial<SessionDetails>, template: SessionTemplate): Promise<OpenedSession>;
   openSession(path: string): Promise<OpenedSession>;
   /** Opens the backup kept next to a damaged session file. */
@@ -89,6 +105,16 @@ export interface NahtstelleApi {
   /** Moves the file to the system's trash. */
   deleteSession(path: string): Promise<void>;
   revealSession(path: string): Promise<void>;
+
+  /** The facilitator's own agenda templates, in the order saved. */
+  listTemplates(): Promise<readonly AgendaTemplate[]>;
+  /**
+   * Saves an agenda under a name; a template of the same name (ignoring case) is replaced. Fails
+   * with `templateLimit` when the list is full (core/templates.ts templateLimits).
+   */
+  saveTemplate(name: string, blocks: readonly TemplateBlock[]): Promise<AgendaTemplate>;
+  /** Removes an own template; an unknown id is not an error (it is gone either way). */
+  deleteTemplate(id: string): Promise<void>;
 }
 
 export type ApiVerb = keyof NahtstelleApi;
@@ -97,6 +123,7 @@ export const apiVerbs = [
   'getStartupState',
   'setLanguage',
   'setTheme',
+  'setTimerSound',
   'chooseSessionsFolder',
   'listSessions',
   'createSession',
@@ -110,6 +137,9 @@ export const apiVerbs = [
   'renameSession',
   'deleteSession',
   'revealSession',
+  'listTemplates',
+  'saveTemplate',
+  'deleteTemplate',
 ] as const satisfies readonly ApiVerb[];
 
 /** Commands the machine sends the UI, e.g. from the application menu. */
@@ -145,6 +175,10 @@ export const apiErrorCodes = [
   'forbiddenSender',
   'notAllowed',
   'fileProblem',
+  /** createSession from an own template that no longer exists (deleted meanwhile). */
+  'templateNotFound',
+  /** saveTemplate with a new name while the list of own templates is full. */
+  'templateLimit',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

@@ -5,8 +5,18 @@
  */
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { apiArgs } from '../../core/api-schemas';
-import { asApiError, isApiVerb, type ApiError, type ApiResult, type ApiVerb, type NahtstelleApi, type OpenedSession } from '../../core/api';
-import { workshopAgenda } from '../../core/agenda';
+import {
+  asApiError,
+  isApiVerb,
+  type ApiError,
+  type ApiResult,
+  type ApiVerb,
+  type NahtstelleApi,
+  type OpenedSession,
+  type SessionTemplate,
+} from '../../core/api';
+import { workshopAgenda, type AgendaBlock } from '../../core/agenda';
+import { agendaFromTemplate, deleteTemplate, saveTemplate, templateLimits } from '../../core/templates';
 import { createSession } from '../../core/model';
 import { sessionFileExtension, summarizeSession } from '../../core/session-file';
 import type { PreferencesStore } from '../services/preferences';
@@ -23,6 +33,7 @@ export interface MainServices {
   readonly preferences: PreferencesStore;
   readonly sessionFiles: SessionFiles;
   readonly systemLocale: () => string;
+  /** A new random id (sessions, agenda blocks, templates). */
   readonly newSessionId: () => string;
   readonly dialogs: Dialogs;
   /** Shows the file in the system's file manager. */
@@ -65,6 +76,15 @@ export function createHandlers(services: MainServices): ApiHandlers {
     return path;
   };
 
+  /** A new session's agenda: none, the built-in template's, or an own template's with new ids. */
+  const agendaFor = (template: SessionTemplate): AgendaBlock[] => {
+    if (template === 'blank') return [];
+    if (template === 'workshop') return workshopAgenda(services.newSessionId);
+    const own = preferences.templates.find((candidate) => candidate.id === template.id);
+    if (!own) throw new ApiException({ code: 'templateNotFound', detail: `No own template with id ${template.id}` });
+    return agendaFromTemplate(own.blocks, services.newSessionId);
+  };
+
   /** The session now open: reopened at the next start, listed among the recent files. */
   const opened = (session: OpenedSession): OpenedSession => {
     know(session.path);
@@ -94,6 +114,9 @@ export function createHandlers(services: MainServices): ApiHandlers {
     async setTheme(theme) {
       preferences.setTheme(theme);
     },
+    async setTimerSound(on) {
+      preferences.setTimerSound(on);
+    },
     async chooseSessionsFolder(moveSessions) {
       const folder = await services.dialogs.chooseFolder();
       if (folder === null) return null;
@@ -107,7 +130,7 @@ export function createHandlers(services: MainServices): ApiHandlers {
       return sessions;
     },
     async createSession(details, template) {
-      const agenda = template === 'workshop' ? workshopAgenda(services.newSessionId) : [];
+      const agenda = agendaFor(template);
       return opened(await sessionFiles.create(createSession(services.newSessionId(), details, agenda)));
     },
     async openSession(path) {
@@ -158,6 +181,24 @@ export function createHandlers(services: MainServices): ApiHandlers {
     },
     async revealSession(path) {
       services.reveal(readable(path));
+    },
+    async listTemplates() {
+      return preferences.templates;
+    },
+    async saveTemplate(name, blocks) {
+      const result = saveTemplate(preferences.templates, name, blocks, services.newSessionId);
+      if (!result.ok) {
+        // The schema already refuses a blank name and no blocks; only a full list gets here.
+        const detail = result.problem === 'tooMany' ? `At most ${templateLimits.templates} own templates` : `Template not saved: ${result.problem}`;
+        throw new ApiException({ code: result.problem === 'tooMany' ? 'templateLimit' : 'invalidArguments', detail });
+      }
+      preferences.setTemplates(result.templates);
+      return result.template;
+    },
+    async deleteTemplate(id) {
+      const templates = preferences.templates;
+      const remaining = deleteTemplate(templates, id);
+      if (remaining !== templates) preferences.setTemplates(remaining);
     },
   };
 }

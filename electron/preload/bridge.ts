@@ -98,6 +98,7 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => str
     getStartupState: () => callVerb('getStartupState', []),
     setLanguage: (language) => callVerb('setLanguage', [language]),
     setTheme: (theme) => callVerb('setTheme', [theme]),
+    setTimerSound: (on) => callVerb('setTimerSound', [on]),
     chooseSessionsFolder: (moveSessions) => callVerb('chooseSessionsFolder', [moveSessions]),
     listSessions: () => callVerb('listSessions', []),
     createSession: (details, template) => callVerb('createSession', [details, template]),
@@ -111,6 +112,9 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => str
     renameSession: (path, title) => callVerb('renameSession', [path, title]),
     deleteSession: (path) => callVerb('deleteSession', [path]),
     revealSession: (path) => callVerb('revealSession', [path]),
+    listTemplates: () => callVerb('listTemplates', []),
+    saveTemplate: (name, blocks) => callVerb('saveTemplate', [name, blocks]),
+    deleteTemplate: (id) => callVerb('deleteTemplate', [id]),
     on,
     pathForFile: (file) => pathForFile(file),
   } satisfies NahtstelleBridge;

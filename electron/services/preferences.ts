@@ -1,10 +1,12 @@
 /**
  * Preferences: language, theme, sessions folder, recent files, the session open at the last stop,
- * window bounds. Backed by any key-value store with get/set/delete: electron-store in the app, its
+ * window bounds, the timer sound, and the facilitator's own agenda templates. Backed by any key-value store with get/set/delete: electron-store in the app, its
  * underlying `conf` in the web test host. Every value is checked on read, so a hand-edited or
  * foreign preferences file falls back to defaults instead of breaking start-up.
  */
 import { languages, themes, type Language, type Preferences, type Theme } from '../../core/api';
+import { agendaTemplateSchema } from '../../core/api-schemas';
+import { templateLimits, type AgendaTemplate } from '../../core/templates';
 
 export interface KeyValueStore {
   get(key: string): unknown;
@@ -30,7 +32,13 @@ export class PreferencesStore {
   ) {}
 
   get all(): Preferences {
-    return { language: this.language, theme: this.theme, sessionsFolder: this.sessionsFolder, recentFiles: this.recentFiles };
+    return {
+      language: this.language,
+      theme: this.theme,
+      sessionsFolder: this.sessionsFolder,
+      recentFiles: this.recentFiles,
+      timerSound: this.timerSound,
+    };
   }
 
   get language(): Language | null {
@@ -79,6 +87,40 @@ export class PreferencesStore {
 
   setLastSession(path: string | null): void {
     this.setOrDelete('lastSession', path);
+  }
+
+  /** Off unless the facilitator turned it on. */
+  get timerSound(): boolean {
+    return this.store.get('timerSound') === true;
+  }
+
+  setTimerSound(on: boolean): void {
+    this.store.set('timerSound', on);
+  }
+
+  /**
+   * The facilitator's own agenda templates. They live here, not in files of their own: templates
+   * are small reusable settings (a name and a few blocks), like the theme — not work to hand on.
+   * Each one is checked on read; a damaged or hand-edited entry is left out, never a reason to
+   * fail start-up, and the others stay.
+   */
+  get templates(): readonly AgendaTemplate[] {
+    const value = this.store.get('templates');
+    if (!Array.isArray(value)) return [];
+    const valid: AgendaTemplate[] = [];
+    const ids = new Set<string>();
+    for (const item of value) {
+      const parsed = agendaTemplateSchema.safeParse(item, { jitless: true });
+      if (parsed.success && !ids.has(parsed.data.id)) {
+        ids.add(parsed.data.id);
+        valid.push(parsed.data);
+      }
+    }
+    return valid.slice(0, templateLimits.templates);
+  }
+
+  setTemplates(templates: readonly AgendaTemplate[]): void {
+    this.store.set('templates', templates);
   }
 
   get windowBounds(): WindowBounds | null {

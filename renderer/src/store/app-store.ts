@@ -10,7 +10,7 @@ export interface AppState {
 
 export const useApp = create<AppState>()((set) => ({
   systemLanguage: 'en',
-  preferences: { language: null, theme: 'system', sessionsFolder: '', recentFiles: [] },
+  preferences: { language: null, theme: 'system', sessionsFolder: '', recentFiles: [], timerSound: false },
   setPreferences: (preferences) => set({ preferences }),
 }));
 

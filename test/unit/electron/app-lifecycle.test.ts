@@ -119,7 +119,7 @@ describe('runApp', () => {
       ok: true,
       value: {
         systemLocale: 'de-AT',
-        preferences: { language: null, theme: 'system', sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'), recentFiles: [] },
+        preferences: { language: null, theme: 'system', sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'), recentFiles: [], timerSound: false },
         session: null,
         problem: null,
       },

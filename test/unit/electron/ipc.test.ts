@@ -33,7 +33,7 @@ async function call(verb: ApiVerb, event: FakeInvokeEvent, ...args: unknown[]): 
 
 const startupState: StartupState = {
   systemLocale: 'de-DE',
-  preferences: { language: null, theme: 'system', sessionsFolder: '/sessions', recentFiles: [] },
+  preferences: { language: null, theme: 'system', sessionsFolder: '/sessions', recentFiles: [], timerSound: false },
   session: null,
   problem: null,
 };
@@ -46,6 +46,7 @@ function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
     getStartupState: vi.fn(async () => startupState),
     setLanguage: vi.fn(async () => undefined),
     setTheme: vi.fn(async () => undefined),
+    setTimerSound: vi.fn(async () => undefined),
     chooseSessionsFolder: vi.fn(async () => null),
     listSessions: vi.fn(async () => []),
     createSession: vi.fn(async () => opened),
@@ -59,6 +60,9 @@ function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
     renameSession: vi.fn(async () => summary),
     deleteSession: vi.fn(async () => undefined),
     revealSession: vi.fn(async () => undefined),
+    listTemplates: vi.fn(async () => []),
+    saveTemplate: vi.fn(async () => ({ id: 't1', name: 'Kurzformat', blocks: [{ kind: 'lead' as const, title: null, prompt: null, minutes: 30, skipped: false }] })),
+    deleteTemplate: vi.fn(async () => undefined),
   };
 }
 

@@ -100,6 +100,7 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   getStartupState: [],
   setLanguage: ['de'],
   setTheme: ['dark'],
+  setTimerSound: [true],
   chooseSessionsFolder: [true],
   listSessions: [],
   createSession: [{ title: 'Kick-off' }, 'workshop'],
@@ -113,4 +114,7 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   renameSession: ['/sessions/kick-off.nahtstelle', 'Strategietag'],
   deleteSession: ['/sessions/kick-off.nahtstelle'],
   revealSession: ['/sessions/kick-off.nahtstelle'],
+  listTemplates: [],
+  saveTemplate: ['Kurzformat', [{ kind: 'lead', title: null, prompt: null, minutes: 30, skipped: false }]],
+  deleteTemplate: ['00000000-0000-4000-8000-000000000001'],
 };
