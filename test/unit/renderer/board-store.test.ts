@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { newBlock } from '../../../core/agenda';
 import { createSession } from '../../../core/model';
 import { addCard } from '../../../core/operations';
 import { shownSession, useBoard } from '../../../renderer/src/store/board-store';
@@ -61,5 +62,34 @@ describe('board store', () => {
     store().undo();
     expect(store().history.present.cards.a?.title).toBe('Alpha 2');
     store().endDrag(false);
+  });
+
+  it('keeps the cards as they are while dragging; the drop sets the lead and asks why the card moved', () => {
+    store().dispatch({ type: 'addBlock', block: newBlock('b1', 'lead') });
+    const cards = store().history.present.cards;
+    store().startDrag('a');
+    store().setPlacement({ laneId: 'sales', index: 0 });
+    // Only lanes change during a drag: no card re-renders because its object changed.
+    expect(shownSession(store()).cards).toBe(cards);
+    store().endDrag(true);
+    const card = store().history.present.cards.a;
+    expect(card?.lead).toBe('sales');
+    expect(card?.moves).toEqual([{ fromLaneId: 'marketing', toLaneId: 'sales', at: expect.any(String), reason: '' }]);
+    expect(store().reasonPrompt).toEqual({ cardId: 'a', moveIndex: 0 });
+    // Moving on in the agenda keeps the question open; the next change closes it.
+    store().dispatch({ type: 'goToBlock', blockId: 'b1' });
+    store().dispatch({ type: 'timer', action: 'start', now: 0 });
+    expect(store().history.present.timer?.startedAt).toBe(0);
+    expect(store().reasonPrompt).not.toBeNull();
+    store().dispatch({ type: 'editCardTitle', cardId: 'b', title: 'Beta 2' });
+    expect(store().reasonPrompt).toBeNull();
+  });
+
+  it('asks no reason for a reorder within the lane', () => {
+    store().startDrag('a');
+    store().setPlacement({ laneId: 'marketing', index: 1 });
+    store().endDrag(true);
+    expect(laneIds('marketing')).toEqual(['b', 'a']);
+    expect(store().reasonPrompt).toBeNull();
   });
 });
