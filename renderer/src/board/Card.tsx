@@ -1,10 +1,15 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useCallback, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useId, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { laneOfCard, type CardId } from '../../../core/model';
+import { departments, type CardId } from '../../../core/model';
 import { stepPlacement, type Direction } from '../../../core/placement';
+import { departmentVoterId } from '../../../core/voting';
 import { shownSession, useBoard } from '../store/board-store';
+import { useCardFound, useWorkshopUi } from '../store/workshop-store';
 import { registerCardElement, focusCard } from './card-elements';
+import { castVote, openCardDetails, removeCard } from './card-commands';
+import { DotPlusIcon, InfoIcon, MinusIcon } from './card-icons';
+import { cardLabel, describeCard, isHiddenCaricature, revealedDots } from './card-text';
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
 import { DeleteIcon, EditIcon } from '../app/icons';
@@ -13,52 +18,77 @@ import { countRender } from '../perf/render-count';
 const focusSteps: Partial<Record<string, Direction>> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /**
- * A card on the board. Memoised by id: it re-renders when its own title, editing or dragging
- * state changes, not when other cards move.
+ * A card on the board. Memoised by id; it selects its own card object and a few primitives, so it
+ * re-renders when that card, its editing or dragging state, or its Find answer changes — not when
+ * other cards move. (The drag preview keeps card objects as they are until the drop.)
  */
 export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
   countRender('Card');
   const { t } = useTranslation();
-  const title = useBoard((s) => s.history.present.cards[cardId]?.title ?? '');
+  const card = useBoard((s) => s.history.present.cards[cardId]);
+  const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
+  const dots = useBoard((s) => revealedDots(s.history.present, cardId));
   const isDragged = useBoard((s) => s.drag?.cardId === cardId);
   const isEditing = useBoard((s) => s.editingCardId === cardId);
+  const votingOpen = useWorkshopUi((s) => s.voterId !== null);
+  const found = useCardFound(cardId);
+  const descriptionId = useId();
   const edit = useCallback(() => useBoard.getState().setEditing(cardId), [cardId]);
   const remove = useCallback(() => removeCard(cardId), [cardId]);
+  const details = useCallback(() => openCardDetails(cardId), [cardId]);
+  if (!card) return null;
+  const label = cardLabel(card, hidden, t);
+
+  const classes = ['card'];
+  if (isDragged) classes.push('card--drag-origin');
+  if (found === false) classes.push('card--dimmed');
+  if (found === true) classes.push('card--found');
 
   return (
-    <li className={isDragged ? 'card card--drag-origin' : 'card'}>
+    <li className={classes.join(' ')} data-card-kind={card.kind}>
       {isEditing ? (
-        <CardTitleEditor cardId={cardId} title={title} />
+        <CardTitleEditor cardId={cardId} title={card.title} />
       ) : (
-        <DraggableCard cardId={cardId} title={title} onEdit={edit} onDelete={remove}>
-          <CardFace title={title} />
+        <DraggableCard cardId={cardId} label={label} descriptionId={descriptionId} onEdit={edit} onDelete={remove} onDetails={details}>
+          <CardFace card={card} hidden={hidden} dots={dots} />
         </DraggableCard>
       )}
+      <span id={descriptionId} hidden>
+        {describeCard(card, { hidden, dots }, t)}
+      </span>
       <div className="card-actions">
-        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.edit', { title })} onClick={edit}>
+        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('cards.actionsButton.details', { title: label })} aria-keyshortcuts="I" onClick={details}>
+          <InfoIcon />
+        </button>
+        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.edit', { title: label })} onClick={edit}>
           <EditIcon />
         </button>
-        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.delete', { title })} onClick={remove}>
+        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.delete', { title: label })} onClick={remove}>
           <DeleteIcon />
         </button>
       </div>
+      {votingOpen && !isDragged && <CardVotes cardId={cardId} label={label} votes={card.votes} />}
     </li>
   );
 });
 
 interface DraggableCardProps {
   cardId: CardId;
-  title: string;
+  label: string;
+  descriptionId: string;
   onEdit: () => void;
   onDelete: () => void;
+  onDetails: () => void;
   children: ReactNode;
 }
 
 /**
  * The focusable, draggable part of a card. dnd-kit re-renders every draggable when a drag starts
  * or ends; keeping this wrapper thin (its face arrives as a memoised child) keeps that cheap.
+ * Keys: arrows move the focus, Enter/F2 edit, Delete removes, I opens the details, + and − place
+ * or take back a dot while voting is open; Space picks the card up (dnd-kit).
  */
-function DraggableCard({ cardId, title, onEdit, onDelete, children }: DraggableCardProps) {
+function DraggableCard({ cardId, label, descriptionId, onEdit, onDelete, onDetails, children }: DraggableCardProps) {
   countRender('DraggableCard');
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef } = useDraggable({
@@ -76,6 +106,7 @@ function DraggableCard({ cardId, title, onEdit, onDelete, children }: DraggableC
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     listeners?.onKeyDown?.(event);
     if (event.defaultPrevented || useBoard.getState().drag) return;
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     const step = focusSteps[event.key];
     if (step) {
       event.preventDefault();
@@ -89,6 +120,12 @@ function DraggableCard({ cardId, title, onEdit, onDelete, children }: DraggableC
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       onDelete();
+    } else if (plain && (event.key === 'i' || event.key === 'I')) {
+      event.preventDefault();
+      onDetails();
+    } else if (plain && (event.key === '+' || event.key === '-') && useWorkshopUi.getState().voterId !== null) {
+      event.preventDefault();
+      castVote(cardId, event.key === '+' ? 1 : -1, t);
     }
   };
 
@@ -97,10 +134,11 @@ function DraggableCard({ cardId, title, onEdit, onDelete, children }: DraggableC
       ref={ref}
       {...attributes}
       {...listeners}
+      aria-describedby={`${descriptionId} ${attributes['aria-describedby']}`}
       onKeyDown={onKeyDown}
       onDoubleClick={onEdit}
       className="card-handle"
-      aria-label={title}
+      aria-label={label}
       data-card-id={cardId}
     >
       {children}
@@ -108,12 +146,34 @@ function DraggableCard({ cardId, title, onEdit, onDelete, children }: DraggableC
   );
 }
 
-/** Deletes a card and moves focus to its neighbour, so keyboard users keep their place. */
-function removeCard(cardId: CardId): void {
-  const state = useBoard.getState();
-  const lane = laneOfCard(state.history.present, cardId);
-  const index = lane?.cardIds.indexOf(cardId) ?? -1;
-  const neighbour = lane?.cardIds[index + 1] ?? lane?.cardIds[index - 1];
-  state.dispatch({ type: 'deleteCard', cardId });
-  focusCard(neighbour);
+/**
+ * While voting is open: the current voter's dots on this card, with buttons beside the card (not
+ * inside its draggable element, which is itself a button) to add or take back one.
+ */
+function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; votes: Readonly<Record<string, number>> }) {
+  const { t } = useTranslation();
+  const voterId = useWorkshopUi((s) => s.voterId);
+  const participants = useBoard((s) => s.history.present.details.participants);
+  if (voterId === null) return null;
+  const department = departments.find((d) => departmentVoterId(d) === voterId);
+  const voter = department ? t(`details.${department}`) : participants.find((p) => p.id === voterId)?.name.trim() || t('cards.vote.participant');
+  const mine = Object.hasOwn(votes, voterId) ? (votes[voterId] ?? 0) : 0;
+  return (
+    <div className="card-votes" role="group" aria-label={t('cards.vote.group', { title: label })}>
+      <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.remove', { voter, title: label })} aria-keyshortcuts="-" disabled={mine === 0} onClick={() => castVote(cardId, -1, t)}>
+        <MinusIcon />
+      </button>
+      <span className="card-vote-count">
+        <span className="card-vote-dots" aria-hidden="true">
+          {Array.from({ length: Math.min(mine, 10) }, (_, i) => (
+            <span key={i} className="card-vote-dot" />
+          ))}
+        </span>
+        {t('cards.vote.mine', { count: mine, voter })}
+      </span>
+      <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.add', { voter, title: label })} aria-keyshortcuts="+" onClick={() => castVote(cardId, 1, t)}>
+        <DotPlusIcon />
+      </button>
+    </div>
+  );
 }

@@ -1,0 +1,364 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardColours, cardKinds, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
+import type { CardChanges } from '../../../core/operations';
+import { Dialog } from '../app/Dialog';
+import { DeleteIcon, PlusIcon } from '../app/icons';
+import { formatDateTime } from '../library/format';
+import { useBoard } from '../store/board-store';
+import { closeCardDetails } from './card-commands';
+import { CommitText, commitFocusedField } from './card-fields';
+import { isHiddenCaricature } from './card-text';
+import { laneName } from './lane-name';
+import './cards.css';
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/**
+ * Everything about one card. Each change is one undoable step: choices apply at once, text is
+ * saved when its field is left (or on Enter). Closing — Escape, Done — saves the field being
+ * edited and puts the focus back on the card.
+ */
+export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
+  const { t } = useTranslation();
+  const card = useBoard((s) => s.history.present.cards[cardId]);
+  const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
+  const [showHidden, setShowHidden] = useState(false);
+  const form = useRef<HTMLDivElement>(null);
+
+  // The card can go away under the dialog (undo of its creation): then there is nothing to show.
+  useEffect(() => {
+    if (!card) closeCardDetails(cardId);
+  }, [card, cardId]);
+  if (!card) return null;
+
+  const update = (changes: CardChanges) => useBoard.getState().dispatch({ type: 'updateCard', cardId, changes });
+  const concealed = hidden && !showHidden;
+  const title = concealed ? t('cards.face.hidden') : card.title;
+  const close = () => {
+    commitFocusedField(form.current);
+    closeCardDetails(cardId);
+  };
+
+  return (
+    <Dialog label={t('cards.details.heading', { title })} onClose={close} className="dialog--wide card-dialog">
+      <div className="form" ref={form}>
+        <h2>{t('cards.details.heading', { title })}</h2>
+        <p className="card-dialog-hint">
+          {t('cards.details.textHint')}
+        </p>
+        {concealed ? (
+          <p className="card-dialog-notice">
+            {t('cards.details.hiddenNotice')}
+            <button type="button" className="tool-button" onClick={() => setShowHidden(true)}>
+              {t('cards.details.showHidden')}
+            </button>
+          </p>
+        ) : (
+          <CommitText
+            label={t('cards.details.title')}
+            value={card.title}
+            required
+            onCommit={(value) => useBoard.getState().dispatch({ type: 'editCardTitle', cardId, title: value })}
+          />
+        )}
+        <div className="form-grid">
+          <label>
+            {t('cards.details.kind')}
+            <select value={card.kind} onChange={(event) => update({ kind: cardKinds.find((k) => k === event.currentTarget.value) ?? card.kind })}>
+              {cardKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`cards.kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {card.kind === 'topic' && (
+            <label>
+              {t('cards.details.lead')}
+              <select value={card.lead} onChange={(event) => update({ lead: leads.find((l) => l === event.currentTarget.value) ?? card.lead })}>
+                {leads.map((lead) => (
+                  <option key={lead} value={lead}>
+                    {t(`cards.lead.${lead}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+        {card.kind === 'topic' && <ExchangeFields card={card} update={update} />}
+        {card.kind === 'caricature' && <CaricatureFields card={card} update={update} concealed={concealed} />}
+        {card.kind === 'metric' && <MetricFields card={card} update={update} />}
+        <div className="form-grid">
+          <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />
+          <CommitText label={t('cards.details.notes')} value={card.notes} multiline onCommit={(notes) => update({ notes })} />
+        </div>
+        <ColourPicker card={card} update={update} />
+        <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />
+        <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />
+        <MoveHistory cardId={cardId} moves={card.moves} />
+        <div className="dialog-actions">
+          <button type="button" className="tool-button tool-button--primary" onClick={close}>
+            {t('cards.details.done')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+type Update = (changes: CardChanges) => void;
+
+/** A seam card records how the two sides work on it together. */
+function ExchangeFields({ card, update }: { card: Card; update: Update }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('cards.details.exchange')}</legend>
+      <div className="form-grid">
+        <CommitText label={t('cards.details.exchangeWho')} value={card.exchange.who} onCommit={(who) => update({ exchange: { who } })} />
+        <CommitText label={t('cards.details.exchangeCadence')} value={card.exchange.cadence} onCommit={(cadence) => update({ exchange: { cadence } })} />
+      </div>
+      <CommitText label={t('cards.details.exchangeDecisions')} value={card.exchange.decisions} multiline onCommit={(decisions) => update({ exchange: { decisions } })} />
+    </fieldset>
+  );
+}
+
+function CaricatureFields({ card, update, concealed }: { card: Card; update: Update; concealed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('cards.details.caricature')}</legend>
+      <label>
+        {t('cards.details.view')}
+        <select
+          value={card.caricature.view}
+          onChange={(event) => update({ caricature: { view: caricatureViews.find((v) => v === event.currentTarget.value) ?? card.caricature.view } })}
+        >
+          {caricatureViews.map((view) => (
+            <option key={view} value={view}>
+              {t(`cards.view.${view}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!concealed && (
+        <CommitText label={t('cards.details.truth')} value={card.caricature.truth} multiline onCommit={(truth) => update({ caricature: { truth } })} />
+      )}
+      <label className="checkbox">
+        <input type="checkbox" checked={card.caricature.cleared} onChange={(event) => update({ caricature: { cleared: event.currentTarget.checked } })} />
+        {t('cards.details.cleared')}
+      </label>
+    </fieldset>
+  );
+}
+
+function MetricFields({ card, update }: { card: Card; update: Update }) {
+  const { t } = useTranslation();
+  const { metric } = card;
+  return (
+    <fieldset>
+      <legend>{t('cards.details.metric')}</legend>
+      <div className="form-grid form-grid--three">
+        <CommitText label={t('cards.details.value')} value={metric.value} onCommit={(value) => update({ metric: { value } })} />
+        <CommitText label={t('cards.details.target')} value={metric.target} onCommit={(target) => update({ metric: { target } })} />
+        <CommitText label={t('cards.details.unit')} value={metric.unit} onCommit={(unit) => update({ metric: { unit } })} />
+      </div>
+      <label>
+        {t('cards.details.owner')}
+        <select
+          value={metric.owner ?? ''}
+          onChange={(event) => update({ metric: { owner: sides.find((side) => side === event.currentTarget.value) ?? null } })}
+        >
+          <option value="">{t('cards.details.noOwner')}</option>
+          {sides.map((side) => (
+            <option key={side} value={side}>
+              {t(`cards.side.${side}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {metric.narrative.trim() === '' && <p className="card-dialog-notice">{t('cards.details.noNarrative')}</p>}
+      <CommitText label={t('cards.details.narrative')} value={metric.narrative} multiline onCommit={(narrative) => update({ metric: { narrative } })} />
+    </fieldset>
+  );
+}
+
+function ColourPicker({ card, update }: { card: Card; update: Update }) {
+  const { t } = useTranslation();
+  const name = useId();
+  const options = [null, ...cardColours];
+  return (
+    <fieldset>
+      <legend>{t('cards.details.colour')}</legend>
+      <div className="colour-options">
+        {options.map((colour) => (
+          <label key={colour ?? 'none'} className="colour-option">
+            <input type="radio" name={name} checked={card.colour === colour} onChange={() => update({ colour })} />
+            <span className={colour ? `swatch swatch--${colour}` : 'swatch'} aria-hidden="true" />
+            {t(`cards.colour.${colour ?? 'none'}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange: (tags: readonly string[]) => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  const add = () => {
+    if (draft.trim() === '') return;
+    onChange([...tags, draft]);
+    setDraft('');
+  };
+  return (
+    <fieldset>
+      <legend>{t('cards.details.tags')}</legend>
+      {tags.length > 0 && (
+        <ul className="tag-list">
+          {tags.map((tag) => (
+            <li key={tag} className="tag-chip">
+              {tag}
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('cards.details.removeTag', { tag })}
+                onClick={() => {
+                  onChange(tags.filter((other) => other !== tag));
+                  field.current?.focus();
+                }}
+              >
+                <DeleteIcon />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="inline-add">
+        <label>
+          {t('cards.details.newTag')}
+          <input
+            ref={field}
+            value={draft}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                add();
+              }
+            }}
+          />
+        </label>
+        <button type="button" className="tool-button" onClick={add}>
+          <PlusIcon />
+          {t('cards.details.addTag')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; onChange: (actions: readonly ActionItem[]) => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  const change = (next: ActionItem) => onChange(actions.map((a) => (a.id === next.id ? next : a)));
+  const add = () => {
+    if (draft.trim() === '') return;
+    onChange([...actions, { id: crypto.randomUUID(), text: draft, owner: '', due: '', done: false }]);
+    setDraft('');
+  };
+  return (
+    <fieldset>
+      <legend>{t('cards.details.actions')}</legend>
+      {actions.length === 0 ? (
+        <p className="card-dialog-hint">{t('cards.details.noActions')}</p>
+      ) : (
+        <ul className="action-list">
+          {actions.map((action) => (
+            <li key={action.id} className={action.done ? 'action-row action-row--done' : 'action-row'}>
+              <label className="checkbox">
+                <input type="checkbox" checked={action.done} onChange={(event) => change({ ...action, done: event.currentTarget.checked })} />
+                <span className="visually-hidden">{t('cards.details.actionDone', { text: action.text })}</span>
+              </label>
+              <CommitText hideLabel required label={t('cards.details.actionText')} placeholder={t('cards.details.actionText')} value={action.text} onCommit={(text) => change({ ...action, text })} />
+              <CommitText hideLabel label={t('cards.details.actionOwner')} placeholder={t('cards.details.actionOwner')} value={action.owner} onCommit={(owner) => change({ ...action, owner })} />
+              <CommitText hideLabel type="date" label={t('cards.details.actionDue')} value={action.due} onCommit={(due) => change({ ...action, due })} />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('cards.details.removeAction', { text: action.text })}
+                onClick={() => {
+                  onChange(actions.filter((a) => a.id !== action.id));
+                  field.current?.focus();
+                }}
+              >
+                <DeleteIcon />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="inline-add">
+        <label>
+          {t('cards.details.newAction')}
+          <input
+            ref={field}
+            value={draft}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                add();
+              }
+            }}
+          />
+        </label>
+        <button type="button" className="tool-button" onClick={add}>
+          <PlusIcon />
+          {t('cards.details.addAction')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Where the card has been, read-only, with the reason for each move editable. */
+function MoveHistory({ cardId, moves }: { cardId: CardId; moves: readonly MoveRecord[] }) {
+  const { t, i18n } = useTranslation();
+  const lanes = useBoard((s) => s.history.present.lanes);
+  return (
+    <fieldset>
+      <legend>{t('cards.details.moves')}</legend>
+      {moves.length === 0 ? (
+        <p className="card-dialog-hint">{t('cards.details.noMoves')}</p>
+      ) : (
+        <ol className="move-list">
+          {moves.map((move, index) => {
+            const from = moveLaneName(lanes[move.fromLaneId], t);
+            const to = moveLaneName(lanes[move.toLaneId], t);
+            return (
+              <li key={`${index}:${move.at}`} className="move-row">
+                <span className="move-head">
+                  {t('cards.details.move', { from, to })}
+                  <time dateTime={move.at}>{formatDateTime(move.at, i18n.language)}</time>
+                </span>
+                <CommitText
+                  label={t('cards.details.moveReason', { from, to })}
+                  value={move.reason}
+                  onCommit={(reason) => useBoard.getState().dispatch({ type: 'setMoveReason', cardId, moveIndex: index, reason })}
+                />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </fieldset>
+  );
+}
+
+function moveLaneName(lane: Lane | undefined, t: Translate): string {
+  return lane ? laneName(lane, t) : t('cards.details.removedLane');
+}

@@ -1,0 +1,134 @@
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardLimits, type CardId } from '../../../core/model';
+import { useBoard } from '../store/board-store';
+import { focusCard } from './card-elements';
+import { cardLabel, isHiddenCaricature } from './card-text';
+import { laneName } from './lane-name';
+import './cards.css';
+
+/**
+ * After a card crossed lanes, a small bar asks why — not a dialog: the board stays usable, the
+ * next drag or any other change dismisses it (board-store clears the prompt), and it hides while
+ * a card is being dragged. Its field takes the focus; Enter saves the reason, Escape skips, and
+ * either puts the focus back on the card.
+ */
+export function MoveReasonPrompt() {
+  const prompt = useBoard((s) => s.reasonPrompt);
+  const dragging = useBoard((s) => s.drag !== null);
+  const movedAt = useBoard((s) => (s.reasonPrompt ? s.history.present.cards[s.reasonPrompt.cardId]?.moves[s.reasonPrompt.moveIndex]?.at : undefined));
+  const stale = prompt !== null && movedAt === undefined;
+
+  // The move is gone (undone, or the card deleted): nothing left to ask about.
+  useEffect(() => {
+    if (stale) useBoard.getState().dismissReasonPrompt();
+  }, [stale]);
+
+  if (!prompt || dragging || movedAt === undefined) return null;
+  return <ReasonBar key={`${prompt.cardId}:${prompt.moveIndex}:${movedAt}`} cardId={prompt.cardId} moveIndex={prompt.moveIndex} />;
+}
+
+function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number }) {
+  const { t } = useTranslation();
+  const move = useBoard((s) => s.history.present.cards[cardId]?.moves[moveIndex]);
+  const card = useBoard((s) => s.history.present.cards[cardId]);
+  const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
+  const lanes = useBoard((s) => s.history.present.lanes);
+  const [draft, setDraft] = useState('');
+  const bar = useRef<HTMLDivElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const finished = useRef(false);
+  const questionId = useId();
+
+  useEffect(() => {
+    const input = field.current;
+    input?.focus();
+    // After a keyboard drop dnd-kit gives the focus back to the card one frame later; the question
+    // takes it again after that, unless the facilitator has already gone somewhere else.
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => {
+        const active = document.activeElement;
+        if (active === document.body || (active instanceof HTMLElement && active.dataset.cardId === cardId)) input?.focus();
+      });
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [cardId]);
+
+  if (!move || !card) return null;
+  const fromLane = lanes[move.fromLaneId];
+  const toLane = lanes[move.toLaneId];
+  const question = t('cards.reason.question', {
+    title: cardLabel(card, hidden, t),
+    from: fromLane ? laneName(fromLane, t) : t('cards.details.removedLane'),
+    to: toLane ? laneName(toLane, t) : t('cards.details.removedLane'),
+  });
+
+  const save = () => {
+    const state = useBoard.getState();
+    if (draft.trim() !== '') state.dispatch({ type: 'setMoveReason', cardId, moveIndex, reason: draft });
+    useBoard.getState().dismissReasonPrompt();
+  };
+
+  /** Ends the prompt from its own keys or buttons: the focus goes back to the card. */
+  const finish = (keep: boolean) => {
+    finished.current = true;
+    if (keep) save();
+    else useBoard.getState().dismissReasonPrompt();
+    focusCard(cardId);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      finish(true);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      finish(false);
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && draft === '') {
+      // Nothing typed yet, so Ctrl+Z means the board: undo the move that was just made.
+      event.preventDefault();
+      finished.current = true;
+      useBoard.getState().dismissReasonPrompt();
+      useBoard.getState().undo();
+      requestAnimationFrame(() => focusCard(cardId));
+    }
+  };
+
+  // Leaving the field for the board keeps what was typed; an empty field leaves the question open.
+  const onBlur = (event: FocusEvent<HTMLInputElement>) => {
+    if (finished.current || bar.current?.contains(event.relatedTarget)) return;
+    if (draft.trim() !== '') {
+      finished.current = true;
+      save();
+    }
+  };
+
+  return (
+    <div className="reason-prompt" role="group" aria-labelledby={questionId} ref={bar}>
+      <p className="reason-question" id={questionId}>
+        {question}
+      </p>
+      <input
+        ref={field}
+        className="reason-field"
+        aria-labelledby={questionId}
+        placeholder={t('cards.reason.placeholder')}
+        value={draft}
+        maxLength={cardLimits.shortText}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+      />
+      <button type="button" className="tool-button tool-button--primary" onClick={() => finish(true)}>
+        {t('cards.reason.save')}
+      </button>
+      <button type="button" className="tool-button" aria-keyshortcuts="Escape" onClick={() => finish(false)}>
+        {t('cards.reason.skip')}
+      </button>
+    </div>
+  );
+}

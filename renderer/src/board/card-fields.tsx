@@ -1,0 +1,71 @@
+import { useState, type KeyboardEvent } from 'react';
+
+export interface CommitTextProps {
+  readonly label: string;
+  readonly value: string;
+  /** Called once per edit, when the field is left or Enter is pressed (Ctrl/⌘+Enter in a text area). */
+  readonly onCommit: (value: string) => void;
+  readonly multiline?: boolean;
+  readonly type?: 'text' | 'date';
+  /** A blank value is not saved: the field goes back to what it was (a title, an action's text). */
+  readonly required?: boolean;
+  /** The label is given as the field's accessible name only (for rows of fields under one heading). */
+  readonly hideLabel?: boolean;
+  readonly className?: string;
+  readonly maxLength?: number;
+  readonly placeholder?: string;
+}
+
+/**
+ * A text field that saves when it is left or Enter is pressed, not on every keystroke, so each
+ * edit is one undoable step. When the value changes from outside (undo, redo) the field follows.
+ */
+export function CommitText({ label, value, onCommit, multiline = false, type = 'text', required = false, hideLabel = false, className, maxLength, placeholder }: CommitTextProps) {
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // The document changed under the field (undo, redo, normalised text): show what it holds now.
+    setShown(value);
+    setDraft(value);
+  }
+
+  const commit = () => {
+    if (draft === value) return;
+    if (required && draft.trim() === '') {
+      setDraft(value);
+      return;
+    }
+    onCommit(draft);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (!multiline || event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      commit();
+    }
+  };
+
+  const common = {
+    value: draft,
+    maxLength,
+    placeholder,
+    'aria-label': hideLabel ? label : undefined,
+    onChange: (event: { currentTarget: { value: string } }) => setDraft(event.currentTarget.value),
+    onBlur: commit,
+    onKeyDown,
+  };
+  const control = multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} />;
+  if (hideLabel) return <span className={className}>{control}</span>;
+  return (
+    <label className={className}>
+      {label}
+      {control}
+    </label>
+  );
+}
+
+/** Blurs the focused field inside `container`, so a pending edit is saved before the container closes. */
+export function commitFocusedField(container: Element | null): void {
+  const active = document.activeElement;
+  if (container && active instanceof HTMLElement && container.contains(active)) active.blur();
+}
