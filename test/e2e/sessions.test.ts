@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { currentFileVersion } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
 import { addCards, cardTitles, createSessionFromLibrary, useBoards } from './support';
 
@@ -38,7 +39,7 @@ describe('sessions', () => {
     const files = await sessionFiles(dataDir);
     expect(files).toHaveLength(1);
     const onDisk = JSON.parse(await readFile(join(dataDir, 'sessions', files[0] ?? ''), 'utf8'));
-    expect(onDisk).toMatchObject({ format: 'nahtstelle-session', version: 2 });
+    expect(onDisk).toMatchObject({ format: 'nahtstelle-session', version: currentFileVersion });
 
     await page.getByRole('button', { name: 'Sessions', exact: true }).click();
     const row = page.getByRole('button', { name: 'Open Kick-off Müller GmbH' });
@@ -190,14 +191,16 @@ describe('sessions', () => {
 
     const agenda = page.getByRole('navigation', { name: 'Ablauf' });
     await agenda.waitFor();
-    const blocks = await agenda.getByRole('button').allInnerTexts();
+    const blocks = await agenda.getByRole('listitem').allInnerTexts();
     expect(blocks.map((text) => text.replace(/\s+/g, ' '))).toEqual([
       '1 Führung klären 45 Min.',
       '2 Zerrbilder aufräumen 45 Min.',
       '3 Auftrag klären 40 Min.',
       '4 Messen und Erzählen 40 Min.',
     ]);
+    // Choosing a block makes it the active one, with its prompt.
     await agenda.getByRole('button', { name: /Zerrbilder aufräumen/ }).click();
+    expect(await agenda.locator('[aria-current="step"]').innerText()).toMatch(/Zerrbilder aufräumen/);
     expect(await page.getByRole('note', { name: 'Impuls für die Moderation' }).innerText()).toMatch(/^Jede Seite schreibt auf, wie sie die andere sieht/);
   });
 

@@ -116,6 +116,12 @@ export const de: Translation = {
     startWith: 'Beginnen mit',
     blank: 'Einem leeren Board',
     workshop: 'Der Workshop-Vorlage: {{name}}',
+    ownTemplate_one: 'Der eigenen Vorlage „{{name}}“ ({{count}} Block, {{minutes}} Min.)',
+    ownTemplate_other: 'Der eigenen Vorlage „{{name}}“ ({{count}} Blöcke, {{minutes}} Min.)',
+    deleteTemplate: 'Vorlage „{{name}}“ löschen',
+    confirmDelete: 'Die Vorlage „{{name}}“ löschen? Sitzungen, die daraus entstanden sind, bleiben, wie sie sind.',
+    confirm: 'Vorlage löschen',
+    keep: 'Behalten',
   },
   agenda: {
     label: 'Ablauf',

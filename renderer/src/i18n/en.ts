@@ -115,6 +115,12 @@ export const en = {
     startWith: 'Start with',
     blank: 'A blank board',
     workshop: 'The workshop template: {{name}}',
+    ownTemplate_one: 'Your template “{{name}}” ({{count}} block, {{minutes}} min)',
+    ownTemplate_other: 'Your template “{{name}}” ({{count}} blocks, {{minutes}} min)',
+    deleteTemplate: 'Delete the template “{{name}}”',
+    confirmDelete: 'Delete the template “{{name}}”? Sessions made from it stay as they are.',
+    confirm: 'Delete template',
+    keep: 'Keep it',
   },
   agenda: {
     label: 'Agenda',

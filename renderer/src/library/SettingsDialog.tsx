@@ -5,6 +5,7 @@ import { api } from '../api';
 import { Dialog } from '../app/Dialog';
 import { applyTheme, useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
+import { playTimerTone } from '../session/timer-sound';
 
 const themeLabels = { system: 'settings.themeSystem', light: 'settings.themeLight', dark: 'settings.themeDark' } as const;
 
@@ -18,6 +19,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     useApp.getState().setPreferences({ ...preferences, theme });
     applyTheme(theme);
     api.setTheme(theme).catch((error: unknown) => useBoard.getState().reportProblem(error));
+  };
+
+  const chooseTimerSound = (on: boolean) => {
+    useApp.getState().setPreferences({ ...preferences, timerSound: on });
+    api.setTimerSound(on).catch((error: unknown) => useBoard.getState().reportProblem(error));
   };
 
   const changeFolder = async () => {
@@ -43,6 +49,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
+        <fieldset>
+          <legend>{t('workshop.timer.label')}</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={preferences.timerSound} onChange={(event) => chooseTimerSound(event.currentTarget.checked)} />
+            {t('workshop.settings.timerSound')}
+          </label>
+          <button type="button" className="tool-button" onClick={playTimerTone}>
+            {t('workshop.settings.tryTimerSound')}
+          </button>
+        </fieldset>
         <fieldset>
           <legend>{t('settings.sessionsFolder')}</legend>
           <p className="folder-path">{preferences.sessionsFolder}</p>

@@ -1,47 +1,80 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaBlock } from '../../../core/agenda';
+import { neighbourBlock, type AgendaBlock } from '../../../core/agenda';
 import { useBoard } from '../store/board-store';
 
 /**
- * The session's agenda: its blocks in order with their timeboxes. Choosing a block shows its
- * prompt for the facilitator; choosing it again hides the prompt.
+ * The session's agenda: its blocks in order with their timeboxes, the active one marked; choosing
+ * a block makes it the active one. Previous and Next pass over skipped blocks; the same button
+ * starts the agenda and, after the last block, ends it — one place for the facilitator's hand,
+ * and the focus stays on it all the way through.
  */
 export function AgendaBar() {
   const { t } = useTranslation();
   const agenda = useBoard((s) => s.history.present.agenda);
-  const [shownId, setShownId] = useState<string | null>(null);
+  const activeId = useBoard((s) => s.history.present.activeBlockId);
   if (agenda.length === 0) return null;
-  const shown = agenda.find((block) => block.id === shownId);
+  const previous = activeId === null ? null : neighbourBlock(agenda, activeId, -1);
+  const next = neighbourBlock(agenda, activeId, 1);
+  // From no block, Next starts the agenda; on the last block, it ends it.
+  const forwardLabel = activeId === null ? t('workshop.start') : next ? t('workshop.next') : t('workshop.end');
+  const canGoForward = activeId !== null || next !== null;
 
   return (
     <nav className="agenda" aria-label={t('agenda.label')}>
       <ol className="agenda-blocks">
-        {agenda.map((block, index) => {
-          const title = blockTitle(block, t);
-          return (
-            <li key={block.id}>
-              <button
-                type="button"
-                className={block.id === shownId ? 'agenda-block agenda-block--shown' : 'agenda-block'}
-                aria-pressed={block.id === shownId}
-                onClick={() => setShownId(block.id === shownId ? null : block.id)}
-              >
-                <span className="agenda-number">{index + 1}</span>
-                <span className="agenda-title">{title}</span>
-                <span className="agenda-minutes">{t('agenda.minutes', { count: block.minutes })}</span>
-              </button>
-            </li>
-          );
-        })}
+        {agenda.map((block, index) => (
+          <li key={block.id}>
+            <BlockButton block={block} number={index + 1} active={block.id === activeId} />
+          </li>
+        ))}
       </ol>
-      {shown && (
-        <p className="agenda-prompt" role="note" aria-label={t('agenda.prompt')}>
-          {blockPrompt(shown, t)}
-        </p>
-      )}
+      <div className="agenda-steps">
+        <button
+          type="button"
+          className="tool-button"
+          aria-disabled={previous === null}
+          onClick={() => previous && goTo(previous.id)}
+        >
+          {t('workshop.previous')}
+        </button>
+        <button
+          type="button"
+          className={activeId === null ? 'tool-button tool-button--primary' : 'tool-button'}
+          aria-disabled={!canGoForward}
+          onClick={() => canGoForward && goTo(next?.id ?? null)}
+        >
+          {forwardLabel}
+        </button>
+      </div>
     </nav>
   );
+}
+
+function BlockButton({ block, number, active }: { block: AgendaBlock; number: number; active: boolean }) {
+  const { t } = useTranslation();
+  const classes = ['agenda-block', active && 'agenda-block--active', block.skipped && 'agenda-block--skipped'].filter(Boolean).join(' ');
+  return (
+    <button type="button" className={classes} aria-current={active ? 'step' : undefined} onClick={() => goTo(block.id)}>
+      <span className="agenda-number">{number}</span>
+      <span className="agenda-title">{blockTitle(block, t)}</span>
+      <span className="agenda-minutes">{t('agenda.minutes', { count: block.minutes })}</span>
+      {block.skipped && <span className="visually-hidden">{t('workshop.skipped')}</span>}
+    </button>
+  );
+}
+
+function goTo(blockId: string | null): void {
+  useBoard.getState().dispatch({ type: 'goToBlock', blockId });
+}
+
+/**
+ * One step along the agenda (+1 next, -1 previous), passing over skipped blocks; from no block,
+ * +1 starts the agenda. For keyboard shortcuts and presenter remotes.
+ */
+export function stepAgenda(step: 1 | -1): void {
+  const session = useBoard.getState().history.present;
+  const target = neighbourBlock(session.agenda, session.activeBlockId, step);
+  if (target) goTo(target.id);
 }
 
 type Translate = ReturnType<typeof useTranslation>['t'];
@@ -51,6 +84,7 @@ export function blockTitle(block: AgendaBlock, t: Translate): string {
   return block.title ?? t(`agenda.${block.kind}`);
 }
 
+/** A block's own prompt, else the default prompt of its kind ('' for an own block without one). */
 export function blockPrompt(block: AgendaBlock, t: Translate): string {
   return block.prompt ?? t(`agenda.${block.kind}Prompt`);
 }

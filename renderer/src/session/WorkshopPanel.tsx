@@ -1,6 +1,77 @@
+import './workshop.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBoard } from '../store/board-store';
 import { AgendaBar } from './AgendaBar';
+import { AgendaDialog } from './AgendaDialog';
+import { BlockTimer } from './BlockTimer';
+import { BlockTools, MissionLine } from './BlockTools';
+import { SaveTemplateDialog } from './SaveTemplateDialog';
 
-/** The workshop's agenda and the tools of the active block, above the board. */
+type Dialog = 'edit' | 'template' | null;
+const saveTemplateDialog: Dialog = 'template';
+
+/**
+ * The workshop, above the board and kept compact so the board keeps most of the projector: the
+ * agenda with the active block marked, then that block's prompt, tool and countdown. Editing the
+ * agenda (and saving it as a template, from the editor) is one click away but out of the room's sight.
+ */
 export function WorkshopPanel() {
-  return <AgendaBar />;
+  const { t } = useTranslation();
+  const hasAgenda = useBoard((s) => s.history.present.agenda.length > 0);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [savedAs, setSavedAs] = useState<string | null>(null);
+  useEffect(() => {
+    if (savedAs === null) return;
+    const timeout = setTimeout(() => setSavedAs(null), 8000);
+    return () => clearTimeout(timeout);
+  }, [savedAs]);
+
+  return (
+    <section className="workshop" aria-label={t('workshop.panel')}>
+      <div className="workshop-bar">
+        <AgendaBar />
+        <div className="workshop-actions">
+          <button type="button" className="tool-button" onClick={() => setDialog('edit')}>
+            {hasAgenda ? t('workshop.editAgenda') : t('workshop.planAgenda')}
+          </button>
+          <span className="workshop-saved" role="status">
+            {savedAs !== null && t('workshop.template.saved', { name: savedAs })}
+          </span>
+        </div>
+      </div>
+      <ActiveBlock />
+      {dialog === 'edit' && <AgendaDialog onClose={() => setDialog(null)} onSaveTemplate={() => setDialog(saveTemplateDialog)} />}
+      {dialog === 'template' && (
+        <SaveTemplateDialog
+          onClose={() => setDialog(null)}
+          onSaved={(template) => {
+            setDialog(null);
+            setSavedAs(template.name);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** The active block's prompt, tool and timer; before the agenda starts, the agreed mission if there is one. */
+function ActiveBlock() {
+  const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
+  if (!block) {
+    return (
+      <div className="workshop-mission">
+        <MissionLine />
+      </div>
+    );
+  }
+  return (
+    <div className="workshop-active">
+      <div className="workshop-active-main">
+        <BlockTools key={block.id} block={block} />
+        {block.kind !== 'mission' && <MissionLine />}
+      </div>
+      <BlockTimer key={block.id} block={block} />
+    </div>
+  );
 }

@@ -1,0 +1,169 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaBlock } from '../../../core/agenda';
+import { noFilter, type CardFilter } from '../../../core/find';
+import { caricatureViews } from '../../../core/model';
+import { useBoard } from '../store/board-store';
+import { useWorkshopUi } from '../store/workshop-store';
+import { blockPrompt } from './AgendaBar';
+import { boardCounts } from './workshop-counts';
+
+/**
+ * The active block's prompt for the facilitator (can be hidden, e.g. while the room reads the
+ * board) and the tool of its kind. Each tool selects only the number it shows.
+ */
+export function BlockTools({ block }: { block: AgendaBlock }) {
+  const { t } = useTranslation();
+  const [promptShown, setPromptShown] = useState(true);
+  const promptId = useId();
+  const prompt = blockPrompt(block, t);
+
+  return (
+    <div className="block-tools">
+      {prompt !== '' && (
+        <div className="block-prompt">
+          {promptShown && (
+            <p id={promptId} className="agenda-prompt" role="note" aria-label={t('agenda.prompt')}>
+              {prompt}
+            </p>
+          )}
+          <button type="button" className="link-button" aria-expanded={promptShown} aria-controls={promptShown ? promptId : undefined} onClick={() => setPromptShown(!promptShown)}>
+            {promptShown ? t('workshop.hidePrompt') : t('workshop.showPrompt')}
+          </button>
+        </div>
+      )}
+      <div className="block-tool" role="group" aria-label={t('workshop.tools')}>
+        {block.kind === 'lead' && <LeadTool />}
+        {block.kind === 'caricatures' && <CaricaturesTool />}
+        {block.kind === 'mission' && <MissionEditor />}
+        {block.kind === 'metrics' && <MetricsTool />}
+      </div>
+    </div>
+  );
+}
+
+const unresolvedTopics: CardFilter = { ...noFilter, kind: 'topic', lead: 'unresolved' };
+const metricsWithoutNarrative: CardFilter = { ...noFilter, kind: 'metric', needsAttention: true };
+
+/** A button that shows only the cards a count is about (Find's filter), and everything again. */
+function ShowOnBoard({ filter, label }: { filter: CardFilter; label: string }) {
+  const pressed = useWorkshopUi((s) => sameFilter(s.filter, filter));
+  return (
+    <button
+      type="button"
+      className="tool-button"
+      aria-pressed={pressed}
+      onClick={() => (pressed ? useWorkshopUi.getState().clearFilter() : useWorkshopUi.getState().setFilter(filter))}
+    >
+      {label}
+    </button>
+  );
+}
+
+function sameFilter(a: CardFilter, b: CardFilter): boolean {
+  return a.text === b.text && a.kind === b.kind && a.lead === b.lead && a.tag === b.tag && a.needsAttention === b.needsAttention;
+}
+
+function LeadTool() {
+  const { t } = useTranslation();
+  const count = useBoard((s) => boardCounts(s.history.present.cards).unresolvedTopics);
+  return (
+    <>
+      <p className={count > 0 ? 'tool-count tool-count--flagged' : 'tool-count'}>
+        {count > 0 ? t('workshop.lead.unresolved', { count }) : t('workshop.lead.allResolved')}
+      </p>
+      {count > 0 && <ShowOnBoard filter={unresolvedTopics} label={t('workshop.lead.showUnresolved')} />}
+      <p className="tool-hint">{t('workshop.lead.hint')}</p>
+    </>
+  );
+}
+
+function CaricaturesTool() {
+  const { t } = useTranslation();
+  const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
+  const marketingOnSales = useBoard((s) => boardCounts(s.history.present.cards).caricatures.marketingOnSales);
+  const salesOnMarketing = useBoard((s) => boardCounts(s.history.present.cards).caricatures.salesOnMarketing);
+  const cleared = useBoard((s) => boardCounts(s.history.present.cards).caricatures.cleared);
+  const counts = { marketingOnSales, salesOnMarketing };
+  const total = marketingOnSales + salesOnMarketing;
+  const reveal = (on: boolean) => useBoard.getState().dispatch({ type: 'revealCaricatures', revealed: on });
+
+  return (
+    <>
+      {total === 0 ? (
+        <p className="tool-hint">{t('workshop.caricatures.none')}</p>
+      ) : (
+        <ul className="tool-counts">
+          {caricatureViews.map((view) => (
+            <li key={view} className="tool-count">
+              {t('workshop.caricatures.collected', { view: t(`cards.view.${view}`), count: counts[view] })}
+            </li>
+          ))}
+          <li className="tool-hint">{revealed ? t('workshop.caricatures.cleared', { cleared, count: total }) : t('workshop.caricatures.hiddenNote')}</li>
+        </ul>
+      )}
+      {/* One button that stays put and changes its word, so the focus stays on it. */}
+      <button type="button" className={revealed ? 'tool-button' : 'tool-button tool-button--primary'} onClick={() => reveal(!revealed)}>
+        {revealed ? t('workshop.caricatures.hide') : t('workshop.caricatures.reveal')}
+      </button>
+    </>
+  );
+}
+
+function MetricsTool() {
+  const { t } = useTranslation();
+  const total = useBoard((s) => boardCounts(s.history.present.cards).metrics.total);
+  const missing = useBoard((s) => boardCounts(s.history.present.cards).metrics.withoutNarrative);
+  if (total === 0) return <p className="tool-hint">{t('workshop.metrics.none')}</p>;
+  return (
+    <>
+      <p className={missing > 0 ? 'tool-count tool-count--flagged' : 'tool-count'}>
+        {missing > 0 ? t('workshop.metrics.missing', { count: missing }) : t('workshop.metrics.allNarrated')}
+      </p>
+      {missing > 0 && <ShowOnBoard filter={metricsWithoutNarrative} label={t('workshop.metrics.showMissing')} />}
+    </>
+  );
+}
+
+/**
+ * The shared mission, written on the board in large type. Saved when the facilitator leaves the
+ * field (or presses Ctrl+Enter): one undo step per edit, not per keystroke.
+ */
+export function MissionEditor() {
+  const { t } = useTranslation();
+  const mission = useBoard((s) => s.history.present.mission);
+  const [draft, setDraft] = useState(mission);
+  const [shown, setShown] = useState(mission);
+  // Undo, redo or another session changed the mission: show it (React's "adjust state on prop change").
+  if (mission !== shown) {
+    setShown(mission);
+    setDraft(mission);
+  }
+  const commit = () => {
+    if (draft !== mission) useBoard.getState().dispatch({ type: 'setMission', text: draft });
+  };
+  return (
+    <label className="mission-editor">
+      <span className="mission-label">{t('workshop.mission.label')}</span>
+      <textarea
+        className="mission-text"
+        rows={2}
+        value={draft}
+        placeholder={t('workshop.mission.placeholder')}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) commit();
+        }}
+      />
+    </label>
+  );
+}
+
+/** The agreed mission, in one line, while another block is on. */
+export function MissionLine() {
+  const { t } = useTranslation();
+  const mission = useBoard((s) => s.history.present.mission);
+  if (mission.trim() === '') return null;
+  return <p className="mission-line">{t('workshop.mission.agreed', { mission })}</p>;
+}

@@ -1,0 +1,84 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaTemplate } from '../../../core/api';
+import { templateBlocksOf, templateLimits, templateNamed } from '../../../core/templates';
+import { api } from '../api';
+import { Dialog } from '../app/Dialog';
+import { describeError } from '../app/errors';
+import { useBoard } from '../store/board-store';
+
+/** Names the current agenda and saves it as an own template (main keeps it); says when a name replaces one. */
+export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (template: AgendaTemplate) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [existing, setExisting] = useState<readonly AgendaTemplate[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const hintId = useId();
+
+  useEffect(() => {
+    let current = true;
+    api.listTemplates().then(
+      (templates) => current && setExisting(templates),
+      // Only the "replaces" hint depends on the list: saving still works without it.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const replaces = name.trim() !== '' && templateNamed(existing, name) !== undefined;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || name.trim() === '') return;
+    setBusy(true);
+    try {
+      const saved = await api.saveTemplate(name, templateBlocksOf(useBoard.getState().history.present.agenda));
+      onSaved(saved);
+    } catch (error) {
+      setBusy(false);
+      setProblem(describeError(error, t));
+    }
+  };
+
+  return (
+    <Dialog label={t('workshop.template.heading')} onClose={onClose}>
+      <form className="form" onSubmit={(event) => void save(event)}>
+        <h2>{t('workshop.template.heading')}</h2>
+        <p>{t('workshop.template.intro')}</p>
+        <label>
+          {t('workshop.template.name')}
+          <input
+            type="text"
+            autoFocus
+            required
+            maxLength={templateLimits.nameLength}
+            value={name}
+            aria-describedby={replaces ? hintId : undefined}
+            onChange={(event) => setName(event.currentTarget.value)}
+          />
+        </label>
+        {replaces && (
+          <p id={hintId} className="tool-hint">
+            {t('workshop.template.replaces')}
+          </p>
+        )}
+        {problem !== null && (
+          <p className="form-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="tool-button" onClick={onClose}>
+            {t('workshop.template.cancel')}
+          </button>
+          <button type="submit" className="tool-button tool-button--primary" disabled={busy || name.trim() === ''}>
+            {t('workshop.template.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
