@@ -1,15 +1,22 @@
 /**
  * App-wide keyboard shortcuts. They stay out of the way while someone types in a field, where
- * Ctrl+Z belongs to the text, and while a card is being dragged.
+ * Ctrl+Z belongs to the text, and while a card is being dragged. Find (Ctrl+F) means nothing to
+ * a text field, so it works while typing too — but not from inside a dialog, which keeps the focus.
  */
 import { useEffect } from 'react';
+import { isFiltering } from '../../../core/find';
 import { placementOf } from '../../../core/placement';
 import { useBoard } from '../store/board-store';
+import { useWorkshopUi } from '../store/workshop-store';
+import { focusNextMatch } from '../tools/matches';
+import { useTools } from '../tools/tools-store';
 
 export interface Shortcut {
-  readonly id: 'undo' | 'redo' | 'newCard';
+  readonly id: 'undo' | 'redo' | 'newCard' | 'find' | 'nextMatch';
   readonly matches: (event: KeyboardEvent) => boolean;
   readonly run: () => void;
+  /** Also while the focus is in a text field. */
+  readonly whileTyping?: boolean;
 }
 
 const primary = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
@@ -22,7 +29,24 @@ export const shortcuts: readonly Shortcut[] = [
     run: () => useBoard.getState().redo(),
   },
   { id: 'newCard', matches: (e) => !primary(e) && !e.altKey && e.key.toLowerCase() === 'n', run: openComposerNearFocus },
+  {
+    id: 'find',
+    matches: (e) => primary(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f' && !inDialog(e.target),
+    run: () => useTools.getState().openFind(),
+    whileTyping: true,
+  },
+  // F3 goes to the next card Find matches (as in most apps); without a filter it is left alone.
+  {
+    id: 'nextMatch',
+    matches: (e) => e.key === 'F3' && !primary(e) && !e.altKey && !e.shiftKey && isFiltering(useWorkshopUi.getState().filter) && !inDialog(e.target),
+    run: () => void focusNextMatch(),
+    whileTyping: true,
+  },
 ];
+
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('dialog') !== null;
+}
 
 /** Opens the new-card field in the lane of the focused card, or the first lane. */
 function openComposerNearFocus(): void {
@@ -40,9 +64,9 @@ function isTyping(target: EventTarget | null): boolean {
 export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target) || useBoard.getState().drag) return;
+      if (event.defaultPrevented || useBoard.getState().drag) return;
       const shortcut = shortcuts.find((s) => s.matches(event));
-      if (!shortcut) return;
+      if (!shortcut || (isTyping(event.target) && !shortcut.whileTyping)) return;
       event.preventDefault();
       shortcut.run();
     };

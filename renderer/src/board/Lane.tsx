@@ -1,4 +1,4 @@
-import { memo, useId, useRef, type ReactNode } from 'react';
+import { memo, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaneId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
@@ -8,6 +8,9 @@ import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
 import { PlusIcon } from '../app/icons';
 import { countRender } from '../perf/render-count';
+import { LaneMatchCount, LaneNameField, LaneToolButtons } from '../tools/LaneTools';
+import { focusLaneTools } from '../tools/lane-focus';
+import '../tools/tools.css';
 
 const noCards: readonly string[] = [];
 
@@ -44,7 +47,9 @@ function DropSlot() {
 
 /**
  * One lane: a region named after the lane. It re-renders when its own cards change, or when the
- * drop slot of a drag enters, leaves or moves within it; not when other lanes change.
+ * drop slot of a drag enters, leaves or moves within it; not when other lanes change. Its header
+ * renames it (and removes an extra lane); "n matches" while Find filters reads the cards in a
+ * child of its own, so typing in Find does not re-render the lane's cards.
  */
 export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
   countRender('Lane');
@@ -59,6 +64,7 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
   const isDropTarget = slotIndex >= 0;
   const composerOpen = useBoard((s) => s.composerLaneId === laneId);
   const addButton = useRef<HTMLButtonElement>(null);
+  const [renaming, setRenaming] = useState(false);
   if (!lane) return null;
   const name = laneName(lane, t);
 
@@ -73,9 +79,27 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
       aria-labelledby={headingId}
       data-lane-id={laneId}
     >
-      <header className="lane-header">
-        <h2 id={headingId}>{name}</h2>
-        <span className="lane-count">{t('lane.cardCount', { count: shownCount(cardIds, draggedId, slotIndex) })}</span>
+      <header className="lane-header lane-header--tools">
+        <div className="lane-title-row">
+          {renaming && (
+            <LaneNameField
+              lane={lane}
+              name={name}
+              onDone={() => {
+                setRenaming(false);
+                requestAnimationFrame(() => focusLaneTools(laneId));
+              }}
+            />
+          )}
+          <h2 id={headingId} className={renaming ? 'visually-hidden' : undefined} onDoubleClick={() => setRenaming(true)}>
+            {name}
+          </h2>
+          {!renaming && <LaneToolButtons lane={lane} name={name} onRename={() => setRenaming(true)} />}
+        </div>
+        <p className="lane-meta">
+          <span className="lane-count">{t('lane.cardCount', { count: shownCount(cardIds, draggedId, slotIndex) })}</span>
+          <LaneMatchCount laneId={laneId} />
+        </p>
       </header>
       {cardIds.length === 0 && !isDropTarget && <p className="lane-empty">{t('lane.empty')}</p>}
       <ul className="lane-cards">{withDropSlot(cardIds, draggedId, slotIndex)}</ul>

@@ -1,4 +1,146 @@
-/** Find, dot voting and lane tools, between the workshop panel and the board. */
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { laneLimits } from '../../../core/model';
+import { useBoard } from '../store/board-store';
+import { FindBar } from './FindBar';
+import { DotsIcon, LaneIcon, SearchIcon } from './icons';
+import { focusLaneTools } from './lane-focus';
+import { useTools } from './tools-store';
+import { VotingPanel } from './VotingPanel';
+import './tools.css';
+
+/**
+ * Find, dot voting and lane tools, between the workshop panel and the board: a row of toggles,
+ * and below it whichever tool is open. Each toggle names what it opens (aria-expanded).
+ */
 export function BoardTools() {
-  return null;
+  const { t } = useTranslation();
+  const findId = useId();
+  const votingId = useId();
+  const findOpen = useTools((s) => s.findOpen);
+  const votingOpen = useTools((s) => s.votingOpen);
+  const findButton = useRef<HTMLButtonElement>(null);
+  const votingButton = useRef<HTMLButtonElement>(null);
+
+  const closeFind = () => {
+    useTools.getState().closeFind();
+    findButton.current?.focus();
+  };
+  const closeVoting = () => {
+    useTools.getState().setVotingOpen(false);
+    votingButton.current?.focus();
+  };
+
+  return (
+    <div className="board-tools" role="group" aria-label={t('tools.label')}>
+      <div className="tools-row">
+        <button
+          ref={findButton}
+          type="button"
+          className="tool-button"
+          aria-expanded={findOpen}
+          aria-controls={findOpen ? findId : undefined}
+          aria-keyshortcuts="Control+F Meta+F"
+          onClick={() => (findOpen ? closeFind() : useTools.getState().openFind())}
+        >
+          <SearchIcon />
+          {t('tools.find.button')}
+        </button>
+        <button
+          ref={votingButton}
+          type="button"
+          className="tool-button"
+          aria-expanded={votingOpen}
+          aria-controls={votingOpen ? votingId : undefined}
+          onClick={() => (votingOpen ? closeVoting() : useTools.getState().setVotingOpen(true))}
+        >
+          <DotsIcon />
+          {t('tools.voting.button')}
+        </button>
+        <AddLane />
+      </div>
+      {findOpen && <FindBar id={findId} onClose={closeFind} />}
+      {votingOpen && <VotingPanel id={votingId} onClose={closeVoting} />}
+    </div>
+  );
+}
+
+/** "Add lane": a small inline form, the name suggested ("Parking lot") and selected for typing over. */
+function AddLane() {
+  const { t } = useTranslation();
+  const formId = useId();
+  const hintId = useId();
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState('');
+  const button = useRef<HTMLButtonElement>(null);
+  const full = useBoard((s) => s.history.present.laneOrder.length >= laneLimits.lanes);
+
+  const open = () => {
+    if (full) return;
+    setName(t('tools.lanes.defaultName'));
+    setAdding(true);
+  };
+  const close = () => {
+    setAdding(false);
+    requestAnimationFrame(() => button.current?.focus());
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim() === '') return;
+    const laneId = crypto.randomUUID();
+    useBoard.getState().dispatch({ type: 'addLane', laneId, title: name });
+    setAdding(false);
+    // The new lane is at the board's end: its header tools take the focus and scroll it into view.
+    requestAnimationFrame(() => focusLaneTools(laneId));
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    }
+  };
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="tool-button"
+        aria-expanded={adding}
+        aria-controls={adding ? formId : undefined}
+        aria-disabled={full || undefined}
+        aria-describedby={full ? hintId : undefined}
+        onClick={() => (adding ? close() : open())}
+      >
+        <LaneIcon />
+        {t('tools.lanes.add')}
+      </button>
+      {full && (
+        <span id={hintId} className="tools-hint">
+          {t('tools.lanes.limit', { count: laneLimits.lanes })}
+        </span>
+      )}
+      {adding && (
+        <form id={formId} className="add-lane" onSubmit={submit} onKeyDown={onKeyDown}>
+          <label className="add-lane-label">
+            {t('tools.lanes.addLabel')}
+            <input
+              className="tools-input"
+              value={name}
+              maxLength={laneLimits.titleLength}
+              autoFocus
+              onFocus={(event) => event.currentTarget.select()}
+              onChange={(event) => setName(event.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" className="tool-button tool-button--primary" disabled={name.trim() === ''}>
+            {t('tools.lanes.create')}
+          </button>
+          <button type="button" className="tool-button" onClick={close}>
+            {t('tools.lanes.cancel')}
+          </button>
+        </form>
+      )}
+    </>
+  );
 }

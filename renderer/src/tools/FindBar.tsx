@@ -1,0 +1,154 @@
+import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { allTags, isFiltering, noFilter, type CardFilter } from '../../../core/find';
+import { cardKinds, leads, type CardKind, type Lead } from '../../../core/model';
+import { useBoard } from '../store/board-store';
+import { useWorkshopUi } from '../store/workshop-store';
+import { findCounts, focusNextMatch } from './matches';
+import { useTools } from './tools-store';
+
+/**
+ * Find: text, kind, lead and tag, plus the two questions a facilitator asks most ("what is still
+ * open?") one click away. Cards that do not match are dimmed by the cards themselves
+ * (useCardFound), never removed, so the board keeps its layout on the projector.
+ */
+export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fieldId = useId();
+  const field = useRef<HTMLInputElement>(null);
+  const filter = useWorkshopUi((s) => s.filter);
+  const focusRequest = useTools((s) => s.findFocusRequest);
+  const cards = useBoard((s) => s.history.present.cards);
+  const counts = useMemo(() => findCounts(cards, filter), [cards, filter]);
+  const tags = useMemo(() => allTags(Object.values(cards)), [cards]);
+  const filtering = isFiltering(filter);
+  const { setFilter } = useWorkshopUi.getState();
+
+  useEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, [focusRequest]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && event.target === field.current) {
+      // Ctrl+F toggles: from the field it closes Find again.
+      event.preventDefault();
+      onClose();
+    }
+  };
+
+  const onFieldKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      focusNextMatch();
+    }
+  };
+
+  // A quick filter shows exactly what its count says, so turning one on clears the other filters.
+  const quick = (on: Partial<CardFilter>, pressed: boolean, off: Partial<CardFilter>) => setFilter(pressed ? off : { ...noFilter, ...on });
+  const unresolvedOn = filter.lead === 'unresolved';
+
+  return (
+    <section id={id} className="find-bar" role="search" aria-label={t('tools.find.region')} onKeyDown={onKeyDown}>
+      <div className="find-field">
+        <label htmlFor={fieldId}>{t('tools.find.text')}</label>
+        <input
+          ref={field}
+          id={fieldId}
+          type="search"
+          className="tools-input find-text"
+          value={filter.text}
+          placeholder={t('tools.find.placeholder')}
+          onChange={(event) => setFilter({ text: event.currentTarget.value })}
+          onKeyDown={onFieldKeyDown}
+        />
+      </div>
+      <label className="find-select">
+        {t('tools.find.kind')}
+        <select
+          className="tools-input"
+          value={filter.kind ?? ''}
+          onChange={(event) => setFilter({ kind: (event.currentTarget.value || null) as CardKind | null })}
+        >
+          <option value="">{t('tools.find.anyKind')}</option>
+          {cardKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`tools.find.kinds.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="find-select">
+        {t('tools.find.lead')}
+        <select
+          className="tools-input"
+          value={filter.lead ?? ''}
+          onChange={(event) => setFilter({ lead: (event.currentTarget.value || null) as Lead | null })}
+        >
+          <option value="">{t('tools.find.anyLead')}</option>
+          {leads.map((lead) => (
+            <option key={lead} value={lead}>
+              {t(`tools.find.leads.${lead}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="find-select">
+        {t('tools.find.tag')}
+        <select className="tools-input" value={filter.tag ?? ''} onChange={(event) => setFilter({ tag: event.currentTarget.value || null })}>
+          <option value="">{t('tools.find.anyTag')}</option>
+          {filter.tag !== null && !tags.includes(filter.tag) && <option value={filter.tag}>{filter.tag}</option>}
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="find-quick" role="group" aria-label={t('tools.find.quick')}>
+        <button
+          type="button"
+          className="tool-button quick-filter"
+          aria-pressed={unresolvedOn}
+          onClick={() => quick({ lead: 'unresolved' }, unresolvedOn, { lead: null })}
+        >
+          {t('tools.find.unresolved', { count: counts.unresolved })}
+        </button>
+        <button
+          type="button"
+          className="tool-button quick-filter"
+          aria-pressed={filter.needsAttention}
+          title={t('tools.find.attentionHint')}
+          onClick={() => quick({ needsAttention: true }, filter.needsAttention, { needsAttention: false })}
+        >
+          {t('tools.find.attention', { count: counts.attention })}
+        </button>
+      </div>
+      <p className="find-count" role="status" aria-live="polite">
+        {t('tools.find.results', { found: counts.found, count: counts.total })}
+      </p>
+      <div className="find-actions">
+        <button type="button" className="tool-button" disabled={!filtering || counts.found === 0} aria-keyshortcuts="F3" onClick={() => focusNextMatch()}>
+          {t('tools.find.next')}
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!filtering}
+          onClick={() => {
+            useWorkshopUi.getState().clearFilter();
+            field.current?.focus();
+          }}
+        >
+          {t('tools.find.clear')}
+        </button>
+        <button type="button" className="tool-button" aria-keyshortcuts="Escape" onClick={onClose}>
+          {t('tools.find.close')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,235 @@
+import type { TFunction } from 'i18next';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardLimits, type Card, type CardId, type Session } from '../../../core/model';
+import { ranking, votersOf, type Voter } from '../../../core/voting';
+import { Dialog } from '../app/Dialog';
+import { PlusIcon } from '../app/icons';
+import { laneName } from '../board/lane-name';
+import { useBoard, type BoardState } from '../store/board-store';
+import { useWorkshopUi } from '../store/workshop-store';
+import { MinusIcon } from './icons';
+
+const voterModes = ['participants', 'departments'] as const;
+
+/** A voter's name as shown: the participant's, or the department's in the UI language. */
+export function voterName(voter: Voter, index: number, t: TFunction): string {
+  if (voter.id.startsWith('department:')) return t(`tools.voting.department.${voter.department}`);
+  return voter.name.trim() || t('tools.voting.unnamed', { number: index + 1 });
+}
+
+/**
+ * The voters of the open session, as a stable array: a new one only when the mode or the
+ * participants change, so the panel does not re-render for every other change of the session.
+ */
+let votersCache: { readonly session: Session; readonly voters: Voter[] } | null = null;
+function selectVoters(state: BoardState): Voter[] {
+  const session = state.history.present;
+  const cached = votersCache?.session;
+  if (cached && votersCache && cached.voting.voters === session.voting.voters && cached.details.participants === session.details.participants) return votersCache.voters;
+  votersCache = { session, voters: votersOf(session) };
+  return votersCache.voters;
+}
+
+/** Dots given so far, by voter id, in one pass over the cards. */
+function dotsByVoter(cards: Readonly<Record<CardId, Card>>): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const card of Object.values(cards)) for (const [voterId, count] of Object.entries(card.votes)) used.set(voterId, (used.get(voterId) ?? 0) + count);
+  return used;
+}
+
+/**
+ * Dot voting: who votes (people or departments), how many dots each, who is placing dots now
+ * (the cards show their dot buttons for that voter), and the totals — hidden until revealed,
+ * then as a ranking large enough for the back of the room. Every change is an undoable operation.
+ */
+export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const voting = useBoard((s) => s.history.present.voting);
+  const cards = useBoard((s) => s.history.present.cards);
+  const voterId = useWorkshopUi((s) => s.voterId);
+  const voters = useBoard(selectVoters);
+  const used = useMemo(() => dotsByVoter(cards), [cards]);
+  const totalDots = useMemo(() => [...used.values()].reduce((sum, n) => sum + n, 0), [used]);
+  const dispatch = useBoard.getState().dispatch;
+  const setVoter = useWorkshopUi.getState().setVoter;
+
+  // A voter who no longer votes (mode switched, participant removed) stops placing dots.
+  useEffect(() => {
+    if (voterId !== null && !voters.some((v) => v.id === voterId)) setVoter(null);
+  }, [voterId, voters, setVoter]);
+
+  const currentIndex = voters.findIndex((v) => v.id === voterId);
+  const current = voters[currentIndex];
+  const leftOf = (voter: Voter) => Math.max(0, voting.dots - (used.get(voter.id) ?? 0));
+  const byParticipants = voting.voters === 'participants';
+
+  return (
+    <section id={id} className="voting-panel" aria-labelledby={headingId}>
+      <div className="voting-head">
+        <h2 id={headingId} className="tools-heading">
+          {t('tools.voting.region')}
+        </h2>
+        <div className="voting-mode" role="radiogroup" aria-label={t('tools.voting.voters')}>
+          <span className="tools-label" aria-hidden="true">
+            {t('tools.voting.voters')}
+          </span>
+          {voterModes.map((mode) => (
+            <label key={mode} className="choice">
+              <input
+                type="radio"
+                name={`${headingId}-voters`}
+                checked={voting.voters === mode}
+                onChange={() => dispatch({ type: 'setVoting', changes: { voters: mode } })}
+              />
+              {t(mode === 'participants' ? 'tools.voting.byParticipants' : 'tools.voting.byDepartments')}
+            </label>
+          ))}
+        </div>
+        <DotsStepper dots={voting.dots} byParticipants={byParticipants} />
+        <TotalsActions revealed={voting.revealed} totalDots={totalDots} />
+        <button type="button" className="tool-button voting-close" onClick={onClose}>
+          {t('tools.voting.close')}
+        </button>
+      </div>
+
+      {byParticipants && voters.length === 0 ? (
+        <p className="voting-note">
+          {t('tools.voting.noParticipants')}{' '}
+          <button type="button" className="tool-button" onClick={() => dispatch({ type: 'setVoting', changes: { voters: 'departments' } })}>
+            {t('tools.voting.useDepartments')}
+          </button>
+        </p>
+      ) : (
+        <div className="voting-row">
+          <div className="voting-voters" role="group" aria-label={t('tools.voting.currentVoter')}>
+            <span className="tools-label" aria-hidden="true">
+              {t('tools.voting.currentVoter')}
+            </span>
+            {voters.map((voter, index) => (
+              <button
+                key={voter.id}
+                type="button"
+                className={`tool-button voter voter--${voter.department}`}
+                aria-pressed={voter.id === voterId}
+                onClick={() => setVoter(voter.id === voterId ? null : voter.id)}
+              >
+                {t('tools.voting.voterDots', { name: voterName(voter, index, t), left: leftOf(voter), dots: voting.dots })}
+              </button>
+            ))}
+          </div>
+          <div className="voting-current">
+            <p className="voting-note" role="status" aria-live="polite">
+              {current ? t('tools.voting.placing', { name: voterName(current, currentIndex, t), left: leftOf(current), dots: voting.dots }) : t('tools.voting.chooseVoter')}
+            </p>
+            {current && (
+              <button type="button" className="tool-button" onClick={() => setVoter(null)}>
+                {t('tools.voting.stopPlacing')}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+
+      {voting.revealed ? <Ranking /> : <p className="voting-note">{t('tools.voting.hidden')}</p>}
+    </section>
+  );
+}
+
+function DotsStepper({ dots, byParticipants }: { dots: number; byParticipants: boolean }) {
+  const { t } = useTranslation();
+  const labelId = useId();
+  const set = (next: number) => useBoard.getState().dispatch({ type: 'setVoting', changes: { dots: next } });
+  return (
+    <div className="dots-stepper" role="group" aria-labelledby={labelId}>
+      <span id={labelId} className="tools-label">
+        {t(byParticipants ? 'tools.voting.dotsPerParticipant' : 'tools.voting.dotsPerDepartment')}
+      </span>
+      <button type="button" className="icon-button stepper-button" aria-label={t('tools.voting.fewerDots')} disabled={dots <= 1} onClick={() => set(dots - 1)}>
+        <MinusIcon />
+      </button>
+      <output className="dots-value" aria-live="polite">
+        {dots}
+      </output>
+      <button type="button" className="icon-button stepper-button" aria-label={t('tools.voting.moreDots')} disabled={dots >= cardLimits.dots} onClick={() => set(dots + 1)}>
+        <PlusIcon />
+      </button>
+    </div>
+  );
+}
+
+/** Reveal or hide the totals, and clear every vote after a confirmation. */
+function TotalsActions({ revealed, totalDots }: { revealed: boolean; totalDots: number }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const dispatch = useBoard.getState().dispatch;
+  return (
+    <div className="voting-actions">
+      <button type="button" className="tool-button tool-button--primary" onClick={() => dispatch({ type: 'setVoting', changes: { revealed: !revealed } })}>
+        {t(revealed ? 'tools.voting.hide' : 'tools.voting.reveal')}
+      </button>
+      <button type="button" className="tool-button tool-button--danger" disabled={totalDots === 0} onClick={() => setConfirming(true)}>
+        {t('tools.voting.clear')}
+      </button>
+      {confirming && (
+        <Dialog label={t('tools.voting.confirmClear', { count: totalDots })} onClose={() => setConfirming(false)}>
+          <p className="dialog-text">{t('tools.voting.confirmClear', { count: totalDots })}</p>
+          <p>{t('tools.voting.confirmClearHint')}</p>
+          <div className="dialog-actions">
+            <button type="button" className="tool-button" onClick={() => setConfirming(false)}>
+              {t('tools.voting.cancel')}
+            </button>
+            <button
+              type="button"
+              className="tool-button tool-button--danger"
+              onClick={() => {
+                setConfirming(false);
+                dispatch({ type: 'clearVotes' });
+              }}
+            >
+              {t('tools.voting.confirm')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+/** The ranking, for the projector: rank, title, dots and the lane the card stands in. */
+function Ranking() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const session = useBoard((s) => s.history.present);
+  const ranked = useMemo(() => ranking(session), [session]);
+  const laneNames = useMemo(() => {
+    const names = new Map<CardId, string>();
+    for (const laneId of session.laneOrder) {
+      const lane = session.lanes[laneId];
+      if (lane) for (const cardId of lane.cardIds) names.set(cardId, laneName(lane, t));
+    }
+    return names;
+  }, [session, t]);
+  return (
+    <div className="ranking">
+      <h3 id={headingId} className="tools-heading">
+        {t('tools.voting.ranking')}
+      </h3>
+      {ranked.length === 0 ? (
+        <p className="voting-note">{t('tools.voting.noDots')}</p>
+      ) : (
+        <ol className="ranking-list" aria-labelledby={headingId}>
+          {ranked.map(({ card, dots, rank }) => (
+            <li key={card.id} className="ranking-entry">
+              <span className="ranking-rank">{rank}.</span>
+              <span className="ranking-title">{card.title}</span>
+              <span className="ranking-dots">{t('tools.voting.dots', { count: dots })}</span>
+              <span className="ranking-lane">{laneNames.get(card.id)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

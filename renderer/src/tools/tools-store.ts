@@ -1,0 +1,45 @@
+/**
+ * Which board tools are open. UI state only: not saved, not undone. The filter itself and the
+ * current voter live in workshop-store, where the cards read them; this store only opens and
+ * closes the bars, so a keyboard shortcut can reach them from anywhere.
+ */
+import { create } from 'zustand';
+import { useBoard } from '../store/board-store';
+import { useWorkshopUi } from '../store/workshop-store';
+
+export interface ToolsState {
+  readonly findOpen: boolean;
+  /** Counts requests to put the focus into Find's text field (Ctrl+F while it is open, too). */
+  readonly findFocusRequest: number;
+  readonly votingOpen: boolean;
+
+  /** Opens Find, or puts the focus back into its field when it is open. */
+  openFind(): void;
+  /** Closes Find and clears what it looked for: the board shows every card again. */
+  closeFind(): void;
+  setVotingOpen(open: boolean): void;
+  reset(): void;
+}
+
+export const useTools = create<ToolsState>()((set) => ({
+  findOpen: false,
+  findFocusRequest: 0,
+  votingOpen: false,
+
+  openFind: () => set((s) => ({ findOpen: true, findFocusRequest: s.findFocusRequest + 1 })),
+  closeFind: () => {
+    set({ findOpen: false });
+    useWorkshopUi.getState().clearFilter();
+  },
+  setVotingOpen: (open) => {
+    set({ votingOpen: open });
+    // Closing the panel ends placing dots: the cards drop their dot buttons.
+    if (!open) useWorkshopUi.getState().setVoter(null);
+  },
+  reset: () => set({ findOpen: false, votingOpen: false }),
+}));
+
+// Another session (or none) on screen: the tools start closed (workshop-store clears the filter).
+useBoard.subscribe((state, previous) => {
+  if (state.openFile?.path !== previous.openFile?.path) useTools.getState().reset();
+});
