@@ -42,6 +42,7 @@ function largeSession(): Session {
       place: 'Köln, Raum 4.12',
       facilitator: 'Jana Krüger',
       participants,
+      language: 'de',
     },
   };
 }

@@ -125,9 +125,15 @@ export interface SessionDetails {
   readonly place: string;
   readonly facilitator: string;
   readonly participants: readonly Participant[];
+  /** The language the workshop is held in, for its summaries; '' = not set (the UI language is used). */
+  readonly language: SessionLanguage;
 }
 
-export const emptyDetails: SessionDetails = { title: '', client: '', date: '', place: '', facilitator: '', participants: [] };
+/** Languages a session can be held in (the UI languages); '' = not set. */
+export const sessionLanguages = ['', 'de', 'en'] as const;
+export type SessionLanguage = (typeof sessionLanguages)[number];
+
+export const emptyDetails: SessionDetails = { title: '', client: '', date: '', place: '', facilitator: '', participants: [], language: '' };
 
 /** Dot voting: how many dots each voter has, whether voters are people or departments, and whether totals show. */
 export interface Voting {

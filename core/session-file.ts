@@ -42,7 +42,7 @@ export const migrations: Readonly<Record<number, (raw: unknown) => unknown>> = O
   /**
    * 2 → 3: the workshop method. Each card becomes a topic whose lead is its lane's (the lane was
    * the decision), with every other field empty; blocks are not skipped; the session has no
-   * active block, no mission, caricatures hidden and voting at its defaults.
+   * active block, no mission, caricatures hidden, voting at its defaults and no language set.
    */
   2: (raw: unknown): unknown => {
     if (!isRecord(raw)) return raw;
@@ -62,7 +62,8 @@ export const migrations: Readonly<Record<number, (raw: unknown) => unknown>> = O
         )
       : raw.cards;
     const agenda = Array.isArray(raw.agenda) ? raw.agenda.map((block) => (isRecord(block) ? { ...block, skipped: false } : block)) : raw.agenda;
-    return { ...raw, agenda, activeBlockId: null, timer: null, mission: '', caricaturesRevealed: false, voting: defaultVoting, cards };
+    const details = isRecord(raw.details) ? { ...raw.details, language: '' } : raw.details;
+    return { ...raw, details, agenda, activeBlockId: null, timer: null, mission: '', caricaturesRevealed: false, voting: defaultVoting, cards };
   },
 });
 
@@ -200,6 +201,7 @@ function canonical(session: Session): unknown {
       place: details.place,
       facilitator: details.facilitator,
       participants: details.participants.map((p) => ({ id: p.id, name: p.name, department: p.department })),
+      language: details.language,
     },
     agenda: session.agenda.map((b) => ({ id: b.id, kind: b.kind, title: b.title, prompt: b.prompt, minutes: b.minutes, skipped: b.skipped })),
     activeBlockId: session.activeBlockId,

@@ -23,6 +23,7 @@ import {
   laneLimits,
   leads,
   maxCardTitleLength,
+  sessionLanguages,
   sides,
   type Card,
   type Session,
@@ -71,6 +72,7 @@ export const sessionDetailsSchema = z.object({
   place: detailText,
   facilitator: detailText,
   participants: z.array(participantSchema).max(sessionLimits.participants),
+  language: z.enum(sessionLanguages),
 });
 
 const shortText = z.string().max(cardLimits.shortText);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agendaLimits, blockKinds, type AgendaBlock } from '../../../core/agenda';
 import { openProblemCodes } from '../../../core/file-problems';
-import { cardKinds, defaultVoting, departments, leads, methodLaneKinds, maxCardTitleLength, newCard, type Card, type Lane, type Session } from '../../../core/model';
+import { cardKinds, defaultVoting, departments, leads, methodLaneKinds, maxCardTitleLength, newCard, sessionLanguages, type Card, type Lane, type Session } from '../../../core/model';
 import { currentFileVersion, parseSessionFile, serializeSession, type LoadResult } from '../../../core/session-file';
 import { sessionSchema } from '../../../core/session-schema';
 
@@ -52,6 +52,7 @@ function baseSession(workshop = true): Session {
         { id: 'p-2', name: 'Gökhan', department: 'sales' },
         { id: 'p-3', name: 'Sven', department: 'other' },
       ],
+      language: workshop ? 'de' : '',
     },
     agenda: [
       { id: 'b-1', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
@@ -315,6 +316,7 @@ const validSession: fc.Arbitrary<Session> = fc
     place: anyText(30),
     facilitator: anyText(30),
     participants: fc.uniqueArray(fc.record({ id: anyId, name: anyText(20), department: fc.constantFrom(...departments) }), { selector: (p) => p.id, maxLength: 6 }),
+    language: fc.constantFrom(...sessionLanguages),
     laneOrder: fc.shuffledSubarray([...methodLaneKinds], { minLength: 3, maxLength: 3 }),
     laneTitles: fc.tuple(fc.option(anyText(20)), fc.option(anyText(20)), fc.option(anyText(20))),
     cards: fc.uniqueArray(
@@ -345,12 +347,12 @@ const validSession: fc.Arbitrary<Session> = fc
     for (const [id, title, lane, kind, lead, notes, tags] of r.cards) {
       cards[id] = { ...newCard(id, `K${title}`.slice(0, maxCardTitleLength), kind, methodLaneKinds[lane] ?? 'seam'), lead, notes, tags };
     }
-    const { title, client, date, place, facilitator, participants } = r;
+    const { title, client, date, place, facilitator, participants, language } = r;
     const agenda: AgendaBlock[] = r.agenda;
     const active = agenda[0]?.id ?? null;
     return {
       id: r.id,
-      details: { title, client, date, place, facilitator, participants },
+      details: { title, client, date, place, facilitator, participants, language },
       agenda,
       activeBlockId: active,
       timer: active === null ? null : { blockId: active, startedAt: 1_800_000_000_000, elapsedMs: 0, addedMs: 0 },

@@ -123,6 +123,7 @@ function fullSession(): Session {
       place: 'Hamburg\r\nRaum "Elbe", 3. OG',
       facilitator: 'Dr. Jördis Kühn',
       participants,
+      language: 'de',
     },
     agenda,
     activeBlockId: 'constructor',
@@ -188,6 +189,7 @@ function expectedV1Full(): Session {
         { id: 'p-sven', name: 'Sven Ødegård (IT)', department: 'other' },
         { id: 'p-leonie', name: 'Leonie Brandt – Geschäftsführung', department: 'other' },
       ],
+      language: '',
     },
     agenda: [],
     activeBlockId: null,
@@ -240,6 +242,7 @@ function expectedV3Full(): Session {
   const caricatures = v2.agenda[1];
   return {
     ...v2,
+    details: { ...v2.details, language: 'de' },
     agenda: v2.agenda.map((block) => (block.kind === 'metrics' ? { ...block, skipped: true } : block)),
     activeBlockId: caricatures?.id ?? null,
     timer: { blockId: caricatures?.id ?? '', startedAt: 1_804_150_800_000, elapsedMs: 300_000, addedMs: 60_000 },
@@ -436,7 +439,7 @@ describe('fixtures, one per file version', () => {
     const sha256 = (name: string) => createHash('sha256').update(readFileSync(new URL(name, fixtures))).digest('hex');
     expect(sha256('v1-full.nahtstelle')).toBe('61eb5e18ab280fe4de7e3311d2594f1cdb619c57d477ebdc2de95c35c52d13e0');
     expect(sha256('v2-full.nahtstelle')).toBe('3627dd1b65b0a9c84392fd64644f8901724c4598ecb64426f281c7b4a697cc90');
-    expect(sha256('v3-full.nahtstelle')).toBe('56840c148991f1296b29ea8b0779e17e4830fe57045bc771904cbe5cbfb1e22e');
+    expect(sha256('v3-full.nahtstelle')).toBe('f974bb418f3fef2ae0f7361d9233f25dc255bc81ffa6eb64709b10bfdc012ddf');
   });
 
   it('v1-unknown-keys.nahtstelle loads with the unknown keys stripped', () => {
@@ -452,6 +455,7 @@ describe('fixtures, one per file version', () => {
         place: '',
         facilitator: '',
         participants: [{ id: 'p-1', name: 'Kerstin Hansen', department: 'sales' }],
+        language: '',
       },
       agenda: [],
       activeBlockId: null,
