@@ -159,6 +159,9 @@ describe('the workshop agenda', () => {
     const board = await boards.open();
     const { page, context } = board;
     // The page's clock is the test's: install it and reload (the open session comes back).
+    // The app counts renders when this is there (renderer/src/perf/render-count.ts).
+    await context.addInitScript(() => Object.assign(window, { __nahtstelleRenderCounts: {} }));
+    await context.addInitScript(countTones);
     await context.clock.install();
     await page.reload();
     await agendaOf(page).waitFor();
@@ -177,19 +180,31 @@ describe('the workshop agenda', () => {
     await page.clock.fastForward(10_000);
     await expect.poll(() => countdown(page).innerText()).toBe('0:50');
 
+    // A tick redraws the countdown and nothing else: not the panel, the agenda, the tools or the board.
+    const renders = () => page.evaluate(() => ({ ...(window as unknown as { __nahtstelleRenderCounts: Record<string, number> }).__nahtstelleRenderCounts }));
+    const before = await renders();
+    for (let second = 0; second < 5; second++) await page.clock.fastForward(1000);
+    await expect.poll(() => countdown(page).innerText()).toBe('0:45');
+    const after = await renders();
+    expect(after.Countdown ?? 0).toBeGreaterThanOrEqual((before.Countdown ?? 0) + 5);
+    for (const component of ['WorkshopPanel', 'ActiveBlock', 'AgendaBar', 'BlockTools', 'TimerControls', 'Board', 'Lane', 'Card']) {
+      expect(after[component] ?? 0, component).toBe(before[component] ?? 0);
+    }
+
     await timer.getByRole('button', { name: 'Pause' }).click();
     await page.clock.fastForward(20_000);
-    expect(await countdown(page).innerText()).toBe('0:50');
+    expect(await countdown(page).innerText()).toBe('0:45');
 
     await timer.getByRole('button', { name: '+1 minute' }).click();
-    expect(await countdown(page).innerText()).toBe('1:50');
+    expect(await countdown(page).innerText()).toBe('1:45');
 
     await timer.getByRole('button', { name: 'Resume' }).click();
     const status = timer.getByRole('status');
     expect(await status.innerText()).toBe('');
-    await page.clock.fastForward(111_000);
+    await page.clock.fastForward(106_000);
     await expect.poll(() => countdown(page).innerText()).toBe('−0:01');
     expect(await status.innerText()).toBe('Time is up for “Who leads?”.');
+    expect(await tonesPlayed(page)).toBe(0); // the tone is off unless chosen
     const colours = await countdown(page).evaluate((el) => ({ colour: getComputedStyle(el).color, border: getComputedStyle(el).borderTopColor }));
     expect(colours.border).toBe(colours.colour);
     expect(colours.colour).not.toBe('rgb(17, 24, 39)');
@@ -212,6 +227,48 @@ describe('the workshop agenda', () => {
     expect(await animationWhenOver()).toBe('time-up');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     expect(await animationWhenOver()).toBe('none');
+  });
+});
+
+describe('the timer tone', () => {
+  it('is off by default; once chosen in the settings it plays when the time is up, made in the page under its CSP', async () => {
+    const board = await boards.open({ startOn: 'library' });
+    const { page, context } = board;
+    await context.addInitScript(countTones);
+    await context.clock.install();
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    const sound = settings.getByRole('checkbox', { name: 'Play a short, soft tone when a block’s time is up' });
+    expect(await sound.isChecked()).toBe(false);
+    await sound.check();
+    await settings.getByRole('button', { name: 'Play the tone' }).click();
+    await expect.poll(() => tonesPlayed(page)).toBe(2);
+    await settings.getByRole('button', { name: 'Done' }).click();
+
+    // Kept by main: still on after a reload.
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    expect(await page.getByRole('checkbox', { name: 'Play a short, soft tone when a block’s time is up' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    await createSessionFromLibrary(page, {});
+    const editor = await openEditor(page);
+    const minutes = editorBlock(editor, 1, 'Who leads?').getByRole('spinbutton', { name: 'Minutes' });
+    await minutes.fill('1');
+    await minutes.press('Enter');
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await agendaOf(page).getByRole('button', { name: 'Start agenda' }).click();
+    await page.getByRole('group', { name: 'Timer' }).getByRole('button', { name: 'Start' }).click();
+    await page.clock.fastForward(30_000);
+    expect(await tonesPlayed(page)).toBe(0);
+    await page.clock.fastForward(31_000);
+    await expect.poll(() => countdown(page).innerText()).toBe('−0:01');
+    await expect.poll(() => tonesPlayed(page)).toBe(2);
+    // Once: the clock running on over time plays nothing more.
+    await page.clock.fastForward(5_000);
+    expect(await tonesPlayed(page)).toBe(2);
+    expect(board.errors).toEqual([]);
   });
 });
 
@@ -374,4 +431,19 @@ async function seedSession(dataDir: string): Promise<void> {
   const folder = join(dataDir, 'sessions');
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'workshop-nord.nahtstelle'), serializeSession(session));
+}
+
+/** Counts oscillators started in the page (an init script: it runs before the app). */
+function countTones(): void {
+  const counter = window as unknown as { __tones: number };
+  counter.__tones = 0;
+  const start = OscillatorNode.prototype.start;
+  OscillatorNode.prototype.start = function (this: OscillatorNode, ...args: Parameters<OscillatorNode['start']>) {
+    counter.__tones++;
+    return start.apply(this, args);
+  };
+}
+
+function tonesPlayed(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __tones: number }).__tones);
 }

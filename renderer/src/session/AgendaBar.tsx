@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { neighbourBlock, type AgendaBlock } from '../../../core/agenda';
+import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
 
 /**
@@ -9,6 +10,7 @@ import { useBoard } from '../store/board-store';
  * and the focus stays on it all the way through.
  */
 export function AgendaBar() {
+  countRender('AgendaBar');
   const { t } = useTranslation();
   const agenda = useBoard((s) => s.history.present.agenda);
   const activeId = useBoard((s) => s.history.present.activeBlockId);

@@ -4,6 +4,7 @@ import type { AgendaBlock } from '../../../core/agenda';
 import type { BlockTimer as TimerState } from '../../../core/model';
 import type { TimerAction } from '../../../core/operations';
 import { formatCountdown, idleTimer, isRunning, remainingMs } from '../../../core/timer';
+import { countRender } from '../perf/render-count';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { blockTitle } from './AgendaBar';
@@ -34,6 +35,7 @@ function useBlockTimer(blockId: string): TimerState | null {
  * up it changes colour and says so, once, to screen readers too; the tone plays if chosen.
  */
 function Countdown({ block }: { block: AgendaBlock }) {
+  countRender('Countdown');
   const { t } = useTranslation();
   const saved = useBlockTimer(block.id);
   const timer = saved ?? idleTimer(block.id);
@@ -74,6 +76,7 @@ function useTimeUpSignal(over: boolean, running: boolean): void {
 }
 
 function TimerControls({ blockId }: { blockId: string }) {
+  countRender('TimerControls');
   const { t } = useTranslation();
   const saved = useBlockTimer(blockId);
   const running = saved !== null && isRunning(saved);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import { noFilter, type CardFilter } from '../../../core/find';
 import { caricatureViews } from '../../../core/model';
+import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { blockPrompt } from './AgendaBar';
@@ -13,6 +14,7 @@ import { boardCounts } from './workshop-counts';
  * board) and the tool of its kind. Each tool selects only the number it shows.
  */
 export function BlockTools({ block }: { block: AgendaBlock }) {
+  countRender('BlockTools');
   const { t } = useTranslation();
   const [promptShown, setPromptShown] = useState(true);
   const promptId = useId();

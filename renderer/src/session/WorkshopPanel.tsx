@@ -1,6 +1,7 @@
 import './workshop.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
 import { AgendaBar } from './AgendaBar';
 import { AgendaDialog } from './AgendaDialog';
@@ -17,6 +18,7 @@ const saveTemplateDialog: Dialog = 'template';
  * agenda (and saving it as a template, from the editor) is one click away but out of the room's sight.
  */
 export function WorkshopPanel() {
+  countRender('WorkshopPanel');
   const { t } = useTranslation();
   const hasAgenda = useBoard((s) => s.history.present.agenda.length > 0);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -57,6 +59,7 @@ export function WorkshopPanel() {
 
 /** The active block's prompt, tool and timer; before the agenda starts, the agreed mission if there is one. */
 function ActiveBlock() {
+  countRender('ActiveBlock');
   const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
   if (!block) {
     return (

@@ -132,7 +132,7 @@ export const de: typeof en = {
   },
   mission: {
     label: 'Unser gemeinsamer Auftrag',
-    placeholder: 'Wofür gibt es Marketing und Vertrieb – für die Kunden und für das Unternehmen?',
+    placeholder: 'Wofür gibt es Marketing und Sales – für die Kunden und für das Unternehmen?',
     agreed: 'Auftrag: {{mission}}',
   },
   metrics: {
