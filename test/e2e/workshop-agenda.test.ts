@@ -2,7 +2,9 @@
  * The workshop flow in the UI: moving through the agenda, editing it, the block timer, the tools
  * of the blocks (caricatures revealed, the mission written on the board) and own templates.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -230,6 +232,28 @@ describe('the workshop agenda', () => {
   });
 });
 
+describe('accessibility of the workshop panel', () => {
+  it('has no serious or critical axe findings in any block, the agenda editor or the template dialogs', async () => {
+    const { page } = await boards.open({ bypassCSP: true });
+    const findings: string[] = [];
+    const check = async (where: string) => findings.push(...(await seriousViolations(page)).map((finding) => `${where}: ${finding}`));
+    await check('before the agenda starts');
+    await agendaOf(page).getByRole('button', { name: 'Start agenda' }).click();
+    for (const block of ['Who leads?', 'Clear up caricatures', 'Agree the mission', 'Measure and narrate']) {
+      await agendaOf(page).getByRole('button', { name: new RegExp(`^\\d ${block.replace('?', '\\?')}`) }).click();
+      await check(block);
+    }
+    const editor = await openEditor(page);
+    await editorBlock(editor, 2, 'Clear up caricatures').getByRole('checkbox', { name: 'Skip this block' }).check();
+    await check('agenda editor');
+    await editor.getByRole('button', { name: 'Save agenda as template…' }).click();
+    await check('save as template');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await check('agenda with a skipped block');
+    expect(findings).toEqual([]);
+  });
+});
+
 describe('the timer tone', () => {
   it('is off by default; once chosen in the settings it plays when the time is up, made in the page under its CSP', async () => {
     const board = await boards.open({ startOn: 'library' });
@@ -304,6 +328,11 @@ describe('the tools of the blocks', () => {
     expect(await mission.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(28);
     await mission.fill('Wir gewinnen gemeinsam Kunden, die bleiben.');
     await mission.press('Tab');
+    const toolbar = page.getByRole('toolbar', { name: 'Board actions' });
+    await toolbar.getByRole('button', { name: 'Undo' }).click();
+    expect(await mission.inputValue()).toBe('');
+    await toolbar.getByRole('button', { name: 'Redo' }).click();
+    expect(await mission.inputValue()).toBe('Wir gewinnen gemeinsam Kunden, die bleiben.');
     await saved(page);
 
     // Metrics: the one without a narrative is flagged; the mission shows in one line.
@@ -446,4 +475,19 @@ function countTones(): void {
 
 function tonesPlayed(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __tones: number }).__tones);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical findings on the page as it is now (the page needs bypassCSP). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
