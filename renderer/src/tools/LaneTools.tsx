@@ -87,7 +87,14 @@ export function LaneToolButtons({ lane, name, onRename }: { lane: Lane; name: st
   return (
     <>
       <div className="lane-tools">
-        <button type="button" className="icon-button lane-tool" aria-label={t('tools.lanes.rename', { name })} data-lane-tools={lane.id} onClick={onRename}>
+        <button
+          type="button"
+          className="icon-button lane-tool"
+          aria-label={t('tools.lanes.rename', { name })}
+          title={t('tools.lanes.rename', { name })}
+          data-lane-tools={lane.id}
+          onClick={onRename}
+        >
           <EditIcon />
         </button>
         {lane.kind === 'extra' && (
@@ -97,7 +104,7 @@ export function LaneToolButtons({ lane, name, onRename }: { lane: Lane; name: st
             aria-label={t('tools.lanes.remove', { name })}
             aria-disabled={blocked || undefined}
             aria-describedby={blocked ? hintId : undefined}
-            title={blocked ? t('tools.lanes.removeBlocked') : undefined}
+            title={blocked ? t('tools.lanes.removeBlocked') : t('tools.lanes.remove', { name })}
             onClick={remove}
             onBlur={() => setExplain(false)}
           >

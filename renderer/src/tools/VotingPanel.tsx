@@ -5,6 +5,7 @@ import { cardLimits, type Card, type CardId, type Session } from '../../../core/
 import { ranking, votersOf, type Voter } from '../../../core/voting';
 import { Dialog } from '../app/Dialog';
 import { PlusIcon } from '../app/icons';
+import { cardLabel, isHiddenCaricature } from '../board/card-text';
 import { laneName } from '../board/lane-name';
 import { useBoard, type BoardState } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
@@ -197,7 +198,7 @@ function TotalsActions({ revealed, totalDots }: { revealed: boolean; totalDots: 
   );
 }
 
-/** The ranking, for the projector: rank, title, dots and the lane the card stands in. */
+/** The ranking, for the projector: rank, title (never a hidden caricature's), dots and the lane the card stands in. */
 function Ranking() {
   const { t } = useTranslation();
   const headingId = useId();
@@ -223,7 +224,7 @@ function Ranking() {
           {ranked.map(({ card, dots, rank }) => (
             <li key={card.id} className="ranking-entry">
               <span className="ranking-rank">{rank}.</span>
-              <span className="ranking-title">{card.title}</span>
+              <span className="ranking-title">{cardLabel(card, isHiddenCaricature(session, card.id), t)}</span>
               <span className="ranking-dots">{t('tools.voting.dots', { count: dots })}</span>
               <span className="ranking-lane">{laneNames.get(card.id)}</span>
             </li>
