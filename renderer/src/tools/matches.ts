@@ -31,15 +31,6 @@ export function findCounts(cards: Readonly<Record<CardId, Card>>, filter: CardFi
   return { total, found, unresolved, attention };
 }
 
-/** The matching cards, lane by lane, top to bottom. */
-export function matchingCardIds(session: Session, filter: CardFilter): CardId[] {
-  const ids = session.laneOrder.flatMap((laneId) => session.lanes[laneId]?.cardIds ?? []);
-  return ids.filter((id) => {
-    const card = session.cards[id];
-    return card !== undefined && matchesFilter(card, filter);
-  });
-}
-
 /** The first match after `currentId` in board order, wrapping round; the first match when there is no current card. */
 export function nextMatch(session: Session, filter: CardFilter, currentId: CardId | undefined): CardId | undefined {
   const order = session.laneOrder.flatMap((laneId) => session.lanes[laneId]?.cardIds ?? []);
@@ -52,12 +43,21 @@ export function nextMatch(session: Session, filter: CardFilter, currentId: CardI
   return undefined;
 }
 
-/** Moves the keyboard focus to the next matching card after the focused one; false when nothing matches. */
+/** The match "Next match" went to last, for the filter it was found with. */
+let lastMatch: { readonly filter: CardFilter; readonly cardId: CardId } | null = null;
+
+/**
+ * Moves the keyboard focus to the next matching card after the focused one — or, when the focus is
+ * elsewhere (Find's field, its button), after the match visited last with the same filter.
+ * Returns false when nothing matches.
+ */
 export function focusNextMatch(): boolean {
   const filter = useWorkshopUi.getState().filter;
   if (!isFiltering(filter)) return false;
   const active = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-card-id]') : null;
-  const next = nextMatch(shownSession(useBoard.getState()), filter, active?.dataset.cardId);
+  const from = active?.dataset.cardId ?? (lastMatch?.filter === filter ? lastMatch.cardId : undefined);
+  const next = nextMatch(shownSession(useBoard.getState()), filter, from);
+  lastMatch = next === undefined ? null : { filter, cardId: next };
   focusCard(next);
   return next !== undefined;
 }
