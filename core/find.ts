@@ -27,14 +27,19 @@ export function needsAttention(card: Card): boolean {
   return !card.caricature.cleared;
 }
 
-/** Whether a card matches; every word of the text must appear somewhere (ignoring case). */
-export function matchesFilter(card: Card, filter: CardFilter): boolean {
+/**
+ * Whether a card matches; every word of the text must appear somewhere (ignoring case). While the
+ * caricatures are hidden their text is not searched: a dimmed or lit card must not give away
+ * what a hidden caricature says.
+ */
+export function matchesFilter(card: Card, filter: CardFilter, caricaturesRevealed: boolean): boolean {
   if (filter.kind !== null && card.kind !== filter.kind) return false;
   if (filter.lead !== null && card.lead !== filter.lead) return false;
   if (filter.tag !== null && !card.tags.some((tag) => tag.toLocaleLowerCase() === filter.tag?.toLocaleLowerCase())) return false;
   if (filter.needsAttention && !needsAttention(card)) return false;
   const words = filter.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
+  if (card.kind === 'caricature' && !caricaturesRevealed) return false;
   const haystack = searchableText(card).toLocaleLowerCase();
   return words.every((word) => haystack.includes(word));
 }

@@ -43,7 +43,8 @@ export const useWorkshopUi = create<WorkshopUiState>()((set) => ({
  */
 export function useCardFound(cardId: CardId): boolean | null {
   const card = useBoard((s) => s.history.present.cards[cardId]);
-  return useWorkshopUi((s) => (card && isFiltering(s.filter) ? matchesFilter(card, s.filter) : null));
+  const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
+  return useWorkshopUi((s) => (card && isFiltering(s.filter) ? matchesFilter(card, s.filter, revealed) : null));
 }
 
 // Another session (or none) on screen: the tools start afresh.

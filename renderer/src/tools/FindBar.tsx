@@ -19,7 +19,8 @@ export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
   const filter = useWorkshopUi((s) => s.filter);
   const focusRequest = useTools((s) => s.findFocusRequest);
   const cards = useBoard((s) => s.history.present.cards);
-  const counts = useMemo(() => findCounts(cards, filter), [cards, filter]);
+  const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
+  const counts = useMemo(() => findCounts(cards, filter, revealed), [cards, filter, revealed]);
   const tags = useMemo(() => allTags(Object.values(cards)), [cards]);
   const filtering = isFiltering(filter);
   const { setFilter } = useWorkshopUi.getState();

@@ -131,13 +131,14 @@ export const LaneMatchCount = memo(function LaneMatchCount({ laneId }: { laneId:
   const filtering = isFiltering(filter);
   const cardIds = useBoard((s) => (filtering ? s.history.present.lanes[laneId]?.cardIds : undefined));
   const cards = useBoard((s) => (filtering ? s.history.present.cards : undefined));
+  const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
   const count = useMemo(() => {
     if (!cardIds || !cards) return null;
     return cardIds.reduce((n, id) => {
       const card = cards[id];
-      return card && matchesFilter(card, filter) ? n + 1 : n;
+      return card && matchesFilter(card, filter, revealed) ? n + 1 : n;
     }, 0);
-  }, [cardIds, cards, filter]);
+  }, [cardIds, cards, filter, revealed]);
   if (count === null) return null;
   return <span className={count > 0 ? 'lane-matches' : 'lane-matches lane-matches--none'}>{t('tools.find.laneMatches', { count })}</span>;
 });

@@ -16,7 +16,7 @@ export interface FindCounts {
 }
 
 /** The counts Find shows, in one pass over the cards. */
-export function findCounts(cards: Readonly<Record<CardId, Card>>, filter: CardFilter): FindCounts {
+export function findCounts(cards: Readonly<Record<CardId, Card>>, filter: CardFilter, caricaturesRevealed: boolean): FindCounts {
   const filtering = isFiltering(filter);
   let total = 0;
   let found = 0;
@@ -24,7 +24,7 @@ export function findCounts(cards: Readonly<Record<CardId, Card>>, filter: CardFi
   let attention = 0;
   for (const card of Object.values(cards)) {
     total++;
-    if (!filtering || matchesFilter(card, filter)) found++;
+    if (!filtering || matchesFilter(card, filter, caricaturesRevealed)) found++;
     if (card.lead === 'unresolved') unresolved++;
     if (needsAttention(card)) attention++;
   }
@@ -38,7 +38,7 @@ export function nextMatch(session: Session, filter: CardFilter, currentId: CardI
   for (let step = 1; step <= order.length; step++) {
     const id = order[(start + step + order.length) % order.length];
     const card = id === undefined ? undefined : session.cards[id];
-    if (card && matchesFilter(card, filter)) return card.id;
+    if (card && matchesFilter(card, filter, session.caricaturesRevealed)) return card.id;
   }
   return undefined;
 }

@@ -24,10 +24,10 @@ describe('isFiltering', () => {
 describe('matchesFilter: text', () => {
   it('finds words in the title regardless of case, and needs every word', () => {
     const c = card({ title: 'Pricing model for the new product' });
-    expect(matchesFilter(c, filter({ text: 'PRICING' }))).toBe(true);
-    expect(matchesFilter(c, filter({ text: 'product pricing' }))).toBe(true);
-    expect(matchesFilter(c, filter({ text: 'pricing discount' }))).toBe(false);
-    expect(matchesFilter(c, filter({ text: '   model   ' }))).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'PRICING' }), true)).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'product pricing' }), true)).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'pricing discount' }), true)).toBe(false);
+    expect(matchesFilter(c, filter({ text: '   model   ' }), true)).toBe(true);
   });
 
   it('looks into notes, why, tags, actions and the kind-specific texts, not only the title', () => {
@@ -47,47 +47,47 @@ describe('matchesFilter: text', () => {
       ['metric narrative', { metric: { value: '', target: '', unit: '', owner: null, narrative: 'The fair brings leads' } }],
     ];
     for (const [where, changes] of texts) {
-      expect({ where, found: matchesFilter(card({ title: 'Topic', ...changes }), filter({ text: 'fair' })) }).toEqual({ where, found: true });
+      expect({ where, found: matchesFilter(card({ title: 'Topic', ...changes }), filter({ text: 'fair' }), true) }).toEqual({ where, found: true });
     }
-    expect(matchesFilter(card({ title: 'Topic' }), filter({ text: 'fair' }))).toBe(false);
+    expect(matchesFilter(card({ title: 'Topic' }), filter({ text: 'fair' }), true)).toBe(false);
   });
 
   it('does not match words spread across two fields as one phrase, but each word may come from another field', () => {
     const c = card({ title: 'Launch', notes: 'Budget' });
-    expect(matchesFilter(c, filter({ text: 'launch budget' }))).toBe(true);
-    expect(matchesFilter(c, filter({ text: 'launchbudget' }))).toBe(false);
+    expect(matchesFilter(c, filter({ text: 'launch budget' }), true)).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'launchbudget' }), true)).toBe(false);
   });
 });
 
 describe('matchesFilter: kind, lead, tag, needs attention', () => {
   it('keeps only cards of the chosen kind and lead', () => {
     const metric = card({ kind: 'metric', lead: 'sales' });
-    expect(matchesFilter(metric, filter({ kind: 'metric' }))).toBe(true);
-    expect(matchesFilter(metric, filter({ kind: 'topic' }))).toBe(false);
-    expect(matchesFilter(metric, filter({ lead: 'sales' }))).toBe(true);
-    expect(matchesFilter(metric, filter({ lead: 'unresolved' }))).toBe(false);
-    expect(matchesFilter(metric, filter({ kind: 'metric', lead: 'marketing' }))).toBe(false);
+    expect(matchesFilter(metric, filter({ kind: 'metric' }), true)).toBe(true);
+    expect(matchesFilter(metric, filter({ kind: 'topic' }), true)).toBe(false);
+    expect(matchesFilter(metric, filter({ lead: 'sales' }), true)).toBe(true);
+    expect(matchesFilter(metric, filter({ lead: 'unresolved' }), true)).toBe(false);
+    expect(matchesFilter(metric, filter({ kind: 'metric', lead: 'marketing' }), true)).toBe(false);
   });
 
   it('matches a tag regardless of case, only as a whole tag', () => {
     const c = card({ tags: ['Trade fair', 'Q3'] });
-    expect(matchesFilter(c, filter({ tag: 'q3' }))).toBe(true);
-    expect(matchesFilter(c, filter({ tag: 'TRADE FAIR' }))).toBe(true);
-    expect(matchesFilter(c, filter({ tag: 'Trade' }))).toBe(false);
-    expect(matchesFilter(card(), filter({ tag: 'Q3' }))).toBe(false);
+    expect(matchesFilter(c, filter({ tag: 'q3' }), true)).toBe(true);
+    expect(matchesFilter(c, filter({ tag: 'TRADE FAIR' }), true)).toBe(true);
+    expect(matchesFilter(c, filter({ tag: 'Trade' }), true)).toBe(false);
+    expect(matchesFilter(card(), filter({ tag: 'Q3' }), true)).toBe(false);
   });
 
   it('combines text with the other filters', () => {
     const c = card({ title: 'Lead scoring', lead: 'joint', tags: ['CRM'] });
-    expect(matchesFilter(c, filter({ text: 'scoring', lead: 'joint', tag: 'crm' }))).toBe(true);
-    expect(matchesFilter(c, filter({ text: 'scoring', lead: 'sales' }))).toBe(false);
-    expect(matchesFilter(c, filter({ text: 'pricing', lead: 'joint' }))).toBe(false);
+    expect(matchesFilter(c, filter({ text: 'scoring', lead: 'joint', tag: 'crm' }), true)).toBe(true);
+    expect(matchesFilter(c, filter({ text: 'scoring', lead: 'sales' }), true)).toBe(false);
+    expect(matchesFilter(c, filter({ text: 'pricing', lead: 'joint' }), true)).toBe(false);
   });
 
   it('with needsAttention keeps only cards the room still has to settle', () => {
     const onlyAttention = filter({ needsAttention: true });
-    expect(matchesFilter(card({ lead: 'unresolved' }), onlyAttention)).toBe(true);
-    expect(matchesFilter(card({ lead: 'joint' }), onlyAttention)).toBe(false);
+    expect(matchesFilter(card({ lead: 'unresolved' }), onlyAttention, true)).toBe(true);
+    expect(matchesFilter(card({ lead: 'joint' }), onlyAttention, true)).toBe(false);
   });
 });
 
@@ -145,31 +145,41 @@ const arbitraryFilter: fc.Arbitrary<CardFilter> = fc.record({
 
 describe('matchesFilter (properties)', () => {
   it('every card matches when nothing is being looked for', () => {
-    fc.assert(fc.property(arbitraryCard, (c) => matchesFilter(c, noFilter)));
+    fc.assert(fc.property(arbitraryCard, (c) => matchesFilter(c, noFilter, true)));
   });
 
   it('a card matching a filter matches each part of it alone: the parts narrow, never widen', () => {
     fc.assert(
       fc.property(arbitraryCard, arbitraryFilter, (c, f) => {
-        if (!matchesFilter(c, f)) return;
-        expect(matchesFilter(c, filter({ text: f.text }))).toBe(true);
-        expect(matchesFilter(c, filter({ kind: f.kind }))).toBe(true);
-        expect(matchesFilter(c, filter({ lead: f.lead }))).toBe(true);
-        expect(matchesFilter(c, filter({ tag: f.tag }))).toBe(true);
-        expect(matchesFilter(c, filter({ needsAttention: f.needsAttention }))).toBe(true);
+        if (!matchesFilter(c, f, true)) return;
+        expect(matchesFilter(c, filter({ text: f.text }), true)).toBe(true);
+        expect(matchesFilter(c, filter({ kind: f.kind }), true)).toBe(true);
+        expect(matchesFilter(c, filter({ lead: f.lead }), true)).toBe(true);
+        expect(matchesFilter(c, filter({ tag: f.tag }), true)).toBe(true);
+        expect(matchesFilter(c, filter({ needsAttention: f.needsAttention }), true)).toBe(true);
       }),
     );
   });
 
   it('a card always finds itself by its own title', () => {
-    fc.assert(fc.property(arbitraryCard, (c) => matchesFilter(c, filter({ text: c.title }))));
+    fc.assert(fc.property(arbitraryCard, (c) => matchesFilter(c, filter({ text: c.title }), true)));
   });
 
   it('the tag filter matches exactly the cards that carry one of allTags', () => {
     fc.assert(
       fc.property(fc.array(arbitraryCard, { maxLength: 6 }), (cards) => {
-        for (const tag of allTags(cards)) expect(cards.some((c) => matchesFilter(c, filter({ tag })))).toBe(true);
+        for (const tag of allTags(cards)) expect(cards.some((c) => matchesFilter(c, filter({ tag }), true))).toBe(true);
       }),
     );
+  });
+});
+
+describe('hidden caricatures', () => {
+  it('never match words while hidden, so Find cannot give away what they say; they do once revealed', () => {
+    const hidden = { ...newCard('c', 'Die vom Vertrieb wollen nur Rabatte', 'caricature', 'marketing') };
+    expect(matchesFilter(hidden, filter({ text: 'rabatte' }), false)).toBe(false);
+    expect(matchesFilter(hidden, filter({ text: 'rabatte' }), true)).toBe(true);
+    // Filtering by kind alone reveals nothing and still finds them.
+    expect(matchesFilter(hidden, filter({ kind: 'caricature' }), false)).toBe(true);
   });
 });

@@ -46,9 +46,9 @@ describe('findCounts', () => {
   it('counts all cards, the matches, the unresolved ones and those needing attention', () => {
     const s = board();
     // p1 stands in an extra lane: unresolved. x1 is a metric without narrative: needs attention.
-    expect(findCounts(s.cards, fair)).toEqual({ total: 5, found: 3, unresolved: 1, attention: 2 });
-    expect(findCounts(s.cards, noFilter)).toEqual({ total: 5, found: 5, unresolved: 1, attention: 2 });
+    expect(findCounts(s.cards, fair, true)).toEqual({ total: 5, found: 3, unresolved: 1, attention: 2 });
+    expect(findCounts(s.cards, noFilter, true)).toEqual({ total: 5, found: 5, unresolved: 1, attention: 2 });
     const told = applyOperation(s, { type: 'updateCard', cardId: 'x1', changes: { metric: { narrative: 'Fewer, better leads' } } });
-    expect(findCounts(told.cards, { ...noFilter, needsAttention: true })).toEqual({ total: 5, found: 1, unresolved: 1, attention: 1 });
+    expect(findCounts(told.cards, { ...noFilter, needsAttention: true }, true)).toEqual({ total: 5, found: 1, unresolved: 1, attention: 1 });
   });
 });
