@@ -1,5 +1,5 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useCallback, useId, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useId, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { departments, type CardId } from '../../../core/model';
 import { stepPlacement, type Direction } from '../../../core/placement';
@@ -9,7 +9,7 @@ import { useCardFound, useWorkshopUi } from '../store/workshop-store';
 import { registerCardElement, focusCard } from './card-elements';
 import { castVote, openCardDetails, removeCard } from './card-commands';
 import { DotPlusIcon, InfoIcon, MinusIcon } from './card-icons';
-import { cardLabel, describeCard, isHiddenCaricature, revealedDots } from './card-text';
+import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneKindOfCard, revealedDots } from './card-text';
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
 import { DeleteIcon, EditIcon } from '../app/icons';
@@ -19,8 +19,9 @@ const focusSteps: Partial<Record<string, Direction>> = { ArrowUp: 'up', ArrowDow
 
 /**
  * A card on the board. Memoised by id; it selects its own card object and a few primitives, so it
- * re-renders when that card, its editing or dragging state, or its Find answer changes — not when
- * other cards move. (The drag preview keeps card objects as they are until the drop.)
+ * re-renders when that card, its lane, its editing or dragging state, or its Find answer changes —
+ * not when other cards move. (The drag preview keeps card objects and lanes as they are until the
+ * drop.)
  */
 export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
   countRender('Card');
@@ -28,6 +29,7 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
   const card = useBoard((s) => s.history.present.cards[cardId]);
   const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
   const dots = useBoard((s) => revealedDots(s.history.present, cardId));
+  const laneKind = useBoard((s) => laneKindOfCard(s.history.present.lanes, cardId));
   const isDragged = useBoard((s) => s.drag?.cardId === cardId);
   const isEditing = useBoard((s) => s.editingCardId === cardId);
   const votingOpen = useWorkshopUi((s) => s.voterId !== null);
@@ -36,7 +38,10 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
   const edit = useCallback(() => useBoard.getState().setEditing(cardId), [cardId]);
   const remove = useCallback(() => removeCard(cardId), [cardId]);
   const details = useCallback(() => openCardDetails(cardId), [cardId]);
-  if (!card) return null;
+  const parts = useMemo(() => (card ? faceParts(card, { hidden, dots, laneKind }, t) : null), [card, hidden, dots, laneKind, t]);
+  if (!card || !parts) return null;
+  // Named by everything its face shows (a plain card: its title); controls beside it by title alone.
+  const name = faceText(parts);
   const label = cardLabel(card, hidden, t);
 
   const classes = ['card'];
@@ -49,12 +54,12 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
       {isEditing ? (
         <CardTitleEditor cardId={cardId} title={card.title} />
       ) : (
-        <DraggableCard cardId={cardId} label={label} descriptionId={descriptionId} onEdit={edit} onDelete={remove} onDetails={details}>
-          <CardFace card={card} hidden={hidden} dots={dots} />
+        <DraggableCard cardId={cardId} label={name} descriptionId={descriptionId} onEdit={edit} onDelete={remove} onDetails={details}>
+          <CardFace parts={parts} />
         </DraggableCard>
       )}
       <span id={descriptionId} hidden>
-        {describeCard(card, { hidden, dots }, t)}
+        {describeCard(card, { hidden, dots, laneKind, voting: votingOpen }, t)}
       </span>
       <div className="card-actions">
         <button type="button" className="icon-button" tabIndex={-1} aria-label={t('cards.actionsButton.details', { title: label })} aria-keyshortcuts="I" onClick={details}>
@@ -120,6 +125,10 @@ function DraggableCard({ cardId, label, descriptionId, onEdit, onDelete, onDetai
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       onDelete();
+    } else if (event.key === 'Escape' && useBoard.getState().reasonPrompt?.cardId === cardId) {
+      // The question after a move is skipped with Escape, also before it has taken the focus.
+      event.preventDefault();
+      useBoard.getState().dismissReasonPrompt();
     } else if (plain && (event.key === 'i' || event.key === 'I')) {
       event.preventDefault();
       onDetails();

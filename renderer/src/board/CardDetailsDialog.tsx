@@ -7,7 +7,7 @@ import { DeleteIcon, PlusIcon } from '../app/icons';
 import { formatDateTime } from '../library/format';
 import { useBoard } from '../store/board-store';
 import { closeCardDetails } from './card-commands';
-import { CommitText, commitFocusedField } from './card-fields';
+import { Choice, CommitText, commitFocusedField } from './card-fields';
 import { isHiddenCaricature } from './card-text';
 import { laneName } from './lane-name';
 import './cards.css';
@@ -63,27 +63,19 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
           />
         )}
         <div className="form-grid">
-          <label>
-            {t('cards.details.kind')}
-            <select value={card.kind} onChange={(event) => update({ kind: cardKinds.find((k) => k === event.currentTarget.value) ?? card.kind })}>
-              {cardKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`cards.kind.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice
+            label={t('cards.details.kind')}
+            value={card.kind}
+            options={cardKinds.map((kind) => ({ value: kind, label: t(`cards.kind.${kind}`) }))}
+            onChange={(kind) => update({ kind })}
+          />
           {card.kind === 'topic' && (
-            <label>
-              {t('cards.details.lead')}
-              <select value={card.lead} onChange={(event) => update({ lead: leads.find((l) => l === event.currentTarget.value) ?? card.lead })}>
-                {leads.map((lead) => (
-                  <option key={lead} value={lead}>
-                    {t(`cards.lead.${lead}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice
+              label={t('cards.details.lead')}
+              value={card.lead}
+              options={leads.map((lead) => ({ value: lead, label: t(`cards.lead.${lead}`) }))}
+              onChange={(lead) => update({ lead })}
+            />
           )}
         </div>
         {card.kind === 'topic' && <ExchangeFields card={card} update={update} />}
@@ -129,19 +121,12 @@ function CaricatureFields({ card, update, concealed }: { card: Card; update: Upd
   return (
     <fieldset>
       <legend>{t('cards.details.caricature')}</legend>
-      <label>
-        {t('cards.details.view')}
-        <select
-          value={card.caricature.view}
-          onChange={(event) => update({ caricature: { view: caricatureViews.find((v) => v === event.currentTarget.value) ?? card.caricature.view } })}
-        >
-          {caricatureViews.map((view) => (
-            <option key={view} value={view}>
-              {t(`cards.view.${view}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t('cards.details.view')}
+        value={card.caricature.view}
+        options={caricatureViews.map((view) => ({ value: view, label: t(`cards.view.${view}`) }))}
+        onChange={(view) => update({ caricature: { view } })}
+      />
       {!concealed && (
         <CommitText label={t('cards.details.truth')} value={card.caricature.truth} multiline onCommit={(truth) => update({ caricature: { truth } })} />
       )}
@@ -164,20 +149,12 @@ function MetricFields({ card, update }: { card: Card; update: Update }) {
         <CommitText label={t('cards.details.target')} value={metric.target} onCommit={(target) => update({ metric: { target } })} />
         <CommitText label={t('cards.details.unit')} value={metric.unit} onCommit={(unit) => update({ metric: { unit } })} />
       </div>
-      <label>
-        {t('cards.details.owner')}
-        <select
-          value={metric.owner ?? ''}
-          onChange={(event) => update({ metric: { owner: sides.find((side) => side === event.currentTarget.value) ?? null } })}
-        >
-          <option value="">{t('cards.details.noOwner')}</option>
-          {sides.map((side) => (
-            <option key={side} value={side}>
-              {t(`cards.side.${side}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t('cards.details.owner')}
+        value={metric.owner ?? ''}
+        options={[{ value: '', label: t('cards.details.noOwner') }, ...sides.map((side) => ({ value: side, label: t(`cards.side.${side}`) }))]}
+        onChange={(owner) => update({ metric: { owner: owner === '' ? null : owner } })}
+      />
       {metric.narrative.trim() === '' && <p className="card-dialog-notice">{t('cards.details.noNarrative')}</p>}
       <CommitText label={t('cards.details.narrative')} value={metric.narrative} multiline onCommit={(narrative) => update({ metric: { narrative } })} />
     </fieldset>

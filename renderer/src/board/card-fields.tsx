@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 
 export interface CommitTextProps {
   readonly label: string;
@@ -21,6 +21,7 @@ export interface CommitTextProps {
  * edit is one undoable step. When the value changes from outside (undo, redo) the field follows.
  */
 export function CommitText({ label, value, onCommit, multiline = false, type = 'text', required = false, hideLabel = false, className, maxLength, placeholder }: CommitTextProps) {
+  const id = useId();
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
   if (value !== shown) {
@@ -46,6 +47,7 @@ export function CommitText({ label, value, onCommit, multiline = false, type = '
   };
 
   const common = {
+    id,
     value: draft,
     maxLength,
     placeholder,
@@ -57,10 +59,10 @@ export function CommitText({ label, value, onCommit, multiline = false, type = '
   const control = multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} />;
   if (hideLabel) return <span className={className}>{control}</span>;
   return (
-    <label className={className}>
-      {label}
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>{label}</label>
       {control}
-    </label>
+    </div>
   );
 }
 
@@ -68,4 +70,31 @@ export function CommitText({ label, value, onCommit, multiline = false, type = '
 export function commitFocusedField(container: Element | null): void {
   const active = document.activeElement;
   if (container && active instanceof HTMLElement && container.contains(active)) active.blur();
+}
+
+export interface ChoiceProps<T extends string> {
+  readonly label: string;
+  readonly value: T;
+  readonly options: readonly { readonly value: T; readonly label: string }[];
+  readonly onChange: (value: T) => void;
+}
+
+/**
+ * A labelled select that applies a choice at once (one undoable step). The label points at the
+ * select instead of wrapping it, so its name is the label alone, not the label plus the options.
+ */
+export function Choice<T extends string>({ label, value, options, onChange }: ChoiceProps<T>) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(options.find((o) => o.value === event.currentTarget.value)?.value ?? value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -1,11 +1,11 @@
 /**
  * What a card shows and says, worded in the UI language: pure functions of the card (and the
- * little of the session a card needs), so the face, its screen-reader description and the tests
- * agree. Selectors here return primitives, so a card re-renders only when its answer changes.
+ * little of the session a card needs), so the face, its accessible name and description, and the
+ * tests agree. Selectors here return primitives, so a card re-renders only when its answer changes.
  */
 import type { TFunction } from 'i18next';
 import { cardKindOfBlock } from '../../../core/agenda';
-import { lacksNarrative, type Card, type CardId, type CardKind, type Metric, type SeamExchange, type Session } from '../../../core/model';
+import { lacksNarrative, leadOfLane, type Card, type CardId, type CardKind, type LaneKind, type Metric, type SeamExchange, type Session } from '../../../core/model';
 import { cardDots, dotsLeft, votersOf } from '../../../core/voting';
 
 /** A caricature whose text the room must not see yet: caricatures are collected hidden. */
@@ -33,6 +33,12 @@ export function cardLabel(card: Card, hidden: boolean, t: TFunction): string {
   return hidden ? t('cards.face.hidden') : card.title;
 }
 
+/** A card's name for messages (announcements, notices): never the text of a hidden caricature. */
+export function shownTitle(session: Session, cardId: CardId, t: TFunction): string {
+  const card = session.cards[cardId];
+  return card ? cardLabel(card, isHiddenCaricature(session, cardId), t) : '';
+}
+
 export function actionCounts(card: Card): { done: number; count: number } {
   let done = 0;
   for (const action of card.actions) if (action.done) done++;
@@ -54,50 +60,140 @@ export function metricLine(metric: Metric, t: TFunction): string {
   const target = metric.target.trim();
   const unit = metric.unit.trim();
   const key = value && target ? 'cards.face.valueAndTarget' : value ? 'cards.face.valueOnly' : target ? 'cards.face.targetOnly' : null;
-  return key === null ? '' : collapse(t(key, { value, target, unit }));
+  return key === null ? '' : oneLine(t(key, { value, target, unit }));
+}
+
+/** The lane a card stands in, by kind; one index per lanes object, shared by every card's selector. */
+const laneKindIndexes = new WeakMap<Session['lanes'], Map<CardId, LaneKind>>();
+
+export function laneKindOfCard(lanes: Session['lanes'], cardId: CardId): LaneKind | null {
+  let index = laneKindIndexes.get(lanes);
+  if (!index) {
+    index = new Map();
+    for (const lane of Object.values(lanes)) for (const id of lane.cardIds) index.set(id, lane.kind);
+    laneKindIndexes.set(lanes, index);
+  }
+  return index.get(cardId) ?? null;
 }
 
 export interface ShownState {
-  /** A caricature still covered: nothing of its text may be said. */
+  /** A caricature still covered: nothing of its text may be shown or said. */
   readonly hidden: boolean;
   /** Revealed dots, or null while votes are hidden. */
   readonly dots: number | null;
+  /** The kind of lane the card stands in: its lead is shown only where the lane does not say it. */
+  readonly laneKind: LaneKind | null;
+}
+
+export type BadgeTone = 'plain' | 'attention' | 'ok' | 'dots';
+
+export interface FaceBadge {
+  readonly key: 'unresolved' | 'lead' | 'flagged' | 'cleared' | 'actions' | 'notes' | 'dots';
+  readonly text: string;
+  readonly tone: BadgeTone;
+}
+
+/** Everything a card's face shows, worded, in the order it is shown. */
+export interface FaceParts {
+  readonly kind: CardKind;
+  readonly colour: Card['colour'];
+  readonly hidden: boolean;
+  /** An unresolved topic or a metric without narrative: marked beyond colour (dashed border, badge). */
+  readonly attention: boolean;
+  readonly cleared: boolean;
+  readonly title: string;
+  /** Whose picture a caricature is, or a metric's owner side; '' for topics. */
+  readonly kindLine: string;
+  readonly metric: string;
+  readonly narrative: string;
+  readonly truth: string;
+  readonly exchange: readonly string[];
+  readonly why: string;
+  readonly tags: readonly string[];
+  readonly badges: readonly FaceBadge[];
+}
+
+export function faceParts(card: Card, shown: ShownState, t: TFunction): FaceParts {
+  const { hidden, dots, laneKind } = shown;
+  const topic = card.kind === 'topic';
+  const unresolved = topic && card.lead === 'unresolved';
+  const flagged = lacksNarrative(card);
+  const cleared = card.kind === 'caricature' && card.caricature.cleared && !hidden;
+  const { done, count } = actionCounts(card);
+  const badges: FaceBadge[] = [];
+  if (unresolved) badges.push({ key: 'unresolved', text: t('cards.face.unresolved'), tone: 'attention' });
+  // Where a card stands says who leads; the badge shows only where the lane does not say it.
+  else if (topic && (laneKind === null || leadOfLane(laneKind) !== card.lead)) {
+    badges.push({ key: 'lead', text: t('cards.face.leadBadge', { lead: t(`cards.lead.${card.lead}`) }), tone: 'plain' });
+  }
+  if (flagged) badges.push({ key: 'flagged', text: t('cards.face.noNarrative'), tone: 'attention' });
+  if (cleared) badges.push({ key: 'cleared', text: t('cards.face.cleared'), tone: 'ok' });
+  if (count > 0) badges.push({ key: 'actions', text: t('cards.face.actions', { done, count }), tone: done === count ? 'ok' : 'plain' });
+  if (!hidden && card.notes.trim() !== '') badges.push({ key: 'notes', text: t('cards.face.notes'), tone: 'plain' });
+  if (dots !== null && dots > 0) badges.push({ key: 'dots', text: t('cards.face.dots', { count: dots }), tone: 'dots' });
+
+  const kindLine =
+    card.kind === 'caricature'
+      ? t(`cards.view.${card.caricature.view}`)
+      : card.kind === 'metric'
+        ? card.metric.owner
+          ? t('cards.face.metricOwner', { side: t(`cards.side.${card.metric.owner}`) })
+          : t('cards.face.metricNoOwner')
+        : '';
+  const truth = !hidden && card.kind === 'caricature' ? oneLine(card.caricature.truth) : '';
+  const why = hidden ? '' : oneLine(card.why);
+  return {
+    kind: card.kind,
+    colour: card.colour,
+    hidden,
+    attention: unresolved || flagged,
+    cleared,
+    title: hidden ? t('cards.face.hidden') : card.title,
+    kindLine,
+    metric: card.kind === 'metric' ? metricLine(card.metric, t) : '',
+    narrative: card.kind === 'metric' ? card.metric.narrative.trim() : '',
+    truth: truth ? t('cards.face.truth', { truth }) : '',
+    exchange: topic && !hidden ? exchangeParts(card.exchange, t) : [],
+    why: why ? t('cards.face.why', { why }) : '',
+    tags: hidden ? [] : card.tags,
+    badges,
+  };
 }
 
 /**
- * What a screen reader hears after the card's name: its kind, lead and flags, then what it holds.
- * A hidden caricature says only that it is one, whose picture it is, and that it is hidden.
+ * The card's accessible name: exactly the text its face shows, in the same order, so what a
+ * speech-input user reads off the projector is what names the card (WCAG 2.5.3, label in name).
+ * A plain topic card is named by its title alone.
  */
-export function describeCard(card: Card, shown: ShownState, t: TFunction): string {
+export function faceText(parts: FaceParts): string {
+  return [
+    parts.title,
+    parts.kindLine,
+    parts.metric,
+    parts.narrative,
+    parts.truth,
+    ...parts.exchange,
+    parts.why,
+    ...parts.tags,
+    ...parts.badges.map((badge) => badge.text),
+  ]
+    .filter((part) => part !== '')
+    .join(', ');
+}
+
+/**
+ * What a screen reader hears after the card's name (which is everything the face shows): what is
+ * not shown in words — its kind, lead and colour — and how to work with it.
+ */
+export function describeCard(card: Card, shown: ShownState & { readonly voting?: boolean }, t: TFunction): string {
   const parts: string[] = [t('cards.description.kind', { kind: t(`cards.kind.${card.kind}`) })];
   if (card.kind === 'topic') {
     parts.push(card.lead === 'unresolved' ? t('cards.description.unresolved') : t('cards.description.lead', { lead: t(`cards.lead.${card.lead}`) }));
-    const exchange = exchangeParts(card.exchange, t);
-    if (exchange.length > 0) parts.push(t('cards.description.exchange', { exchange: exchange.join(', ') }));
-  } else if (card.kind === 'caricature') {
-    parts.push(t('cards.description.view', { view: t(`cards.view.${card.caricature.view}`) }));
-    if (shown.hidden) return finish([...parts, t('cards.description.hidden')], card, shown, t, false);
-    if (card.caricature.truth.trim()) parts.push(t('cards.description.truth', { truth: oneLine(card.caricature.truth) }));
-    if (card.caricature.cleared) parts.push(t('cards.description.cleared'));
-  } else {
-    const line = metricLine(card.metric, t);
-    if (line) parts.push(line + '.');
-    if (card.metric.owner) parts.push(t('cards.description.owner', { side: t(`cards.side.${card.metric.owner}`) }));
-    if (lacksNarrative(card)) parts.push(t('cards.description.noNarrative'));
-    else parts.push(t('cards.description.narrative', { narrative: oneLine(card.metric.narrative) }));
   }
-  return finish(parts, card, shown, t, true);
-}
-
-function finish(parts: string[], card: Card, shown: ShownState, t: TFunction, withContent: boolean): string {
-  if (withContent && card.why.trim()) parts.push(t('cards.description.why', { why: oneLine(card.why) }));
+  if (shown.hidden) parts.push(t('cards.description.hidden'));
   if (card.colour) parts.push(t('cards.description.colour', { colour: t(`cards.colour.${card.colour}`) }));
-  if (withContent && card.tags.length > 0) parts.push(t('cards.description.tags', { tags: card.tags.join(', ') }));
-  const { done, count } = actionCounts(card);
-  if (count > 0) parts.push(t('cards.description.actions', { done, count }));
-  if (withContent && card.notes.trim()) parts.push(t('cards.description.notes'));
-  if (shown.dots !== null && shown.dots > 0) parts.push(t('cards.description.dots', { count: shown.dots }));
   parts.push(t('cards.description.shortcuts'));
+  if (shown.voting) parts.push(t('cards.description.votingShortcuts'));
   return parts.join(' ');
 }
 
@@ -119,10 +215,7 @@ export function voteMessage(session: Session, cardId: CardId, voterId: string, d
   return t('cards.vote.given', { voter, title, count: card.votes[voterId] ?? 0, left: dotsLeft(session, voterId) });
 }
 
+/** Text as one line: line breaks and runs of spaces become one space. */
 function oneLine(text: string): string {
-  return collapse(text).replace(/[.。]$/, '');
-}
-
-function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -8,7 +8,10 @@ import {
   cardLabel,
   describeCard,
   exchangeParts,
+  faceParts,
+  faceText,
   isHiddenCaricature,
+  laneKindOfCard,
   metricLine,
   revealedDots,
   voteMessage,
@@ -39,19 +42,32 @@ const card = (s: Session, id: string) => {
   return found;
 };
 
-describe('what a card says', () => {
-  it('a topic names its lead; an unresolved one says so, in English and German', () => {
-    const s = session(
-      { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Launch' },
-      { type: 'addCard', cardId: 'b', laneId: 'marketing', title: 'Price list' },
-      { type: 'updateCard', cardId: 'b', changes: { lead: 'unresolved' } },
-    );
-    expect(describeCard(card(s, 'a'), { hidden: false, dots: null }, t)).toMatch(/^Topic\. Lead: Joint \(seam\)\./);
-    expect(describeCard(card(s, 'b'), { hidden: false, dots: null }, t)).toMatch(/^Topic\. Lead unresolved\./);
-    expect(describeCard(card(s, 'b'), { hidden: false, dots: null }, tDe)).toMatch(/^Thema\. Führung ungeklärt\./);
+const plain = { hidden: false, dots: null, laneKind: null } as const;
+
+describe('what a card shows, and so is named by', () => {
+  it('a plain topic in its lead’s lane shows and is named by its title alone', () => {
+    const s = session({ type: 'addCard', cardId: 'a', laneId: 'marketing', title: 'Launch' });
+    const parts = faceParts(card(s, 'a'), { ...plain, laneKind: laneKindOfCard(s.lanes, 'a') }, t);
+    expect(parts.badges).toEqual([]);
+    expect(faceText(parts)).toBe('Launch');
   });
 
-  it('lists colour, tags, action items, notes, why, exchange and revealed dots', () => {
+  it('shows a lead only where the lane does not say it; an unresolved topic always, marked for attention', () => {
+    const s = session(
+      { type: 'addCard', cardId: 'a', laneId: 'marketing', title: 'Launch' },
+      { type: 'updateCard', cardId: 'a', changes: { lead: 'sales' } },
+      { type: 'addCard', cardId: 'b', laneId: 'seam', title: 'Price list' },
+      { type: 'updateCard', cardId: 'b', changes: { lead: 'unresolved' } },
+    );
+    const a = faceParts(card(s, 'a'), { ...plain, laneKind: 'marketing' }, t);
+    expect(faceText(a)).toBe('Launch, Lead: Sales');
+    expect(a.attention).toBe(false);
+    const b = faceParts(card(s, 'b'), { ...plain, laneKind: 'seam' }, tDe);
+    expect(faceText(b)).toBe('Price list, Führung offen');
+    expect(b.attention).toBe(true);
+  });
+
+  it('words everything a topic holds, in the order the face shows it', () => {
     const s = session(
       { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Lead scoring' },
       {
@@ -62,7 +78,7 @@ describe('what a card says', () => {
           tags: ['leads', 'Q3'],
           notes: 'talked about it',
           why: 'So that sales calls the right people.',
-          exchange: { who: 'Both heads', cadence: 'weekly' },
+          exchange: { who: 'Both heads', cadence: 'weekly', decisions: 'Sales sets\nthe criteria.' },
           actions: [
             { id: '1', text: 'Draft', owner: '', due: '', done: true },
             { id: '2', text: 'Review', owner: '', due: '', done: false },
@@ -70,32 +86,29 @@ describe('what a card says', () => {
         },
       },
     );
-    const text = describeCard(card(s, 'a'), { hidden: false, dots: 3 }, t);
-    expect(text).toContain('Exchange: Who: Both heads, How often: weekly.');
-    expect(text).toContain('Why: So that sales calls the right people.');
-    expect(text).toContain('Colour: Green.');
-    expect(text).toContain('Tags: leads, Q3.');
-    expect(text).toContain('1 of 2 action items done.');
-    expect(text).toContain('Has notes.');
-    expect(text).toContain('3 dots.');
-    expect(text).toContain('I opens the details.');
+    const parts = faceParts(card(s, 'a'), { hidden: false, dots: 3, laneKind: 'seam' }, t);
+    expect(faceText(parts)).toBe(
+      'Lead scoring, Who: Both heads, How often: weekly, Decides: Sales sets the criteria., Why: So that sales calls the right people., leads, Q3, 1/2 actions done, Notes, 3 dots',
+    );
+    expect(parts.colour).toBe('green');
   });
 
-  it('a hidden caricature gives away nothing of its text, only whose picture it is', () => {
+  it('a hidden caricature shows nothing of its text, only whose picture it is', () => {
     const s = session(
       { type: 'addCard', cardId: 'c', laneId: 'sales', title: 'Marketing only makes slides', kind: 'caricature' },
-      { type: 'updateCard', cardId: 'c', changes: { notes: 'secret note', tags: ['slides'], why: 'secret why', caricature: { truth: 'secret truth' } } },
+      { type: 'updateCard', cardId: 'c', changes: { notes: 'secret note', tags: ['slides'], why: 'secret why', caricature: { truth: 'secret truth', cleared: true } } },
     );
     expect(isHiddenCaricature(s, 'c')).toBe(true);
-    const text = describeCard(card(s, 'c'), { hidden: true, dots: null }, t);
-    expect(text).toBe('Caricature. How Sales sees Marketing. Hidden until the caricatures are revealed. I opens the details.');
+    const hidden = faceParts(card(s, 'c'), { ...plain, hidden: true }, t);
+    expect(faceText(hidden)).toBe('Hidden caricature, How Sales sees Marketing');
+    expect(JSON.stringify(hidden)).not.toMatch(/secret|slides/);
     expect(cardLabel(card(s, 'c'), true, t)).toBe('Hidden caricature');
 
     const revealed = applyOperation(s, { type: 'revealCaricatures', revealed: true });
     expect(isHiddenCaricature(revealed, 'c')).toBe(false);
-    const cleared = applyOperation(revealed, { type: 'updateCard', cardId: 'c', changes: { caricature: { cleared: true } } });
-    expect(describeCard(card(cleared, 'c'), { hidden: false, dots: null }, t)).toContain('Actually true: secret truth. Cleared.');
-    expect(cardLabel(card(cleared, 'c'), false, t)).toBe('Marketing only makes slides');
+    const shown = faceParts(card(revealed, 'c'), plain, t);
+    expect(faceText(shown)).toBe('Marketing only makes slides, How Sales sees Marketing, Actually: secret truth, Why: secret why, slides, Cleared, Notes');
+    expect(shown.cleared).toBe(true);
   });
 
   it('only caricatures are ever hidden', () => {
@@ -104,19 +117,48 @@ describe('what a card says', () => {
     expect(isHiddenCaricature(s, 'missing')).toBe(false);
   });
 
-  it('a metric without a narrative is flagged; with one it tells it', () => {
+  it('flags a metric without a narrative; with one it tells it', () => {
     let s = session(
       { type: 'addCard', cardId: 'm', laneId: 'sales', title: 'Qualified leads', kind: 'metric' },
       { type: 'updateCard', cardId: 'm', changes: { metric: { value: '40', target: '60', unit: 'per month', owner: 'sales' } } },
     );
-    const flagged = describeCard(card(s, 'm'), { hidden: false, dots: null }, t);
-    expect(flagged).toContain('40 per month · target 60 per month.');
-    expect(flagged).toContain('Owner: Sales.');
-    expect(flagged).toContain('No narrative yet.');
+    const flagged = faceParts(card(s, 'm'), plain, t);
+    expect(faceText(flagged)).toBe('Qualified leads, Metric · Sales, 40 per month · target 60 per month, No narrative yet');
+    expect(flagged.attention).toBe(true);
     s = applyOperation(s, { type: 'updateCard', cardId: 'm', changes: { metric: { narrative: 'Fewer, but better leads.' } } });
-    const told = describeCard(card(s, 'm'), { hidden: false, dots: null }, t);
-    expect(told).not.toContain('No narrative yet');
-    expect(told).toContain('Narrative: Fewer, but better leads.');
+    const told = faceParts(card(s, 'm'), plain, t);
+    expect(faceText(told)).toBe('Qualified leads, Metric · Sales, 40 per month · target 60 per month, Fewer, but better leads.');
+    expect(told.attention).toBe(false);
+  });
+});
+
+describe('what a card says beyond its name', () => {
+  it('kind, lead, colour and the keys, in English and German', () => {
+    const s = session(
+      { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Launch' },
+      { type: 'updateCard', cardId: 'a', changes: { colour: 'yellow' } },
+      { type: 'addCard', cardId: 'b', laneId: 'marketing', title: 'Price list' },
+      { type: 'updateCard', cardId: 'b', changes: { lead: 'unresolved' } },
+    );
+    expect(describeCard(card(s, 'a'), plain, t)).toBe('Topic. Lead: Joint (seam). Colour: Yellow. I opens the details.');
+    expect(describeCard(card(s, 'b'), { ...plain, voting: true }, tDe)).toBe(
+      'Thema. Führung ungeklärt. I öffnet die Details. Plus setzt einen Punkt, Minus nimmt einen zurück.',
+    );
+  });
+
+  it('a hidden caricature says that it is hidden', () => {
+    const s = session({ type: 'addCard', cardId: 'c', laneId: 'marketing', title: 'Sales only wants discounts', kind: 'caricature' });
+    expect(describeCard(card(s, 'c'), { ...plain, hidden: true }, t)).toBe('Caricature. Hidden until the caricatures are revealed. I opens the details.');
+  });
+
+  it('knows each card’s lane from one index per lanes object', () => {
+    const s = session({ type: 'addCard', cardId: 'a', laneId: 'seam', title: 'A' }, { type: 'addCard', cardId: 'b', laneId: 'sales', title: 'B' });
+    expect(laneKindOfCard(s.lanes, 'a')).toBe('seam');
+    expect(laneKindOfCard(s.lanes, 'b')).toBe('sales');
+    expect(laneKindOfCard(s.lanes, 'missing')).toBeNull();
+    const moved = applyOperation(s, { type: 'moveCard', cardId: 'a', toLaneId: 'marketing', toIndex: 0, at: '2027-03-04T10:00:00.000Z' });
+    expect(laneKindOfCard(moved.lanes, 'a')).toBe('marketing');
+    expect(laneKindOfCard(s.lanes, 'a')).toBe('seam');
   });
 });
 
@@ -131,7 +173,7 @@ describe('face helpers', () => {
 
   it('summarises only the recorded parts of a seam exchange', () => {
     expect(exchangeParts({ who: ' ', cadence: '', decisions: '' }, t)).toEqual([]);
-    expect(exchangeParts({ who: '', cadence: 'monthly', decisions: 'Sales sets\nthe price.' }, t)).toEqual(['How often: monthly', 'Decides: Sales sets the price']);
+    expect(exchangeParts({ who: '', cadence: 'monthly', decisions: 'Sales sets\nthe price.' }, t)).toEqual(['How often: monthly', 'Decides: Sales sets the price.']);
   });
 
   it('shows dots only once the votes are revealed', () => {
