@@ -240,6 +240,17 @@ describe('lead and the reason for a move', () => {
     await page.keyboard.press('Escape'); // whether the question has taken the focus yet or not
     expect(await page.getByRole('textbox', { name: /^Why did/ }).count()).toBe(0);
     expect(await focusedName(page)).toBe('Roadshow');
+
+    // Ctrl+Z in the still empty question undoes the move, as it would on the board.
+    await pickUp(page);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Space');
+    const third = page.getByRole('textbox', { name: 'Why did “Roadshow” move from Sales to Seam?' });
+    await expect.poll(() => third.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+z');
+    await third.waitFor({ state: 'detached' });
+    expect(await cardTitles(page, 'Sales')).toEqual(['Roadshow']);
+    await expect.poll(() => focusedName(page)).toBe('Roadshow');
   });
 });
 
@@ -291,6 +302,17 @@ describe('caricatures and metrics', () => {
     await field.press('Escape');
     expect(await cardTitles(page, 'Sales')).toHaveLength(2);
     expect(await page.content()).not.toContain('never talks to customers');
+
+    // Editing a covered card does not put its text on the projector until asked to.
+    await page.getByRole('region', { name: 'Marketing', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Card: Hidden caricature' });
+    await dialog.waitFor();
+    expect(await page.content()).not.toContain('only wants discounts');
+    await dialog.getByRole('button', { name: 'Show the text here' }).click();
+    const shown = page.getByRole('dialog', { name: 'Card: Sales only wants discounts' });
+    expect(await shown.getByLabel('Title').inputValue()).toBe('Sales only wants discounts');
+    await page.keyboard.press('Escape');
+    await shown.waitFor({ state: 'detached' });
 
     // Revealed (the workshop panel's action, here through the file), with what is actually true.
     await page.getByRole('button', { name: 'Sessions', exact: true }).click();
@@ -400,7 +422,7 @@ describe('accessibility of cards', () => {
     await pickUp(page);
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Space');
-    await page.getByRole('textbox', { name: 'Warum ist „Qualified leads“ von Sales nach Nahtstelle gewandert?' }).waitFor();
+    await page.getByRole('textbox', { name: 'Warum wurde „Qualified leads“ von Sales nach Nahtstelle verschoben?' }).waitFor();
     expect(await seriousViolations(page, ['.reason-prompt'])).toEqual([]);
   });
 });

@@ -35,7 +35,9 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
   const votingOpen = useWorkshopUi((s) => s.voterId !== null);
   const found = useCardFound(cardId);
   const descriptionId = useId();
-  const edit = useCallback(() => useBoard.getState().setEditing(cardId), [cardId]);
+  // A hidden caricature is not edited in place, where the room would read it: its details open
+  // instead, with the text behind "Show the text here".
+  const edit = useCallback(() => (hidden ? openCardDetails(cardId) : useBoard.getState().setEditing(cardId)), [cardId, hidden]);
   const remove = useCallback(() => removeCard(cardId), [cardId]);
   const details = useCallback(() => openCardDetails(cardId), [cardId]);
   const parts = useMemo(() => (card ? faceParts(card, { hidden, dots, laneKind }, t) : null), [card, hidden, dots, laneKind, t]);

@@ -268,7 +268,7 @@ export const de: typeof en = {
   },
   reason: {
     label: 'Grund für die Verschiebung',
-    question: 'Warum ist „{{title}}“ von {{from}} nach {{to}} gewandert?',
+    question: 'Warum wurde „{{title}}“ von {{from}} nach {{to}} verschoben?',
     placeholder: 'Grund (optional) – Enter speichert, Esc überspringt',
     save: 'Grund speichern',
     skip: 'Überspringen',
