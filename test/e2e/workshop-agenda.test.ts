@@ -83,7 +83,7 @@ describe('the workshop agenda', () => {
     // Jump straight to the last block: the forward button now ends the agenda.
     await agendaOf(page).getByRole('button', { name: /^4 Measure and narrate/ }).click();
     expect(await activeBlock(page)).toBe('Measure and narrate');
-    expect(await agendaOf(page).getByRole('button', { name: 'End agenda' }).isVisible()).toBe(true);
+    await agendaOf(page).getByRole('button', { name: 'End agenda' }).waitFor();
 
     // Skip block 2 in the editor: it stays in the agenda, marked, and next passes over it.
     const editor = await openEditor(page);
@@ -101,7 +101,7 @@ describe('the workshop agenda', () => {
     await agendaOf(page).getByRole('button', { name: /^4 Measure and narrate/ }).click();
     await agendaOf(page).getByRole('button', { name: 'End agenda' }).click();
     expect(await activeBlock(page)).toBeNull();
-    expect(await agendaOf(page).getByRole('button', { name: 'Start agenda' }).isVisible()).toBe(true);
+    await agendaOf(page).getByRole('button', { name: 'Start agenda' }).waitFor();
   });
 
   it('edits a block’s minutes and title, reorders, adds and removes blocks — each step undoable', async () => {
@@ -214,7 +214,7 @@ describe('the workshop agenda', () => {
     await timer.getByRole('button', { name: 'Reset' }).click();
     expect(await countdown(page).innerText()).toBe('1:00');
     expect(await status.innerText()).toBe('');
-    expect(await timer.getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
+    await timer.getByRole('button', { name: 'Start' }).waitFor();
   });
 
   it('keeps the end-of-time signal still for those who ask for reduced motion', async () => {
@@ -309,18 +309,18 @@ describe('the tools of the blocks', () => {
 
     // Who leads: the unresolved topics are counted.
     const tools = page.getByRole('group', { name: 'Tools of this block' });
-    expect(await tools.getByText('1 topic unresolved').isVisible()).toBe(true);
-    expect(await tools.getByText('Moving a card into a lane sets its lead.').isVisible()).toBe(true);
+    await tools.getByText('1 topic unresolved').waitFor();
+    await tools.getByText('Moving a card into a lane sets its lead.').waitFor();
 
     // Caricatures: counted per side while hidden, revealed with one button, hidden again, undoable.
     await agendaOf(page).getByRole('button', { name: 'Next block' }).click();
     expect(await tools.getByRole('listitem').allInnerTexts()).toEqual(['How Marketing sees Sales: 2', 'How Sales sees Marketing: 1', 'Hidden until revealed']);
     await tools.getByRole('button', { name: 'Reveal caricatures' }).click();
-    expect(await tools.getByText('1 of 3 cleared').isVisible()).toBe(true);
+    await tools.getByText('1 of 3 cleared').waitFor();
     await tools.getByRole('button', { name: 'Hide again' }).click();
-    expect(await tools.getByRole('button', { name: 'Reveal caricatures' }).isVisible()).toBe(true);
+    await tools.getByRole('button', { name: 'Reveal caricatures' }).waitFor();
     await page.getByRole('toolbar', { name: 'Board actions' }).getByRole('button', { name: 'Undo' }).click();
-    expect(await tools.getByRole('button', { name: 'Hide again' }).isVisible()).toBe(true);
+    await tools.getByRole('button', { name: 'Hide again' }).waitFor();
 
     // Mission: written on the board in large type, saved when the field is left — one undo step.
     await agendaOf(page).getByRole('button', { name: 'Next block' }).click();
@@ -337,8 +337,8 @@ describe('the tools of the blocks', () => {
 
     // Metrics: the one without a narrative is flagged; the mission shows in one line.
     await agendaOf(page).getByRole('button', { name: 'Next block' }).click();
-    expect(await tools.getByText('1 metric without a narrative').isVisible()).toBe(true);
-    expect(await page.getByText('Mission: Wir gewinnen gemeinsam Kunden, die bleiben.').isVisible()).toBe(true);
+    await tools.getByText('1 metric without a narrative').waitFor();
+    await page.getByText('Mission: Wir gewinnen gemeinsam Kunden, die bleiben.').waitFor();
     await saved(page);
 
     await first.close();
@@ -347,11 +347,11 @@ describe('the tools of the blocks', () => {
     const second = await boards.open({ url: host.url, dataDir, startOn: 'library' });
     await agendaOf(second.page).waitFor();
     expect(await activeBlock(second.page)).toBe('Measure and narrate');
-    expect(await second.page.getByText('Mission: Wir gewinnen gemeinsam Kunden, die bleiben.').isVisible()).toBe(true);
+    await second.page.getByText('Mission: Wir gewinnen gemeinsam Kunden, die bleiben.').waitFor();
     await agendaOf(second.page).getByRole('button', { name: /^3 Agree the mission/ }).click();
     expect(await second.page.getByRole('textbox', { name: 'Our shared mission' }).inputValue()).toBe('Wir gewinnen gemeinsam Kunden, die bleiben.');
     await agendaOf(second.page).getByRole('button', { name: /^2 Clear up caricatures/ }).click();
-    expect(await second.page.getByRole('button', { name: 'Hide again' }).isVisible()).toBe(true);
+    await second.page.getByRole('button', { name: 'Hide again' }).waitFor();
     await second.close();
   });
 });
@@ -373,7 +373,7 @@ describe('own templates', () => {
     const saveDialog = page.getByRole('dialog', { name: 'Save agenda as template' });
     await saveDialog.getByRole('textbox', { name: 'Name of the template' }).fill('Kurzformat');
     await saveDialog.getByRole('button', { name: 'Save template' }).click();
-    expect(await page.getByText('Agenda saved as template “Kurzformat”.').isVisible()).toBe(true);
+    await page.getByText('Agenda saved as template “Kurzformat”.').waitFor();
     const planned = await blockTexts(page);
     await saved(page);
 
@@ -392,7 +392,7 @@ describe('own templates', () => {
     // Saving under the same name says it replaces the template.
     await (await openEditor(page)).getByRole('button', { name: 'Save agenda as template…' }).click();
     await page.getByRole('textbox', { name: 'Name of the template' }).fill('kurzformat');
-    expect(await page.getByText('A template of this name exists; saving replaces it.').isVisible()).toBe(true);
+    await page.getByText('A template of this name exists; saving replaces it.').waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
 
     // Delete it, after confirming; the list no longer offers it.
@@ -430,12 +430,12 @@ describe('own templates', () => {
     const agenda = page.getByRole('navigation', { name: 'Ablauf' });
     await agenda.getByRole('button', { name: 'Ablauf starten' }).click();
     expect(await page.getByRole('timer', { name: 'Verbleibende Zeit' }).innerText()).toBe('45:00');
-    expect(await page.getByRole('group', { name: 'Werkzeuge dieses Blocks' }).getByText('Wer eine Karte in eine Spalte zieht', { exact: false }).isVisible()).toBe(true);
+    await page.getByRole('group', { name: 'Werkzeuge dieses Blocks' }).getByText('Wer eine Karte in eine Spalte zieht', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Ablauf bearbeiten …' }).click();
     await page.getByRole('button', { name: 'Ablauf als Vorlage speichern …' }).click();
     await page.getByRole('textbox', { name: 'Name der Vorlage' }).fill('Halbtag');
     await page.getByRole('button', { name: 'Vorlage speichern' }).click();
-    expect(await page.getByText('Ablauf als Vorlage „Halbtag“ gespeichert.').isVisible()).toBe(true);
+    await page.getByText('Ablauf als Vorlage „Halbtag“ gespeichert.').waitFor();
   });
 });
 
