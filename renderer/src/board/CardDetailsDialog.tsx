@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardColours, cardKinds, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
+import { cardColours, cardKinds, cardLimits, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
 import type { CardChanges } from '../../../core/operations';
 import { Dialog } from '../app/Dialog';
 import { DeleteIcon, PlusIcon } from '../app/icons';
@@ -219,6 +219,7 @@ function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange: (tag
           <input
             ref={field}
             value={draft}
+            maxLength={cardLimits.tagLength}
             onChange={(event) => setDraft(event.currentTarget.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
@@ -284,6 +285,7 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
           <input
             ref={field}
             value={draft}
+            maxLength={cardLimits.shortText}
             onChange={(event) => setDraft(event.currentTarget.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import { cardLimits } from '../../../core/model';
 
 export interface CommitTextProps {
   readonly label: string;
@@ -12,6 +13,7 @@ export interface CommitTextProps {
   /** The label is given as the field's accessible name only (for rows of fields under one heading). */
   readonly hideLabel?: boolean;
   readonly className?: string;
+  /** Defaults to the card limits of core/model.ts: long text for text areas, short text otherwise. */
   readonly maxLength?: number;
   readonly placeholder?: string;
 }
@@ -49,7 +51,7 @@ export function CommitText({ label, value, onCommit, multiline = false, type = '
   const common = {
     id,
     value: draft,
-    maxLength,
+    maxLength: maxLength ?? (multiline ? cardLimits.longText : cardLimits.shortText),
     placeholder,
     'aria-label': hideLabel ? label : undefined,
     onChange: (event: { currentTarget: { value: string } }) => setDraft(event.currentTarget.value),
