@@ -1,0 +1,427 @@
+/**
+ * The words of a summary, in German and English. A summary is written in the session's language
+ * (core/summary.ts), whatever the UI language is, so its words live here in core and not in the
+ * renderer's i18n: main and the command line render summaries too. Dates are spelled out here as
+ * well (month names of our own, no locale data), so a summary reads the same on every machine.
+ */
+import type { CardColour, CardKind, CaricatureView, Department, Lead, Side } from './model';
+
+export const summaryLanguages = ['de', 'en'] as const;
+export type SummaryLanguage = (typeof summaryLanguages)[number];
+
+/** The parts of a summary, in the order every format shows them; each can be left out. */
+export const summarySections = ['facts', 'mission', 'lanes', 'seams', 'caricatures', 'metrics', 'votes', 'actions', 'unresolved', 'moves'] as const;
+export type SummarySection = (typeof summarySections)[number];
+
+/** The columns of the card table (CSV), in order. */
+export const cardColumns = [
+  'id',
+  'lane',
+  'position',
+  'title',
+  'kind',
+  'lead',
+  'notes',
+  'why',
+  'colour',
+  'tags',
+  'exchangeWho',
+  'exchangeCadence',
+  'exchangeDecisions',
+  'caricatureView',
+  'truth',
+  'cleared',
+  'value',
+  'target',
+  'unit',
+  'owner',
+  'narrative',
+  'actions',
+  'dots',
+  'moves',
+] as const;
+export type CardColumn = (typeof cardColumns)[number];
+
+export interface SummaryText {
+  /** The document's title when the session has none. */
+  readonly untitled: string;
+  /** "Summary", for the document's subtitle and file metadata. */
+  readonly summary: string;
+  readonly sections: Readonly<Record<SummarySection, string>>;
+  readonly facts: {
+    readonly client: string;
+    readonly date: string;
+    readonly place: string;
+    readonly facilitator: string;
+    readonly participants: string;
+    readonly noParticipants: string;
+    readonly unnamed: string;
+  };
+  readonly departments: Readonly<Record<Department, string>>;
+  /** Default names of the method's lanes; an extra lane always has a name of its own. */
+  readonly lanes: { readonly marketing: string; readonly seam: string; readonly sales: string; readonly extra: string };
+  readonly removedLane: string;
+  readonly kinds: Readonly<Record<CardKind, string>>;
+  readonly leads: Readonly<Record<Lead, string>>;
+  readonly sides: Readonly<Record<Side, string>>;
+  readonly views: Readonly<Record<CaricatureView, string>>;
+  readonly colours: Readonly<Record<CardColour, string>>;
+  readonly yes: string;
+  readonly no: string;
+  readonly mission: { readonly none: string };
+  readonly lane: {
+    readonly empty: string;
+    readonly lead: string;
+    readonly hiddenCaricatures: (count: number) => string;
+  };
+  readonly seams: {
+    readonly none: string;
+    readonly who: string;
+    readonly cadence: string;
+    readonly decisions: string;
+    readonly notAgreed: string;
+  };
+  readonly caricatures: {
+    readonly hidden: (count: number) => string;
+    readonly none: string;
+    readonly truth: string;
+    readonly noTruth: string;
+    readonly cleared: string;
+    readonly notCleared: string;
+  };
+  readonly metrics: {
+    readonly withNarrative: string;
+    readonly withoutNarrative: string;
+    readonly none: string;
+    readonly allTold: string;
+    readonly value: string;
+    readonly target: string;
+    readonly owner: string;
+    readonly narrative: string;
+    readonly noNarrative: string;
+  };
+  readonly votes: {
+    readonly hidden: string;
+    readonly none: string;
+    readonly rank: string;
+    readonly dots: (count: number) => string;
+  };
+  readonly actions: {
+    readonly none: string;
+    readonly action: string;
+    readonly owner: string;
+    readonly due: string;
+    readonly card: string;
+    readonly done: string;
+    readonly open: string;
+    readonly noOwner: string;
+    readonly noDue: string;
+  };
+  readonly unresolved: { readonly none: string; readonly lane: string };
+  readonly moves: {
+    readonly none: string;
+    readonly reason: string;
+    readonly noReason: string;
+  };
+  /** Added to a slide title when a long list goes on over another slide. */
+  readonly continued: string;
+  /** Page footer: "Page 3 of 7" is put together by the formats that have pages. */
+  readonly page: string;
+  readonly of: string;
+  readonly columns: Readonly<Record<CardColumn, string>>;
+  readonly months: readonly string[];
+  /** 4 → "4. März 2027" / "4 March 2027". */
+  readonly day: (day: number, month: string, year: number) => string;
+  /** A point in time: "4. März 2027, 10:31" / "4 March 2027, 10:31". */
+  readonly moment: (date: string, hours: string, minutes: string) => string;
+}
+
+const de: SummaryText = {
+  untitled: 'Sitzung ohne Titel',
+  summary: 'Zusammenfassung',
+  sections: {
+    facts: 'Eckdaten',
+    mission: 'Unser gemeinsamer Auftrag',
+    lanes: 'Themen und wer führt',
+    seams: 'Vereinbarungen an der Nahtstelle',
+    caricatures: 'Zerrbilder – und was tatsächlich stimmt',
+    metrics: 'Kennzahlen und ihre Erzählungen',
+    votes: 'Punktabfrage: Rangfolge',
+    actions: 'Aufgaben',
+    unresolved: 'Noch ungeklärt',
+    moves: 'Verschiebungen und ihre Gründe',
+  },
+  facts: {
+    client: 'Kunde',
+    date: 'Datum',
+    place: 'Ort',
+    facilitator: 'Moderation',
+    participants: 'Teilnehmende',
+    noParticipants: 'Keine Teilnehmenden erfasst.',
+    unnamed: '(ohne Namen)',
+  },
+  departments: { marketing: 'Marketing', sales: 'Sales', other: 'Andere' },
+  lanes: { marketing: 'Marketing', seam: 'Nahtstelle', sales: 'Sales', extra: 'Zusatzspalte' },
+  removedLane: 'eine entfernte Spalte',
+  kinds: { topic: 'Thema', caricature: 'Zerrbild', metric: 'Kennzahl' },
+  leads: { marketing: 'Marketing', joint: 'Gemeinsam (Nahtstelle)', sales: 'Sales', unresolved: 'Ungeklärt' },
+  sides: { marketing: 'Marketing', joint: 'Beide (Nahtstelle)', sales: 'Sales' },
+  views: { marketingOnSales: 'Wie Marketing Sales sieht', salesOnMarketing: 'Wie Sales Marketing sieht' },
+  colours: { yellow: 'Gelb', blue: 'Blau', green: 'Grün', red: 'Rot', violet: 'Violett' },
+  yes: 'ja',
+  no: 'nein',
+  mission: { none: 'Ein gemeinsamer Auftrag ist noch nicht formuliert.' },
+  lane: {
+    empty: 'Keine Karten.',
+    lead: 'Führung',
+    hiddenCaricatures: (count) => (count === 1 ? 'Dazu 1 Zerrbild, noch nicht aufgedeckt.' : `Dazu ${count} Zerrbilder, noch nicht aufgedeckt.`),
+  },
+  seams: {
+    none: 'Noch keine gemeinsamen Themen an der Nahtstelle.',
+    who: 'Wer tauscht sich aus',
+    cadence: 'Wie oft',
+    decisions: 'Wer entscheidet was',
+    notAgreed: 'Der Austausch ist noch nicht vereinbart.',
+  },
+  caricatures: {
+    hidden: (count) =>
+      count === 1
+        ? '1 Zerrbild ist noch nicht aufgedeckt; es erscheint in der Zusammenfassung, sobald die Zerrbilder aufgedeckt sind.'
+        : `${count} Zerrbilder sind noch nicht aufgedeckt; sie erscheinen in der Zusammenfassung, sobald die Zerrbilder aufgedeckt sind.`,
+    none: 'Keine Zerrbilder gesammelt.',
+    truth: 'Was tatsächlich stimmt',
+    noTruth: 'Noch nicht geklärt, was tatsächlich stimmt.',
+    cleared: 'Ausgeräumt',
+    notCleared: 'Noch nicht ausgeräumt',
+  },
+  metrics: {
+    withNarrative: 'Mit Erzählung',
+    withoutNarrative: 'Noch ohne Erzählung',
+    none: 'Keine Kennzahlen erfasst.',
+    allTold: 'Jede Kennzahl hat ihre Erzählung.',
+    value: 'Aktuell',
+    target: 'Ziel',
+    owner: 'Verantwortlich',
+    narrative: 'Erzählung',
+    noNarrative: 'Die Geschichte hinter dieser Zahl fehlt noch.',
+  },
+  votes: {
+    hidden: 'Die Punkte sind noch nicht aufgedeckt.',
+    none: 'Noch keine Punkte vergeben.',
+    rank: 'Platz',
+    dots: (count) => (count === 1 ? '1 Punkt' : `${count} Punkte`),
+  },
+  actions: {
+    none: 'Keine Aufgaben vereinbart.',
+    action: 'Aufgabe',
+    owner: 'Wer',
+    due: 'Bis',
+    card: 'Zu',
+    done: 'erledigt',
+    open: 'offen',
+    noOwner: 'noch niemand',
+    noDue: 'ohne Termin',
+  },
+  unresolved: { none: 'Alle Themen haben eine Führung.', lane: 'Spalte' },
+  moves: {
+    none: 'Keine Karte wurde zwischen Spalten verschoben.',
+    reason: 'Grund',
+    noReason: 'ohne Angabe eines Grundes',
+  },
+  continued: '(Fortsetzung)',
+  page: 'Seite',
+  of: 'von',
+  columns: {
+    id: 'ID',
+    lane: 'Spalte',
+    position: 'Position',
+    title: 'Titel',
+    kind: 'Art',
+    lead: 'Führung',
+    notes: 'Notizen',
+    why: 'Wozu',
+    colour: 'Farbe',
+    tags: 'Schlagwörter',
+    exchangeWho: 'Austausch: wer',
+    exchangeCadence: 'Austausch: wie oft',
+    exchangeDecisions: 'Austausch: wer entscheidet was',
+    caricatureView: 'Zerrbild: wessen Sicht',
+    truth: 'Was tatsächlich stimmt',
+    cleared: 'Ausgeräumt',
+    value: 'Aktueller Wert',
+    target: 'Ziel',
+    unit: 'Einheit',
+    owner: 'Verantwortliche Seite',
+    narrative: 'Erzählung',
+    actions: 'Aufgaben',
+    dots: 'Punkte',
+    moves: 'Verschiebungen',
+  },
+  months: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  day: (day, month, year) => `${day}. ${month} ${year}`,
+  moment: (date, hours, minutes) => `${date}, ${hours}:${minutes} Uhr`,
+};
+
+const en: SummaryText = {
+  untitled: 'Untitled session',
+  summary: 'Summary',
+  sections: {
+    facts: 'Session facts',
+    mission: 'Our shared mission',
+    lanes: 'Topics and who leads',
+    seams: 'Seam agreements',
+    caricatures: 'Caricatures and what is actually true',
+    metrics: 'Metrics and their narratives',
+    votes: 'Vote ranking',
+    actions: 'Action items',
+    unresolved: 'Still unresolved',
+    moves: 'Moves and their reasons',
+  },
+  facts: {
+    client: 'Client',
+    date: 'Date',
+    place: 'Place',
+    facilitator: 'Facilitator',
+    participants: 'Participants',
+    noParticipants: 'No participants recorded.',
+    unnamed: '(no name)',
+  },
+  departments: { marketing: 'Marketing', sales: 'Sales', other: 'Other' },
+  lanes: { marketing: 'Marketing', seam: 'Seam', sales: 'Sales', extra: 'Extra lane' },
+  removedLane: 'a removed lane',
+  kinds: { topic: 'Topic', caricature: 'Caricature', metric: 'Metric' },
+  leads: { marketing: 'Marketing', joint: 'Joint (seam)', sales: 'Sales', unresolved: 'Unresolved' },
+  sides: { marketing: 'Marketing', joint: 'Both (seam)', sales: 'Sales' },
+  views: { marketingOnSales: 'How Marketing sees Sales', salesOnMarketing: 'How Sales sees Marketing' },
+  colours: { yellow: 'Yellow', blue: 'Blue', green: 'Green', red: 'Red', violet: 'Violet' },
+  yes: 'yes',
+  no: 'no',
+  mission: { none: 'No shared mission has been agreed yet.' },
+  lane: {
+    empty: 'No cards.',
+    lead: 'Lead',
+    hiddenCaricatures: (count) => (count === 1 ? 'Plus 1 caricature not yet revealed.' : `Plus ${count} caricatures not yet revealed.`),
+  },
+  seams: {
+    none: 'No shared topics at the seam yet.',
+    who: 'Who meets',
+    cadence: 'How often',
+    decisions: 'Who decides what',
+    notAgreed: 'The exchange has not been agreed yet.',
+  },
+  caricatures: {
+    hidden: (count) =>
+      count === 1
+        ? '1 caricature has not been revealed yet; it appears in the summary once the caricatures are revealed.'
+        : `${count} caricatures have not been revealed yet; they appear in the summary once the caricatures are revealed.`,
+    none: 'No caricatures collected.',
+    truth: 'What is actually true',
+    noTruth: 'Not yet settled what is actually true.',
+    cleared: 'Cleared',
+    notCleared: 'Not cleared yet',
+  },
+  metrics: {
+    withNarrative: 'With a narrative',
+    withoutNarrative: 'Still without a narrative',
+    none: 'No metrics recorded.',
+    allTold: 'Every metric has its narrative.',
+    value: 'Current',
+    target: 'Target',
+    owner: 'Owner',
+    narrative: 'Narrative',
+    noNarrative: 'The story behind this number is still missing.',
+  },
+  votes: {
+    hidden: 'The votes have not been revealed yet.',
+    none: 'No dots given yet.',
+    rank: 'Rank',
+    dots: (count) => (count === 1 ? '1 dot' : `${count} dots`),
+  },
+  actions: {
+    none: 'No action items agreed.',
+    action: 'Action item',
+    owner: 'Owner',
+    due: 'Due',
+    card: 'On',
+    done: 'done',
+    open: 'open',
+    noOwner: 'nobody yet',
+    noDue: 'no due date',
+  },
+  unresolved: { none: 'Every topic has a lead.', lane: 'Lane' },
+  moves: {
+    none: 'No card was moved between lanes.',
+    reason: 'Reason',
+    noReason: 'no reason given',
+  },
+  continued: '(continued)',
+  page: 'Page',
+  of: 'of',
+  columns: {
+    id: 'ID',
+    lane: 'Lane',
+    position: 'Position',
+    title: 'Title',
+    kind: 'Kind',
+    lead: 'Lead',
+    notes: 'Notes',
+    why: 'Why',
+    colour: 'Colour',
+    tags: 'Tags',
+    exchangeWho: 'Exchange: who',
+    exchangeCadence: 'Exchange: how often',
+    exchangeDecisions: 'Exchange: who decides what',
+    caricatureView: 'Caricature: whose picture',
+    truth: 'What is actually true',
+    cleared: 'Cleared',
+    value: 'Current value',
+    target: 'Target',
+    unit: 'Unit',
+    owner: 'Owner side',
+    narrative: 'Narrative',
+    actions: 'Action items',
+    dots: 'Dots',
+    moves: 'Moves',
+  },
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  day: (day, month, year) => `${day} ${month} ${year}`,
+  moment: (date, hours, minutes) => `${date}, ${hours}:${minutes}`,
+};
+
+export const summaryTexts: Readonly<Record<SummaryLanguage, SummaryText>> = { de, en };
+
+export function summaryText(language: SummaryLanguage): SummaryText {
+  return summaryTexts[language];
+}
+
+/** A workshop day (YYYY-MM-DD) spelled out: "4. März 2027" / "4 March 2027"; '' stays ''. */
+export function formatDay(isoDay: string, language: SummaryLanguage): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!match) return isoDay;
+  const text = summaryTexts[language];
+  return text.day(Number(match[3]), text.months[Number(match[2]) - 1] ?? match[2] ?? '', Number(match[1]));
+}
+
+/**
+ * Turns ISO times into wall-clock text in one time zone ("4. März 2027, 10:31 Uhr"). Intl gives
+ * the zone's calendar fields only (numbers, no locale words); the words are ours. An unknown zone
+ * falls back to UTC. Made once per summary: building a DateTimeFormat is the slow part.
+ */
+export function momentFormatter(language: SummaryLanguage, timeZone: string | undefined): (iso: string) => string {
+  let parts: Intl.DateTimeFormat;
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+  } catch {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+  }
+  const text = summaryTexts[language];
+  return (iso) => {
+    const time = Date.parse(iso);
+    if (Number.isNaN(time)) return iso;
+    const field: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+    for (const part of parts.formatToParts(time)) field[part.type] = part.value;
+    const month = text.months[Number(field.month) - 1] ?? field.month ?? '';
+    const date = text.day(Number(field.day), month, Number(field.year));
+    return text.moment(date, (field.hour ?? '0').padStart(2, '0'), (field.minute ?? '0').padStart(2, '0'));
+  };
+}
