@@ -1,9 +1,10 @@
 /**
- * What the block tools count on the board. Pure, and computed once per version of the cards: the
- * cards object is replaced on every change (structural sharing), so a cache keyed on it lets
- * every counter select a plain number without walking the board again.
+ * What the block tools count on the board: unresolved topics, caricatures per side and cleared,
+ * metrics without a narrative. Pure, and computed once per version of the cards: the cards object
+ * is replaced on every change (structural sharing), so a cache keyed on it lets every counter
+ * select a plain number without walking the board again.
  */
-import { lacksNarrative, type Card, type CardId } from '../../../core/model';
+import { lacksNarrative, type Card, type CardId } from './model';
 
 export interface BoardCounts {
   /** Topic cards whose lead is still open. */

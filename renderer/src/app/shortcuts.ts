@@ -6,13 +6,15 @@
 import { useEffect } from 'react';
 import { isFiltering } from '../../../core/find';
 import { placementOf } from '../../../core/placement';
+import { stepAgenda } from '../session/AgendaBar';
+import { toggleActiveTimer } from '../session/BlockTimer';
 import { useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { focusNextMatch } from '../tools/matches';
 import { useTools } from '../tools/tools-store';
 
 export interface Shortcut {
-  readonly id: 'undo' | 'redo' | 'newCard' | 'find' | 'nextMatch';
+  readonly id: 'undo' | 'redo' | 'newCard' | 'find' | 'nextMatch' | 'nextBlock' | 'previousBlock' | 'timer';
   readonly matches: (event: KeyboardEvent) => boolean;
   readonly run: () => void;
   /** Also while the focus is in a text field. */
@@ -42,7 +44,16 @@ export const shortcuts: readonly Shortcut[] = [
     run: () => void focusNextMatch(),
     whileTyping: true,
   },
+  // Presenter remotes send PageDown/PageUp: they step through the agenda like slides.
+  { id: 'nextBlock', matches: (e) => plain(e) && e.key === 'PageDown' && !inDialog(e.target), run: () => stepAgenda(1) },
+  { id: 'previousBlock', matches: (e) => plain(e) && e.key === 'PageUp' && !inDialog(e.target), run: () => stepAgenda(-1) },
+  { id: 'timer', matches: (e) => plain(e) && !e.shiftKey && e.key.toLowerCase() === 't' && !inDialog(e.target), run: toggleActiveTimer },
 ];
+
+/** No modifier but possibly Shift (which the key itself may need). */
+function plain(event: KeyboardEvent): boolean {
+  return !primary(event) && !event.altKey;
+}
 
 function inDialog(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('dialog') !== null;

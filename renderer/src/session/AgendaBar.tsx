@@ -35,6 +35,7 @@ export function AgendaBar() {
           type="button"
           className="tool-button"
           aria-disabled={previous === null}
+          aria-keyshortcuts="PageUp"
           onClick={() => previous && goTo(previous.id)}
         >
           {t('workshop.previous')}
@@ -43,6 +44,7 @@ export function AgendaBar() {
           type="button"
           className={activeId === null ? 'tool-button tool-button--primary' : 'tool-button'}
           aria-disabled={!canGoForward}
+          aria-keyshortcuts="PageDown"
           onClick={() => canGoForward && goTo(next?.id ?? null)}
         >
           {forwardLabel}

@@ -92,7 +92,7 @@ function TimerControls({ blockId }: { blockId: string }) {
 
   return (
     <div className="timer-controls">
-      <button type="button" className="tool-button tool-button--primary timer-toggle" onClick={toggle}>
+      <button type="button" className="tool-button tool-button--primary timer-toggle" aria-keyshortcuts="T" onClick={toggle}>
         {running ? t('workshop.timer.pause') : started ? t('workshop.timer.resume') : t('workshop.timer.start')}
       </button>
       <button type="button" className="tool-button" onClick={() => runTimer('addMinute')}>

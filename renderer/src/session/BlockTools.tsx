@@ -7,7 +7,7 @@ import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { blockPrompt } from './AgendaBar';
-import { boardCounts } from './workshop-counts';
+import { boardCounts } from '../../../core/board-counts';
 
 /**
  * The active block's prompt for the facilitator (can be hidden, e.g. while the room reads the
