@@ -151,6 +151,8 @@ export const de: Translation = {
     date: 'Datum',
     place: 'Ort',
     facilitator: 'Moderation',
+    language: 'Sprache des Workshops (für Zusammenfassungen)',
+    languageUnset: 'Wie die App',
     participants: 'Teilnehmende',
     participantName: 'Name',
     department: 'Bereich',

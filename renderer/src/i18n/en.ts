@@ -150,6 +150,8 @@ export const en = {
     date: 'Date',
     place: 'Place',
     facilitator: 'Facilitator',
+    language: 'Workshop language (for summaries)',
+    languageUnset: 'Like the app',
     participants: 'Participants',
     participantName: 'Name',
     department: 'Department',

@@ -70,7 +70,9 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setProblem(null);
     try {
-      const opened = await api.createSession({ ...details, title: details.title.trim() }, template);
+      // The workshop is held in the language the app speaks now, unless changed in the details later.
+      const language = i18n.language === 'de' ? 'de' : 'en';
+      const opened = await api.createSession({ ...details, title: details.title.trim(), language }, template);
       onClose();
       useBoard.getState().dismissProblem();
       useBoard.getState().open(opened);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departments, type Department, type Participant, type SessionDetails } from '../../../core/model';
+import { departments, sessionLanguages, type Department, type Participant, type SessionDetails } from '../../../core/model';
 import { Dialog } from '../app/Dialog';
 import { DeleteIcon, PlusIcon } from '../app/icons';
 import { useBoard } from '../store/board-store';
@@ -31,6 +31,19 @@ export function DetailsDialog({ onClose }: { onClose: () => void }) {
           {fields.map((field) => (
             <DetailField key={field.name} {...field} value={details[field.name]} onCommit={update} />
           ))}
+          <label>
+            {t('details.language')}
+            <select
+              value={details.language}
+              onChange={(event) => update({ language: sessionLanguages.find((l) => l === event.currentTarget.value) ?? '' })}
+            >
+              {sessionLanguages.map((language) => (
+                <option key={language} value={language}>
+                  {language === '' ? t('details.languageUnset') : t(`language.${language}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
         <fieldset>
           <legend>{t('details.participants')}</legend>
