@@ -1,0 +1,144 @@
+/**
+ * The command line: `npm run cli -- export <file.nahtstelle> --format md|html|csv|docx|pptx|json
+ * --out <path> [--lang de|en] [--semicolon] [--sections …]`. Plain Node, no Electron and no
+ * display: it reads the file with the app's own loader (SessionFiles: size limit, strict UTF-8,
+ * parseSessionFile with its migrations), builds the one summary model and renders it like the
+ * app's export does, then writes the result atomically.
+ *
+ * Exit codes: 0 written; 1 the session file cannot be read (worded as the app words it) or the
+ * output cannot be written; 2 wrong arguments.
+ */
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isSummaryFormat } from '../../core/export/formats';
+import { buildSummary } from '../../core/summary';
+import { summarySections, type SummarySection } from '../../core/summary-text';
+import { renderSummaryFile } from '../export/render';
+import { writeFileAtomically, type ExportFs } from '../export/write-file';
+import { FileError } from '../services/file-error';
+import { SessionFiles, type SessionFs } from '../services/session-files';
+import { cliTexts, fill, languageOfLocale, type CliLanguage, type CliText } from './text';
+
+export interface CliEnvironment {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+  /** The locale variables, for the default language. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** For tests: file systems with injected faults. */
+  readonly readFs?: SessionFs;
+  readonly writeFs?: ExportFs;
+  /** For tests: the time zone of move times (the machine's otherwise). */
+  readonly timeZone?: string;
+}
+
+export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
+  const env = environment.env ?? {};
+  let language: CliLanguage = languageOfLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  let text = cliTexts[language];
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
+        lang: { type: 'string' },
+        semicolon: { type: 'boolean' },
+        sections: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.lang !== undefined) {
+      if (values.lang !== 'de' && values.lang !== 'en') throw new UsageError(fill(text.errors.badLanguage, { lang: values.lang }));
+      language = values.lang;
+      text = cliTexts[language];
+    }
+    if (values.help) {
+      environment.stdout(text.usage);
+      return exitCodes.ok;
+    }
+    const [command, ...inputs] = positionals;
+    if (command === undefined) throw new UsageError(text.errors.noCommand);
+    if (command !== 'export') throw new UsageError(fill(text.errors.unknownCommand, { command }));
+    const [input] = inputs;
+    if (input === undefined) throw new UsageError(text.errors.noInput);
+    if (inputs.length > 1) throw new UsageError(text.errors.tooManyInputs);
+    if (values.format === undefined) throw new UsageError(text.errors.noFormat);
+    const format = values.format.toLowerCase();
+    if (format === 'pdf' || format === 'png') throw new UsageError(text.errors.appOnly);
+    if (!isSummaryFormat(format)) throw new UsageError(fill(text.errors.badFormat, { format: values.format }));
+    if (values.out === undefined || values.out === '') throw new UsageError(text.errors.noOut);
+    if (values.semicolon && format !== 'csv') throw new UsageError(text.errors.semicolonOnlyCsv);
+    const sections = values.sections === undefined ? undefined : parseSections(values.sections, text);
+    const inputPath = resolve(input);
+    const outPath = resolve(values.out);
+    if (outPath === inputPath) throw new UsageError(text.errors.outIsInput);
+
+    // The app's loader, as it is: the service's read does the size check, the strict UTF-8
+    // decode and parseSessionFile, and says whether a backup would open.
+    const files = new SessionFiles({
+      folder: () => dirname(inputPath),
+      trash: () => Promise.reject(new Error('The command line never deletes files')),
+      ...(environment.readFs && { fs: environment.readFs }),
+    });
+    const { session } = await files.read(inputPath);
+    const summary = buildSummary(session, { fallbackLanguage: language, ...(sections && { sections }), ...(environment.timeZone && { timeZone: environment.timeZone }) });
+    const bytes = await renderSummaryFile(summary, format, { csvDelimiter: values.semicolon ? ';' : ',' });
+    await writeFileAtomically(outPath, bytes, environment.writeFs);
+    environment.stdout(fill(text.wrote, { file: outPath, size: formatSize(bytes.byteLength) }));
+    return exitCodes.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      environment.stderr(error.message);
+      environment.stderr(text.errors.seeHelp);
+      return exitCodes.usage;
+    }
+    if (isParseArgsError(error)) {
+      environment.stderr(fill(text.errors.badOption, { message: error.message }));
+      environment.stderr(text.errors.seeHelp);
+      return exitCodes.usage;
+    }
+    if (error instanceof FileError) {
+      environment.stderr(describeFileError(error, text));
+      if (error.apiError.detail) environment.stderr(fill(text.errors.details, { detail: error.apiError.detail }));
+      return exitCodes.failed;
+    }
+    throw error;
+  }
+}
+
+/** A file problem in the words the app uses for it, with the file's name. */
+export function describeFileError(error: FileError, text: CliText): string {
+  const { reason, file = '', backupAvailable } = error.apiError;
+  if (reason === undefined) return error.message;
+  if (reason in text.write) return fill(text.write[reason as keyof CliText['write']], { file });
+  const sentences = [fill(text.files[reason as keyof CliText['files']], { file })];
+  if (backupAvailable) sentences.push(text.files.backupAvailable);
+  return sentences.join(' ');
+}
+
+function parseSections(list: string, text: CliText): SummarySection[] {
+  const wanted = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of wanted) {
+    if (!(summarySections as readonly string[]).includes(name)) throw new UsageError(fill(text.errors.badSections, { section: name }));
+  }
+  return summarySections.filter((section) => wanted.includes(section));
+}
+
+function isParseArgsError(error: unknown): error is Error {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,162 @@
+/**
+ * The command line's words, in English and German. The problems of an input file are worded
+ * exactly as the app words them (renderer/src/i18n `files.*`; a unit test keeps the two equal),
+ * so a damaged file reads the same in a terminal as on the start screen. main cannot use the
+ * renderer's i18n (see menu-labels.ts), hence a copy here.
+ */
+import type { OpenProblemCode, SaveProblemCode } from '../../core/file-problems';
+
+export type CliLanguage = 'de' | 'en';
+
+export interface CliText {
+  readonly usage: string;
+  readonly files: Readonly<Record<OpenProblemCode, string>> & { readonly backupAvailable: string };
+  readonly write: Readonly<Record<SaveProblemCode, string>>;
+  readonly errors: {
+    readonly unknownCommand: string;
+    readonly noCommand: string;
+    readonly noInput: string;
+    readonly tooManyInputs: string;
+    readonly noFormat: string;
+    readonly badFormat: string;
+    readonly appOnly: string;
+    readonly noOut: string;
+    readonly badLanguage: string;
+    readonly badSections: string;
+    readonly semicolonOnlyCsv: string;
+    readonly outIsInput: string;
+    readonly badOption: string;
+    readonly details: string;
+    readonly seeHelp: string;
+  };
+  readonly wrote: string;
+}
+
+const formats = 'md | html | csv | docx | pptx | json';
+const sections = 'facts, mission, lanes, seams, caricatures, metrics, votes, actions, unresolved, moves';
+
+const en: CliText = {
+  usage: `Usage: npm run cli -- export <file.nahtstelle> --format <format> --out <path> [options]
+
+Writes the summary of a session file, without the app and without a display.
+
+  --format, -f <format>   ${formats}
+  --out, -o <path>        the file to write (written whole or not at all)
+  --lang <de|en>          language of these messages, and of the summary when the
+                          session has none set (default: from LANG, else English)
+  --semicolon             CSV only: semicolons instead of commas (German Excel)
+  --sections <list>       comma-separated, in any order (default: all):
+                          ${sections}
+  --help, -h              this text
+
+Exit codes: 0 written, 1 the session file cannot be read or the output cannot be
+written, 2 wrong arguments.`,
+  files: {
+    notFound: '“{{file}}” was not found.',
+    unreadable: '“{{file}}” could not be read.',
+    tooLarge: '“{{file}}” is larger than 50 MB and was not opened.',
+    binary: '“{{file}}” is not a text file, so it is not a Nahtstelle session.',
+    notJson: '“{{file}}” is damaged: its content is not valid JSON.',
+    tooDeep: '“{{file}}” is nested too deeply to be a session file.',
+    notSessionFile: '“{{file}}” is not a Nahtstelle session file.',
+    newerVersion: '“{{file}}” was saved by a newer version of Nahtstelle. Update the app to open it.',
+    invalidVersion: '“{{file}}” has an invalid format version.',
+    invalidSession: '“{{file}}” is damaged: its content does not match a session.',
+    duplicateIds: '“{{file}}” is damaged: an entry appears twice.',
+    danglingReference: '“{{file}}” is damaged: a card or lane refers to something that is missing.',
+    backupAvailable: 'A backup from before the last change exists.',
+  },
+  write: {
+    diskFull: '“{{file}}” was not written: the disk is full.',
+    folderMissing: '“{{file}}” was not written: its folder does not exist.',
+    permissionDenied: '“{{file}}” was not written: no permission to write there.',
+    saveFailed: '“{{file}}” could not be written.',
+  },
+  errors: {
+    unknownCommand: 'Unknown command “{{command}}”. The command is “export”.',
+    noCommand: 'No command given. The command is “export”.',
+    noInput: 'No session file given.',
+    tooManyInputs: 'Give exactly one session file.',
+    noFormat: `No format given: --format ${formats}.`,
+    badFormat: `Unknown format “{{format}}”: use ${formats}.`,
+    appOnly: `PDF and the board image (PNG) need the app’s window, so only the app writes them. The command line writes ${formats}.`,
+    noOut: 'No output file given: --out <path>.',
+    badLanguage: 'Unknown language “{{lang}}”: use de or en.',
+    badSections: `Unknown section “{{section}}”: use ${sections}.`,
+    semicolonOnlyCsv: '--semicolon applies to --format csv only.',
+    outIsInput: 'The output file is the session file itself; choose another --out.',
+    badOption: '{{message}}',
+    details: 'Details: {{detail}}',
+    seeHelp: 'See: npm run cli -- --help',
+  },
+  wrote: 'Wrote “{{file}}” ({{size}}).',
+};
+
+const de: CliText = {
+  usage: `Aufruf: npm run cli -- export <datei.nahtstelle> --format <format> --out <pfad> [Optionen]
+
+Schreibt die Zusammenfassung einer Sitzungsdatei, ohne App und ohne Bildschirm.
+
+  --format, -f <format>   ${formats}
+  --out, -o <pfad>        die Zieldatei (wird ganz oder gar nicht geschrieben)
+  --lang <de|en>          Sprache dieser Meldungen und der Zusammenfassung, wenn die
+                          Sitzung keine festlegt (Standard: aus LANG, sonst Englisch)
+  --semicolon             nur CSV: Semikolon statt Komma (deutsches Excel)
+  --sections <liste>      kommagetrennt, in beliebiger Reihenfolge (Standard: alle):
+                          ${sections}
+  --help, -h              dieser Text
+
+Exit-Codes: 0 geschrieben, 1 die Sitzungsdatei ist nicht lesbar oder die Zieldatei
+nicht schreibbar, 2 falsche Argumente.`,
+  files: {
+    notFound: '„{{file}}“ wurde nicht gefunden.',
+    unreadable: '„{{file}}“ konnte nicht gelesen werden.',
+    tooLarge: '„{{file}}“ ist größer als 50 MB und wurde nicht geöffnet.',
+    binary: '„{{file}}“ ist keine Textdatei und damit keine Nahtstelle-Sitzung.',
+    notJson: '„{{file}}“ ist beschädigt: Der Inhalt ist kein gültiges JSON.',
+    tooDeep: '„{{file}}“ ist zu tief verschachtelt für eine Sitzungsdatei.',
+    notSessionFile: '„{{file}}“ ist keine Nahtstelle-Sitzungsdatei.',
+    newerVersion: '„{{file}}“ wurde mit einer neueren Nahtstelle-Version gespeichert. Bitte die App aktualisieren, um sie zu öffnen.',
+    invalidVersion: '„{{file}}“ hat eine ungültige Formatversion.',
+    invalidSession: '„{{file}}“ ist beschädigt: Der Inhalt passt nicht zu einer Sitzung.',
+    duplicateIds: '„{{file}}“ ist beschädigt: Ein Eintrag kommt doppelt vor.',
+    danglingReference: '„{{file}}“ ist beschädigt: Eine Karte oder Spalte verweist auf etwas, das fehlt.',
+    backupAvailable: 'Es gibt eine Sicherung vom Stand vor der letzten Änderung.',
+  },
+  write: {
+    diskFull: '„{{file}}“ wurde nicht geschrieben: Der Datenträger ist voll.',
+    folderMissing: '„{{file}}“ wurde nicht geschrieben: Der Ordner existiert nicht.',
+    permissionDenied: '„{{file}}“ wurde nicht geschrieben: Dort darf nicht geschrieben werden.',
+    saveFailed: '„{{file}}“ konnte nicht geschrieben werden.',
+  },
+  errors: {
+    unknownCommand: 'Unbekannter Befehl „{{command}}“. Der Befehl heißt „export“.',
+    noCommand: 'Kein Befehl angegeben. Der Befehl heißt „export“.',
+    noInput: 'Keine Sitzungsdatei angegeben.',
+    tooManyInputs: 'Bitte genau eine Sitzungsdatei angeben.',
+    noFormat: `Kein Format angegeben: --format ${formats}.`,
+    badFormat: `Unbekanntes Format „{{format}}“: möglich sind ${formats}.`,
+    appOnly: `PDF und das Bild des Boards (PNG) brauchen das App-Fenster und entstehen nur in der App. Die Kommandozeile schreibt ${formats}.`,
+    noOut: 'Keine Zieldatei angegeben: --out <pfad>.',
+    badLanguage: 'Unbekannte Sprache „{{lang}}“: möglich sind de und en.',
+    badSections: `Unbekannter Abschnitt „{{section}}“: möglich sind ${sections}.`,
+    semicolonOnlyCsv: '--semicolon gilt nur für --format csv.',
+    outIsInput: 'Die Zieldatei ist die Sitzungsdatei selbst; bitte ein anderes --out wählen.',
+    badOption: '{{message}}',
+    details: 'Details: {{detail}}',
+    seeHelp: 'Hilfe: npm run cli -- --help',
+  },
+  wrote: '„{{file}}“ geschrieben ({{size}}).',
+};
+
+export const cliTexts: Readonly<Record<CliLanguage, CliText>> = { de, en };
+
+/** Fills `{{name}}` placeholders. */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** The language of a POSIX locale (LC_ALL, LC_MESSAGES, LANG): German for any German one, else English. */
+export function languageOfLocale(locale: string | undefined): CliLanguage {
+  return (locale ?? '').toLowerCase().startsWith('de') ? 'de' : 'en';
+}
