@@ -228,6 +228,11 @@ export function newCard(id: CardId, title: string, kind: CardKind, laneKind: Lan
   };
 }
 
+/** A caricature the room has not seen yet: its text stays covered everywhere (board, notices, exports). */
+export function isHiddenCaricature(session: Session, cardId: CardId): boolean {
+  return !session.caricaturesRevealed && session.cards[cardId]?.kind === 'caricature';
+}
+
 /** A metric card the room still has to tell the story of. */
 export function lacksNarrative(card: Card): boolean {
   return card.kind === 'metric' && card.metric.narrative.trim() === '';

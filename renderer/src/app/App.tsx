@@ -172,7 +172,7 @@ function DeletedNotice() {
   if (title === null || !isOpen) return null;
   return (
     <p className="notice">
-      {t('card.deleted', { title })}
+      {title === '' ? t('card.deletedHidden') : t('card.deleted', { title })}
       <button type="button" className="tool-button" onClick={() => useBoard.getState().undo()}>
         {t('actions.undo')}
       </button>

@@ -14,6 +14,7 @@ import type { CardId, Session } from '../../../core/model';
 import { placementOf } from '../../../core/placement';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
+import { shownTitle } from './card-text';
 import { placementAtPoint } from './drag-geometry';
 import { Lane } from './Lane';
 import { laneName } from './lane-name';
@@ -93,8 +94,8 @@ export function Board() {
 }
 
 function DraggedCard() {
-  const title = useBoard((s) => (s.drag ? s.history.present.cards[s.drag.cardId]?.title : undefined));
-  return title === undefined ? null : <CardFace title={title} lifted />;
+  const dragging = useBoard((s) => s.drag !== null);
+  return dragging ? <CardFace lifted /> : null;
 }
 
 /** Announces each change of a dragged card's placement, pointer or keyboard alike. */
@@ -116,7 +117,8 @@ function describe(t: TFunction, key: PlacementMessage, session: Session, cardId:
   const lane = placement ? session.lanes[placement.laneId] : undefined;
   if (!placement || !lane) return '';
   return t(key, {
-    title: session.cards[cardId]?.title ?? '',
+    // A hidden caricature is announced by its cover, never by its text.
+    title: shownTitle(session, cardId, t),
     lane: laneName(lane, t),
     position: placement.index + 1,
     count: lane.cardIds.length,

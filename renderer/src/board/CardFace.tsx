@@ -10,7 +10,7 @@ export type CardFaceProps =
   /** A card on the board: what it shows, worded (card-text.ts faceParts); re-renders only when that changes. */
   | { readonly parts: FaceParts; readonly lifted?: boolean }
   /** The drag overlay: the face of the card being dragged, lifted. */
-  | { readonly title: string; readonly lifted: true; readonly parts?: undefined };
+  | { readonly lifted: true; readonly parts?: undefined };
 
 /**
  * What a card looks like, without behaviour: used on the board and in the drag overlay. Calm and

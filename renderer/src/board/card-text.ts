@@ -5,13 +5,22 @@
  */
 import type { TFunction } from 'i18next';
 import { cardKindOfBlock } from '../../../core/agenda';
-import { lacksNarrative, leadOfLane, type Card, type CardId, type CardKind, type LaneKind, type Metric, type SeamExchange, type Session } from '../../../core/model';
+import {
+  isHiddenCaricature,
+  lacksNarrative,
+  leadOfLane,
+  type Card,
+  type CardId,
+  type CardKind,
+  type LaneKind,
+  type Metric,
+  type SeamExchange,
+  type Session,
+} from '../../../core/model';
 import { cardDots, dotsLeft, votersOf } from '../../../core/voting';
 
-/** A caricature whose text the room must not see yet: caricatures are collected hidden. */
-export function isHiddenCaricature(session: Session, cardId: CardId): boolean {
-  return !session.caricaturesRevealed && session.cards[cardId]?.kind === 'caricature';
-}
+/** A caricature whose text the room must not see yet (core/model.ts); re-exported for the board's parts. */
+export { isHiddenCaricature };
 
 /** The kind of card the active agenda block works with; topics when no block is active. */
 export function activeCardKind(session: Session): CardKind {

@@ -24,14 +24,12 @@ export const de: Translation = {
   },
   card: {
     add: 'Karte hinzufügen',
-    newCardLabel: 'Titel der neuen Karte in {{lane}}',
-    newCardPlaceholder: 'Neue Karte … (Enter fügt hinzu, Esc schließt)',
     edit: 'Karte {{title}} bearbeiten',
     roleDescription: 'verschiebbare Karte',
     titleLabel: 'Kartentitel',
     delete: 'Karte {{title}} löschen',
     deleted: 'Karte „{{title}}“ gelöscht.',
-    description: 'Karte in {{lane}}, Position {{position}} von {{count}}',
+    deletedHidden: 'Ein verdecktes Zerrbild wurde gelöscht.',
   },
   actions: {
     undo: 'Rückgängig',
@@ -46,7 +44,7 @@ export const de: Translation = {
   },
   dnd: {
     instructions:
-      'Leertaste nimmt eine Karte auf. Dann führen Pfeil links und rechts in die benachbarte Spalte, Pfeil hoch und runter verschieben innerhalb der Spalte. Leertaste legt die Karte ab, Escape bricht ab. Enter bearbeitet den Titel, Entf löscht die Karte.',
+      'Leertaste nimmt eine Karte auf. Dann führen Pfeil links und rechts in die benachbarte Spalte, Pfeil hoch und runter verschieben innerhalb der Spalte. Leertaste legt die Karte ab, Escape bricht ab. Enter bearbeitet den Titel, I öffnet die Details, Entf löscht die Karte; beim Punkten gibt Plus einen Punkt, Minus nimmt ihn zurück. Nach einem Wechsel der Spalte den Grund tippen und Enter drücken, oder mit Escape überspringen.',
     pickedUp: '{{title}} aufgenommen. {{lane}}, Position {{position}} von {{count}}.',
     moved: '{{title}}: {{lane}}, Position {{position}} von {{count}}.',
     dropped: '{{title}} abgelegt in {{lane}}, Position {{position}} von {{count}}.',

@@ -23,14 +23,12 @@ export const en = {
   },
   card: {
     add: 'Add card',
-    newCardLabel: 'Title of the new card in {{lane}}',
-    newCardPlaceholder: 'New card… (Enter to add, Esc to close)',
     edit: 'Edit card {{title}}',
     roleDescription: 'movable card',
     titleLabel: 'Card title',
     delete: 'Delete card {{title}}',
     deleted: 'Card “{{title}}” deleted.',
-    description: 'Card in {{lane}}, position {{position}} of {{count}}',
+    deletedHidden: 'A hidden caricature was deleted.',
   },
   actions: {
     undo: 'Undo',
@@ -45,7 +43,7 @@ export const en = {
   },
   dnd: {
     instructions:
-      'To pick up a card, press Space. While moving it, Left and Right go to the neighbouring lane, Up and Down move within the lane. Press Space to drop it, or Escape to cancel. Enter edits the title, Delete removes the card.',
+      'To pick up a card, press Space. While moving it, Left and Right go to the neighbouring lane, Up and Down move within the lane. Press Space to drop it, or Escape to cancel. Enter edits the title, I opens the details, Delete removes the card; while dots are placed, plus adds one and minus takes it back. After a move to another lane, type the reason and press Enter, or press Escape to skip it.',
     pickedUp: 'Picked up {{title}}. {{lane}}, position {{position}} of {{count}}.',
     moved: '{{title}}: {{lane}}, position {{position}} of {{count}}.',
     dropped: 'Dropped {{title}} in {{lane}}, position {{position}} of {{count}}.',

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { commit, redo, startHistory, undo, type History } from '../../../core/history';
 import type { OpenedSession } from '../../../core/api';
-import { createSession, laneOfCard, type CardId, type LaneId, type Session } from '../../../core/model';
+import { createSession, isHiddenCaricature, laneOfCard, type CardId, type LaneId, type Session } from '../../../core/model';
 import { isRuntimeOperation, moveCard, type Operation } from '../../../core/operations';
 import { placementOf, type Placement } from '../../../core/placement';
 
@@ -41,7 +41,7 @@ export interface BoardState {
   readonly drag: DragState | null;
   readonly editingCardId: CardId | null;
   readonly composerLaneId: LaneId | null;
-  /** Title of the card deleted last, offered for undo until the next change. */
+  /** Title of the card deleted last, offered for undo until the next change; '' for a hidden caricature. */
   readonly lastDeletedTitle: string | null;
   /** The latest message for screen readers (picked up, dropped, …), in the UI language. */
   readonly announcement: string;
@@ -103,18 +103,18 @@ export const useBoard = create<BoardState>()((set, get) => ({
     const { history } = get();
     const next = commit(history, operation);
     if (next === history) return;
-    const deleted = operation.type === 'deleteCard' ? history.present.cards[operation.cardId]?.title ?? null : null;
+    const deleted = operation.type === 'deleteCard' ? deletedTitle(history.present, operation.cardId) : null;
     set({ history: next, lastDeletedTitle: deleted, reasonPrompt: reasonPromptAfter(operation, history.present, next.present) });
   },
 
   undo: () => {
     if (get().drag) return;
-    set((s) => ({ history: undo(s.history), lastDeletedTitle: null }));
+    set((s) => ({ history: undo(s.history), lastDeletedTitle: null, reasonPrompt: null }));
   },
 
   redo: () => {
     if (get().drag) return;
-    set((s) => ({ history: redo(s.history), lastDeletedTitle: null }));
+    set((s) => ({ history: redo(s.history), lastDeletedTitle: null, reasonPrompt: null }));
   },
 
   startDrag: (cardId) => {
@@ -150,6 +150,13 @@ export const useBoard = create<BoardState>()((set, get) => ({
   dismissProblem: () => set({ problem: null }),
   dismissReasonPrompt: () => set({ reasonPrompt: null }),
 }));
+
+/** What the delete notice names: the title, or '' for a hidden caricature, whose text the room must not see. */
+function deletedTitle(session: Session, cardId: CardId): string | null {
+  const card = session.cards[cardId];
+  if (!card) return null;
+  return isHiddenCaricature(session, cardId) ? '' : card.title;
+}
 
 /** After a move across lanes, the move to ask a reason for; runtime steps (the clock) keep the prompt open. */
 function reasonPromptAfter(operation: Operation, before: Session, after: Session): BoardState['reasonPrompt'] {
