@@ -81,6 +81,9 @@ export async function renderPptx(summary: Summary): Promise<Uint8Array> {
       slide.slideNumber = { x: layout.width - layout.margin - 1, y: layout.footerY, w: 1, h: 0.35, fontSize: 11, color: colours.muted, align: 'right' };
     });
   }
+  // Stored, not deflated (pptxgenjs deflates only its STREAM/blob output): deflating a 2,000-card
+  // deck cost about 0.6 s more, beyond the 2 s budget under load; a workshop-sized deck is a few
+  // hundred KB either way (docs/performance.md).
   const output = await pptx.write({ outputType: 'uint8array' });
   if (!(output instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes');
   return output;
