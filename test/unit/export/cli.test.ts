@@ -94,6 +94,12 @@ describe('runCli', () => {
     else expect(new TextDecoder().decode(bytes)).toContain('Wir gewinnen gemeinsam Kund:innen, die bleiben');
   });
 
+  it('exports an older file (format 1) after migrating it, as the app opens it', async () => {
+    const out = join(await tempFolder(), 'v1.md');
+    expect((await cli(['export', 'test/fixtures/sessions/v1-full.nahtstelle', '-f', 'md', '-o', out])).code).toBe(exitCodes.ok);
+    expect(readMarkdown(await readFile(out, 'utf8')).blocks.filter((block) => block.kind === 'h2')).toHaveLength(10);
+  });
+
   it('writes semicolons with --semicolon, and only the chosen --sections', async () => {
     const folder = await tempFolder();
     expect((await cli(['export', full, '-f', 'csv', '-o', join(folder, 'de.csv'), '--semicolon'])).code).toBe(0);
