@@ -82,7 +82,7 @@ function cell(card: SummaryCard, column: CardColumn, text: SummaryText): string 
 }
 
 /** "[x] Folien löschen — Wer: Anna — Bis: 18. März 2027" on one line. */
-export function actionLine(action: ActionSummary, text: SummaryText): string {
+function actionLine(action: ActionSummary, text: SummaryText): string {
   const parts = [`[${action.done ? 'x' : ' '}] ${oneLine(action.text)}`];
   if (action.owner.trim()) parts.push(`${text.actions.owner}: ${oneLine(action.owner)}`);
   if (action.dueText) parts.push(`${text.actions.due}: ${action.dueText}`);
@@ -90,13 +90,13 @@ export function actionLine(action: ActionSummary, text: SummaryText): string {
 }
 
 /** "4. März 2027, 10:31 Uhr: Marketing → Sales — Grund: Gehört beiden" on one line. */
-export function moveLine(move: MoveSummary, text: SummaryText): string {
+function moveLine(move: MoveSummary, text: SummaryText): string {
   const reason = move.reason.trim() ? `${text.moves.reason}: ${oneLine(move.reason)}` : text.moves.noReason;
   return `${move.atText}: ${move.from} → ${move.to} — ${reason}`;
 }
 
 /** A field as CSV: neutralised if a spreadsheet would run it, then quoted with its quotes doubled. */
-export function quoteField(value: string): string {
+function quoteField(value: string): string {
   return `"${neutraliseFormula(value).replace(/"/g, '""')}"`;
 }
 

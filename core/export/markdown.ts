@@ -151,7 +151,8 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
 
 /** A list item; its text starts a block, so a leading "1." or "-" in it must not open another list. */
 function item(content: string): string {
-  return `- ${lineStart(content)}`;
+  // Leading spaces after the marker would turn the item into a code block.
+  return `- ${lineStart(content.trimStart())}`;
 }
 
 /** Multi-line text inside a list item: its lines as hard breaks, continuation lines indented. */
@@ -181,11 +182,11 @@ function lineStart(escaped: string): string {
  * One line of text as Markdown that shows exactly that text: the characters that can start inline
  * markup, HTML or an entity anywhere are backslash-escaped; line breaks become spaces.
  */
-export function inline(value: string): string {
+function inline(value: string): string {
   return value.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<&|~#]/g, '\\$&');
 }
 
 /** A paragraph of its own: inline text that also starts a block. */
 function paragraph(value: string): string {
-  return lineStart(inline(value));
+  return lineStart(inline(value.trimStart()));
 }

@@ -254,7 +254,7 @@ function height(line: Line): number {
  * a block larger than a whole slide fills slides line by line, and a line larger than a slide is
  * cut at word boundaries into pieces that fit.
  */
-export function paginate(blocks: readonly Block[]): Line[][] {
+function paginate(blocks: readonly Block[]): Line[][] {
   const pages: Line[][] = [];
   let page: Line[] = [];
   let used = 0;

@@ -7,7 +7,7 @@ import { cardColumns, summaryTexts } from '../../../core/summary-text';
 import { renderSummaryFile } from '../../../electron/export/render';
 import { laneNameIn, missionLines, shownCards, shownTitles } from './expect';
 import { readCsv, readHtml, readMarkdown } from './readers';
-import { richSession } from './sessions';
+import { card, richSession, sessionWith } from './sessions';
 
 let fixture: Session;
 let summary: Summary;
@@ -56,6 +56,20 @@ describe('Markdown', () => {
     expect(blocks.filter((block) => block.kind === 'blockquote').map((block) => block.text)).toEqual([missionLines(fixture).join('\n')]);
     expect(items).toContain('Ort: Hamburg, Speicherstadt\nRaum „Elbe“, 3. OG');
     expect(items).toContain('Webinar-Anmeldungen landen erst nach 2 Wochen im CRM — Führung: Marketing');
+  });
+});
+
+describe('Markdown, odd titles', () => {
+  it('a title with leading spaces or one that looks like a rule stays a plain list item', async () => {
+    const odd = sessionWith({ marketing: [card('a', '      indented like code'), card('b', '***'), card('c', '---'), card('d', '+ plus')] });
+    const { blocks, tokenTypes } = readMarkdown(utf8.decode(await renderSummaryFile(buildSummary(odd, { fallbackLanguage: 'en', sections: ['lanes'] }), 'md')));
+    expect([...tokenTypes].filter((type) => ['code_block', 'hr', 'bullet_list_open'].includes(type))).toEqual(['bullet_list_open']);
+    expect(blocks.filter((block) => block.kind === 'li').map((block) => block.text)).toEqual([
+      'indented like code — Lead: Marketing',
+      '*** — Lead: Marketing',
+      '--- — Lead: Marketing',
+      '+ plus — Lead: Marketing',
+    ]);
   });
 });
 
