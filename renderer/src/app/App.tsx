@@ -7,6 +7,7 @@ import { formatTime } from '../library/format';
 import { showOpened } from '../library/open-session';
 import { CardOverlays } from '../board/CardOverlays';
 import { DetailsDialog } from '../session/DetailsDialog';
+import { ExportButton } from '../export/ExportDialog';
 import { WorkshopPanel } from '../session/WorkshopPanel';
 import type { Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
@@ -98,6 +99,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
             {t('details.button')}
           </button>
           <SaveCopyButton />
+          <ExportButton />
           <LanguageSwitch />
         </div>
       </header>

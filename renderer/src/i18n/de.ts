@@ -1,4 +1,5 @@
 import * as cards from './features/cards';
+import * as exportText from './features/export';
 import * as tools from './features/tools';
 import * as workshop from './features/workshop';
 import type { Translation } from './en';
@@ -185,6 +186,7 @@ export const de: Translation = {
     done: 'Fertig',
   },
   cards: cards.de,
+  export: exportText.de,
   workshop: workshop.de,
   tools: tools.de,
 };

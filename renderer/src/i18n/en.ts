@@ -1,4 +1,5 @@
 import * as cards from './features/cards';
+import * as exportText from './features/export';
 import * as tools from './features/tools';
 import * as workshop from './features/workshop';
 /** English UI text. The shape of this object is the type every other language must match. */
@@ -184,6 +185,7 @@ export const en = {
     done: 'Done',
   },
   cards: cards.en,
+  export: exportText.en,
   workshop: workshop.en,
   tools: tools.en,
 };

@@ -1,0 +1,202 @@
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportKind } from '../../../core/api';
+import { buildSummary } from '../../../core/summary';
+import { summarySections } from '../../../core/summary-text';
+import { api } from '../api';
+import { Dialog } from '../app/Dialog';
+import { useBoard } from '../store/board-store';
+import { describeExportError } from './export-errors';
+import { languageOf, summaryKinds, useExport } from './export-store';
+import { SummaryPreview } from './SummaryPreview';
+import './export.css';
+
+/** "Export…" in the board's toolbar; the focus comes back to it when the dialog closes. */
+export function ExportButton() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    // After the dialog has left the page (and the page is no longer inert behind it).
+    if (!open && wasOpen.current) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return (
+    <>
+      <button ref={button} type="button" className="tool-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {t('export.button')}
+      </button>
+      {open && <ExportDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/**
+ * The export dialog: what to include, the format, and a live preview of exactly what the files
+ * will hold — in the session's language, whatever the UI language is. One click exports: main
+ * asks where to save, renders and writes; the outcome shows here.
+ */
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const exportButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // The dialog (a child) has opened by now; the main action is one Enter away.
+    useExport.getState().clearStatus();
+    exportButton.current?.focus();
+  }, []);
+  const fallbackLanguage = languageOf(i18n.language);
+  const summaryKind = useExport((s) => s.summaryKind);
+  const busy = useExport((s) => s.status.state === 'busy');
+
+  const run = (kind: ExportKind, retryPath: string | null = null) => {
+    void useExport.getState().run({
+      kind,
+      session: useBoard.getState().history.present,
+      fallbackLanguage,
+      exportSession: (session, request, path) => api.exportSession(session, request, path),
+      retryPath,
+    });
+  };
+
+  return (
+    <Dialog label={t('export.heading')} onClose={onClose} className="export-dialog">
+      <div className="export-layout">
+        <div className="export-options form">
+          <h2>{t('export.heading')}</h2>
+          <SectionChoice />
+          <FormatChoice />
+          <button
+            ref={exportButton}
+            type="button"
+            className="tool-button tool-button--primary export-run"
+            aria-disabled={busy}
+            onClick={() => run(summaryKind)}
+          >
+            {t('export.export', { format: t(`export.kinds.${summaryKind}`) })}
+          </button>
+          <div className="export-more" role="group" aria-labelledby="export-more-label">
+            <span id="export-more-label" className="export-more-label">
+              {t('export.more')}
+            </span>
+            <button type="button" className="tool-button" aria-disabled={busy} aria-describedby="export-handout-hint" onClick={() => run('handout')}>
+              {t('export.handout')}
+            </button>
+            <span id="export-handout-hint" className="export-hint">
+              {t('export.handoutHint')}
+            </span>
+            <button type="button" className="tool-button" aria-disabled={busy} onClick={() => run('png')}>
+              {t('export.boardImage')}
+            </button>
+          </div>
+          <ExportOutcome
+            onRetry={(kind, retryPath) => {
+              // "Try again" goes away while the export runs; the focus waits on the main action.
+              exportButton.current?.focus();
+              run(kind, retryPath);
+            }}
+          />
+          <div className="dialog-actions">
+            <button type="button" className="tool-button" onClick={onClose}>
+              {t('export.close')}
+            </button>
+          </div>
+        </div>
+        <Preview fallbackLanguage={fallbackLanguage} />
+      </div>
+    </Dialog>
+  );
+}
+
+function SectionChoice() {
+  const { t } = useTranslation();
+  const sections = useExport((s) => s.sections);
+  return (
+    <fieldset className="export-sections">
+      <legend>{t('export.sections')}</legend>
+      {summarySections.map((section) => (
+        <label key={section} className="checkbox">
+          <input type="checkbox" checked={sections.includes(section)} onChange={(event) => useExport.getState().setSection(section, event.currentTarget.checked)} />
+          {t(`export.sectionNames.${section}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function FormatChoice() {
+  const { t } = useTranslation();
+  const summaryKind = useExport((s) => s.summaryKind);
+  const csvDelimiter = useExport((s) => s.csvDelimiter);
+  return (
+    <fieldset className="export-formats">
+      <legend>{t('export.format')}</legend>
+      {summaryKinds.map((kind) => (
+        <div key={kind} className="export-format">
+          <label className="checkbox">
+            <input type="radio" name="export-format" value={kind} checked={summaryKind === kind} onChange={() => useExport.getState().setSummaryKind(kind)} />
+            <span className="export-format-name">{t(`export.kinds.${kind}`)}</span>
+            <span className="export-hint">{t(`export.hints.${kind}`)}</span>
+          </label>
+          {kind === 'csv' && summaryKind === 'csv' && (
+            <label className="checkbox export-suboption">
+              <input
+                type="checkbox"
+                checked={csvDelimiter === ';'}
+                onChange={(event) => useExport.getState().setCsvDelimiter(event.currentTarget.checked ? ';' : ',')}
+              />
+              {t('export.semicolon')}
+            </label>
+          )}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Busy, saved or failed — calm while all is well, clear and with a way on when not. */
+function ExportOutcome({ onRetry }: { onRetry: (kind: ExportKind, retryPath: string | null) => void }) {
+  const { t } = useTranslation();
+  const status = useExport((s) => s.status);
+  const what = status.state === 'idle' ? '' : t(`export.kinds.${status.kind}`);
+  return (
+    <>
+      <p className={status.state === 'saved' ? 'export-status export-status--saved' : 'export-status'} role="status" aria-live="polite">
+        {status.state === 'busy' && t('export.busy', { what })}
+        {status.state === 'saved' && t('export.saved', { file: status.file })}
+      </p>
+      <div className="export-problem" role="alert">
+        {status.state === 'failed' && (
+          <>
+            <p>
+              <strong>{t('export.failed')}</strong> {describeExportError(status.error, t)}
+            </p>
+            <button type="button" className="tool-button" onClick={() => onRetry(status.kind, status.retryPath)}>
+              {t('export.retry')}
+            </button>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+/**
+ * The summary as it will be exported. Built from the board's session on every change of what is
+ * included; deferred, so a checkbox answers at once even when a large session takes a moment.
+ */
+function Preview({ fallbackLanguage }: { fallbackLanguage: 'de' | 'en' }) {
+  const { t } = useTranslation();
+  const session = useBoard((s) => s.history.present);
+  const sections = useDeferredValue(useExport((s) => s.sections));
+  const summary = useMemo(() => buildSummary(session, { fallbackLanguage, sections }), [session, fallbackLanguage, sections]);
+  return (
+    <div className="export-preview-area">
+      <p className="export-language">{t('export.previewLanguage', { language: t(`export.languages.${summary.language}`) })}</p>
+      {/* Focusable, so the preview scrolls by keyboard too. */}
+      <div className="export-preview" role="region" aria-label={t('export.preview')} tabIndex={0}>
+        <SummaryPreview summary={summary} />
+      </div>
+    </div>
+  );
+}

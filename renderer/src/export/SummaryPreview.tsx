@@ -1,0 +1,327 @@
+import { memo, type ReactNode } from 'react';
+import type { MetricItem, Summary } from '../../../core/summary';
+import { summaryText, type SummarySection, type SummaryText } from '../../../core/summary-text';
+
+/**
+ * The summary as the exported files hold it, laid out with React from the one summary model
+ * (core/summary.ts) — the same parts, in the same order and words, as the HTML and PDF
+ * (core/export/html.ts). Not the exported HTML itself: that carries an inline <style>, which the
+ * app's Content-Security-Policy forbids. Its words are the summary's, in the session's language;
+ * `lang` tells screen readers to speak them so.
+ */
+export const SummaryPreview = memo(function SummaryPreview({ summary }: { summary: Summary }) {
+  const text = summaryText(summary.language);
+  const subtitle = [text.summary, summary.dateText].filter(Boolean).join(' · ');
+  return (
+    <article className="summary" lang={summary.language}>
+      <header className="summary-header">
+        <h3 className="summary-title">{summary.title}</h3>
+        <p className="summary-subtitle">{subtitle}</p>
+      </header>
+      {summary.sections.map((section) => (
+        <section key={section} className={`summary-section summary-section--${section}`}>
+          <h4>{text.sections[section]}</h4>
+          <SectionBody summary={summary} section={section} text={text} />
+        </section>
+      ))}
+    </article>
+  );
+});
+
+function SectionBody({ summary, section, text }: { summary: Summary; section: SummarySection; text: SummaryText }): ReactNode {
+  switch (section) {
+    case 'facts':
+      return <Facts summary={summary} text={text} />;
+    case 'mission':
+      return summary.mission?.trim() ? <blockquote className="summary-mission summary-multiline">{summary.mission.trim()}</blockquote> : <Note>{text.mission.none}</Note>;
+    case 'lanes':
+      return <Lanes summary={summary} text={text} />;
+    case 'seams':
+      return <Seams summary={summary} text={text} />;
+    case 'caricatures':
+      return <Caricatures summary={summary} text={text} />;
+    case 'metrics':
+      return <Metrics summary={summary} text={text} />;
+    case 'votes':
+      return <Votes summary={summary} text={text} />;
+    case 'actions':
+      return <Actions summary={summary} text={text} />;
+    case 'unresolved':
+      return <Unresolved summary={summary} text={text} />;
+    case 'moves':
+      return <Moves summary={summary} text={text} />;
+  }
+}
+
+type Part = { summary: Summary; text: SummaryText };
+
+function Note({ children, flag = false }: { children: ReactNode; flag?: boolean }) {
+  return <p className={flag ? 'summary-flag' : 'summary-muted'}>{children}</p>;
+}
+
+/** "Label: value", the label set off in bold, as in the exported files. */
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <span className="summary-detail">
+      <span className="summary-label">{`${label}:`}</span> <span className="summary-multiline">{children}</span>
+    </span>
+  );
+}
+
+function Facts({ summary, text }: Part) {
+  const facts = summary.facts;
+  if (!facts) return null;
+  const fields: readonly (readonly [string, string])[] = [
+    [text.facts.client, facts.client],
+    [text.facts.date, facts.dateText],
+    [text.facts.place, facts.place],
+    [text.facts.facilitator, facts.facilitator],
+  ];
+  return (
+    <dl className="summary-facts">
+      {fields
+        .filter(([, value]) => value.trim())
+        .map(([label, value]) => (
+          <div key={label} className="summary-fact">
+            <dt>{label}</dt>
+            <dd className="summary-multiline">{value}</dd>
+          </div>
+        ))}
+      <div className="summary-fact">
+        <dt>{text.facts.participants}</dt>
+        <dd>
+          {facts.participants.length === 0 ? (
+            text.facts.noParticipants
+          ) : (
+            <ul>
+              {facts.participants.map((group) => (
+                <li key={group.department}>
+                  <span className="summary-label">{`${group.label}:`}</span> {group.names.join(', ')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function Lanes({ summary, text }: Part) {
+  return (
+    <>
+      {(summary.lanes ?? []).map((lane) => (
+        <div key={lane.id} className={`summary-lane summary-lane--${lane.kind}`}>
+          <h5>{lane.name}</h5>
+          {lane.cards.length > 0 && (
+            <ul>
+              {lane.cards.map((card) => (
+                <li key={card.cardId}>
+                  {card.kind !== 'topic' && <span className="summary-kind">{card.kindText}</span>} {card.title}
+                  {card.lead !== null && (
+                    <span className={card.lead === 'unresolved' ? 'summary-lead summary-lead--unresolved' : 'summary-lead'}>
+                      {` — ${text.lane.lead}: ${card.leadText}`}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {lane.cards.length === 0 && lane.hiddenCaricatures === 0 && <Note>{text.lane.empty}</Note>}
+          {lane.hiddenCaricatures > 0 && <Note>{text.lane.hiddenCaricatures(lane.hiddenCaricatures)}</Note>}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Seams({ summary, text }: Part) {
+  const seams = summary.seams ?? [];
+  if (seams.length === 0) return <Note>{text.seams.none}</Note>;
+  return (
+    <>
+      {seams.map((seam) => {
+        const parts = [
+          [text.seams.who, seam.who],
+          [text.seams.cadence, seam.cadence],
+          [text.seams.decisions, seam.decisions],
+        ] as const;
+        const told = parts.filter(([, value]) => value.trim());
+        return (
+          <div key={seam.cardId} className="summary-item">
+            <h5>{seam.title}</h5>
+            {!seam.agreed && <Note flag>{text.seams.notAgreed}</Note>}
+            {told.length > 0 && (
+              <ul>
+                {told.map(([label, value]) => (
+                  <li key={label}>
+                    <Labelled label={label}>{value}</Labelled>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+function Caricatures({ summary, text }: Part) {
+  const caricatures = summary.caricatures;
+  if (!caricatures) return null;
+  return (
+    <>
+      {caricatures.hiddenCount > 0 && <Note>{text.caricatures.hidden(caricatures.hiddenCount)}</Note>}
+      {caricatures.hiddenCount === 0 && caricatures.groups.length === 0 && <Note>{text.caricatures.none}</Note>}
+      {caricatures.groups.map((group) => (
+        <div key={group.view} className="summary-item">
+          <h5>{group.label}</h5>
+          <ul>
+            {group.items.map((item) => (
+              <li key={item.cardId}>
+                <strong>{item.title}</strong>
+                {' — '}
+                <span className={item.cleared ? 'summary-ok' : 'summary-flag'}>{item.cleared ? text.caricatures.cleared : text.caricatures.notCleared}</span>
+                {item.truth.trim() ? (
+                  <Labelled label={text.caricatures.truth}>{item.truth}</Labelled>
+                ) : (
+                  <span className="summary-detail summary-muted">{text.caricatures.noTruth}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Metrics({ summary, text }: Part) {
+  const metrics = summary.metrics;
+  if (!metrics) return null;
+  if (metrics.withNarrative.length + metrics.withoutNarrative.length === 0) return <Note>{text.metrics.none}</Note>;
+  return (
+    <>
+      <h5>{text.metrics.withNarrative}</h5>
+      {metrics.withNarrative.length === 0 ? (
+        <Note>{text.metrics.none}</Note>
+      ) : (
+        <ul>
+          {metrics.withNarrative.map((metric) => (
+            <Metric key={metric.cardId} metric={metric} text={text} told />
+          ))}
+        </ul>
+      )}
+      <h5>{text.metrics.withoutNarrative}</h5>
+      {metrics.withoutNarrative.length === 0 ? (
+        <Note>{text.metrics.allTold}</Note>
+      ) : (
+        <ul>
+          {metrics.withoutNarrative.map((metric) => (
+            <Metric key={metric.cardId} metric={metric} text={text} told={false} />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Metric({ metric, text, told }: { metric: MetricItem; text: SummaryText; told: boolean }) {
+  const facts = [metric.figure, metric.ownerText && `${text.metrics.owner}: ${metric.ownerText}`].filter(Boolean);
+  return (
+    <li>
+      <strong>{metric.title}</strong>
+      {facts.map((fact) => ` — ${fact}`).join('')}
+      {told ? <Labelled label={text.metrics.narrative}>{metric.narrative}</Labelled> : <span className="summary-detail summary-flag">{text.metrics.noNarrative}</span>}
+    </li>
+  );
+}
+
+function Votes({ summary, text }: Part) {
+  const votes = summary.votes;
+  if (!votes) return null;
+  if (!votes.revealed) return <Note>{text.votes.hidden}</Note>;
+  if (votes.ranking.length === 0) return <Note>{text.votes.none}</Note>;
+  return (
+    <table className="summary-table">
+      <thead>
+        <tr>
+          <th scope="col">{text.votes.rank}</th>
+          <th scope="col">{text.columns.title}</th>
+          <th scope="col">{text.columns.dots}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {votes.ranking.map((entry) => (
+          <tr key={entry.cardId}>
+            <td>{entry.rank}</td>
+            <td>{entry.title}</td>
+            <td>{text.votes.dots(entry.dots)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Actions({ summary, text }: Part) {
+  const actions = summary.actions ?? [];
+  if (actions.length === 0) return <Note>{text.actions.none}</Note>;
+  return (
+    <table className="summary-table">
+      <thead>
+        <tr>
+          <th scope="col">{text.actions.action}</th>
+          <th scope="col">{text.actions.owner}</th>
+          <th scope="col">{text.actions.due}</th>
+          <th scope="col">{text.actions.card}</th>
+          <th scope="col" />
+        </tr>
+      </thead>
+      <tbody>
+        {actions.map((action) => (
+          <tr key={action.actionId}>
+            <td className="summary-multiline">{action.text}</td>
+            <td>{action.owner.trim() || text.actions.noOwner}</td>
+            <td>{action.dueText || text.actions.noDue}</td>
+            <td>{action.cardTitle}</td>
+            <td className={action.done ? 'summary-ok' : undefined}>{action.done ? text.actions.done : text.actions.open}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Unresolved({ summary, text }: Part) {
+  const unresolved = summary.unresolved ?? [];
+  if (unresolved.length === 0) return <Note>{text.unresolved.none}</Note>;
+  return (
+    <ul>
+      {unresolved.map((card) => (
+        <li key={card.cardId}>
+          {card.title} <span className="summary-lead">{`(${text.unresolved.lane}: ${card.laneName})`}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Moves({ summary, text }: Part) {
+  const moves = summary.moves ?? [];
+  if (moves.length === 0) return <Note>{text.moves.none}</Note>;
+  return (
+    <ul>
+      {moves.map((move, index) => (
+        // A card can move twice within the same minute: its id and time are not unique, the order is.
+        <li key={index}>
+          {`${move.atText} — `}
+          <strong>{move.cardTitle}</strong>
+          {`: ${move.from} → ${move.to}`}
+          {move.reason.trim() ? <Labelled label={text.moves.reason}>{move.reason}</Labelled> : <span className="summary-detail summary-muted">{text.moves.noReason}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
