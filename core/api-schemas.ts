@@ -4,8 +4,9 @@
  * which need only the types and verb names, do not bundle the validation library.
  */
 import { z } from 'zod';
-import { builtInTemplates, languages, themes, type ApiVerb, type NahtstelleApi } from './api';
+import { builtInTemplates, exportKinds, languages, themes, type ApiVerb, type NahtstelleApi } from './api';
 import { agendaBlockSchema, sessionDetailsSchema, sessionSchema } from './session-schema';
+import { summarySections } from './summary-text';
 import { templateLimits, type AgendaTemplate, type TemplateBlock } from './templates';
 
 const language = z.enum(languages);
@@ -37,6 +38,19 @@ export const templateBlockSchemaMatchesModel: Same<z.infer<typeof templateBlockS
 
 const sessionTemplate = z.union([z.enum(builtInTemplates), z.object({ kind: z.literal('own'), id: templateId }).strict()]);
 
+/** What to export and how: each section at most once (the summary shows each once anyway). */
+const exportRequest = z
+  .object({
+    kind: z.enum(exportKinds),
+    sections: z
+      .array(z.enum(summarySections))
+      .max(summarySections.length)
+      .refine((sections) => new Set(sections).size === sections.length, { error: 'A section is listed twice' }),
+    csvDelimiter: z.enum([',', ';']),
+    fallbackLanguage: language,
+  })
+  .strict();
+
 type ArgsSchemas = { readonly [V in ApiVerb]: z.ZodType<Parameters<NahtstelleApi[V]>> };
 
 export const apiArgs = {
@@ -60,4 +74,5 @@ export const apiArgs = {
   listTemplates: z.tuple([]),
   saveTemplate: z.tuple([templateName, templateBlocks]),
   deleteTemplate: z.tuple([templateId]),
+  exportSession: z.tuple([sessionSchema, exportRequest, path.nullable()]),
 } satisfies ArgsSchemas;

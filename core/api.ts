@@ -5,6 +5,8 @@
 import { openProblemCodes, saveProblemCodes, type FileProblemCode } from './file-problems';
 import type { Session, SessionDetails } from './model';
 import type { AgendaTemplate, TemplateBlock } from './templates';
+import type { SummaryFormat } from './export/formats';
+import type { SummarySection } from './summary-text';
 
 export type { AgendaTemplate, TemplateBlock } from './templates';
 
@@ -75,6 +77,27 @@ export interface SavedState {
   readonly savedAt: string;
 }
 
+/**
+ * What an export writes: a summary in one of the file formats (core/export/formats.ts), the
+ * summary as PDF, the one-page mission handout (PDF), or an image of the board (PNG). PDF and PNG
+ * are printed by Chromium in main (electron/export/printer.ts); everything else is rendered there.
+ */
+export const exportKinds = ['pdf', 'docx', 'pptx', 'md', 'html', 'csv', 'json', 'handout', 'png'] as const satisfies readonly (SummaryFormat | 'pdf' | 'handout' | 'png')[];
+export type ExportKind = (typeof exportKinds)[number];
+
+export interface ExportRequest {
+  readonly kind: ExportKind;
+  /**
+   * The summary's sections to include, in any order (core/summary-text.ts summarySections). The
+   * handout (the mission) and the board image (the lanes) do not depend on it.
+   */
+  readonly sections: readonly SummarySection[];
+  /** CSV only (ignored otherwise): ';' opens right in German Excel. */
+  readonly csvDelimiter: ',' | ';';
+  /** The language of the summary when the session has none set: the UI language. */
+  readonly fallbackLanguage: Language;
+}
+
 /** Everything the UI may ask of the machine. Each verb is one `invoke` over IPC. */
 export interface NahtstelleApi {
   getStartupState(): Promise<StartupState>;
@@ -115,6 +138,17 @@ export interface NahtstelleApi {
   saveTemplate(name: string, blocks: readonly TemplateBlock[]): Promise<AgendaTemplate>;
   /** Removes an own template; an unknown id is not an error (it is gone either way). */
   deleteTemplate(id: string): Promise<void>;
+
+  /**
+   * Exports the session: asks where to save (the system's save dialog, filtered to the kind's file
+   * type), renders and writes the file atomically; the path written, or null when cancelled.
+   * `retryPath` writes again to a path this app run's save dialog returned before, without asking
+   * (after a failed write: the error carries it as `path`); any other path is `notAllowed`.
+   * A failed write is a `fileProblem` (diskFull, folderMissing, permissionDenied, saveFailed) and
+   * leaves nothing under the chosen name. The handout of a session without an agreed mission is
+   * printed all the same, saying that no mission is agreed yet.
+   */
+  exportSession(session: Session, request: ExportRequest, retryPath: string | null): Promise<string | null>;
 }
 
 export type ApiVerb = keyof NahtstelleApi;
@@ -140,6 +174,7 @@ export const apiVerbs = [
   'listTemplates',
   'saveTemplate',
   'deleteTemplate',
+  'exportSession',
 ] as const satisfies readonly ApiVerb[];
 
 /** Commands the machine sends the UI, e.g. from the application menu. */
@@ -193,6 +228,11 @@ export interface ApiError {
   readonly file?: string;
   /** For `fileProblem` on open: a backup of the file exists and can be opened instead. */
   readonly backupAvailable?: boolean;
+  /**
+   * For a failed `exportSession` after the save dialog: the full path it was to be written to, to
+   * pass as `retryPath` ("Try again" writes there without asking again).
+   */
+  readonly path?: string;
 }
 
 /** Calls travel as envelopes so errors keep their code across IPC and HTTP alike. */
@@ -231,7 +271,15 @@ export function asApiError(value: unknown): ApiError | undefined {
   const reason = 'reason' in value ? fileProblemCodes.find((r) => r === value.reason) : undefined;
   const file = 'file' in value && typeof value.file === 'string' ? value.file : undefined;
   const backupAvailable = 'backupAvailable' in value && value.backupAvailable === true;
-  return { code, detail: value.detail, ...(reason && { reason }), ...(file !== undefined && { file }), ...(backupAvailable && { backupAvailable }) };
+  const path = 'path' in value && typeof value.path === 'string' ? value.path : undefined;
+  return {
+    code,
+    detail: value.detail,
+    ...(reason && { reason }),
+    ...(file !== undefined && { file }),
+    ...(backupAvailable && { backupAvailable }),
+    ...(path !== undefined && { path }),
+  };
 }
 
 /** The ApiError a failed call rejected with, read back from the JSON in its message. */

@@ -125,6 +125,15 @@ export interface SummaryText {
   };
   /** Added to a slide title when a long list goes on over another slide. */
   readonly continued: string;
+  /** The image of the board (core/export/board-image.ts). */
+  readonly board: {
+    /** What a covered card says: a caricature not revealed yet (its text is not in the image). */
+    readonly hiddenCaricature: string;
+    /** Under a lane with more cards than the image shows. */
+    readonly more: (count: number) => string;
+  };
+  /** The last part of an exported file's suggested name: "<title> – Auftrag.pdf". */
+  readonly fileNames: { readonly handout: string; readonly board: string };
   /** Page footer: "Page 3 of 7" is put together by the formats that have pages. */
   readonly page: string;
   readonly of: string;
@@ -229,6 +238,11 @@ const de: SummaryText = {
     noReason: 'ohne Angabe eines Grundes',
   },
   continued: '(Fortsetzung)',
+  board: {
+    hiddenCaricature: 'Verdecktes Zerrbild',
+    more: (count) => (count === 1 ? '… und 1 weitere Karte (alle stehen in der Zusammenfassung)' : `… und ${count} weitere Karten (alle stehen in der Zusammenfassung)`),
+  },
+  fileNames: { handout: 'Auftrag', board: 'Board' },
   page: 'Seite',
   of: 'von',
   columns: {
@@ -355,6 +369,11 @@ const en: SummaryText = {
     noReason: 'no reason given',
   },
   continued: '(continued)',
+  board: {
+    hiddenCaricature: 'Hidden caricature',
+    more: (count) => (count === 1 ? '… and 1 more card (the summary lists them all)' : `… and ${count} more cards (the summary lists them all)`),
+  },
+  fileNames: { handout: 'Mission', board: 'Board' },
   page: 'Page',
   of: 'of',
   columns: {

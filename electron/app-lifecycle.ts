@@ -8,6 +8,7 @@ import { app, BrowserWindow, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { appPageUrl } from './app-url';
 import { createDialogs } from './dialogs';
+import { createElectronPrinter } from './export/printer';
 import { createHandlers, type ApiHandlers, type MainServices } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/trusted-sender';
@@ -56,6 +57,7 @@ function start(openFiles: OpenFiles): void {
       sessionsFolder: () => preferences.sessionsFolder,
     }),
     reveal: (path) => shell.showItemInFolder(path),
+    printer: createElectronPrinter(),
   };
   const baseHandlers = createHandlers(services);
   const menu = setupMenu(() => BrowserWindow.getFocusedWindow(), uiLanguage(), {

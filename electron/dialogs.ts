@@ -3,10 +3,11 @@
  * the facilitator cancels. What the path may be used for is the handlers' decision, not this one's.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { Language } from '../core/api';
+import type { ExportKind, Language } from '../core/api';
 import { sessionFileExtension } from '../core/session-file';
+import { exportExtension } from './export/export-session';
 import type { Dialogs } from './ipc/handlers';
 
 export interface DialogLabels {
@@ -18,6 +19,9 @@ export interface DialogLabels {
   readonly folderButton: string;
   /** The file type's name in the dialogs' type filter. */
   readonly sessionFiles: string;
+  /** The export's save dialog; its title is followed by the file type ("Export: PDF Document"). */
+  readonly exportTitle: string;
+  readonly exportButton: string;
 }
 
 export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
@@ -29,6 +33,8 @@ export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
     folderTitle: 'Ordner für Sitzungen wählen',
     folderButton: 'Ordner wählen',
     sessionFiles: 'Nahtstelle-Sitzungen',
+    exportTitle: 'Exportieren',
+    exportButton: 'Exportieren',
   },
   en: {
     openTitle: 'Open Session',
@@ -38,6 +44,34 @@ export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
     folderTitle: 'Choose Sessions Folder',
     folderButton: 'Choose Folder',
     sessionFiles: 'Nahtstelle Sessions',
+    exportTitle: 'Export',
+    exportButton: 'Export',
+  },
+};
+
+/** Each export's file type, by name, for the save dialog's type filter and title. */
+export const exportFileTypes: Readonly<Record<Language, Readonly<Record<ExportKind, string>>>> = {
+  de: {
+    pdf: 'PDF-Dokument',
+    docx: 'Word-Dokument',
+    pptx: 'PowerPoint-Präsentation',
+    md: 'Markdown-Text',
+    html: 'HTML-Seite',
+    csv: 'CSV-Tabelle',
+    json: 'JSON-Daten',
+    handout: 'PDF-Dokument',
+    png: 'PNG-Bild',
+  },
+  en: {
+    pdf: 'PDF Document',
+    docx: 'Word Document',
+    pptx: 'PowerPoint Presentation',
+    md: 'Markdown Text',
+    html: 'Web Page (HTML)',
+    csv: 'CSV Table',
+    json: 'JSON Data',
+    handout: 'PDF Document',
+    png: 'PNG Image',
   },
 };
 
@@ -73,6 +107,9 @@ export function createDialogs(getWindow: () => BrowserWindow | null, options: Di
     const window = getWindow();
     return window ? dialog.showSaveDialog(window, dialogOptions) : dialog.showSaveDialog(dialogOptions);
   };
+  /** Exports go where the facilitator put the last one in this run; the first to the documents folder. */
+  let exportFolder: string | null = null;
+
   const firstPath = ({ canceled, filePaths }: { canceled: boolean; filePaths: string[] }): string | null =>
     canceled ? null : (filePaths[0] ?? null);
 
@@ -93,6 +130,21 @@ export function createDialogs(getWindow: () => BrowserWindow | null, options: Di
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return canceled || !filePath ? null : filePath;
+    },
+    async chooseExportPath(kind, suggestedName) {
+      const { exportTitle, exportButton } = labels();
+      const fileType = exportFileTypes[options.language()][kind];
+      const folder = exportFolder !== null && existsSync(exportFolder) ? exportFolder : app.getPath('documents');
+      const { canceled, filePath } = await showSave({
+        title: `${exportTitle}: ${fileType}`,
+        buttonLabel: exportButton,
+        defaultPath: join(folder, safeFileName(suggestedName)),
+        filters: [{ name: fileType, extensions: [exportExtension(kind).slice(1)] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (canceled || !filePath) return null;
+      exportFolder = dirname(filePath);
+      return filePath;
     },
     async chooseFolder() {
       const { folderTitle, folderButton } = labels();

@@ -11,6 +11,7 @@ import {
   type ApiError,
   type ApiResult,
   type ApiVerb,
+  type ExportKind,
   type NahtstelleApi,
   type OpenedSession,
   type SessionTemplate,
@@ -19,6 +20,9 @@ import { workshopAgenda, type AgendaBlock } from '../../core/agenda';
 import { agendaFromTemplate, deleteTemplate, saveTemplate, templateLimits } from '../../core/templates';
 import { createSession } from '../../core/model';
 import { sessionFileExtension, summarizeSession } from '../../core/session-file';
+import { exportExtension, renderExport, suggestedExportName } from '../export/export-session';
+import type { Printer } from '../export/print-page';
+import { writeFileAtomically } from '../export/write-file';
 import type { PreferencesStore } from '../services/preferences';
 import type { SessionFiles } from '../services/session-files';
 
@@ -27,6 +31,8 @@ export interface Dialogs {
   chooseSessionFile(): Promise<string | null>;
   chooseSaveAsPath(suggestedName: string): Promise<string | null>;
   chooseFolder(): Promise<string | null>;
+  /** Where to write an export: a save dialog filtered to the kind's file type. */
+  chooseExportPath(kind: ExportKind, suggestedName: string): Promise<string | null>;
 }
 
 export interface MainServices {
@@ -38,6 +44,8 @@ export interface MainServices {
   readonly dialogs: Dialogs;
   /** Shows the file in the system's file manager. */
   readonly reveal: (path: string) => void;
+  /** Prints HTML to PDF and PNG for the exports (Chromium). */
+  readonly printer: Printer;
 }
 
 export type ApiHandlers = NahtstelleApi;
@@ -54,6 +62,8 @@ export function createHandlers(services: MainServices): ApiHandlers {
   const { preferences, sessionFiles } = services;
   /** Files main has handed to the UI (listed, opened, created). Only these may be changed. */
   const knownFiles = new Set<string>();
+  /** Paths the export save dialog returned in this run: the only ones an export may write without asking. */
+  const exportPaths = new Set<string>();
 
   const know = (path: string): string => {
     knownFiles.add(resolve(path));
@@ -199,6 +209,28 @@ export function createHandlers(services: MainServices): ApiHandlers {
       const templates = preferences.templates;
       const remaining = deleteTemplate(templates, id);
       if (remaining !== templates) preferences.setTemplates(remaining);
+    },
+    async exportSession(session, request, retryPath) {
+      let target: string;
+      if (retryPath === null) {
+        const chosen = await services.dialogs.chooseExportPath(request.kind, suggestedExportName(session, request));
+        if (chosen === null) return null;
+        const extension = exportExtension(request.kind);
+        target = extname(chosen).toLowerCase() === extension ? chosen : `${chosen}${extension}`;
+        exportPaths.add(resolve(target));
+      } else {
+        if (!isAbsolute(retryPath) || !exportPaths.has(resolve(retryPath))) {
+          throw new ApiException({ code: 'notAllowed', detail: `This path was not chosen in the export dialog: ${retryPath}` });
+        }
+        target = retryPath;
+      }
+      try {
+        await writeFileAtomically(target, await renderExport(session, request, services.printer));
+      } catch (error) {
+        // With the path, so that "Try again" can write there without asking again.
+        throw new ApiException({ ...apiErrorOf(error), path: target });
+      }
+      return target;
     },
   };
 }

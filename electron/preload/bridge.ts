@@ -115,6 +115,7 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => str
     listTemplates: () => callVerb('listTemplates', []),
     saveTemplate: (name, blocks) => callVerb('saveTemplate', [name, blocks]),
     deleteTemplate: (id) => callVerb('deleteTemplate', [id]),
+    exportSession: (session, request, retryPath) => callVerb('exportSession', [session, request, retryPath]),
     on,
     pathForFile: (file) => pathForFile(file),
   } satisfies NahtstelleBridge;

@@ -17,6 +17,7 @@ import { contentSecurityPolicy } from '../../electron/content-security-policy';
 import { createHandlers, dispatchCall, type Dialogs } from '../../electron/ipc/handlers';
 import { PreferencesStore } from '../../electron/services/preferences';
 import { SessionFiles } from '../../electron/services/session-files';
+import { createChromiumPrinter } from './chromium-printer';
 
 export interface WebHostOptions {
   /** 0 picks a free port. */
@@ -25,7 +26,7 @@ export interface WebHostOptions {
   readonly dataDir: string;
   /** Start on a generated board of this many cards, saved as a session. */
   readonly demoCards?: number;
-  /** Answers for the system dialogs the host does not have; unanswered dialogs are cancelled. */
+  /** Answers for the system dialogs (open, save as, choose folder, export) the host does not have; unanswered dialogs are cancelled. */
   readonly dialogs?: Partial<Dialogs>;
   /** The system locale the app should believe in, e.g. "de-DE". */
   readonly locale?: string;
@@ -73,6 +74,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   });
   const cancelled = async () => null;
+  // Exports print with Debian's Chromium, as the app prints with Electron's (started on first use).
+  const printer = createChromiumPrinter();
   const handlers = createHandlers({
     preferences,
     sessionFiles,
@@ -82,8 +85,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       chooseSessionFile: options.dialogs?.chooseSessionFile ?? cancelled,
       chooseSaveAsPath: options.dialogs?.chooseSaveAsPath ?? cancelled,
       chooseFolder: options.dialogs?.chooseFolder ?? cancelled,
+      chooseExportPath: options.dialogs?.chooseExportPath ?? cancelled,
     },
     reveal: () => undefined,
+    printer,
   });
   if (options.demoCards !== undefined) {
     const demo = await sessionFiles.create(createDemoSession(options.demoCards));
@@ -138,12 +143,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const data = JSON.stringify({ channel: eventChannel(event), payload });
       for (const stream of eventStreams) stream.write(`data: ${data}\n\n`);
     },
-    close: () =>
-      new Promise<void>((resolveClose) => {
+    close: async () => {
+      await new Promise<void>((resolveClose) => {
         for (const stream of eventStreams) stream.end();
         server.closeAllConnections();
         server.close(() => resolveClose());
-      }),
+      });
+      await printer.close();
+    },
   };
 }
 

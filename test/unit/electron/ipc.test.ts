@@ -63,6 +63,7 @@ function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
     listTemplates: vi.fn(async () => []),
     saveTemplate: vi.fn(async () => ({ id: 't1', name: 'Kurzformat', blocks: [{ kind: 'lead' as const, title: null, prompt: null, minutes: 30, skipped: false }] })),
     deleteTemplate: vi.fn(async () => undefined),
+    exportSession: vi.fn(async () => '/exports/Kick-off.md'),
   };
 }
 

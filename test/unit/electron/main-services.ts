@@ -1,6 +1,7 @@
 /**
  * Real main-process services for tests: a PreferencesStore over a Map and a SessionFiles in a
- * fresh temp folder, with dialogs a test answers and a trash folder it can look into.
+ * fresh temp folder, with dialogs a test answers, a trash folder it can look into, and a printer
+ * that records what it was given to print.
  */
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { createSession, type Session } from '../../../core/model';
 import { addCard } from '../../../core/operations';
 import type { ApiVerb, NahtstelleApi } from '../../../core/api';
 import type { Dialogs, MainServices } from '../../../electron/ipc/handlers';
+import type { Printer } from '../../../electron/export/print-page';
 import { PreferencesStore } from '../../../electron/services/preferences';
 import MapStore from '../fakes/electron-store';
 import { SessionFiles } from '../../../electron/services/session-files';
@@ -22,7 +24,12 @@ export interface DialogAnswers {
   sessionFile: string | null;
   saveAsPath: string | null;
   folder: string | null;
+  exportPath: string | null;
 }
+
+/** Stand-in bytes the fake printer returns: recognisable, not a real PDF or PNG. */
+export const fakePdf = new TextEncoder().encode('%PDF-fake');
+export const fakePng = new TextEncoder().encode('\x89PNG-fake');
 
 export interface TestServices {
   readonly services: MainServices;
@@ -37,6 +44,7 @@ export interface TestServices {
   readonly answers: DialogAnswers;
   readonly dialogs: { readonly [K in keyof Dialogs]: Mock<Dialogs[K]> };
   readonly reveal: Mock<(path: string) => void>;
+  readonly printer: { readonly [K in keyof Printer]: Mock<Printer[K]> };
   cleanup(): Promise<void>;
 }
 
@@ -53,13 +61,18 @@ export async function createTestServices(options: { readonly systemLocale?: stri
       await rename(path, join(trashFolder, basename(path)));
     },
   });
-  const answers: DialogAnswers = { sessionFile: null, saveAsPath: null, folder: null };
+  const answers: DialogAnswers = { sessionFile: null, saveAsPath: null, folder: null, exportPath: null };
   const dialogs = {
     chooseSessionFile: vi.fn<Dialogs['chooseSessionFile']>(async () => answers.sessionFile),
     chooseSaveAsPath: vi.fn<Dialogs['chooseSaveAsPath']>(async () => answers.saveAsPath),
     chooseFolder: vi.fn<Dialogs['chooseFolder']>(async () => answers.folder),
+    chooseExportPath: vi.fn<Dialogs['chooseExportPath']>(async () => answers.exportPath),
   };
   const reveal = vi.fn<(path: string) => void>();
+  const printer = {
+    pdf: vi.fn<Printer['pdf']>(async () => fakePdf),
+    png: vi.fn<Printer['png']>(async () => fakePng),
+  };
   let ids = 0;
   const services: MainServices = {
     preferences,
@@ -68,6 +81,7 @@ export async function createTestServices(options: { readonly systemLocale?: stri
     newSessionId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     dialogs,
     reveal,
+    printer,
   };
   return {
     services,
@@ -79,6 +93,7 @@ export async function createTestServices(options: { readonly systemLocale?: stri
     answers,
     dialogs,
     reveal,
+    printer,
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -117,4 +132,5 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   listTemplates: [],
   saveTemplate: ['Kurzformat', [{ kind: 'lead', title: null, prompt: null, minutes: 30, skipped: false }]],
   deleteTemplate: ['00000000-0000-4000-8000-000000000001'],
+  exportSession: [sampleSession(), { kind: 'md', sections: ['facts', 'mission', 'lanes'], csvDelimiter: ',', fallbackLanguage: 'de' }, null],
 };

@@ -1,0 +1,65 @@
+/**
+ * What an export writes, per kind (core/api.ts `ExportKind`): the bytes of the file and its name.
+ * Every kind starts from the one summary model (core/summary.ts):
+ *
+ * - md, html, csv, json, docx, pptx: `renderSummaryFile`, as the command line writes them;
+ * - pdf: the HTML summary, printed to A4 with title, date and page numbers on every page;
+ * - handout: the one-page mission handout (core/export/handout.ts), printed to PDF;
+ * - png: the picture of the board (core/export/board-image.ts), photographed.
+ *
+ * Printing is the injected `Printer` (print-page.ts). Imports nothing from Electron, so the
+ * handlers run it under plain Node in the tests and in the web test host.
+ */
+import type { ExportKind, ExportRequest } from '../../core/api';
+import { renderBoardImage } from '../../core/export/board-image';
+import { isSummaryFormat, summaryFormatInfo } from '../../core/export/formats';
+import { renderHandout } from '../../core/export/handout';
+import { renderHtml } from '../../core/export/html';
+import type { Session } from '../../core/model';
+import { buildSummary, printable } from '../../core/summary';
+import { summaryText, type SummarySection } from '../../core/summary-text';
+import type { Printer } from './print-page';
+import { renderSummaryFile } from './render';
+
+/** The file name extension of each kind, with its dot. */
+export function exportExtension(kind: ExportKind): string {
+  if (isSummaryFormat(kind)) return summaryFormatInfo[kind].extension;
+  return kind === 'png' ? '.png' : '.pdf';
+}
+
+/** The sections the handout and the board image are made of, whatever the dialog includes. */
+const handoutSections: readonly SummarySection[] = ['facts', 'mission'];
+const boardSections: readonly SummarySection[] = ['facts', 'mission', 'lanes'];
+
+/** The file's bytes. */
+export async function renderExport(session: Session, request: ExportRequest, printer: Printer): Promise<Uint8Array> {
+  const { kind, fallbackLanguage } = request;
+  if (isSummaryFormat(kind)) {
+    const summary = buildSummary(session, { fallbackLanguage, sections: request.sections });
+    return renderSummaryFile(summary, kind, { csvDelimiter: request.csvDelimiter });
+  }
+  switch (kind) {
+    case 'pdf': {
+      const summary = buildSummary(session, { fallbackLanguage, sections: request.sections });
+      return printer.pdf(renderHtml(summary), { title: summary.title, date: summary.dateText, language: summary.language });
+    }
+    case 'handout':
+      return printer.pdf(renderHandout(buildSummary(session, { fallbackLanguage, sections: handoutSections })), null);
+    case 'png':
+      return printer.png(renderBoardImage(buildSummary(session, { fallbackLanguage, sections: boardSections })));
+  }
+}
+
+const maxTitleInName = 100;
+
+/**
+ * The name the save dialog suggests: the session's title (or "Untitled session" in its language),
+ * for the handout and the board image followed by what the file is ("Kick-off – Auftrag.pdf").
+ */
+export function suggestedExportName(session: Session, request: Pick<ExportRequest, 'kind' | 'fallbackLanguage'>): string {
+  const text = summaryText(session.details.language || request.fallbackLanguage);
+  // File names have a length limit (255 bytes on most systems): a long title is cut.
+  const title = [...printable(session.details.title).replace(/\s+/g, ' ').trim()].slice(0, maxTitleInName).join('').trim() || text.untitled;
+  const what = request.kind === 'handout' ? text.fileNames.handout : request.kind === 'png' ? text.fileNames.board : '';
+  return `${what ? `${title} – ${what}` : title}${exportExtension(request.kind)}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Printing an HTML page to PDF or PNG: ONE injected service (`MainServices.printer`). In the app it
+ * is Electron's Chromium (electron/export/printer.ts: `printToPDF`, a screenshot over the DevTools
+ * protocol); in the web test host the same pages go through Debian's Chromium driven by
+ * playwright-core (test/harness/chromium-printer.ts). What both must print the same way — the page
+ * size, header and footer — is defined here, once. Imports nothing from Electron.
+ */
+import { escapeHtml } from '../../core/export/html';
+import { summaryText, type SummaryLanguage } from '../../core/summary-text';
+
+/** The words around every page of a printed document: title and day at the top, page numbers at the foot. */
+export interface PageFrame {
+  readonly title: string;
+  /** The day spelled out, or '' (then the header shows the title only). */
+  readonly date: string;
+  /** The language of "Page 3 of 7". */
+  readonly language: SummaryLanguage;
+}
+
+export interface Printer {
+  /**
+   * The page as an A4 PDF, backgrounds printed, tagged for screen readers. With a frame, every
+   * page gets the frame's header and footer; without (the handout), the page is all there is.
+   */
+  pdf(html: string, frame: PageFrame | null): Promise<Uint8Array>;
+  /** The page as a PNG of its whole content (not just a window's worth), at most `imageLimits`. */
+  png(html: string): Promise<Uint8Array>;
+}
+
+/** The largest picture taken, in CSS pixels; a larger page is cut at these edges (the board image stays far below). */
+export const imageLimits = { width: 8000, height: 16000 } as const;
+
+/** Width of the window (viewport) a page is laid out in before it is printed or photographed. */
+export const printViewport = { width: 1280, height: 900 } as const;
+
+export interface HeaderFooter {
+  readonly headerTemplate: string;
+  readonly footerTemplate: string;
+}
+
+/**
+ * Chromium's header and footer templates (the same for `printToPDF` and Playwright's `page.pdf`).
+ * They are rendered apart from the page, in the page's margins: their styles must be inline, their
+ * type size given (the default is tiny), and the title escaped — it is the facilitator's text.
+ * `pageNumber` and `totalPages` are filled in by Chromium.
+ */
+export function headerFooter(frame: PageFrame): HeaderFooter {
+  const text = summaryText(frame.language);
+  const box = 'box-sizing:border-box;width:100%;padding:0 16mm;font-family:system-ui,sans-serif;font-size:8pt;color:#555;';
+  const date = frame.date.trim() ? `<span style="flex:none;white-space:nowrap;">${escapeHtml(frame.date)}</span>` : '';
+  return {
+    headerTemplate: `<div style="${box}display:flex;justify-content:space-between;gap:8mm;"><span style="overflow:hidden;white-space:nowrap;text-overflow:ellipsis;">${escapeHtml(frame.title)}</span>${date}</div>`,
+    footerTemplate: `<div style="${box}text-align:center;">${escapeHtml(text.page)} <span class="pageNumber"></span> ${escapeHtml(text.of)} <span class="totalPages"></span></div>`,
+  };
+}
