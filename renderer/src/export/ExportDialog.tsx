@@ -75,6 +75,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           >
             {t('export.export', { format: t(`export.kinds.${summaryKind}`) })}
           </button>
+          <ExportOutcome
+            onRetry={(kind, retryPath) => {
+              // "Try again" goes away while the export runs; the focus waits on the main action.
+              exportButton.current?.focus();
+              run(kind, retryPath);
+            }}
+          />
           <div className="export-more" role="group" aria-labelledby="export-more-label">
             <span id="export-more-label" className="export-more-label">
               {t('export.more')}
@@ -89,20 +96,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               {t('export.boardImage')}
             </button>
           </div>
-          <ExportOutcome
-            onRetry={(kind, retryPath) => {
-              // "Try again" goes away while the export runs; the focus waits on the main action.
-              exportButton.current?.focus();
-              run(kind, retryPath);
-            }}
-          />
-          <div className="dialog-actions">
-            <button type="button" className="tool-button" onClick={onClose}>
-              {t('export.close')}
-            </button>
-          </div>
         </div>
-        <Preview fallbackLanguage={fallbackLanguage} />
+        <Preview fallbackLanguage={fallbackLanguage} onClose={onClose} />
       </div>
     </Dialog>
   );
@@ -133,7 +128,7 @@ function FormatChoice() {
       <legend>{t('export.format')}</legend>
       {summaryKinds.map((kind) => (
         <div key={kind} className="export-format">
-          <label className="checkbox">
+          <label className="checkbox export-format-choice">
             <input type="radio" name="export-format" value={kind} checked={summaryKind === kind} onChange={() => useExport.getState().setSummaryKind(kind)} />
             <span className="export-format-name">{t(`export.kinds.${kind}`)}</span>
             <span className="export-hint">{t(`export.hints.${kind}`)}</span>
@@ -159,8 +154,13 @@ function ExportOutcome({ onRetry }: { onRetry: (kind: ExportKind, retryPath: str
   const { t } = useTranslation();
   const status = useExport((s) => s.status);
   const what = status.state === 'idle' ? '' : t(`export.kinds.${status.kind}`);
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // On a small screen the options scroll: what happened must be in sight.
+    if (status.state !== 'idle') outcome.current?.scrollIntoView({ block: 'nearest' });
+  }, [status.state]);
   return (
-    <>
+    <div ref={outcome} className="export-outcome">
       <p className={status.state === 'saved' ? 'export-status export-status--saved' : 'export-status'} role="status" aria-live="polite">
         {status.state === 'busy' && t('export.busy', { what })}
         {status.state === 'saved' && t('export.saved', { file: status.file })}
@@ -171,13 +171,21 @@ function ExportOutcome({ onRetry }: { onRetry: (kind: ExportKind, retryPath: str
             <p>
               <strong>{t('export.failed')}</strong> {describeExportError(status.error, t)}
             </p>
-            <button type="button" className="tool-button" onClick={() => onRetry(status.kind, status.retryPath)}>
-              {t('export.retry')}
-            </button>
+            <div className="export-problem-actions">
+              <button type="button" className="tool-button" onClick={() => onRetry(status.kind, status.retryPath)}>
+                {t('export.retry')}
+              </button>
+              {/* Try again writes where the failed attempt was to go; this asks for another place. */}
+              {status.retryPath !== null && (
+                <button type="button" className="tool-button" onClick={() => onRetry(status.kind, null)}>
+                  {t('export.elsewhere')}
+                </button>
+              )}
+            </div>
           </>
         )}
       </div>
-    </>
+    </div>
   );
 }
 
@@ -185,14 +193,19 @@ function ExportOutcome({ onRetry }: { onRetry: (kind: ExportKind, retryPath: str
  * The summary as it will be exported. Built from the board's session on every change of what is
  * included; deferred, so a checkbox answers at once even when a large session takes a moment.
  */
-function Preview({ fallbackLanguage }: { fallbackLanguage: 'de' | 'en' }) {
+function Preview({ fallbackLanguage, onClose }: { fallbackLanguage: 'de' | 'en'; onClose: () => void }) {
   const { t } = useTranslation();
   const session = useBoard((s) => s.history.present);
   const sections = useDeferredValue(useExport((s) => s.sections));
   const summary = useMemo(() => buildSummary(session, { fallbackLanguage, sections }), [session, fallbackLanguage, sections]);
   return (
     <div className="export-preview-area">
-      <p className="export-language">{t('export.previewLanguage', { language: t(`export.languages.${summary.language}`) })}</p>
+      <div className="export-preview-head">
+        <p className="export-language">{t('export.previewLanguage', { language: t(`export.languages.${summary.language}`) })}</p>
+        <button type="button" className="tool-button" onClick={onClose}>
+          {t('export.close')}
+        </button>
+      </div>
       {/* Focusable, so the preview scrolls by keyboard too. */}
       <div className="export-preview" role="region" aria-label={t('export.preview')} tabIndex={0}>
         <SummaryPreview summary={summary} />

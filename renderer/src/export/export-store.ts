@@ -7,7 +7,7 @@
  * flow is tested without a window.
  */
 import { create } from 'zustand';
-import { languages, type ExportKind, type ExportRequest, type Language, type NahtstelleApi } from '../../../core/api';
+import { apiErrorOf, asApiError, languages, type ExportKind, type ExportRequest, type Language, type NahtstelleApi } from '../../../core/api';
 import type { Session } from '../../../core/model';
 import { summarySections, type SummarySection } from '../../../core/summary-text';
 
@@ -23,8 +23,8 @@ export type ExportStatus =
   /** `file` is the name only: the facilitator knows where they saved it. */
   | { readonly state: 'saved'; readonly kind: ExportKind; readonly file: string }
   /**
-   * `retryPath` is where "Try again" writes without asking; null asks again (the failed
-   * attempt's path is not known here: a failed call reports the file's name only).
+   * `retryPath` is where "Try again" writes without asking: the failed write's path, which main
+   * reports with the error. Null when the failure came before a path was chosen: then it asks.
    */
   | { readonly state: 'failed'; readonly kind: ExportKind; readonly error: unknown; readonly retryPath: string | null };
 
@@ -72,7 +72,7 @@ export const useExport = create<ExportState>()((set, get) => ({
       const path = await exportSession(session, { kind, sections, csvDelimiter, fallbackLanguage }, retryPath);
       set({ status: path === null ? { state: 'idle' } : { state: 'saved', kind, file: fileNameOf(path) } });
     } catch (error) {
-      set({ status: { state: 'failed', kind, error, retryPath: null } });
+      set({ status: { state: 'failed', kind, error, retryPath: (asApiError(error) ?? apiErrorOf(error))?.path ?? null } });
     }
   },
 }));

@@ -13,7 +13,8 @@ type ExportSession = NahtstelleApi['exportSession'];
 const session: Session = createSession('s-1', { title: 'Kick-off', language: 'de' });
 const store = () => useExport.getState();
 const run = (exportSession: ExportSession, kind: ExportRequest['kind'] = 'md') => store().run({ kind, session, fallbackLanguage: 'en', exportSession });
-const failure = (reason: string) => new Error(apiErrorMessage({ code: 'fileProblem', detail: 'ENOENT', reason: reason as 'folderMissing', file: 'Kick-off.md' }));
+const failure = (reason: string, path?: string) =>
+  new Error(apiErrorMessage({ code: 'fileProblem', detail: 'ENOENT', reason: reason as 'folderMissing', file: 'Kick-off.md', ...(path !== undefined && { path }) }));
 
 beforeEach(() => {
   useExport.setState({ sections: summarySections, summaryKind: 'pdf', csvDelimiter: ',', status: { state: 'idle' } });
@@ -57,10 +58,21 @@ describe('one export', () => {
     expect(store().status).toEqual({ state: 'idle' });
   });
 
-  it('keeps the error of a failed write, for the message and "Try again"', async () => {
-    const error = failure('folderMissing');
+  it('keeps the error of a failed write and its path, so "Try again" writes there without asking', async () => {
+    const error = failure('folderMissing', '/media/stick/Kick-off.pdf');
     await run(async () => Promise.reject(error), 'pdf');
-    expect(store().status).toEqual({ state: 'failed', kind: 'pdf', error, retryPath: null });
+    expect(store().status).toEqual({ state: 'failed', kind: 'pdf', error, retryPath: '/media/stick/Kick-off.pdf' });
+
+    const exportSession = vi.fn<ExportSession>(async (_session, _request, path) => path);
+    await store().run({ kind: 'pdf', session, fallbackLanguage: 'en', exportSession, retryPath: '/media/stick/Kick-off.pdf' });
+    expect(exportSession.mock.calls[0]?.[2]).toBe('/media/stick/Kick-off.pdf');
+    expect(store().status).toEqual({ state: 'saved', kind: 'pdf', file: 'Kick-off.pdf' });
+  });
+
+  it('a failure before any path was chosen leaves "Try again" to ask again', async () => {
+    const error = new Error(apiErrorMessage({ code: 'invalidArguments', detail: 'request.kind' }));
+    await run(async () => Promise.reject(error), 'json');
+    expect(store().status).toEqual({ state: 'failed', kind: 'json', error, retryPath: null });
   });
 
   it('ignores a second click while an export runs, and a fresh dialog does not hide it', async () => {
@@ -108,9 +120,9 @@ describe('why an export failed, in the UI language', () => {
   });
 
   it('words a failed write for an export, with the file and what to do', () => {
-    expect(describeExportError(failure('folderMissing'), t)).toBe('The folder for “Kick-off.md” is gone (removed or disconnected?). Choose another place.');
-    expect(describeExportError(failure('permissionDenied'), tDe)).toBe('Die App darf „Kick-off.md“ dort nicht speichern. Wählen Sie einen anderen Ordner.');
-    expect(describeExportError(failure('diskFull'), t)).toBe('The disk is full. Free some space, or choose another place.');
+    expect(describeExportError(failure('folderMissing'), t)).toBe('The folder for “Kick-off.md” is gone (removed or disconnected?).');
+    expect(describeExportError(failure('permissionDenied'), tDe)).toBe('Die App darf „Kick-off.md“ in diesem Ordner nicht speichern.');
+    expect(describeExportError(failure('diskFull'), t)).toBe('The disk is full: free some space and try again, or save elsewhere.');
     expect(describeExportError(failure('saveFailed'), tDe)).toBe('„Kick-off.md“ konnte nicht geschrieben werden.');
   });
 

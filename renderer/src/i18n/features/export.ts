@@ -55,10 +55,11 @@ export const en = {
   saved: 'Saved: {{file}}',
   failed: 'The export was not saved.',
   retry: 'Try again',
+  elsewhere: 'Save elsewhere…',
   errors: {
-    diskFull: 'The disk is full. Free some space, or choose another place.',
-    folderMissing: 'The folder for “{{file}}” is gone (removed or disconnected?). Choose another place.',
-    permissionDenied: 'The app may not write “{{file}}” there. Choose another folder.',
+    diskFull: 'The disk is full: free some space and try again, or save elsewhere.',
+    folderMissing: 'The folder for “{{file}}” is gone (removed or disconnected?).',
+    permissionDenied: 'The app may not write “{{file}}” in that folder.',
     saveFailed: '“{{file}}” could not be written.',
   },
 };
@@ -115,10 +116,11 @@ export const de: typeof en = {
   saved: 'Gespeichert: {{file}}',
   failed: 'Der Export wurde nicht gespeichert.',
   retry: 'Erneut versuchen',
+  elsewhere: 'Woanders speichern …',
   errors: {
-    diskFull: 'Der Datenträger ist voll. Schaffen Sie Platz oder wählen Sie einen anderen Ort.',
-    folderMissing: 'Der Ordner für „{{file}}“ ist nicht mehr da (gelöscht oder getrennt?). Wählen Sie einen anderen Ort.',
-    permissionDenied: 'Die App darf „{{file}}“ dort nicht speichern. Wählen Sie einen anderen Ordner.',
+    diskFull: 'Der Datenträger ist voll: Schaffen Sie Platz und versuchen Sie es erneut, oder speichern Sie woanders.',
+    folderMissing: 'Der Ordner für „{{file}}“ ist nicht mehr da (gelöscht oder getrennt?).',
+    permissionDenied: 'Die App darf „{{file}}“ in diesem Ordner nicht speichern.',
     saveFailed: '„{{file}}“ konnte nicht geschrieben werden.',
   },
 };
