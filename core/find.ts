@@ -35,11 +35,12 @@ export function needsAttention(card: Card): boolean {
 export function matchesFilter(card: Card, filter: CardFilter, caricaturesRevealed: boolean): boolean {
   if (filter.kind !== null && card.kind !== filter.kind) return false;
   if (filter.lead !== null && card.lead !== filter.lead) return false;
-  if (filter.tag !== null && !card.tags.some((tag) => tag.toLocaleLowerCase() === filter.tag?.toLocaleLowerCase())) return false;
+  const hidden = card.kind === 'caricature' && !caricaturesRevealed;
+  if (filter.tag !== null && (hidden || !card.tags.some((tag) => tag.toLocaleLowerCase() === filter.tag?.toLocaleLowerCase()))) return false;
   if (filter.needsAttention && !needsAttention(card)) return false;
   const words = filter.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  if (card.kind === 'caricature' && !caricaturesRevealed) return false;
+  if (hidden) return false;
   const haystack = searchableText(card).toLocaleLowerCase();
   return words.every((word) => haystack.includes(word));
 }
@@ -63,9 +64,12 @@ function searchableText(card: Card): string {
   ].join('\n');
 }
 
-/** Every tag on the board once, sorted for the UI's tag picker. */
-export function allTags(cards: Iterable<Card>): string[] {
+/** Every tag on the board once, sorted for the UI's tag picker; a hidden caricature's tags are not shown. */
+export function allTags(cards: Iterable<Card>, caricaturesRevealed: boolean): string[] {
   const byKey = new Map<string, string>();
-  for (const card of cards) for (const tag of card.tags) if (!byKey.has(tag.toLocaleLowerCase())) byKey.set(tag.toLocaleLowerCase(), tag);
+  for (const card of cards) {
+    if (card.kind === 'caricature' && !caricaturesRevealed) continue;
+    for (const tag of card.tags) if (!byKey.has(tag.toLocaleLowerCase())) byKey.set(tag.toLocaleLowerCase(), tag);
+  }
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }

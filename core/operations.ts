@@ -444,10 +444,11 @@ function cleanActions(actions: readonly ActionItem[]): ActionItem[] {
   const out: ActionItem[] = [];
   for (const action of actions) {
     const itemText = singleLine(action.text, cardLimits.shortText);
-    if (itemText === '' || action.id === '' || action.id === '__proto__' || seen.has(action.id)) continue;
-    seen.add(action.id);
+    const id = action.id.slice(0, 200);
+    if (itemText === '' || id === '' || id === '__proto__' || seen.has(id)) continue;
+    seen.add(id);
     out.push({
-      id: action.id.slice(0, 200),
+      id,
       text: itemText,
       owner: singleLine(action.owner, cardLimits.shortText),
       due: isDateOrEmpty(action.due) ? action.due : '',

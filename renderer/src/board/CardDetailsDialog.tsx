@@ -81,13 +81,16 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
         {card.kind === 'topic' && <ExchangeFields card={card} update={update} />}
         {card.kind === 'caricature' && <CaricatureFields card={card} update={update} concealed={concealed} />}
         {card.kind === 'metric' && <MetricFields card={card} update={update} />}
-        <div className="form-grid">
-          <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />
-          <CommitText label={t('cards.details.notes')} value={card.notes} multiline onCommit={(notes) => update({ notes })} />
-        </div>
+        {/* A covered caricature keeps all its words covered: notes, why, tags and actions too. */}
+        {!concealed && (
+          <div className="form-grid">
+            <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />
+            <CommitText label={t('cards.details.notes')} value={card.notes} multiline onCommit={(notes) => update({ notes })} />
+          </div>
+        )}
         <ColourPicker card={card} update={update} />
-        <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />
-        <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />
+        {!concealed && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
+        {!concealed && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
         <MoveHistory cardId={cardId} moves={card.moves} />
         <div className="dialog-actions">
           <button type="button" className="tool-button tool-button--primary" onClick={close}>

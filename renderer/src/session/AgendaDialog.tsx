@@ -15,7 +15,10 @@ import { blockPrompt, blockTitle } from './AgendaBar';
 export function AgendaDialog({ onClose, onSaveTemplate }: { onClose: () => void; onSaveTemplate: () => void }) {
   const { t } = useTranslation();
   const agenda = useBoard((s) => s.history.present.agenda);
-  const [status, setStatus] = useState<{ readonly text: string; readonly undo: boolean } | null>(null);
+  // `undoAt`: the undo history's length right after the removal; Undo is offered only while nothing came after it.
+  const [status, setStatus] = useState<{ readonly text: string; readonly undoAt: number | null } | null>(null);
+  const historyLength = useBoard((s) => s.history.past.length);
+  const canUndoRemoval = status?.undoAt != null && status.undoAt === historyLength;
   const focusAfterMove = useRef<{ readonly blockId: string; readonly direction: 'up' | 'down' } | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -37,17 +40,17 @@ export function AgendaDialog({ onClose, onSaveTemplate }: { onClose: () => void;
   const move = (block: AgendaBlock, index: number, direction: 'up' | 'down') => {
     const toIndex = direction === 'up' ? index - 1 : index + 1;
     useBoard.getState().dispatch({ type: 'moveBlock', blockId: block.id, toIndex });
-    setStatus({ text: t('workshop.editor.moved', { title: blockTitle(block, t), number: toIndex + 1 }), undo: false });
+    setStatus({ text: t('workshop.editor.moved', { title: blockTitle(block, t), number: toIndex + 1 }), undoAt: null });
     focusAfterMove.current = { blockId: block.id, direction };
   };
 
   const remove = (block: AgendaBlock) => {
     useBoard.getState().dispatch({ type: 'removeBlock', blockId: block.id });
-    setStatus({ text: t('workshop.editor.removed', { title: blockTitle(block, t) }), undo: true });
+    setStatus({ text: t('workshop.editor.removed', { title: blockTitle(block, t) }), undoAt: useBoard.getState().history.past.length });
   };
   // The removed row took the focus with it: offer Undo right where the focus lands.
   useEffect(() => {
-    if (status?.undo) undoButton.current?.focus();
+    if (status?.undoAt != null) undoButton.current?.focus();
   }, [status]);
 
   return (
@@ -71,7 +74,7 @@ export function AgendaDialog({ onClose, onSaveTemplate }: { onClose: () => void;
         </ol>
         <p className="editor-status" role="status">
           {status?.text}
-          {status?.undo && (
+          {canUndoRemoval && (
             <button
               ref={undoButton}
               type="button"

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import { noFilter, type CardFilter } from '../../../core/find';
@@ -19,6 +19,14 @@ export function BlockTools({ block }: { block: AgendaBlock }) {
   const [promptShown, setPromptShown] = useState(true);
   const promptId = useId();
   const prompt = blockPrompt(block, t);
+  // A block's "show on board" filter belongs to that block: moving on shows the whole board again.
+  useEffect(
+    () => () => {
+      const { filter, clearFilter } = useWorkshopUi.getState();
+      if (blockFilters.some((f) => sameFilter(filter, f))) clearFilter();
+    },
+    [block.id],
+  );
 
   return (
     <div className="block-tools">
@@ -46,10 +54,15 @@ export function BlockTools({ block }: { block: AgendaBlock }) {
 
 const unresolvedTopics: CardFilter = { ...noFilter, kind: 'topic', lead: 'unresolved' };
 const metricsWithoutNarrative: CardFilter = { ...noFilter, kind: 'metric', needsAttention: true };
+const blockFilters = [unresolvedTopics, metricsWithoutNarrative];
 
-/** A button that shows only the cards a count is about (Find's filter), and everything again. */
-function ShowOnBoard({ filter, label }: { filter: CardFilter; label: string }) {
+/**
+ * A button that shows only the cards a count is about (Find's filter), and everything again. It
+ * stays while pressed even when the count drops to zero, so the filter can always be switched off.
+ */
+function ShowOnBoard({ filter, label, count }: { filter: CardFilter; label: string; count: number }) {
   const pressed = useWorkshopUi((s) => sameFilter(s.filter, filter));
+  if (count === 0 && !pressed) return null;
   return (
     <button
       type="button"
@@ -74,7 +87,7 @@ function LeadTool() {
       <p className={count > 0 ? 'tool-count tool-count--flagged' : 'tool-count'}>
         {count > 0 ? t('workshop.lead.unresolved', { count }) : t('workshop.lead.allResolved')}
       </p>
-      {count > 0 && <ShowOnBoard filter={unresolvedTopics} label={t('workshop.lead.showUnresolved')} />}
+      <ShowOnBoard filter={unresolvedTopics} label={t('workshop.lead.showUnresolved')} count={count} />
       <p className="tool-hint">{t('workshop.lead.hint')}</p>
     </>
   );
@@ -122,7 +135,7 @@ function MetricsTool() {
       <p className={missing > 0 ? 'tool-count tool-count--flagged' : 'tool-count'}>
         {missing > 0 ? t('workshop.metrics.missing', { count: missing }) : t('workshop.metrics.allNarrated')}
       </p>
-      {missing > 0 && <ShowOnBoard filter={metricsWithoutNarrative} label={t('workshop.metrics.showMissing')} />}
+      <ShowOnBoard filter={metricsWithoutNarrative} label={t('workshop.metrics.showMissing')} count={missing} />
     </>
   );
 }

@@ -103,7 +103,8 @@ export const useBoard = create<BoardState>()((set, get) => ({
     const { history } = get();
     const next = commit(history, operation);
     if (next === history) return;
-    const deleted = operation.type === 'deleteCard' ? deletedTitle(history.present, operation.cardId) : null;
+    // Moving on in the agenda or starting the clock keeps the delete notice and its Undo.
+    const deleted = operation.type === 'deleteCard' ? deletedTitle(history.present, operation.cardId) : isRuntimeOperation(operation) ? get().lastDeletedTitle : null;
     set({ history: next, lastDeletedTitle: deleted, reasonPrompt: reasonPromptAfter(operation, history.present, next.present) });
   },
 

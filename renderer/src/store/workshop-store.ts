@@ -47,7 +47,7 @@ export function useCardFound(cardId: CardId): boolean | null {
   return useWorkshopUi((s) => (card && isFiltering(s.filter) ? matchesFilter(card, s.filter, revealed) : null));
 }
 
-// Another session (or none) on screen: the tools start afresh.
+// A session opened (even the same file again) or closed: the tools start afresh.
 useBoard.subscribe((state, previous) => {
-  if (state.openFile?.path !== previous.openFile?.path) useWorkshopUi.getState().reset();
+  if (state.openFile !== previous.openFile) useWorkshopUi.getState().reset();
 });

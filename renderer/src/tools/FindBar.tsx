@@ -21,7 +21,7 @@ export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
   const cards = useBoard((s) => s.history.present.cards);
   const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
   const counts = useMemo(() => findCounts(cards, filter, revealed), [cards, filter, revealed]);
-  const tags = useMemo(() => allTags(Object.values(cards)), [cards]);
+  const tags = useMemo(() => allTags(Object.values(cards), revealed), [cards, revealed]);
   const filtering = isFiltering(filter);
   const { setFilter } = useWorkshopUi.getState();
 
@@ -50,7 +50,8 @@ export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
 
   // A quick filter shows exactly what its count says, so turning one on clears the other filters.
   const quick = (on: Partial<CardFilter>, pressed: boolean, off: Partial<CardFilter>) => setFilter(pressed ? off : { ...noFilter, ...on });
-  const unresolvedOn = filter.lead === 'unresolved';
+  // Unresolved is about topics: who leads them is the open question (as the lead block counts it).
+  const unresolvedOn = filter.lead === 'unresolved' && filter.kind === 'topic';
 
   return (
     <section id={id} className="find-bar" role="search" aria-label={t('tools.find.region')} onKeyDown={onKeyDown}>
@@ -114,7 +115,7 @@ export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
           type="button"
           className="tool-button quick-filter"
           aria-pressed={unresolvedOn}
-          onClick={() => quick({ lead: 'unresolved' }, unresolvedOn, { lead: null })}
+          onClick={() => quick({ kind: 'topic', lead: 'unresolved' }, unresolvedOn, { kind: null, lead: null })}
         >
           {t('tools.find.unresolved', { count: counts.unresolved })}
         </button>

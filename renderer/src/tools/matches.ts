@@ -25,7 +25,7 @@ export function findCounts(cards: Readonly<Record<CardId, Card>>, filter: CardFi
   for (const card of Object.values(cards)) {
     total++;
     if (!filtering || matchesFilter(card, filter, caricaturesRevealed)) found++;
-    if (card.lead === 'unresolved') unresolved++;
+    if (card.kind === 'topic' && card.lead === 'unresolved') unresolved++;
     if (needsAttention(card)) attention++;
   }
   return { total, found, unresolved, attention };

@@ -41,5 +41,5 @@ export const useTools = create<ToolsState>()((set) => ({
 
 // Another session (or none) on screen: the tools start closed (workshop-store clears the filter).
 useBoard.subscribe((state, previous) => {
-  if (state.openFile?.path !== previous.openFile?.path) useTools.getState().reset();
+  if (state.openFile !== previous.openFile) useTools.getState().reset();
 });

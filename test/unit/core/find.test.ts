@@ -115,8 +115,8 @@ describe('needsAttention', () => {
 describe('allTags', () => {
   it('lists every tag once, ignoring case (the first spelling wins), sorted', () => {
     const cards = [card({ tags: ['Q3', 'trade fair'] }), card({ tags: ['CRM', 'q3'] }), card({ tags: [] })];
-    expect(allTags(cards)).toEqual(['CRM', 'Q3', 'trade fair']);
-    expect(allTags([])).toEqual([]);
+    expect(allTags(cards, true)).toEqual(['CRM', 'Q3', 'trade fair']);
+    expect(allTags([], true)).toEqual([]);
   });
 });
 
@@ -168,7 +168,7 @@ describe('matchesFilter (properties)', () => {
   it('the tag filter matches exactly the cards that carry one of allTags', () => {
     fc.assert(
       fc.property(fc.array(arbitraryCard, { maxLength: 6 }), (cards) => {
-        for (const tag of allTags(cards)) expect(cards.some((c) => matchesFilter(c, filter({ tag }), true))).toBe(true);
+        for (const tag of allTags(cards, true)) expect(cards.some((c) => matchesFilter(c, filter({ tag }), true))).toBe(true);
       }),
     );
   });
@@ -181,5 +181,13 @@ describe('hidden caricatures', () => {
     expect(matchesFilter(hidden, filter({ text: 'rabatte' }), true)).toBe(true);
     // Filtering by kind alone reveals nothing and still finds them.
     expect(matchesFilter(hidden, filter({ kind: 'caricature' }), false)).toBe(true);
+  });
+
+  it('keep their tags out of the tag list and out of a tag filter while hidden', () => {
+    const hidden = { ...newCard('c', 'Zerrbild', 'caricature', 'marketing'), tags: ['lazy-sales'] };
+    expect(allTags([hidden], false)).toEqual([]);
+    expect(matchesFilter(hidden, filter({ tag: 'lazy-sales' }), false)).toBe(false);
+    expect(allTags([hidden], true)).toEqual(['lazy-sales']);
+    expect(matchesFilter(hidden, filter({ tag: 'lazy-sales' }), true)).toBe(true);
   });
 });
