@@ -8,8 +8,8 @@
  * no shared mission is agreed yet (the summary's own words): the facilitator sees at once why it is
  * empty, and nothing has to be refused with an error the dialog must explain.
  *
- * The mission is never cut: the longer it is, the smaller its type (`missionSize`), so that every
- * mission up to the model's limit (5,000 characters) fits on the one page.
+ * The mission is never cut: the longer it is, the smaller its type (`missionSize`), so that a
+ * mission up to the model's limit (5,000 characters of running text) still fits the one page.
  *
  * Pure: builds a string from the summary model. Like the HTML summary it is self-contained (no
  * script, no external resource), every text is escaped, and it carries the same
@@ -19,23 +19,43 @@ import type { Summary } from '../summary';
 import { summaryText } from '../summary-text';
 import { escapeHtml, summaryHtmlPolicy } from './html';
 
-/** Type sizes of the mission, largest first; which one a mission gets depends on its length. */
-export const missionSizes = ['xl', 'l', 'm', 's', 'xs', 'xxs'] as const;
-export type MissionSize = (typeof missionSizes)[number];
+/**
+ * Type sizes of the mission, largest first, with what it takes to estimate how many lines a text
+ * needs in them: the average character width (in em, on the wide side: DejaVu Sans, Linux's
+ * fallback, is wider than Segoe UI or SF) and the line height.
+ */
+const sizes = [
+  { name: 'xl', pt: 34, weight: 700, em: 0.64, lineHeight: 1.25 },
+  { name: 'l', pt: 26, weight: 700, em: 0.64, lineHeight: 1.25 },
+  { name: 'm', pt: 20, weight: 650, em: 0.63, lineHeight: 1.3 },
+  { name: 's', pt: 15, weight: 600, em: 0.6, lineHeight: 1.3 },
+  { name: 'xs', pt: 11.5, weight: 500, em: 0.58, lineHeight: 1.35 },
+  { name: 'xxs', pt: 9, weight: 400, em: 0.57, lineHeight: 1.3 },
+  { name: 'xxxs', pt: 7.5, weight: 400, em: 0.57, lineHeight: 1.25 },
+] as const;
+export type MissionSize = (typeof sizes)[number]['name'];
+export const missionSizes: readonly MissionSize[] = sizes.map((size) => size.name);
 
-/** The most "characters" (a line break counts as a part-filled line) a size still holds on the page. */
-const capacity: Readonly<Record<Exclude<MissionSize, 'xxs'>, number>> = { xl: 160, l: 400, m: 850, s: 1600, xs: 2600 };
-const lineBreakWeight = 40;
+/** The room the mission has on the page, in points (A4 less margins, heading and footer, with some to spare). */
+const missionArea = { width: 430, height: 490 } as const;
 
-/** The type size for a mission: as large as the page allows. */
+/**
+ * The largest size in which the mission fits the page: each line (paragraph) wraps after as many
+ * characters as fit the width, less a few for the word that does not fit whole. A mission that fits
+ * in none — thousands of characters, or hundreds of one-word lines — gets the smallest and continues
+ * on a second page rather than being cut.
+ */
 export function missionSize(mission: string): MissionSize {
-  const breaks = mission.split('\n').length - 1;
-  const weight = mission.length + breaks * lineBreakWeight;
-  for (const size of missionSizes) {
-    if (size === 'xxs' || weight <= capacity[size]) return size;
+  const lengths = mission.split('\n').map((line) => [...line].length);
+  for (const size of sizes) {
+    const perLine = Math.max(1, Math.floor(missionArea.width / (size.pt * size.em)) - 4);
+    const lines = lengths.reduce((sum, length) => sum + Math.max(1, Math.ceil(length / perLine)), 0);
+    if (lines * size.pt * size.lineHeight <= missionArea.height) return size.name;
   }
-  return 'xxs';
+  return 'xxxs';
 }
+
+const sizeRules = sizes.map((size) => `.mission--${size.name} { font-size: ${size.pt}pt; font-weight: ${size.weight}; line-height: ${size.lineHeight}; }`).join('\n');
 
 const styles = `
 :root { color-scheme: light; }
@@ -45,13 +65,9 @@ html, body { margin: 0; padding: 0; background: #fff; }
 body { font-family: system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1c1c1e; }
 .sheet { width: 210mm; min-height: 296mm; padding: 26mm 22mm 22mm; display: flex; flex-direction: column; gap: 12mm; }
 .eyebrow { margin: 0; font-size: 15pt; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase; color: #2f5d8a; }
-.mission { flex: 1; margin: 0; padding-left: 8mm; border-left: 3mm solid #2f5d8a; font-weight: 650; line-height: 1.3; white-space: pre-line; overflow-wrap: anywhere; }
-.mission--xl { font-size: 34pt; }
-.mission--l { font-size: 26pt; }
-.mission--m { font-size: 19pt; }
-.mission--s { font-size: 14pt; }
-.mission--xs { font-size: 11pt; line-height: 1.35; }
-.mission--xxs { font-size: 8.5pt; line-height: 1.35; }
+.mission-area { flex: 1; display: flex; flex-direction: column; justify-content: center; }
+.mission { margin: 0; padding-left: 8mm; border-left: 3mm solid #2f5d8a; white-space: pre-line; overflow-wrap: anywhere; }
+${sizeRules}
 .mission--none { font-size: 20pt; font-weight: 500; font-style: italic; color: #555; border-left-color: #bbb; }
 .agreed { border-top: 1px solid #bbb; padding-top: 5mm; }
 .agreed h1 { margin: 0 0 1.5mm; font-size: 16pt; line-height: 1.25; overflow-wrap: anywhere; }
@@ -79,7 +95,7 @@ export function renderHandout(summary: Summary): string {
     '<body>',
     '<main class="sheet">',
     `<p class="eyebrow">${escapeHtml(text.sections.mission)}</p>`,
-    missionBlock,
+    `<div class="mission-area">${missionBlock}</div>`,
     '<footer class="agreed">',
     `<h1>${escapeHtml(summary.title)}</h1>`,
     details.length > 0 ? `<p>${details.map(escapeHtml).join(' · ')}</p>` : '',

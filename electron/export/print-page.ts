@@ -30,8 +30,14 @@ export interface Printer {
 /** The largest picture taken, in CSS pixels; a larger page is cut at these edges (the board image stays far below). */
 export const imageLimits = { width: 8000, height: 16000 } as const;
 
-/** Width of the window (viewport) a page is laid out in before it is printed or photographed. */
+/** The window (viewport) a page to print is laid out in; a PDF's pages are A4 whatever it is. */
 export const printViewport = { width: 1280, height: 900 } as const;
+
+/**
+ * The window a page to photograph is laid out in: small, since the picture is the page's whole
+ * content but never less than the window — a larger one would add empty space right and below.
+ */
+export const imageViewport = { width: 640, height: 120 } as const;
 
 export interface HeaderFooter {
   readonly headerTemplate: string;

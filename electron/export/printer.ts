@@ -24,7 +24,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, type PrintToPDFOptions, type WebContents, type WebPreferences } from 'electron';
-import { headerFooter, imageLimits, printViewport, type PageFrame, type Printer } from './print-page';
+import { headerFooter, imageLimits, imageViewport, printViewport, type PageFrame, type Printer } from './print-page';
 
 /** The print window's preferences: the app's baseline, minus the preload, minus JavaScript. */
 export const printWindowPreferences = {
@@ -55,8 +55,8 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pri
   const timeoutMs = options.timeoutMs ?? printTimeoutMs;
   const tempFolder = options.tempFolder ?? tmpdir();
   return {
-    pdf: (html, frame) => withPage(html, tempFolder, timeoutMs, async (contents) => new Uint8Array(await contents.printToPDF(pdfOptions(frame)))),
-    png: (html) => withPage(html, tempFolder, timeoutMs, capture),
+    pdf: (html, frame) => withPage(html, printViewport, tempFolder, timeoutMs, async (contents) => new Uint8Array(await contents.printToPDF(pdfOptions(frame)))),
+    png: (html) => withPage(html, imageViewport, tempFolder, timeoutMs, capture),
   };
 }
 
@@ -72,7 +72,13 @@ export function pdfOptions(frame: PageFrame | null): PrintToPDFOptions {
 }
 
 /** Loads `html` in a new hidden print window, runs `work` on it, and always cleans up after. */
-async function withPage<T>(html: string, tempFolder: string, timeoutMs: number, work: (contents: WebContents) => Promise<T>): Promise<T> {
+async function withPage<T>(
+  html: string,
+  viewport: { readonly width: number; readonly height: number },
+  tempFolder: string,
+  timeoutMs: number,
+  work: (contents: WebContents) => Promise<T>,
+): Promise<T> {
   const folder = await mkdtemp(join(tempFolder, 'nahtstelle-print-'));
   let window: BrowserWindow | undefined;
   try {
@@ -80,7 +86,7 @@ async function withPage<T>(html: string, tempFolder: string, timeoutMs: number, 
     await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
     const printWindow = new BrowserWindow({
       show: false,
-      ...printViewport,
+      ...viewport,
       useContentSize: true,
       webPreferences: printWindowPreferences,
     });

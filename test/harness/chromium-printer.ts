@@ -7,7 +7,7 @@
  * Chromium starts with the first print, not with the host: most tests never export.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { headerFooter, imageLimits, printViewport, type Printer } from '../../electron/export/print-page';
+import { headerFooter, imageLimits, imageViewport, printViewport, type Printer } from '../../electron/export/print-page';
 
 export interface ChromiumPrinter extends Printer {
   /** Stops Chromium, if it was started. */
@@ -24,8 +24,8 @@ export function createChromiumPrinter(executablePath = process.env.CHROMIUM_PATH
     return browser;
   };
 
-  async function withPage<T>(html: string, work: (page: Page) => Promise<T>): Promise<T> {
-    const context = await (await launch()).newContext({ viewport: printViewport, javaScriptEnabled: false });
+  async function withPage<T>(html: string, viewport: { width: number; height: number }, work: (page: Page) => Promise<T>): Promise<T> {
+    const context = await (await launch()).newContext({ viewport, javaScriptEnabled: false });
     try {
       // The page is set as content, not loaded: anything it asks for would be a request — refused.
       await context.route('**/*', (route) => route.abort());
@@ -39,7 +39,7 @@ export function createChromiumPrinter(executablePath = process.env.CHROMIUM_PATH
 
   return {
     pdf: (html, frame) =>
-      withPage(html, async (page) => {
+      withPage(html, printViewport, async (page) => {
         const bytes = await page.pdf({
           format: 'A4',
           printBackground: true,
@@ -50,7 +50,7 @@ export function createChromiumPrinter(executablePath = process.env.CHROMIUM_PATH
         return new Uint8Array(bytes);
       }),
     png: (html) =>
-      withPage(html, async (page) => {
+      withPage(html, imageViewport, async (page) => {
         const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
         const clip = { x: 0, y: 0, width: Math.min(size.width, imageLimits.width), height: Math.min(size.height, imageLimits.height) };
         return new Uint8Array(await page.screenshot({ type: 'png', fullPage: true, clip }));

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Language } from '../../../core/api';
-import { createDialogs, dialogLabels, safeFileName } from '../../../electron/dialogs';
+import { exportKinds, type Language } from '../../../core/api';
+import { createDialogs, dialogLabels, exportFileTypes, safeFileName } from '../../../electron/dialogs';
 import type { Dialogs } from '../../../electron/ipc/handlers';
 import { dialog } from '../fakes/electron';
 
@@ -129,6 +129,62 @@ describe('chooseFolder', () => {
       defaultPath: folder,
       properties: ['openDirectory', 'createDirectory'],
     });
+  });
+});
+
+describe('chooseExportPath', () => {
+  it('is null when cancelled, the chosen path otherwise', async () => {
+    expect(await dialogs.chooseExportPath('pdf', 'Kick-off.pdf')).toBeNull();
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '' });
+    expect(await dialogs.chooseExportPath('pdf', 'Kick-off.pdf')).toBeNull();
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/Users/ana/Kick-off.pdf' });
+    expect(await dialogs.chooseExportPath('pdf', 'Kick-off.pdf')).toBe('/Users/ana/Kick-off.pdf');
+  });
+
+  it.each([
+    ['pdf', 'PDF-Dokument', 'pdf'],
+    ['docx', 'Word-Dokument', 'docx'],
+    ['pptx', 'PowerPoint-Präsentation', 'pptx'],
+    ['md', 'Markdown-Text', 'md'],
+    ['html', 'HTML-Seite', 'html'],
+    ['csv', 'CSV-Tabelle', 'csv'],
+    ['json', 'JSON-Daten', 'json'],
+    ['handout', 'PDF-Dokument', 'pdf'],
+    ['png', 'PNG-Bild', 'png'],
+  ] as const)('offers only the file type of %s, named in the UI’s language', async (kind, name, extension) => {
+    await dialogs.chooseExportPath(kind, `Kick-off.${extension}`);
+    const { parent, options } = saveDialogCall();
+    expect(parent).toBe(window);
+    expect(options).toMatchObject({ title: `Exportieren: ${name}`, buttonLabel: 'Exportieren', filters: [{ name, extensions: [extension] }] });
+    expect(options.properties).toEqual(expect.arrayContaining(['createDirectory', 'showOverwriteConfirmation']));
+  });
+
+  it('starts in the documents folder, then where the last export went', async () => {
+    language = 'en';
+    await dialogs.chooseExportPath('docx', 'Q1/Q2: Planung?.docx');
+    expect(saveDialogCall().options).toMatchObject({ title: 'Export: Word Document', defaultPath: join(documents, 'Q1-Q2- Planung-.docx') });
+
+    dialog.showSaveDialog.mockClear();
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Bericht.docx') });
+    await dialogs.chooseExportPath('docx', 'Bericht.docx');
+    dialog.showSaveDialog.mockClear();
+    await dialogs.chooseExportPath('png', 'Kick-off – Board.png');
+    expect(saveDialogCall().options).toMatchObject({ defaultPath: join(folder, 'Kick-off – Board.png') });
+  });
+
+  it('goes back to the documents folder when the last export’s folder is gone', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'gone', 'Bericht.md') });
+    await dialogs.chooseExportPath('md', 'Bericht.md');
+    dialog.showSaveDialog.mockClear();
+    await dialogs.chooseExportPath('md', 'Bericht.md');
+    expect(saveDialogCall().options).toMatchObject({ defaultPath: join(documents, 'Bericht.md') });
+  });
+
+  it('has a file type name for every kind in both languages', () => {
+    for (const kind of exportKinds) {
+      expect(exportFileTypes.de[kind].trim()).not.toBe('');
+      expect(exportFileTypes.en[kind].trim()).not.toBe('');
+    }
   });
 });
 

@@ -60,6 +60,9 @@ export class FakeWebContents extends EventEmitter {
     this.mainFrame.url = pathToFileURL(path).href;
   });
   readonly send = vi.fn<(channel: string, ...args: unknown[]) => void>();
+  /** Resolves with stand-in PDF bytes; a test makes it fail or inspects the options. */
+  readonly printToPDF = vi.fn(async (_options: Record<string, unknown>): Promise<Buffer> => Buffer.from('%PDF-1.7 fake'));
+  readonly debugger = new FakeDebugger();
 
   getURL(): string {
     return this.mainFrame.url;
@@ -70,6 +73,32 @@ export class FakeWebContents extends EventEmitter {
     const event = new FakeEvent(url);
     this.emit(kind, event, url);
     return event;
+  }
+}
+
+/**
+ * The DevTools protocol connection of a webContents. Answers `Page.getLayoutMetrics` with
+ * `contentSize` and `Page.captureScreenshot` with stand-in PNG bytes; a test can change either.
+ */
+export class FakeDebugger {
+  attached = false;
+  contentSize = { width: 1500, height: 2400 };
+  readonly attach = vi.fn((_version?: string) => {
+    if (this.attached) throw new Error('Another debugger is already attached');
+    this.attached = true;
+  });
+  readonly detach = vi.fn(() => {
+    this.attached = false;
+  });
+  readonly sendCommand = vi.fn(async (method: string, _params?: Record<string, unknown>): Promise<unknown> => {
+    if (!this.attached) throw new Error('The debugger is not attached');
+    if (method === 'Page.getLayoutMetrics') return { cssContentSize: { x: 0, y: 0, ...this.contentSize } };
+    if (method === 'Page.captureScreenshot') return { data: Buffer.from('\x89PNG fake').toString('base64') };
+    throw new Error(`Unknown method ${method}`);
+  });
+
+  isAttached(): boolean {
+    return this.attached;
   }
 }
 
@@ -164,6 +193,15 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return this.minimized;
   }
+
+  /** Like Electron's: gone at once, no `close` event (nothing can keep it open), then `closed`. */
+  readonly destroy = vi.fn(() => {
+    if (this.destroyed) return;
+    FakeBrowserWindow.all = FakeBrowserWindow.all.filter((window) => window !== this);
+    if (FakeBrowserWindow.focused === this) FakeBrowserWindow.focused = null;
+    this.destroyed = true;
+    this.emit('closed');
+  });
 
   /** Plays the user closing the window: `close` (still usable), then `closed` (destroyed). */
   close(): void {

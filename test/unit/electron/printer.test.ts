@@ -1,0 +1,215 @@
+/**
+ * The app's printer with Electron faked: what window it prints in (the security baseline, no
+ * JavaScript, no preload), what it asks printToPDF and the DevTools protocol for, and that the
+ * window and the temp file are gone afterwards — also when printing fails or hangs.
+ */
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { headerFooter } from '../../../electron/export/print-page';
+import { createElectronPrinter, pdfOptions } from '../../../electron/export/printer';
+import { app, FakeBrowserWindow, FakeEvent, type FakeWebContents } from '../fakes/electron';
+
+const page = '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Kick-off</title></head><body><h1>Kick-off Müller</h1></body></html>';
+const frame = { title: 'Kick-off Müller GmbH', date: '4. März 2027', language: 'de' as const };
+
+let temp: string;
+/** Every print window, in the order created, with what it had loaded when it printed. */
+let windows: { window: FakeBrowserWindow; contents: FakeWebContents; loaded: { path: string; html: string }[] }[];
+/** Set by a test before printing: how the next window's webContents should behave. */
+let prepare: (contents: FakeWebContents) => void;
+
+beforeEach(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'nahtstelle-printer-'));
+  windows = [];
+  prepare = () => undefined;
+  app.on('web-contents-created', (_event: unknown, contents: FakeWebContents) => {
+    const window = FakeBrowserWindow.all.find((candidate) => candidate.webContents === contents);
+    if (!window) return;
+    const entry = { window, contents, loaded: [] as { path: string; html: string }[] };
+    windows.push(entry);
+    contents.loadFile.mockImplementation(async (path: string) => {
+      contents.mainFrame.url = pathToFileURL(path).href;
+      entry.loaded.push({ path, html: await readFile(path, 'utf8') });
+    });
+    prepare(contents);
+  });
+});
+
+afterEach(async () => {
+  await rm(temp, { recursive: true, force: true });
+});
+
+function only(): (typeof windows)[number] {
+  expect(windows).toHaveLength(1);
+  const [entry] = windows;
+  if (!entry) throw new Error('no print window');
+  return entry;
+}
+
+async function expectCleanedUp(): Promise<void> {
+  const { window } = only();
+  expect(window.destroy).toHaveBeenCalled();
+  expect(window.isDestroyed()).toBe(true);
+  expect(FakeBrowserWindow.all).toEqual([]);
+  expect(await readdir(temp)).toEqual([]);
+}
+
+describe('the print window', () => {
+  it('is hidden, sandboxed, isolated, without Node, preload or JavaScript', async () => {
+    await createElectronPrinter({ tempFolder: temp }).pdf(page, frame);
+    const { window } = only();
+    expect(window.options.show).toBe(false);
+    const preferences = window.options.webPreferences as Record<string, unknown>;
+    expect(preferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      javascript: false,
+    });
+    expect(preferences).not.toHaveProperty('preload');
+  });
+
+  it('loads the page from a temp file holding exactly the HTML, not from a URL', async () => {
+    await createElectronPrinter({ tempFolder: temp }).pdf(page, frame);
+    const { contents, loaded } = only();
+    expect(contents.loadURL).not.toHaveBeenCalled();
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]?.path.startsWith(temp)).toBe(true);
+    expect(loaded[0]?.html).toBe(page);
+  });
+
+  it('may not navigate anywhere, not even to its own file, nor open windows or webviews', async () => {
+    const refused: boolean[] = [];
+    let opened: unknown;
+    // Tried while the page is there, just before it is printed.
+    prepare = (contents) =>
+      contents.printToPDF.mockImplementationOnce(async () => {
+        refused.push(contents.navigate('will-navigate', 'https://example.com/').defaultPrevented);
+        refused.push(contents.navigate('will-redirect', 'file:///etc/passwd').defaultPrevented);
+        refused.push(contents.navigate('will-navigate', contents.getURL()).defaultPrevented);
+        const webview = new FakeEvent('file:///tmp/other.html');
+        contents.emit('will-attach-webview', webview);
+        refused.push(webview.defaultPrevented);
+        opened = contents.windowOpenHandler?.({ url: 'https://example.com/' });
+        return Buffer.from('%PDF');
+      });
+    await createElectronPrinter({ tempFolder: temp }).pdf(page, frame);
+    expect(only().contents.getURL()).toMatch(/^file:/);
+    expect(refused).toEqual([true, true, true, true]);
+    expect(opened).toEqual({ action: 'deny' });
+  });
+});
+
+describe('pdf', () => {
+  it('prints A4 with backgrounds, tagged, header with title and day, footer with page numbers', async () => {
+    const bytes = await createElectronPrinter({ tempFolder: temp }).pdf(page, frame);
+    expect(new TextDecoder().decode(bytes)).toBe('%PDF-1.7 fake');
+    const { contents } = only();
+    expect(contents.printToPDF).toHaveBeenCalledExactlyOnceWith({
+      pageSize: 'A4',
+      printBackground: true,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      displayHeaderFooter: true,
+      ...headerFooter(frame),
+    });
+    const options = contents.printToPDF.mock.calls[0]?.[0] ?? {};
+    expect(options.headerTemplate).toContain('Kick-off Müller GmbH');
+    expect(options.headerTemplate).toContain('4. März 2027');
+    expect(options.footerTemplate).toMatch(/Seite <span class="pageNumber"><\/span> von <span class="totalPages"><\/span>/);
+  });
+
+  it('prints the handout (no frame) without header and footer', async () => {
+    await createElectronPrinter({ tempFolder: temp }).pdf(page, null);
+    expect(only().contents.printToPDF).toHaveBeenCalledExactlyOnceWith(expect.objectContaining({ pageSize: 'A4', displayHeaderFooter: false }));
+    expect(pdfOptions(null)).not.toHaveProperty('headerTemplate');
+  });
+
+  it('destroys the window and removes the temp file after printing', async () => {
+    await createElectronPrinter({ tempFolder: temp }).pdf(page, frame);
+    await expectCleanedUp();
+  });
+
+  it('cleans up when printing fails, and passes the failure on', async () => {
+    prepare = (contents) => contents.printToPDF.mockRejectedValueOnce(new Error('Printing failed'));
+    await expect(createElectronPrinter({ tempFolder: temp }).pdf(page, frame)).rejects.toThrow('Printing failed');
+    await expectCleanedUp();
+  });
+
+  it('cleans up when the page does not load', async () => {
+    prepare = (contents) => contents.loadFile.mockRejectedValueOnce(new Error('ERR_FILE_NOT_FOUND'));
+    await expect(createElectronPrinter({ tempFolder: temp }).pdf(page, frame)).rejects.toThrow('ERR_FILE_NOT_FOUND');
+    await expectCleanedUp();
+  });
+
+  it('gives up on a page that never loads, and cleans up', async () => {
+    prepare = (contents) => contents.loadFile.mockImplementationOnce(() => new Promise<void>(() => undefined));
+    await expect(createElectronPrinter({ tempFolder: temp, timeoutMs: 30 }).pdf(page, frame)).rejects.toThrow(/longer than/);
+    await expectCleanedUp();
+  });
+
+  it('prints each page in a window of its own', async () => {
+    const printer = createElectronPrinter({ tempFolder: temp });
+    await Promise.all([printer.pdf(page, frame), printer.pdf(page, null)]);
+    expect(windows).toHaveLength(2);
+    expect(windows.every(({ window }) => window.isDestroyed())).toBe(true);
+    expect(await readdir(temp)).toEqual([]);
+  });
+});
+
+describe('header and footer', () => {
+  it('escape the title: it is the facilitator’s text, rendered as HTML by Chromium', () => {
+    const { headerTemplate } = headerFooter({ title: '<img src=x onerror=alert(1)> & "Q3"', date: '', language: 'en' });
+    expect(headerTemplate).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;Q3&quot;');
+    expect(headerTemplate).not.toContain('<img');
+  });
+
+  it('speak the language of the summary', () => {
+    expect(headerFooter({ ...frame, language: 'en' }).footerTemplate).toMatch(/^<div[^>]*>Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span><\/div>$/);
+    expect(headerFooter(frame).footerTemplate).toContain('Seite');
+  });
+
+  it('leave the day out when the session has none', () => {
+    expect(headerFooter({ ...frame, date: '' }).headerTemplate.match(/<span/g)).toHaveLength(1);
+  });
+});
+
+describe('png', () => {
+  it('measures the whole page and photographs all of it over the DevTools protocol, then detaches', async () => {
+    const bytes = await createElectronPrinter({ tempFolder: temp }).png(page);
+    expect(new TextDecoder().decode(bytes)).toBe('\x89PNG fake');
+    const { contents } = only();
+    const protocol = contents.debugger;
+    expect(protocol.attach).toHaveBeenCalledOnce();
+    expect(protocol.sendCommand.mock.calls.map(([method]) => method)).toEqual(['Page.getLayoutMetrics', 'Page.captureScreenshot']);
+    expect(protocol.sendCommand).toHaveBeenLastCalledWith('Page.captureScreenshot', {
+      format: 'png',
+      captureBeyondViewport: true,
+      clip: { x: 0, y: 0, width: 1500, height: 2400, scale: 1 },
+    });
+    expect(protocol.isAttached()).toBe(false);
+    await expectCleanedUp();
+  });
+
+  it('never takes a picture larger than the limits', async () => {
+    prepare = (contents) => {
+      contents.debugger.contentSize = { width: 30_000.4, height: 90_000 };
+    };
+    await createElectronPrinter({ tempFolder: temp }).png(page);
+    expect(only().contents.debugger.sendCommand).toHaveBeenLastCalledWith('Page.captureScreenshot', expect.objectContaining({ clip: { x: 0, y: 0, width: 8000, height: 16000, scale: 1 } }));
+  });
+
+  it('detaches and cleans up when the picture fails', async () => {
+    prepare = (contents) => contents.debugger.sendCommand.mockRejectedValueOnce(new Error('Target closed'));
+    await expect(createElectronPrinter({ tempFolder: temp }).png(page)).rejects.toThrow('Target closed');
+    expect(only().contents.debugger.isAttached()).toBe(false);
+    await expectCleanedUp();
+  });
+});
