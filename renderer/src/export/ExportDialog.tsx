@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportKind } from '../../../core/api';
+import type { ExportKind, Language } from '../../../core/api';
+import type { Session } from '../../../core/model';
 import { buildSummary } from '../../../core/summary';
 import { summarySections } from '../../../core/summary-text';
 import { api } from '../api';
@@ -9,6 +10,7 @@ import { useBoard } from '../store/board-store';
 import { describeExportError } from './export-errors';
 import { languageOf, summaryKinds, useExport } from './export-store';
 import { SummaryPreview } from './SummaryPreview';
+import { summaryWithSections } from './summary-view';
 import './export.css';
 
 /** "Export…" in the board's toolbar; the focus comes back to it when the dialog closes. */
@@ -190,25 +192,29 @@ function ExportOutcome({ onRetry }: { onRetry: (kind: ExportKind, retryPath: str
 }
 
 /**
- * The summary as it will be exported. Built from the board's session on every change of what is
- * included; deferred, so a checkbox answers at once even when a large session takes a moment.
+ * The summary as it will be exported: built from the board's session when it changes, narrowed to
+ * the chosen sections. Deferred, so a checkbox answers at once even on a large board.
  */
-function Preview({ fallbackLanguage, onClose }: { fallbackLanguage: 'de' | 'en'; onClose: () => void }) {
+function Preview({ fallbackLanguage, onClose }: { fallbackLanguage: Language; onClose: () => void }) {
   const { t } = useTranslation();
   const session = useBoard((s) => s.history.present);
+  // The dialog opens at once; on a large board the preview follows a moment later.
+  const shown = useDeferredValue<Session | null>(session, null);
   const sections = useDeferredValue(useExport((s) => s.sections));
-  const summary = useMemo(() => buildSummary(session, { fallbackLanguage, sections }), [session, fallbackLanguage, sections]);
+  const full = useMemo(() => shown && buildSummary(shown, { fallbackLanguage }), [shown, fallbackLanguage]);
+  const summary = useMemo(() => full && summaryWithSections(full, sections), [full, sections]);
+  const language = session.details.language || fallbackLanguage;
   return (
     <div className="export-preview-area">
       <div className="export-preview-head">
-        <p className="export-language">{t('export.previewLanguage', { language: t(`export.languages.${summary.language}`) })}</p>
+        <p className="export-language">{t('export.previewLanguage', { language: t(`export.languages.${language}`) })}</p>
         <button type="button" className="tool-button" onClick={onClose}>
           {t('export.close')}
         </button>
       </div>
       {/* Focusable, so the preview scrolls by keyboard too. */}
-      <div className="export-preview" role="region" aria-label={t('export.preview')} tabIndex={0}>
-        <SummaryPreview summary={summary} />
+      <div className="export-preview" role="region" aria-label={t('export.preview')} aria-busy={summary === null} tabIndex={0}>
+        {summary && <SummaryPreview summary={summary} />}
       </div>
     </div>
   );

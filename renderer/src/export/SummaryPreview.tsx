@@ -19,14 +19,29 @@ export const SummaryPreview = memo(function SummaryPreview({ summary }: { summar
         <p className="summary-subtitle">{subtitle}</p>
       </header>
       {summary.sections.map((section) => (
-        <section key={section} className={`summary-section summary-section--${section}`}>
-          <h4>{text.sections[section]}</h4>
-          <SectionBody summary={summary} section={section} text={text} />
-        </section>
+        <SummarySectionView key={section} summary={summary} section={section} />
       ))}
     </article>
   );
 });
+
+/**
+ * One section. It draws only its own part of the summary (each part is named as its section), so
+ * it is skipped while that part is the same object: switching another section on or off, with the
+ * summary built once for all sections (`summaryWithSections`), re-renders nothing else.
+ */
+const SummarySectionView = memo(
+  function SummarySectionView({ summary, section }: { summary: Summary; section: SummarySection }) {
+    const text = summaryText(summary.language);
+    return (
+      <section className={`summary-section summary-section--${section}`}>
+        <h4>{text.sections[section]}</h4>
+        <SectionBody summary={summary} section={section} text={text} />
+      </section>
+    );
+  },
+  (before, after) => before.section === after.section && before.summary.language === after.summary.language && before.summary[before.section] === after.summary[after.section],
+);
 
 function SectionBody({ summary, section, text }: { summary: Summary; section: SummarySection; text: SummaryText }): ReactNode {
   switch (section) {

@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../core/export/html';
 import type { Card, Session } from '../../../core/model';
 import { buildSummary, type Summary } from '../../../core/summary';
-import type { SummarySection } from '../../../core/summary-text';
+import { summarySections, type SummarySection } from '../../../core/summary-text';
 import { SummaryPreview } from '../../../renderer/src/export/SummaryPreview';
+import { summaryWithSections } from '../../../renderer/src/export/summary-view';
 import { readHtml } from '../export/readers';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { card, hostile, richSession, sessionWith } from '../export/sessions';
@@ -111,5 +112,24 @@ describe('the export preview', () => {
     const session = sessionWith({ marketing: titles.map((title, i) => card(`h${i}`, title)) }, { mission: hostile.script });
     const shown = expectSameAsExport(session);
     for (const title of titles) expect(shown.text).toContain(collapse(title));
+  });
+});
+
+describe('narrowing a summary built once to the chosen sections', () => {
+  const session = richSession(40);
+  const options = { fallbackLanguage: 'en', timeZone: 'UTC' } as const;
+  const full = buildSummary(session, options);
+
+  it('is the summary built with just those sections', () => {
+    const choices: SummarySection[][] = [[], [...summarySections], ...summarySections.map((section) => [section]), ['moves', 'facts', 'votes'], summarySections.filter((s) => s !== 'lanes')];
+    for (const sections of choices) expect(summaryWithSections(full, sections)).toEqual(buildSummary(session, { ...options, sections }));
+  });
+
+  it('keeps the parts it shows as they were, so only the switched section is drawn again', () => {
+    const narrowed = summaryWithSections(full, ['lanes', 'moves']);
+    expect(narrowed.lanes).toBe(full.lanes);
+    expect(narrowed.moves).toBe(full.moves);
+    expect(narrowed.cards).toBe(full.cards);
+    expect(narrowed.facts).toBeNull();
   });
 });

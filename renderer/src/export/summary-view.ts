@@ -1,0 +1,27 @@
+import type { Summary } from '../../../core/summary';
+import { summarySections, type SummarySection } from '../../../core/summary-text';
+
+/**
+ * A summary built with every section, narrowed to the chosen ones: the same as building it with
+ * just those (each part is made on its own), but the parts kept stay the same objects, so the
+ * preview redraws only the section switched on or off. The summary is built once per change of
+ * the board, not once per checkbox.
+ */
+export function summaryWithSections(full: Summary, sections: readonly SummarySection[]): Summary {
+  const chosen = new Set(sections);
+  const part = <S extends SummarySection>(section: S): Summary[S] | null => (chosen.has(section) ? full[section] : null);
+  return {
+    ...full,
+    sections: summarySections.filter((section) => chosen.has(section)),
+    facts: part('facts'),
+    mission: part('mission'),
+    lanes: part('lanes'),
+    seams: part('seams'),
+    caricatures: part('caricatures'),
+    metrics: part('metrics'),
+    votes: part('votes'),
+    actions: part('actions'),
+    unresolved: part('unresolved'),
+    moves: part('moves'),
+  };
+}
