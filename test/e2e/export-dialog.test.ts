@@ -180,6 +180,33 @@ describe('the export dialog', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('prints the summary as PDF, the mission handout and the board image from their own buttons', async () => {
+    const written: string[] = [];
+    const { page, dataDir } = await openWorkshop({
+      dialogs: {
+        chooseExportPath: async (_kind, suggestedName) => {
+          const path = join(dataDir, suggestedName);
+          written.push(path);
+          return path;
+        },
+      },
+    });
+    const dialog = await openExport(page);
+    const status = dialog.getByRole('status');
+    await dialog.getByRole('button', { name: 'Export PDF…' }).click();
+    await status.getByText('Saved: Kick-off Müller.pdf').waitFor();
+    await dialog.getByRole('button', { name: 'Mission handout (PDF)…' }).click();
+    await status.getByText(/^Saved: Kick-off Müller – .+\.pdf$/).waitFor();
+    await dialog.getByRole('button', { name: 'Board image (PNG)…' }).click();
+    await status.getByText(/^Saved: Kick-off Müller – .+\.png$/).waitFor();
+
+    expect(written).toHaveLength(3);
+    const [pdf, handout, png] = await Promise.all(written.map((path) => readFile(path)));
+    expect(pdf?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(handout?.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect([...(png?.subarray(0, 8) ?? [])]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+
   it('a failed export says why in the UI language, and “Try again” writes where it was to go', async () => {
     const calls: string[] = [];
     let folder = '';
