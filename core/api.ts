@@ -143,7 +143,8 @@ export interface NahtstelleApi {
    * Exports the session: asks where to save (the system's save dialog, filtered to the kind's file
    * type), renders and writes the file atomically; the path written, or null when cancelled.
    * `retryPath` writes again to a path this app run's save dialog returned before, without asking
-   * (after a failed write: the error carries it as `path`); any other path is `notAllowed`.
+   * (after a failed write: the error carries it as `path`); any other path, or one with another
+   * file type's extension, is `notAllowed`.
    * A failed write is a `fileProblem` (diskFull, folderMissing, permissionDenied, saveFailed) and
    * leaves nothing under the chosen name. The handout of a session without an agreed mission is
    * printed all the same, saying that no mission is agreed yet.

@@ -211,16 +211,20 @@ export function createHandlers(services: MainServices): ApiHandlers {
       if (remaining !== templates) preferences.setTemplates(remaining);
     },
     async exportSession(session, request, retryPath) {
+      const extension = exportExtension(request.kind);
       let target: string;
       if (retryPath === null) {
         const chosen = await services.dialogs.chooseExportPath(request.kind, suggestedExportName(session, request));
         if (chosen === null) return null;
-        const extension = exportExtension(request.kind);
         target = extname(chosen).toLowerCase() === extension ? chosen : `${chosen}${extension}`;
         exportPaths.add(resolve(target));
       } else {
         if (!isAbsolute(retryPath) || !exportPaths.has(resolve(retryPath))) {
           throw new ApiException({ code: 'notAllowed', detail: `This path was not chosen in the export dialog: ${retryPath}` });
+        }
+        // A retry writes the same kind of file: never Word bytes under a name ending in .pdf.
+        if (extname(retryPath).toLowerCase() !== extension) {
+          throw new ApiException({ code: 'notAllowed', detail: `A ${request.kind} export does not belong in ${retryPath}` });
         }
         target = retryPath;
       }

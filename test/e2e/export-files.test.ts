@@ -11,6 +11,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -289,6 +290,21 @@ describe('a failed export', () => {
     const before = await readdir(folder);
     expect(await exportFromPage(page, fixture, { kind: 'pdf', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' })).toEqual({ ok: true, path: null });
     expect(await readdir(folder)).toEqual(before);
+  });
+});
+
+describe('the built main process', () => {
+  it('carries the export libraries inside: it loads nothing the packaged app does not ship', async () => {
+    // Built by `npm run build` before the E2E tests (out/main/index.js, an ES module).
+    const bundle = await readFile('out/main/index.js', 'utf8');
+    const loaded = new Set([...bundle.matchAll(/^import\b[^;]*?from "([^"]+)";$/gm), ...bundle.matchAll(/__require\("([^"]+)"\)/g)].map((match) => match[1] ?? ''));
+    const { dependencies = {} } = JSON.parse(await readFile('package.json', 'utf8')) as { dependencies?: Record<string, string> };
+    const shipped = (name: string): boolean => name === 'electron' || name in dependencies || name.startsWith('node:') || builtinModules.includes(name);
+    expect([...loaded].filter((name) => !shipped(name))).toEqual([]);
+    // docx, pptxgenjs and jszip (devDependencies) are bundled, not loaded; so is the app's printer.
+    expect(loaded.has('docx') || loaded.has('pptxgenjs') || loaded.has('jszip')).toBe(false);
+    expect(bundle).toContain('.printToPDF(');
+    expect(bundle).toContain('"Page.captureScreenshot"');
   });
 });
 

@@ -171,6 +171,14 @@ describe('trying again', () => {
     expect(await namesIn(out)).toEqual([]);
   });
 
+  it('refuses a retry of another kind than the path was chosen for', async () => {
+    t.answers.exportPath = join(out, 'summary.pdf');
+    await exported(board(), request('pdf'));
+    expect(await exportCall(board(), request('docx'), join(out, 'summary.pdf'))).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    // The handout is a PDF too: it may go where a summary PDF was chosen.
+    expect(await exported(board(), request('handout'), join(out, 'summary.pdf'))).toBe(join(out, 'summary.pdf'));
+  });
+
   it('does not take the path of another run of the app (handlers made anew)', async () => {
     t.answers.exportPath = join(out, 'summary.md');
     await exported(board(), request('md'));
