@@ -45,6 +45,19 @@ export function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+/**
+ * Rules for a print window's webContents (windows.ts `createPrintWindow`): stricter than the app's,
+ * since its page is built from the facilitator's text and only needs laying out — it may not
+ * navigate at all (not even to its own file), open windows or attach webviews.
+ */
+export function hardenPrintContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const refuse = (event: { preventDefault(): void }): void => event.preventDefault();
+  contents.on('will-navigate', refuse);
+  contents.on('will-redirect', refuse);
+  contents.on('will-attach-webview', refuse);
+}
+
 /** The app works offline and its page is file:, so no request to these schemes is ever needed. */
 const remoteSchemes = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
 

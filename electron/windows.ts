@@ -1,10 +1,12 @@
 /**
- * The app's windows. Every window is created here, with the same security baseline, and tracked so
- * the IPC wrapper can tell the app's own pages from any other webContents.
+ * The app's windows. Every window is created here, with the same security baseline: the app window
+ * (tracked so the IPC wrapper can tell the app's own pages from any other webContents) and the
+ * hidden print windows of the exports (never tracked: they get no bridge and may call nothing).
  */
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, screen, type Rectangle, type WebContents } from 'electron';
+import { BrowserWindow, screen, type Rectangle, type WebContents, type WebPreferences } from 'electron';
 import { rendererIndexPath } from './app-url';
+import { hardenPrintContents } from './security';
 import type { WindowBounds } from './services/preferences';
 
 /** webContents ids of open app windows; ids are never reused within a run. */
@@ -74,6 +76,32 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
   window
     .loadFile(rendererIndexPath())
     .catch((error: unknown) => console.error('Nahtstelle: the window could not load its page', error));
+  return window;
+}
+
+/** A print window's preferences: the app window's baseline, minus the preload, minus JavaScript. */
+export const printWindowPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  webviewTag: false,
+  javascript: false,
+  spellcheck: false,
+  navigateOnDragDrop: false,
+  // Hidden, yet it must lay out and paint like a visible page.
+  backgroundThrottling: false,
+} as const satisfies WebPreferences;
+
+/**
+ * A hidden window to lay out one page for printing (electron/export/printer.ts): never shown, no
+ * preload (so no API), no JavaScript, no navigation. The caller loads the page and destroys it.
+ */
+export function createPrintWindow(size: { readonly width: number; readonly height: number }): BrowserWindow {
+  const window = new BrowserWindow({ show: false, width: size.width, height: size.height, useContentSize: true, webPreferences: printWindowPreferences });
+  hardenPrintContents(window.webContents);
   return window;
 }
 

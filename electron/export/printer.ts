@@ -2,11 +2,12 @@
  * The app's printer (print-page.ts `Printer`): Electron's Chromium prints the export's HTML in a
  * hidden window made for that one page and destroyed right after.
  *
- * The window gets the app's security baseline (electron/windows.ts) and more, since it shows a
- * page built from the facilitator's text and needs nothing but layout: sandboxed, context
- * isolation, no Node, no preload, no JavaScript at all, no navigation, no new windows, no
- * webviews. Permissions and remote requests are refused app-wide (security.ts); the pages also
- * carry their own Content-Security-Policy that allows nothing but their inline styles.
+ * The window (windows.ts `createPrintWindow`) gets the app's security baseline and more, since it
+ * shows a page built from the facilitator's text and needs nothing but layout: sandboxed, context
+ * isolation, no Node, no preload, no JavaScript at all, no navigation, no new windows, no webviews
+ * (security.ts `hardenPrintContents`). Permissions and remote requests are refused app-wide
+ * (security.ts); the pages also carry their own Content-Security-Policy that allows nothing but
+ * their inline styles.
  *
  * The page is loaded from a temp file (a data: URL has a size limit a large summary would pass),
  * in a fresh private folder that is removed afterwards, as is the window — also when printing
@@ -23,24 +24,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserWindow, type PrintToPDFOptions, type WebContents, type WebPreferences } from 'electron';
+import type { BrowserWindow, PrintToPDFOptions, WebContents } from 'electron';
+import { createPrintWindow } from '../windows';
 import { headerFooter, imageLimits, imageViewport, printViewport, type PageFrame, type Printer } from './print-page';
-
-/** The print window's preferences: the app's baseline, minus the preload, minus JavaScript. */
-export const printWindowPreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  webviewTag: false,
-  javascript: false,
-  spellcheck: false,
-  navigateOnDragDrop: false,
-  // Hidden, yet it must lay out and paint like a visible page.
-  backgroundThrottling: false,
-} as const satisfies WebPreferences;
 
 /** How long one page may take to load and print before it is given up. */
 export const printTimeoutMs = 60_000;
@@ -84,14 +70,8 @@ async function withPage<T>(
   try {
     const file = join(folder, 'page.html');
     await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
-    const printWindow = new BrowserWindow({
-      show: false,
-      ...viewport,
-      useContentSize: true,
-      webPreferences: printWindowPreferences,
-    });
+    const printWindow = createPrintWindow(viewport);
     window = printWindow;
-    lockDown(printWindow.webContents);
     return await withTimeout(
       (async () => {
         await printWindow.loadFile(file);
@@ -103,15 +83,6 @@ async function withPage<T>(
     if (window && !window.isDestroyed()) window.destroy();
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-/** The page may go nowhere and open nothing: it is shown once, printed, and gone. */
-function lockDown(contents: WebContents): void {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  const refuse = (event: { preventDefault(): void }): void => event.preventDefault();
-  contents.on('will-navigate', refuse);
-  contents.on('will-redirect', refuse);
-  contents.on('will-attach-webview', refuse);
 }
 
 interface LayoutMetrics {

@@ -4,6 +4,7 @@ import { appPageUrl, rendererIndexPath } from '../../../electron/app-url';
 import type { WindowBounds } from '../../../electron/services/preferences';
 import {
   createMainWindow,
+  createPrintWindow,
   findMainWindow,
   isAppWindow,
   isOnAConnectedDisplay,
@@ -59,6 +60,33 @@ describe('createMainWindow', () => {
     expect(contents.loadURL).not.toHaveBeenCalled();
     expect(contents.loadFile).toHaveBeenCalledExactlyOnceWith(rendererIndexPath());
     expect(contents.getURL()).toMatch(/^file:.*[\\/]renderer[\\/]index\.html$/);
+  });
+});
+
+describe('createPrintWindow', () => {
+  it('is hidden, with the baseline, without preload or JavaScript, and loads nothing by itself', () => {
+    const window = fakeWindow(createPrintWindow({ width: 640, height: 120 }));
+    expect(window.options).toMatchObject({ show: false, width: 640, height: 120, useContentSize: true });
+    const preferences = webPreferencesOf(window);
+    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, javascript: false });
+    expect(preferences).not.toHaveProperty('preload');
+    expect(window.webContents.loadFile).not.toHaveBeenCalled();
+    expect(window.show).not.toHaveBeenCalled();
+  });
+
+  it('is no app window: the API refuses it, and it is never taken for the main window', () => {
+    const print = fakeWindow(createPrintWindow({ width: 1280, height: 900 }));
+    expect(isAppWindow(print.webContents)).toBe(false);
+    expect(findMainWindow()).toBeNull();
+    const main = fakeWindow(createMainWindow());
+    expect(findMainWindow()).toBe(main);
+  });
+
+  it('may not navigate, open windows or attach webviews', () => {
+    const contents = fakeWindow(createPrintWindow({ width: 640, height: 120 })).webContents;
+    expect(contents.navigate('will-navigate', 'file:///tmp/nahtstelle-print/page.html').defaultPrevented).toBe(true);
+    expect(contents.navigate('will-redirect', 'https://example.com/').defaultPrevented).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
   });
 });
 
