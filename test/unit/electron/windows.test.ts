@@ -75,10 +75,10 @@ describe('createPrintWindow', () => {
   });
 
   it('is no app window: the API refuses it, and it is never taken for the main window', () => {
-    const print = fakeWindow(createPrintWindow({ width: 1280, height: 900 }));
+    const print = createPrintWindow({ width: 1280, height: 900 });
     expect(isAppWindow(print.webContents)).toBe(false);
     expect(findMainWindow()).toBeNull();
-    const main = fakeWindow(createMainWindow());
+    const main = createMainWindow();
     expect(findMainWindow()).toBe(main);
   });
 
