@@ -216,6 +216,8 @@ export function createHandlers(services: MainServices): ApiHandlers {
       if (retryPath === null) {
         const chosen = await services.dialogs.chooseExportPath(request.kind, suggestedExportName(session, request));
         if (chosen === null) return null;
+        // A save dialog answers with an absolute path; anything else would land in the working folder.
+        if (!isAbsolute(chosen)) throw new ApiException({ code: 'notAllowed', detail: `The save dialog returned a relative path: ${chosen}` });
         target = extname(chosen).toLowerCase() === extension ? chosen : `${chosen}${extension}`;
         exportPaths.add(resolve(target));
       } else {

@@ -57,6 +57,13 @@ describe('exportSession', () => {
     expect(await namesIn(out)).toEqual([]);
   });
 
+  it('refuses a relative path from the save dialog instead of writing into the working folder', async () => {
+    t.answers.exportPath = 'Zusammenfassung.md';
+    const result = await exportCall(board(), request('md'), null);
+    expect(result).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    expect(t.printer.pdf).not.toHaveBeenCalled();
+  });
+
   it('suggests the title with the kind’s extension, and writes the file where the dialog says', async () => {
     t.answers.exportPath = join(out, 'Zusammenfassung.md');
     const path = await exported(board(), request('md'));
