@@ -39,6 +39,8 @@ describe('the board', () => {
     const { page } = board;
     await addCards(page, 'Sales', ['Key accounts']);
     await page.getByRole('button', { name: 'Key accounts', exact: true }).focus();
+    // Closing the open composer re-renders the lane: press N only once the card surely has the focus.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Key accounts');
     await page.keyboard.press('n');
     const field = page.getByRole('textbox', { name: 'Title of the new card in Sales' });
     await field.fill('Tender process');
