@@ -36,3 +36,40 @@ export function PlusIcon() {
     </svg>
   );
 }
+
+export function MinusIcon() {
+  return (
+    <svg {...common}>
+      <path d="M5 12h14" />
+    </svg>
+  );
+}
+
+export function SearchIcon() {
+  return (
+    <svg {...common}>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="M16 16l4.5 4.5" />
+    </svg>
+  );
+}
+
+export function DotsIcon() {
+  return (
+    <svg {...common}>
+      <circle cx="7" cy="8" r="2.5" fill="currentColor" />
+      <circle cx="16" cy="7" r="2.5" fill="currentColor" />
+      <circle cx="12" cy="16" r="2.5" fill="currentColor" />
+    </svg>
+  );
+}
+
+export function LaneIcon() {
+  return (
+    <svg {...common}>
+      <rect x="3.5" y="4" width="5" height="16" rx="1.5" />
+      <rect x="10.5" y="4" width="5" height="16" rx="1.5" />
+      <path d="M19.5 9v6M16.5 12h6" />
+    </svg>
+  );
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { laneLimits } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { FindBar } from './FindBar';
-import { DotsIcon, LaneIcon, SearchIcon } from './icons';
+import { DotsIcon, LaneIcon, SearchIcon } from '../app/icons';
 import { focusLaneTools } from './lane-focus';
 import { useTools } from './tools-store';
 import { VotingPanel } from './VotingPanel';

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { cardLimits, type Card, type CardId, type Session } from '../../../core/model';
 import { ranking, votersOf, type Voter } from '../../../core/voting';
 import { Dialog } from '../app/Dialog';
-import { PlusIcon } from '../app/icons';
+import { MinusIcon, PlusIcon } from '../app/icons';
 import { cardLabel, isHiddenCaricature } from '../board/card-text';
 import { laneName } from '../board/lane-name';
 import { useBoard, type BoardState } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
-import { MinusIcon } from './icons';
 
 const voterModes = ['participants', 'departments'] as const;
 
