@@ -70,7 +70,11 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
 
   const closeComposer = () => {
     useBoard.getState().setComposer(null);
-    requestAnimationFrame(() => addButton.current?.focus());
+    // Escape leaves the focus nowhere: give it to "Add card". When the field closed because the
+    // facilitator went elsewhere (a card, a button), the focus stays where they went.
+    requestAnimationFrame(() => {
+      if (document.activeElement === null || document.activeElement === document.body) addButton.current?.focus();
+    });
   };
 
   return (
