@@ -4,6 +4,7 @@
  * which need only the types and verb names, do not bundle the validation library.
  */
 import { z } from 'zod';
+import { audienceThemes, zoomLimits } from './audience';
 import { builtInTemplates, exportKinds, languages, themes, type ApiVerb, type NahtstelleApi } from './api';
 import { agendaBlockSchema, sessionDetailsSchema, sessionSchema } from './session-schema';
 import { summarySections } from './summary-text';
@@ -51,6 +52,29 @@ const exportRequest = z
   })
   .strict();
 
+/**
+ * What the audience window is to show. Checked again in main, not trusted to the control window's
+ * projection alone: a view that still carries a hidden caricature or hidden votes is refused.
+ */
+export const audienceViewSchema = z
+  .object({
+    session: sessionSchema,
+    spotlightCardId: z.string().max(200).nullable(),
+    zoom: z.union([z.number().min(zoomLimits.min).max(zoomLimits.max), z.literal('fit')]),
+    language: language,
+    theme: z.enum(audienceThemes),
+  })
+  .strict()
+  .refine(({ session }) => session.caricaturesRevealed || Object.values(session.cards).every((card) => card.kind !== 'caricature'), {
+    error: 'The view shows a hidden caricature',
+  })
+  .refine(({ session }) => session.voting.revealed || Object.values(session.cards).every((card) => Object.keys(card.votes).length === 0), {
+    error: 'The view shows hidden votes',
+  })
+  .refine(({ session, spotlightCardId }) => spotlightCardId === null || Object.hasOwn(session.cards, spotlightCardId), {
+    error: 'The spotlight is on a card the view does not show',
+  });
+
 type ArgsSchemas = { readonly [V in ApiVerb]: z.ZodType<Parameters<NahtstelleApi[V]>> };
 
 export const apiArgs = {
@@ -75,4 +99,8 @@ export const apiArgs = {
   saveTemplate: z.tuple([templateName, templateBlocks]),
   deleteTemplate: z.tuple([templateId]),
   exportSession: z.tuple([sessionSchema, exportRequest, path.nullable()]),
+  setFullScreen: z.tuple([z.boolean()]),
+  openAudienceWindow: z.tuple([]),
+  closeAudienceWindow: z.tuple([]),
+  showAudienceView: z.tuple([audienceViewSchema]),
 } satisfies ArgsSchemas;

@@ -3,6 +3,7 @@
  * Every verb and event is declared here; channel names are derived here and nowhere else.
  */
 import { openProblemCodes, saveProblemCodes, type FileProblemCode } from './file-problems';
+import type { AudienceView } from './audience';
 import type { Session, SessionDetails } from './model';
 import type { AgendaTemplate, TemplateBlock } from './templates';
 import type { SummaryFormat } from './export/formats';
@@ -13,7 +14,8 @@ export type { AgendaTemplate, TemplateBlock } from './templates';
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-export const themes = ['system', 'light', 'dark'] as const;
+/** "system" follows the operating system: its dark mode, and its high-contrast setting. */
+export const themes = ['system', 'light', 'dark', 'contrast'] as const;
 export type Theme = (typeof themes)[number];
 
 /** The facilitator's preferences, kept by main (electron-store). Sessions are never stored here. */
@@ -150,7 +152,26 @@ export interface NahtstelleApi {
    * printed all the same, saying that no mission is agreed yet.
    */
   exportSession(session: Session, request: ExportRequest, retryPath: string | null): Promise<string | null>;
+
+  /** Puts the app's (control) window into full screen or back: presentation mode. */
+  setFullScreen(on: boolean): Promise<void>;
+  /**
+   * Opens the audience window (full screen on a second display when one is attached; else a normal
+   * window on this one, to be dragged to the projector) or brings it forward. It shows only what
+   * `showAudienceView` last sent.
+   */
+  openAudienceWindow(): Promise<AudiencePlacement>;
+  /** Closes the audience window, if open. Nothing is lost: it only shows a copy. */
+  closeAudienceWindow(): Promise<void>;
+  /**
+   * What the audience window shows from now on (core/audience.ts audienceView: nothing hidden is
+   * in it). Sent by the control window on every change; kept for a window opened later.
+   */
+  showAudienceView(view: AudienceView): Promise<void>;
 }
+
+/** Where the audience window opened: full screen on another display, or windowed on this one. */
+export type AudiencePlacement = 'secondDisplay' | 'sameDisplay';
 
 export type ApiVerb = keyof NahtstelleApi;
 
@@ -176,6 +197,10 @@ export const apiVerbs = [
   'saveTemplate',
   'deleteTemplate',
   'exportSession',
+  'setFullScreen',
+  'openAudienceWindow',
+  'closeAudienceWindow',
+  'showAudienceView',
 ] as const satisfies readonly ApiVerb[];
 
 /** Commands the machine sends the UI, e.g. from the application menu. */
@@ -189,10 +214,14 @@ export interface ApiEvents {
   sessionOpened: OpenedSession;
   /** A session file from outside that could not be opened. */
   openFailed: ApiError;
+  /** To the audience window: what to show (sent on every change, and once its page has loaded). */
+  audienceView: AudienceView;
+  /** To the control window: whether the audience window is open (it may be closed on its own). */
+  audienceWindow: { readonly open: boolean };
 }
 
 export type ApiEvent = keyof ApiEvents;
-export const apiEvents = ['command', 'sessionOpened', 'openFailed'] as const satisfies readonly ApiEvent[];
+export const apiEvents = ['command', 'sessionOpened', 'openFailed', 'audienceView', 'audienceWindow'] as const satisfies readonly ApiEvent[];
 
 /** What the preload exposes as `window.nahtstelle`. */
 export interface NahtstelleBridge extends NahtstelleApi {

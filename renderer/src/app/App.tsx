@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { AudienceButton } from '../audience/AudienceButton';
+import { useAudiencePublisher } from '../audience/publish';
 import { Board } from '../board/Board';
 import { Library } from '../library/Library';
 import { formatTime } from '../library/format';
@@ -75,6 +77,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
   const title = useBoard((s) => s.history.present.details.title);
   const [detailsOpen, setDetailsOpen] = useState(false);
   useShortcuts();
+  useAudiencePublisher();
 
   const backToLibrary = async () => {
     // Leave only once everything is on disk; a failed save keeps the board open with its notice.
@@ -100,6 +103,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
           </button>
           <SaveCopyButton />
           <ExportButton />
+          <AudienceButton />
           <LanguageSwitch />
         </div>
       </header>

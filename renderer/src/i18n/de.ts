@@ -1,6 +1,8 @@
 import * as cards from './features/cards';
 import * as exportText from './features/export';
 import * as tools from './features/tools';
+import * as audience from './features/audience';
+import * as present from './features/present';
 import * as workshop from './features/workshop';
 import type { Translation } from './en';
 
@@ -180,6 +182,7 @@ export const de: Translation = {
     themeSystem: 'Wie das System',
     themeLight: 'Hell',
     themeDark: 'Dunkel',
+    themeContrast: 'Hoher Kontrast',
     sessionsFolder: 'Sitzungsordner',
     changeFolder: 'Ordner wechseln …',
     moveSessions: 'Vorhandene Sitzungen in den neuen Ordner verschieben',
@@ -189,4 +192,6 @@ export const de: Translation = {
   export: exportText.de,
   workshop: workshop.de,
   tools: tools.de,
+  present: present.de,
+  audience: audience.de,
 };

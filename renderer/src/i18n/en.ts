@@ -1,6 +1,8 @@
 import * as cards from './features/cards';
 import * as exportText from './features/export';
 import * as tools from './features/tools';
+import * as audience from './features/audience';
+import * as present from './features/present';
 import * as workshop from './features/workshop';
 /** English UI text. The shape of this object is the type every other language must match. */
 export const en = {
@@ -179,6 +181,7 @@ export const en = {
     themeSystem: 'Like the system',
     themeLight: 'Light',
     themeDark: 'Dark',
+    themeContrast: 'High contrast',
     sessionsFolder: 'Sessions folder',
     changeFolder: 'Change folder…',
     moveSessions: 'Move existing sessions to the new folder',
@@ -188,6 +191,8 @@ export const en = {
   export: exportText.en,
   workshop: workshop.en,
   tools: tools.en,
+  present: present.en,
+  audience: audience.en,
 };
 
 export type Translation = typeof en;

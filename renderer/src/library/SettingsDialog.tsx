@@ -7,7 +7,7 @@ import { applyTheme, useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { playTimerTone } from '../session/timer-sound';
 
-const themeLabels = { system: 'settings.themeSystem', light: 'settings.themeLight', dark: 'settings.themeDark' } as const;
+const themeLabels = { system: 'settings.themeSystem', light: 'settings.themeLight', dark: 'settings.themeDark', contrast: 'settings.themeContrast' } as const;
 
 /** Theme and sessions folder; the language switch sits in the header, where it is needed live. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {

@@ -1,0 +1,61 @@
+/**
+ * What the room sees on the audience window (the projector): the board, the running block and its
+ * timer, the spotlighted card and — once revealed — the votes. Everything only the facilitator may
+ * see is taken out HERE, in the control window, before the view leaves it: hidden caricatures,
+ * hidden votes, card notes and move reasons, facilitator prompts, participants. The audience
+ * window therefore never holds what it must not show, whatever it renders.
+ */
+import type { CardId, Session } from './model';
+
+/** How large the board is shown: a zoom factor, or scaled to fit the screen it is on. */
+export type BoardZoom = number | 'fit';
+
+export const zoomLimits = { min: 0.5, max: 2.5, step: 0.25 } as const;
+
+/** The resolved look of the control window, so the audience window looks the same. */
+export const audienceThemes = ['light', 'dark', 'contrast'] as const;
+export type AudienceTheme = (typeof audienceThemes)[number];
+
+export interface AudienceView {
+  /** The board as the room may see it (audienceSession). */
+  readonly session: Session;
+  /** The card enlarged in the middle of the screen, if any; never a hidden card. */
+  readonly spotlightCardId: CardId | null;
+  readonly zoom: BoardZoom;
+  /** The UI language and theme of the control window. */
+  readonly language: 'de' | 'en';
+  readonly theme: AudienceTheme;
+}
+
+/** The session with everything the facilitator keeps to themselves removed (see the file comment). */
+export function audienceSession(session: Session): Session {
+  const hidden = (cardId: CardId) => !session.caricaturesRevealed && session.cards[cardId]?.kind === 'caricature';
+  const cards: Record<CardId, Session['cards'][CardId]> = {};
+  for (const [id, card] of Object.entries(session.cards)) {
+    if (hidden(id)) continue;
+    cards[id] = {
+      ...card,
+      notes: '',
+      moves: card.moves.map((move) => ({ ...move, reason: '' })),
+      votes: session.voting.revealed ? card.votes : {},
+    };
+  }
+  const lanes: Record<string, Session['lanes'][string]> = {};
+  for (const [id, lane] of Object.entries(session.lanes)) {
+    lanes[id] = { ...lane, cardIds: lane.cardIds.filter((cardId) => !hidden(cardId)) };
+  }
+  return {
+    ...session,
+    details: { ...session.details, participants: session.voting.revealed ? session.details.participants : [] },
+    agenda: session.agenda.map((block) => ({ ...block, prompt: null })),
+    cards,
+    lanes,
+  };
+}
+
+/** The view for the audience window; a spotlight on a card the room may not see shows nothing. */
+export function audienceView(session: Session, ui: { spotlightCardId: CardId | null; zoom: BoardZoom; language: 'de' | 'en'; theme: AudienceTheme }): AudienceView {
+  const shown = audienceSession(session);
+  const spotlightCardId = ui.spotlightCardId !== null && ui.spotlightCardId in shown.cards ? ui.spotlightCardId : null;
+  return { session: shown, spotlightCardId, zoom: ui.zoom, language: ui.language, theme: ui.theme };
+}

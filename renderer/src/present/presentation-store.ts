@@ -1,0 +1,62 @@
+/**
+ * How the board is being shown to the room: presentation mode, the spotlighted card, the zoom, the
+ * large block banner, and whether the audience window is open. Not part of the document: nothing
+ * here is saved or undone. The audience window mirrors the spotlight and the zoom
+ * (audience/publish.ts).
+ */
+import { create } from 'zustand';
+import { zoomLimits, type BoardZoom } from '../../../core/audience';
+import type { CardId } from '../../../core/model';
+import { useBoard } from '../store/board-store';
+
+export interface PresentationState {
+  /** Full screen, large type, editing chrome hidden. */
+  readonly presenting: boolean;
+  /** The card shown enlarged in the middle with the rest dimmed, or null. */
+  readonly spotlightCardId: CardId | null;
+  readonly zoom: BoardZoom;
+  /** The active block's title, prompt and timer shown large above the board (presentation mode). */
+  readonly showBlock: boolean;
+  /** The keyboard cheat sheet is open. */
+  readonly cheatSheetOpen: boolean;
+  /** The audience window is open (main reports when it closes on its own). */
+  readonly audienceOpen: boolean;
+
+  setPresenting(presenting: boolean): void;
+  setSpotlight(cardId: CardId | null): void;
+  /** One step larger (+1) or smaller (−1), from the current zoom; from "fit" it starts at 100 %. */
+  stepZoom(direction: 1 | -1): void;
+  setZoom(zoom: BoardZoom): void;
+  toggleBlock(): void;
+  setCheatSheetOpen(open: boolean): void;
+  setAudienceOpen(open: boolean): void;
+  /** Back to the defaults when a session closes or another opens (the audience window stays). */
+  reset(): void;
+}
+
+const defaults = { presenting: false, spotlightCardId: null, zoom: 1, showBlock: false, cheatSheetOpen: false } as const;
+
+export const usePresentation = create<PresentationState>()((set) => ({
+  ...defaults,
+  audienceOpen: false,
+
+  setPresenting: (presenting) => set(presenting ? { presenting } : { presenting, spotlightCardId: null }),
+  setSpotlight: (spotlightCardId) => set({ spotlightCardId }),
+  stepZoom: (direction) =>
+    set((s) => ({ zoom: steppedZoom(s.zoom === 'fit' ? 1 : s.zoom, direction) })),
+  setZoom: (zoom) => set({ zoom }),
+  toggleBlock: () => set((s) => ({ showBlock: !s.showBlock })),
+  setCheatSheetOpen: (cheatSheetOpen) => set({ cheatSheetOpen }),
+  setAudienceOpen: (audienceOpen) => set({ audienceOpen }),
+  reset: () => set(defaults),
+}));
+
+export function steppedZoom(zoom: number, direction: 1 | -1): number {
+  const next = Math.round((zoom + direction * zoomLimits.step) / zoomLimits.step) * zoomLimits.step;
+  return Math.min(zoomLimits.max, Math.max(zoomLimits.min, next));
+}
+
+// A session opened (even the same file again) or closed: the presentation starts afresh.
+useBoard.subscribe((state, previous) => {
+  if (state.openFile !== previous.openFile) usePresentation.getState().reset();
+});
