@@ -37,3 +37,16 @@ export function stepPlacement(session: Session, cardId: CardId, direction: Direc
     }
   }
 }
+
+/** Every card as the room reads the board: lane by lane, left to right, each top to bottom. */
+export function readingOrder(session: Session): CardId[] {
+  return session.laneOrder.flatMap((laneId) => session.lanes[laneId]?.cardIds ?? []);
+}
+
+/** The card `step` places after (or before, if negative) `cardId` in reading order; it stops at either end. */
+export function stepReadingOrder(session: Session, cardId: CardId, step: number): CardId | undefined {
+  const order = readingOrder(session);
+  const index = order.indexOf(cardId);
+  if (index < 0) return order[0];
+  return order[Math.max(0, Math.min(order.length - 1, index + step))];
+}

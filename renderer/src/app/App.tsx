@@ -10,12 +10,17 @@ import { showOpened } from '../library/open-session';
 import { CardOverlays } from '../board/CardOverlays';
 import { DetailsDialog } from '../session/DetailsDialog';
 import { ExportButton } from '../export/ExportDialog';
+import { CheatSheet } from '../present/CheatSheet';
+import { PresentButtons, PresentationBar } from '../present/PresentationBar';
+import { usePresentation } from '../present/presentation-store';
+import { Spotlight } from '../present/Spotlight';
 import { WorkshopPanel } from '../session/WorkshopPanel';
 import type { Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ariaKeyShortcuts } from './shortcut-keys';
 import { useShortcuts } from './shortcuts';
 
 /** The library while no session is open, else the board; notices over both. */
@@ -76,6 +81,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
   const { t } = useTranslation();
   const title = useBoard((s) => s.history.present.details.title);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const presenting = usePresentation((s) => s.presenting);
   useShortcuts();
   useAudiencePublisher();
 
@@ -87,7 +93,8 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
   };
 
   return (
-    <div className="app">
+    <div className={presenting ? 'app app--presenting' : 'app'}>
+      {presenting && <PresentationBar />}
       <header className="app-header">
         <div className="header-start">
           <button type="button" className="tool-button" onClick={() => void backToLibrary()}>
@@ -104,6 +111,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
           <SaveCopyButton />
           <ExportButton />
           <AudienceButton />
+          <PresentButtons />
           <LanguageSwitch />
         </div>
       </header>
@@ -111,6 +119,8 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
       <BoardTools />
       <Board />
       <CardOverlays />
+      <Spotlight />
+      <CheatSheet />
       {detailsOpen && <DetailsDialog onClose={() => setDetailsOpen(false)} />}
     </div>
   );
@@ -160,10 +170,10 @@ function UndoRedo() {
   const canRedo = useBoard((s) => s.history.future.length > 0);
   return (
     <>
-      <button type="button" className="tool-button" disabled={!canUndo} onClick={() => useBoard.getState().undo()} aria-keyshortcuts="Control+Z">
+      <button type="button" className="tool-button" disabled={!canUndo} onClick={() => useBoard.getState().undo()} aria-keyshortcuts={ariaKeyShortcuts('undo')}>
         {t('actions.undo')}
       </button>
-      <button type="button" className="tool-button" disabled={!canRedo} onClick={() => useBoard.getState().redo()} aria-keyshortcuts="Control+Shift+Z Control+Y">
+      <button type="button" className="tool-button" disabled={!canRedo} onClick={() => useBoard.getState().redo()} aria-keyshortcuts={ariaKeyShortcuts('redo')}>
         {t('actions.redo')}
       </button>
     </>

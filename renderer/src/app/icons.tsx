@@ -73,3 +73,12 @@ export function LaneIcon() {
     </svg>
   );
 }
+
+/** Fit to screen: four corners pointing outwards. */
+export function FitIcon() {
+  return (
+    <svg {...common}>
+      <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
+    </svg>
+  );
+}

@@ -1,70 +1,106 @@
 /**
- * App-wide keyboard shortcuts. They stay out of the way while someone types in a field, where
- * Ctrl+Z belongs to the text, and while a card is being dragged. Find (Ctrl+F) means nothing to
- * a text field, so it works while typing too — but not from inside a dialog, which keeps the focus.
+ * What each keyboard shortcut does, and the one listener that dispatches them. The keys themselves
+ * are in the registry (shortcut-keys.ts). Shortcuts stay out of the way while someone types in a
+ * field, where Ctrl+Z belongs to the text, inside dialogs, which keep their keys, and while a card
+ * is being carried — unless their entry says otherwise.
  */
+import i18next from 'i18next';
 import { useEffect } from 'react';
 import { isFiltering } from '../../../core/find';
-import { placementOf } from '../../../core/placement';
+import type { CardId } from '../../../core/model';
+import { placementOf, stepPlacement, type Direction } from '../../../core/placement';
+import { toggleAudienceWindow } from '../audience/audience-window';
+import { castVote, cycleLead, moveCardStep, openCardDetails, removeCard } from '../board/card-commands';
+import { focusCard } from '../board/card-elements';
+import { isHiddenCaricature } from '../board/card-text';
+import { closeSpotlight, setPresenting, stepSpotlight, toggleSpotlight, togglePresentation } from '../present/commands';
+import { usePresentation } from '../present/presentation-store';
 import { stepAgenda } from '../session/AgendaBar';
 import { toggleActiveTimer } from '../session/BlockTimer';
-import { useBoard } from '../store/board-store';
+import { shownSession, useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { focusNextMatch } from '../tools/matches';
 import { useTools } from '../tools/tools-store';
+import { matchesChord, shortcutSpecs, type SensorShortcutId, type ShortcutId } from './shortcut-keys';
 
-export interface Shortcut {
-  readonly id: 'undo' | 'redo' | 'newCard' | 'find' | 'nextMatch' | 'nextBlock' | 'previousBlock' | 'timer';
-  readonly matches: (event: KeyboardEvent) => boolean;
-  readonly run: () => void;
-  /** Also while the focus is in a text field. */
-  readonly whileTyping?: boolean;
+interface ShortcutContext {
+  /** The card whose element has the focus, if any. */
+  readonly cardId: CardId | null;
+  readonly key: string;
 }
 
-const primary = (event: KeyboardEvent) => event.ctrlKey || event.metaKey;
+/** Runs a shortcut; returns false when it does not apply now (the key is then left alone). */
+type Action = (context: ShortcutContext) => unknown;
+type CardAction = (cardId: CardId, key: string) => unknown;
 
-export const shortcuts: readonly Shortcut[] = [
-  { id: 'undo', matches: (e) => primary(e) && !e.shiftKey && e.key.toLowerCase() === 'z', run: () => useBoard.getState().undo() },
-  {
-    id: 'redo',
-    matches: (e) => primary(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || (!e.shiftKey && e.key.toLowerCase() === 'y')),
-    run: () => useBoard.getState().redo(),
-  },
-  { id: 'newCard', matches: (e) => !primary(e) && !e.altKey && e.key.toLowerCase() === 'n', run: openComposerNearFocus },
-  {
-    id: 'find',
-    matches: (e) => primary(e) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f' && !inDialog(e.target),
-    run: () => useTools.getState().openFind(),
-    whileTyping: true,
-  },
-  // F3 goes to the next card Find matches (as in most apps); without a filter it is left alone.
-  {
-    id: 'nextMatch',
-    matches: (e) => e.key === 'F3' && !primary(e) && !e.altKey && !e.shiftKey && isFiltering(useWorkshopUi.getState().filter) && !inDialog(e.target),
-    run: () => void focusNextMatch(),
-    whileTyping: true,
-  },
-  // Presenter remotes send PageDown/PageUp: they step through the agenda like slides.
-  { id: 'nextBlock', matches: (e) => plain(e) && e.key === 'PageDown' && !inDialog(e.target), run: () => stepAgenda(1) },
-  { id: 'previousBlock', matches: (e) => plain(e) && e.key === 'PageUp' && !inDialog(e.target), run: () => stepAgenda(-1) },
-  { id: 'timer', matches: (e) => plain(e) && !e.shiftKey && e.key.toLowerCase() === 't' && !inDialog(e.target), run: toggleActiveTimer },
-];
+const t = i18next.t.bind(i18next);
+const directions: Partial<Record<string, Direction>> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
-/** No modifier but possibly Shift (which the key itself may need). */
-function plain(event: KeyboardEvent): boolean {
-  return !primary(event) && !event.altKey;
-}
+const presenting = () => usePresentation.getState().presenting;
+const spotlighting = () => usePresentation.getState().spotlightCardId !== null;
+/** Only in presentation mode. */
+const whilePresenting = (run: () => void): Action => () => (presenting() ? run() : false);
+/** Only while a card is spotlighted. */
+const whileSpotlighting = (run: () => void): Action => () => (spotlighting() ? run() : false);
+/** Only with the focus on a card. */
+const onCard = (run: CardAction): Action => ({ cardId, key }) => (cardId === null ? false : run(cardId, key));
+const votingOpen = () => useWorkshopUi.getState().voterId !== null;
 
-function inDialog(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('dialog') !== null;
-}
+/** Every shortcut the dispatcher runs; the drag sensor's keys are dnd-kit's own. */
+const actions: Record<Exclude<ShortcutId, SensorShortcutId>, Action> = {
+  spotlightNext: whileSpotlighting(() => stepSpotlight(1)),
+  spotlightPrevious: whileSpotlighting(() => stepSpotlight(-1)),
+  spotlightClose: whileSpotlighting(closeSpotlight),
+
+  newCard: openComposerNearFocus,
+  undo: () => useBoard.getState().undo(),
+  redo: () => useBoard.getState().redo(),
+  find: () => useTools.getState().openFind(),
+  nextMatch: () => (isFiltering(useWorkshopUi.getState().filter) ? void focusNextMatch() : false),
+  nextBlock: () => stepAgenda(1),
+  previousBlock: () => stepAgenda(-1),
+  timer: toggleActiveTimer,
+  spotlight: ({ cardId }) => toggleSpotlight(cardId),
+  presentation: togglePresentation,
+  audienceWindow: toggleAudienceWindow,
+  cheatSheet: () => usePresentation.getState().setCheatSheetOpen(true),
+
+  focusCard: onCard((cardId, key) => {
+    const direction = directions[key];
+    if (!direction) return false;
+    const session = shownSession(useBoard.getState());
+    const next = stepPlacement(session, cardId, direction);
+    const lane = next ? session.lanes[next.laneId] : undefined;
+    focusCard(lane?.cardIds[Math.min(next?.index ?? 0, lane.cardIds.length - 1)]);
+  }),
+  moveCard: onCard((cardId, key) => {
+    const direction = directions[key];
+    if (direction) moveCardStep(cardId, direction, t);
+  }),
+  editCard: onCard((cardId) => {
+    // A hidden caricature is not edited in place, where the room would read it: its details open.
+    if (isHiddenCaricature(useBoard.getState().history.present, cardId)) openCardDetails(cardId);
+    else useBoard.getState().setEditing(cardId);
+  }),
+  cardDetails: onCard(openCardDetails),
+  cycleLead: onCard((cardId) => cycleLead(cardId, t)),
+  deleteCard: onCard(removeCard),
+  voteAdd: onCard((cardId) => (votingOpen() ? castVote(cardId, 1, t) : false)),
+  voteRemove: onCard((cardId) => (votingOpen() ? castVote(cardId, -1, t) : false)),
+  skipMoveReason: onCard((cardId) => (useBoard.getState().reasonPrompt?.cardId === cardId ? useBoard.getState().dismissReasonPrompt() : false)),
+
+  zoomIn: whilePresenting(() => usePresentation.getState().stepZoom(1)),
+  zoomOut: whilePresenting(() => usePresentation.getState().stepZoom(-1)),
+  zoomFit: whilePresenting(() => usePresentation.getState().setZoom('fit')),
+  blockBanner: whilePresenting(() => usePresentation.getState().toggleBlock()),
+  leavePresentation: whilePresenting(() => setPresenting(false)),
+};
 
 /** Opens the new-card field in the lane of the focused card, or the first lane. */
-function openComposerNearFocus(): void {
+function openComposerNearFocus({ cardId }: ShortcutContext): void {
   const state = useBoard.getState();
   const session = state.history.present;
-  const focusedCardId = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.cardId : undefined;
-  const focusedLaneId = focusedCardId === undefined ? undefined : placementOf(session, focusedCardId)?.laneId;
+  const focusedLaneId = cardId === null ? undefined : placementOf(session, cardId)?.laneId;
   state.setComposer(focusedLaneId ?? session.laneOrder[0] ?? null);
 }
 
@@ -72,16 +108,33 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('dialog') !== null;
+}
+
+function focusedCardId(target: EventTarget | null): CardId | null {
+  return target instanceof HTMLElement && target.dataset.cardId !== undefined ? target.dataset.cardId : null;
+}
+
+/** Runs the first shortcut in the registry whose key this is and that applies now. */
+export function dispatchShortcut(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || useBoard.getState().drag) return false;
+  const typing = isTyping(event.target);
+  const dialog = inDialog(event.target);
+  const context: ShortcutContext = { cardId: focusedCardId(event.target), key: event.key };
+  for (const spec of shortcutSpecs) {
+    if (spec.scope === 'drag' || !spec.keys.some((chord) => matchesChord(event, chord))) continue;
+    if ((typing && !('whileTyping' in spec)) || (dialog && !('inDialogs' in spec))) continue;
+    if (actions[spec.id](context) === false) continue;
+    event.preventDefault();
+    return true;
+  }
+  return false;
+}
+
 export function useShortcuts(): void {
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || useBoard.getState().drag) return;
-      const shortcut = shortcuts.find((s) => s.matches(event));
-      if (!shortcut || (isTyping(event.target) && !shortcut.whileTyping)) return;
-      event.preventDefault();
-      shortcut.run();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('keydown', dispatchShortcut);
+    return () => window.removeEventListener('keydown', dispatchShortcut);
   }, []);
 }

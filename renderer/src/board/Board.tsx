@@ -7,17 +7,15 @@ import {
   type DragStartEvent,
   type MeasuringConfiguration,
 } from '@dnd-kit/core';
-import type { TFunction } from 'i18next';
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardId, Session } from '../../../core/model';
-import { placementOf } from '../../../core/placement';
+import { fitBoard } from '../present/fit';
+import { usePresentation } from '../present/presentation-store';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
-import { shownTitle } from './card-text';
+import { describePlacement } from './card-text';
 import { placementAtPoint } from './drag-geometry';
 import { Lane } from './Lane';
-import { laneName } from './lane-name';
 import { useBoardSensors } from './sensors';
 import { countRender } from '../perf/render-count';
 
@@ -32,6 +30,8 @@ export function Board() {
   const laneOrder = useBoard((s) => s.history.present.laneOrder);
   const sensors = useBoardSensors();
   const announce = useBoard((s) => s.announce);
+  const boardRef = useRef<HTMLElement>(null);
+  useBoardZoom(boardRef);
 
   const onDragStart = useCallback(
     ({ active }: DragStartEvent) => {
@@ -40,7 +40,7 @@ export function Board() {
       const height = active.rect.current.initial?.height;
       if (height) document.documentElement.style.setProperty('--drag-height', `${height}px`);
       useBoard.getState().startDrag(cardId);
-      announce(describe(t, 'dnd.pickedUp', useBoard.getState().history.present, cardId));
+      announce(describePlacement(t, 'dnd.pickedUp', useBoard.getState().history.present, cardId));
     },
     [announce, t],
   );
@@ -60,13 +60,13 @@ export function Board() {
   const onDragEnd = useCallback(() => {
     const cardId = useBoard.getState().drag?.cardId;
     useBoard.getState().endDrag(true);
-    if (cardId) announce(describe(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
+    if (cardId) announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
   }, [announce, t]);
 
   const onDragCancel = useCallback(() => {
     const cardId = useBoard.getState().drag?.cardId;
     useBoard.getState().endDrag(false);
-    if (cardId) announce(describe(t, 'dnd.cancelled', useBoard.getState().history.present, cardId));
+    if (cardId) announce(describePlacement(t, 'dnd.cancelled', useBoard.getState().history.present, cardId));
   }, [announce, t]);
 
   return (
@@ -80,7 +80,7 @@ export function Board() {
       accessibility={{ announcements: silentAnnouncements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       measuring={measuring}
     >
-      <main className="board" aria-label={t('board.label')}>
+      <main ref={boardRef} className="board" aria-label={t('board.label')}>
         {laneOrder.map((laneId) => (
           <Lane key={laneId} laneId={laneId} />
         ))}
@@ -93,6 +93,47 @@ export function Board() {
   );
 }
 
+/**
+ * The zoom of presentation mode, set on the board element directly: zooming lays the board out
+ * anew but re-renders nothing. "Fit" is found again when the board or the window changes.
+ */
+function useBoardZoom(boardRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    let frame = 0;
+    let lastFitted: unknown = null;
+    const apply = () => {
+      cancelAnimationFrame(frame);
+      const board = boardRef.current;
+      const { presenting, zoom } = usePresentation.getState();
+      if (!board) return;
+      if (!presenting) board.style.zoom = '';
+      else if (zoom !== 'fit') board.style.zoom = String(zoom);
+      else {
+        // One fit per frame at most, and none while a card is carried (the layout is in motion).
+        frame = requestAnimationFrame(() => {
+          if (!useBoard.getState().drag) fitBoard(board);
+        });
+      }
+    };
+    apply();
+    const stopPresentation = usePresentation.subscribe((s, previous) => {
+      if (s.presenting !== previous.presenting || s.zoom !== previous.zoom || s.showBlock !== previous.showBlock) apply();
+    });
+    const stopBoard = useBoard.subscribe((s) => {
+      if (s.history.present === lastFitted || usePresentation.getState().zoom !== 'fit' || !usePresentation.getState().presenting) return;
+      lastFitted = s.history.present;
+      apply();
+    });
+    window.addEventListener('resize', apply);
+    return () => {
+      cancelAnimationFrame(frame);
+      stopPresentation();
+      stopBoard();
+      window.removeEventListener('resize', apply);
+    };
+  }, [boardRef]);
+}
+
 function DraggedCard() {
   const dragging = useBoard((s) => s.drag !== null);
   return dragging ? <CardFace lifted /> : null;
@@ -102,27 +143,12 @@ function DraggedCard() {
 function MoveAnnouncer() {
   const { t } = useTranslation();
   const message = useBoard((s) => s.announcement);
-  const moveMessage = useBoard((s) => (s.drag && s.drag.placement !== s.drag.origin ? describe(t, 'dnd.moved', s.drag.preview, s.drag.cardId) : null));
+  const moveMessage = useBoard((s) => (s.drag && s.drag.placement !== s.drag.origin ? describePlacement(t, 'dnd.moved', s.drag.preview, s.drag.cardId) : null));
   return (
     <div id="board-announcer" className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
       {moveMessage ?? message}
     </div>
   );
-}
-
-type PlacementMessage = 'dnd.pickedUp' | 'dnd.moved' | 'dnd.dropped' | 'dnd.cancelled';
-
-function describe(t: TFunction, key: PlacementMessage, session: Session, cardId: CardId): string {
-  const placement = placementOf(session, cardId);
-  const lane = placement ? session.lanes[placement.laneId] : undefined;
-  if (!placement || !lane) return '';
-  return t(key, {
-    // A hidden caricature is announced by its cover, never by its text.
-    title: shownTitle(session, cardId, t),
-    lane: laneName(lane, t),
-    position: placement.index + 1,
-    count: lane.cardIds.length,
-  });
 }
 
 function pointerPosition(event: Event): { x: number; y: number } | undefined {

@@ -1,21 +1,19 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo, useCallback, useId, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { departments, type CardId } from '../../../core/model';
-import { stepPlacement, type Direction } from '../../../core/placement';
 import { departmentVoterId } from '../../../core/voting';
-import { shownSession, useBoard } from '../store/board-store';
+import { useBoard } from '../store/board-store';
 import { useCardFound, useWorkshopUi } from '../store/workshop-store';
-import { registerCardElement, focusCard } from './card-elements';
+import { registerCardElement } from './card-elements';
 import { castVote, openCardDetails, removeCard } from './card-commands';
 import { DotPlusIcon, InfoIcon, MinusIcon } from './card-icons';
 import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneKindOfCard, revealedDots } from './card-text';
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
 import { DeleteIcon, EditIcon } from '../app/icons';
+import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { countRender } from '../perf/render-count';
-
-const focusSteps: Partial<Record<string, Direction>> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 /**
  * A card on the board. Memoised by id; it selects its own card object and a few primitives, so it
@@ -56,7 +54,7 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
       {isEditing ? (
         <CardTitleEditor cardId={cardId} title={card.title} />
       ) : (
-        <DraggableCard cardId={cardId} label={name} descriptionId={descriptionId} onEdit={edit} onDelete={remove} onDetails={details}>
+        <DraggableCard cardId={cardId} label={name} descriptionId={descriptionId} onEdit={edit}>
           <CardFace parts={parts} />
         </DraggableCard>
       )}
@@ -64,7 +62,7 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
         {describeCard(card, { hidden, dots, laneKind, voting: votingOpen }, t)}
       </span>
       <div className="card-actions">
-        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('cards.actionsButton.details', { title: label })} aria-keyshortcuts="I" onClick={details}>
+        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('cards.actionsButton.details', { title: label })} aria-keyshortcuts={ariaKeyShortcuts('cardDetails')} onClick={details}>
           <InfoIcon />
         </button>
         <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.edit', { title: label })} onClick={edit}>
@@ -84,18 +82,16 @@ interface DraggableCardProps {
   label: string;
   descriptionId: string;
   onEdit: () => void;
-  onDelete: () => void;
-  onDetails: () => void;
   children: ReactNode;
 }
 
 /**
  * The focusable, draggable part of a card. dnd-kit re-renders every draggable when a drag starts
  * or ends; keeping this wrapper thin (its face arrives as a memoised child) keeps that cheap.
- * Keys: arrows move the focus, Enter/F2 edit, Delete removes, I opens the details, + and − place
- * or take back a dot while voting is open; Space picks the card up (dnd-kit).
+ * Its keys (arrows, Enter, Delete, I, L, + and − …) are app shortcuts (app/shortcut-keys.ts),
+ * dispatched for the focused card; Space picks it up (dnd-kit's keyboard sensor).
  */
-function DraggableCard({ cardId, label, descriptionId, onEdit, onDelete, onDetails, children }: DraggableCardProps) {
+function DraggableCard({ cardId, label, descriptionId, onEdit, children }: DraggableCardProps) {
   countRender('DraggableCard');
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef } = useDraggable({
@@ -110,43 +106,12 @@ function DraggableCard({ cardId, label, descriptionId, onEdit, onDelete, onDetai
     [cardId, setNodeRef],
   );
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    listeners?.onKeyDown?.(event);
-    if (event.defaultPrevented || useBoard.getState().drag) return;
-    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-    const step = focusSteps[event.key];
-    if (step) {
-      event.preventDefault();
-      const state = useBoard.getState();
-      const next = stepPlacement(shownSession(state), cardId, step);
-      const lane = next ? shownSession(state).lanes[next.laneId] : undefined;
-      focusCard(lane?.cardIds[Math.min(next?.index ?? 0, lane.cardIds.length - 1)]);
-    } else if (event.key === 'Enter' || event.key === 'F2') {
-      event.preventDefault();
-      onEdit();
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
-      event.preventDefault();
-      onDelete();
-    } else if (event.key === 'Escape' && useBoard.getState().reasonPrompt?.cardId === cardId) {
-      // The question after a move is skipped with Escape, also before it has taken the focus.
-      event.preventDefault();
-      useBoard.getState().dismissReasonPrompt();
-    } else if (plain && (event.key === 'i' || event.key === 'I')) {
-      event.preventDefault();
-      onDetails();
-    } else if (plain && (event.key === '+' || event.key === '-') && useWorkshopUi.getState().voterId !== null) {
-      event.preventDefault();
-      castVote(cardId, event.key === '+' ? 1 : -1, t);
-    }
-  };
-
   return (
     <div
       ref={ref}
       {...attributes}
       {...listeners}
       aria-describedby={`${descriptionId} ${attributes['aria-describedby']}`}
-      onKeyDown={onKeyDown}
       onDoubleClick={onEdit}
       className="card-handle"
       aria-label={label}
@@ -171,7 +136,7 @@ function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; vo
   const mine = Object.hasOwn(votes, voterId) ? (votes[voterId] ?? 0) : 0;
   return (
     <div className="card-votes" role="group" aria-label={t('cards.vote.group', { title: label })}>
-      <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.remove', { voter, title: label })} aria-keyshortcuts="-" disabled={mine === 0} onClick={() => castVote(cardId, -1, t)}>
+      <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.remove', { voter, title: label })} aria-keyshortcuts={ariaKeyShortcuts('voteRemove')} disabled={mine === 0} onClick={() => castVote(cardId, -1, t)}>
         <MinusIcon />
       </button>
       <span className="card-vote-count">
@@ -182,7 +147,7 @@ function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; vo
         </span>
         {t('cards.vote.mine', { count: mine, voter })}
       </span>
-      <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.add', { voter, title: label })} aria-keyshortcuts="+" onClick={() => castVote(cardId, 1, t)}>
+      <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.add', { voter, title: label })} aria-keyshortcuts={ariaKeyShortcuts('voteAdd')} onClick={() => castVote(cardId, 1, t)}>
         <DotPlusIcon />
       </button>
     </div>

@@ -1,10 +1,11 @@
 /** What a card's controls and keys do, kept out of the components so they stay thin. */
 import type { TFunction } from 'i18next';
-import { laneOfCard, type CardId } from '../../../core/model';
+import { laneOfCard, leads, type CardId } from '../../../core/model';
+import { stepPlacement, type Direction } from '../../../core/placement';
 import { useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { focusCard } from './card-elements';
-import { voteMessage } from './card-text';
+import { cardLabel, describePlacement, isHiddenCaricature, voteMessage } from './card-text';
 
 /**
  * One dot more or less on a card from the voter placing dots; the result (or why nothing changed:
@@ -38,4 +39,33 @@ export function removeCard(cardId: CardId): void {
   const neighbour = lane?.cardIds[index + 1] ?? lane?.cardIds[index - 1];
   state.dispatch({ type: 'deleteCard', cardId });
   focusCard(neighbour);
+}
+
+/**
+ * Moves a card one step without carrying it: to the neighbouring lane (left/right, at the same
+ * height) or up/down within its lane; announced like a drop. At the board's edge nothing moves.
+ */
+export function moveCardStep(cardId: CardId, direction: Direction, t: TFunction): void {
+  const state = useBoard.getState();
+  const target = stepPlacement(state.history.present, cardId, direction);
+  if (!target) return;
+  state.dispatch({ type: 'moveCard', cardId, toLaneId: target.laneId, toIndex: target.index, at: new Date().toISOString() });
+  state.announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
+  focusCard(cardId);
+}
+
+/** The next lead of a topic, in the order Marketing → joint → Sales → unresolved; announced. */
+export function cycleLead(cardId: CardId, t: TFunction): void {
+  const state = useBoard.getState();
+  const session = state.history.present;
+  const card = session.cards[cardId];
+  if (!card) return;
+  const title = cardLabel(card, isHiddenCaricature(session, cardId), t);
+  if (card.kind !== 'topic') {
+    state.announce(t('present.lead.onlyTopics', { title }));
+    return;
+  }
+  const lead = leads[(leads.indexOf(card.lead) + 1) % leads.length] ?? 'unresolved';
+  state.dispatch({ type: 'updateCard', cardId, changes: { lead } });
+  state.announce(t('present.lead.set', { title, lead: t(`cards.lead.${lead}`) }));
 }

@@ -17,7 +17,9 @@ import {
   type SeamExchange,
   type Session,
 } from '../../../core/model';
+import { placementOf } from '../../../core/placement';
 import { cardDots, dotsLeft, votersOf } from '../../../core/voting';
+import { laneName } from './lane-name';
 
 /** A caricature whose text the room must not see yet (core/model.ts); re-exported for the board's parts. */
 export { isHiddenCaricature };
@@ -227,4 +229,20 @@ export function voteMessage(session: Session, cardId: CardId, voterId: string, d
 /** Text as one line: line breaks and runs of spaces become one space. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+export type PlacementMessage = 'dnd.pickedUp' | 'dnd.moved' | 'dnd.dropped' | 'dnd.cancelled';
+
+/** Where a card stands, for the screen reader: after a pick-up, a step, a drop or a cancel. */
+export function describePlacement(t: TFunction, key: PlacementMessage, session: Session, cardId: CardId): string {
+  const placement = placementOf(session, cardId);
+  const lane = placement ? session.lanes[placement.laneId] : undefined;
+  if (!placement || !lane) return '';
+  return t(key, {
+    // A hidden caricature is announced by its cover, never by its text.
+    title: shownTitle(session, cardId, t),
+    lane: laneName(lane, t),
+    position: placement.index + 1,
+    count: lane.cardIds.length,
+  });
 }

@@ -2,6 +2,7 @@
  * Input for dragging. Mouse and pen start after a few pixels; touch after a short press, so a
  * swipe still scrolls a lane; the keyboard moves lane by lane and card by card.
  */
+import { shortcutSpec, type SensorShortcutId } from '../app/shortcut-keys';
 import { KeyboardCode, KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors, type KeyboardCoordinateGetter } from '@dnd-kit/core';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { flushSync } from 'react-dom';
@@ -54,8 +55,13 @@ export function useBoardSensors() {
     useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
     useSensor(KeyboardSensor, {
       coordinateGetter: laneKeyboardCoordinates,
-      // Enter is kept for editing a card's title; Space picks up and drops.
-      keyboardCodes: { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space, KeyboardCode.Enter] },
+      // The keys come from the shortcut registry, so the cheat sheet lists what picks up and drops.
+      keyboardCodes: { start: sensorCodes('pickUpCard'), cancel: sensorCodes('cancelDrag'), end: sensorCodes('dropCard') },
     }),
   );
+}
+
+/** dnd-kit compares `KeyboardEvent.code`; the registry names keys by `KeyboardEvent.key`. */
+function sensorCodes(id: SensorShortcutId): string[] {
+  return shortcutSpec(id).keys.map((chord) => (chord.key === ' ' ? 'Space' : chord.key));
 }

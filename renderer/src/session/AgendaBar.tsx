@@ -1,3 +1,4 @@
+import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { useTranslation } from 'react-i18next';
 import { neighbourBlock, type AgendaBlock } from '../../../core/agenda';
 import { countRender } from '../perf/render-count';
@@ -35,7 +36,7 @@ export function AgendaBar() {
           type="button"
           className="tool-button"
           aria-disabled={previous === null}
-          aria-keyshortcuts="PageUp"
+          aria-keyshortcuts={ariaKeyShortcuts('previousBlock')}
           onClick={() => previous && goTo(previous.id)}
         >
           {t('workshop.previous')}
@@ -44,7 +45,7 @@ export function AgendaBar() {
           type="button"
           className={activeId === null ? 'tool-button tool-button--primary' : 'tool-button'}
           aria-disabled={!canGoForward}
-          aria-keyshortcuts="PageDown"
+          aria-keyshortcuts={ariaKeyShortcuts('nextBlock')}
           onClick={() => canGoForward && goTo(next?.id ?? null)}
         >
           {forwardLabel}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import type { BlockTimer as TimerState } from '../../../core/model';
 import type { TimerAction } from '../../../core/operations';
+import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { formatCountdown, idleTimer, isRunning, remainingMs } from '../../../core/timer';
 import { countRender } from '../perf/render-count';
 import { useApp } from '../store/app-store';
@@ -92,7 +93,7 @@ function TimerControls({ blockId }: { blockId: string }) {
 
   return (
     <div className="timer-controls">
-      <button type="button" className="tool-button tool-button--primary timer-toggle" aria-keyshortcuts="T" onClick={toggle}>
+      <button type="button" className="tool-button tool-button--primary timer-toggle" aria-keyshortcuts={ariaKeyShortcuts('timer')} onClick={toggle}>
         {running ? t('workshop.timer.pause') : started ? t('workshop.timer.resume') : t('workshop.timer.start')}
       </button>
       <button type="button" className="tool-button" onClick={() => runTimer('addMinute')}>

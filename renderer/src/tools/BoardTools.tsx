@@ -1,3 +1,4 @@
+import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { laneLimits } from '../../../core/model';
@@ -40,7 +41,7 @@ export function BoardTools() {
           className="tool-button"
           aria-expanded={findOpen}
           aria-controls={findOpen ? findId : undefined}
-          aria-keyshortcuts="Control+F Meta+F"
+          aria-keyshortcuts={ariaKeyShortcuts('find')}
           onClick={() => (findOpen ? closeFind() : useTools.getState().openFind())}
         >
           <SearchIcon />

@@ -1,3 +1,4 @@
+import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allTags, isFiltering, noFilter, type CardFilter } from '../../../core/find';
@@ -133,7 +134,7 @@ export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
         {t('tools.find.results', { found: counts.found, count: counts.total })}
       </p>
       <div className="find-actions">
-        <button type="button" className="tool-button" disabled={!filtering || counts.found === 0} aria-keyshortcuts="F3" onClick={() => focusNextMatch()}>
+        <button type="button" className="tool-button" disabled={!filtering || counts.found === 0} aria-keyshortcuts={ariaKeyShortcuts('nextMatch')} onClick={() => focusNextMatch()}>
           {t('tools.find.next')}
         </button>
         <button

@@ -1,0 +1,89 @@
+import './present.css';
+import { useTranslation } from 'react-i18next';
+import { zoomLimits } from '../../../core/audience';
+import { FitIcon, MinusIcon, PlusIcon } from '../app/icons';
+import { ariaKeyShortcuts } from '../app/shortcut-keys';
+import { blockPrompt, blockTitle } from '../session/AgendaBar';
+import { BlockTimer } from '../session/BlockTimer';
+import { useBoard } from '../store/board-store';
+import { setPresenting } from './commands';
+import { usePresentation } from './presentation-store';
+
+/**
+ * What presentation mode shows besides the board: the active block with its prompt and timer,
+ * large, when the facilitator wants it (B), and a small row of controls for a mouse or a touch
+ * screen — zoom, fit, the block banner, leave — which the keys do as well (the cheat sheet lists them).
+ */
+export function PresentationBar() {
+  const showBlock = usePresentation((s) => s.showBlock);
+  return (
+    <>
+      {showBlock && <BlockBanner />}
+      <PresentationControls />
+    </>
+  );
+}
+
+function BlockBanner() {
+  const { t } = useTranslation();
+  const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
+  return (
+    <section className="presentation-block" aria-label={t('present.block')}>
+      {block ? (
+        <>
+          <div>
+            <h2>{blockTitle(block, t)}</h2>
+            <p className="presentation-prompt">{blockPrompt(block, t)}</p>
+          </div>
+          <BlockTimer block={block} />
+        </>
+      ) : (
+        <p className="presentation-prompt">{t('present.noBlock')}</p>
+      )}
+    </section>
+  );
+}
+
+function PresentationControls() {
+  const { t } = useTranslation();
+  const zoom = usePresentation((s) => s.zoom);
+  const showBlock = usePresentation((s) => s.showBlock);
+  const { stepZoom, setZoom, toggleBlock } = usePresentation.getState();
+  return (
+    <div className="presentation-controls" role="toolbar" aria-label={t('present.bar')}>
+      <button type="button" className="icon-button" aria-label={t('present.zoomOut')} aria-keyshortcuts={ariaKeyShortcuts('zoomOut')} disabled={zoom !== 'fit' && zoom <= zoomLimits.min} onClick={() => stepZoom(-1)}>
+        <MinusIcon />
+      </button>
+      <span className="presentation-zoom" role="status">
+        {zoom === 'fit' ? t('present.zoomFitted') : t('present.zoomLevel', { percent: Math.round(zoom * 100) })}
+      </span>
+      <button type="button" className="icon-button" aria-label={t('present.zoomIn')} aria-keyshortcuts={ariaKeyShortcuts('zoomIn')} disabled={zoom !== 'fit' && zoom >= zoomLimits.max} onClick={() => stepZoom(1)}>
+        <PlusIcon />
+      </button>
+      <button type="button" className="icon-button" aria-label={t('present.zoomFit')} aria-keyshortcuts={ariaKeyShortcuts('zoomFit')} aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
+        <FitIcon />
+      </button>
+      <button type="button" className="tool-button" aria-pressed={showBlock} aria-keyshortcuts={ariaKeyShortcuts('blockBanner')} onClick={toggleBlock}>
+        {t('present.showBlock')}
+      </button>
+      <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('leavePresentation')} onClick={() => setPresenting(false)}>
+        {t('present.leave')}
+      </button>
+    </div>
+  );
+}
+
+/** The toolbar's way into presentation mode and to the cheat sheet, for those who do not know the keys. */
+export function PresentButtons() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('presentation')} onClick={() => setPresenting(true)}>
+        {t('present.presentation')}
+      </button>
+      <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('cheatSheet')} onClick={() => usePresentation.getState().setCheatSheetOpen(true)}>
+        {t('present.cheatSheet.button')}
+      </button>
+    </>
+  );
+}
