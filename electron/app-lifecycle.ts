@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { appPageUrl } from './app-url';
+import { createAudienceScreen } from './audience-window';
 import { createDialogs } from './dialogs';
 import { createElectronPrinter } from './export/printer';
 import { createHandlers, type ApiHandlers, type MainServices } from './ipc/handlers';
@@ -47,28 +48,36 @@ function start(openFiles: OpenFiles): void {
   const preferences = new PreferencesStore(new ElectronStore({ name: 'preferences' }), join(app.getPath('documents'), 'Nahtstelle'));
   const systemLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const uiLanguage = () => resolveLanguage(preferences.language, systemLocale());
+  const audience = createAudienceScreen();
   const services: MainServices = {
     preferences,
     sessionFiles: new SessionFiles({ folder: () => preferences.sessionsFolder, trash: (path) => shell.trashItem(path) }),
     systemLocale,
     newSessionId: randomUUID,
-    dialogs: createDialogs(() => BrowserWindow.getFocusedWindow() ?? findMainWindow(), {
+    // Never modal to the audience window: a dialog there would be shown to the room.
+    dialogs: createDialogs(() => focusedAppWindow() ?? findMainWindow(), {
       language: uiLanguage,
       sessionsFolder: () => preferences.sessionsFolder,
     }),
     reveal: (path) => shell.showItemInFolder(path),
     printer: createElectronPrinter(),
+    audience,
+    fullScreen: (on) => findMainWindow()?.setFullScreen(on),
   };
   const baseHandlers = createHandlers(services);
-  const menu = setupMenu(() => BrowserWindow.getFocusedWindow(), uiLanguage(), {
+  const menu = setupMenu(focusedAppWindow, uiLanguage(), {
     openSession: () => void openFiles.deliver(() => baseHandlers.openSessionFromDisk()),
   });
   const handlers = withMenuLanguage(baseHandlers, menu, systemLocale);
   registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
 
-  // Where the facilitator left the window, if that place is still on a screen.
-  const openWindow = (): BrowserWindow =>
-    createMainWindow({ bounds: preferences.windowBounds, saveBounds: (bounds) => preferences.setWindowBounds(bounds) });
+  // Where the facilitator left the window, if that place is still on a screen. The audience window
+  // closes with it: it has nothing to show without the control window, and would keep the app open.
+  const openWindow = (): BrowserWindow => {
+    const window = createMainWindow({ bounds: preferences.windowBounds, saveBounds: (bounds) => preferences.setWindowBounds(bounds) });
+    window.on('closed', () => audience.close());
+    return window;
+  };
   openWindow();
   openFiles.start({
     openSession: (path) => handlers.openSession(path),
@@ -79,6 +88,12 @@ function start(openFiles: OpenFiles): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
+}
+
+/** The focused window if it is the app's own: menu commands and dialogs belong to the control window. */
+function focusedAppWindow(): BrowserWindow | null {
+  const focused = BrowserWindow.getFocusedWindow();
+  return focused && !focused.isDestroyed() && isAppWindow(focused.webContents) ? focused : null;
 }
 
 /** The menu speaks the UI's language, so it follows every language change the UI makes. */

@@ -1,7 +1,9 @@
 /**
  * The app's windows. Every window is created here, with the same security baseline: the app window
- * (tracked so the IPC wrapper can tell the app's own pages from any other webContents) and the
- * hidden print windows of the exports (never tracked: they get no bridge and may call nothing).
+ * (tracked so the IPC wrapper can tell the app's own pages from any other webContents), the
+ * audience window on the projector (the same page and preload, but never tracked as an app window:
+ * it only receives what main sends it and may call nothing) and the hidden print windows of the
+ * exports (never tracked: they get no bridge and may call nothing).
  */
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebContents, type WebPreferences } from 'electron';
@@ -11,7 +13,7 @@ import type { WindowBounds } from './services/preferences';
 
 /** webContents ids of open app windows; ids are never reused within a run. */
 const appContentsIds = new Set<number>();
-/** webContents ids of app windows whose page has finished loading (events sent earlier are lost). */
+/** webContents ids of windows (app or audience) whose page has finished loading (events sent earlier are lost). */
 const loadedContentsIds = new Set<number>();
 
 const defaultSize = { width: 1440, height: 900 } as const;
@@ -33,6 +35,26 @@ export function preloadPath(): string {
   return fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 }
 
+/**
+ * The security baseline of every window that shows the app's page (the app window and the audience
+ * window): one object, so the two cannot drift apart. The preload is added per window
+ * (`pageWebPreferences`), as its path is only known at run time.
+ */
+export const pageWindowPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  nodeIntegrationInWorker: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const satisfies WebPreferences;
+
+/** The webPreferences of a window showing the app's page: the baseline plus the bundled preload. */
+export function pageWebPreferences(): WebPreferences {
+  return { ...pageWindowPreferences, preload: preloadPath() };
+}
+
 export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow {
   const saved = options.bounds ?? null;
   // Saved bounds on a monitor that is no longer connected would open the window out of sight.
@@ -44,26 +66,14 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     backgroundColor: '#f4f5f7',
     // Shown once the first paint is ready, so the window never flashes empty.
     show: false,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      spellcheck: false,
-      preload: preloadPath(),
-    },
+    webPreferences: pageWebPreferences(),
   });
 
   // Read the id now: once the window is closed its webContents may no longer be accessed.
   const contentsId = window.webContents.id;
   appContentsIds.add(contentsId);
-  window.webContents.on('did-finish-load', () => loadedContentsIds.add(contentsId));
-  window.on('closed', () => {
-    appContentsIds.delete(contentsId);
-    loadedContentsIds.delete(contentsId);
-  });
+  window.on('closed', () => appContentsIds.delete(contentsId));
+  trackLoading(window);
   window.once('ready-to-show', () => {
     // Maximized before it is shown: on Windows maximize() shows the window, so not any earlier.
     if (saved?.maximized) window.maximize();
@@ -76,6 +86,41 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
   window
     .loadFile(rendererIndexPath())
     .catch((error: unknown) => console.error('Nahtstelle: the window could not load its page', error));
+  return window;
+}
+
+/** Where and how the audience window opens: full screen over a display's bounds, or windowed. */
+export interface AudienceWindowPlacement {
+  readonly bounds: Rectangle;
+  readonly fullScreen: boolean;
+}
+
+/**
+ * The audience window (electron/audience-window.ts places it and feeds it): the app's page with
+ * `#audience`, the same security baseline and preload as the app window, no menu bar. It is not
+ * an app window, so the API refuses its calls; it only shows the views main sends it. Shown
+ * without taking the focus from the app window when it opens full screen on another display: the
+ * facilitator's keys must keep going to the control window.
+ */
+export function createAudienceWindow(placement: AudienceWindowPlacement): BrowserWindow {
+  const window = new BrowserWindow({
+    ...placement.bounds,
+    fullscreen: placement.fullScreen,
+    title: 'Nahtstelle',
+    backgroundColor: '#f4f5f7',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: pageWebPreferences(),
+  });
+  window.removeMenu();
+  trackLoading(window);
+  window.once('ready-to-show', () => {
+    if (placement.fullScreen) window.showInactive();
+    else window.show();
+  });
+  window
+    .loadFile(rendererIndexPath(), { hash: 'audience' })
+    .catch((error: unknown) => console.error('Nahtstelle: the audience window could not load its page', error));
   return window;
 }
 
@@ -103,6 +148,13 @@ export function createPrintWindow(size: { readonly width: number; readonly heigh
   const window = new BrowserWindow({ show: false, width: size.width, height: size.height, useContentSize: true, webPreferences: printWindowPreferences });
   hardenPrintContents(window.webContents);
   return window;
+}
+
+/** Keeps `loadedContentsIds` for `whenPageLoaded`; the id is read now, as a closed window's webContents may not be accessed. */
+function trackLoading(window: BrowserWindow): void {
+  const contentsId = window.webContents.id;
+  window.webContents.on('did-finish-load', () => loadedContentsIds.add(contentsId));
+  window.on('closed', () => loadedContentsIds.delete(contentsId));
 }
 
 export function isAppWindow(contents: WebContents): boolean {

@@ -11,12 +11,14 @@ import {
   type ApiError,
   type ApiResult,
   type ApiVerb,
+  type AudiencePlacement,
   type ExportKind,
   type NahtstelleApi,
   type OpenedSession,
   type SessionTemplate,
 } from '../../core/api';
 import { workshopAgenda, type AgendaBlock } from '../../core/agenda';
+import type { AudienceView } from '../../core/audience';
 import { agendaFromTemplate, deleteTemplate, saveTemplate, templateLimits } from '../../core/templates';
 import { createSession } from '../../core/model';
 import { sessionFileExtension, summarizeSession } from '../../core/session-file';
@@ -35,6 +37,19 @@ export interface Dialogs {
   chooseExportPath(kind: ExportKind, suggestedName: string): Promise<string | null>;
 }
 
+/**
+ * The audience window on the projector (electron/audience-window.ts; the web test host has its own).
+ * Views reach it already checked by `audienceViewSchema`: nothing hidden is in them.
+ */
+export interface AudienceScreen {
+  /** Opens it (on another display when there is one) or brings it forward; where it is. */
+  open(): AudiencePlacement;
+  /** Closes it if open; the control window hears `audienceWindow` {open: false}. */
+  close(): void;
+  /** What it shows from now on; kept for a window opened or reloaded later. */
+  show(view: AudienceView): void;
+}
+
 export interface MainServices {
   readonly preferences: PreferencesStore;
   readonly sessionFiles: SessionFiles;
@@ -46,6 +61,9 @@ export interface MainServices {
   readonly reveal: (path: string) => void;
   /** Prints HTML to PDF and PNG for the exports (Chromium). */
   readonly printer: Printer;
+  readonly audience: AudienceScreen;
+  /** Puts the app's (control) window into full screen or back. */
+  readonly fullScreen: (on: boolean) => void;
 }
 
 export type ApiHandlers = NahtstelleApi;
@@ -237,6 +255,18 @@ export function createHandlers(services: MainServices): ApiHandlers {
         throw new ApiException({ ...apiErrorOf(error), path: target });
       }
       return target;
+    },
+    async setFullScreen(on) {
+      services.fullScreen(on);
+    },
+    async openAudienceWindow() {
+      return services.audience.open();
+    },
+    async closeAudienceWindow() {
+      services.audience.close();
+    },
+    async showAudienceView(view) {
+      services.audience.show(view);
     },
   };
 }

@@ -7,6 +7,8 @@
  * the page has subscribed: a file that launched the app is opened while the page is still
  * starting. The bridge keeps them until the first listener for them subscribes, then hands them
  * over in order. `command` is not kept: an Undo from the menu is for the board that is there now.
+ * `audienceView` is kept too, only the latest: main sends it when the audience page has loaded,
+ * which may be before the page's first render has subscribed.
  *
  * How failures reach the page: contextBridge copies an Error as a plain `Error` with only its
  * `message` (class, name and other properties are lost). So a failed call rejects with an Error
@@ -31,8 +33,10 @@ type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 type VerbResult<V extends ApiVerb> = Awaited<ReturnType<NahtstelleApi[V]>>;
 
 /** Events kept for the page until it listens, and at most how many of them. */
-export const keptEvents: readonly ApiEvent[] = ['sessionOpened', 'openFailed'];
+export const keptEvents: readonly ApiEvent[] = ['sessionOpened', 'openFailed', 'audienceView'];
 const maxKeptEvents = 20;
+/** Of the views for the audience window only the newest counts. */
+const keptLimit = (event: ApiEvent): number => (event === 'audienceView' ? 1 : maxKeptEvents);
 
 export function bridgeError(error: ApiError): Error {
   return new Error(apiErrorMessage(error));
@@ -61,10 +65,11 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => str
   for (const event of keptEvents) {
     const entry = { listeners: new Set<(payload: unknown) => void>(), waiting: [] as unknown[] };
     kept.set(event, entry);
+    const limit = keptLimit(event);
     ipc.on(eventChannel(event), (_event: IpcRendererEvent, payload: unknown) => {
       if (entry.listeners.size === 0) {
         entry.waiting.push(payload);
-        entry.waiting.splice(0, entry.waiting.length - maxKeptEvents);
+        entry.waiting.splice(0, entry.waiting.length - limit);
       }
       for (const listener of [...entry.listeners]) listener(payload);
     });
@@ -116,6 +121,10 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => str
     saveTemplate: (name, blocks) => callVerb('saveTemplate', [name, blocks]),
     deleteTemplate: (id) => callVerb('deleteTemplate', [id]),
     exportSession: (session, request, retryPath) => callVerb('exportSession', [session, request, retryPath]),
+    setFullScreen: (on) => callVerb('setFullScreen', [on]),
+    openAudienceWindow: () => callVerb('openAudienceWindow', []),
+    closeAudienceWindow: () => callVerb('closeAudienceWindow', []),
+    showAudienceView: (view) => callVerb('showAudienceView', [view]),
     on,
     pathForFile: (file) => pathForFile(file),
   } satisfies NahtstelleBridge;

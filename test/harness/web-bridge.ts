@@ -8,7 +8,9 @@ import { createBridge } from '../../electron/preload/bridge';
 type Listener = (event: IpcRendererEvent, ...args: unknown[]) => void;
 
 const listeners = new Map<string, Set<Listener>>();
-const events = new EventSource('/api/events');
+// The audience page (a second page at #audience) says so: when it goes, the host reports the
+// audience window closed, as main does when that window closes.
+const events = new EventSource(window.location.hash === '#audience' ? '/api/events?window=audience' : '/api/events');
 events.onmessage = (message: MessageEvent<string>) => {
   const { channel, payload } = JSON.parse(message.data) as { channel: string; payload: unknown };
   // The bridge ignores the IPC event object; an empty stand-in is enough.

@@ -11,7 +11,8 @@ import { basename, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import { build } from 'esbuild';
-import { apiVerbs, eventChannel, invokeChannel, type ApiEvent, type ApiEvents } from '../../core/api';
+import { apiVerbs, eventChannel, invokeChannel, type ApiEvent, type ApiEvents, type AudiencePlacement } from '../../core/api';
+import type { AudienceView } from '../../core/audience';
 import { createDemoSession } from '../../core/demo';
 import { contentSecurityPolicy } from '../../electron/content-security-policy';
 import { createHandlers, dispatchCall, type Dialogs } from '../../electron/ipc/handlers';
@@ -31,10 +32,22 @@ export interface WebHostOptions {
   /** The system locale the app should believe in, e.g. "de-DE". */
   readonly locale?: string;
   readonly rendererDir?: string;
+  /** What openAudienceWindow answers: the host has no displays, so 'sameDisplay' unless told. */
+  readonly audiencePlacement?: AudiencePlacement;
 }
 
+/**
+ * The host's stand-ins for windows: the audience window is a second page of the same host at
+ * `${url}/#audience` (its event stream is marked by web-bridge.ts); full screen is a flag.
+ */
 export interface WebHost {
   readonly url: string;
+  /** What the last setFullScreen asked for. */
+  readonly fullScreen: boolean;
+  /** Whether the audience window counts as open (openAudienceWindow until closeAudienceWindow or its page leaves). */
+  readonly audienceOpen: boolean;
+  /** The last view showAudienceView received, as every audience page gets it. */
+  readonly audienceView: AudienceView | null;
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
   close(): Promise<void>;
 }
@@ -76,6 +89,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const cancelled = async () => null;
   // Exports print with Debian's Chromium, as the app prints with Electron's (started on first use).
   const printer = createChromiumPrinter();
+  let fullScreen = false;
+  let audienceOpen = false;
+  let audienceView: AudienceView | null = null;
+  const setAudienceOpen = (open: boolean): void => {
+    if (open === audienceOpen) return;
+    audienceOpen = open;
+    emit('audienceWindow', { open });
+  };
   const handlers = createHandlers({
     preferences,
     sessionFiles,
@@ -89,6 +110,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     reveal: () => undefined,
     printer,
+    audience: {
+      open() {
+        setAudienceOpen(true);
+        return options.audiencePlacement ?? 'sameDisplay';
+      },
+      close: () => setAudienceOpen(false),
+      show(view) {
+        audienceView = view;
+        emit('audienceView', view);
+      },
+    },
+    fullScreen: (on) => {
+      fullScreen = on;
+    },
   });
   if (options.demoCards !== undefined) {
     const demo = await sessionFiles.create(createDemoSession(options.demoCards));
@@ -96,7 +131,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const eventStreams = new Set<ServerResponse>();
+  /** The event streams of audience pages: when the last one goes, the audience window has closed. */
+  const audienceStreams = new Set<ServerResponse>();
   let origin = '';
+
+  function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
+    const data = JSON.stringify({ channel: eventChannel(event), payload });
+    for (const stream of eventStreams) stream.write(`data: ${data}\n\n`);
+  }
 
   const server = createServer((request, response) => {
     void route(request, response).catch((error: unknown) => {
@@ -108,9 +150,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Only the page this host serves may call it: the same host name (no DNS rebinding) and origin.
     if (request.headers.host !== new URL(origin).host) return send(response, 403, 'text/plain', 'Forbidden host');
-    const path = new URL(request.url ?? '/', origin).pathname;
+    const url = new URL(request.url ?? '/', origin);
+    const path = url.pathname;
     if (request.method === 'POST' && path === '/api/invoke') return invoke(request, response);
-    if (request.method === 'GET' && path === '/api/events') return openEventStream(response);
+    if (request.method === 'GET' && path === '/api/events') return openEventStream(response, url.searchParams.get('window') === 'audience');
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
     if (path === '/' || path === '/index.html') return send(response, 200, contentTypes['.html'], page);
     if (path === bridgePath) return send(response, 200, contentTypes['.js'], bridge);
@@ -127,11 +170,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(response, await dispatchCall(handlers, verb, call?.args));
   }
 
-  function openEventStream(response: ServerResponse): void {
+  function openEventStream(response: ServerResponse, audiencePage: boolean): void {
     response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     response.write(': connected\n\n');
     eventStreams.add(response);
-    response.on('close', () => eventStreams.delete(response));
+    // As main does once the audience window's page has loaded: the view as it is now.
+    if (audienceView) response.write(`data: ${JSON.stringify({ channel: eventChannel('audienceView'), payload: audienceView })}\n\n`);
+    if (audiencePage) audienceStreams.add(response);
+    response.on('close', () => {
+      eventStreams.delete(response);
+      if (audienceStreams.delete(response) && audienceStreams.size === 0) setAudienceOpen(false);
+    });
   }
 
   await new Promise<void>((resolveListen) => server.listen(options.port, '127.0.0.1', resolveListen));
@@ -139,10 +188,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     url: origin,
-    emit(event, payload) {
-      const data = JSON.stringify({ channel: eventChannel(event), payload });
-      for (const stream of eventStreams) stream.write(`data: ${data}\n\n`);
+    get fullScreen() {
+      return fullScreen;
     },
+    get audienceOpen() {
+      return audienceOpen;
+    },
+    get audienceView() {
+      return audienceView;
+    },
+    emit,
     close: async () => {
       await new Promise<void>((resolveClose) => {
         for (const stream of eventStreams) stream.end();

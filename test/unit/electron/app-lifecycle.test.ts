@@ -302,6 +302,52 @@ describe('runApp', () => {
     expect(onlyWindow().options).not.toHaveProperty('x');
   });
 
+  it('opens the audience window on the second display through the API, and closes it with the control window', async () => {
+    screen.displays = [fakeDisplay(1, 0, 0, 1920, 1080), fakeDisplay(2, 1920, 0, 1920, 1080)];
+    runApp();
+    await becomeReady();
+    const control = onlyWindow();
+    control.webContents.emit('did-finish-load');
+    expect(await callFrom(control.webContents, 'openAudienceWindow')).toEqual({ ok: true, value: 'secondDisplay' });
+    const audience = FakeBrowserWindow.all.find((window) => window !== control);
+    if (!audience) throw new Error('no audience window');
+    expect(audience.getBounds()).toEqual({ x: 1920, y: 0, width: 1920, height: 1080 });
+    // Hardened like every webContents: no window.open, no navigation away.
+    expect(audience.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(audience.webContents.navigate('will-navigate', 'https://evil.example/').defaultPrevented).toBe(true);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await callFrom(audience.webContents, 'closeAudienceWindow')).toMatchObject({ ok: false, error: { code: 'forbiddenSender' } });
+
+    control.close();
+    expect(FakeBrowserWindow.all).toEqual([]);
+    expect(audience.isDestroyed()).toBe(true);
+  });
+
+  it('keeps menu commands and dialogs on the control window, even while the audience window has the focus', async () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['en-US']);
+    runApp();
+    await becomeReady();
+    const control = onlyWindow();
+    control.webContents.emit('did-finish-load');
+    await callFrom(control.webContents, 'openAudienceWindow');
+    const audience = FakeBrowserWindow.all.find((window) => window !== control);
+    audience?.focus();
+    menuItem('Undo').click?.();
+    expect(audience?.webContents.send).not.toHaveBeenCalledWith(eventChannel('command'), 'undo');
+    await callFrom(control.webContents, 'openSessionFromDisk');
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(control, expect.anything());
+  });
+
+  it('puts the control window into full screen and back', async () => {
+    runApp();
+    await becomeReady();
+    const window = onlyWindow();
+    expect(await callFrom(window.webContents, 'setFullScreen', true)).toEqual({ ok: true, value: undefined });
+    expect(window.isFullScreen()).toBe(true);
+    await callFrom(window.webContents, 'setFullScreen', false);
+    expect(window.isFullScreen()).toBe(false);
+  });
+
   it('quits when the last window closes (not on macOS)', async () => {
     runApp();
     await becomeReady();

@@ -10,7 +10,8 @@ import { vi, type Mock } from 'vitest';
 import { createSession, type Session } from '../../../core/model';
 import { addCard } from '../../../core/operations';
 import type { ApiVerb, NahtstelleApi } from '../../../core/api';
-import type { Dialogs, MainServices } from '../../../electron/ipc/handlers';
+import { audienceView } from '../../../core/audience';
+import type { AudienceScreen, Dialogs, MainServices } from '../../../electron/ipc/handlers';
 import type { Printer } from '../../../electron/export/print-page';
 import { PreferencesStore } from '../../../electron/services/preferences';
 import MapStore from '../fakes/electron-store';
@@ -45,6 +46,8 @@ export interface TestServices {
   readonly dialogs: { readonly [K in keyof Dialogs]: Mock<Dialogs[K]> };
   readonly reveal: Mock<(path: string) => void>;
   readonly printer: { readonly [K in keyof Printer]: Mock<Printer[K]> };
+  readonly audience: { readonly [K in keyof AudienceScreen]: Mock<AudienceScreen[K]> };
+  readonly fullScreen: Mock<(on: boolean) => void>;
   cleanup(): Promise<void>;
 }
 
@@ -73,6 +76,12 @@ export async function createTestServices(options: { readonly systemLocale?: stri
     pdf: vi.fn<Printer['pdf']>(async () => fakePdf),
     png: vi.fn<Printer['png']>(async () => fakePng),
   };
+  const audience = {
+    open: vi.fn<AudienceScreen['open']>(() => 'sameDisplay'),
+    close: vi.fn<AudienceScreen['close']>(),
+    show: vi.fn<AudienceScreen['show']>(),
+  };
+  const fullScreen = vi.fn<(on: boolean) => void>();
   let ids = 0;
   const services: MainServices = {
     preferences,
@@ -82,6 +91,8 @@ export async function createTestServices(options: { readonly systemLocale?: stri
     dialogs,
     reveal,
     printer,
+    audience,
+    fullScreen,
   };
   return {
     services,
@@ -94,6 +105,8 @@ export async function createTestServices(options: { readonly systemLocale?: stri
     dialogs,
     reveal,
     printer,
+    audience,
+    fullScreen,
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -133,4 +146,8 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   saveTemplate: ['Kurzformat', [{ kind: 'lead', title: null, prompt: null, minutes: 30, skipped: false }]],
   deleteTemplate: ['00000000-0000-4000-8000-000000000001'],
   exportSession: [sampleSession(), { kind: 'md', sections: ['facts', 'mission', 'lanes'], csvDelimiter: ',', fallbackLanguage: 'de' }, null],
+  setFullScreen: [true],
+  openAudienceWindow: [],
+  closeAudienceWindow: [],
+  showAudienceView: [audienceView(sampleSession(), { spotlightCardId: 'card-1', zoom: 'fit', language: 'de', theme: 'contrast' })],
 };

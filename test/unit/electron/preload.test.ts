@@ -267,3 +267,18 @@ describe('sessions from outside, before the page listens', () => {
     expect(listener.mock.calls[0]).toEqual([{ ...opened, path: '/s/6.nahtstelle' }]);
   });
 });
+
+describe('the audience view, before the audience page listens', () => {
+  const view = (title: string) => ({ session: sampleSession(undefined, title), spotlightCardId: null, zoom: 1, language: 'de', theme: 'light' });
+
+  it('keeps only the newest view until the page subscribes: main sends it on load, maybe before the first render', () => {
+    const bridge = createBridge(electronIpcRenderer);
+    ipcRenderer.receive(eventChannel('audienceView'), view('Erster Stand'));
+    ipcRenderer.receive(eventChannel('audienceView'), view('Neuester Stand'));
+    const listener = vi.fn();
+    bridge.on('audienceView', listener);
+    expect(listener).toHaveBeenCalledExactlyOnceWith(view('Neuester Stand'));
+    ipcRenderer.receive(eventChannel('audienceView'), view('Danach'));
+    expect(listener).toHaveBeenLastCalledWith(view('Danach'));
+  });
+});

@@ -56,8 +56,8 @@ export class FakeWebContents extends EventEmitter {
   readonly loadURL = vi.fn(async (url: string) => {
     this.mainFrame.url = url;
   });
-  readonly loadFile = vi.fn(async (path: string) => {
-    this.mainFrame.url = pathToFileURL(path).href;
+  readonly loadFile = vi.fn(async (path: string, options?: { readonly hash?: string }) => {
+    this.mainFrame.url = pathToFileURL(path).href + (options?.hash ? `#${options.hash}` : '');
   });
   readonly send = vi.fn<(channel: string, ...args: unknown[]) => void>();
   /** Resolves with stand-in PDF bytes; a test makes it fail or inspects the options. */
@@ -123,6 +123,19 @@ export class FakeBrowserWindow extends EventEmitter {
   /** The window's bounds in the normal state (what a maximized window returns to). */
   normalBounds: FakeRectangle;
   readonly show = vi.fn();
+  /** Shows the window without focusing it. */
+  readonly showInactive = vi.fn();
+  readonly moveTop = vi.fn();
+  readonly removeMenu = vi.fn();
+  /** Like Electron's: leaving or entering full screen is reported by an event (here at once). */
+  readonly setFullScreen = vi.fn((on: boolean) => {
+    if (on === this.fullScreen) return;
+    this.fullScreen = on;
+    this.emit(on ? 'enter-full-screen' : 'leave-full-screen');
+  });
+  readonly setBounds = vi.fn((bounds: FakeRectangle) => {
+    this.normalBounds = { ...bounds };
+  });
   readonly focus = vi.fn(() => {
     FakeBrowserWindow.focused = this;
   });
@@ -150,6 +163,7 @@ export class FakeBrowserWindow extends EventEmitter {
       width,
       height,
     };
+    this.fullScreen = options.fullscreen === true;
     FakeBrowserWindow.all.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
@@ -162,8 +176,10 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 
   getBounds(): FakeRectangle {
-    // A maximized window covers the work area; only getNormalBounds() remembers the normal size.
-    return this.maximized || this.fullScreen ? screen.getPrimaryDisplay().workArea : this.normalBounds;
+    // Full screen covers the display the window is on, a maximized window the work area; only
+    // getNormalBounds() remembers the normal size.
+    if (this.fullScreen) return screen.getDisplayMatching(this.normalBounds).bounds;
+    return this.maximized ? screen.getPrimaryDisplay().workArea : this.normalBounds;
   }
 
   getNormalBounds(): FakeRectangle {
@@ -186,8 +202,8 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.webContents.loadURL(url);
   }
 
-  loadFile(path: string): Promise<void> {
-    return this.webContents.loadFile(path);
+  loadFile(path: string, options?: { readonly hash?: string }): Promise<void> {
+    return options ? this.webContents.loadFile(path, options) : this.webContents.loadFile(path);
   }
 
   isMinimized(): boolean {
@@ -226,7 +242,8 @@ export function fakeDisplay(id: number, x: number, y: number, width: number, hei
 
 const defaultDisplays = (): FakeDisplay[] => [fakeDisplay(1, 0, 0, 1920, 1080)];
 
-class FakeScreen {
+/** Emits `display-added` and `display-removed` when a test calls plugIn / unplug. */
+class FakeScreen extends EventEmitter {
   /** The connected displays, primary first; a test plugs in or removes monitors here. */
   displays: FakeDisplay[] = defaultDisplays();
   readonly getAllDisplays = vi.fn((): FakeDisplay[] => [...this.displays]);
@@ -236,8 +253,35 @@ class FakeScreen {
     return primary;
   });
 
+  /** Like Electron's: the display that overlaps the rectangle most, else the primary one. */
+  readonly getDisplayMatching = vi.fn((rect: FakeRectangle): FakeDisplay => {
+    let best: { display: FakeDisplay; area: number } | null = null;
+    for (const display of this.displays) {
+      const { bounds } = display;
+      const width = Math.min(rect.x + rect.width, bounds.x + bounds.width) - Math.max(rect.x, bounds.x);
+      const height = Math.min(rect.y + rect.height, bounds.y + bounds.height) - Math.max(rect.y, bounds.y);
+      if (width > 0 && height > 0 && (!best || width * height > best.area)) best = { display, area: width * height };
+    }
+    return best?.display ?? this.getPrimaryDisplay();
+  });
+
+  /** Plays a monitor being connected. */
+  plugIn(display: FakeDisplay): void {
+    this.displays.push(display);
+    this.emit('display-added', {}, display);
+  }
+
+  /** Plays a monitor being disconnected. */
+  unplug(id: number): void {
+    const display = this.displays.find((candidate) => candidate.id === id);
+    if (!display) throw new Error(`no display ${id}`);
+    this.displays = this.displays.filter((candidate) => candidate !== display);
+    this.emit('display-removed', {}, display);
+  }
+
   reset(): void {
     this.displays = defaultDisplays();
+    this.removeAllListeners();
   }
 }
 
