@@ -6,19 +6,41 @@ import type { AudienceTheme } from '../../../core/audience';
 export interface AppState {
   readonly systemLanguage: Language;
   readonly preferences: Preferences;
+  /** The theme the page shows now (applyTheme keeps it current, also when the system changes). */
+  readonly shownTheme: AudienceTheme;
   setPreferences(preferences: Preferences): void;
 }
 
 export const useApp = create<AppState>()((set) => ({
   systemLanguage: 'en',
   preferences: { language: null, theme: 'system', sessionsFolder: '', recentFiles: [], timerSound: false },
+  shownTheme: 'light',
   setPreferences: (preferences) => set({ preferences }),
 }));
 
-/** Applies a theme to the page; "system" leaves it to the operating system's setting. */
+/** What the operating system is asked about for "Like the system": more contrast, forced colours, dark. */
+const systemThemeQueries = ['(prefers-contrast: more)', '(forced-colors: active)', '(prefers-color-scheme: dark)'];
+let stopFollowingSystem: (() => void) | null = null;
+
+/**
+ * Shows a theme: <html data-theme> always names the resolved theme (light, dark or contrast), so
+ * the CSS has one rule per theme. For "system" it follows the operating system's changes live.
+ */
 export function applyTheme(theme: Theme): void {
-  if (theme === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = theme;
+  stopFollowingSystem?.();
+  stopFollowingSystem = null;
+  const show = () => {
+    const shown = resolvedTheme(theme);
+    document.documentElement.dataset.theme = shown;
+    useApp.setState({ shownTheme: shown });
+  };
+  show();
+  if (theme !== 'system') return;
+  const queries = systemThemeQueries.map((query) => matchMedia(query));
+  for (const query of queries) query.addEventListener('change', show);
+  stopFollowingSystem = () => {
+    for (const query of queries) query.removeEventListener('change', show);
+  };
 }
 
 /** The theme the page shows: the chosen one, or for "system" what the operating system asks for. */
