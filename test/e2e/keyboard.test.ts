@@ -107,3 +107,26 @@ describe('moving cards by keyboard alone (German UI)', () => {
     expect(await cardTitles(page, 'Marketing')).toEqual(['M1', 'M2']);
   });
 });
+
+describe('moving cards by keyboard alone (English UI)', () => {
+  it('announces picking up, each step, the drop and a cancel in English', async () => {
+    const board = await boards.open();
+    const { page } = board;
+    await addCards(page, 'Marketing', ['Price list']);
+
+    await page.getByRole('button', { name: 'Price list', exact: true }).focus();
+    await pickUp(page);
+    expect(await announcement(page)).toBe('Picked up Price list. Marketing, position 1 of 1.');
+    await page.keyboard.press('ArrowRight');
+    expect(await announcement(page)).toBe('Price list: Seam, position 1 of 1.');
+    await page.keyboard.press('Space');
+    expect(await announcement(page)).toBe('Dropped Price list in Seam, position 1 of 1.');
+    await page.keyboard.press('Escape'); // no reason for this move
+
+    await pickUp(page);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    expect(await announcement(page)).toBe('Move cancelled. Price list is back in Seam, position 1 of 1.');
+    expect(await cardTitles(page, 'Seam')).toEqual(['Price list']);
+  });
+});

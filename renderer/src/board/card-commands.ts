@@ -51,7 +51,10 @@ export function moveCardStep(cardId: CardId, direction: Direction, t: TFunction)
   if (!target) return;
   state.dispatch({ type: 'moveCard', cardId, toLaneId: target.laneId, toIndex: target.index, at: new Date().toISOString() });
   state.announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
-  focusCard(cardId);
+  // Once the card stands in its new place; after a move to another lane the reason's field has the focus.
+  requestAnimationFrame(() => {
+    if (useBoard.getState().reasonPrompt?.cardId !== cardId) focusCard(cardId);
+  });
 }
 
 /** The next lead of a topic, in the order Marketing → joint → Sales → unresolved; announced. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../../core/model';
 import { addCard } from '../../../core/operations';
-import { stepPlacement } from '../../../core/placement';
+import { readingOrder, stepPlacement, stepReadingOrder } from '../../../core/placement';
 
 /** Marketing: m0 m1 m2 · Seam: s0 · Sales: (empty) */
 function board(): Session {
@@ -36,5 +36,18 @@ describe('keyboard steps', () => {
     expect(stepPlacement(board(), 'm2', 'down')).toBeUndefined();
     expect(stepPlacement(board(), 's0', 'down')).toBeUndefined();
     expect(stepPlacement(board(), 'nope', 'right')).toBeUndefined();
+  });
+});
+
+describe('reading order (the spotlight steps through it)', () => {
+  it('goes lane by lane, left to right, each top to bottom, and stops at either end', () => {
+    const s = addCard(board(), 'x0', 'sales', 'x0');
+    expect(readingOrder(s)).toEqual(['m0', 'm1', 'm2', 's0', 'x0']);
+    expect(stepReadingOrder(s, 'm2', 1)).toBe('s0');
+    expect(stepReadingOrder(s, 's0', -1)).toBe('m2');
+    expect(stepReadingOrder(s, 'x0', 1)).toBe('x0');
+    expect(stepReadingOrder(s, 'm0', -1)).toBe('m0');
+    // A card that is gone (deleted meanwhile): back to the first.
+    expect(stepReadingOrder(s, 'gone', 1)).toBe('m0');
   });
 });
