@@ -62,4 +62,53 @@ describe('touch', () => {
     expect(await cardTitles(page, 'Marketing')).toEqual([]);
     expect(await cardTitles(page, 'Seam')).toEqual(['Roadshow']);
   });
+
+  it('a tap selects a card and shows its buttons, finger-sized; tapping Edit edits the title', async () => {
+    const board = await boards.open({ hasTouch: true });
+    const { page } = board;
+    await addCards(page, 'Marketing', ['Roadshow', 'Newsletter']);
+    const lane = page.getByRole('region', { name: 'Marketing', exact: true });
+    const edit = lane.getByRole('button', { name: 'Edit card Roadshow' });
+    // Nothing to hover on a touchscreen: the buttons wait for the card to be tapped.
+    expect(await edit.isVisible()).toBe(false);
+
+    await lane.getByRole('button', { name: 'Roadshow', exact: true }).tap();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Roadshow');
+    await edit.waitFor();
+    for (const button of [edit, lane.getByRole('button', { name: 'Delete card Roadshow' }), lane.getByRole('button', { name: 'Details for Roadshow' })]) {
+      const box = await button.boundingBox();
+      expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(44);
+    }
+    // The other card's buttons stay away while this one is selected.
+    expect(await lane.getByRole('button', { name: 'Edit card Newsletter' }).isVisible()).toBe(false);
+
+    await edit.tap();
+    const field = page.getByRole('textbox', { name: 'Card title' });
+    await field.fill('Roadshow im Süden');
+    // Tapping elsewhere keeps what was typed, as Enter on the on-screen keyboard would.
+    await page.getByRole('heading', { name: 'Sales', exact: true }).tap();
+    expect(await cardTitles(page, 'Marketing')).toEqual(['Roadshow im Süden', 'Newsletter']);
+  });
+
+  it('a double tap edits the title; tapping "Add card" adds one', async () => {
+    const board = await boards.open({ hasTouch: true });
+    const { page } = board;
+    const lane = page.getByRole('region', { name: 'Sales', exact: true });
+    await lane.getByRole('button', { name: 'Add card', exact: true }).tap();
+    const composer = lane.getByRole('textbox');
+    await composer.fill('Rabattpolitik');
+    await composer.press('Enter');
+    await composer.press('Escape');
+    expect(await cardTitles(page, 'Sales')).toEqual(['Rabattpolitik']);
+
+    const card = lane.getByRole('button', { name: 'Rabattpolitik', exact: true });
+    const box = await card.boundingBox();
+    if (!box) throw new Error('No card');
+    await page.touchscreen.tap(box.x + box.width / 3, box.y + box.height / 2);
+    await page.touchscreen.tap(box.x + box.width / 3, box.y + box.height / 2);
+    const field = page.getByRole('textbox', { name: 'Card title' });
+    await field.fill('Rabatte nur mit Freigabe');
+    await field.press('Enter');
+    expect(await cardTitles(page, 'Sales')).toEqual(['Rabatte nur mit Freigabe']);
+  });
 });
