@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { AudienceButton } from '../audience/AudienceButton';
 import { useAudiencePublisher } from '../audience/publish';
 import { Board } from '../board/Board';
 import { Library } from '../library/Library';
@@ -11,7 +10,7 @@ import { CardOverlays } from '../board/CardOverlays';
 import { DetailsDialog } from '../session/DetailsDialog';
 import { ExportButton } from '../export/ExportDialog';
 import { CheatSheet } from '../present/CheatSheet';
-import { PresentButtons, PresentationBar } from '../present/PresentationBar';
+import { PresentationBar } from '../present/PresentationBar';
 import { usePresentation } from '../present/presentation-store';
 import { Spotlight } from '../present/Spotlight';
 import { WorkshopPanel } from '../session/WorkshopPanel';
@@ -110,8 +109,6 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
           </button>
           <SaveCopyButton />
           <ExportButton />
-          <AudienceButton />
-          <PresentButtons />
           <LanguageSwitch />
         </div>
       </header>

@@ -1,3 +1,5 @@
+import { AudienceButton } from '../audience/AudienceButton';
+import { PresentButtons } from '../present/PresentationBar';
 import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,6 +61,10 @@ export function BoardTools() {
           {t('tools.voting.button')}
         </button>
         <AddLane />
+        <div className="present-tools">
+          <PresentButtons />
+          <AudienceButton />
+        </div>
       </div>
       {findOpen && <FindBar id={findId} onClose={closeFind} />}
       {votingOpen && <VotingPanel id={votingId} onClose={closeVoting} />}
