@@ -249,3 +249,18 @@ describe('sessions', () => {
     expect(await cardTitles(page, 'Sales')).toEqual(['Umzug']);
   });
 });
+
+describe('closing the window', () => {
+  it('saves a change made a moment before the window closes', async () => {
+    const board = await boards.open();
+    const { page } = board;
+    await addCards(page, 'Marketing', ['Last words']);
+    // Closed at once, well inside the autosave's quiet time: the close waits for the save.
+    const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    const [file] = await sessionFiles(board.dataDir);
+    const saved = JSON.parse(await readFile(join(board.dataDir, 'sessions', file ?? ''), 'utf8')) as { session: { cards: Record<string, { title: string }> } };
+    expect(Object.values(saved.session.cards).map((card) => card.title)).toEqual(['Last words']);
+  });
+});

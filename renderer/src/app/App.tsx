@@ -14,7 +14,7 @@ import { PresentationBar } from '../present/PresentationBar';
 import { usePresentation } from '../present/presentation-store';
 import { Spotlight } from '../present/Spotlight';
 import { WorkshopPanel } from '../session/WorkshopPanel';
-import type { Autosave } from '../store/autosave';
+import { saveBeforeClosing, type Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
@@ -36,6 +36,7 @@ export function App({ autosave }: { autosave: Autosave }) {
   );
   useEffect(() => api.on('openFailed', (error) => useBoard.getState().reportProblem(error)), []);
   useEffect(() => openDroppedFiles(autosave), [autosave]);
+  useEffect(() => saveBeforeClosing(autosave), [autosave]);
 
   return (
     <>

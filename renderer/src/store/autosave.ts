@@ -16,6 +16,8 @@ type Save = (path: string, session: Session) => Promise<SavedState>;
 export interface Autosave {
   /** Saves now if anything is unsaved and waits for it; false when the save failed. */
   flush(): Promise<boolean>;
+  /** Whether the open session has changes not yet on disk. */
+  hasUnsaved(): boolean;
   stop(): void;
 }
 
@@ -78,9 +80,34 @@ export function startAutosave(save: Save): Autosave {
       if (running) await running;
       return run();
     },
+    hasUnsaved() {
+      const { openFile, history } = useBoard.getState();
+      return openFile !== null && history.present !== saved;
+    },
     stop() {
       clearTimeout(timer);
       unsubscribe();
     },
   };
+}
+
+/**
+ * Closing the window (or quitting) while a change is still only in memory — within the autosave's
+ * quiet time, or while a save fails — first saves it: the close is held back, the change written,
+ * and the window closed again. In Electron a cancelled `beforeunload` holds the close back without
+ * asking; a browser would ask. If the save fails, the window stays open with the failure shown,
+ * and a second close goes through (the facilitator has seen it). Returns the cleanup.
+ */
+export function saveBeforeClosing(autosave: Autosave, target: Pick<Window, 'addEventListener' | 'removeEventListener' | 'close'> = window): () => void {
+  let failedOnce = false;
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!autosave.hasUnsaved() || failedOnce) return;
+    event.preventDefault();
+    void autosave.flush().then((ok) => {
+      if (ok) target.close();
+      else failedOnce = true;
+    });
+  };
+  target.addEventListener('beforeunload', onBeforeUnload);
+  return () => target.removeEventListener('beforeunload', onBeforeUnload);
 }

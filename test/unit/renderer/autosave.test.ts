@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SavedState } from '../../../core/api';
 import { createSession, type Session } from '../../../core/model';
-import { autosaveDelayMs, retryDelayMs, startAutosave, type Autosave } from '../../../renderer/src/store/autosave';
+import { autosaveDelayMs, retryDelayMs, saveBeforeClosing, startAutosave, type Autosave } from '../../../renderer/src/store/autosave';
 import { useBoard } from '../../../renderer/src/store/board-store';
 
 const path = '/sessions/workshop.nahtstelle';
@@ -79,5 +79,55 @@ describe('autosave', () => {
     expect(save).toHaveBeenCalledTimes(1);
     await expect(autosave.flush()).resolves.toBe(true);
     expect(save).toHaveBeenCalledTimes(1);
+  });
+});
+
+/** A window stand-in: what `saveBeforeClosing` listens on, with a way to try closing it. */
+function fakeWindow() {
+  const listeners = new Set<(event: BeforeUnloadEvent) => void>();
+  const close = vi.fn();
+  return {
+    close,
+    addEventListener: (_type: string, listener: (event: BeforeUnloadEvent) => void) => listeners.add(listener),
+    removeEventListener: (_type: string, listener: (event: BeforeUnloadEvent) => void) => listeners.delete(listener),
+    /** Tries to close; true when the page would unload now. */
+    tryClose(): boolean {
+      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      for (const listener of listeners) listener(event as unknown as BeforeUnloadEvent);
+      return !event.defaultPrevented;
+    },
+  };
+}
+
+describe('closing the window', () => {
+  it('holds a close back until a change made a moment ago is on disk, then closes', async () => {
+    const save = vi.fn(async (_path: string, _session: Session): Promise<SavedState> => ({ savedAt: '2027-03-04T09:01:00.000Z' }));
+    autosave = startAutosave(save);
+    const win = fakeWindow();
+    const stop = saveBeforeClosing(autosave, win as unknown as Window);
+    expect(win.tryClose()).toBe(true); // nothing unsaved: closes at once
+    addCard('a');
+    expect(win.tryClose()).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save.mock.calls[0]?.[1].lanes.marketing?.cardIds).toEqual(['a']);
+    expect(win.close).toHaveBeenCalledTimes(1);
+    expect(win.tryClose()).toBe(true);
+    stop();
+  });
+
+  it('stays open when that save fails, showing why; a second close goes through', async () => {
+    const failure = new Error('{"code":"fileProblem","detail":"ENOSPC","reason":"diskFull","file":"workshop.nahtstelle"}');
+    const save = vi.fn<(path: string, session: Session) => Promise<SavedState>>().mockRejectedValue(failure);
+    autosave = startAutosave(save);
+    const win = fakeWindow();
+    const stop = saveBeforeClosing(autosave, win as unknown as Window);
+    addCard('a');
+    expect(win.tryClose()).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(win.close).not.toHaveBeenCalled();
+    expect(status()).toBe('failed');
+    expect(win.tryClose()).toBe(true);
+    stop();
   });
 });
