@@ -72,8 +72,11 @@ describe('touch', () => {
     // Nothing to hover on a touchscreen: the buttons wait for the card to be tapped.
     expect(await edit.isVisible()).toBe(false);
 
-    await lane.getByRole('button', { name: 'Roadshow', exact: true }).tap();
+    const card = lane.getByRole('button', { name: 'Roadshow', exact: true });
+    await card.tap();
+    // Selected, and seen to be: ringed as the keyboard's focus is.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Roadshow');
+    expect(await card.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
     await edit.waitFor();
     for (const button of [edit, lane.getByRole('button', { name: 'Delete card Roadshow' }), lane.getByRole('button', { name: 'Details for Roadshow' })]) {
       const box = await button.boundingBox();
