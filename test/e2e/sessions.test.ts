@@ -42,7 +42,7 @@ describe('sessions', () => {
     expect(onDisk).toMatchObject({ format: 'nahtstelle-session', version: currentFileVersion });
 
     await page.getByRole('button', { name: 'Sessions', exact: true }).click();
-    const row = page.getByRole('button', { name: 'Open Kick-off Müller GmbH' });
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Open Kick-off Müller GmbH' }) });
     expect(await row.innerText()).toMatch(/Müller GmbH · .*2027 · Hamburg · 2 cards · Changed/);
 
     await page.getByRole('searchbox', { name: 'Filter sessions' }).fill('hamburg');

@@ -45,10 +45,13 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
           }}
         />
       ) : (
-        <button type="button" className="session-open" aria-label={t('library.open', { title })} onClick={() => void showOpened(api.openSession(summary.path))}>
-          <span className="session-title">{title}</span>
+        // The facts sit beside the button, not in it: its name ("Open …") must hold all the text it shows (WCAG 2.5.3).
+        <div className="session-summary">
+          <button type="button" className="session-open" aria-label={t('library.open', { title })} onClick={() => void showOpened(api.openSession(summary.path))}>
+            <span className="session-title">{title}</span>
+          </button>
           <span className="session-facts">{facts.join(' · ')}</span>
-        </button>
+        </div>
       )}
       {summary.problem && (
         <p className="session-problem">
