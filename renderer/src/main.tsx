@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './app/App';
+import { followAudienceWindow } from './audience/audience-window';
+import { AudiencePage } from './audience/AudiencePage';
 import { describeError } from './app/errors';
 import { initI18n, languageForLocale } from './i18n';
 import { applyTheme, useApp } from './store/app-store';
@@ -22,6 +24,7 @@ async function start(root: HTMLElement): Promise<void> {
     applyTheme(startup.preferences.theme);
     if (startup.session) useBoard.getState().open(startup.session);
     if (startup.problem) useBoard.getState().reportProblem(startup.problem);
+    followAudienceWindow();
     const autosave = startAutosave((path, session) => api.saveSession(path, session));
     reactRoot.render(
       <StrictMode>
@@ -34,5 +37,20 @@ async function start(root: HTMLElement): Promise<void> {
   }
 }
 
+/**
+ * The audience window's page: no call to the machine (main refuses the audience window's calls),
+ * only the views it forwards. The language follows the system until the first view names one.
+ */
+async function startAudience(root: HTMLElement): Promise<void> {
+  const i18n = await initI18n(languageForLocale(navigator.language));
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
+  createRoot(root).render(
+    <StrictMode>
+      <AudiencePage />
+    </StrictMode>,
+  );
+}
+
 const root = document.getElementById('root');
-if (root) void start(root);
+if (root) void (window.location.hash === '#audience' ? startAudience(root) : start(root));

@@ -1,4 +1,41 @@
-// Being built (issue #5): the toolbar button that opens and closes the audience window.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ariaKeyShortcuts } from '../app/shortcut-keys';
+import { usePresentation } from '../present/presentation-store';
+import { toggleAudienceWindow, useAudienceWindow } from './audience-window';
+import './audience.css';
+
+/** How long the hint about a missing second display stays: long enough to read it twice. */
+const hintMs = 15_000;
+
+/**
+ * The toolbar's "Audience window" button: opens the room's view (on the projector when one is
+ * attached) or closes it. When it opened on this display, a short line says so and what to do.
+ */
 export function AudienceButton() {
-  return null;
+  const { t } = useTranslation();
+  const open = usePresentation((s) => s.audienceOpen);
+  const opened = useAudienceWindow((s) => s.opened);
+  /** The opening whose hint has had its time. */
+  const [expired, setExpired] = useState<number | null>(null);
+
+  // Each opening on this display shows the hint afresh, for a while.
+  useEffect(() => {
+    if (opened?.placement !== 'sameDisplay') return;
+    const timer = setTimeout(() => setExpired(opened.count), hintMs);
+    return () => clearTimeout(timer);
+  }, [opened]);
+  const showHint = open && opened?.placement === 'sameDisplay' && expired !== opened.count;
+
+  return (
+    <>
+      <button type="button" className="tool-button" aria-pressed={open} aria-keyshortcuts={ariaKeyShortcuts('audienceWindow')} onClick={toggleAudienceWindow}>
+        {t('audience.window')}
+      </button>
+      {/* Always there, so screen readers hear the hint when it appears. */}
+      <span className="audience-hint" role="status">
+        {showHint ? t('audience.openedHere') : ''}
+      </span>
+    </>
+  );
 }

@@ -1,2 +1,104 @@
-// Being built (issue #5): sends the audience view to main on every change while the audience window is open.
-export function useAudiencePublisher(): void {}
+/**
+ * Sends the audience window what the room may see (core/audience.ts audienceView) while it is
+ * open: on every change of the board, the spotlight, the zoom, the theme and the UI language.
+ * Changes made together (one drop, one keystroke, a theme switch) become one call: the call waits
+ * for the end of the current task (a microtask), not for an animation frame, which a hidden or
+ * minimised control window would never get. One call is under way at a time; what changed
+ * meanwhile goes out right after it, as one call with the newest state.
+ */
+import { useEffect } from 'react';
+import i18next from 'i18next';
+import { audienceView, type AudienceTheme, type AudienceView } from '../../../core/audience';
+import type { Session } from '../../../core/model';
+import { api } from '../api';
+import { usePresentation } from '../present/presentation-store';
+import { resolvedTheme, useApp } from '../store/app-store';
+import { useBoard } from '../store/board-store';
+
+/** Called in the board screen: publishes while the audience window is open. */
+export function useAudiencePublisher(): void {
+  const open = usePresentation((s) => s.audienceOpen);
+  useEffect(() => (open ? publishAudienceView((view) => api.showAudienceView(view)) : undefined), [open]);
+}
+
+/** Everything a view is made of; a view is sent only when one of them changed. */
+interface ViewInputs {
+  readonly session: Session;
+  readonly spotlightCardId: string | null;
+  readonly zoom: AudienceView['zoom'];
+  readonly language: AudienceView['language'];
+  readonly theme: AudienceTheme;
+}
+
+function currentInputs(): ViewInputs {
+  const { spotlightCardId, zoom } = usePresentation.getState();
+  return {
+    session: useBoard.getState().history.present,
+    spotlightCardId,
+    zoom,
+    language: i18next.language === 'de' ? 'de' : 'en',
+    theme: resolvedTheme(useApp.getState().preferences.theme),
+  };
+}
+
+const sameInputs = (a: ViewInputs, b: ViewInputs): boolean =>
+  a.session === b.session && a.spotlightCardId === b.spotlightCardId && a.zoom === b.zoom && a.language === b.language && a.theme === b.theme;
+
+/** The operating system's settings "Like the system" follows; a change may change the theme shown. */
+const systemThemeQueries = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)'];
+
+/**
+ * Sends the current view now and after every change until the returned function is called.
+ * Failures are shown as the board's problem notice; the next change tries again.
+ */
+export function publishAudienceView(send: (view: AudienceView) => Promise<void>): () => void {
+  let stopped = false;
+  let scheduled = false;
+  let sending = false;
+  let sent: ViewInputs | null = null;
+
+  const publish = async (): Promise<void> => {
+    scheduled = false;
+    if (stopped || sending) return;
+    const inputs = currentInputs();
+    if (sent && sameInputs(sent, inputs)) return;
+    sending = true;
+    sent = inputs;
+    try {
+      await send(audienceView(inputs.session, inputs));
+    } catch (error) {
+      sent = null;
+      if (!stopped) useBoard.getState().reportProblem(error);
+    } finally {
+      sending = false;
+    }
+    // What changed while the call was under way.
+    if (sent && !sameInputs(sent, currentInputs())) schedule();
+  };
+  const schedule = (): void => {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    queueMicrotask(() => void publish());
+  };
+
+  const unsubscribe = [
+    useBoard.subscribe((state, previous) => {
+      if (state.history.present !== previous.history.present) schedule();
+    }),
+    usePresentation.subscribe((state, previous) => {
+      if (state.spotlightCardId !== previous.spotlightCardId || state.zoom !== previous.zoom) schedule();
+    }),
+    useApp.subscribe(schedule),
+  ];
+  i18next.on('languageChanged', schedule);
+  const queries = systemThemeQueries.map((query) => matchMedia(query));
+  for (const query of queries) query.addEventListener('change', schedule);
+  schedule();
+
+  return () => {
+    stopped = true;
+    for (const stop of unsubscribe) stop();
+    i18next.off('languageChanged', schedule);
+    for (const query of queries) query.removeEventListener('change', schedule);
+  };
+}

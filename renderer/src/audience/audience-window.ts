@@ -1,0 +1,59 @@
+/**
+ * Opening and closing the audience window (the room's view on the projector) from the control
+ * window: the toolbar button and the keyboard shortcut both come here. Whether it is open lives in
+ * the presentation store (usePresentation.audienceOpen); main reports when it closes on its own.
+ */
+import { create } from 'zustand';
+import type { AudiencePlacement } from '../../../core/api';
+import { api } from '../api';
+import { usePresentation } from '../present/presentation-store';
+import { useBoard } from '../store/board-store';
+
+interface AudienceWindowState {
+  /** Where the window opened last, with a counter so the same placement twice is still news; null once closed. */
+  readonly opened: { readonly placement: AudiencePlacement; readonly count: number } | null;
+}
+
+/** Where the audience window opened: the toolbar says so when it opened on this display. */
+export const useAudienceWindow = create<AudienceWindowState>()(() => ({ opened: null }));
+
+let opens = 0;
+
+/** Opens the audience window, or brings it forward; failures are shown as the board's problem notice. */
+export async function openAudienceWindow(): Promise<void> {
+  try {
+    const placement = await api.openAudienceWindow();
+    usePresentation.getState().setAudienceOpen(true);
+    useAudienceWindow.setState({ opened: { placement, count: ++opens } });
+  } catch (error) {
+    useBoard.getState().reportProblem(error);
+  }
+}
+
+export async function closeAudienceWindow(): Promise<void> {
+  try {
+    await api.closeAudienceWindow();
+    // Main also reports it (audienceWindow), but the button should not wait for that.
+    usePresentation.getState().setAudienceOpen(false);
+    useAudienceWindow.setState({ opened: null });
+  } catch (error) {
+    useBoard.getState().reportProblem(error);
+  }
+}
+
+/** Opens the audience window when it is closed, closes it when it is open (button and shortcut). */
+export function toggleAudienceWindow(): void {
+  void (usePresentation.getState().audienceOpen ? closeAudienceWindow() : openAudienceWindow());
+}
+
+/**
+ * Follows main's word on whether the audience window is open (it may be closed on its own, or
+ * close with a display). Listened to for the whole life of the control page, board or library,
+ * so the state is right whenever the board comes back.
+ */
+export function followAudienceWindow(): () => void {
+  return api.on('audienceWindow', ({ open }) => {
+    usePresentation.getState().setAudienceOpen(open);
+    if (!open) useAudienceWindow.setState({ opened: null });
+  });
+}

@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AudienceView } from '../../../core/audience';
+import { createSession } from '../../../core/model';
+import { addCard } from '../../../core/operations';
+
+// The renderer reads the bridge and the system's colour settings when loaded; node has neither.
+vi.hoisted(() => {
+  const query = { matches: false, addEventListener: () => undefined, removeEventListener: () => undefined };
+  Object.assign(globalThis, { window: { nahtstelle: {} }, matchMedia: () => query });
+});
+
+const { publishAudienceView } = await import('../../../renderer/src/audience/publish');
+const { usePresentation } = await import('../../../renderer/src/present/presentation-store');
+const { useBoard } = await import('../../../renderer/src/store/board-store');
+
+/** Lets the queued microtasks and settled calls run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+beforeEach(() => {
+  let session = createSession('s', { title: 'Kick-off' });
+  session = addCard(session, 'topic', 'marketing', 'Trade fair');
+  session = addCard(session, 'hidden', 'sales', 'Marketing paints pretty pictures', undefined, 'caricature');
+  useBoard.getState().open({ path: '/sessions/s.nahtstelle', session, savedAt: '2027-03-04T09:00:00.000Z', fromBackup: false });
+  usePresentation.getState().reset();
+  useBoard.getState().dismissProblem();
+});
+
+function recorder() {
+  const views: AudienceView[] = [];
+  const send = vi.fn(async (view: AudienceView) => {
+    views.push(view);
+  });
+  return { views, send };
+}
+
+describe('publishing the audience view', () => {
+  it('sends the board at once, without the hidden caricature, then one call for changes made together', async () => {
+    const { views, send } = recorder();
+    stop = publishAudienceView(send);
+    await settle();
+    expect(send).toHaveBeenCalledOnce();
+    expect(Object.keys(views[0]?.session.cards ?? {})).toEqual(['topic']);
+
+    useBoard.getState().dispatch({ type: 'addCard', cardId: 'new', laneId: 'seam', title: 'Handover' });
+    useBoard.getState().dispatch({ type: 'moveCard', cardId: 'topic', toLaneId: 'seam', toIndex: 0, at: '2027-03-04T09:30:00.000Z' });
+    usePresentation.getState().setSpotlight('topic');
+    usePresentation.getState().setZoom('fit');
+    await settle();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(views[1]).toMatchObject({ spotlightCardId: 'topic', zoom: 'fit', session: { lanes: { seam: { cardIds: ['topic', 'new'] } } } });
+  });
+
+  it('has one call under way at a time; what changed meanwhile follows as one call with the newest state', async () => {
+    let finish: () => void = () => undefined;
+    const views: AudienceView[] = [];
+    const send = vi.fn(
+      (view: AudienceView) =>
+        new Promise<void>((resolve) => {
+          views.push(view);
+          finish = resolve;
+        }),
+    );
+    stop = publishAudienceView(send);
+    await settle();
+    useBoard.getState().dispatch({ type: 'editCardTitle', cardId: 'topic', title: 'Trade fair 2027' });
+    await settle();
+    useBoard.getState().dispatch({ type: 'editCardTitle', cardId: 'topic', title: 'Trade fair 2028' });
+    await settle();
+    expect(send).toHaveBeenCalledOnce();
+
+    finish();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(views[1]?.session.cards.topic?.title).toBe('Trade fair 2028');
+  });
+
+  it('sends nothing for what the room does not see change, and nothing once stopped', async () => {
+    const { send } = recorder();
+    stop = publishAudienceView(send);
+    await settle();
+    useBoard.getState().setComposer('marketing');
+    usePresentation.getState().setCheatSheetOpen(true);
+    await settle();
+    expect(send).toHaveBeenCalledOnce();
+
+    stop();
+    useBoard.getState().dispatch({ type: 'editCardTitle', cardId: 'topic', title: 'After' });
+    await settle();
+    expect(send).toHaveBeenCalledOnce();
+  });
+
+  it('shows a failed call as the board’s problem, and tries again with the next change', async () => {
+    const failure = new Error('{"code":"invalidArguments","detail":"showAudienceView: 0: nope"}');
+    const send = vi.fn<(view: AudienceView) => Promise<void>>().mockRejectedValueOnce(failure).mockResolvedValue(undefined);
+    stop = publishAudienceView(send);
+    await settle();
+    expect(useBoard.getState().problem).toEqual({ kind: 'error', error: failure });
+    useBoard.getState().dispatch({ type: 'editCardTitle', cardId: 'topic', title: 'Again' });
+    await settle();
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+});
