@@ -68,7 +68,7 @@ describe('the audience window (a second page of the web host)', () => {
     await addCards(page, 'Sales', ['Price list']);
 
     await audienceButton(page).click();
-    expect(await audienceButton(page).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => audienceButton(page).getAttribute('aria-pressed')).toBe('true');
     const audience = await openAudience(board);
     await lane(audience, 'Marketing').getByText('Trade fair').waitFor();
     expect(await titlesIn(audience, 'Sales')).toEqual(['Price list']);
@@ -178,6 +178,31 @@ describe('the audience window (a second page of the web host)', () => {
     await expect.poll(() => audience.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
+  it('shows the board at the control page’s zoom, and fitted to its own window when the control page fits', async () => {
+    const board = await boards.open();
+    const { page } = board;
+    await addCards(page, 'Marketing', Array.from({ length: 14 }, (_, i) => `Topic ${i + 1}`));
+    await audienceButton(page).click();
+    const audience = await openAudience(board);
+    await lane(audience, 'Marketing').getByText('Topic 14').waitFor();
+    const boardZoom = () => audience.locator('.audience-board').evaluate((element) => (element as HTMLElement).style.zoom);
+    const lastCardBottom = async () => {
+      const box = await lane(audience, 'Marketing').locator('.card-face').last().boundingBox();
+      return box ? box.y + box.height : Infinity;
+    };
+    // Fourteen cards in large type do not fit one lane at 100 %: the last ones are off the screen.
+    expect(await boardZoom()).toBe('1');
+    expect(await lastCardBottom()).toBeGreaterThan(1080);
+
+    await page.getByRole('button', { name: 'Presentation', exact: true }).click();
+    await page.keyboard.press('Control+=');
+    await expect.poll(boardZoom).toBe('1.25');
+    await page.keyboard.press('Control+0');
+    await expect.poll(async () => Number(await boardZoom())).toBeLessThan(1);
+    await audience.waitForFunction(() => [...document.querySelectorAll('.lane-cards')].every((list) => list.scrollHeight <= list.clientHeight + 1));
+    expect(await lastCardBottom()).toBeLessThanOrEqual(1080);
+  });
+
   it('tells the control page when it is closed, and the session stays as it was', async () => {
     const board = await boards.open();
     const { page } = board;
@@ -202,7 +227,7 @@ describe('the audience window (a second page of the web host)', () => {
     const again = await openAudience(board);
     await lane(again, 'Sales').getByText('Price list').waitFor();
     await audienceButton(page).click();
-    expect(await audienceButton(page).getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => audienceButton(page).getAttribute('aria-pressed')).toBe('false');
   });
 
   it('has no serious or critical axe violations, with and without a spotlight', async () => {
