@@ -28,6 +28,7 @@ describe('presentation mode', () => {
 
     await page.keyboard.press('F5');
     await toolbar(page).waitFor({ state: 'hidden' });
+    expect(board.webHost?.fullScreen).toBe(true);
     expect(await page.getByRole('region', { name: 'Workshop' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Add card' }).count()).toBe(0);
     // Card titles readable from the back row: at least 28 px on a 1080p projector.
@@ -38,6 +39,7 @@ describe('presentation mode', () => {
 
     await page.keyboard.press('Escape');
     await toolbar(page).waitFor();
+    expect(board.webHost?.fullScreen).toBe(false);
     expect(await page.getByRole('button', { name: 'Add card' }).count()).toBe(3);
     expect(await fontSize(page, '.card-title')).toBe(normalTitle);
   });

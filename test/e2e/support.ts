@@ -58,6 +58,8 @@ export interface BoardPage {
   readonly page: Page;
   readonly context: BrowserContext;
   readonly host: Pick<WebHost, 'url' | 'close'>;
+  /** The web host this board started (not for a board opened on a given `url`): its window stand-ins. */
+  readonly webHost: WebHost | null;
   readonly dataDir: string;
   /** Every URL the page requested, to prove it stays on its own origin. */
   readonly requests: string[];
@@ -83,9 +85,8 @@ export interface BoardOptions {
 
 export async function openBoard(browser: Browser, options: BoardOptions = {}): Promise<BoardPage> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-')));
-  const host: Pick<WebHost, 'url' | 'close'> = options.url
-    ? { url: options.url, close: async () => undefined }
-    : await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US', dialogs: options.dialogs });
+  const webHost = options.url ? null : await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US', dialogs: options.dialogs });
+  const host: Pick<WebHost, 'url' | 'close'> = webHost ?? { url: options.url ?? '', close: async () => undefined };
   const context = await browser.newContext({
     viewport: { width: 1920, height: 1080 },
     locale: options.locale ?? 'en-US',
@@ -112,6 +113,7 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
     page,
     context,
     host,
+    webHost,
     dataDir,
     requests,
     errors,
