@@ -12,7 +12,7 @@ import { audienceView, type AudienceTheme, type AudienceView } from '../../../co
 import type { Session } from '../../../core/model';
 import { api } from '../api';
 import { usePresentation } from '../present/presentation-store';
-import { resolvedTheme, useApp } from '../store/app-store';
+import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 
 /** Called in the board screen: publishes while the audience window is open. */
@@ -37,15 +37,12 @@ function currentInputs(): ViewInputs {
     spotlightCardId,
     zoom,
     language: i18next.language === 'de' ? 'de' : 'en',
-    theme: resolvedTheme(useApp.getState().preferences.theme),
+    theme: useApp.getState().shownTheme,
   };
 }
 
 const sameInputs = (a: ViewInputs, b: ViewInputs): boolean =>
   a.session === b.session && a.spotlightCardId === b.spotlightCardId && a.zoom === b.zoom && a.language === b.language && a.theme === b.theme;
-
-/** The operating system's settings "Like the system" follows; a change may change the theme shown. */
-const systemThemeQueries = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)'];
 
 /**
  * Sends the current view now and after every change until the returned function is called.
@@ -88,17 +85,17 @@ export function publishAudienceView(send: (view: AudienceView) => Promise<void>)
     usePresentation.subscribe((state, previous) => {
       if (state.spotlightCardId !== previous.spotlightCardId || state.zoom !== previous.zoom) schedule();
     }),
-    useApp.subscribe(schedule),
+    // applyTheme keeps shownTheme current, also when "Like the system" follows a change of the OS.
+    useApp.subscribe((state, previous) => {
+      if (state.shownTheme !== previous.shownTheme) schedule();
+    }),
   ];
   i18next.on('languageChanged', schedule);
-  const queries = systemThemeQueries.map((query) => matchMedia(query));
-  for (const query of queries) query.addEventListener('change', schedule);
   schedule();
 
   return () => {
     stopped = true;
     for (const stop of unsubscribe) stop();
     i18next.off('languageChanged', schedule);
-    for (const query of queries) query.removeEventListener('change', schedule);
   };
 }

@@ -44,7 +44,7 @@ export function applyTheme(theme: Theme): void {
 }
 
 /** The theme the page shows: the chosen one, or for "system" what the operating system asks for. */
-export function resolvedTheme(theme: Theme): AudienceTheme {
+function resolvedTheme(theme: Theme): AudienceTheme {
   if (theme !== 'system') return theme;
   if (matchMedia('(prefers-contrast: more)').matches || matchMedia('(forced-colors: active)').matches) return 'contrast';
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
