@@ -5,14 +5,14 @@
  * and never holds what only the facilitator may see: a hidden caricature's text, or dots before
  * they are revealed. Closing it leaves the control window's session as it was.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import {mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost } from '../harness/web-host';
 import { seriousViolations } from './axe';
-import { addCards, useBoards, type BoardPage } from './support';
+import { addCards, useBoards, type BoardPage, removeDir } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -108,7 +108,7 @@ describe('the audience window (a second page of the web host)', () => {
     const host = await startWebHost({ port: 0, dataDir, locale: 'en-US' });
     cleanups.push(async () => {
       await host.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDir(dataDir);
     });
     const board = await boards.open({ url: host.url, dataDir });
     const { page } = board;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import {mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { workshopAgenda } from '../../core/agenda';
 import { createSession, type Session } from '../../core/model';
 import { applyOperation, type Operation } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
-import { addCards, cardTitles, centreOf, mouseDrag, useBoards } from './support';
+import { addCards, cardTitles, centreOf, mouseDrag, useBoards, removeDir } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function tempDataDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-cards-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  cleanups.push(() => removeDir(dir));
   return dir;
 }
 

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import {mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addCards, cardTitles, centreOf, useBoards } from './support';
+import { addCards, cardTitles, centreOf, useBoards, removeDir } from './support';
 
 const boards = useBoards();
 
@@ -32,7 +32,7 @@ describe('language', () => {
       expect(await second.page.getByRole('button', { name: 'Add card' }).count()).toBe(3);
       await second.close();
     } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDir(dataDir);
     }
   });
 });

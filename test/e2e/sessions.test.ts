@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentFileVersion } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { addCards, cardTitles, createSessionFromLibrary, useBoards } from './support';
+import { addCards, cardTitles, createSessionFromLibrary, useBoards, removeDir } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function tempDataDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-sessions-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  cleanups.push(() => removeDir(dir));
   return dir;
 }
 

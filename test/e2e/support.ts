@@ -54,6 +54,14 @@ export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>;
   };
 }
 
+/**
+ * Removes a test's data folder. Retried: a test's own cleanup may run before its board's host has
+ * closed, while an autosave still writes into the folder (ENOTEMPTY).
+ */
+export function removeDir(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+}
+
 export interface BoardPage {
   readonly page: Page;
   readonly context: BrowserContext;
@@ -122,7 +130,7 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
       closed = true;
       await context.close();
       await host.close();
-      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await removeDir(dataDir);
     },
   };
 }

@@ -3,7 +3,7 @@
  * colours), a chosen theme is a preference kept across restarts, and text stays readable — 7:1 in
  * high contrast (measured by axe's AAA rule and by our own measurement), 4.5:1 in light and dark.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import type { Session } from '../../core/model';
 import { serializeSession } from '../../core/session-file';
 import { richSession } from '../unit/export/sessions';
 import { enhancedContrastOnly, seriousViolations, textContrasts } from './axe';
-import { useBoards } from './support';
+import { useBoards, removeDir } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 async function tempDataDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-themes-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  cleanups.push(() => removeDir(dir));
   return dir;
 }
 

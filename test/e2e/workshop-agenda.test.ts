@@ -3,7 +3,7 @@
  * of the blocks (caricatures revealed, the mission written on the board) and own templates.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import {mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { createSession } from '../../core/model';
 import { addCard, updateCard } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { createSessionFromLibrary, useBoards } from './support';
+import { createSessionFromLibrary, useBoards, removeDir } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function tempDataDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-workshop-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  cleanups.push(() => removeDir(dir));
   return dir;
 }
 

@@ -4,13 +4,13 @@
  * a metric flagged until it has its narrative — a dot vote with its ranking and the block timer;
  * then the host process is killed and started again, and all of it is still there.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import {mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnHost, type HostProcess } from './host-process';
-import { addCards, createSessionFromLibrary, useBoards } from './support';
+import { addCards, createSessionFromLibrary, useBoards, removeDir } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -51,7 +51,7 @@ async function saved(page: Page): Promise<void> {
 describe('the workshop method, end to end', () => {
   it('runs all four blocks of the template, votes, times a block — and finds it all intact after a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-method-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    cleanups.push(() => removeDir(dataDir));
     let host: HostProcess = await spawnHost(dataDir);
     cleanups.push(() => host.kill());
     const first = await boards.open({ url: host.url, dataDir, startOn: 'library' });
