@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost } from '../harness/web-host';
 import { seriousViolations } from './axe';
-import { addCards, useBoards, type BoardPage, removeDir } from './support';
+import { addCards, useBoards, type BoardPage, removeDir, cardNamed, moveByKeyboard } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -24,7 +24,6 @@ const audienceButton = (page: Page) => page.getByRole('button', { name: /^(Audie
 const lane = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const titlesIn = (page: Page, name: string) => lane(page, name).locator('.card-title').allInnerTexts();
 const countdown = (page: Page) => page.getByRole('timer', { name: 'Time left' });
-const cardNamed = (page: Page, title: string) => page.getByRole('button', { name: new RegExp(`^${title}(,|$)`) });
 
 /** The room's page, opened in the board's browser; its errors count as the board's. */
 async function openAudience(board: BoardPage): Promise<Page> {
@@ -48,18 +47,6 @@ const audienceText = (page: Page) => page.evaluate(() => document.documentElemen
 
 const cardIdOf = async (page: Page, title: string): Promise<string> => (await cardNamed(page, title).getAttribute('data-card-id')) ?? '';
 
-/** Moves a card by keyboard: Space, the arrow keys, Space; the question why is skipped. */
-async function moveByKeyboard(page: Page, title: string, keys: readonly string[]): Promise<void> {
-  await cardNamed(page, title).focus();
-  await page.keyboard.press('Space');
-  await page.locator('[aria-pressed="true"][data-card-id]').waitFor();
-  // dnd-kit's keyboard sensor listens one task after the pick-up (see keyboard.test.ts).
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  for (const key of keys) await page.keyboard.press(key);
-  await page.keyboard.press('Space');
-  await page.keyboard.press('Escape');
-}
-
 describe('the audience window (a second page of the web host)', () => {
   it('follows a card move, the block and its timer, and the spotlight; the facilitator’s prompt stays in the control page', async () => {
     const board = await boards.open();
@@ -77,6 +64,7 @@ describe('the audience window (a second page of the web host)', () => {
 
     // A card moved in the control page moves on the projector.
     await moveByKeyboard(page, 'Trade fair', ['ArrowRight']);
+    await page.keyboard.press('Escape'); // no reason for the move
     await expect.poll(() => titlesIn(audience, 'Seam')).toEqual(['Trade fair']);
     expect(await titlesIn(audience, 'Marketing')).toEqual([]);
 

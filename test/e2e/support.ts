@@ -187,3 +187,19 @@ export async function centreOf(page: Page, locatorText: string, laneName: string
   if (!box) throw new Error(`No card "${locatorText}" in ${laneName}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/** A card's draggable element, found by its title (its accessible name starts with it). */
+export function cardNamed(page: Page, title: string) {
+  return page.getByRole('button', { name: new RegExp(`^${title}(,|$)`) });
+}
+
+/** Moves a card by keyboard: Space, the arrow keys, Space. */
+export async function moveByKeyboard(page: Page, title: string, keys: readonly string[]): Promise<void> {
+  await cardNamed(page, title).focus();
+  await page.keyboard.press('Space');
+  await page.locator('[aria-pressed="true"][data-card-id]').waitFor();
+  // dnd-kit's keyboard sensor listens one task after the pick-up (see keyboard.test.ts).
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  for (const key of keys) await page.keyboard.press(key);
+  await page.keyboard.press('Space');
+}

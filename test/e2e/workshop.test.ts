@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnHost, type HostProcess } from './host-process';
-import { addCards, createSessionFromLibrary, useBoards, removeDir } from './support';
+import { addCards, createSessionFromLibrary, useBoards, removeDir, cardNamed, moveByKeyboard } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -24,18 +24,6 @@ const countdown = (page: Page) => page.getByRole('timer', { name: 'Time left' })
 const lane = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 /** The titles of a lane's cards, top to bottom (a card's face shows more than its title). */
 const titlesIn = (page: Page, name: string) => lane(page, name).locator('.card-title').allInnerTexts();
-const cardNamed = (page: Page, title: string) => page.getByRole('button', { name: new RegExp(`^${title}(,|$)`) });
-
-/** Moves a card by keyboard: Space, the arrow keys, Space. */
-async function moveByKeyboard(page: Page, title: string, keys: readonly string[]): Promise<void> {
-  await cardNamed(page, title).focus();
-  await page.keyboard.press('Space');
-  await page.locator('[aria-pressed="true"][data-card-id]').waitFor();
-  // dnd-kit's keyboard sensor listens one task after the pick-up (see keyboard.test.ts).
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  for (const key of keys) await page.keyboard.press(key);
-  await page.keyboard.press('Space');
-}
 
 async function openDetails(page: Page, title: string) {
   await page.getByRole('button', { name: `Details for ${title}` }).click();

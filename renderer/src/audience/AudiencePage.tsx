@@ -4,18 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import type { AudienceView, BoardZoom } from '../../../core/audience';
 import type { BlockTimer, Card, LaneId, Session } from '../../../core/model';
-import { formatCountdown, idleTimer, isRunning, remainingMs } from '../../../core/timer';
+import { formatCountdown, idleTimer } from '../../../core/timer';
 import { api } from '../api';
 import { CardFace } from '../board/CardFace';
 import { faceParts, laneKindOfCard, revealedDots, type FaceParts } from '../board/card-text';
 import { laneName } from '../board/lane-name';
 import { fitBoard } from '../present/fit';
 import { blockTitle } from '../session/AgendaBar';
+import { useRemainingMs } from '../session/BlockTimer';
 import { applyTheme } from '../store/app-store';
 import './audience.css';
-
-/** How often a running countdown redraws; under a second so it never skips one visibly. */
-const tickMs = 250;
 
 /**
  * The audience window's page (`#audience`): the board as the room may see it, read-only and large.
@@ -168,15 +166,7 @@ function ActiveBlock({ block, timer }: { block: AgendaBlock; timer: BlockTimer |
 
 function Countdown({ block, timer }: { block: AgendaBlock; timer: BlockTimer }) {
   const { t } = useTranslation();
-  const running = isRunning(timer);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const interval = setInterval(() => setNow(Date.now()), tickMs);
-    return () => clearInterval(interval);
-  }, [running]);
-  // Until the first tick after a start, `now` is from before it: count from the start instead.
-  const remaining = remainingMs(timer, block, Math.max(now, timer.startedAt ?? now));
+  const remaining = useRemainingMs(timer, block);
   const over = remaining <= 0;
   return (
     <div className={over ? 'audience-countdown audience-countdown--over' : 'audience-countdown'}>

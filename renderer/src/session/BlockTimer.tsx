@@ -41,15 +41,7 @@ function Countdown({ block }: { block: AgendaBlock }) {
   const saved = useBlockTimer(block.id);
   const timer = saved ?? idleTimer(block.id);
   const running = isRunning(timer);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const interval = setInterval(() => setNow(Date.now()), tickMs);
-    return () => clearInterval(interval);
-  }, [running]);
-
-  // Until the first tick after a start, `now` is from before it: count from the start instead.
-  const remaining = remainingMs(timer, block, Math.max(now, timer.startedAt ?? now));
+  const remaining = useRemainingMs(timer, block);
   const over = remaining <= 0;
   useTimeUpSignal(over, running);
 
@@ -67,6 +59,22 @@ function Countdown({ block }: { block: AgendaBlock }) {
 }
 
 /** The tone, when the time runs out while the clock is running (not on opening a session that is over). */
+/**
+ * The time left on a block's clock, redrawn while it runs, by this window's own clock (the control
+ * window's countdown and the audience window's alike).
+ */
+export function useRemainingMs(timer: TimerState, block: AgendaBlock): number {
+  const running = isRunning(timer);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const interval = setInterval(() => setNow(Date.now()), tickMs);
+    return () => clearInterval(interval);
+  }, [running]);
+  // Until the first tick after a start, `now` is from before it: count from the start instead.
+  return remainingMs(timer, block, Math.max(now, timer.startedAt ?? now));
+}
+
 function useTimeUpSignal(over: boolean, running: boolean): void {
   const sound = useApp((s) => s.preferences.timerSound);
   const wasOver = useRef(over);
