@@ -37,6 +37,15 @@ describe('presentation mode', () => {
     expect(presentedTitle).toBeGreaterThan(normalTitle);
     expect(await seriousViolations(page)).toEqual([]);
 
+    // A topic raised in the room goes up without leaving the presentation: N, type, Enter.
+    await page.keyboard.press('n');
+    const field = page.getByRole('region', { name: 'Marketing', exact: true }).getByRole('textbox');
+    await field.fill('Webinar series');
+    await field.press('Enter');
+    await field.press('Escape');
+    expect(await cardTitles(page, 'Marketing')).toEqual(['Trade fair', 'Brand book', 'Webinar series']);
+    expect(await toolbar(page).isVisible()).toBe(false);
+
     await page.keyboard.press('Escape');
     await toolbar(page).waitFor();
     expect(board.webHost?.fullScreen).toBe(false);
