@@ -218,6 +218,17 @@ describe('the audience window (a second page of the web host)', () => {
     await expect.poll(() => audienceButton(page).getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('closes when the facilitator leaves the session, so the projector never shows a session that was left', async () => {
+    const board = await boards.open();
+    const { page } = board;
+    await addCards(page, 'Seam', ['Lead definition']);
+    await audienceButton(page).click();
+    await expect.poll(() => board.webHost?.audienceOpen).toBe(true);
+    await page.getByRole('button', { name: 'Sessions', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+    await expect.poll(() => board.webHost?.audienceOpen).toBe(false);
+  });
+
   it('has no serious or critical axe violations, with and without a spotlight', async () => {
     const board = await boards.open({ bypassCSP: true });
     const { page } = board;

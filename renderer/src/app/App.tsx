@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { closeAudienceWindow } from '../audience/audience-window';
 import { useAudiencePublisher } from '../audience/publish';
 import { Board } from '../board/Board';
 import { Library } from '../library/Library';
@@ -88,6 +89,8 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
   const backToLibrary = async () => {
     // Leave only once everything is on disk; a failed save keeps the board open with its notice.
     if (!(await autosave.flush())) return;
+    // The projector must not go on showing a session that was left (the next may be another client's).
+    if (usePresentation.getState().audienceOpen) void closeAudienceWindow();
     useBoard.getState().close();
     api.closeSession().catch((error: unknown) => useBoard.getState().reportProblem(error));
   };
