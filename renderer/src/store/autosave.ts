@@ -103,6 +103,8 @@ export function saveBeforeClosing(autosave: Autosave, target: Pick<Window, 'addE
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (!autosave.hasUnsaved() || failedOnce) return;
     event.preventDefault();
+    // The older way as well, which Electron documents for holding a close back.
+    event.returnValue = true;
     void autosave.flush().then((ok) => {
       if (ok) target.close();
       else failedOnce = true;
