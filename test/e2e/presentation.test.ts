@@ -123,6 +123,12 @@ describe('spotlight', () => {
     await page.keyboard.press('ArrowUp');
     expect(await spotlight.locator('.card-title').innerText()).toBe('Brand book');
 
+    // The same by mouse or touch: buttons beside the position.
+    await spotlight.getByRole('button', { name: 'Next card' }).click();
+    expect(await spotlight.locator('.card-title').innerText()).toBe('Lead handover');
+    await spotlight.getByRole('button', { name: 'Previous card' }).click();
+    expect(await spotlight.locator('.card-title').innerText()).toBe('Brand book');
+
     await page.keyboard.press('Escape');
     await spotlight.waitFor({ state: 'detached' });
     // The focus is back on the card last spotlighted, and the board is as it was.

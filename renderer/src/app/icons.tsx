@@ -82,3 +82,19 @@ export function FitIcon() {
     </svg>
   );
 }
+
+export function PreviousIcon() {
+  return (
+    <svg {...common}>
+      <path d="M15 5l-7 7 7 7" />
+    </svg>
+  );
+}
+
+export function NextIcon() {
+  return (
+    <svg {...common}>
+      <path d="M9 5l7 7-7 7" />
+    </svg>
+  );
+}

@@ -4,9 +4,10 @@ import type { CardId } from '../../../core/model';
 import { readingOrder } from '../../../core/placement';
 import { CardFace } from '../board/CardFace';
 import { faceParts, isHiddenCaricature, laneKindOfCard, revealedDots, shownTitle } from '../board/card-text';
-import { DeleteIcon as CloseIcon } from '../app/icons';
+import { DeleteIcon as CloseIcon, NextIcon, PreviousIcon } from '../app/icons';
+import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { useBoard } from '../store/board-store';
-import { closeSpotlight } from './commands';
+import { closeSpotlight, stepSpotlight } from './commands';
 import { usePresentation } from './presentation-store';
 
 /**
@@ -44,7 +45,16 @@ function SpotlightCard({ cardId }: { cardId: CardId }) {
       <div className="spotlight-backdrop" aria-hidden="true" onClick={closeSpotlight} />
       <section className="spotlight-card" aria-label={t('present.spotlight.label')}>
         <CardFace parts={parts} />
-        <p className="spotlight-position">{t('present.spotlight.position', { position: position.index + 1, count: position.count })}</p>
+        {/* For a mouse or a touch screen: the arrow keys do the same. */}
+        <div className="spotlight-steps">
+          <button type="button" className="icon-button" aria-label={t('present.spotlight.previous')} aria-keyshortcuts={ariaKeyShortcuts('spotlightPrevious')} disabled={position.index <= 0} onClick={() => stepSpotlight(-1)}>
+            <PreviousIcon />
+          </button>
+          <p className="spotlight-position">{t('present.spotlight.position', { position: position.index + 1, count: position.count })}</p>
+          <button type="button" className="icon-button" aria-label={t('present.spotlight.next')} aria-keyshortcuts={ariaKeyShortcuts('spotlightNext')} disabled={position.index >= position.count - 1} onClick={() => stepSpotlight(1)}>
+            <NextIcon />
+          </button>
+        </div>
         <button type="button" className="icon-button spotlight-close" aria-label={t('present.spotlight.close')} onClick={closeSpotlight}>
           <CloseIcon />
         </button>

@@ -19,6 +19,8 @@ export const en = {
     label: 'Spotlight',
     position: 'Card {{position}} of {{count}}',
     close: 'End spotlight',
+    previous: 'Previous card',
+    next: 'Next card',
     announce: 'Spotlight on {{title}}, card {{position}} of {{count}}.',
   },
   lead: {
@@ -110,6 +112,8 @@ export const de: typeof en = {
     label: 'Scheinwerfer',
     position: 'Karte {{position}} von {{count}}',
     close: 'Scheinwerfer beenden',
+    previous: 'Vorige Karte',
+    next: 'Nächste Karte',
     announce: 'Scheinwerfer auf {{title}}, Karte {{position}} von {{count}}.',
   },
   lead: {
