@@ -173,11 +173,17 @@ export async function addCards(page: Page, laneName: string, titles: readonly st
   await field.press('Escape');
 }
 
-/** Drags with the mouse in small steps, as a hand would; dnd-kit starts after a few pixels. */
+/**
+ * Drags with the mouse in small steps, as a hand would; dnd-kit starts after a few pixels. A hand
+ * sees the card lift before it moves on, so the drag waits for that too: on a loaded machine the
+ * moves could otherwise all be handled before the drag had started, and the card would stay put.
+ */
 export async function mouseDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 20): Promise<void> {
+  await page.locator('.card-face--lifted').waitFor({ state: 'detached' });
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+  await page.locator('.card-face--lifted').waitFor();
   await page.mouse.move(to.x, to.y, { steps });
   await page.mouse.up();
 }
