@@ -146,6 +146,14 @@ describe('spotlight', () => {
     await page.keyboard.press('Escape');
     await spotlight.waitFor({ state: 'detached' });
     expect(await toolbar(page).isVisible()).toBe(false);
+
+    // By mouse or touch: select a card, then "Spotlight" in the corner controls.
+    await page.getByRole('button', { name: 'Key accounts', exact: true }).click();
+    await page.getByRole('toolbar', { name: 'Presentation controls' }).getByRole('button', { name: 'Spotlight' }).click();
+    expect(await spotlight.locator('.card-title').innerText()).toBe('Key accounts');
+    await page.keyboard.press('Escape');
+    await spotlight.waitFor({ state: 'detached' });
+
     await page.keyboard.press('Escape');
     await toolbar(page).waitFor();
   });

@@ -6,7 +6,7 @@ import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { blockPrompt, blockTitle } from '../session/AgendaBar';
 import { BlockTimer } from '../session/BlockTimer';
 import { useBoard } from '../store/board-store';
-import { setPresenting } from './commands';
+import { setPresenting, toggleSpotlight } from './commands';
 import { usePresentation } from './presentation-store';
 
 /**
@@ -48,6 +48,7 @@ function PresentationControls() {
   const { t } = useTranslation();
   const zoom = usePresentation((s) => s.zoom);
   const showBlock = usePresentation((s) => s.showBlock);
+  const spotlighting = usePresentation((s) => s.spotlightCardId !== null);
   const { stepZoom, setZoom, toggleBlock } = usePresentation.getState();
   return (
     <div className="presentation-controls" role="toolbar" aria-label={t('present.bar')}>
@@ -62,6 +63,17 @@ function PresentationControls() {
       </button>
       <button type="button" className="icon-button" aria-label={t('present.zoomFit')} aria-keyshortcuts={ariaKeyShortcuts('zoomFit')} aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
         <FitIcon />
+      </button>
+      {/* Keeps the focus where it was on press (a tapped card), so the spotlight goes to that card. */}
+      <button
+        type="button"
+        className="tool-button"
+        aria-pressed={spotlighting}
+        aria-keyshortcuts={ariaKeyShortcuts('spotlight')}
+        onPointerDown={(event) => event.preventDefault()}
+        onClick={() => toggleSpotlight(focusedCardId())}
+      >
+        {t('present.spotlight.label')}
       </button>
       <button type="button" className="tool-button" aria-pressed={showBlock} aria-keyshortcuts={ariaKeyShortcuts('blockBanner')} onClick={toggleBlock}>
         {t('present.showBlock')}
@@ -86,4 +98,10 @@ export function PresentButtons() {
       </button>
     </>
   );
+}
+
+/** The card that has the focus (tapped or reached by keyboard), if any. */
+function focusedCardId(): string | null {
+  const focused = document.activeElement;
+  return focused instanceof HTMLElement && focused.dataset.cardId !== undefined ? focused.dataset.cardId : null;
 }
