@@ -18,7 +18,7 @@
 import { leadOfLane } from '../model';
 import type { Summary, SummaryCard, SummaryLane } from '../summary';
 import { summaryText, type SummaryText } from '../summary-text';
-import { escapeHtml, summaryHtmlPolicy } from './html';
+import { escapeHtml, htmlDocumentStart } from './html';
 
 export const boardImageLimits = {
   /** Lanes side by side before the next row starts. */
@@ -88,15 +88,7 @@ export function renderBoardImage(summary: Summary): string {
   const subtitle = [summary.dateText, summary.facts?.client ?? ''].map((part) => part.trim()).filter(Boolean).join(' · ');
   const columns = Math.min(Math.max(lanes.length, 1), boardImageLimits.columns);
   return [
-    '<!doctype html>',
-    `<html lang="${summary.language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(summaryHtmlPolicy)}">`,
-    `<title>${escapeHtml(summary.title)}</title>`,
-    `<style>${styles}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlDocumentStart(summary.language, summary.title, styles),
     '<header>',
     `<h1>${escapeHtml(summary.title)}</h1>`,
     subtitle ? `<p>${escapeHtml(subtitle)}</p>` : '',

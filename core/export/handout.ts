@@ -17,7 +17,7 @@
  */
 import type { Summary } from '../summary';
 import { summaryText } from '../summary-text';
-import { escapeHtml, summaryHtmlPolicy } from './html';
+import { escapeHtml, htmlDocumentStart } from './html';
 
 /**
  * Type sizes of the mission, largest first, with what it takes to estimate how many lines a text
@@ -84,15 +84,7 @@ export function renderHandout(summary: Summary): string {
     ? `<blockquote class="mission mission--${missionSize(mission)}">${escapeHtml(mission)}</blockquote>`
     : `<p class="mission mission--none">${escapeHtml(text.mission.none)}</p>`;
   return [
-    '<!doctype html>',
-    `<html lang="${summary.language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(summaryHtmlPolicy)}">`,
-    `<title>${escapeHtml(summary.title)} — ${escapeHtml(text.sections.mission)}</title>`,
-    `<style>${styles}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlDocumentStart(summary.language, `${summary.title} — ${text.sections.mission}`, styles),
     '<main class="sheet">',
     `<p class="eyebrow">${escapeHtml(text.sections.mission)}</p>`,
     `<div class="mission-area">${missionBlock}</div>`,

@@ -45,21 +45,31 @@ tr { break-inside: avoid; }
 @media print { body { max-width: none; padding: 0; } a { color: inherit; } }
 `;
 
+/**
+ * The start of every page the exports write, up to the opened <body>: the language, the
+ * locked-down policy (summaryHtmlPolicy), any further head lines, the title and the styles.
+ */
+export function htmlDocumentStart(language: string, title: string, styles: string, moreHead: readonly string[] = []): string[] {
+  return [
+    '<!doctype html>',
+    `<html lang="${language}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(summaryHtmlPolicy)}">`,
+    ...moreHead,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${styles}</style>`,
+    '</head>',
+    '<body>',
+  ];
+}
+
 export function renderHtml(summary: Summary): string {
   const text = summaryText(summary.language);
   const subtitle = [text.summary, summary.dateText].filter(Boolean).join(' · ');
   const sections = summary.sections.map((section) => `<section class="section-${section}">\n<h2>${escapeHtml(text.sections[section])}</h2>\n${sectionBody(summary, section, text)}</section>`);
   return [
-    '<!doctype html>',
-    `<html lang="${summary.language}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(summaryHtmlPolicy)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(summary.title)} — ${escapeHtml(text.summary)}</title>`,
-    `<style>${styles}</style>`,
-    '</head>',
-    '<body>',
+    ...htmlDocumentStart(summary.language, `${summary.title} — ${text.summary}`, styles, ['<meta name="viewport" content="width=device-width, initial-scale=1">']),
     '<header>',
     `<h1>${escapeHtml(summary.title)}</h1>`,
     `<p class="subtitle">${escapeHtml(subtitle)}</p>`,
