@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
-import {mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { workshopAgenda } from '../../core/agenda';
 import { createSession, type Session } from '../../core/model';
 import { applyOperation, type Operation } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
-import { addCards, cardTitles, centreOf, mouseDrag, useBoards, removeDir } from './support';
+import { addCards, cardTitles, centreOf, mouseDrag, useBoards } from './support';
 
 const boards = useBoards();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function tempDataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-cards-'));
-  cleanups.push(() => removeDir(dir));
-  return dir;
-}
+const tempDataDir = () => boards.tempDir('cards');
 
 /** A prepared session in the sessions folder, as a facilitator's earlier work would be. */
 async function writeSession(dataDir: string, session: Session): Promise<void> {

@@ -4,29 +4,19 @@
  * export with "Try again", the keyboard, and axe on the dialog.
  */
 import { readFileSync } from 'node:fs';
-import {mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createSession, type Session } from '../../core/model';
 import { applyOperation, type Operation } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
 import { readMarkdown } from '../unit/export/readers';
-import { useBoards, type BoardOptions, removeDir } from './support';
+import { useBoards, type BoardOptions } from './support';
 
 const boards = useBoards();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function tempDataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-export-'));
-  cleanups.push(() => removeDir(dir));
-  return dir;
-}
+const tempDataDir = () => boards.tempDir('export');
 
 const hiddenCaricature = 'Vertrieb will nur Rabatte';
 const hiddenTruth = 'Der Vertrieb verkauft zu 92 % ohne Rabatt';

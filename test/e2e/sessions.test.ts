@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentFileVersion } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { addCards, cardTitles, createSessionFromLibrary, useBoards, removeDir } from './support';
+import { addCards, cardTitles, createSessionFromLibrary, useBoards } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -13,11 +12,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function tempDataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-sessions-'));
-  cleanups.push(() => removeDir(dir));
-  return dir;
-}
+const tempDataDir = () => boards.tempDir('sessions');
 
 const saved = (page: Page) => page.getByText(/^Saved · /).waitFor();
 

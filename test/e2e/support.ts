@@ -26,9 +26,10 @@ export function launchChromium(): Promise<Browser> {
  * One Chromium per test file; boards opened with `open` are closed after each test, and a test
  * fails if its page logged an error or a failed request (a user would have seen breakage).
  */
-export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>; browser(): Browser } {
+export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>; browser(): Browser; tempDir(name: string): Promise<string> } {
   let browser: Browser | undefined;
   const opened: BoardPage[] = [];
+  const tempDirs: string[] = [];
   beforeAll(async () => {
     browser = await launchChromium();
   });
@@ -38,6 +39,8 @@ export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>;
   afterEach(async () => {
     const boards = opened.splice(0);
     for (const board of boards) await board.close();
+    // Only once the boards (and their hosts, which may still be saving) are closed.
+    for (const dir of tempDirs.splice(0)) await removeDir(dir);
     expect(boards.flatMap((board) => board.errors)).toEqual([]);
   });
   const started = (): Browser => {
@@ -51,12 +54,18 @@ export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>;
       opened.push(board);
       return board;
     },
+    /** A data folder for this test (`dataDir` of a board), removed after the test's boards have closed. */
+    async tempDir(name) {
+      const dir = await mkdtemp(join(tmpdir(), `nahtstelle-e2e-${name}-`));
+      tempDirs.push(dir);
+      return dir;
+    },
   };
 }
 
 /**
- * Removes a test's data folder. Retried: a test's own cleanup may run before its board's host has
- * closed, while an autosave still writes into the folder (ENOTEMPTY).
+ * Removes a test's data folder. Retried, as Node's rm allows: a host closed a moment ago may still
+ * be finishing a write into it (ENOTEMPTY).
  */
 export function removeDir(dir: string): Promise<void> {
   return rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });

@@ -3,29 +3,19 @@
  * colours), a chosen theme is a preference kept across restarts, and text stays readable — 7:1 in
  * high contrast (measured by axe's AAA rule and by our own measurement), 4.5:1 in light and dark.
  */
-import {mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { workshopAgenda } from '../../core/agenda';
 import type { Session } from '../../core/model';
 import { serializeSession } from '../../core/session-file';
 import { richSession } from '../unit/export/sessions';
 import { enhancedContrastOnly, seriousViolations, textContrasts } from './axe';
-import { useBoards, removeDir } from './support';
+import { useBoards } from './support';
 
 const boards = useBoards();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-async function tempDataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-themes-'));
-  cleanups.push(() => removeDir(dir));
-  return dir;
-}
+const tempDataDir = () => boards.tempDir('themes');
 
 /** The page's background as the room sees it. */
 const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -3,9 +3,8 @@
  * of the blocks (caricatures revealed, the mission written on the board) and own templates.
  */
 import { readFileSync } from 'node:fs';
-import {mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { NahtstelleBridge } from '../../core/api';
@@ -15,7 +14,7 @@ import { createSession } from '../../core/model';
 import { addCard, updateCard } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { createSessionFromLibrary, useBoards, removeDir } from './support';
+import { createSessionFromLibrary, useBoards } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -23,11 +22,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function tempDataDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-workshop-'));
-  cleanups.push(() => removeDir(dir));
-  return dir;
-}
+const tempDataDir = () => boards.tempDir('workshop');
 
 const agendaOf = (page: Page) => page.getByRole('navigation', { name: 'Agenda' });
 
