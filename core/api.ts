@@ -157,7 +157,7 @@ export interface NahtstelleApi {
   setFullScreen(on: boolean): Promise<void>;
   /**
    * Opens the audience window (full screen on a second display when one is attached; else a normal
-   * window on this one, to be dragged to the projector) or brings it forward. It shows only what
+   * window on this one, which moves full screen onto a display connected later) or brings it forward. It shows only what
    * `showAudienceView` last sent.
    */
   openAudienceWindow(): Promise<AudiencePlacement>;

@@ -4,7 +4,7 @@
  * already checked by audienceViewSchema). The window itself calls nothing: it is no app window.
  *
  * Placement: with a display other than the control window's, full screen on that one; else a
- * normal window on the control window's display, to be dragged to the projector. A projector
+ * normal window on the control window's display (it can be dragged anywhere). A projector
  * plugged in while the window sits on the control's display takes it over full screen; when its
  * display goes away, the window comes back, windowed, to the control window's display.
  *
