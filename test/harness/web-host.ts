@@ -137,7 +137,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void {
     const data = JSON.stringify({ channel: eventChannel(event), payload });
-    for (const stream of eventStreams) stream.write(`data: ${data}\n\n`);
+    // A stream whose page went away may end before its 'close' event removes it from the set.
+    for (const stream of eventStreams) if (!stream.writableEnded && !stream.destroyed) stream.write(`data: ${data}\n\n`);
   }
 
   const server = createServer((request, response) => {
