@@ -10,7 +10,7 @@ import { appPageUrl } from './app-url';
 import { createAudienceScreen } from './audience-window';
 import { createDialogs } from './dialogs';
 import { createElectronPrinter } from './export/printer';
-import { createHandlers, type ApiHandlers, type MainServices } from './ipc/handlers';
+import { createHandlers, type MainHandlers, type MainServices } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/trusted-sender';
 import { setupMenu, type AppMenu } from './menu';
@@ -80,7 +80,7 @@ function start(openFiles: OpenFiles): void {
   };
   openWindow();
   openFiles.start({
-    openSession: (path) => handlers.openSession(path),
+    openSession: (path) => handlers.openChosenSession(path),
     mainWindow: () => findMainWindow() ?? openWindow(),
     showMainWindow: () => void showMainWindow(openWindow),
   });
@@ -97,7 +97,7 @@ function focusedAppWindow(): BrowserWindow | null {
 }
 
 /** The menu speaks the UI's language, so it follows every language change the UI makes. */
-function withMenuLanguage(handlers: ApiHandlers, menu: AppMenu, systemLocale: () => string): ApiHandlers {
+function withMenuLanguage(handlers: MainHandlers, menu: AppMenu, systemLocale: () => string): MainHandlers {
   return {
     ...handlers,
     async setLanguage(language) {

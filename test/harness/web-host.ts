@@ -107,6 +107,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       chooseSaveAsPath: options.dialogs?.chooseSaveAsPath ?? cancelled,
       chooseFolder: options.dialogs?.chooseFolder ?? cancelled,
       chooseExportPath: options.dialogs?.chooseExportPath ?? cancelled,
+      // The browser hands the page no file paths, so nothing dropped ever asks.
+      confirmOpenFile: options.dialogs?.confirmOpenFile ?? (async () => false),
     },
     reveal: () => undefined,
     printer,
