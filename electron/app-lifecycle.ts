@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { app, BrowserWindow, shell } from 'electron';
 import ElectronStore from 'electron-store';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPageUrl } from './app-url';
 import { createAudienceScreen } from './audience-window';
 import { createDialogs } from './dialogs';
@@ -24,6 +25,8 @@ import { createMainWindow, findMainWindow, isAppWindow, showMainWindow } from '.
 export function runApp(): void {
   // Every renderer sandboxed, including any a future module might create without asking.
   app.enableSandbox();
+  // Before ready, as Electron requires: the app's page is served as app://, never from file:.
+  registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -45,6 +48,7 @@ export function runApp(): void {
 
 function start(openFiles: OpenFiles): void {
   setupSecurity();
+  handleAppProtocol();
   const preferences = new PreferencesStore(new ElectronStore({ name: 'preferences' }), join(app.getPath('documents'), 'Nahtstelle'));
   const systemLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const uiLanguage = () => resolveLanguage(preferences.language, systemLocale());
