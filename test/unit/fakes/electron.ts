@@ -298,6 +298,8 @@ export interface FakeSaveDialogResult {
 export const dialog = {
   showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<FakeOpenDialogResult> => ({ canceled: true, filePaths: [] })),
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<FakeSaveDialogResult> => ({ canceled: true, filePath: '' })),
+  /** Answers with the cancel button (the second) unless a test says otherwise. */
+  showMessageBox: vi.fn(async (..._args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> => ({ response: 1, checkboxChecked: false })),
 };
 
 export const shell = {
