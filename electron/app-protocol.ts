@@ -10,7 +10,6 @@ import { extname, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { appHost, appScheme, parseUrl, printHost, rendererDir } from './app-url';
 import { contentSecurityPolicy } from './content-security-policy';
-import { summaryHtmlPolicy } from '../core/export/html';
 
 /** What the protocol answers: a status, headers and the body. */
 export interface AppResponse {
@@ -83,17 +82,18 @@ async function answerPrintPage(pathname: string, printPages: ReadonlyMap<string,
   const file = printPages?.get(pathname.slice(1));
   if (file === undefined) return notFound;
   try {
-    // The export's own policy (only its inline styles), as a header as well as in its meta tag.
-    return { status: 200, headers: pageHeaders(appMimeTypes['.html'] ?? 'text/html', summaryHtmlPolicy), body: await readFile(file) };
+    // No policy header: the page carries the export's own in its meta tag (core/export), which the
+    // exports may change; the print window runs no JavaScript at all.
+    return { status: 200, headers: pageHeaders(appMimeTypes['.html'] ?? 'text/html', null), body: await readFile(file) };
   } catch {
     return notFound;
   }
 }
 
-function pageHeaders(type: string, policy: string): Record<string, string> {
+function pageHeaders(type: string, policy: string | null): Record<string, string> {
   return {
     'content-type': type,
-    'content-security-policy': policy,
+    ...(policy === null ? {} : { 'content-security-policy': policy }),
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   };

@@ -10,7 +10,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerAppRequest, handleAppProtocol, publishPrintPage, registerAppScheme } from '../../../electron/app-protocol';
 import { appPageUrl } from '../../../electron/app-url';
 import { contentSecurityPolicy } from '../../../electron/content-security-policy';
-import { summaryHtmlPolicy } from '../../../core/export/html';
 import { app, protocol } from '../fakes/electron';
 
 let temp: string;
@@ -87,13 +86,14 @@ describe('answerAppRequest', () => {
     expect((await answerAppRequest('app://nahtstelle/assets/again.html', { root })).status).toBe(200);
   });
 
-  it('serves a print page only while it is published, with the exports’ policy', async () => {
+  it('serves a print page only while it is published, with the policy of its own meta tag', async () => {
     const file = join(temp, 'page.html');
     await writeFile(file, '<p>Kick-off</p>');
     const printPages = new Map([['abc', file]]);
     const answer = await answerAppRequest('app://print/abc', { root, printPages });
     expect(answer.status).toBe(200);
-    expect(answer.headers['content-security-policy']).toBe(summaryHtmlPolicy);
+    expect(answer.headers).not.toHaveProperty('content-security-policy');
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(text(answer.body)).toBe('<p>Kick-off</p>');
     expect((await answerAppRequest('app://print/other', { root, printPages })).status).toBe(404);
   });
