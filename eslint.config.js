@@ -16,6 +16,28 @@ export default tseslint.config(
     },
   },
   {
+    // Security checklist #15 (docs/security.md): the app never hands a URL or a path to the
+    // system's default handler — shell.openExternal / shell.openPath, however reached.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(openExternal|openPath)$/]',
+          message: 'shell.openExternal/openPath are forbidden (docs/security.md #15): no URL or file goes to the system’s default handler.',
+        },
+        {
+          selector: 'MemberExpression[property.value=/^(openExternal|openPath)$/]',
+          message: 'shell.openExternal/openPath are forbidden (docs/security.md #15): no URL or file goes to the system’s default handler.',
+        },
+        {
+          selector: 'ObjectPattern > Property[key.name=/^(openExternal|openPath)$/]',
+          message: 'shell.openExternal/openPath are forbidden (docs/security.md #15): no URL or file goes to the system’s default handler.',
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

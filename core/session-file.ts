@@ -7,7 +7,7 @@
  */
 import type { OpenProblemCode } from './file-problems';
 import { defaultVoting, methodLaneKinds, newCard, type Card, type Session } from './model';
-import { findIntegrityProblem, sessionStructureSchema } from './session-schema';
+import { findIntegrityProblem, sessionLimits, sessionStructureSchema } from './session-schema';
 
 export const sessionFileFormat = 'nahtstelle-session';
 /** The file name extension of session files, with its dot. */
@@ -71,9 +71,13 @@ function isMethodLaneKind(kind: unknown): kind is (typeof methodLaneKinds)[numbe
   return methodLaneKinds.some((k) => k === kind);
 }
 
-/** The file text: a header and the session, 2-space indented, with a trailing newline. */
+/**
+ * The file text: a header, the library's summary and the session, 2-space indented, with a
+ * trailing newline. The summary comes before the session, so the library can list a file from its
+ * first bytes (`summaryFromHead`); opening ignores it and validates the session itself.
+ */
 export function serializeSession(session: Session): string {
-  const document = { format: sessionFileFormat, version: currentFileVersion, session: canonical(session) };
+  const document = { format: sessionFileFormat, version: currentFileVersion, summary: summarizeSession(session), session: canonical(session) };
   // U+FFFD is written escaped: a raw one in a file means a bad decode (looksBinary), never content.
   return `${JSON.stringify(document, null, 2).replace(/\uFFFD/g, '\\ufffd')}\n`;
 }
@@ -91,6 +95,39 @@ export function parseSessionFile(text: string): LoadResult {
 /** Text that came from a file that is not text: NUL characters, or U+FFFD from a lenient UTF-8 decode. */
 export function looksBinary(text: string): boolean {
   return text.includes('\u0000') || text.includes('\uFFFD');
+}
+
+/** How much of a file's start the library reads: room for the header and the largest summary. */
+export const summaryHeadBytes = 64 * 1024;
+
+export type SessionFileSummary = ReturnType<typeof summarizeSession>;
+
+/**
+ * The library's summary from the first `summaryHeadBytes` of a file, as `serializeSession` writes
+ * it: our format, a version this app reads, and a well-formed summary ahead of the session. Null
+ * when the head does not have that shape (older files, damaged ones, another program's JSON): the
+ * library then loads and validates the whole file. Never throws.
+ */
+export function summaryFromHead(head: string): SessionFileSummary | null {
+  const text = head.startsWith('\uFEFF') ? head.slice(1) : head;
+  const end = text.indexOf('\n  "session":');
+  if (end < 0) return null;
+  let header: unknown;
+  try {
+    header = JSON.parse(`${text.slice(0, end).replace(/,\s*$/, '')}\n}`);
+  } catch {
+    return null;
+  }
+  if (!isRecord(header) || own(header, 'format') !== sessionFileFormat) return null;
+  const version = own(header, 'version');
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1 || version > currentFileVersion) return null;
+  const summary = own(header, 'summary');
+  if (!isRecord(summary)) return null;
+  const [title, client, date, place, cardCount] = ['title', 'client', 'date', 'place', 'cardCount'].map((key) => own(summary, key));
+  const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= sessionLimits.detailLength;
+  if (!isText(title) || !isText(client) || !isText(date) || !isText(place)) return null;
+  if (typeof cardCount !== 'number' || !Number.isSafeInteger(cardCount) || cardCount < 0 || cardCount > sessionLimits.cards) return null;
+  return { title, client, date, place, cardCount };
 }
 
 /** What the session library shows of a session. Empty strings mean "not given". */

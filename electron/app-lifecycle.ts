@@ -6,11 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { app, BrowserWindow, shell } from 'electron';
 import ElectronStore from 'electron-store';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPageUrl } from './app-url';
 import { createAudienceScreen } from './audience-window';
 import { createDialogs } from './dialogs';
 import { createElectronPrinter } from './export/printer';
-import { createHandlers, type ApiHandlers, type MainServices } from './ipc/handlers';
+import { createHandlers, type MainHandlers, type MainServices } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
 import { createSenderCheck } from './ipc/trusted-sender';
 import { setupMenu, type AppMenu } from './menu';
@@ -24,6 +25,8 @@ import { createMainWindow, findMainWindow, isAppWindow, showMainWindow } from '.
 export function runApp(): void {
   // Every renderer sandboxed, including any a future module might create without asking.
   app.enableSandbox();
+  // Before ready, as Electron requires: the app's page is served as app://, never from file:.
+  registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -45,6 +48,7 @@ export function runApp(): void {
 
 function start(openFiles: OpenFiles): void {
   setupSecurity();
+  handleAppProtocol();
   const preferences = new PreferencesStore(new ElectronStore({ name: 'preferences' }), join(app.getPath('documents'), 'Nahtstelle'));
   const systemLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const uiLanguage = () => resolveLanguage(preferences.language, systemLocale());
@@ -80,7 +84,7 @@ function start(openFiles: OpenFiles): void {
   };
   openWindow();
   openFiles.start({
-    openSession: (path) => handlers.openSession(path),
+    openSession: (path) => handlers.openChosenSession(path),
     mainWindow: () => findMainWindow() ?? openWindow(),
     showMainWindow: () => void showMainWindow(openWindow),
   });
@@ -97,7 +101,7 @@ function focusedAppWindow(): BrowserWindow | null {
 }
 
 /** The menu speaks the UI's language, so it follows every language change the UI makes. */
-function withMenuLanguage(handlers: ApiHandlers, menu: AppMenu, systemLocale: () => string): ApiHandlers {
+function withMenuLanguage(handlers: MainHandlers, menu: AppMenu, systemLocale: () => string): MainHandlers {
   return {
     ...handlers,
     async setLanguage(language) {

@@ -1,19 +1,27 @@
 /**
- * Where the app's own page comes from: the bundled renderer on disk, loaded from file:. There is
- * no dev server (`npm start` runs the production build), so nothing here reads
- * ELECTRON_RENDERER_URL. Windows load this page, the security rules compare against it, and the
- * IPC wrapper accepts calls only from it.
+ * Where the app's own page comes from: the bundled renderer on disk, served through the `app:`
+ * protocol (app-protocol.ts) at `app://nahtstelle/index.html`. There is no dev server (`npm start`
+ * runs the production build), so nothing here reads ELECTRON_RENDERER_URL. Windows load this
+ * page, the security rules compare against it, and the IPC wrapper accepts calls only from it.
+ * See docs/security.md.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
-/** The bundled renderer, next to the built main process (out/main → out/renderer). */
-export function rendererIndexPath(): string {
-  return fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+/** The app's own scheme; `file:` is never loaded. */
+export const appScheme = 'app';
+/** The host of the renderer's files: `app://nahtstelle/`. */
+export const appHost = 'nahtstelle';
+/** The host of the pages the exports print: another origin than the app's page. */
+export const printHost = 'print';
+
+/** The bundled renderer folder, next to the built main process (out/main → out/renderer). */
+export function rendererDir(): string {
+  return fileURLToPath(new URL('../renderer', import.meta.url));
 }
 
 /** The URL of the app's own page, as the window reports it once loaded. */
 export function appPageUrl(): string {
-  return pathToFileURL(rendererIndexPath()).href;
+  return `${appScheme}://${appHost}/index.html`;
 }
 
 export function parseUrl(value: string): URL | null {

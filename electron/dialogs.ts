@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, dialog, type BrowserWindow, type FileFilter, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ExportKind, Language } from '../core/api';
 import { sessionFileExtension } from '../core/session-file';
 import { exportExtension } from './export/export-session';
@@ -22,6 +22,10 @@ export interface DialogLabels {
   /** The export's save dialog; its title is followed by the file type ("Export: PDF Document"). */
   readonly exportTitle: string;
   readonly exportButton: string;
+  /** Asked before a dropped file is opened (and may then be changed); the path follows as detail. */
+  readonly confirmOpenMessage: string;
+  readonly confirmOpenButton: string;
+  readonly cancelButton: string;
 }
 
 export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
@@ -35,6 +39,9 @@ export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
     sessionFiles: 'Nahtstelle-Sitzungen',
     exportTitle: 'Exportieren',
     exportButton: 'Exportieren',
+    confirmOpenMessage: 'Diese Datei öffnen? Nahtstelle speichert Änderungen in ihr.',
+    confirmOpenButton: 'Öffnen',
+    cancelButton: 'Abbrechen',
   },
   en: {
     openTitle: 'Open Session',
@@ -46,6 +53,9 @@ export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
     sessionFiles: 'Nahtstelle Sessions',
     exportTitle: 'Export',
     exportButton: 'Export',
+    confirmOpenMessage: 'Open this file? Nahtstelle saves changes to it.',
+    confirmOpenButton: 'Open',
+    cancelButton: 'Cancel',
   },
 };
 
@@ -145,6 +155,23 @@ export function createDialogs(getWindow: () => BrowserWindow | null, options: Di
       if (canceled || !filePath) return null;
       exportFolder = dirname(filePath);
       return filePath;
+    },
+    async confirmOpenFile(path) {
+      const { openTitle, confirmOpenMessage, confirmOpenButton, cancelButton } = labels();
+      const messageOptions: MessageBoxOptions = {
+        type: 'question',
+        title: openTitle,
+        message: confirmOpenMessage,
+        // The full path: the facilitator sees exactly which file the app would change.
+        detail: path,
+        buttons: [confirmOpenButton, cancelButton],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      };
+      const window = getWindow();
+      const { response } = window ? await dialog.showMessageBox(window, messageOptions) : await dialog.showMessageBox(messageOptions);
+      return response === 0;
     },
     async chooseFolder() {
       const { folderTitle, folderButton } = labels();

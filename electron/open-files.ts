@@ -3,8 +3,9 @@
  * Linux file associations), macOS's `open-file` (Finder, the dock), and a second start of the app
  * (`second-instance`, whose process quits at once and hands its command line over).
  *
- * Every path goes through the handlers' own `openSession`, so the same rules apply as to the UI's
- * calls (a `.nahtstelle` path, a valid file; the file becomes the one reopened at the next start).
+ * Every path goes through the handlers' `openChosenSession`: the same checks as the UI's calls (a
+ * `.nahtstelle` path, a valid file; the file becomes the one reopened at the next start), and the
+ * file counts as chosen by the user, so the app may save to it (docs/security.md).
  * The outcome reaches the app window as the event `sessionOpened`, or `openFailed` with the
  * reason. Files are opened one after another, in the order they arrived.
  */
@@ -18,7 +19,7 @@ import { whenPageLoaded } from './windows';
 
 /** What opening needs from the running app; there once it is ready. */
 export interface OpenFilesTarget {
-  /** handlers.openSession: checks the path, reads and validates the file, remembers it. */
+  /** handlers.openChosenSession: checks the path, reads and validates the file, grants and remembers it. */
   readonly openSession: (path: string) => Promise<OpenedSession>;
   /** The app window to show the session in, opened if there is none. */
   readonly mainWindow: () => BrowserWindow;

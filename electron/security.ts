@@ -2,36 +2,37 @@
  * App-wide security rules. The decisions are pure functions so they can be tested without Electron;
  * `setupSecurity()` wires them to every webContents and to the default session.
  *
- * The app's only page is the bundled renderer, loaded from file:. File pages get no response
- * headers, so its Content Security Policy is the meta tag in renderer/index.html (the policy itself
- * is defined once, in content-security-policy.ts).
+ * The app's only page is the bundled renderer at `app://nahtstelle/index.html` (app-protocol.ts),
+ * which sends the Content Security Policy as a response header; renderer/index.html carries the
+ * same policy in its meta tag (defined once, in content-security-policy.ts). docs/security.md.
  */
 import { app, session, type WebContents } from 'electron';
-import { parseUrl } from './app-url';
+import { appHost, appScheme, appPageUrl, parseUrl } from './app-url';
 
 /**
- * Whether a page may navigate (or be redirected) from `currentUrl` to `targetUrl`: only a file:
- * page reloading the same file (query and hash aside). Parsed with URL so look-alikes such as
- * `index.html.evil` do not pass the way they would pass a prefix check. Anything else, http(s)
- * included, is refused.
+ * Whether a page may navigate (or be redirected) from `currentUrl` to `targetUrl`: only the app's
+ * page (`app://nahtstelle/index.html`) reloading itself (query and hash aside). Parsed with URL so
+ * look-alikes such as `index.html.evil` do not pass the way they would pass a prefix check.
+ * Anything else — file:, http(s), another app: host such as the print pages — is refused.
  */
 export function isAllowedNavigation(currentUrl: string, targetUrl: string): boolean {
-  const current = parseUrl(currentUrl);
-  const target = parseUrl(targetUrl);
-  if (!current || !target || current.protocol !== 'file:' || target.protocol !== 'file:') return false;
-  return current.host === target.host && samePath(current.pathname, target.pathname);
+  return isAppPage(currentUrl) && isAppPage(targetUrl);
+}
+
+/** Whether `url` is the app's own page (any query or hash). */
+export function isAppPage(url: string): boolean {
+  const parsed = parseUrl(url);
+  const page = new URL(appPageUrl());
+  return parsed !== null && parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.pathname === page.pathname;
 }
 
 /**
- * Node's pathToFileURL and Chromium do not escape exactly the same characters, so an install
- * folder with, say, a `;` in its name must not make the app's own page look foreign.
+ * Which requests the app makes at all: its own `app:` scheme, inline `data:`/`blob:` content and
+ * the developer tools. `file:` (a page reading the disk) and every network scheme are cancelled.
  */
-function samePath(a: string, b: string): boolean {
-  try {
-    return decodeURIComponent(a) === decodeURIComponent(b);
-  } catch {
-    return false;
-  }
+export function isAllowedRequest(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && [`${appScheme}:`, 'data:', 'blob:', 'devtools:'].includes(parsed.protocol);
 }
 
 /** Rules for one webContents: no new windows, no navigating away, no embedded guests. */
@@ -58,9 +59,6 @@ export function hardenPrintContents(contents: WebContents): void {
   contents.on('will-attach-webview', refuse);
 }
 
-/** The app works offline and its page is file:, so no request to these schemes is ever needed. */
-const remoteSchemes = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
-
 /** Call once the app is ready and before the first window opens. */
 export function setupSecurity(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -68,7 +66,9 @@ export function setupSecurity(): void {
   const { defaultSession } = session;
   defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   defaultSession.setPermissionCheckHandler(() => false);
-  defaultSession.webRequest.onBeforeRequest({ urls: remoteSchemes }, (_details, callback) => {
-    callback({ cancel: true });
+  // One listener for every URL (a session keeps only one): anything not app:, data:, blob: or
+  // devtools: — file: and the network included — is cancelled.
+  defaultSession.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+    callback(isAllowedRequest(details.url) ? {} : { cancel: true });
   });
 }

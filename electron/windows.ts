@@ -1,13 +1,14 @@
 /**
  * The app's windows. Every window is created here, with the same security baseline: the app window
  * (tracked so the IPC wrapper can tell the app's own pages from any other webContents), the
- * audience window on the projector (the same page and preload, but never tracked as an app window:
- * it only receives what main sends it and may call nothing) and the hidden print windows of the
+ * audience window on the projector (the same page with a receive-only preload, never tracked as an
+ * app window: it only receives what main sends it and may call nothing) and the hidden print windows of the
  * exports (never tracked: they get no bridge and may call nothing).
  */
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebContents, type WebPreferences } from 'electron';
-import { rendererIndexPath } from './app-url';
+import { appPageUrl } from './app-url';
+import { audienceWindowArgument } from './preload/bridge';
 import { hardenPrintContents } from './security';
 import type { WindowBounds } from './services/preferences';
 
@@ -81,10 +82,10 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
   });
   if (options.saveBounds) keepBounds(window, options.saveBounds);
 
-  // Always the bundled page from disk: no environment variable can point the window (and with it
-  // the preload bridge) at another page.
+  // Always the bundled page, through the app: protocol: no environment variable can point the
+  // window (and with it the preload bridge) at another page.
   window
-    .loadFile(rendererIndexPath())
+    .loadURL(appPageUrl())
     .catch((error: unknown) => console.error('Nahtstelle: the window could not load its page', error));
   return window;
 }
@@ -97,7 +98,7 @@ export interface AudienceWindowPlacement {
 
 /**
  * The audience window (electron/audience-window.ts places it and feeds it): the app's page with
- * `#audience`, the same security baseline and preload as the app window, no menu bar. It is not
+ * `#audience`, the same security baseline as the app window with a receive-only preload, no menu bar. It is not
  * an app window, so the API refuses its calls; it only shows the views main sends it. Shown
  * without taking the focus from the app window when it opens full screen on another display: the
  * facilitator's keys must keep going to the control window.
@@ -110,7 +111,8 @@ export function createAudienceWindow(placement: AudienceWindowPlacement): Browse
     backgroundColor: '#f4f5f7',
     show: false,
     autoHideMenuBar: true,
-    webPreferences: pageWebPreferences(),
+    // The baseline with a receive-only bridge: it shows views and calls nothing (least privilege).
+    webPreferences: { ...pageWebPreferences(), additionalArguments: [audienceWindowArgument] },
   });
   window.removeMenu();
   trackLoading(window);
@@ -119,7 +121,7 @@ export function createAudienceWindow(placement: AudienceWindowPlacement): Browse
     else window.show();
   });
   window
-    .loadFile(rendererIndexPath(), { hash: 'audience' })
+    .loadURL(`${appPageUrl()}#audience`)
     .catch((error: unknown) => console.error('Nahtstelle: the audience window could not load its page', error));
   return window;
 }

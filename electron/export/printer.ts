@@ -9,9 +9,10 @@
  * (security.ts); the pages also carry their own Content-Security-Policy that allows nothing but
  * their inline styles.
  *
- * The page is loaded from a temp file (a data: URL has a size limit a large summary would pass),
+ * The page is written to a temp file (a data: URL has a size limit a large summary would pass),
  * in a fresh private folder that is removed afterwards, as is the window — also when printing
- * fails or takes too long.
+ * fails or takes too long — and loaded through the app: protocol (`app://print/<id>`,
+ * app-protocol.ts), since the app loads no `file:` URL (docs/security.md).
  *
  * - PDF: `webContents.printToPDF`, A4, backgrounds, tagged (for screen readers) with an outline;
  *   header (title, day) and footer ("Seite 2 von 5") from print-page.ts.
@@ -25,6 +26,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserWindow, PrintToPDFOptions, WebContents } from 'electron';
+import { publishPrintPage } from '../app-protocol';
 import { createPrintWindow } from '../windows';
 import { headerFooter, imageLimits, imageViewport, printViewport, type PageFrame, type Printer } from './print-page';
 
@@ -74,7 +76,13 @@ async function withPage<T>(
     window = printWindow;
     return await withTimeout(
       (async () => {
-        await printWindow.loadFile(file);
+        // Served as app://print/<id> (another origin than the app's page): the app loads no file: URL.
+        const published = publishPrintPage(file);
+        try {
+          await printWindow.loadURL(published.url);
+        } finally {
+          published.remove();
+        }
         return work(printWindow.webContents);
       })(),
       timeoutMs,

@@ -3,7 +3,7 @@
  * No `electron` import here, so the same code runs under plain Node in tests. Whatever needs the
  * platform (dialogs, the file manager, the trash) arrives as a service.
  */
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, resolve, win32 } from 'node:path';
 import { apiArgs } from '../../core/api-schemas';
 import {
   asApiError,
@@ -22,6 +22,7 @@ import type { AudienceView } from '../../core/audience';
 import { agendaFromTemplate, deleteTemplate, saveTemplate, templateLimits } from '../../core/templates';
 import { createSession } from '../../core/model';
 import { sessionFileExtension, summarizeSession } from '../../core/session-file';
+import { findIntegrityProblem } from '../../core/session-schema';
 import { exportExtension, renderExport, suggestedExportName } from '../export/export-session';
 import type { Printer } from '../export/print-page';
 import { writeFileAtomically } from '../export/write-file';
@@ -35,6 +36,11 @@ export interface Dialogs {
   chooseFolder(): Promise<string | null>;
   /** Where to write an export: a save dialog filtered to the kind's file type. */
   chooseExportPath(kind: ExportKind, suggestedName: string): Promise<string | null>;
+  /**
+   * Whether the facilitator wants to open (and so let the app change) a file the page names but
+   * main never learned from the user — a file dropped on the window. Main asks, showing the path.
+   */
+  confirmOpenFile(path: string): Promise<boolean>;
 }
 
 /**
@@ -68,6 +74,12 @@ export interface MainServices {
 
 export type ApiHandlers = NahtstelleApi;
 
+/** The handler table plus what only main itself may call (never reachable over IPC). */
+export interface MainHandlers extends ApiHandlers {
+  /** Opens a file the operating system handed over (double-click, open-file, second start, argv): the user chose it. */
+  openChosenSession(path: string): Promise<OpenedSession>;
+}
+
 /** A refused or failed call that carries its error for the UI. */
 export class ApiException extends Error {
   constructor(readonly apiError: ApiError) {
@@ -76,30 +88,42 @@ export class ApiException extends Error {
   }
 }
 
-export function createHandlers(services: MainServices): ApiHandlers {
+export function createHandlers(services: MainServices): MainHandlers {
   const { preferences, sessionFiles } = services;
-  /** Files main has handed to the UI (listed, opened, created). Only these may be changed. */
-  const knownFiles = new Set<string>();
+  /**
+   * Granted paths: files main learned from the user — its own dialogs, the operating system,
+   * the sessions folder's listing, files it created, a dropped file the facilitator confirmed in
+   * main's dialog. Only these may be opened, saved, renamed, deleted or shown (docs/security.md).
+   */
+  const grantedFiles = new Set<string>();
   /** Paths the export save dialog returned in this run: the only ones an export may write without asking. */
   const exportPaths = new Set<string>();
 
-  const know = (path: string): string => {
-    knownFiles.add(resolve(path));
+  const grant = (path: string): string => {
+    grantedFiles.add(resolve(path));
     return path;
   };
 
-  /** Any session file may be read (it is validated); writing, renaming and deleting need one main knows. */
-  const readable = (path: string): string => {
-    if (!isAbsolute(path) || extname(path) !== sessionFileExtension) {
+  /** A session file path in a form main accepts at all: absolute, `.nahtstelle`, no UNC or device path. */
+  const sessionPath = (path: string): string => {
+    if (!isAbsolute(path) || extname(path) !== sessionFileExtension || isRemoteOrDevicePath(path)) {
       throw new ApiException({ code: 'notAllowed', detail: `Not a session file path: ${path}` });
     }
     return path;
   };
-  const writable = (path: string): string => {
-    const full = resolve(readable(path));
-    const inSessionsFolder = dirname(full) === resolve(preferences.sessionsFolder);
-    if (!knownFiles.has(full) && !inSessionsFolder) {
-      throw new ApiException({ code: 'notAllowed', detail: `This file was not opened in the app: ${path}` });
+  /**
+   * Whether the user chose this file: granted in this run, in the sessions folder they chose, or
+   * one main itself remembered from an earlier run (the last session, the recent files).
+   */
+  const isGranted = (path: string): boolean => {
+    const full = resolve(path);
+    if (grantedFiles.has(full) || dirname(full) === resolve(preferences.sessionsFolder)) return true;
+    return [preferences.lastSession, ...preferences.recentFiles].some((remembered) => remembered !== null && resolve(remembered) === full);
+  };
+  /** The path, if the user chose it; else the call is refused before anything touches the disk. */
+  const granted = (path: string): string => {
+    if (!isGranted(sessionPath(path))) {
+      throw new ApiException({ code: 'notAllowed', detail: `This file was not chosen in the app: ${path}` });
     }
     return path;
   };
@@ -115,7 +139,7 @@ export function createHandlers(services: MainServices): ApiHandlers {
 
   /** The session now open: reopened at the next start, listed among the recent files. */
   const opened = (session: OpenedSession): OpenedSession => {
-    know(session.path);
+    grant(session.path);
     preferences.setLastSession(session.path);
     preferences.addRecentFile(session.path);
     return session;
@@ -128,7 +152,7 @@ export function createHandlers(services: MainServices): ApiHandlers {
       let problem: ApiError | null = null;
       if (last) {
         try {
-          session = opened(await sessionFiles.read(last));
+          session = opened(await sessionFiles.read(sessionPath(last)));
         } catch (error) {
           problem = apiErrorOf(error);
           preferences.setLastSession(null);
@@ -154,28 +178,39 @@ export function createHandlers(services: MainServices): ApiHandlers {
     },
     async listSessions() {
       const sessions = await sessionFiles.list();
-      for (const summary of sessions) know(summary.path);
+      for (const summary of sessions) grant(summary.path);
       return sessions;
     },
     async createSession(details, template) {
       const agenda = agendaFor(template);
-      return opened(await sessionFiles.create(createSession(services.newSessionId(), details, agenda)));
+      const session = createSession(services.newSessionId(), details, agenda);
+      // Never write a file the app would then refuse to open (e.g. two participants with one id).
+      const problem = findIntegrityProblem(session);
+      if (problem) throw new ApiException({ code: 'invalidArguments', detail: `createSession: ${problem.detail}` });
+      return opened(await sessionFiles.create(session));
     },
     async openSession(path) {
-      return opened(await sessionFiles.read(readable(path)));
+      // A path the user never chose in main (a dropped file) is opened only once they confirm it there.
+      if (!isGranted(sessionPath(path)) && !(await services.dialogs.confirmOpenFile(path))) {
+        throw new ApiException({ code: 'notAllowed', detail: `Opening was not confirmed: ${path}` });
+      }
+      return opened(await sessionFiles.read(path));
+    },
+    async openChosenSession(path) {
+      return opened(await sessionFiles.read(sessionPath(path)));
     },
     async openBackup(path) {
-      return opened(await sessionFiles.readBackup(readable(path)));
+      return opened(await sessionFiles.readBackup(granted(path)));
     },
     async openSessionFromDisk() {
       const path = await services.dialogs.chooseSessionFile();
-      return path === null ? null : opened(await sessionFiles.read(readable(path)));
+      return path === null ? null : opened(await sessionFiles.read(sessionPath(path)));
     },
     async closeSession() {
       preferences.setLastSession(null);
     },
     async saveSession(path, session) {
-      return sessionFiles.write(writable(path), session);
+      return sessionFiles.write(granted(path), session);
     },
     async saveSessionAs(session) {
       const title = summarizeSession(session).title;
@@ -184,16 +219,16 @@ export function createHandlers(services: MainServices): ApiHandlers {
       const target = extname(path) === sessionFileExtension ? path : `${path}${sessionFileExtension}`;
       await sessionFiles.writeCopy(target, session);
       preferences.addRecentFile(target);
-      return know(target);
+      return grant(target);
     },
     async duplicateSession(path) {
-      const copy = await sessionFiles.duplicate(readable(path));
-      know(copy.path);
+      const copy = await sessionFiles.duplicate(granted(path));
+      grant(copy.path);
       return copy;
     },
     async renameSession(path, title) {
-      const renamed = await sessionFiles.rename(writable(path), title);
-      know(renamed.path);
+      const renamed = await sessionFiles.rename(granted(path), title);
+      grant(renamed.path);
       if (preferences.lastSession === path) preferences.setLastSession(renamed.path);
       if (preferences.recentFiles.includes(path)) {
         preferences.forgetRecentFile(path);
@@ -202,13 +237,13 @@ export function createHandlers(services: MainServices): ApiHandlers {
       return renamed;
     },
     async deleteSession(path) {
-      await sessionFiles.remove(writable(path));
-      knownFiles.delete(resolve(path));
+      await sessionFiles.remove(granted(path));
+      grantedFiles.delete(resolve(path));
       preferences.forgetRecentFile(path);
       if (preferences.lastSession === path) preferences.setLastSession(null);
     },
     async revealSession(path) {
-      services.reveal(readable(path));
+      services.reveal(granted(path));
     },
     async listTemplates() {
       return preferences.templates;
@@ -269,6 +304,17 @@ export function createHandlers(services: MainServices): ApiHandlers {
       services.audience.show(view);
     },
   };
+}
+
+/**
+ * A UNC path (`\\\\server\\share`, `//server/share`: opening or showing one makes Windows sign in to
+ * that server with the user's NTLM hash) or a device path (`\\\\?\\…`, `\\\\.\\…`, CON, NUL, COM1…).
+ * Checked with Windows' rules on every platform: the page's path is never trusted to be local.
+ */
+export function isRemoteOrDevicePath(path: string): boolean {
+  if (/^[\\/]{2}/.test(path)) return true;
+  const name = win32.basename(path).split('.')[0]?.trim().toUpperCase() ?? '';
+  return /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)$/.test(name);
 }
 
 /**

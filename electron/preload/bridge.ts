@@ -137,3 +137,27 @@ function isEnvelope(value: unknown): value is Envelope {
   if (value.ok === true) return true;
   return value.ok === false && 'error' in value && typeof value.error === 'object' && value.error !== null;
 }
+
+/** Main adds this to the audience window's renderer command line (webPreferences.additionalArguments). */
+export const audienceWindowArgument = '--nahtstelle-window=audience';
+
+/** What the audience window's page gets: the views main sends it, and nothing to call. */
+export interface AudienceBridge {
+  on(event: 'audienceView', listener: (payload: ApiEvents['audienceView']) => void): () => void;
+}
+
+/**
+ * The audience window's bridge (least privilege): receive-only. It has no verbs at all — main
+ * refuses that window's calls as well — and listens to `audienceView` alone (kept until the page
+ * subscribes, as in the app window's bridge).
+ */
+export function createAudienceBridge(ipc: Pick<IpcRenderer, 'on' | 'removeListener'>): AudienceBridge {
+  const refuse = (): Promise<never> => Promise.reject(bridgeError({ code: 'forbiddenSender', detail: 'The audience window calls nothing' }));
+  const full = createBridge({ ...ipc, invoke: refuse } as BridgeIpc);
+  return {
+    on(event, listener) {
+      if (event !== 'audienceView') throw new TypeError(`The audience window does not receive ${String(event)}`);
+      return full.on('audienceView', listener);
+    },
+  };
+}

@@ -1,6 +1,9 @@
-/** The sandboxed preload (bundled as CommonJS): exposes the typed bridge as `window.nahtstelle`. */
+/**
+ * The sandboxed preload (bundled as CommonJS): exposes the typed bridge as `window.nahtstelle` —
+ * in the audience window (main marks it with `audienceWindowArgument`) a receive-only one.
+ */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { createBridge } from './bridge';
+import { audienceWindowArgument, createAudienceBridge, createBridge } from './bridge';
 
 /**
  * The path of a file dropped onto the page. Since Electron 32 only the preload can ask
@@ -19,4 +22,6 @@ function pathForFile(file: unknown): string {
   }
 }
 
-contextBridge.exposeInMainWorld('nahtstelle', createBridge(ipcRenderer, pathForFile));
+// One file for both windows: a second preload entry would share a chunk, which a sandboxed preload cannot require.
+const isAudienceWindow = process.argv.includes(audienceWindowArgument);
+contextBridge.exposeInMainWorld('nahtstelle', isAudienceWindow ? createAudienceBridge(ipcRenderer) : createBridge(ipcRenderer, pathForFile));

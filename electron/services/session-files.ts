@@ -21,7 +21,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { OpenedSession, SavedState, SessionSummary } from '../../core/api';
 import type { OpenProblemCode } from '../../core/file-problems';
 import type { Session } from '../../core/model';
-import { maxSessionFileBytes, parseSessionFile, serializeSession, sessionFileExtension, summarizeSession } from '../../core/session-file';
+import {
+  maxSessionFileBytes,
+  parseSessionFile,
+  serializeSession,
+  sessionFileExtension,
+  summarizeSession,
+  summaryFromHead,
+  summaryHeadBytes,
+} from '../../core/session-file';
 import { errorCode, errorDetail, fileProblem, writeFailure, type FileError } from './file-error';
 
 export const backupSuffix = '.bak';
@@ -50,8 +58,12 @@ const folderSyncUnsupported = new Set(['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'E
 const linkUnsupported = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
 /** How many files the library reads at once: enough to overlap I/O, few enough not to run out of handles. */
 const listConcurrency = 8;
+/** Files up to this size are validated in full for the library; larger ones are listed from their head. */
+export const listInFullUpToBytes = 1024 * 1024;
 const maxNameAttempts = 1000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** The head may end inside a character; only the summary before the session is parsed. */
+const headDecoder = new TextDecoder('utf-8');
 
 export class SessionFiles {
   private readonly fs: SessionFs;
@@ -65,6 +77,8 @@ export class SessionFiles {
   private readonly knownGood = new Map<string, string>();
   /** Paths whose leftover temp files (from a killed process) were already cleared this run. */
   private readonly swept = new Set<string>();
+  /** Library rows that need a whole file read: one at a time (see listEntry). */
+  private readonly fullListLoads = new Limiter(1);
 
   constructor(private readonly options: SessionFilesOptions) {
     this.fs = options.fs ?? nodeFs;
@@ -244,8 +258,26 @@ export class SessionFiles {
     return (await this.load(backupPath(path))).ok;
   }
 
+  /**
+   * One library row. A small file is loaded and validated in full, so a damaged one shows its
+   * problem (and its backup) right in the library. A large one is listed from its first bytes,
+   * where the app writes a summary with each save (docs/security.md): huge files in a shared
+   * folder neither fill main's memory nor hold up the start screen; opening still validates the
+   * whole file. A large file without that summary (older, damaged) is loaded in full, one at a time.
+   */
   private async listEntry(path: string): Promise<{ summary: SessionSummary; mtimeMs: number } | null> {
-    const loaded = await this.load(path);
+    const size = await this.fs.stat(path).then(
+      (info) => info.size,
+      () => 0,
+    );
+    let loaded: Loaded;
+    if (size > listInFullUpToBytes) {
+      const head = await this.readHead(path);
+      if (head !== null) return { summary: summaryOfHead(path, head.summary, head.info.mtime), mtimeMs: head.info.mtimeMs };
+      loaded = await this.fullListLoads.run(() => this.load(path));
+    } else {
+      loaded = await this.load(path);
+    }
     if (loaded.ok) return { summary: summaryOf(path, loaded.session, loaded.info.mtime), mtimeMs: loaded.info.mtimeMs };
     // Gone since the folder was read, or a folder that happens to end in .nahtstelle: not a session.
     if (loaded.reason === 'notFound' || (loaded.info && !loaded.info.isFile())) return null;
@@ -264,6 +296,25 @@ export class SessionFiles {
       problem,
     };
     return { summary, mtimeMs: modifiedAt.getTime() };
+  }
+
+  /** The summary from the head of a regular file of an allowed size, or null (the caller then loads it in full). */
+  private async readHead(path: string): Promise<{ summary: NonNullable<ReturnType<typeof summaryFromHead>>; info: Stats } | null> {
+    try {
+      const info = await this.fs.stat(path);
+      if (!info.isFile() || info.size > maxSessionFileBytes) return null;
+      const handle = await this.fs.open(path, 'r');
+      try {
+        const buffer = new Uint8Array(Math.min(summaryHeadBytes, info.size));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        const summary = summaryFromHead(headDecoder.decode(buffer.subarray(0, bytesRead)));
+        return summary ? { summary, info } : null;
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      return null;
+    }
   }
 
   // ── Writing ──────────────────────────────────────────────────────────────────────────────────
@@ -586,6 +637,29 @@ function escapeRegExp(text: string): string {
 }
 
 // ── Other helpers ──────────────────────────────────────────────────────────────────────────────
+
+function summaryOfHead(path: string, summary: ReturnType<typeof summarizeSession>, modifiedAt: Date): SessionSummary {
+  return { path, fileName: basename(path), ...summary, modifiedAt: modifiedAt.toISOString(), problem: null };
+}
+
+/** Runs at most `limit` tasks at once, the rest in the order they came. */
+class Limiter {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+}
 
 function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSummary {
   return { path, fileName: basename(path), ...summarizeSession(session), modifiedAt: modifiedAt.toISOString(), problem: null };

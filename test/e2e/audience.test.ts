@@ -36,7 +36,7 @@ async function openAudience(board: BoardPage): Promise<Page> {
     // The audience page listens; it never calls the machine.
     if (request.url().endsWith('/api/invoke')) board.errors.push(`audience called the API: ${request.postData() ?? ''}`);
   });
-  await page.goto(`${board.host.url}/#audience`);
+  await page.goto(new URL('#audience', board.host.url).href);
   // The facilitator works in the control page; a page in the background gets few animation frames.
   await board.page.bringToFront();
   return page;

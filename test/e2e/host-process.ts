@@ -20,7 +20,7 @@ export async function spawnHost(dataDir: string, locale = 'en-US'): Promise<Host
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /web test host: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = /web test host: (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (match?.[1]) resolve(match[1]);
     };
     child.stdout?.on('data', onData);

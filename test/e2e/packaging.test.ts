@@ -4,7 +4,9 @@
  *
  * No Electron binary is needed or downloaded: `electronDist` points at a temporary folder holding
  * a stand-in `electron` shell script (plus a few dummy locale files, so `electronLanguages` has
- * something to prune). Expects `npm run build` to have produced out/ already (`npm test` and
+ * something to prune). The script carries a real fuse wire — the sentinel and a wire of the
+ * current schema with Electron 45's defaults — so electron-builder's `electronFuses` step flips it
+ * for real, and the test reads it back with @electron/fuses. Expects `npm run build` to have produced out/ already (`npm test` and
  * `npm run test:e2e` build first).
  */
 import { execFile } from 'node:child_process';
@@ -15,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 // @electron/asar 3.x comes with electron-builder (4.x would need Node 22).
 import { extractFile, listPackage } from '@electron/asar';
+// The same @electron/fuses electron-builder flips the wire with (1.8.0; 2.x needs Node 22).
+import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const execFileAsync = promisify(execFile);
@@ -133,11 +137,27 @@ function builderEnv(cacheDir: string): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * Electron's fuse wire as its build writes it into the binary (electron/build/fuses/build.py):
+ * the sentinel, the schema version byte (1), the number of fuses, then one '0'/'1' per fuse.
+ * Electron 45's nine fuses with their defaults: runAsNode 1, cookieEncryption 0, nodeOptions 1,
+ * nodeCliInspect 1, embeddedAsarIntegrityValidation 0, onlyLoadAppFromAsar 0,
+ * loadBrowserProcessSpecificV8Snapshot 0, grantFileProtocolExtraPrivileges 1, wasmTrapHandlers 1.
+ */
+const fuseSentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const electron45FuseDefaults = '101100011';
+const standInFuseWire = `${fuseSentinel}\x01${String.fromCharCode(electron45FuseDefaults.length)}${electron45FuseDefaults}`;
+
+/** A fuse's state as @electron/fuses reports it: the wire's byte, '1' (49) or '0' (48). */
+const fuseOn = '1'.charCodeAt(0);
+const fuseOff = '0'.charCodeAt(0);
+
 function makeStandInElectron(dir: string): void {
   mkdirSync(join(dir, 'locales'), { recursive: true });
   mkdirSync(join(dir, 'resources'), { recursive: true });
   const exe = join(dir, 'electron');
-  writeFileSync(exe, '#!/bin/sh\necho "stand-in for Electron; this build is for inspecting app.asar only" >&2\nexit 1\n');
+  // The wire sits after `exit`, where the shell never reads, as in a real binary's data section.
+  writeFileSync(exe, `#!/bin/sh\necho "stand-in for Electron; this build is for inspecting app.asar only" >&2\nexit 1\n# ${standInFuseWire}\n`, 'latin1');
   chmodSync(exe, 0o755);
   for (const locale of STAND_IN_LOCALES) writeFileSync(join(dir, 'locales', `${locale}.pak`), 'stand-in');
 }
@@ -252,6 +272,37 @@ describe('packaging (electron-builder --linux dir)', () => {
     const leaked = [...shipped].filter((name) => forbidden.has(name) || forbidden.has(name.split('/')[0] ?? ''));
     expect(leaked).toEqual([]);
     expect([...shipped].filter((name) => !runtime.has(name))).toEqual([]);
+  }, TIMEOUT_MS);
+
+  it('flips the fuses in the packaged binary as electron-builder.yml configures them', async () => {
+    // The stand-in, renamed to the app's executable: the one file in the folder carrying the wire.
+    const executables = readdirSync(appOutDir).filter((name) => {
+      const path = join(appOutDir, name);
+      return statSync(path).isFile() && readFileSync(path, 'latin1').includes(fuseSentinel);
+    });
+    expect(executables).toHaveLength(1);
+    const wire = await getCurrentFuseWire(join(appOutDir, executables[0] ?? ''));
+    expect(wire.version).toBe(FuseVersion.V1);
+    expect({
+      runAsNode: wire[FuseV1Options.RunAsNode],
+      enableCookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+      enableNodeOptionsEnvironmentVariable: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+      enableNodeCliInspectArguments: wire[FuseV1Options.EnableNodeCliInspectArguments],
+      enableEmbeddedAsarIntegrityValidation: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+      onlyLoadAppFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+      grantFileProtocolExtraPrivileges: wire[FuseV1Options.GrantFileProtocolExtraPrivileges],
+    }).toEqual({
+      runAsNode: fuseOff,
+      enableCookieEncryption: fuseOn,
+      enableNodeOptionsEnvironmentVariable: fuseOff,
+      enableNodeCliInspectArguments: fuseOff,
+      enableEmbeddedAsarIntegrityValidation: fuseOn,
+      onlyLoadAppFromAsar: fuseOn,
+      grantFileProtocolExtraPrivileges: fuseOff,
+    });
+    // Not configured: left as Electron ships them.
+    expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(fuseOff);
+    expect((wire as Record<number, number>)[8]).toBe(fuseOn); // wasmTrapHandlers (no name in @electron/fuses 1.8)
   }, TIMEOUT_MS);
 
   it('keeps app.asar small and only the de and en-US Chromium locales', () => {

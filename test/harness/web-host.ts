@@ -2,8 +2,13 @@
  * The web test host: serves the built renderer on 127.0.0.1 and answers the API contract over
  * HTTP with the same handler table Electron's IPC uses. E2E tests and benchmarks drive the real UI
  * in Chromium through it; it never loads Electron.
+ *
+ * Locked (docs/security.md): a random token per run, in the URL it hands out (`/?token=…`) and then
+ * in an HttpOnly, SameSite=Strict cookie, is required on every request — page, assets, API, events —
+ * else 403; the Host must be its own, and a request that names an Origin must name its own. A
+ * developer and test tool, not a way to share the app.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,7 +46,10 @@ export interface WebHostOptions {
  * `${url}/#audience` (its event stream is marked by web-bridge.ts); full screen is a flag.
  */
 export interface WebHost {
+  /** The page's URL with the run's token (`http://127.0.0.1:PORT/?token=…`): the way in. */
   readonly url: string;
+  /** `http://127.0.0.1:PORT`, without the token. */
+  readonly origin: string;
   /** What the last setFullScreen asked for. */
   readonly fullScreen: boolean;
   /** Whether the audience window counts as open (openAudienceWindow until closeAudienceWindow or its page leaves). */
@@ -107,6 +115,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       chooseSaveAsPath: options.dialogs?.chooseSaveAsPath ?? cancelled,
       chooseFolder: options.dialogs?.chooseFolder ?? cancelled,
       chooseExportPath: options.dialogs?.chooseExportPath ?? cancelled,
+      // The browser hands the page no file paths, so nothing dropped ever asks.
+      confirmOpenFile: options.dialogs?.confirmOpenFile ?? (async () => false),
     },
     reveal: () => undefined,
     printer,
@@ -129,6 +139,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const demo = await sessionFiles.create(createDemoSession(options.demoCards));
     preferences.setLastSession(demo.path);
   }
+
+  /** This run's secret: whoever has it may use the host; nobody else on the machine may. */
+  const token = randomBytes(24).toString('base64url');
+  let tokenCookie = '';
 
   const eventStreams = new Set<ServerResponse>();
   /** The event streams of audience pages: when the last one goes, the audience window has closed. */
@@ -153,10 +167,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (request.headers.host !== new URL(origin).host) return send(response, 403, 'text/plain', 'Forbidden host');
     const url = new URL(request.url ?? '/', origin);
     const path = url.pathname;
+    const tokenInUrl = url.searchParams.get('token');
+    if (!isToken(tokenInUrl) && !isToken(cookieOf(request, tokenCookie))) return send(response, 403, 'text/plain', 'Forbidden: no valid token');
     if (request.method === 'POST' && path === '/api/invoke') return invoke(request, response);
-    if (request.method === 'GET' && path === '/api/events') return openEventStream(response, url.searchParams.get('window') === 'audience');
+    if (request.method === 'GET' && path === '/api/events') {
+      // EventSource sends no Origin to its own origin; any other page's would name itself.
+      if (request.headers.origin !== undefined && request.headers.origin !== origin) return send(response, 403, 'text/plain', 'Forbidden origin');
+      return openEventStream(response, url.searchParams.get('window') === 'audience');
+    }
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
-    if (path === '/' || path === '/index.html') return send(response, 200, contentTypes['.html'], page);
+    if (path === '/' || path === '/index.html') {
+      // The token from the URL becomes a cookie, so the page's assets and API calls carry it too.
+      return send(response, 200, contentTypes['.html'], page, { 'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+    }
     if (path === bridgePath) return send(response, 200, contentTypes['.js'], bridge);
     return serveFile(rendererDir, path, response);
   }
@@ -184,11 +207,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
+  function isToken(candidate: string | null | undefined): boolean {
+    if (typeof candidate !== 'string') return false;
+    const given = Buffer.from(candidate);
+    const expected = Buffer.from(token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
   await new Promise<void>((resolveListen) => server.listen(options.port, '127.0.0.1', resolveListen));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  // Per port: cookies do not tell ports apart, and a browser may hold pages of several hosts.
+  tokenCookie = `nahtstelle-token-${port}`;
 
   return {
-    url: origin,
+    url: `${origin}/?token=${token}`,
+    origin,
     get fullScreen() {
       return fullScreen;
     },
@@ -265,8 +299,18 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function send(response: ServerResponse, status: number, contentType: string | undefined, body: string | Buffer): void {
+/** The value of the cookie `name`, if the request carries it. */
+function cookieOf(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+function send(response: ServerResponse, status: number, contentType: string | undefined, body: string | Buffer, extraHeaders: Record<string, string> = {}): void {
   response.writeHead(status, {
+    ...extraHeaders,
     'content-type': contentType ?? 'application/octet-stream',
     'content-security-policy': contentSecurityPolicy,
     'x-content-type-options': 'nosniff',

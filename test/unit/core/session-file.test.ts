@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agendaLimits, workshopAgenda, type AgendaBlock } from '../../../core/agenda';
 import { createDemoSession } from '../../../core/demo';
@@ -12,6 +13,8 @@ import {
   migrations,
   parseSessionFile,
   serializeSession,
+  summaryFromHead,
+  summaryHeadBytes,
   sessionFileFormat,
   summarizeSession,
   type LoadResult,
@@ -344,7 +347,8 @@ describe('serializeSession and parseSessionFile', () => {
 
   it('writes the header, 2-space indentation and a trailing newline', () => {
     const text = serializeSession(createSession('s-1'));
-    expect(text.startsWith(`{\n  "format": "${sessionFileFormat}",\n  "version": ${currentFileVersion},\n  "session": {\n    "id": "s-1",`)).toBe(true);
+    expect(text.startsWith(`{\n  "format": "${sessionFileFormat}",\n  "version": ${currentFileVersion},\n  "summary": {\n    "title": "",`)).toBe(true);
+    expect(text).toContain('\n  "session": {\n    "id": "s-1",');
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
   });
@@ -421,8 +425,18 @@ describe('fixtures, one per file version', () => {
     expect(parseSessionFile(fixtureText('v3-full.nahtstelle'))).toEqual({ ok: true, session: expectedV3Full(), migratedFrom: null });
   });
 
-  it('v3-full.nahtstelle is exactly what serializeSession writes today', () => {
-    expect(serializeSession(expectedV3Full())).toBe(fixtureText('v3-full.nahtstelle'));
+  it('v3-full-summary.nahtstelle is exactly what serializeSession writes today: v3-full plus the library summary', () => {
+    expect(serializeSession(expectedV3Full())).toBe(fixtureText('v3-full-summary.nahtstelle'));
+    expect(parseSessionFile(fixtureText('v3-full-summary.nahtstelle'))).toEqual({ ok: true, session: expectedV3Full(), migratedFrom: null });
+    const { summary, ...rest } = JSON.parse(fixtureText('v3-full-summary.nahtstelle')) as Record<string, unknown>;
+    expect(summary).toEqual(summarizeSession(expectedV3Full()));
+    expect(rest).toEqual(JSON.parse(fixtureText('v3-full.nahtstelle')));
+  });
+
+  it('the library reads the summary from a file’s head; a file written before the summary existed has none there', () => {
+    const text = fixtureText('v3-full-summary.nahtstelle');
+    expect(summaryFromHead(text.slice(0, summaryHeadBytes))).toEqual(summarizeSession(expectedV3Full()));
+    expect(summaryFromHead(fixtureText('v3-full.nahtstelle'))).toBeNull();
   });
 
   it('there is a full fixture for every version up to the current one, and a migration from every older one', () => {
@@ -440,6 +454,7 @@ describe('fixtures, one per file version', () => {
     expect(sha256('v1-full.nahtstelle')).toBe('61eb5e18ab280fe4de7e3311d2594f1cdb619c57d477ebdc2de95c35c52d13e0');
     expect(sha256('v2-full.nahtstelle')).toBe('3627dd1b65b0a9c84392fd64644f8901724c4598ecb64426f281c7b4a697cc90');
     expect(sha256('v3-full.nahtstelle')).toBe('f974bb418f3fef2ae0f7361d9233f25dc255bc81ffa6eb64709b10bfdc012ddf');
+    expect(sha256('v3-full-summary.nahtstelle')).toBe('34f9f6d135d08dd30623e7fe93c4d7cd00440cb0538361014e2d823a85509b6f');
   });
 
   it('v1-unknown-keys.nahtstelle loads with the unknown keys stripped', () => {
@@ -738,5 +753,31 @@ describe('summarizeSession', () => {
       cardCount: 10,
     });
     expect(summarizeSession(createSession('empty'))).toEqual({ title: '', client: '', date: '', place: '', cardCount: 0 });
+  });
+});
+
+describe('summaryFromHead', () => {
+  const written = serializeSession(createSession('s-1', { title: 'Kick-off', client: 'Müller', date: '2027-03-04', place: 'Köln' }));
+
+  it('reads what serializeSession wrote, from the head alone', () => {
+    const head = written.slice(0, written.indexOf('"session"') + 20);
+    expect(summaryFromHead(head)).toEqual({ title: 'Kick-off', client: 'Müller', date: '2027-03-04', place: 'Köln', cardCount: 0 });
+  });
+
+  it.each([
+    ['another format', written.replace('nahtstelle-session', 'other')],
+    ['a newer version', written.replace(`"version": ${currentFileVersion}`, `"version": ${currentFileVersion + 1}`)],
+    ['a summary that is not an object', written.replace(/"summary": \{[^}]*\}/, '"summary": 3')],
+    ['a negative card count', written.replace('"cardCount": 0', '"cardCount": -1')],
+    ['a title too long', written.replace('"title": "Kick-off"', `"title": "${'x'.repeat(1001)}"`)],
+    ['a head cut inside the summary', written.slice(0, written.indexOf('"cardCount"'))],
+    ['not JSON', 'PK\u0003\u0004 a zip file'],
+    ['empty', ''],
+  ])('is null for %s', (_case, head) => {
+    expect(summaryFromHead(head)).toBeNull();
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(fc.property(fc.string(), (text) => summaryFromHead(text) === null || typeof summaryFromHead(text) === 'object'));
   });
 });

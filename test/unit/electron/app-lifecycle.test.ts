@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { eventChannel, invokeChannel, type ApiResult, type ApiVerb, type OpenedSession } from '../../../core/api';
 import { serializeSession } from '../../../core/session-file';
 import { runApp } from '../../../electron/app-lifecycle';
-import { app, dialog, FakeBrowserWindow, FakeEvent, fakeDisplay, ipcMain, Menu, screen, session, shell, type FakeMenuItem, type FakeWebContents } from '../fakes/electron';
+import { app, dialog, FakeBrowserWindow, FakeEvent, fakeDisplay, ipcMain, Menu, protocol, screen, session, shell, type FakeMenuItem, type FakeWebContents } from '../fakes/electron';
 import FakeElectronStore from '../fakes/electron-store';
 import { sampleSession } from './main-services';
 
@@ -108,6 +108,17 @@ describe('runApp', () => {
     // The security rules were in place before the window's webContents was created.
     expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(FakeElectronStore.instances.map((store) => store.options.name)).toEqual(['preferences']);
+  });
+
+  it('registers app: as privileged before ready, answers it once ready, and loads the window from it', async () => {
+    runApp();
+    // The fake throws, as Electron does, when this comes after ready.
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(protocol.handle).not.toHaveBeenCalled();
+    await becomeReady();
+    expect(protocol.handle).toHaveBeenCalledExactlyOnceWith('app', expect.any(Function));
+    expect(onlyWindow().webContents.getURL()).toBe('app://nahtstelle/index.html');
+    expect(onlyWindow().webContents.loadFile).not.toHaveBeenCalled();
   });
 
   it('serves the window’s calls with the system locale, sessions in Documents/Nahtstelle, no session yet', async () => {

@@ -122,20 +122,25 @@ describe('the audience window: where it opens', () => {
 });
 
 describe('the audience window: what it is', () => {
-  it('has exactly the control window’s security baseline and preload, shared from one constant', () => {
+  it('has exactly the control window’s security baseline, shared from one constant, with a receive-only preload', () => {
     screen.displays = [laptop, projector];
     const control = controlWindow();
     createAudienceScreen().open();
     const audience = audienceWindow();
-    expect(webPreferencesOf(audience)).toEqual(webPreferencesOf(control));
-    expect(webPreferencesOf(audience)).toEqual({ ...pageWindowPreferences, preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/) });
+    // Exactly the control window's, plus the argument that makes the preload's bridge receive-only.
+    expect(webPreferencesOf(audience)).toStrictEqual({ ...webPreferencesOf(control), additionalArguments: ['--nahtstelle-window=audience'] });
+    expect(webPreferencesOf(audience)).toStrictEqual({
+      ...pageWindowPreferences,
+      preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/),
+      additionalArguments: ['--nahtstelle-window=audience'],
+    });
     expect(pageWindowPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
   });
 
   it('loads the app’s bundled page with #audience, and has no menu bar', () => {
     const audience = fakeWindow(createAudienceWindow({ bounds: laptop.bounds, fullScreen: false }));
-    expect(audience.webContents.loadURL).not.toHaveBeenCalled();
-    expect(audience.webContents.loadFile).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/[\\/]renderer[\\/]index\.html$/), { hash: 'audience' });
+    expect(audience.webContents.loadFile).not.toHaveBeenCalled();
+    expect(audience.webContents.loadURL).toHaveBeenCalledExactlyOnceWith('app://nahtstelle/index.html#audience');
     expect(audience.webContents.getURL()).toBe(`${appPageUrl()}#audience`);
     expect(audience.removeMenu).toHaveBeenCalledOnce();
   });

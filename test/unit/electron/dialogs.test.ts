@@ -209,3 +209,25 @@ describe('safeFileName', () => {
     expect(safeFileName(name)).toBe(expected);
   });
 });
+
+describe('confirmOpenFile', () => {
+  it('asks in main’s own message box, modal to the window, showing the full path, in the UI’s language', async () => {
+    expect(await dialogs.confirmOpenFile('/Users/ana/Downloads/kick-off.nahtstelle')).toBe(false);
+    expect(dialog.showMessageBox).toHaveBeenCalledOnce();
+    const [parent, options] = dialog.showMessageBox.mock.calls[0] ?? [];
+    expect(parent).toBe(window);
+    expect(options).toMatchObject({
+      message: dialogLabels.de.confirmOpenMessage,
+      detail: '/Users/ana/Downloads/kick-off.nahtstelle',
+      buttons: [dialogLabels.de.confirmOpenButton, dialogLabels.de.cancelButton],
+      defaultId: 0,
+      cancelId: 1,
+    });
+  });
+
+  it('is true only when the facilitator presses Open', async () => {
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    expect(await dialogs.confirmOpenFile('/tmp/a.nahtstelle')).toBe(true);
+  });
+});
+

@@ -188,6 +188,15 @@ describe('sender check', () => {
     await expectRefused(handlers, fromMainFrame(contents));
   });
 
+  it.each(['file:///opt/Nahtstelle/resources/app.asar/out/renderer/index.html', 'app://print/00000000-0000-4000-8000-000000000000', 'app://evil/index.html'])(
+    'refuses an app window on %s: only app://nahtstelle/index.html may call',
+    async (url) => {
+      const { handlers, contents } = setupWithSpies();
+      contents.mainFrame.url = url;
+      await expectRefused(handlers, fromMainFrame(contents));
+    },
+  );
+
   it('refuses a window once it is closed', async () => {
     const handlers = spyHandlers();
     registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));

@@ -26,6 +26,8 @@ export interface DialogAnswers {
   saveAsPath: string | null;
   folder: string | null;
   exportPath: string | null;
+  /** Whether the facilitator confirms opening a file main never learned from them (a drop). */
+  confirmOpen: boolean;
 }
 
 /** Stand-in bytes the fake printer returns: recognisable, not a real PDF or PNG. */
@@ -64,12 +66,13 @@ export async function createTestServices(options: { readonly systemLocale?: stri
       await rename(path, join(trashFolder, basename(path)));
     },
   });
-  const answers: DialogAnswers = { sessionFile: null, saveAsPath: null, folder: null, exportPath: null };
+  const answers: DialogAnswers = { sessionFile: null, saveAsPath: null, folder: null, exportPath: null, confirmOpen: false };
   const dialogs = {
     chooseSessionFile: vi.fn<Dialogs['chooseSessionFile']>(async () => answers.sessionFile),
     chooseSaveAsPath: vi.fn<Dialogs['chooseSaveAsPath']>(async () => answers.saveAsPath),
     chooseFolder: vi.fn<Dialogs['chooseFolder']>(async () => answers.folder),
     chooseExportPath: vi.fn<Dialogs['chooseExportPath']>(async () => answers.exportPath),
+    confirmOpenFile: vi.fn<Dialogs['confirmOpenFile']>(async () => answers.confirmOpen),
   };
   const reveal = vi.fn<(path: string) => void>();
   const printer = {

@@ -5,7 +5,7 @@ import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiEvents, eventChannel, type OpenedSession } from '../../../core/api';
 import { serializeSession } from '../../../core/session-file';
-import { createHandlers, type ApiHandlers } from '../../../electron/ipc/handlers';
+import { createHandlers, type MainHandlers } from '../../../electron/ipc/handlers';
 import { listenForOpenFiles, openProblemOf, sessionPathsFromArgv, type OpenFilesTarget } from '../../../electron/open-files';
 import { createMainWindow, findMainWindow, showMainWindow } from '../../../electron/windows';
 import { app, FakeBrowserWindow, FakeEvent, fakeWindow, type FakeBrowserWindow as FakeWindow } from '../fakes/electron';
@@ -43,7 +43,7 @@ describe('openProblemOf', () => {
 
 describe('listenForOpenFiles', () => {
   let t: TestServices;
-  let handlers: ApiHandlers;
+  let handlers: MainHandlers;
   let target: OpenFilesTarget & { readonly showMainWindow: ReturnType<typeof vi.fn> };
 
   beforeEach(async () => {
@@ -51,7 +51,7 @@ describe('listenForOpenFiles', () => {
     handlers = createHandlers(t.services);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     target = {
-      openSession: (path) => handlers.openSession(path),
+      openSession: (path) => handlers.openChosenSession(path),
       mainWindow: () => findMainWindow() ?? createMainWindow(),
       showMainWindow: vi.fn(() => void showMainWindow()),
     };
@@ -115,7 +115,7 @@ describe('listenForOpenFiles', () => {
   });
 
   it('sends nothing and opens nothing when the command line names no session', async () => {
-    const openSession = vi.spyOn(handlers, 'openSession');
+    const openSession = vi.spyOn(handlers, 'openChosenSession');
     const openFiles = listenForOpenFiles(['nahtstelle', '--inspect'], '/');
     const window = loadedWindow();
     openFiles.start(target);
@@ -180,7 +180,7 @@ describe('listenForOpenFiles', () => {
   });
 
   it('only brings the window forward for a second start without a file', async () => {
-    const openSession = vi.spyOn(handlers, 'openSession');
+    const openSession = vi.spyOn(handlers, 'openChosenSession');
     const openFiles = listenForOpenFiles(['nahtstelle'], '/');
     const window = loadedWindow();
     openFiles.start(target);
@@ -193,7 +193,7 @@ describe('listenForOpenFiles', () => {
 
   it('reports a damaged file from outside as openFailed with the reason, and leaves the file and the last session alone', async () => {
     const good = await sessionFile('good.nahtstelle');
-    await handlers.openSession(good);
+    await handlers.openChosenSession(good);
     const damaged = await sessionFile('kaputt.nahtstelle', '{"format":"nahtstelle-session","version":1,"session":{');
     const openFiles = listenForOpenFiles(['nahtstelle', damaged], '/');
     const window = loadedWindow();
@@ -233,7 +233,7 @@ describe('listenForOpenFiles', () => {
       ...target,
       openSession: async (path) => {
         if (path === slow) await new Promise((resolve) => setTimeout(resolve, 30));
-        return handlers.openSession(path);
+        return handlers.openChosenSession(path);
       },
     });
     app.emit('open-file', new FakeEvent(), slow);

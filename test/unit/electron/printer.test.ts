@@ -3,11 +3,11 @@
  * JavaScript, no preload), what it asks printToPDF and the DevTools protocol for, and that the
  * window and the temp file are gone afterwards — also when printing fails or hangs.
  */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerAppRequest, publishedPrintPages } from '../../../electron/app-protocol';
 import { headerFooter } from '../../../electron/export/print-page';
 import { createElectronPrinter, pdfOptions } from '../../../electron/export/printer';
 import { app, FakeBrowserWindow, FakeEvent, type FakeWebContents } from '../fakes/electron';
@@ -17,7 +17,7 @@ const frame = { title: 'Kick-off Müller GmbH', date: '4. März 2027', language:
 
 let temp: string;
 /** Every print window, in the order created, with what it had loaded when it printed. */
-let windows: { window: FakeBrowserWindow; contents: FakeWebContents; loaded: { path: string; html: string }[] }[];
+let windows: { window: FakeBrowserWindow; contents: FakeWebContents; loaded: { url: string; html: string }[] }[];
 /** Set by a test before printing: how the next window's webContents should behave. */
 let prepare: (contents: FakeWebContents) => void;
 
@@ -28,11 +28,14 @@ beforeEach(async () => {
   app.on('web-contents-created', (_event: unknown, contents: FakeWebContents) => {
     const window = FakeBrowserWindow.all.find((candidate) => candidate.webContents === contents);
     if (!window) return;
-    const entry = { window, contents, loaded: [] as { path: string; html: string }[] };
+    const entry = { window, contents, loaded: [] as { url: string; html: string }[] };
     windows.push(entry);
-    contents.loadFile.mockImplementation(async (path: string) => {
-      contents.mainFrame.url = pathToFileURL(path).href;
-      entry.loaded.push({ path, html: await readFile(path, 'utf8') });
+    // Loads as Electron would: through the app: protocol's answer (the real handler is not registered here).
+    contents.loadURL.mockImplementation(async (url: string) => {
+      contents.mainFrame.url = url;
+      const answer = await fetchPrintPage(url);
+      if (answer === null) throw new Error(`ERR_FILE_NOT_FOUND ${url}`);
+      entry.loaded.push({ url, html: answer });
     });
     prepare(contents);
   });
@@ -41,6 +44,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(temp, { recursive: true, force: true });
 });
+
+/** The page the app: protocol serves at a print URL now (null: 404), read through publishPrintPage's registry. */
+async function fetchPrintPage(url: string): Promise<string | null> {
+  const answer = await answerAppRequest(url, { root: temp, printPages: publishedPrintPages });
+  return answer.status === 200 ? (typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body)) : null;
+}
 
 function only(): (typeof windows)[number] {
   expect(windows).toHaveLength(1);
@@ -76,13 +85,15 @@ describe('the print window', () => {
     expect(preferences).not.toHaveProperty('preload');
   });
 
-  it('loads the page from a temp file holding exactly the HTML, not from a URL', async () => {
+  it('loads exactly the HTML through the app: protocol (app://print/<id>), never from file:', async () => {
     await createElectronPrinter({ tempFolder: temp }).pdf(page, frame);
     const { contents, loaded } = only();
-    expect(contents.loadURL).not.toHaveBeenCalled();
+    expect(contents.loadFile).not.toHaveBeenCalled();
     expect(loaded).toHaveLength(1);
-    expect(loaded[0]?.path.startsWith(temp)).toBe(true);
+    expect(loaded[0]?.url).toMatch(/^app:\/\/print\/[0-9a-f-]{36}$/);
     expect(loaded[0]?.html).toBe(page);
+    // Served only while it prints.
+    expect(await fetchPrintPage(loaded[0]?.url ?? '')).toBeNull();
   });
 
   it('may not navigate anywhere, not even to its own file, nor open windows or webviews', async () => {
@@ -101,7 +112,7 @@ describe('the print window', () => {
         return Buffer.from('%PDF');
       });
     await createElectronPrinter({ tempFolder: temp }).pdf(page, frame);
-    expect(only().contents.getURL()).toMatch(/^file:/);
+    expect(only().contents.getURL()).toMatch(/^app:\/\/print\//);
     expect(refused).toEqual([true, true, true, true]);
     expect(opened).toEqual({ action: 'deny' });
   });
@@ -144,13 +155,13 @@ describe('pdf', () => {
   });
 
   it('cleans up when the page does not load', async () => {
-    prepare = (contents) => contents.loadFile.mockRejectedValueOnce(new Error('ERR_FILE_NOT_FOUND'));
+    prepare = (contents) => contents.loadURL.mockRejectedValueOnce(new Error('ERR_FILE_NOT_FOUND'));
     await expect(createElectronPrinter({ tempFolder: temp }).pdf(page, frame)).rejects.toThrow('ERR_FILE_NOT_FOUND');
     await expectCleanedUp();
   });
 
   it('gives up on a page that never loads, and cleans up', async () => {
-    prepare = (contents) => contents.loadFile.mockImplementationOnce(() => new Promise<void>(() => undefined));
+    prepare = (contents) => contents.loadURL.mockImplementationOnce(() => new Promise<void>(() => undefined));
     await expect(createElectronPrinter({ tempFolder: temp, timeoutMs: 30 }).pdf(page, frame)).rejects.toThrow(/longer than/);
     await expectCleanedUp();
   });

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { appPageUrl } from '../../../electron/app-url';
 import { describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../../electron/content-security-policy';
-import { isAllowedNavigation, setupSecurity } from '../../../electron/security';
+import { isAllowedNavigation, isAllowedRequest, setupSecurity } from '../../../electron/security';
 import { createMainWindow } from '../../../electron/windows';
 import { FakeEvent, fakeWindow, session, type FakeWebContents } from '../fakes/electron';
 
+const appPage = 'app://nahtstelle/index.html';
 const appFile = pathToFileURL('/opt/Nahtstelle/resources/app.asar/out/renderer/index.html').href;
 
 function directives(policy: string): Map<string, string[]> {
@@ -25,15 +27,25 @@ function openAppWindow(): FakeWebContents {
 }
 
 describe('isAllowedNavigation', () => {
+  it('knows the app’s page by its app: URL', () => {
+    expect(appPageUrl()).toBe(appPage);
+  });
+
   it.each([
-    ['a reload of the same file', appFile, appFile],
-    ['the same file with a query or hash', appFile, `${appFile}?lang=de#board`],
-    ['the same file, escaped differently', pathToFileURL('/Users/ana/Nahtstelle;2/index.html').href, 'file:///Users/ana/Nahtstelle%3B2/index.html'],
+    ['a reload of the app’s page', appPage, appPage],
+    ['the page with a query or hash', appPage, `${appPage}?lang=de#board`],
+    ['the audience page to itself', `${appPage}#audience`, `${appPage}#audience`],
   ])('allows %s', (_case, current, target) => {
     expect(isAllowedNavigation(current, target)).toBe(true);
   });
 
   it.each([
+    ['the app’s page going to its file: twin', appPage, appFile],
+    ['a file: page reloading itself (file: is never the app’s page now)', appFile, appFile],
+    ['another app: host (the print pages)', appPage, 'app://print/00000000-0000-4000-8000-000000000000'],
+    ['another file of the renderer', appPage, 'app://nahtstelle/assets/index.js'],
+    ['an app: look-alike', appPage, `${appPage}.evil`],
+    ['an app: page with another host name', appPage, 'app://nahtstelle.evil/index.html'],
     ['a web page', appFile, 'https://evil.example/'],
     ['a local http server', appFile, 'http://localhost:5173/'],
     ['another local file', appFile, 'file:///etc/passwd'],
@@ -64,10 +76,12 @@ describe('every webContents', () => {
   it.each(['will-navigate', 'will-redirect'] as const)('%s: the bundled page cannot leave itself', (kind) => {
     const contents = openAppWindow();
     const ownPage = contents.getURL();
-    expect(ownPage).toMatch(/^file:.*index\.html$/);
+    expect(ownPage).toBe(appPage);
     expect(contents.navigate(kind, 'https://evil.example/').defaultPrevented).toBe(true);
     expect(contents.navigate(kind, 'http://localhost:5173/').defaultPrevented).toBe(true);
     expect(contents.navigate(kind, 'file:///etc/passwd').defaultPrevented).toBe(true);
+    expect(contents.navigate(kind, appFile).defaultPrevented).toBe(true);
+    expect(contents.navigate(kind, 'app://print/x').defaultPrevented).toBe(true);
     expect(contents.navigate(kind, `${ownPage}.evil`).defaultPrevented).toBe(true);
     expect(contents.navigate(kind, ownPage).defaultPrevented).toBe(false);
     expect(contents.navigate(kind, `${ownPage}#board`).defaultPrevented).toBe(false);
@@ -96,6 +110,10 @@ describe('the default session', () => {
   });
 
   it.each([
+    'file:///etc/passwd',
+    'file:///opt/Nahtstelle/resources/app.asar/out/renderer/index.html',
+    'file://fileserver/share/x.nahtstelle',
+    'ftp://example.com/',
     'https://fonts.example/inter.woff2',
     'http://localhost:5173/',
     'http://localhost:5173/@vite/client',
@@ -103,17 +121,28 @@ describe('the default session', () => {
     'ws://localhost:5173/',
     'wss://localhost:5173/',
     'wss://evil.example/socket',
-  ])('cancels the remote request %s', (url) => {
+  ])('cancels the file: or remote request %s', (url) => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     setupSecurity();
     const registration = session.defaultSession.beforeRequest;
-    expect(registration?.filter.urls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*']));
+    expect(registration?.filter.urls).toEqual(['<all_urls>']);
     const callback = vi.fn();
     registration?.listener({ url }, callback);
     expect(callback).toHaveBeenCalledExactlyOnceWith({ cancel: true });
+    expect(isAllowedRequest(url)).toBe(false);
   });
 
-  it('does not rewrite response headers: the file: page carries its policy in its meta tag', () => {
+  it.each([appPage, 'app://nahtstelle/assets/index-abc.js', 'data:image/png;base64,AAAA', 'blob:app://nahtstelle/1234', 'devtools://devtools/bundled/inspector.html'])(
+    'lets the app’s own request %s through',
+    (url) => {
+      setupSecurity();
+      const callback = vi.fn();
+      session.defaultSession.beforeRequest?.listener({ url }, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith({});
+    },
+  );
+
+  it('does not rewrite response headers: the app: protocol sends the policy itself', () => {
     setupSecurity();
     expect(session.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
   });

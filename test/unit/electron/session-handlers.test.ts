@@ -80,9 +80,10 @@ describe('session files through the handlers', () => {
     if (target === 'elsewhere') expect(await namesIn(join(t.root, 'elsewhere'))).toEqual(['elsewhere.nahtstelle']);
   });
 
-  it('saves to a file from another folder once the facilitator opened it', async () => {
+  it('saves to a file from another folder once the facilitator chose it in the open dialog', async () => {
     const path = await foreignFile();
-    await value('openSession', path);
+    t.answers.sessionFile = path;
+    await value('openSessionFromDisk');
     const board = sampleSession('a1b2c3d4-0000-4000-8000-000000000001', 'Umbenannt');
     await value('saveSession', path, board);
     expect((await value('openSession', path)).session.details.title).toBe('Umbenannt');
@@ -225,5 +226,91 @@ describe('session files through the handlers', () => {
     await value('setLanguage', 'en');
     expect((await value('getStartupState')).preferences).toMatchObject({ theme: 'dark', language: 'en' });
     expect(await call('setTheme', 'pink' as 'dark')).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
+  });
+});
+
+/**
+ * Write access only to what the user chose (docs/security.md): a path the page names but main never
+ * learned from the user is refused by every path verb, and the file stays byte for byte as it was.
+ */
+describe('paths the user never chose', () => {
+  const pathVerbs = {
+    openSession: (path: string) => call('openSession', path),
+    openBackup: (path: string) => call('openBackup', path),
+    saveSession: (path: string) => call('saveSession', path, sampleSession('a1b2c3d4-0000-4000-8000-000000000009', 'Überschrieben')),
+    duplicateSession: (path: string) => call('duplicateSession', path),
+    renameSession: (path: string) => call('renameSession', path, 'Umbenannt'),
+    deleteSession: (path: string) => call('deleteSession', path),
+    revealSession: (path: string) => call('revealSession', path),
+  } satisfies Partial<Record<ApiVerb, (path: string) => Promise<ApiResult>>>;
+
+  it.each(Object.keys(pathVerbs) as (keyof typeof pathVerbs)[])('%s refuses a file the user never chose and leaves it byte-identical', async (verb) => {
+    const path = await foreignFile();
+    // A backup beside it, so that openBackup would have had something to open.
+    await writeFile(`${path}.bak`, serializeSession(sampleSession()));
+    const before = await readFile(path);
+    const folderBefore = await namesIn(join(t.root, 'elsewhere'));
+
+    expect(await pathVerbs[verb](path)).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+
+    expect(await readFile(path)).toEqual(before);
+    expect(await namesIn(join(t.root, 'elsewhere'))).toEqual(folderBefore);
+    expect(await namesIn(t.sessionsFolder)).toEqual([]);
+    expect(await namesIn(t.trashFolder)).toEqual([]);
+    expect(t.reveal).not.toHaveBeenCalled();
+    expect(t.preferences.lastSession).toBeNull();
+    expect(t.preferences.recentFiles).toEqual([]);
+  });
+
+  it('asks main to confirm a file the page names (a drop), and refuses it when the facilitator declines', async () => {
+    const path = await foreignFile();
+    expect(await call('openSession', path)).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    expect(t.dialogs.confirmOpenFile).toHaveBeenCalledExactlyOnceWith(path);
+  });
+
+  it('opens and saves a dropped file once the facilitator confirmed it in main’s dialog', async () => {
+    const path = await foreignFile();
+    t.answers.confirmOpen = true;
+    await value('openSession', path);
+    await value('saveSession', path, sampleSession('a1b2c3d4-0000-4000-8000-000000000001', 'Bestätigt'));
+    expect((await value('openSession', path)).session.details.title).toBe('Bestätigt');
+    // Once chosen, the file is not asked about again.
+    expect(t.dialogs.confirmOpenFile).toHaveBeenCalledOnce();
+  });
+
+  it('does not make a missing file writable by opening its backup', async () => {
+    const path = join(t.root, 'elsewhere', 'missing.nahtstelle');
+    await mkdir(join(t.root, 'elsewhere'), { recursive: true });
+    await writeFile(`${path}.bak`, serializeSession(sampleSession()));
+    expect(await call('openBackup', path)).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    expect(await call('saveSession', path, sampleSession())).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    expect(await namesIn(join(t.root, 'elsewhere'))).toEqual(['missing.nahtstelle.bak']);
+  });
+
+  it.each([
+    ['a UNC path', '\\\\evil-server\\share\\kick-off.nahtstelle'],
+    ['a UNC path with slashes', '//evil-server/share/kick-off.nahtstelle'],
+    ['a device path', '\\\\?\\C:\\kick-off.nahtstelle'],
+    ['a reserved device name', '/sessions/NUL.nahtstelle'],
+  ])('refuses %s on every verb, without asking or touching it', async (_case, path) => {
+    t.answers.confirmOpen = true;
+    for (const run of Object.values(pathVerbs)) expect(await run(path)).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    expect(t.dialogs.confirmOpenFile).not.toHaveBeenCalled();
+    expect(t.reveal).not.toHaveBeenCalled();
+  });
+
+  it('does not reopen a last session whose path is no session file path', async () => {
+    t.preferences.setLastSession('//evil-server/share/kick-off.nahtstelle');
+    const state = await value('getStartupState');
+    expect(state.session).toBeNull();
+    expect(state.problem).toMatchObject({ code: 'notAllowed' });
+    expect(t.preferences.lastSession).toBeNull();
+  });
+
+  it('writes no session whose participants share an id (the app would refuse to open it)', async () => {
+    const participant = { id: 'p1', name: 'Ana', department: 'marketing' as const };
+    const result = await call('createSession', { title: 'Doppelt', participants: [participant, { ...participant, name: 'Ben' }] }, 'blank');
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
+    expect(await namesIn(t.sessionsFolder)).toEqual([]);
   });
 });

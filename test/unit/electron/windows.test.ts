@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appPageUrl, rendererIndexPath } from '../../../electron/app-url';
+import { appPageUrl } from '../../../electron/app-url';
 import type { WindowBounds } from '../../../electron/services/preferences';
 import {
   createMainWindow,
@@ -25,7 +25,9 @@ describe('createMainWindow', () => {
     const windows = [fakeWindow(createMainWindow()), fakeWindow(createMainWindow())];
     for (const window of windows) {
       const preferences = webPreferencesOf(window);
-      expect(preferences).toMatchObject({
+      // Compared exactly (checklist #8–#10): an added allowRunningInsecureContent,
+      // experimentalFeatures or enableBlinkFeatures — or any other key — fails here.
+      expect(preferences).toStrictEqual({
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
@@ -33,8 +35,8 @@ describe('createMainWindow', () => {
         nodeIntegrationInWorker: false,
         webviewTag: false,
         spellcheck: false,
+        preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/),
       });
-      expect(preferences.preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
     }
   });
 
@@ -47,19 +49,18 @@ describe('createMainWindow', () => {
     expect(window.show).toHaveBeenCalledOnce();
   });
 
-  it('loads the bundled renderer from disk', () => {
+  it('loads the bundled renderer through the app: protocol, never from file:', () => {
     const contents = fakeWindow(createMainWindow()).webContents;
-    expect(contents.loadURL).not.toHaveBeenCalled();
-    expect(contents.loadFile).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/[\\/]renderer[\\/]index\.html$/));
+    expect(contents.loadFile).not.toHaveBeenCalled();
+    expect(contents.loadURL).toHaveBeenCalledExactlyOnceWith('app://nahtstelle/index.html');
     expect(contents.getURL()).toBe(appPageUrl());
   });
 
-  it('loads the file even when ELECTRON_RENDERER_URL is set, so the variable cannot redirect the app', () => {
+  it('loads its own page even when ELECTRON_RENDERER_URL is set, so the variable cannot redirect the app', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     const contents = fakeWindow(createMainWindow()).webContents;
-    expect(contents.loadURL).not.toHaveBeenCalled();
-    expect(contents.loadFile).toHaveBeenCalledExactlyOnceWith(rendererIndexPath());
-    expect(contents.getURL()).toMatch(/^file:.*[\\/]renderer[\\/]index\.html$/);
+    expect(contents.loadFile).not.toHaveBeenCalled();
+    expect(contents.loadURL).toHaveBeenCalledExactlyOnceWith(appPageUrl());
   });
 });
 
@@ -67,9 +68,20 @@ describe('createPrintWindow', () => {
   it('is hidden, with the baseline, without preload or JavaScript, and loads nothing by itself', () => {
     const window = fakeWindow(createPrintWindow({ width: 640, height: 120 }));
     expect(window.options).toMatchObject({ show: false, width: 640, height: 120, useContentSize: true });
-    const preferences = webPreferencesOf(window);
-    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, javascript: false });
-    expect(preferences).not.toHaveProperty('preload');
+    // Compared exactly, like the app window's.
+    expect(webPreferencesOf(window)).toStrictEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      javascript: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      backgroundThrottling: false,
+    });
     expect(window.webContents.loadFile).not.toHaveBeenCalled();
     expect(window.show).not.toHaveBeenCalled();
   });

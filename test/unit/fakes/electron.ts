@@ -298,6 +298,8 @@ export interface FakeSaveDialogResult {
 export const dialog = {
   showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<FakeOpenDialogResult> => ({ canceled: true, filePaths: [] })),
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<FakeSaveDialogResult> => ({ canceled: true, filePath: '' })),
+  /** Answers with the cancel button (the second) unless a test says otherwise. */
+  showMessageBox: vi.fn(async (..._args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> => ({ response: 1, checkboxChecked: false })),
 };
 
 export const shell = {
@@ -474,7 +476,35 @@ class FakeIpcRenderer {
   }
 }
 
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+/** Electron's `protocol`: records the privileged schemes and the handlers, so a test can call one. */
+class FakeProtocol {
+  readonly handlers = new Map<string, ProtocolHandler>();
+  readonly registerSchemesAsPrivileged = vi.fn((_schemes: { scheme: string; privileges: Record<string, boolean> }[]) => {
+    if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+  });
+  readonly handle = vi.fn((scheme: string, handler: ProtocolHandler) => {
+    if (!app.isReady()) throw new Error('protocol.handle can only be used after app is ready');
+    if (this.handlers.has(scheme)) throw new Error(`Protocol ${scheme} is already handled`);
+    this.handlers.set(scheme, handler);
+  });
+
+  /** Plays a request the page makes, answered by the registered handler. */
+  async fetch(url: string): Promise<Response> {
+    const scheme = url.slice(0, url.indexOf(':'));
+    const handler = this.handlers.get(scheme);
+    if (!handler) throw new Error(`No handler for ${scheme}:`);
+    return handler(new Request(url));
+  }
+
+  reset(): void {
+    this.handlers.clear();
+  }
+}
+
 export const app = new FakeApp();
+export const protocol = new FakeProtocol();
 export const screen = new FakeScreen();
 export const ipcMain = new FakeIpcMain();
 export const session = { defaultSession: new FakeSession() };
@@ -487,6 +517,7 @@ export const Menu = FakeMenuModule;
 export function resetElectronFake(): void {
   app.reset();
   ipcMain.handlers.clear();
+  protocol.reset();
   session.defaultSession = new FakeSession();
   contextBridge.exposed.clear();
   ipcRenderer.reset();
@@ -495,7 +526,7 @@ export function resetElectronFake(): void {
   FakeMenuModule.applicationMenu = null;
   screen.reset();
   // Only the fake's own mocks: other tests' mocks are theirs to manage.
-  for (const fake of [app, ipcMain, contextBridge, ipcRenderer, FakeMenuModule, screen, dialog, shell, webUtils]) resetMocksOf(fake);
+  for (const fake of [app, ipcMain, protocol, contextBridge, ipcRenderer, FakeMenuModule, screen, dialog, shell, webUtils]) resetMocksOf(fake);
 }
 
 /** Forgets calls and any mockReturnValue a test set, back to the implementations given above. */
@@ -505,7 +536,7 @@ function resetMocksOf(fake: object): void {
   }
 }
 
-const electron = { app, ipcMain, session, contextBridge, ipcRenderer, BrowserWindow, Menu, screen, dialog, shell, webUtils };
+const electron = { app, ipcMain, protocol, session, contextBridge, ipcRenderer, BrowserWindow, Menu, screen, dialog, shell, webUtils };
 export default electron;
 
 /** The fake behind a window the code under test created (typed as Electron's BrowserWindow). */

@@ -6,7 +6,7 @@ import type { OpenProblemCode } from '../../../core/file-problems';
 import type { Session } from '../../../core/model';
 import { currentFileVersion, maxSessionFileBytes, parseSessionFile, serializeSession } from '../../../core/session-file';
 import { FileError } from '../../../electron/services/file-error';
-import { SessionFiles, copyTitle, slugify, type SessionFs } from '../../../electron/services/session-files';
+import { SessionFiles, copyTitle, listInFullUpToBytes, slugify, type SessionFs } from '../../../electron/services/session-files';
 import { recordingReads, removeTempFolders, sampleSession, snapshot, tempFilesIn, tempFolder, withTitle } from './support';
 
 afterEach(removeTempFolders);
@@ -463,5 +463,50 @@ describe('file names', () => {
     expect(copyTitle('Kick-off (2)', [])).toBe('Kick-off (3)');
     expect(copyTitle('Kick-off', ['kick-off-2-12345678.nahtstelle'])).toBe('Kick-off (3)');
     expect(copyTitle('', [])).toBe('(2)');
+  });
+});
+
+/**
+ * The library lists a large file from its head (docs/security.md): the summary the app writes
+ * with each save; the whole file is read and validated only when it is opened.
+ */
+describe('listing large files from their head', () => {
+  /** Valid JSON over the full-listing size: the same document with whitespace before its last brace. */
+  const padded = (text: string): string => text.replace(/\n}\n$/, `${' '.repeat(listInFullUpToBytes + 1)}\n}\n`);
+
+  it('lists a large file the app wrote without reading it whole', async () => {
+    const folder = await tempFolder();
+    const session = sampleSession({ title: 'Großer Workshop' }, 4);
+    await nodeFs.writeFile(join(folder, 'gross.nahtstelle'), padded(serializeSession(session)));
+    const { fs, readPaths } = recordingReads();
+    const [row] = await service(folder, { fs }).list();
+    expect(row).toMatchObject({ fileName: 'gross.nahtstelle', title: 'Großer Workshop', client: 'Müller GmbH', cardCount: 4, problem: null });
+    expect(readPaths).toEqual([]);
+    // Opening still reads and validates all of it.
+    expect((await service(folder, { fs }).read(join(folder, 'gross.nahtstelle'))).session).toEqual(session);
+  });
+
+  it('lists a large file whose body is damaged by its head, and refuses it on opening, leaving it as it was', async () => {
+    const folder = await tempFolder();
+    const path = join(folder, 'kaputt.nahtstelle');
+    await nodeFs.writeFile(path, padded(serializeSession(sampleSession())).replace('"laneOrder"', '"laneOrdr"'));
+    const before = await snapshot(path, folder);
+    const files = service(folder);
+    expect((await files.list())[0]?.problem).toBeNull();
+    expect((await rejection(files.read(path))).apiError).toMatchObject({ reason: 'invalidSession' });
+    expect(await snapshot(path, folder)).toEqual(before);
+  });
+
+  it('reads a large file without a summary (written before it existed) in full, and shows its problem if it has one', async () => {
+    const folder = await tempFolder();
+    const session = sampleSession({ title: 'Alt' }, 2);
+    const { summary: _summary, ...withoutSummary } = JSON.parse(serializeSession(session)) as Record<string, unknown>;
+    await nodeFs.writeFile(join(folder, 'alt.nahtstelle'), padded(`${JSON.stringify(withoutSummary, null, 2)}\n`));
+    await nodeFs.writeFile(join(folder, 'alt-kaputt.nahtstelle'), padded(`${JSON.stringify(withoutSummary, null, 2)}\n`).replace('"laneOrder"', '"laneOrdr"'));
+    const { fs, readPaths } = recordingReads();
+    const rows = await service(folder, { fs }).list();
+    expect(rows.find((row) => row.fileName === 'alt.nahtstelle')).toMatchObject({ title: 'Alt', cardCount: 2, problem: null });
+    expect(rows.find((row) => row.fileName === 'alt-kaputt.nahtstelle')?.problem).toMatchObject({ reason: 'invalidSession' });
+    expect(readPaths).toHaveLength(2);
   });
 });
