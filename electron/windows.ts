@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebContents, type WebPreferences } from 'electron';
 import { rendererIndexPath } from './app-url';
+import { sendEvent } from './ipc/events';
 import { hardenPrintContents } from './security';
 import type { WindowBounds } from './services/preferences';
 
@@ -66,7 +67,9 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     backgroundColor: '#f4f5f7',
     // Shown once the first paint is ready, so the window never flashes empty.
     show: false,
-    webPreferences: pageWebPreferences(),
+    // The workshop timer and its time-up tone run in this page: not slowed down while the window
+    // is minimised or covered by the audience window.
+    webPreferences: { ...pageWebPreferences(), backgroundThrottling: false },
   });
 
   // Read the id now: once the window is closed its webContents may no longer be accessed.
@@ -80,6 +83,10 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     window.show();
   });
   if (options.saveBounds) keepBounds(window, options.saveBounds);
+  // Full screen can change outside the page (F11, the View menu, macOS's green button): the
+  // page's presentation mode follows it.
+  window.on('enter-full-screen', () => sendEvent(window.webContents, 'fullScreen', { on: true }));
+  window.on('leave-full-screen', () => sendEvent(window.webContents, 'fullScreen', { on: false }));
 
   // Always the bundled page from disk: no environment variable can point the window (and with it
   // the preload bridge) at another page.
@@ -100,12 +107,14 @@ export interface AudienceWindowPlacement {
  * `#audience`, the same security baseline and preload as the app window, no menu bar. It is not
  * an app window, so the API refuses its calls; it only shows the views main sends it. Shown
  * without taking the focus from the app window when it opens full screen on another display: the
- * facilitator's keys must keep going to the control window.
+ * facilitator's keys (a presenter remote's too) must keep going to the control window. So it is
+ * created windowed over the display and goes full screen only once shown: created full screen, a
+ * window is shown at once, whatever `show` says, and on macOS takes the key focus.
  */
 export function createAudienceWindow(placement: AudienceWindowPlacement): BrowserWindow {
   const window = new BrowserWindow({
     ...placement.bounds,
-    fullscreen: placement.fullScreen,
+    fullscreen: false,
     title: 'Nahtstelle',
     backgroundColor: '#f4f5f7',
     show: false,
@@ -115,13 +124,28 @@ export function createAudienceWindow(placement: AudienceWindowPlacement): Browse
   window.removeMenu();
   trackLoading(window);
   window.once('ready-to-show', () => {
-    if (placement.fullScreen) window.showInactive();
-    else window.show();
+    if (!placement.fullScreen) return window.show();
+    window.showInactive();
+    enterFullScreenKeepingFocus(window);
   });
   window
     .loadFile(rendererIndexPath(), { hash: 'audience' })
     .catch((error: unknown) => console.error('Nahtstelle: the audience window could not load its page', error));
   return window;
+}
+
+/**
+ * Full screen for a window that must not take the keyboard: on macOS a window entering full
+ * screen becomes the key window, so the focus goes back to the window that had it.
+ */
+export function enterFullScreenKeepingFocus(window: BrowserWindow): void {
+  const focused = BrowserWindow.getFocusedWindow();
+  if (focused && focused !== window) {
+    window.once('enter-full-screen', () => {
+      if (!focused.isDestroyed() && !window.isDestroyed()) focused.focus();
+    });
+  }
+  window.setFullScreen(true);
 }
 
 /** A print window's preferences: the app window's baseline, minus the preload, minus JavaScript. */

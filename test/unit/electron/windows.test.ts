@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { eventChannel } from '../../../core/api';
 import { appPageUrl, rendererIndexPath } from '../../../electron/app-url';
 import type { WindowBounds } from '../../../electron/services/preferences';
 import {
@@ -60,6 +61,22 @@ describe('createMainWindow', () => {
     expect(contents.loadURL).not.toHaveBeenCalled();
     expect(contents.loadFile).toHaveBeenCalledExactlyOnceWith(rendererIndexPath());
     expect(contents.getURL()).toMatch(/^file:.*[\\/]renderer[\\/]index\.html$/);
+  });
+});
+
+describe('the control window on a real desktop', () => {
+  it('keeps its timer running at full speed while minimised or covered (no background throttling)', () => {
+    expect(webPreferencesOf(fakeWindow(createMainWindow()))).toMatchObject({ backgroundThrottling: false });
+  });
+
+  it('tells its page when it enters or leaves full screen, also when the system does it (F11, the green button)', () => {
+    const window = fakeWindow(createMainWindow());
+    window.userSetsFullScreen(true);
+    window.userSetsFullScreen(false);
+    expect(window.webContents.send.mock.calls).toEqual([
+      [eventChannel('fullScreen'), { on: true }],
+      [eventChannel('fullScreen'), { on: false }],
+    ]);
   });
 });
 

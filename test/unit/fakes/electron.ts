@@ -116,23 +116,48 @@ export class FakeBrowserWindow extends EventEmitter {
   static getFocusedWindow = (): FakeBrowserWindow | null => FakeBrowserWindow.focused;
 
   readonly webContents = new FakeWebContents();
+  /** Whether the window is on screen (show, showInactive, or created full screen). */
+  visible = false;
   minimized = false;
   maximized = false;
   fullScreen = false;
   destroyed = false;
   /** The window's bounds in the normal state (what a maximized window returns to). */
   normalBounds: FakeRectangle;
-  readonly show = vi.fn();
+  /** Like Electron's: showing a window also focuses it (makes it the key window on macOS). */
+  readonly show = vi.fn(() => {
+    this.visible = true;
+    FakeBrowserWindow.focused = this;
+  });
   /** Shows the window without focusing it. */
-  readonly showInactive = vi.fn();
+  readonly showInactive = vi.fn(() => {
+    this.visible = true;
+  });
+  readonly setBackgroundColor = vi.fn((_color: string) => undefined);
+  readonly minimize = vi.fn(() => {
+    this.minimized = true;
+  });
   readonly moveTop = vi.fn();
   readonly removeMenu = vi.fn();
-  /** Like Electron's: leaving or entering full screen is reported by an event (here at once). */
+  /**
+   * Like Electron's: leaving or entering full screen is reported by an event (here at once). On
+   * macOS a window entering full screen gets its own Space and becomes the key window.
+   */
   readonly setFullScreen = vi.fn((on: boolean) => {
     if (on === this.fullScreen) return;
     this.fullScreen = on;
+    if (on && process.platform === 'darwin') {
+      this.visible = true;
+      FakeBrowserWindow.focused = this;
+    }
     this.emit(on ? 'enter-full-screen' : 'leave-full-screen');
   });
+
+  /** Plays the user switching full screen outside the app (F11, the View menu, macOS's green button). */
+  userSetsFullScreen(on: boolean): void {
+    this.fullScreen = on;
+    this.emit(on ? 'enter-full-screen' : 'leave-full-screen');
+  }
   readonly setBounds = vi.fn((bounds: FakeRectangle) => {
     this.normalBounds = { ...bounds };
   });
@@ -164,7 +189,12 @@ export class FakeBrowserWindow extends EventEmitter {
       height,
     };
     this.fullScreen = options.fullscreen === true;
+    // Like Electron: a window created full screen is shown at once, whatever `show` says, and on
+    // macOS takes the focus with it.
+    if (this.fullScreen || options.show !== false) this.visible = true;
+    if (this.fullScreen && process.platform === 'darwin') FakeBrowserWindow.focused = this;
     FakeBrowserWindow.all.push(this);
+    app.emit('browser-window-created', {}, this);
     app.emit('web-contents-created', {}, this.webContents);
   }
 
@@ -208,6 +238,14 @@ export class FakeBrowserWindow extends EventEmitter {
 
   isMinimized(): boolean {
     return this.minimized;
+  }
+
+  isVisible(): boolean {
+    return this.visible;
+  }
+
+  isFocused(): boolean {
+    return FakeBrowserWindow.focused === this;
   }
 
   /** Like Electron's: gone at once, no `close` event (nothing can keep it open), then `closed`. */
@@ -297,8 +335,45 @@ export interface FakeSaveDialogResult {
 /** Every dialog is cancelled unless a test answers it (mockResolvedValueOnce). */
 export const dialog = {
   showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<FakeOpenDialogResult> => ({ canceled: true, filePaths: [] })),
+  /**
+   * Like the Linux portal's, a test can answer with a name the user typed without the filter's
+   * extension (`{ canceled: false, filePath: '/x/Plan' }`): the dialog's overwrite question only
+   * saw that name.
+   */
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<FakeSaveDialogResult> => ({ canceled: true, filePath: '' })),
+  /** Answers with the button at `response` (the default: the first); a test sets another. */
+  showMessageBox: vi.fn(async (..._args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> => ({ response: 0, checkboxChecked: false })),
+  /** Synchronous and modal in Electron; callable before `ready`. */
+  showErrorBox: vi.fn((_title: string, _content: string): void => undefined),
 };
+
+/** Electron's nativeTheme: what the app asks the system for, and what the system prefers. */
+class FakeNativeTheme extends EventEmitter {
+  themeSource: 'system' | 'light' | 'dark' = 'system';
+  shouldUseDarkColors = false;
+  shouldUseHighContrastColors = false;
+
+  /** Plays the system switching its appearance. */
+  systemChanges(change: { readonly dark?: boolean; readonly highContrast?: boolean }): void {
+    if (change.dark !== undefined) this.shouldUseDarkColors = change.dark;
+    if (change.highContrast !== undefined) this.shouldUseHighContrastColors = change.highContrast;
+    this.emit('updated');
+  }
+
+  reset(): void {
+    this.removeAllListeners();
+    this.themeSource = 'system';
+    this.shouldUseDarkColors = false;
+    this.shouldUseHighContrastColors = false;
+  }
+}
+
+const realPlatform = process.platform;
+
+/** Runs the code under test as if on another system (`process.platform`); reset before every test. */
+export function fakePlatform(platform: NodeJS.Platform): void {
+  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+}
 
 export const shell = {
   trashItem: vi.fn(async (_path: string): Promise<void> => undefined),
@@ -327,6 +402,8 @@ class FakeApp extends EventEmitter {
   readonly getPreferredSystemLanguages = vi.fn((): string[] => ['de-DE']);
   readonly getPath = vi.fn((name: string) => `/nonexistent/nahtstelle-test/${name}`);
   readonly getVersion = vi.fn(() => '0.0.0-test');
+  readonly setAppUserModelId = vi.fn((_id: string) => undefined);
+  readonly hide = vi.fn();
 
   whenReady(): Promise<void> {
     return this.readyPromise;
@@ -478,6 +555,7 @@ export const app = new FakeApp();
 export const screen = new FakeScreen();
 export const ipcMain = new FakeIpcMain();
 export const session = { defaultSession: new FakeSession() };
+export const nativeTheme = new FakeNativeTheme();
 export const contextBridge = new FakeContextBridge();
 export const ipcRenderer = new FakeIpcRenderer();
 export const BrowserWindow = FakeBrowserWindow;
@@ -494,6 +572,8 @@ export function resetElectronFake(): void {
   FakeBrowserWindow.focused = null;
   FakeMenuModule.applicationMenu = null;
   screen.reset();
+  nativeTheme.reset();
+  fakePlatform(realPlatform);
   // Only the fake's own mocks: other tests' mocks are theirs to manage.
   for (const fake of [app, ipcMain, contextBridge, ipcRenderer, FakeMenuModule, screen, dialog, shell, webUtils]) resetMocksOf(fake);
 }
@@ -505,7 +585,7 @@ function resetMocksOf(fake: object): void {
   }
 }
 
-const electron = { app, ipcMain, session, contextBridge, ipcRenderer, BrowserWindow, Menu, screen, dialog, shell, webUtils };
+const electron = { app, ipcMain, session, contextBridge, ipcRenderer, BrowserWindow, Menu, screen, dialog, shell, webUtils, nativeTheme };
 export default electron;
 
 /** The fake behind a window the code under test created (typed as Electron's BrowserWindow). */
