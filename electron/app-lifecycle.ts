@@ -9,6 +9,7 @@ import ElectronStore from 'electron-store';
 import { appPageUrl } from './app-url';
 import { createAudienceScreen } from './audience-window';
 import { createDialogs } from './dialogs';
+import { exitAfterStartupFailure, finishQuitHeldBackBy, setWindowsAppIdentity } from './desktop';
 import { createElectronPrinter } from './export/printer';
 import { createHandlers, type ApiHandlers, type MainServices } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
@@ -19,11 +20,13 @@ import { listenForOpenFiles, type OpenFiles } from './open-files';
 import { setupSecurity } from './security';
 import { PreferencesStore } from './services/preferences';
 import { SessionFiles } from './services/session-files';
+import { followWindowTheme, type WindowTheme } from './window-theme';
 import { createMainWindow, findMainWindow, isAppWindow, showMainWindow } from './windows';
 
 export function runApp(): void {
   // Every renderer sandboxed, including any a future module might create without asking.
   app.enableSandbox();
+  setWindowsAppIdentity();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -37,10 +40,7 @@ export function runApp(): void {
   app
     .whenReady()
     .then(() => start(openFiles))
-    .catch((error: unknown) => {
-      console.error('Nahtstelle: start-up failed', error);
-      app.exit(1);
-    });
+    .catch(exitAfterStartupFailure);
 }
 
 function start(openFiles: OpenFiles): void {
@@ -48,6 +48,7 @@ function start(openFiles: OpenFiles): void {
   const preferences = new PreferencesStore(new ElectronStore({ name: 'preferences' }), join(app.getPath('documents'), 'Nahtstelle'));
   const systemLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const uiLanguage = () => resolveLanguage(preferences.language, systemLocale());
+  const windowTheme = followWindowTheme(() => preferences.theme);
   const audience = createAudienceScreen();
   const services: MainServices = {
     preferences,
@@ -68,7 +69,7 @@ function start(openFiles: OpenFiles): void {
   const menu = setupMenu(focusedAppWindow, uiLanguage(), {
     openSession: () => void openFiles.deliver(() => baseHandlers.openSessionFromDisk()),
   });
-  const handlers = withMenuLanguage(baseHandlers, menu, systemLocale);
+  const handlers = withWindowTheme(withMenuLanguage(baseHandlers, menu, systemLocale), windowTheme);
   registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
 
   // Where the facilitator left the window, if that place is still on a screen. The audience window
@@ -76,9 +77,14 @@ function start(openFiles: OpenFiles): void {
   const openWindow = (): BrowserWindow => {
     const window = createMainWindow({ bounds: preferences.windowBounds, saveBounds: (bounds) => preferences.setWindowBounds(bounds) });
     window.on('closed', () => audience.close());
+    finishQuitHeldBackBy(window);
     return window;
   };
-  openWindow();
+  // Without its page the window would never show: the app would run on, invisible.
+  openWindow().webContents.once('did-fail-load', (_event, code: number, description: string, url: string, isMainFrame: boolean) => {
+    // -3 is an aborted load, which a newer load replaced.
+    if (isMainFrame && code !== -3) exitAfterStartupFailure(new Error(`The app's page did not load (${description}, ${code}): ${url}`));
+  });
   openFiles.start({
     openSession: (path) => handlers.openSession(path),
     mainWindow: () => findMainWindow() ?? openWindow(),
@@ -94,6 +100,17 @@ function start(openFiles: OpenFiles): void {
 function focusedAppWindow(): BrowserWindow | null {
   const focused = BrowserWindow.getFocusedWindow();
   return focused && !focused.isDestroyed() && isAppWindow(focused.webContents) ? focused : null;
+}
+
+/** The system's drawing and the windows' background follow every theme change the UI makes. */
+function withWindowTheme(handlers: ApiHandlers, windowTheme: WindowTheme): ApiHandlers {
+  return {
+    ...handlers,
+    async setTheme(theme) {
+      await handlers.setTheme(theme);
+      windowTheme.apply();
+    },
+  };
 }
 
 /** The menu speaks the UI's language, so it follows every language change the UI makes. */

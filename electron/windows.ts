@@ -51,6 +51,12 @@ export const pageWindowPreferences = {
   spellcheck: false,
 } as const satisfies WebPreferences;
 
+/**
+ * The workshop timer and its time-up tone run in the pages: not slowed down while a window is
+ * minimised or covered (Chromium throttles timers in background pages by default).
+ */
+const unthrottled = { backgroundThrottling: false } as const satisfies WebPreferences;
+
 /** The webPreferences of a window showing the app's page: the baseline plus the bundled preload. */
 export function pageWebPreferences(): WebPreferences {
   return { ...pageWindowPreferences, preload: preloadPath() };
@@ -64,12 +70,10 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     ...placement,
     ...minimumSize,
     title: 'Nahtstelle',
-    backgroundColor: '#f4f5f7',
+    backgroundColor: pageBackground,
     // Shown once the first paint is ready, so the window never flashes empty.
     show: false,
-    // The workshop timer and its time-up tone run in this page: not slowed down while the window
-    // is minimised or covered by the audience window.
-    webPreferences: { ...pageWebPreferences(), backgroundThrottling: false },
+    webPreferences: { ...pageWebPreferences(), ...unthrottled },
   });
 
   // Read the id now: once the window is closed its webContents may no longer be accessed.
@@ -116,10 +120,10 @@ export function createAudienceWindow(placement: AudienceWindowPlacement): Browse
     ...placement.bounds,
     fullscreen: false,
     title: 'Nahtstelle',
-    backgroundColor: '#f4f5f7',
+    backgroundColor: pageBackground,
     show: false,
     autoHideMenuBar: true,
-    webPreferences: pageWebPreferences(),
+    webPreferences: { ...pageWebPreferences(), ...unthrottled },
   });
   window.removeMenu();
   trackLoading(window);
@@ -174,8 +178,24 @@ export function createPrintWindow(size: { readonly width: number; readonly heigh
   return window;
 }
 
-/** Keeps `loadedContentsIds` for `whenPageLoaded`; the id is read now, as a closed window's webContents may not be accessed. */
+/**
+ * The background of the windows showing the app's page (seen before it paints and while resizing):
+ * the theme's page colour, kept by electron/window-theme.ts. Print windows keep their own.
+ */
+let pageBackground = '#eef0f3';
+const pageWindows = new Set<BrowserWindow>();
+
+export function setPageWindowBackground(color: string): void {
+  pageBackground = color;
+  for (const window of pageWindows) {
+    if (!window.isDestroyed()) window.setBackgroundColor(color);
+  }
+}
+
+/** Keeps `loadedContentsIds` for `whenPageLoaded` (and `pageWindows`); the id is read now, as a closed window's webContents may not be accessed. */
 function trackLoading(window: BrowserWindow): void {
+  pageWindows.add(window);
+  window.on('closed', () => pageWindows.delete(window));
   const contentsId = window.webContents.id;
   window.webContents.on('did-finish-load', () => loadedContentsIds.add(contentsId));
   window.on('closed', () => loadedContentsIds.delete(contentsId));

@@ -27,27 +27,6 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'] as const;
 
-/** Always bundled or build-only; must never appear as a shipped package. */
-const DEV_ONLY_PACKAGES = [
-  'react',
-  'react-dom',
-  'react-i18next',
-  '@dnd-kit',
-  'zustand',
-  'vitest',
-  'vite',
-  'electron-vite',
-  'playwright-core',
-  'typescript',
-  'electron',
-  'electron-builder',
-  'zod',
-  'i18next',
-  'fast-check',
-  'tsx',
-  'eslint',
-] as const;
-
 /** Locales the stand-in Electron ships; electron-builder.yml keeps only de and en-US. */
 const STAND_IN_LOCALES = ['de', 'en-US', 'fr', 'ja'] as const;
 

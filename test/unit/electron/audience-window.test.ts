@@ -159,7 +159,7 @@ describe('the audience window: what it is', () => {
     createAudienceScreen().open();
     const audience = audienceWindow();
     expect(webPreferencesOf(audience)).toEqual(webPreferencesOf(control));
-    expect(webPreferencesOf(audience)).toEqual({ ...pageWindowPreferences, preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/) });
+    expect(webPreferencesOf(audience)).toEqual({ ...pageWindowPreferences, backgroundThrottling: false, preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/) });
     expect(pageWindowPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
   });
 

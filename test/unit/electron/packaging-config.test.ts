@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { appUserModelId } from '../../../electron/desktop';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -65,7 +66,7 @@ describe('electron-builder.yml', () => {
 
   it('installs on Windows with NSIS, whose AppUserModelID is the appId the app sets', () => {
     expect(targetNames(config.win.target)).toEqual(['nsis']);
-    expect(config.appId).toBe('de.nahtstelle.app');
+    expect(config.appId).toBe(appUserModelId);
   });
 
   it('ships no package for Electron to load from app.asar: electron-store is bundled', () => {

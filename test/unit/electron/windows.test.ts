@@ -4,6 +4,7 @@ import { eventChannel } from '../../../core/api';
 import { appPageUrl, rendererIndexPath } from '../../../electron/app-url';
 import type { WindowBounds } from '../../../electron/services/preferences';
 import {
+  createAudienceWindow,
   createMainWindow,
   createPrintWindow,
   findMainWindow,
@@ -42,7 +43,8 @@ describe('createMainWindow', () => {
   it('opens 1440×900, no smaller than 960×600, titled, shown only when ready', () => {
     const window = fakeWindow(createMainWindow());
     expect(window.options).toMatchObject({ width: 1440, height: 900, minWidth: 960, minHeight: 600, title: 'Nahtstelle', show: false });
-    expect(window.options.backgroundColor).toBe('#f4f5f7');
+    // The light theme's page colour until electron/window-theme.ts sets the chosen theme's.
+    expect(window.options.backgroundColor).toBe('#eef0f3');
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
@@ -67,6 +69,9 @@ describe('createMainWindow', () => {
 describe('the control window on a real desktop', () => {
   it('keeps its timer running at full speed while minimised or covered (no background throttling)', () => {
     expect(webPreferencesOf(fakeWindow(createMainWindow()))).toMatchObject({ backgroundThrottling: false });
+    expect(webPreferencesOf(fakeWindow(createAudienceWindow({ bounds: { x: 0, y: 0, width: 800, height: 600 }, fullScreen: false })))).toMatchObject({
+      backgroundThrottling: false,
+    });
   });
 
   it('tells its page when it enters or leaves full screen, also when the system does it (F11, the green button)', () => {
