@@ -21,7 +21,7 @@ import { workshopAgenda, type AgendaBlock } from '../../core/agenda';
 import type { AudienceView } from '../../core/audience';
 import { agendaFromTemplate, deleteTemplate, saveTemplate, templateLimits } from '../../core/templates';
 import { createSession } from '../../core/model';
-import { sessionFileExtension, summarizeSession } from '../../core/session-file';
+import { hasSessionFileExtension, sessionFileExtension, summarizeSession } from '../../core/session-file';
 import { exportExtension, renderExport, suggestedExportName } from '../export/export-session';
 import type { Printer } from '../export/print-page';
 import { writeFileAtomically } from '../export/write-file';
@@ -90,7 +90,7 @@ export function createHandlers(services: MainServices): ApiHandlers {
 
   /** Any session file may be read (it is validated); writing, renaming and deleting need one main knows. */
   const readable = (path: string): string => {
-    if (!isAbsolute(path) || extname(path) !== sessionFileExtension) {
+    if (!isAbsolute(path) || !hasSessionFileExtension(path)) {
       throw new ApiException({ code: 'notAllowed', detail: `Not a session file path: ${path}` });
     }
     return path;
@@ -181,7 +181,7 @@ export function createHandlers(services: MainServices): ApiHandlers {
       const title = summarizeSession(session).title;
       const path = await services.dialogs.chooseSaveAsPath(`${title || 'Nahtstelle'}${sessionFileExtension}`);
       if (path === null) return null;
-      const target = extname(path) === sessionFileExtension ? path : `${path}${sessionFileExtension}`;
+      const target = hasSessionFileExtension(path) ? path : `${path}${sessionFileExtension}`;
       await sessionFiles.writeCopy(target, session);
       preferences.addRecentFile(target);
       return know(target);
