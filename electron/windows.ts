@@ -171,9 +171,13 @@ export const printWindowPreferences = {
 /**
  * A hidden window to lay out one page for printing (electron/export/printer.ts): never shown, no
  * preload (so no API), no JavaScript, no navigation. The caller loads the page and destroys it.
+ * `offscreen` renders it without any window on a screen, at scale 1 whatever the displays' scale:
+ * a hidden window produces no frames to photograph (a picture taken from it may never come), and
+ * would be photographed at its display's scale factor.
  */
-export function createPrintWindow(size: { readonly width: number; readonly height: number }): BrowserWindow {
-  const window = new BrowserWindow({ show: false, width: size.width, height: size.height, useContentSize: true, webPreferences: printWindowPreferences });
+export function createPrintWindow(size: { readonly width: number; readonly height: number }, options: { readonly offscreen?: boolean } = {}): BrowserWindow {
+  const webPreferences: WebPreferences = options.offscreen ? { ...printWindowPreferences, offscreen: { deviceScaleFactor: 1 } } : printWindowPreferences;
+  const window = new BrowserWindow({ show: false, width: size.width, height: size.height, useContentSize: true, webPreferences });
   hardenPrintContents(window.webContents);
   return window;
 }
