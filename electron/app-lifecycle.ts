@@ -9,7 +9,7 @@ import ElectronStore from 'electron-store';
 import { appPageUrl } from './app-url';
 import { createAudienceScreen } from './audience-window';
 import { createDialogs } from './dialogs';
-import { exitAfterStartupFailure, finishQuitHeldBackBy, setWindowsAppIdentity } from './desktop';
+import { exitAfterStartupFailure, finishQuitHeldBackBy, nativeWaylandWarning, setWindowsAppIdentity } from './desktop';
 import { createElectronPrinter } from './export/printer';
 import { createHandlers, type ApiHandlers, type MainServices } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
@@ -31,6 +31,8 @@ export function runApp(): void {
     app.quit();
     return;
   }
+  const wayland = nativeWaylandWarning();
+  if (wayland) console.warn(wayland);
   // At once, not when ready: macOS hands over the file that launched the app before that.
   // Also answers `second-instance`: the window comes forward, with the file it was started for.
   const openFiles = listenForOpenFiles(process.argv, process.cwd());

@@ -18,6 +18,24 @@ export function setWindowsAppIdentity(): void {
   if (process.platform === 'win32') app.setAppUserModelId(appUserModelId);
 }
 
+/**
+ * On Linux, Electron (≥ 38) runs natively on Wayland when the session is one, and Wayland lets no
+ * app place its windows: the audience window cannot go onto the projector, saved positions are
+ * not restored. The desktop entry and `npm start` pass --ozone-platform=x11 (XWayland); a start
+ * without it is told how, on the console. The switch cannot be added here: Electron has chosen its
+ * platform before this code runs.
+ */
+export function nativeWaylandWarning(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (process.platform !== 'linux') return null;
+  const wayland = env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY);
+  if (!wayland || app.commandLine.getSwitchValue('ozone-platform') === 'x11') return null;
+  return (
+    'Nahtstelle: running natively on Wayland, which lets no app place its windows: the audience window ' +
+    'cannot be put on the projector, and window positions are not restored. ' +
+    'Start Nahtstelle with --ozone-platform=x11 (XWayland), as its desktop entry and `npm start` do.'
+  );
+}
+
 export const startupFailureLabels: Readonly<Record<Language, { readonly title: string; readonly message: string }>> = {
   de: {
     title: 'Nahtstelle konnte nicht starten',

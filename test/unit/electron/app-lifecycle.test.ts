@@ -423,6 +423,25 @@ describe('runApp on real desktops', () => {
     expect(app.setAppUserModelId).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['a Wayland session without the switch', 'linux', { XDG_SESSION_TYPE: 'wayland' }, null, true],
+    ['a Wayland display without the switch', 'linux', { WAYLAND_DISPLAY: 'wayland-0' }, null, true],
+    ['a Wayland session under XWayland (--ozone-platform=x11)', 'linux', { XDG_SESSION_TYPE: 'wayland' }, 'x11', false],
+    ['an X11 session', 'linux', { XDG_SESSION_TYPE: 'x11' }, null, false],
+    ['macOS', 'darwin', { XDG_SESSION_TYPE: 'wayland' }, null, false],
+  ] as const)('warns on the console about window placement on %s', (_case, platform, env, ozone, warned) => {
+    fakePlatform(platform);
+    vi.stubEnv('XDG_SESSION_TYPE', '');
+    vi.stubEnv('WAYLAND_DISPLAY', '');
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    if (ozone) app.commandLine.switches.set('ozone-platform', ozone);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    runApp();
+    const warnings = warn.mock.calls.map(([text]) => String(text)).filter((text) => text.includes('Wayland'));
+    expect(warnings).toHaveLength(warned ? 1 : 0);
+    if (warned) expect(warnings[0]).toContain('--ozone-platform=x11');
+  });
+
   it('macOS: a quit held back to save a change is finished once the window has closed', async () => {
     fakePlatform('darwin');
     runApp();

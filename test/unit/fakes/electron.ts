@@ -484,6 +484,8 @@ class FakeApp extends EventEmitter {
   readonly getPath = vi.fn((name: string) => `/nonexistent/nahtstelle-test/${name}`);
   readonly getVersion = vi.fn(() => '0.0.0-test');
   readonly setAppUserModelId = vi.fn((_id: string) => undefined);
+  /** Chromium's command line: the switches the app was started with (a test sets `switches`). */
+  commandLine = FakeApp.newCommandLine();
   readonly hide = vi.fn();
 
   whenReady(): Promise<void> {
@@ -500,8 +502,19 @@ class FakeApp extends EventEmitter {
     this.resolveReady();
   }
 
+  private static newCommandLine() {
+    const switches = new Map<string, string>();
+    return {
+      switches,
+      hasSwitch: vi.fn((name: string) => switches.has(name)),
+      getSwitchValue: vi.fn((name: string) => switches.get(name) ?? ''),
+      appendSwitch: vi.fn((name: string, value = '') => void switches.set(name, value)),
+    };
+  }
+
   reset(): void {
     this.removeAllListeners();
+    this.commandLine = FakeApp.newCommandLine();
     this.isPackaged = false;
     this.ready = false;
     this.readyPromise = this.newReadyPromise();
