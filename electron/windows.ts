@@ -5,6 +5,7 @@
  * it only receives what main sends it and may call nothing) and the hidden print windows of the
  * exports (never tracked: they get no bridge and may call nothing).
  */
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebContents, type WebPreferences } from 'electron';
 import { rendererIndexPath } from './app-url';
@@ -57,6 +58,15 @@ export const pageWindowPreferences = {
  */
 const unthrottled = { backgroundThrottling: false } as const satisfies WebPreferences;
 
+/**
+ * On Linux the window brings its own icon (taskbar, Alt+Tab): without a desktop entry to match it
+ * by (`npm start`), the desktop would show a generic one. Windows and macOS take the app's icon.
+ * The file comes with the renderer build (renderer/public).
+ */
+export function linuxWindowIcon(): { icon?: string } {
+  return process.platform === 'linux' ? { icon: join(dirname(rendererIndexPath()), 'window-icon.png') } : {};
+}
+
 /** The webPreferences of a window showing the app's page: the baseline plus the bundled preload. */
 export function pageWebPreferences(): WebPreferences {
   return { ...pageWindowPreferences, preload: preloadPath() };
@@ -70,6 +80,7 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     ...placement,
     ...minimumSize,
     title: 'Nahtstelle',
+    ...linuxWindowIcon(),
     backgroundColor: pageBackground,
     // Shown once the first paint is ready, so the window never flashes empty.
     show: false,
@@ -120,6 +131,7 @@ export function createAudienceWindow(placement: AudienceWindowPlacement): Browse
     ...placement.bounds,
     fullscreen: false,
     title: 'Nahtstelle',
+    ...linuxWindowIcon(),
     backgroundColor: pageBackground,
     show: false,
     autoHideMenuBar: true,

@@ -212,6 +212,8 @@ describe('packaging (electron-builder --linux dir)', () => {
   it('contains the built main, preload and renderer and package.json', () => {
     for (const rel of BUILD_OUTPUTS) expect(entries).toContain(`/${rel}`);
     expect(entries.some((entry) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(entry))).toBe(true);
+    // The Linux window icon (windows.ts linuxWindowIcon).
+    expect(entries).toContain('/out/renderer/window-icon.png');
     expect(entries).toContain('/package.json');
 
     const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as PackageJson;

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { eventChannel } from '../../../core/api';
@@ -14,7 +17,9 @@ import {
   showMainWindow,
   whenPageLoaded,
 } from '../../../electron/windows';
-import { FakeBrowserWindow, fakeDisplay, fakeWindow, screen } from '../fakes/electron';
+import { FakeBrowserWindow, fakeDisplay, fakePlatform, fakeWindow, screen } from '../fakes/electron';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function webPreferencesOf(window: FakeBrowserWindow): Record<string, unknown> {
   const preferences = window.options.webPreferences;
@@ -72,6 +77,18 @@ describe('the control window on a real desktop', () => {
     expect(webPreferencesOf(fakeWindow(createAudienceWindow({ bounds: { x: 0, y: 0, width: 800, height: 600 }, fullScreen: false })))).toMatchObject({
       backgroundThrottling: false,
     });
+  });
+
+  it('brings its own window icon on Linux (shipped with the renderer build), and leaves it to the app elsewhere', () => {
+    fakePlatform('linux');
+    const icon = join(dirname(rendererIndexPath()), 'window-icon.png');
+    expect(fakeWindow(createMainWindow()).options.icon).toBe(icon);
+    expect(fakeWindow(createAudienceWindow({ bounds: { x: 0, y: 0, width: 800, height: 600 }, fullScreen: false })).options.icon).toBe(icon);
+    expect(existsSync(join(projectRoot, 'renderer', 'public', 'window-icon.png'))).toBe(true);
+    for (const platform of ['darwin', 'win32'] as const) {
+      fakePlatform(platform);
+      expect(fakeWindow(createMainWindow()).options).not.toHaveProperty('icon');
+    }
   });
 
   it('tells its page when it enters or leaves full screen, also when the system does it (F11, the green button)', () => {
