@@ -218,10 +218,12 @@ export interface ApiEvents {
   audienceView: AudienceView;
   /** To the control window: whether the audience window is open (it may be closed on its own). */
   audienceWindow: { readonly open: boolean };
+  /** To the control window: it entered or left full screen, at the app's request or the system's (F11, macOS's green button). */
+  fullScreen: { readonly on: boolean };
 }
 
 export type ApiEvent = keyof ApiEvents;
-export const apiEvents = ['command', 'sessionOpened', 'openFailed', 'audienceView', 'audienceWindow'] as const satisfies readonly ApiEvent[];
+export const apiEvents = ['command', 'sessionOpened', 'openFailed', 'audienceView', 'audienceWindow', 'fullScreen'] as const satisfies readonly ApiEvent[];
 
 /** What the preload exposes as `window.nahtstelle`. */
 export interface NahtstelleBridge extends NahtstelleApi {

@@ -12,6 +12,13 @@ import { findIntegrityProblem, sessionLimits, sessionStructureSchema } from './s
 export const sessionFileFormat = 'nahtstelle-session';
 /** The file name extension of session files, with its dot. */
 export const sessionFileExtension = '.nahtstelle';
+/**
+ * Whether a path names a session file, by its extension in any case: Explorer and Finder hand
+ * over `KICK-OFF.NAHTSTELLE` as it was saved, and both systems match names without case.
+ */
+export function hasSessionFileExtension(path: string): boolean {
+  return path.toLowerCase().endsWith(sessionFileExtension);
+}
 export const currentFileVersion = 3;
 /** Larger files are refused before they are read (the service checks the byte size). */
 export const maxSessionFileBytes = 50 * 1024 * 1024;

@@ -10,6 +10,7 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { appPageUrl } from './app-url';
 import { createAudienceScreen } from './audience-window';
 import { createDialogs } from './dialogs';
+import { exitAfterStartupFailure, finishQuitHeldBackBy, nativeWaylandWarning, setWindowsAppIdentity } from './desktop';
 import { createElectronPrinter } from './export/printer';
 import { createHandlers, type MainHandlers, type MainServices } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
@@ -20,6 +21,7 @@ import { listenForOpenFiles, type OpenFiles } from './open-files';
 import { setupSecurity } from './security';
 import { PreferencesStore } from './services/preferences';
 import { SessionFiles } from './services/session-files';
+import { followWindowTheme, type WindowTheme } from './window-theme';
 import { createMainWindow, findMainWindow, isAppWindow, showMainWindow } from './windows';
 
 export function runApp(): void {
@@ -27,10 +29,13 @@ export function runApp(): void {
   app.enableSandbox();
   // Before ready, as Electron requires: the app's page is served as app://, never from file:.
   registerAppScheme();
+  setWindowsAppIdentity();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  const wayland = nativeWaylandWarning();
+  if (wayland) console.warn(wayland);
   // At once, not when ready: macOS hands over the file that launched the app before that.
   // Also answers `second-instance`: the window comes forward, with the file it was started for.
   const openFiles = listenForOpenFiles(process.argv, process.cwd());
@@ -40,10 +45,7 @@ export function runApp(): void {
   app
     .whenReady()
     .then(() => start(openFiles))
-    .catch((error: unknown) => {
-      console.error('Nahtstelle: start-up failed', error);
-      app.exit(1);
-    });
+    .catch(exitAfterStartupFailure);
 }
 
 function start(openFiles: OpenFiles): void {
@@ -52,6 +54,7 @@ function start(openFiles: OpenFiles): void {
   const preferences = new PreferencesStore(new ElectronStore({ name: 'preferences' }), join(app.getPath('documents'), 'Nahtstelle'));
   const systemLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const uiLanguage = () => resolveLanguage(preferences.language, systemLocale());
+  const windowTheme = followWindowTheme(() => preferences.theme);
   const audience = createAudienceScreen();
   const services: MainServices = {
     preferences,
@@ -72,7 +75,7 @@ function start(openFiles: OpenFiles): void {
   const menu = setupMenu(focusedAppWindow, uiLanguage(), {
     openSession: () => void openFiles.deliver(() => baseHandlers.openSessionFromDisk()),
   });
-  const handlers = withMenuLanguage(baseHandlers, menu, systemLocale);
+  const handlers = withWindowTheme(withMenuLanguage(baseHandlers, menu, systemLocale), windowTheme);
   registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
 
   // Where the facilitator left the window, if that place is still on a screen. The audience window
@@ -80,9 +83,14 @@ function start(openFiles: OpenFiles): void {
   const openWindow = (): BrowserWindow => {
     const window = createMainWindow({ bounds: preferences.windowBounds, saveBounds: (bounds) => preferences.setWindowBounds(bounds) });
     window.on('closed', () => audience.close());
+    finishQuitHeldBackBy(window);
     return window;
   };
-  openWindow();
+  // Without its page the window would never show: the app would run on, invisible.
+  openWindow().webContents.once('did-fail-load', (_event, code: number, description: string, url: string, isMainFrame: boolean) => {
+    // -3 is an aborted load, which a newer load replaced.
+    if (isMainFrame && code !== -3) exitAfterStartupFailure(new Error(`The app's page did not load (${description}, ${code}): ${url}`));
+  });
   openFiles.start({
     openSession: (path) => handlers.openChosenSession(path),
     mainWindow: () => findMainWindow() ?? openWindow(),
@@ -98,6 +106,17 @@ function start(openFiles: OpenFiles): void {
 function focusedAppWindow(): BrowserWindow | null {
   const focused = BrowserWindow.getFocusedWindow();
   return focused && !focused.isDestroyed() && isAppWindow(focused.webContents) ? focused : null;
+}
+
+/** The system's drawing and the windows' background follow every theme change the UI makes. */
+function withWindowTheme(handlers: MainHandlers, windowTheme: WindowTheme): MainHandlers {
+  return {
+    ...handlers,
+    async setTheme(theme) {
+      await handlers.setTheme(theme);
+      windowTheme.apply();
+    },
+  };
 }
 
 /** The menu speaks the UI's language, so it follows every language change the UI makes. */

@@ -16,7 +16,7 @@ import type { AudiencePlacement } from '../core/api';
 import type { AudienceView } from '../core/audience';
 import type { AudienceScreen } from './ipc/handlers';
 import { sendEvent } from './ipc/events';
-import { createAudienceWindow, findMainWindow } from './windows';
+import { createAudienceWindow, enterFullScreenKeepingFocus, findMainWindow } from './windows';
 
 /** The size of the audience window when it opens on the control window's display. */
 const windowedSize = { width: 1280, height: 720 } as const;
@@ -57,7 +57,8 @@ export function createAudienceScreen(): AudienceScreen {
     const place = (): void => {
       if (audience.isDestroyed()) return;
       audience.setBounds(fullScreen ? display.bounds : windowedBounds(display.workArea));
-      audience.setFullScreen(fullScreen);
+      if (fullScreen) enterFullScreenKeepingFocus(audience);
+      else audience.setFullScreen(false);
       shownOn = display.id;
     };
     if (!audience.isFullScreen()) return place();

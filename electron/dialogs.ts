@@ -3,7 +3,7 @@
  * the facilitator cancels. What the path may be used for is the handlers' decision, not this one's.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { app, dialog, type BrowserWindow, type FileFilter, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ExportKind, Language } from '../core/api';
 import { sessionFileExtension } from '../core/session-file';
@@ -25,6 +25,10 @@ export interface DialogLabels {
   /** Asked before a dropped file is opened (and may then be changed); the path follows as detail. */
   readonly confirmOpenMessage: string;
   readonly confirmOpenButton: string;
+  /** Asked when the name typed had no extension and the file with it exists; `{name}` is its name. */
+  readonly replaceQuestion: string;
+  readonly replaceDetail: string;
+  readonly replaceButton: string;
   readonly cancelButton: string;
 }
 
@@ -41,6 +45,9 @@ export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
     exportButton: 'Exportieren',
     confirmOpenMessage: 'Diese Datei öffnen? Nahtstelle speichert Änderungen in ihr.',
     confirmOpenButton: 'Öffnen',
+    replaceQuestion: '„{name}“ ist bereits vorhanden. Möchten Sie die Datei ersetzen?',
+    replaceDetail: 'Ersetzen überschreibt den Inhalt der vorhandenen Datei.',
+    replaceButton: 'Ersetzen',
     cancelButton: 'Abbrechen',
   },
   en: {
@@ -55,6 +62,9 @@ export const dialogLabels: Readonly<Record<Language, DialogLabels>> = {
     exportButton: 'Export',
     confirmOpenMessage: 'Open this file? Nahtstelle saves changes to it.',
     confirmOpenButton: 'Open',
+    replaceQuestion: '“{name}” already exists. Do you want to replace it?',
+    replaceDetail: 'Replacing it overwrites what the existing file holds.',
+    replaceButton: 'Replace',
     cancelButton: 'Cancel',
   },
 };
@@ -117,6 +127,29 @@ export function createDialogs(getWindow: () => BrowserWindow | null, options: Di
     const window = getWindow();
     return window ? dialog.showSaveDialog(window, dialogOptions) : dialog.showSaveDialog(dialogOptions);
   };
+  /**
+   * The chosen path with the filter's extension. Linux's dialogs (GTK, the portal) add none and
+   * ask about overwriting only for the name as typed: "Plan" was checked, "Plan.pdf" would be
+   * written over without a question. So where the extension is added here and that file exists,
+   * the facilitator is asked; null when they keep it.
+   */
+  const withExtension = async (filePath: string, extension: string): Promise<string | null> => {
+    if (extname(filePath).toLowerCase() === extension) return filePath;
+    const target = `${filePath}${extension}`;
+    if (!existsSync(target)) return target;
+    const { replaceQuestion, replaceDetail, replaceButton, cancelButton } = labels();
+    const question: MessageBoxOptions = {
+      type: 'warning',
+      message: replaceQuestion.replace('{name}', basename(target)),
+      detail: replaceDetail,
+      buttons: [replaceButton, cancelButton],
+      defaultId: 1,
+      cancelId: 1,
+    };
+    const window = getWindow();
+    const { response } = await (window ? dialog.showMessageBox(window, question) : dialog.showMessageBox(question));
+    return response === 0 ? target : null;
+  };
   /** Exports go where the facilitator put the last one in this run; the first to the documents folder. */
   let exportFolder: string | null = null;
 
@@ -139,7 +172,7 @@ export function createDialogs(getWindow: () => BrowserWindow | null, options: Di
         filters: filters(),
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      return canceled || !filePath ? null : filePath;
+      return canceled || !filePath ? null : withExtension(filePath, sessionFileExtension.toLowerCase());
     },
     async chooseExportPath(kind, suggestedName) {
       const { exportTitle, exportButton } = labels();
@@ -153,8 +186,9 @@ export function createDialogs(getWindow: () => BrowserWindow | null, options: Di
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       if (canceled || !filePath) return null;
-      exportFolder = dirname(filePath);
-      return filePath;
+      const target = await withExtension(filePath, exportExtension(kind));
+      if (target !== null) exportFolder = dirname(target);
+      return target;
     },
     async confirmOpenFile(path) {
       const { openTitle, confirmOpenMessage, confirmOpenButton, cancelButton } = labels();

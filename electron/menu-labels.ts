@@ -18,6 +18,17 @@ export interface MenuLabels {
   readonly toggleDevTools: string;
   readonly help: string;
   readonly about: string;
+  /** macOS only: the app menu, File › Close Window and the Window menu, named as macOS names them. */
+  readonly services: string;
+  readonly hide: string;
+  readonly hideOthers: string;
+  readonly showAll: string;
+  readonly quitApp: string;
+  readonly closeWindow: string;
+  readonly window: string;
+  readonly minimize: string;
+  readonly zoom: string;
+  readonly bringAllToFront: string;
 }
 
 export const menuLabels: Readonly<Record<Language, MenuLabels>> = {
@@ -38,6 +49,16 @@ export const menuLabels: Readonly<Record<Language, MenuLabels>> = {
     toggleDevTools: 'Entwicklerwerkzeuge',
     help: 'Hilfe',
     about: 'Über Nahtstelle',
+    services: 'Dienste',
+    hide: 'Nahtstelle ausblenden',
+    hideOthers: 'Andere ausblenden',
+    showAll: 'Alle einblenden',
+    quitApp: 'Nahtstelle beenden',
+    closeWindow: 'Fenster schließen',
+    window: 'Fenster',
+    minimize: 'Im Dock ablegen',
+    zoom: 'Zoomen',
+    bringAllToFront: 'Alle nach vorne bringen',
   },
   en: {
     file: 'File',
@@ -56,6 +77,16 @@ export const menuLabels: Readonly<Record<Language, MenuLabels>> = {
     toggleDevTools: 'Developer Tools',
     help: 'Help',
     about: 'About Nahtstelle',
+    services: 'Services',
+    hide: 'Hide Nahtstelle',
+    hideOthers: 'Hide Others',
+    showAll: 'Show All',
+    quitApp: 'Quit Nahtstelle',
+    closeWindow: 'Close Window',
+    window: 'Window',
+    minimize: 'Minimize',
+    zoom: 'Zoom',
+    bringAllToFront: 'Bring All to Front',
   },
 };
 

@@ -1,7 +1,9 @@
 /**
- * The application menu. Undo and Redo are the board's own history, not the text field's, so they
- * are sent to the page as commands instead of using Electron's roles. File › Open… is main's own:
- * it shows the open dialog and hands the session to the page (see open-files.ts).
+ * The application menu. Undo and Redo are sent to the page as commands instead of using
+ * Electron's roles: the page knows whether a text field (its own undo) or the board (the history)
+ * has the focus. File › Open… is main's own: it shows the open dialog and hands the session to the
+ * page (see open-files.ts). On macOS the menu is a Mac app's: the app menu (About, Services, Hide,
+ * Quit), File › Close Window (⌘W) and a Window menu (⌘M).
  */
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand, Language } from '../core/api';
@@ -21,26 +23,42 @@ export interface MenuOptions {
   readonly developerItems: boolean;
   /** Without actions (tests of other items), File holds only Quit. */
   readonly actions?: MenuActions;
+  /** The system the menu is for; the running one by default. */
+  readonly platform?: NodeJS.Platform;
 }
 
-export function buildMenuTemplate({ language, getFocusedWindow, developerItems, actions }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ language, getFocusedWindow, developerItems, actions, platform = process.platform }: MenuOptions): MenuItemConstructorOptions[] {
   const labels = menuLabels[language];
+  const mac = platform === 'darwin';
   const sendCommand = (command: AppCommand): void => {
     const window = getFocusedWindow();
     if (window) sendEvent(window.webContents, 'command', command);
   };
+  const openItems: MenuItemConstructorOptions[] = actions
+    ? [{ label: labels.open, accelerator: 'CmdOrCtrl+O', click: () => actions.openSession() }, { type: 'separator' }]
+    : [];
   return [
+    ...(mac
+      ? ([
+          {
+            label: 'Nahtstelle',
+            submenu: [
+              { role: 'about', label: labels.about },
+              { type: 'separator' },
+              { role: 'services', label: labels.services },
+              { type: 'separator' },
+              { role: 'hide', label: labels.hide },
+              { role: 'hideOthers', label: labels.hideOthers },
+              { role: 'unhide', label: labels.showAll },
+              { type: 'separator' },
+              { role: 'quit', label: labels.quitApp },
+            ],
+          },
+        ] satisfies MenuItemConstructorOptions[])
+      : []),
     {
       label: labels.file,
-      submenu: [
-        ...(actions
-          ? ([
-              { label: labels.open, accelerator: 'CmdOrCtrl+O', click: () => actions.openSession() },
-              { type: 'separator' },
-            ] satisfies MenuItemConstructorOptions[])
-          : []),
-        { role: 'quit', label: labels.quit },
-      ],
+      submenu: mac ? [...openItems, { role: 'close', label: labels.closeWindow }] : [...openItems, { role: 'quit', label: labels.quit }],
     },
     {
       label: labels.edit,
@@ -69,7 +87,18 @@ export function buildMenuTemplate({ language, getFocusedWindow, developerItems, 
           : []),
       ],
     },
-    { label: labels.help, submenu: [{ role: 'about', label: labels.about }] },
+    mac
+      ? {
+          label: labels.window,
+          role: 'windowMenu',
+          submenu: [
+            { role: 'minimize', label: labels.minimize },
+            { role: 'zoom', label: labels.zoom },
+            { type: 'separator' },
+            { role: 'front', label: labels.bringAllToFront },
+          ],
+        }
+      : { label: labels.help, submenu: [{ role: 'about', label: labels.about }] },
   ];
 }
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow } from 'electron';
 import { asApiError, type ApiError, type OpenedSession } from '../core/api';
 import { sendEvent } from './ipc/events';
-import { sessionFileExtension } from '../core/session-file';
+import { hasSessionFileExtension } from '../core/session-file';
 import { whenPageLoaded } from './windows';
 
 /** What opening needs from the running app; there once it is ready. */
@@ -49,7 +49,7 @@ export function sessionPathsFromArgv(argv: readonly string[], cwd: string): stri
   for (const argument of argv.slice(1)) {
     if (argument.startsWith('-')) continue;
     const path = fromFileUrl(argument);
-    if (path === null || !path.endsWith(sessionFileExtension)) continue;
+    if (path === null || !hasSessionFileExtension(path)) continue;
     const absolute = isAbsolute(path) ? path : resolve(cwd, path);
     if (!paths.includes(absolute)) paths.push(absolute);
   }

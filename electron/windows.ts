@@ -5,9 +5,11 @@
  * app window: it only receives what main sends it and may call nothing) and the hidden print windows of the
  * exports (never tracked: they get no bridge and may call nothing).
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebContents, type WebPreferences } from 'electron';
-import { appPageUrl } from './app-url';
+import { appPageUrl, rendererDir } from './app-url';
+import { sendEvent } from './ipc/events';
 import { audienceWindowArgument } from './preload/bridge';
 import { hardenPrintContents } from './security';
 import type { WindowBounds } from './services/preferences';
@@ -51,6 +53,21 @@ export const pageWindowPreferences = {
   spellcheck: false,
 } as const satisfies WebPreferences;
 
+/**
+ * The workshop timer and its time-up tone run in the pages: not slowed down while a window is
+ * minimised or covered (Chromium throttles timers in background pages by default).
+ */
+const unthrottled = { backgroundThrottling: false } as const satisfies WebPreferences;
+
+/**
+ * On Linux the window brings its own icon (taskbar, Alt+Tab): without a desktop entry to match it
+ * by (`npm start`), the desktop would show a generic one. Windows and macOS take the app's icon.
+ * The file comes with the renderer build (renderer/public).
+ */
+export function linuxWindowIcon(): { icon?: string } {
+  return process.platform === 'linux' ? { icon: join(rendererDir(), 'window-icon.png') } : {};
+}
+
 /** The webPreferences of a window showing the app's page: the baseline plus the bundled preload. */
 export function pageWebPreferences(): WebPreferences {
   return { ...pageWindowPreferences, preload: preloadPath() };
@@ -64,10 +81,11 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     ...placement,
     ...minimumSize,
     title: 'Nahtstelle',
-    backgroundColor: '#f4f5f7',
+    ...linuxWindowIcon(),
+    backgroundColor: pageBackground,
     // Shown once the first paint is ready, so the window never flashes empty.
     show: false,
-    webPreferences: pageWebPreferences(),
+    webPreferences: { ...pageWebPreferences(), ...unthrottled },
   });
 
   // Read the id now: once the window is closed its webContents may no longer be accessed.
@@ -81,6 +99,10 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
     window.show();
   });
   if (options.saveBounds) keepBounds(window, options.saveBounds);
+  // Full screen can change outside the page (F11, the View menu, macOS's green button): the
+  // page's presentation mode follows it.
+  window.on('enter-full-screen', () => sendEvent(window.webContents, 'fullScreen', { on: true }));
+  window.on('leave-full-screen', () => sendEvent(window.webContents, 'fullScreen', { on: false }));
 
   // Always the bundled page, through the app: protocol: no environment variable can point the
   // window (and with it the preload bridge) at another page.
@@ -101,29 +123,47 @@ export interface AudienceWindowPlacement {
  * `#audience`, the same security baseline as the app window with a receive-only preload, no menu bar. It is not
  * an app window, so the API refuses its calls; it only shows the views main sends it. Shown
  * without taking the focus from the app window when it opens full screen on another display: the
- * facilitator's keys must keep going to the control window.
+ * facilitator's keys (a presenter remote's too) must keep going to the control window. So it is
+ * created windowed over the display and goes full screen only once shown: created full screen, a
+ * window is shown at once, whatever `show` says, and on macOS takes the key focus.
  */
 export function createAudienceWindow(placement: AudienceWindowPlacement): BrowserWindow {
   const window = new BrowserWindow({
     ...placement.bounds,
-    fullscreen: placement.fullScreen,
+    fullscreen: false,
     title: 'Nahtstelle',
-    backgroundColor: '#f4f5f7',
+    ...linuxWindowIcon(),
+    backgroundColor: pageBackground,
     show: false,
     autoHideMenuBar: true,
     // The baseline with a receive-only bridge: it shows views and calls nothing (least privilege).
-    webPreferences: { ...pageWebPreferences(), additionalArguments: [audienceWindowArgument] },
+    webPreferences: { ...pageWebPreferences(), ...unthrottled, additionalArguments: [audienceWindowArgument] },
   });
   window.removeMenu();
   trackLoading(window);
   window.once('ready-to-show', () => {
-    if (placement.fullScreen) window.showInactive();
-    else window.show();
+    if (!placement.fullScreen) return window.show();
+    window.showInactive();
+    enterFullScreenKeepingFocus(window);
   });
   window
     .loadURL(`${appPageUrl()}#audience`)
     .catch((error: unknown) => console.error('Nahtstelle: the audience window could not load its page', error));
   return window;
+}
+
+/**
+ * Full screen for a window that must not take the keyboard: on macOS a window entering full
+ * screen becomes the key window, so the focus goes back to the window that had it.
+ */
+export function enterFullScreenKeepingFocus(window: BrowserWindow): void {
+  const focused = BrowserWindow.getFocusedWindow();
+  if (focused && focused !== window) {
+    window.once('enter-full-screen', () => {
+      if (!focused.isDestroyed() && !window.isDestroyed()) focused.focus();
+    });
+  }
+  window.setFullScreen(true);
 }
 
 /** A print window's preferences: the app window's baseline, minus the preload, minus JavaScript. */
@@ -145,15 +185,35 @@ export const printWindowPreferences = {
 /**
  * A hidden window to lay out one page for printing (electron/export/printer.ts): never shown, no
  * preload (so no API), no JavaScript, no navigation. The caller loads the page and destroys it.
+ * `offscreen` renders it without any window on a screen, at scale 1 whatever the displays' scale:
+ * a hidden window produces no frames to photograph (a picture taken from it may never come), and
+ * would be photographed at its display's scale factor.
  */
-export function createPrintWindow(size: { readonly width: number; readonly height: number }): BrowserWindow {
-  const window = new BrowserWindow({ show: false, width: size.width, height: size.height, useContentSize: true, webPreferences: printWindowPreferences });
+export function createPrintWindow(size: { readonly width: number; readonly height: number }, options: { readonly offscreen?: boolean } = {}): BrowserWindow {
+  const webPreferences: WebPreferences = options.offscreen ? { ...printWindowPreferences, offscreen: { deviceScaleFactor: 1 } } : printWindowPreferences;
+  const window = new BrowserWindow({ show: false, width: size.width, height: size.height, useContentSize: true, webPreferences });
   hardenPrintContents(window.webContents);
   return window;
 }
 
-/** Keeps `loadedContentsIds` for `whenPageLoaded`; the id is read now, as a closed window's webContents may not be accessed. */
+/**
+ * The background of the windows showing the app's page (seen before it paints and while resizing):
+ * the theme's page colour, kept by electron/window-theme.ts. Print windows keep their own.
+ */
+let pageBackground = '#eef0f3';
+const pageWindows = new Set<BrowserWindow>();
+
+export function setPageWindowBackground(color: string): void {
+  pageBackground = color;
+  for (const window of pageWindows) {
+    if (!window.isDestroyed()) window.setBackgroundColor(color);
+  }
+}
+
+/** Keeps `loadedContentsIds` for `whenPageLoaded` (and `pageWindows`); the id is read now, as a closed window's webContents may not be accessed. */
 function trackLoading(window: BrowserWindow): void {
+  pageWindows.add(window);
+  window.on('closed', () => pageWindows.delete(window));
   const contentsId = window.webContents.id;
   window.webContents.on('did-finish-load', () => loadedContentsIds.add(contentsId));
   window.on('closed', () => loadedContentsIds.delete(contentsId));

@@ -21,11 +21,15 @@
  *   what Playwright's full-page screenshot does). `capturePage()` only sees the window, and a
  *   window cannot be made larger than the screen on every platform, so a tall board would be cut.
  *   The protocol is main's own connection to this one window; the page never sees it.
+ *   The window is an off-screen one at scale 1 (windows.ts): a never-shown window produces no
+ *   frames, so a picture of it can hang, and it would be taken at the display's scale factor. The
+ *   picture is taken in strips (`imageTiles`), each far below the GPU's texture limit (16,384
+ *   device px, past which Chromium repeats or blanks strips), and joined row by row.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserWindow, PrintToPDFOptions, WebContents } from 'electron';
+import { nativeImage, type BrowserWindow, type PrintToPDFOptions, type WebContents } from 'electron';
 import { publishPrintPage } from '../app-protocol';
 import { createPrintWindow } from '../windows';
 import { headerFooter, imageLimits, imageViewport, printViewport, type PageFrame, type Printer } from './print-page';
@@ -43,8 +47,8 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pri
   const timeoutMs = options.timeoutMs ?? printTimeoutMs;
   const tempFolder = options.tempFolder ?? tmpdir();
   return {
-    pdf: (html, frame) => withPage(html, printViewport, tempFolder, timeoutMs, async (contents) => new Uint8Array(await contents.printToPDF(pdfOptions(frame)))),
-    png: (html) => withPage(html, imageViewport, tempFolder, timeoutMs, capture),
+    pdf: (html, frame) => withPage(html, printViewport, false, tempFolder, timeoutMs, async (contents) => new Uint8Array(await contents.printToPDF(pdfOptions(frame)))),
+    png: (html) => withPage(html, imageViewport, true, tempFolder, timeoutMs, capture),
   };
 }
 
@@ -63,6 +67,7 @@ export function pdfOptions(frame: PageFrame | null): PrintToPDFOptions {
 async function withPage<T>(
   html: string,
   viewport: { readonly width: number; readonly height: number },
+  offscreen: boolean,
   tempFolder: string,
   timeoutMs: number,
   work: (contents: WebContents) => Promise<T>,
@@ -72,7 +77,7 @@ async function withPage<T>(
   try {
     const file = join(folder, 'page.html');
     await writeFile(file, html, { encoding: 'utf8', mode: 0o600 });
-    const printWindow = createPrintWindow(viewport);
+    const printWindow = createPrintWindow(viewport, { offscreen });
     window = printWindow;
     return await withTimeout(
       (async () => {
@@ -97,23 +102,68 @@ interface LayoutMetrics {
   readonly cssContentSize: { readonly width: number; readonly height: number };
 }
 
-/** A PNG of the whole page, up to `imageLimits`. */
+/** The tallest strip taken in one picture, in CSS px (= device px at scale 1): a quarter of the GPU's 16,384 limit. */
+export const imageTileHeight = 4096;
+/** The most pixels one picture may hold (≈ 200 MB as a bitmap while the strips are joined); a larger page is cut at the bottom. */
+export const maxImagePixels = 50_000_000;
+
+export interface ImageTile {
+  readonly y: number;
+  readonly height: number;
+}
+
+/** The size of the picture of a page of `content` CSS px: whole px, at least 1, within `imageLimits` and `maxImagePixels`. */
+export function imageSize(content: { readonly width: number; readonly height: number }): { readonly width: number; readonly height: number } {
+  const width = Math.max(1, Math.min(Math.ceil(content.width), imageLimits.width));
+  const height = Math.max(1, Math.min(Math.ceil(content.height), imageLimits.height, Math.floor(maxImagePixels / width)));
+  return { width, height };
+}
+
+/** Horizontal strips covering `height` px from the top, in order, each at most `tileHeight` tall, without gap or overlap. */
+export function imageTiles(height: number, tileHeight = imageTileHeight): ImageTile[] {
+  if (!Number.isInteger(height) || height < 1) throw new RangeError(`An image must be at least 1 px tall, not ${height}`);
+  if (!Number.isInteger(tileHeight) || tileHeight < 1) throw new RangeError(`A strip must be at least 1 px tall, not ${tileHeight}`);
+  const tiles: ImageTile[] = [];
+  for (let y = 0; y < height; y += tileHeight) tiles.push({ y, height: Math.min(tileHeight, height - y) });
+  return tiles;
+}
+
+/** A PNG of the whole page, up to `imageSize`, taken strip by strip. */
 async function capture(contents: WebContents): Promise<Uint8Array> {
   const protocol = contents.debugger;
   protocol.attach('1.3');
   try {
     const metrics = (await protocol.sendCommand('Page.getLayoutMetrics')) as LayoutMetrics;
-    const width = Math.max(1, Math.min(Math.ceil(metrics.cssContentSize.width), imageLimits.width));
-    const height = Math.max(1, Math.min(Math.ceil(metrics.cssContentSize.height), imageLimits.height));
-    const shot = (await protocol.sendCommand('Page.captureScreenshot', {
-      format: 'png',
-      captureBeyondViewport: true,
-      clip: { x: 0, y: 0, width, height, scale: 1 },
-    })) as { readonly data: string };
-    return new Uint8Array(Buffer.from(shot.data, 'base64'));
+    const { width, height } = imageSize(metrics.cssContentSize);
+    const strips: Buffer[] = [];
+    for (const tile of imageTiles(height)) {
+      const shot = (await protocol.sendCommand('Page.captureScreenshot', {
+        format: 'png',
+        captureBeyondViewport: true,
+        clip: { x: 0, y: tile.y, width, height: tile.height, scale: 1 },
+      })) as { readonly data: string };
+      strips.push(Buffer.from(shot.data, 'base64'));
+    }
+    const [only] = strips;
+    if (strips.length === 1 && only) return new Uint8Array(only);
+    return new Uint8Array(joinStrips(strips, width, height));
   } finally {
     if (protocol.isAttached()) protocol.detach();
   }
+}
+
+/** The strips' PNGs one under the other, as one PNG: their bitmaps' rows follow each other. */
+function joinStrips(strips: readonly Buffer[], width: number, height: number): Buffer {
+  const bitmaps = strips.map((png, index) => {
+    const image = nativeImage.createFromBuffer(png);
+    const size = image.getSize();
+    // Any other size (a scale factor other than 1) would shift every later strip.
+    if (size.width !== width || size.height !== Math.min(imageTileHeight, height - index * imageTileHeight)) {
+      throw new Error(`Strip ${index + 1} of the picture is ${size.width}×${size.height} px, not ${width} px wide at scale 1`);
+    }
+    return image.toBitmap();
+  });
+  return nativeImage.createFromBitmap(Buffer.concat(bitmaps), { width, height }).toPNG();
 }
 
 /** `work`, or a failure once `ms` have passed (the caller then destroys the window). */

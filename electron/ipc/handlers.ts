@@ -21,7 +21,7 @@ import { workshopAgenda, type AgendaBlock } from '../../core/agenda';
 import type { AudienceView } from '../../core/audience';
 import { agendaFromTemplate, deleteTemplate, saveTemplate, templateLimits } from '../../core/templates';
 import { createSession } from '../../core/model';
-import { sessionFileExtension, summarizeSession } from '../../core/session-file';
+import { hasSessionFileExtension, sessionFileExtension, summarizeSession } from '../../core/session-file';
 import { findIntegrityProblem } from '../../core/session-schema';
 import { exportExtension, renderExport, suggestedExportName } from '../export/export-session';
 import type { Printer } from '../export/print-page';
@@ -106,7 +106,7 @@ export function createHandlers(services: MainServices): MainHandlers {
 
   /** A session file path in a form main accepts at all: absolute, `.nahtstelle`, no UNC or device path. */
   const sessionPath = (path: string): string => {
-    if (!isAbsolute(path) || extname(path) !== sessionFileExtension || isRemoteOrDevicePath(path)) {
+    if (!isAbsolute(path) || !hasSessionFileExtension(path) || isRemoteOrDevicePath(path)) {
       throw new ApiException({ code: 'notAllowed', detail: `Not a session file path: ${path}` });
     }
     return path;
@@ -216,7 +216,7 @@ export function createHandlers(services: MainServices): MainHandlers {
       const title = summarizeSession(session).title;
       const path = await services.dialogs.chooseSaveAsPath(`${title || 'Nahtstelle'}${sessionFileExtension}`);
       if (path === null) return null;
-      const target = extname(path) === sessionFileExtension ? path : `${path}${sessionFileExtension}`;
+      const target = hasSessionFileExtension(path) ? path : `${path}${sessionFileExtension}`;
       await sessionFiles.writeCopy(target, session);
       preferences.addRecentFile(target);
       return grant(target);

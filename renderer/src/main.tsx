@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './app/App';
 import { followAudienceWindow } from './audience/audience-window';
+import { followFullScreen } from './present/commands';
 import { AudiencePage } from './audience/AudiencePage';
 import { describeError } from './app/errors';
 import { initI18n, languageForLocale } from './i18n';
@@ -25,6 +26,7 @@ async function start(root: HTMLElement): Promise<void> {
     if (startup.session) useBoard.getState().open(startup.session);
     if (startup.problem) useBoard.getState().reportProblem(startup.problem);
     followAudienceWindow();
+    followFullScreen();
     const autosave = startAutosave((path, session) => api.saveSession(path, session));
     reactRoot.render(
       <StrictMode>

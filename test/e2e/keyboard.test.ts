@@ -130,3 +130,29 @@ describe('moving cards by keyboard alone (English UI)', () => {
     expect(await cardTitles(page, 'Seam')).toEqual(['Price list']);
   });
 });
+
+describe('Undo and Redo from the application menu (macOS takes ⌘Z before the page)', () => {
+  it('undo the typing while a text field has the focus, and the board otherwise', async () => {
+    const board = await boards.open();
+    const { page, webHost } = board;
+    await addCards(page, 'Marketing', ['Trade fair']);
+    const lane = page.getByRole('region', { name: 'Marketing', exact: true });
+    await lane.getByRole('button', { name: 'Add card', exact: true }).click();
+    const field = lane.getByRole('textbox');
+    await field.pressSequentially('Webinar');
+
+    // What main sends when Edit › Undo is chosen (or ⌘Z pressed on macOS).
+    webHost?.emit('command', 'undo');
+    await expect.poll(() => field.inputValue()).toBe('');
+    expect(await cardTitles(page, 'Marketing')).toEqual(['Trade fair']);
+    webHost?.emit('command', 'redo');
+    await expect.poll(() => field.inputValue()).toBe('Webinar');
+
+    await field.press('Escape');
+    await page.getByRole('button', { name: 'Trade fair', exact: true }).focus();
+    webHost?.emit('command', 'undo');
+    await expect.poll(() => cardTitles(page, 'Marketing')).toEqual([]);
+    webHost?.emit('command', 'redo');
+    await expect.poll(() => cardTitles(page, 'Marketing')).toEqual(['Trade fair']);
+  });
+});

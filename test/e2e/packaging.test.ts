@@ -14,6 +14,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isBuiltin } from 'node:module';
 import { promisify } from 'node:util';
 // @electron/asar 3.x comes with electron-builder (4.x would need Node 22).
 import { extractFile, listPackage } from '@electron/asar';
@@ -29,27 +30,6 @@ const MAX_ASAR_BYTES = 15 * 1024 * 1024;
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'] as const;
-
-/** Always bundled or build-only; must never appear as a shipped package. */
-const DEV_ONLY_PACKAGES = [
-  'react',
-  'react-dom',
-  'react-i18next',
-  '@dnd-kit',
-  'zustand',
-  'vitest',
-  'vite',
-  'electron-vite',
-  'playwright-core',
-  'typescript',
-  'electron',
-  'electron-builder',
-  'zod',
-  'i18next',
-  'fast-check',
-  'tsx',
-  'eslint',
-] as const;
 
 /** Locales the stand-in Electron ships; electron-builder.yml keeps only de and en-US. */
 const STAND_IN_LOCALES = ['de', 'en-US', 'fr', 'ja'] as const;
@@ -110,6 +90,20 @@ function shippedPackageNames(entries: readonly string[]): Set<string> {
     if (name !== undefined && !name.startsWith('.') && !(name.startsWith('@') && !name.includes('/'))) names.add(name);
   }
   return names;
+}
+
+/**
+ * What a bundled main file loads: static imports, `import("…")` with a literal, and the bundler's
+ * `__require("…")` (CommonJS packages inside the bundle asking for Node built-ins).
+ */
+function loadedSpecifiers(code: string): string[] {
+  const patterns = [/^import\s[^;]*?from\s*["']([^"']+)["']/gm, /^import\s*["']([^"']+)["']/gm, /\bimport\(\s*["']([^"']+)["']\s*\)/g, /\b__require\(\s*["']([^"']+)["']\s*\)/g];
+  // Comment lines hold JSDoc types such as `{import('./types/index').Options}`: not loads.
+  const withoutComments = code
+    .split('\n')
+    .filter((line) => !/^\s*(\/\*|\*|\/\/)/.test(line))
+    .join('\n');
+  return patterns.flatMap((pattern) => [...withoutComments.matchAll(pattern)].map((match) => match[1] ?? ''));
 }
 
 function electronBuilderCli(): string {
@@ -238,6 +232,8 @@ describe('packaging (electron-builder --linux dir)', () => {
   it('contains the built main, preload and renderer and package.json', () => {
     for (const rel of BUILD_OUTPUTS) expect(entries).toContain(`/${rel}`);
     expect(entries.some((entry) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(entry))).toBe(true);
+    // The Linux window icon (windows.ts linuxWindowIcon).
+    expect(entries).toContain('/out/renderer/window-icon.png');
     expect(entries).toContain('/package.json');
 
     const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as PackageJson;
@@ -245,9 +241,9 @@ describe('packaging (electron-builder --linux dir)', () => {
     expect(entries).toContain(`/${(pkg.main ?? '').replace(/^\.\//, '')}`);
   }, TIMEOUT_MS);
 
-  it('contains nothing but out/, package.json and production node_modules', () => {
+  it('contains nothing but out/ and package.json: no node_modules', () => {
     const topLevel = [...new Set(entries.map((entry) => `/${entry.split('/')[1] ?? ''}`))].sort();
-    expect(topLevel).toEqual(['/node_modules', '/out', '/package.json']);
+    expect(topLevel).toEqual(['/out', '/package.json']);
 
     const outChildren = [...new Set(entries.filter((e) => e.startsWith('/out/')).map((e) => e.split('/')[2]))].sort();
     expect(outChildren).toEqual(['main', 'preload', 'renderer']);
@@ -259,19 +255,26 @@ describe('packaging (electron-builder --linux dir)', () => {
     expect(entries.filter((entry) => entry.endsWith('.map'))).toEqual([]);
   }, TIMEOUT_MS);
 
-  it('ships electron-store and its dependencies, and no dev-only package', () => {
-    const shipped = shippedPackageNames(entries);
+  // electron-store used to be loaded as an external ESM package from inside app.asar, which
+  // Electron 28, 29 and 35 broke (issue 13): it is bundled into out/main, like everything else.
+  it('ships no package: main loads only Node built-ins and electron', () => {
     const runtime = runtimeDependencyClosure();
+    expect([...runtime]).toEqual([]);
+    expect([...shippedPackageNames(entries)]).toEqual([]);
 
-    expect(entries).toContain('/node_modules/electron-store/package.json');
-    expect(runtime.has('electron-store')).toBe(true);
-    for (const name of runtime) expect(shipped, `runtime dependency ${name} not shipped`).toContain(name);
-
-    const devDependencies = Object.keys(readPackageJson(join(projectRoot, 'package.json')).devDependencies ?? {});
-    const forbidden = new Set<string>([...DEV_ONLY_PACKAGES, ...devDependencies.filter((name) => !runtime.has(name))]);
-    const leaked = [...shipped].filter((name) => forbidden.has(name) || forbidden.has(name.split('/')[0] ?? ''));
-    expect(leaked).toEqual([]);
-    expect([...shipped].filter((name) => !runtime.has(name))).toEqual([]);
+    const mainFiles = entries.filter((entry) => /^\/out\/main\/.+\.(js|mjs|cjs)$/.test(entry));
+    expect(mainFiles).toContain('/out/main/index.js');
+    const loaded = new Set<string>();
+    for (const file of mainFiles) {
+      for (const specifier of loadedSpecifiers(extractFile(asarPath, file.slice(1)).toString('utf8'))) loaded.add(specifier);
+    }
+    expect(loaded.has('electron')).toBe(true);
+    const unshipped = [...loaded].filter((specifier) => specifier !== 'electron' && !isBuiltin(specifier) && !specifier.startsWith('.'));
+    expect(unshipped).toEqual([]);
+    // Relative imports stay inside out/main.
+    for (const relative of [...loaded].filter((specifier) => specifier.startsWith('.'))) {
+      expect(mainFiles, `out/main imports ${relative}`).toContain(`/out/main/${relative.replace(/^\.\//, '')}`);
+    }
   }, TIMEOUT_MS);
 
   it('flips the fuses in the packaged binary as electron-builder.yml configures them', async () => {

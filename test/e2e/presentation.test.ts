@@ -53,6 +53,20 @@ describe('presentation mode', () => {
     expect(await fontSize(page, '.card-title')).toBe(normalTitle);
   });
 
+  it('ends when the window leaves full screen outside the app (F11, the green button), so the two never drift apart', async () => {
+    const board = await boardWithCards();
+    const { page, webHost } = board;
+    await page.getByRole('button', { name: 'Trade fair', exact: true }).focus();
+    await page.keyboard.press('F5');
+    await toolbar(page).waitFor({ state: 'hidden' });
+    expect(webHost?.fullScreen).toBe(true);
+
+    // What main sends on the window's leave-full-screen.
+    webHost?.emit('fullScreen', { on: false });
+    await toolbar(page).waitFor();
+    expect(await page.getByRole('button', { name: 'Add card' }).count()).toBe(3);
+  });
+
   it('zooms in and out by keyboard and fits the whole board to the screen', async () => {
     const board = await boards.open();
     const { page } = board;

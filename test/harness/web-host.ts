@@ -131,8 +131,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         emit('audienceView', view);
       },
     },
+    // Like Electron's enter-/leave-full-screen, also at the page's own request.
     fullScreen: (on) => {
+      if (on === fullScreen) return;
       fullScreen = on;
+      emit('fullScreen', { on });
     },
   });
   if (options.demoCards !== undefined) {

@@ -21,12 +21,12 @@ import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ariaKeyShortcuts } from './shortcut-keys';
-import { useShortcuts } from './shortcuts';
+import { runAppCommand, useShortcuts } from './shortcuts';
 
 /** The library while no session is open, else the board; notices over both. */
 export function App({ autosave }: { autosave: Autosave }) {
   const isOpen = useBoard((s) => s.openFile !== null);
-  useEffect(() => api.on('command', (command) => useBoard.getState()[command]()), []);
+  useEffect(() => api.on('command', (command) => runAppCommand(command)), []);
   useEffect(
     () =>
       api.on('sessionOpened', (opened) => {

@@ -7,6 +7,7 @@
 import i18next from 'i18next';
 import { useEffect } from 'react';
 import { isFiltering } from '../../../core/find';
+import type { AppCommand } from '../../../core/api';
 import type { CardId } from '../../../core/model';
 import { placementOf, stepPlacement, type Direction } from '../../../core/placement';
 import { toggleAudienceWindow } from '../audience/audience-window';
@@ -102,6 +103,20 @@ function openComposerNearFocus({ cardId }: ShortcutContext): void {
   const session = state.history.present;
   const focusedLaneId = cardId === null ? undefined : placementOf(session, cardId)?.laneId;
   state.setComposer(focusedLaneId ?? session.laneOrder[0] ?? null);
+}
+
+/**
+ * Undo and Redo from the application menu. On macOS the menu takes ⌘Z before the page sees the
+ * key (`registerAccelerator: false` has no effect there), so the command, like the key elsewhere,
+ * goes to the text field's own undo while one has the focus, and to the board's history otherwise.
+ */
+export function runAppCommand(command: AppCommand, focused: Element | null = document.activeElement): void {
+  if (isTyping(focused)) {
+    // Chromium's editing command: the field's own undo stack, as the key would reach it.
+    document.execCommand(command);
+    return;
+  }
+  useBoard.getState()[command]();
 }
 
 function isTyping(target: EventTarget | null): boolean {

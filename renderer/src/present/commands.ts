@@ -12,6 +12,17 @@ export function setPresenting(on: boolean): void {
   api.setFullScreen(on).catch((error: unknown) => useBoard.getState().reportProblem(error));
 }
 
+/**
+ * Leaving full screen outside the app (F11, the View menu, macOS's green button) ends presentation
+ * mode too, so the two never drift apart. Entering it does not start one: a facilitator may just
+ * want the room. Listened to for the whole life of the control page.
+ */
+export function followFullScreen(): () => void {
+  return api.on('fullScreen', ({ on }) => {
+    if (!on && usePresentation.getState().presenting) usePresentation.getState().setPresenting(false);
+  });
+}
+
 export function togglePresentation(): void {
   setPresenting(!usePresentation.getState().presenting);
 }

@@ -5,7 +5,23 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { eventChannel, invokeChannel, type ApiResult, type ApiVerb, type OpenedSession } from '../../../core/api';
 import { serializeSession } from '../../../core/session-file';
 import { runApp } from '../../../electron/app-lifecycle';
-import { app, dialog, FakeBrowserWindow, FakeEvent, fakeDisplay, ipcMain, Menu, protocol, screen, session, shell, type FakeMenuItem, type FakeWebContents } from '../fakes/electron';
+import {
+  app,
+  dialog,
+  FakeBrowserWindow,
+  FakeEvent,
+  fakeDisplay,
+  fakePlatform,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+  type FakeMenuItem,
+  type FakeWebContents,
+} from '../fakes/electron';
 import FakeElectronStore from '../fakes/electron-store';
 import { sampleSession } from './main-services';
 
@@ -378,6 +394,108 @@ describe('runApp', () => {
     await becomeReady();
     expect(FakeBrowserWindow.all).toHaveLength(0);
     expect(ipcMain.handlers.size).toBe(0);
+  });
+});
+
+describe('runApp on real desktops', () => {
+  it('shows why the start failed, in the system’s language, before it exits', async () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['de-DE']);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(FakeElectronStore.prototype, 'get').mockImplementation(() => {
+      throw new Error('preferences.json: Unexpected end of JSON input');
+    });
+    runApp();
+    await becomeReady();
+    expect(dialog.showErrorBox).toHaveBeenCalledOnce();
+    const [title, content] = dialog.showErrorBox.mock.calls[0] ?? [];
+    expect(title).toBe('Nahtstelle konnte nicht starten');
+    expect(content).toContain('preferences.json: Unexpected end of JSON input');
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(dialog.showErrorBox.mock.invocationCallOrder[0]).toBeLessThan(app.exit.mock.invocationCallOrder[0] ?? 0);
+  });
+
+  it('shows the reason and exits when the window’s page cannot load (it would never be shown)', async () => {
+    app.getPreferredSystemLanguages.mockReturnValue(['en-GB']);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    runApp();
+    await becomeReady();
+    onlyWindow().webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'file:///app/out/renderer/index.html', true);
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Nahtstelle could not start', expect.stringContaining('ERR_FILE_NOT_FOUND'));
+    expect(app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('names the installer’s AppUserModelID on Windows only, before any window', async () => {
+    fakePlatform('win32');
+    runApp();
+    expect(app.setAppUserModelId).toHaveBeenCalledWith('de.nahtstelle.app');
+    expect(FakeBrowserWindow.all).toHaveLength(0);
+    fakePlatform('darwin');
+    app.setAppUserModelId.mockClear();
+    runApp();
+    expect(app.setAppUserModelId).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a Wayland session without the switch', 'linux', { XDG_SESSION_TYPE: 'wayland' }, null, true],
+    ['a Wayland display without the switch', 'linux', { WAYLAND_DISPLAY: 'wayland-0' }, null, true],
+    ['a Wayland session under XWayland (--ozone-platform=x11)', 'linux', { XDG_SESSION_TYPE: 'wayland' }, 'x11', false],
+    ['an X11 session', 'linux', { XDG_SESSION_TYPE: 'x11' }, null, false],
+    ['macOS', 'darwin', { XDG_SESSION_TYPE: 'wayland' }, null, false],
+  ] as const)('warns on the console about window placement on %s', (_case, platform, env, ozone, warned) => {
+    fakePlatform(platform);
+    vi.stubEnv('XDG_SESSION_TYPE', '');
+    vi.stubEnv('WAYLAND_DISPLAY', '');
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    if (ozone) app.commandLine.switches.set('ozone-platform', ozone);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    runApp();
+    const warnings = warn.mock.calls.map(([text]) => String(text)).filter((text) => text.includes('Wayland'));
+    expect(warnings).toHaveLength(warned ? 1 : 0);
+    if (warned) expect(warnings[0]).toContain('--ozone-platform=x11');
+  });
+
+  it('macOS: a quit held back to save a change is finished once the window has closed', async () => {
+    fakePlatform('darwin');
+    runApp();
+    await becomeReady();
+    const window = onlyWindow();
+    // ⌘Q: Electron asks the page, whose beforeunload holds the close back to save (and cancels the quit).
+    app.emit('before-quit', new FakeEvent());
+    window.webContents.emit('will-prevent-unload', new FakeEvent());
+    expect(app.quit).not.toHaveBeenCalled();
+    // Saved: the page closes its window. The app must not stay behind without one.
+    window.close();
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalledOnce();
+  });
+
+  it('macOS: closing the window without quitting keeps the app running, as macOS apps do', async () => {
+    fakePlatform('darwin');
+    runApp();
+    await becomeReady();
+    const window = onlyWindow();
+    window.webContents.emit('will-prevent-unload', new FakeEvent());
+    window.close();
+    app.emit('window-all-closed');
+    expect(app.quit).not.toHaveBeenCalled();
+  });
+
+  it('draws the system’s parts and the window background in the chosen theme, and follows changes', async () => {
+    seedPreferences({ theme: 'contrast' });
+    runApp();
+    await becomeReady();
+    const window = onlyWindow();
+    expect(nativeTheme.themeSource).toBe('dark');
+    expect(window.options.backgroundColor).toBe('#000000');
+
+    expect(await callFrom(window.webContents, 'setTheme', 'light')).toEqual({ ok: true, value: undefined });
+    expect(nativeTheme.themeSource).toBe('light');
+    expect(window.setBackgroundColor).toHaveBeenLastCalledWith('#eef0f3');
+
+    await callFrom(window.webContents, 'setTheme', 'system');
+    expect(nativeTheme.themeSource).toBe('system');
+    nativeTheme.systemChanges({ dark: true });
+    expect(window.setBackgroundColor).toHaveBeenLastCalledWith('#111418');
   });
 });
 

@@ -10,7 +10,7 @@ import { createHandlers, dispatchCall } from '../../../electron/ipc/handlers';
 import { registerIpcHandlers } from '../../../electron/ipc/register';
 import { createSenderCheck } from '../../../electron/ipc/trusted-sender';
 import { createAudienceWindow, createMainWindow, findMainWindow, isAppWindow, pageWindowPreferences } from '../../../electron/windows';
-import { FakeBrowserWindow, fakeDisplay, fakeWindow, ipcMain, screen, type FakeWebContents } from '../fakes/electron';
+import { FakeBrowserWindow, fakeDisplay, fakePlatform, fakeWindow, ipcMain, screen, type FakeWebContents } from '../fakes/electron';
 import { createTestServices, sampleSession, type TestServices } from './main-services';
 
 const laptop = fakeDisplay(1, 0, 0, 1920, 1080);
@@ -51,19 +51,50 @@ describe('the audience window: where it opens', () => {
     controlWindow();
     expect(createAudienceScreen().open()).toBe('secondDisplay');
     const audience = audienceWindow();
-    expect(audience.options).toMatchObject({ ...projector.bounds, fullscreen: true, show: false });
+    // Not created full screen: Electron would show such a window at once, focused on macOS.
+    expect(audience.options).toMatchObject({ ...projector.bounds, fullscreen: false, show: false });
+    expect(audience.isVisible()).toBe(false);
     expect(audience.getBounds()).toEqual(projector.bounds);
     audience.emit('ready-to-show');
     expect(audience.showInactive).toHaveBeenCalledOnce();
     expect(audience.show).not.toHaveBeenCalled();
     expect(audience.focus).not.toHaveBeenCalled();
+    expect(audience.isFullScreen()).toBe(true);
+    expect(audience.getBounds()).toEqual(projector.bounds);
+  });
+
+  it.each(['darwin', 'win32', 'linux'] as const)('keeps the keyboard on the control window when the audience window goes full screen (%s)', (platform) => {
+    fakePlatform(platform);
+    screen.displays = [laptop, projector];
+    const control = controlWindow();
+    control.emit('ready-to-show');
+    expect(control.isFocused()).toBe(true);
+    createAudienceScreen().open();
+    const audience = audienceWindow();
+    audience.emit('ready-to-show');
+    expect(audience.isVisible()).toBe(true);
+    expect(audience.isFullScreen()).toBe(true);
+    expect(control.isFocused()).toBe(true);
+  });
+
+  it('keeps the keyboard on the control window when a projector plugged in later takes the window over (macOS)', () => {
+    fakePlatform('darwin');
+    const control = controlWindow();
+    control.emit('ready-to-show');
+    createAudienceScreen().open();
+    const audience = audienceWindow();
+    audience.emit('ready-to-show');
+    control.focus();
+    screen.plugIn(projector);
+    expect(audience.isFullScreen()).toBe(true);
+    expect(control.isFocused()).toBe(true);
   });
 
   it('takes the display the control window is not on, whichever that is', () => {
     screen.displays = [laptop, projector];
     controlWindow({ x: 2000, y: 40, width: 1100, height: 700, maximized: false });
     expect(createAudienceScreen().open()).toBe('secondDisplay');
-    expect(audienceWindow().options).toMatchObject({ ...laptop.bounds, fullscreen: true });
+    expect(audienceWindow().options).toMatchObject({ ...laptop.bounds, fullscreen: false });
   });
 
   it('opens a normal window on the same display when there is only one, to be dragged to the projector', () => {
@@ -131,6 +162,7 @@ describe('the audience window: what it is', () => {
     expect(webPreferencesOf(audience)).toStrictEqual({ ...webPreferencesOf(control), additionalArguments: ['--nahtstelle-window=audience'] });
     expect(webPreferencesOf(audience)).toStrictEqual({
       ...pageWindowPreferences,
+      backgroundThrottling: false,
       preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/),
       additionalArguments: ['--nahtstelle-window=audience'],
     });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
@@ -88,9 +88,12 @@ describe('chooseSaveAsPath', () => {
     expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBeNull();
   });
 
-  it('answers the chosen path', async () => {
+  it('answers the chosen path, with the extension when the name typed had none', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/Users/ana/Kopie.nahtstelle' });
+    expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBe('/Users/ana/Kopie.nahtstelle');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/Users/ana/Kopie' });
-    expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBe('/Users/ana/Kopie');
+    expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBe('/Users/ana/Kopie.nahtstelle');
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 
   it('suggests the name in the sessions folder, with the .nahtstelle filter', async () => {
@@ -185,6 +188,36 @@ describe('chooseExportPath', () => {
       expect(exportFileTypes.de[kind].trim()).not.toBe('');
       expect(exportFileTypes.en[kind].trim()).not.toBe('');
     }
+  });
+});
+
+describe('a name typed without its extension (Linux dialogs check only the name as typed)', () => {
+  it('asks before the file with the extension is replaced, in the UI’s language, and keeps it when told', async () => {
+    const existing = join(folder, 'Plan.pdf');
+    await writeFile(existing, 'the last export');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Plan') });
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    expect(await dialogs.chooseExportPath('pdf', 'Kick-off.pdf')).toBeNull();
+    const [parent, options] = dialog.showMessageBox.mock.calls[0] ?? [];
+    expect(parent).toBe(window);
+    expect(options).toMatchObject({ type: 'warning', message: '„Plan.pdf“ ist bereits vorhanden. Möchten Sie die Datei ersetzen?', buttons: ['Ersetzen', 'Abbrechen'], cancelId: 1, defaultId: 1 });
+    expect(await readFile(existing, 'utf8')).toBe('the last export');
+  });
+
+  it('answers the path with the extension when the facilitator chooses Replace', async () => {
+    language = 'en';
+    await writeFile(join(folder, 'Kick-off.nahtstelle'), '{}');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Kick-off') });
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBe(join(folder, 'Kick-off.nahtstelle'));
+    expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({ message: '“Kick-off.nahtstelle” already exists. Do you want to replace it?', buttons: ['Replace', 'Cancel'] });
+  });
+
+  it('does not ask again when the dialog had the extension (its own overwrite question covered it)', async () => {
+    await writeFile(join(folder, 'Plan.PDF'), 'x');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Plan.PDF') });
+    expect(await dialogs.chooseExportPath('pdf', 'Plan.pdf')).toBe(join(folder, 'Plan.PDF'));
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { eventChannel } from '../../../core/api';
 import { setupMenu } from '../../../electron/menu';
 import { menuLabels, resolveLanguage } from '../../../electron/menu-labels';
-import { app, Menu, fakeWindow, type FakeBrowserWindow, type FakeMenuItem } from '../fakes/electron';
+import { app, Menu, fakePlatform, fakeWindow, type FakeBrowserWindow, type FakeMenuItem } from '../fakes/electron';
 
 function applicationMenu(): FakeMenuItem[] {
   const menu = Menu.applicationMenu;
@@ -132,5 +132,47 @@ describe('resolveLanguage', () => {
   it('prefers the chosen language over the system', () => {
     expect(resolveLanguage('en', 'de-DE')).toBe('en');
     expect(resolveLanguage('de', 'en-US')).toBe('de');
+  });
+});
+
+describe('application menu on macOS', () => {
+  const roles = (entries: readonly FakeMenuItem[] | undefined): (string | undefined)[] => (entries ?? []).map((entry) => entry.role ?? entry.type);
+
+  it('is a Mac app’s menu: the app menu first, Close Window in File, a Window menu', () => {
+    fakePlatform('darwin');
+    setupMenu(focused, 'en', { openSession: vi.fn() });
+    const [appMenu, file, , , window] = applicationMenu();
+    expect(applicationMenu().map((top) => top.label)).toEqual(['Nahtstelle', 'File', 'Edit', 'View', 'Window']);
+    expect(roles(appMenu?.submenu)).toEqual(['about', 'separator', 'services', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit']);
+    expect(item('Quit Nahtstelle').role).toBe('quit');
+    // ⌘W closes the window (the app stays, as on every Mac); Quit lives in the app menu only.
+    expect(roles(file?.submenu)).toEqual([undefined, 'separator', 'close']);
+    expect(window?.role).toBe('windowMenu');
+    expect(roles(window?.submenu)).toEqual(['minimize', 'zoom', 'separator', 'front']);
+  });
+
+  it('names the Mac items as a German Mac does', () => {
+    fakePlatform('darwin');
+    setupMenu(focused, 'de');
+    expect(applicationMenu().map((top) => top.label)).toEqual(['Nahtstelle', 'Datei', 'Bearbeiten', 'Ansicht', 'Fenster']);
+    expect(item('Nahtstelle ausblenden').role).toBe('hide');
+    expect(item('Fenster schließen').role).toBe('close');
+    expect(item('Im Dock ablegen').role).toBe('minimize');
+  });
+
+  it('keeps Undo and Redo as commands to the page, which sends them to a focused text field (⌘Z reaches the menu first)', () => {
+    fakePlatform('darwin');
+    setupMenu(focused, 'en');
+    const front = focusNewWindow();
+    item('Undo').click?.();
+    expect(front.webContents.send.mock.calls).toEqual([[eventChannel('command'), 'undo']]);
+  });
+
+  it('keeps the Windows and Linux menu as it was: Quit in File, About in Help', () => {
+    fakePlatform('win32');
+    setupMenu(focused, 'en');
+    expect(applicationMenu().map((top) => top.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(item('Quit').role).toBe('quit');
+    expect(item('About Nahtstelle').role).toBe('about');
   });
 });

@@ -6,11 +6,12 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerAppRequest, publishedPrintPages } from '../../../electron/app-protocol';
 import { headerFooter } from '../../../electron/export/print-page';
-import { createElectronPrinter, pdfOptions } from '../../../electron/export/printer';
-import { app, FakeBrowserWindow, FakeEvent, type FakeWebContents } from '../fakes/electron';
+import { createElectronPrinter, imageSize, imageTiles, maxImagePixels, pdfOptions } from '../../../electron/export/printer';
+import { app, FakeBrowserWindow, FakeEvent, fakeDisplay, fakeImageRows, fakePng, nativeImage, screen, type FakeWebContents } from '../fakes/electron';
 
 const page = '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Kick-off</title></head><body><h1>Kick-off Müller</h1></body></html>';
 const frame = { title: 'Kick-off Müller GmbH', date: '4. März 2027', language: 'de' as const };
@@ -195,7 +196,8 @@ describe('header and footer', () => {
 describe('png', () => {
   it('measures the whole page and photographs all of it over the DevTools protocol, then detaches', async () => {
     const bytes = await createElectronPrinter({ tempFolder: temp }).png(page);
-    expect(new TextDecoder().decode(bytes)).toBe('\x89PNG fake');
+    // One strip: its PNG as the protocol gave it.
+    expect(Buffer.from(bytes)).toEqual(fakePng(1500, 2400));
     const { contents } = only();
     const protocol = contents.debugger;
     expect(protocol.attach).toHaveBeenCalledOnce();
@@ -213,14 +215,96 @@ describe('png', () => {
     prepare = (contents) => {
       contents.debugger.contentSize = { width: 30_000.4, height: 90_000 };
     };
-    await createElectronPrinter({ tempFolder: temp }).png(page);
-    expect(only().contents.debugger.sendCommand).toHaveBeenLastCalledWith('Page.captureScreenshot', expect.objectContaining({ clip: { x: 0, y: 0, width: 8000, height: 16000, scale: 1 } }));
+    // 8000 × 6250 px would be 200 MB of bitmap: the strips stop at joining, the test checks what was asked for.
+    nativeImage.createFromBuffer.mockImplementation(() => ({ getSize: () => ({ width: 8000, height: 0 }), toBitmap: () => Buffer.alloc(0) }) as never);
+    await expect(createElectronPrinter({ tempFolder: temp }).png(page)).rejects.toThrow(/not 8000 px wide at scale 1/);
+    const clips = only()
+      .contents.debugger.sendCommand.mock.calls.filter(([method]) => method === 'Page.captureScreenshot')
+      .map(([, params]) => (params as { clip: unknown }).clip);
+    // imageLimits' width, and no more than maxImagePixels: 8000 × 6250.
+    expect(clips).toEqual([
+      { x: 0, y: 0, width: 8000, height: 4096, scale: 1 },
+      { x: 0, y: 4096, width: 8000, height: 2154, scale: 1 },
+    ]);
   });
+
+  it('photographs in an off-screen window at scale 1, also on a HiDPI display', async () => {
+    screen.displays = [{ ...fakeDisplay(1, 0, 0, 2880, 1800), scaleFactor: 2 }];
+    const bytes = await createElectronPrinter({ tempFolder: temp }).png(page);
+    expect(Buffer.from(bytes)).toEqual(fakePng(1500, 2400));
+    expect(only().window.options.webPreferences).toMatchObject({ offscreen: { deviceScaleFactor: 1 }, javascript: false, sandbox: true });
+    expect(only().window.options.show).toBe(false);
+  });
+
+  it('prints PDFs in a hidden window, not an off-screen one', async () => {
+    await createElectronPrinter({ tempFolder: temp }).pdf(page, frame);
+    expect(only().window.options.webPreferences).not.toHaveProperty('offscreen');
+  });
+
+  it('photographs a tall board in strips and joins them: every row once, in order, none blank', async () => {
+    prepare = (contents) => {
+      contents.debugger.contentSize = { width: 12, height: 10_000.5 };
+    };
+    const bytes = await createElectronPrinter({ tempFolder: temp }).png(page);
+    const clips = only()
+      .contents.debugger.sendCommand.mock.calls.filter(([method]) => method === 'Page.captureScreenshot')
+      .map(([, params]) => (params as { clip: unknown }).clip);
+    expect(clips).toEqual([
+      { x: 0, y: 0, width: 12, height: 4096, scale: 1 },
+      { x: 0, y: 4096, width: 12, height: 4096, scale: 1 },
+      { x: 0, y: 8192, width: 12, height: 1809, scale: 1 },
+    ]);
+    expect(fakeImageRows(bytes)).toEqual({ width: 12, height: 10_001, rowsInOrder: true });
+    await expectCleanedUp();
+  });
+
 
   it('detaches and cleans up when the picture fails', async () => {
     prepare = (contents) => contents.debugger.sendCommand.mockRejectedValueOnce(new Error('Target closed'));
     await expect(createElectronPrinter({ tempFolder: temp }).png(page)).rejects.toThrow('Target closed');
     expect(only().contents.debugger.isAttached()).toBe(false);
     await expectCleanedUp();
+  });
+});
+
+describe('imageTiles (the strips a picture is taken in)', () => {
+  it('covers the height from the top, in order, without gap or overlap, none taller than the strip height', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40_000 }), fc.integer({ min: 16, max: 20_000 }), (height, tileHeight) => {
+        const tiles = imageTiles(height, tileHeight);
+        let next = 0;
+        for (const tile of tiles) {
+          expect(tile.y).toBe(next);
+          expect(tile.height).toBeGreaterThanOrEqual(1);
+          expect(tile.height).toBeLessThanOrEqual(tileHeight);
+          next += tile.height;
+        }
+        expect(next).toBe(height);
+        expect(tiles).toHaveLength(Math.ceil(height / tileHeight));
+      }),
+    );
+  });
+
+  it('takes a board of up to 4096 px in one picture, and stays far below the GPU’s 16,384 px by default', () => {
+    expect(imageTiles(4096)).toEqual([{ y: 0, height: 4096 }]);
+    expect(imageTiles(4097)).toEqual([
+      { y: 0, height: 4096 },
+      { y: 4096, height: 1 },
+    ]);
+    expect(Math.max(...imageTiles(16_000).map((tile) => tile.height))).toBeLessThan(16_384 / 2);
+  });
+
+  it('refuses an empty picture or strip', () => {
+    expect(() => imageTiles(0)).toThrow(RangeError);
+    expect(() => imageTiles(10, 0)).toThrow(RangeError);
+  });
+});
+
+describe('imageSize', () => {
+  it('rounds up to whole px, at least 1, within the limits and the pixel budget', () => {
+    expect(imageSize({ width: 1499.2, height: 2399.5 })).toEqual({ width: 1500, height: 2400 });
+    expect(imageSize({ width: 0, height: 0 })).toEqual({ width: 1, height: 1 });
+    expect(imageSize({ width: 8000, height: 16_000 })).toEqual({ width: 8000, height: maxImagePixels / 8000 });
+    expect(imageSize({ width: 2000, height: 90_000 })).toEqual({ width: 2000, height: 16_000 });
   });
 });

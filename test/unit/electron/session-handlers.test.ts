@@ -80,6 +80,14 @@ describe('session files through the handlers', () => {
     if (target === 'elsewhere') expect(await namesIn(join(t.root, 'elsewhere'))).toEqual(['elsewhere.nahtstelle']);
   });
 
+  it('opens and saves a session file whose extension is in capitals (X.NAHTSTELLE from Explorer or Finder)', async () => {
+    const path = await foreignFile('KICK-OFF.NAHTSTELLE');
+    t.answers.sessionFile = path;
+    expect((await value('openSessionFromDisk'))?.path).toBe(path);
+    await value('saveSession', path, sampleSession('a1b2c3d4-0000-4000-8000-000000000001', 'Groß'));
+    expect((await value('openSession', path)).session.details.title).toBe('Groß');
+  });
+
   it('saves to a file from another folder once the facilitator chose it in the open dialog', async () => {
     const path = await foreignFile();
     t.answers.sessionFile = path;

@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BrowserWindow } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appPageUrl } from '../../../electron/app-url';
+import { eventChannel } from '../../../core/api';
+import { appPageUrl, rendererDir } from '../../../electron/app-url';
 import type { WindowBounds } from '../../../electron/services/preferences';
 import {
+  createAudienceWindow,
   createMainWindow,
   createPrintWindow,
   findMainWindow,
@@ -12,7 +17,9 @@ import {
   showMainWindow,
   whenPageLoaded,
 } from '../../../electron/windows';
-import { FakeBrowserWindow, fakeDisplay, fakeWindow, screen } from '../fakes/electron';
+import { FakeBrowserWindow, fakeDisplay, fakePlatform, fakeWindow, screen } from '../fakes/electron';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function webPreferencesOf(window: FakeBrowserWindow): Record<string, unknown> {
   const preferences = window.options.webPreferences;
@@ -35,6 +42,8 @@ describe('createMainWindow', () => {
         nodeIntegrationInWorker: false,
         webviewTag: false,
         spellcheck: false,
+        // The room's timer and the time-up tone must run while the window is covered or minimised.
+        backgroundThrottling: false,
         preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/),
       });
     }
@@ -43,7 +52,8 @@ describe('createMainWindow', () => {
   it('opens 1440×900, no smaller than 960×600, titled, shown only when ready', () => {
     const window = fakeWindow(createMainWindow());
     expect(window.options).toMatchObject({ width: 1440, height: 900, minWidth: 960, minHeight: 600, title: 'Nahtstelle', show: false });
-    expect(window.options.backgroundColor).toBe('#f4f5f7');
+    // The light theme's page colour until electron/window-theme.ts sets the chosen theme's.
+    expect(window.options.backgroundColor).toBe('#eef0f3');
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
@@ -61,6 +71,37 @@ describe('createMainWindow', () => {
     const contents = fakeWindow(createMainWindow()).webContents;
     expect(contents.loadFile).not.toHaveBeenCalled();
     expect(contents.loadURL).toHaveBeenCalledExactlyOnceWith(appPageUrl());
+  });
+});
+
+describe('the control window on a real desktop', () => {
+  it('keeps its timer running at full speed while minimised or covered (no background throttling)', () => {
+    expect(webPreferencesOf(fakeWindow(createMainWindow()))).toMatchObject({ backgroundThrottling: false });
+    expect(webPreferencesOf(fakeWindow(createAudienceWindow({ bounds: { x: 0, y: 0, width: 800, height: 600 }, fullScreen: false })))).toMatchObject({
+      backgroundThrottling: false,
+    });
+  });
+
+  it('brings its own window icon on Linux (shipped with the renderer build), and leaves it to the app elsewhere', () => {
+    fakePlatform('linux');
+    const icon = join(rendererDir(), 'window-icon.png');
+    expect(fakeWindow(createMainWindow()).options.icon).toBe(icon);
+    expect(fakeWindow(createAudienceWindow({ bounds: { x: 0, y: 0, width: 800, height: 600 }, fullScreen: false })).options.icon).toBe(icon);
+    expect(existsSync(join(projectRoot, 'renderer', 'public', 'window-icon.png'))).toBe(true);
+    for (const platform of ['darwin', 'win32'] as const) {
+      fakePlatform(platform);
+      expect(fakeWindow(createMainWindow()).options).not.toHaveProperty('icon');
+    }
+  });
+
+  it('tells its page when it enters or leaves full screen, also when the system does it (F11, the green button)', () => {
+    const window = fakeWindow(createMainWindow());
+    window.userSetsFullScreen(true);
+    window.userSetsFullScreen(false);
+    expect(window.webContents.send.mock.calls).toEqual([
+      [eventChannel('fullScreen'), { on: true }],
+      [eventChannel('fullScreen'), { on: false }],
+    ]);
   });
 });
 

@@ -78,11 +78,16 @@ export class FakeWebContents extends EventEmitter {
 
 /**
  * The DevTools protocol connection of a webContents. Answers `Page.getLayoutMetrics` with
- * `contentSize` and `Page.captureScreenshot` with stand-in PNG bytes; a test can change either.
+ * `contentSize` and `Page.captureScreenshot` with a stand-in PNG (`fakePng`) of the clip; a test
+ * can change either. Like Electron's: the picture is in device pixels (`scaleFactor`: an
+ * off-screen window's own, else its display's), and a page that produces no frames (a window
+ * never shown) never answers.
  */
 export class FakeDebugger {
   attached = false;
   contentSize = { width: 1500, height: 2400 };
+  scaleFactor = 1;
+  producesFrames: () => boolean = () => true;
   readonly attach = vi.fn((_version?: string) => {
     if (this.attached) throw new Error('Another debugger is already attached');
     this.attached = true;
@@ -93,13 +98,81 @@ export class FakeDebugger {
   readonly sendCommand = vi.fn(async (method: string, _params?: Record<string, unknown>): Promise<unknown> => {
     if (!this.attached) throw new Error('The debugger is not attached');
     if (method === 'Page.getLayoutMetrics') return { cssContentSize: { x: 0, y: 0, ...this.contentSize } };
-    if (method === 'Page.captureScreenshot') return { data: Buffer.from('\x89PNG fake').toString('base64') };
+    if (method === 'Page.captureScreenshot') {
+      if (!this.producesFrames()) return new Promise<never>(() => undefined);
+      const clip = (_params?.clip ?? { x: 0, y: 0, ...this.contentSize, scale: 1 }) as { y: number; width: number; height: number; scale: number };
+      const scale = clip.scale * this.scaleFactor;
+      return { data: fakePng(Math.round(clip.width * scale), Math.round(clip.height * scale), Math.round(clip.y * scale)).toString('base64') };
+    }
     throw new Error(`Unknown method ${method}`);
   });
 
   isAttached(): boolean {
     return this.attached;
   }
+}
+
+/**
+ * Stand-in PNG bytes: the picture's size and the page row (device px) its top row shows. Its
+ * bitmap (`nativeImage`) fills each row with that row's number modulo 251, so a test can tell
+ * whether joined strips repeat, skip or blank a row.
+ */
+export function fakePng(width: number, height: number, top = 0): Buffer {
+  return Buffer.from(`\x89PNG fake ${JSON.stringify({ width, height, top })}`, 'latin1');
+}
+
+const fakeRowValue = (row: number): number => row % 251;
+
+class FakeNativeImage {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    private readonly bitmap: Buffer,
+  ) {}
+
+  getSize(): { width: number; height: number } {
+    return { width: this.width, height: this.height };
+  }
+
+  toBitmap(): Buffer {
+    return Buffer.from(this.bitmap);
+  }
+
+  /** A joined picture: `\x89PNG joined {size}\n` and the raw bitmap (read back with `fakeImageRows`). */
+  toPNG(): Buffer {
+    return Buffer.concat([Buffer.from(`\x89PNG joined ${JSON.stringify({ width: this.width, height: this.height })}\n`, 'latin1'), this.bitmap]);
+  }
+}
+
+export const nativeImage = {
+  createFromBuffer: vi.fn((buffer: Buffer): FakeNativeImage => {
+    const match = /^\x89PNG fake (\{.*\})$/s.exec(buffer.toString('latin1'));
+    if (!match?.[1]) throw new Error('not a fake PNG');
+    const { width, height, top } = JSON.parse(match[1]) as { width: number; height: number; top: number };
+    const bitmap = Buffer.alloc(width * height * 4);
+    for (let row = 0; row < height; row++) bitmap.fill(fakeRowValue(top + row), row * width * 4, (row + 1) * width * 4);
+    return new FakeNativeImage(width, height, bitmap);
+  }),
+  createFromBitmap: vi.fn((buffer: Buffer, options: { width: number; height: number }): FakeNativeImage => {
+    if (buffer.length !== options.width * options.height * 4) throw new Error('bitmap size does not match width × height');
+    return new FakeNativeImage(options.width, options.height, Buffer.from(buffer));
+  }),
+};
+
+/** The size of a joined fake PNG and, per row, whether it shows the page row of that number (no repeat, gap or blank). */
+export function fakeImageRows(png: Uint8Array): { width: number; height: number; rowsInOrder: boolean } {
+  const bytes = Buffer.from(png);
+  const newline = bytes.indexOf(0x0a);
+  const match = /^\x89PNG joined (\{.*\})$/.exec(bytes.subarray(0, newline).toString('latin1'));
+  if (!match?.[1]) throw new Error('not a joined fake PNG');
+  const { width, height } = JSON.parse(match[1]) as { width: number; height: number };
+  const bitmap = bytes.subarray(newline + 1);
+  let rowsInOrder = bitmap.length === width * height * 4;
+  for (let row = 0; rowsInOrder && row < height; row++) {
+    const start = row * width * 4;
+    rowsInOrder = bitmap.subarray(start, start + width * 4).every((value) => value === fakeRowValue(row));
+  }
+  return { width, height, rowsInOrder };
 }
 
 export interface FakeRectangle {
@@ -116,23 +189,48 @@ export class FakeBrowserWindow extends EventEmitter {
   static getFocusedWindow = (): FakeBrowserWindow | null => FakeBrowserWindow.focused;
 
   readonly webContents = new FakeWebContents();
+  /** Whether the window is on screen (show, showInactive, or created full screen). */
+  visible = false;
   minimized = false;
   maximized = false;
   fullScreen = false;
   destroyed = false;
   /** The window's bounds in the normal state (what a maximized window returns to). */
   normalBounds: FakeRectangle;
-  readonly show = vi.fn();
+  /** Like Electron's: showing a window also focuses it (makes it the key window on macOS). */
+  readonly show = vi.fn(() => {
+    this.visible = true;
+    FakeBrowserWindow.focused = this;
+  });
   /** Shows the window without focusing it. */
-  readonly showInactive = vi.fn();
+  readonly showInactive = vi.fn(() => {
+    this.visible = true;
+  });
+  readonly setBackgroundColor = vi.fn((_color: string) => undefined);
+  readonly minimize = vi.fn(() => {
+    this.minimized = true;
+  });
   readonly moveTop = vi.fn();
   readonly removeMenu = vi.fn();
-  /** Like Electron's: leaving or entering full screen is reported by an event (here at once). */
+  /**
+   * Like Electron's: leaving or entering full screen is reported by an event (here at once). On
+   * macOS a window entering full screen gets its own Space and becomes the key window.
+   */
   readonly setFullScreen = vi.fn((on: boolean) => {
     if (on === this.fullScreen) return;
     this.fullScreen = on;
+    if (on && process.platform === 'darwin') {
+      this.visible = true;
+      FakeBrowserWindow.focused = this;
+    }
     this.emit(on ? 'enter-full-screen' : 'leave-full-screen');
   });
+
+  /** Plays the user switching full screen outside the app (F11, the View menu, macOS's green button). */
+  userSetsFullScreen(on: boolean): void {
+    this.fullScreen = on;
+    this.emit(on ? 'enter-full-screen' : 'leave-full-screen');
+  }
   readonly setBounds = vi.fn((bounds: FakeRectangle) => {
     this.normalBounds = { ...bounds };
   });
@@ -164,7 +262,18 @@ export class FakeBrowserWindow extends EventEmitter {
       height,
     };
     this.fullScreen = options.fullscreen === true;
+    // Like Electron: a window created full screen is shown at once, whatever `show` says, and on
+    // macOS takes the focus with it.
+    if (this.fullScreen || options.show !== false) this.visible = true;
+    if (this.fullScreen && process.platform === 'darwin') FakeBrowserWindow.focused = this;
+    // Off-screen windows render at their own scale (1 unless set) and always produce frames;
+    // others at their display's scale, and only once shown.
+    const preferences = (options.webPreferences ?? {}) as { offscreen?: boolean | { deviceScaleFactor?: number } };
+    const offscreenScale = preferences.offscreen === true ? 1 : typeof preferences.offscreen === 'object' ? (preferences.offscreen.deviceScaleFactor ?? 1) : null;
+    this.webContents.debugger.scaleFactor = offscreenScale ?? screen.getDisplayMatching(this.normalBounds).scaleFactor ?? 1;
+    this.webContents.debugger.producesFrames = () => offscreenScale !== null || this.visible;
     FakeBrowserWindow.all.push(this);
+    app.emit('browser-window-created', {}, this);
     app.emit('web-contents-created', {}, this.webContents);
   }
 
@@ -210,6 +319,14 @@ export class FakeBrowserWindow extends EventEmitter {
     return this.minimized;
   }
 
+  isVisible(): boolean {
+    return this.visible;
+  }
+
+  isFocused(): boolean {
+    return FakeBrowserWindow.focused === this;
+  }
+
   /** Like Electron's: gone at once, no `close` event (nothing can keep it open), then `closed`. */
   readonly destroy = vi.fn(() => {
     if (this.destroyed) return;
@@ -233,6 +350,8 @@ export interface FakeDisplay {
   readonly id: number;
   readonly bounds: FakeRectangle;
   readonly workArea: FakeRectangle;
+  /** Device px per CSS px; 1 unless a test sets another (a HiDPI laptop: 2). */
+  readonly scaleFactor?: number;
 }
 
 /** A display at (x, y) of the given size, with a 40 px task bar at its bottom. */
@@ -297,10 +416,45 @@ export interface FakeSaveDialogResult {
 /** Every dialog is cancelled unless a test answers it (mockResolvedValueOnce). */
 export const dialog = {
   showOpenDialog: vi.fn(async (..._args: unknown[]): Promise<FakeOpenDialogResult> => ({ canceled: true, filePaths: [] })),
+  /**
+   * Like the Linux portal's, a test can answer with a name the user typed without the filter's
+   * extension (`{ canceled: false, filePath: '/x/Plan' }`): the dialog's overwrite question only
+   * saw that name.
+   */
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<FakeSaveDialogResult> => ({ canceled: true, filePath: '' })),
   /** Answers with the cancel button (the second) unless a test says otherwise. */
   showMessageBox: vi.fn(async (..._args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> => ({ response: 1, checkboxChecked: false })),
+  /** Synchronous and modal in Electron; callable before `ready`. */
+  showErrorBox: vi.fn((_title: string, _content: string): void => undefined),
 };
+
+/** Electron's nativeTheme: what the app asks the system for, and what the system prefers. */
+class FakeNativeTheme extends EventEmitter {
+  themeSource: 'system' | 'light' | 'dark' = 'system';
+  shouldUseDarkColors = false;
+  shouldUseHighContrastColors = false;
+
+  /** Plays the system switching its appearance. */
+  systemChanges(change: { readonly dark?: boolean; readonly highContrast?: boolean }): void {
+    if (change.dark !== undefined) this.shouldUseDarkColors = change.dark;
+    if (change.highContrast !== undefined) this.shouldUseHighContrastColors = change.highContrast;
+    this.emit('updated');
+  }
+
+  reset(): void {
+    this.removeAllListeners();
+    this.themeSource = 'system';
+    this.shouldUseDarkColors = false;
+    this.shouldUseHighContrastColors = false;
+  }
+}
+
+const realPlatform = process.platform;
+
+/** Runs the code under test as if on another system (`process.platform`); reset before every test. */
+export function fakePlatform(platform: NodeJS.Platform): void {
+  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+}
 
 export const shell = {
   trashItem: vi.fn(async (_path: string): Promise<void> => undefined),
@@ -329,6 +483,10 @@ class FakeApp extends EventEmitter {
   readonly getPreferredSystemLanguages = vi.fn((): string[] => ['de-DE']);
   readonly getPath = vi.fn((name: string) => `/nonexistent/nahtstelle-test/${name}`);
   readonly getVersion = vi.fn(() => '0.0.0-test');
+  readonly setAppUserModelId = vi.fn((_id: string) => undefined);
+  /** Chromium's command line: the switches the app was started with (a test sets `switches`). */
+  commandLine = FakeApp.newCommandLine();
+  readonly hide = vi.fn();
 
   whenReady(): Promise<void> {
     return this.readyPromise;
@@ -344,8 +502,19 @@ class FakeApp extends EventEmitter {
     this.resolveReady();
   }
 
+  private static newCommandLine() {
+    const switches = new Map<string, string>();
+    return {
+      switches,
+      hasSwitch: vi.fn((name: string) => switches.has(name)),
+      getSwitchValue: vi.fn((name: string) => switches.get(name) ?? ''),
+      appendSwitch: vi.fn((name: string, value = '') => void switches.set(name, value)),
+    };
+  }
+
   reset(): void {
     this.removeAllListeners();
+    this.commandLine = FakeApp.newCommandLine();
     this.isPackaged = false;
     this.ready = false;
     this.readyPromise = this.newReadyPromise();
@@ -508,6 +677,7 @@ export const protocol = new FakeProtocol();
 export const screen = new FakeScreen();
 export const ipcMain = new FakeIpcMain();
 export const session = { defaultSession: new FakeSession() };
+export const nativeTheme = new FakeNativeTheme();
 export const contextBridge = new FakeContextBridge();
 export const ipcRenderer = new FakeIpcRenderer();
 export const BrowserWindow = FakeBrowserWindow;
@@ -525,8 +695,10 @@ export function resetElectronFake(): void {
   FakeBrowserWindow.focused = null;
   FakeMenuModule.applicationMenu = null;
   screen.reset();
+  nativeTheme.reset();
+  fakePlatform(realPlatform);
   // Only the fake's own mocks: other tests' mocks are theirs to manage.
-  for (const fake of [app, ipcMain, protocol, contextBridge, ipcRenderer, FakeMenuModule, screen, dialog, shell, webUtils]) resetMocksOf(fake);
+  for (const fake of [app, ipcMain, protocol, contextBridge, ipcRenderer, FakeMenuModule, screen, dialog, shell, webUtils, nativeImage]) resetMocksOf(fake);
 }
 
 /** Forgets calls and any mockReturnValue a test set, back to the implementations given above. */
@@ -536,7 +708,7 @@ function resetMocksOf(fake: object): void {
   }
 }
 
-const electron = { app, ipcMain, protocol, session, contextBridge, ipcRenderer, BrowserWindow, Menu, screen, dialog, shell, webUtils };
+const electron = { app, ipcMain, protocol, session, contextBridge, ipcRenderer, BrowserWindow, Menu, screen, dialog, shell, webUtils, nativeTheme, nativeImage };
 export default electron;
 
 /** The fake behind a window the code under test created (typed as Electron's BrowserWindow). */

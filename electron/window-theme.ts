@@ -1,0 +1,48 @@
+/**
+ * The app's theme outside its pages: what the system draws (title bars, menus, file dialogs, the
+ * scrollbars' colour scheme) follows `nativeTheme.themeSource`, and each window's background —
+ * seen before the page paints and while it resizes — is the theme's page colour, not a light grey
+ * flash on a dark projector. See docs/real-machines.md.
+ */
+import { nativeTheme } from 'electron';
+import type { Theme } from '../core/api';
+import { setPageWindowBackground } from './windows';
+
+/** The pages' --bg per shown theme (renderer/src/styles.css). */
+export const windowBackgrounds = { light: '#eef0f3', dark: '#111418', contrast: '#000000' } as const;
+export type ShownTheme = keyof typeof windowBackgrounds;
+
+/** What the system is asked to draw for the app's theme: high contrast is a dark theme to it. */
+export function nativeThemeSourceFor(theme: Theme): 'system' | 'light' | 'dark' {
+  return theme === 'system' ? 'system' : theme === 'light' ? 'light' : 'dark';
+}
+
+/** The theme the pages show for `theme` (as renderer/src/store/app-store.ts resolves "Like the system"). */
+export function shownThemeFor(theme: Theme, system: { readonly highContrast: boolean; readonly dark: boolean }): ShownTheme {
+  if (theme !== 'system') return theme;
+  if (system.highContrast) return 'contrast';
+  return system.dark ? 'dark' : 'light';
+}
+
+export interface WindowTheme {
+  /** Call after the theme preference changed. */
+  apply(): void;
+}
+
+/**
+ * Keeps the system's drawing and the page windows' background on the theme `currentTheme` names:
+ * now, for the windows opened later, and when the system changes (for "Like the system").
+ */
+export function followWindowTheme(currentTheme: () => Theme): WindowTheme {
+  const apply = (): void => {
+    const theme = currentTheme();
+    const source = nativeThemeSourceFor(theme);
+    // Setting it emits `updated`, which calls this again: only when it changes.
+    if (nativeTheme.themeSource !== source) nativeTheme.themeSource = source;
+    const system = { highContrast: nativeTheme.shouldUseHighContrastColors, dark: nativeTheme.shouldUseDarkColors };
+    setPageWindowBackground(windowBackgrounds[shownThemeFor(theme, system)]);
+  };
+  nativeTheme.on('updated', apply);
+  apply();
+  return { apply };
+}
