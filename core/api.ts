@@ -115,7 +115,11 @@ export interface NahtstelleApi {
    * an own template (its blocks with new ids); an unknown own template fails with `templateNotFound`.
    */
   createSession(details: Partial<SessionDetails>, template: SessionTemplate): Promise<OpenedSession>;
-  openSession(path: string): Promise<OpenedSession>;
+  /**
+   * Opens a session file. A file main did not learn from the facilitator (a dropped file) is opened
+   * only once they confirm it in main's own dialog; null when they decline.
+   */
+  openSession(path: string): Promise<OpenedSession | null>;
   /** Opens the backup kept next to a damaged session file. */
   openBackup(path: string): Promise<OpenedSession>;
   /** Shows the system's open dialog; null when cancelled. */

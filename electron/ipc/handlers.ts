@@ -190,10 +190,9 @@ export function createHandlers(services: MainServices): MainHandlers {
       return opened(await sessionFiles.create(session));
     },
     async openSession(path) {
-      // A path the user never chose in main (a dropped file) is opened only once they confirm it there.
-      if (!isGranted(sessionPath(path)) && !(await services.dialogs.confirmOpenFile(path))) {
-        throw new ApiException({ code: 'notAllowed', detail: `Opening was not confirmed: ${path}` });
-      }
+      // A path the user never chose in main (a dropped file) is opened only once they confirm it
+      // there. Declining is their answer, not a failure: nothing opens, nothing is granted.
+      if (!isGranted(sessionPath(path)) && !(await services.dialogs.confirmOpenFile(path))) return null;
       return opened(await sessionFiles.read(path));
     },
     async openChosenSession(path) {

@@ -64,7 +64,7 @@ describe('session files through the handlers', () => {
     expect(await value('saveSession', opened.path, board)).toEqual({ savedAt: expect.any(String) });
     const reopened = await value('openSession', opened.path);
     expect(reopened).toMatchObject({ path: opened.path, fromBackup: false });
-    expect(reopened.session).toEqual(board);
+    expect(reopened?.session).toEqual(board);
     expect((await value('listSessions'))[0]).toMatchObject({ cardCount: 2 });
   });
 
@@ -85,7 +85,7 @@ describe('session files through the handlers', () => {
     t.answers.sessionFile = path;
     expect((await value('openSessionFromDisk'))?.path).toBe(path);
     await value('saveSession', path, sampleSession('a1b2c3d4-0000-4000-8000-000000000001', 'Groß'));
-    expect((await value('openSession', path)).session.details.title).toBe('Groß');
+    expect((await value('openSession', path))?.session.details.title).toBe('Groß');
   });
 
   it('saves to a file from another folder once the facilitator chose it in the open dialog', async () => {
@@ -94,7 +94,7 @@ describe('session files through the handlers', () => {
     await value('openSessionFromDisk');
     const board = sampleSession('a1b2c3d4-0000-4000-8000-000000000001', 'Umbenannt');
     await value('saveSession', path, board);
-    expect((await value('openSession', path)).session.details.title).toBe('Umbenannt');
+    expect((await value('openSession', path))?.session.details.title).toBe('Umbenannt');
   });
 
   it.each([
@@ -196,7 +196,7 @@ describe('session files through the handlers', () => {
     const path = await value('saveSessionAs', board);
     expect(path).toBe(join(t.root, 'Kopie für Kunden.nahtstelle'));
     expect(t.dialogs.chooseSaveAsPath).toHaveBeenCalledExactlyOnceWith('Kick-off Müller GmbH.nahtstelle');
-    expect((await value('openSession', path ?? '')).session).toEqual(board);
+    expect((await value('openSession', path ?? ''))?.session).toEqual(board);
     expect(t.preferences.recentFiles[0]).toBe(path);
 
     t.answers.saveAsPath = join(t.root, 'zweite.nahtstelle');
@@ -259,7 +259,9 @@ describe('paths the user never chose', () => {
     const before = await readFile(path);
     const folderBefore = await namesIn(join(t.root, 'elsewhere'));
 
-    expect(await pathVerbs[verb](path)).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    // Opening asks main's dialog first (declined here): nothing opens. Every other verb refuses.
+    const refused = verb === 'openSession' ? { ok: true, value: null } : { ok: false, error: { code: 'notAllowed' } };
+    expect(await pathVerbs[verb](path)).toMatchObject(refused);
 
     expect(await readFile(path)).toEqual(before);
     expect(await namesIn(join(t.root, 'elsewhere'))).toEqual(folderBefore);
@@ -270,10 +272,12 @@ describe('paths the user never chose', () => {
     expect(t.preferences.recentFiles).toEqual([]);
   });
 
-  it('asks main to confirm a file the page names (a drop), and refuses it when the facilitator declines', async () => {
+  it('asks main to confirm a file the page names (a drop), and opens nothing when the facilitator declines', async () => {
     const path = await foreignFile();
-    expect(await call('openSession', path)).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+    expect(await call('openSession', path)).toEqual({ ok: true, value: null });
     expect(t.dialogs.confirmOpenFile).toHaveBeenCalledExactlyOnceWith(path);
+    // Declined means not chosen: the file stays out of reach.
+    expect(await call('saveSession', path, sampleSession())).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
   });
 
   it('opens and saves a dropped file once the facilitator confirmed it in main’s dialog', async () => {
@@ -281,7 +285,7 @@ describe('paths the user never chose', () => {
     t.answers.confirmOpen = true;
     await value('openSession', path);
     await value('saveSession', path, sampleSession('a1b2c3d4-0000-4000-8000-000000000001', 'Bestätigt'));
-    expect((await value('openSession', path)).session.details.title).toBe('Bestätigt');
+    expect((await value('openSession', path))?.session.details.title).toBe('Bestätigt');
     // Once chosen, the file is not asked about again.
     expect(t.dialogs.confirmOpenFile).toHaveBeenCalledOnce();
   });

@@ -56,7 +56,7 @@ describe('own templates', () => {
     const ids = [...first.session.agenda, ...second.session.agenda].map((block) => block.id);
     expect(new Set(ids).size).toBe(6);
     // And it is a valid session on disk.
-    expect((await value('openSession', first.path)).session).toEqual(first.session);
+    expect((await value('openSession', first.path))?.session).toEqual(first.session);
   });
 
   it('refuses an unknown own template with a clear error, and creates no file', async () => {
