@@ -63,6 +63,11 @@ export interface StartupState {
   readonly session: OpenedSession | null;
   /** Why the last session could not be reopened, if it could not. */
   readonly problem: ApiError | null;
+  /**
+   * The preferences file was damaged (set aside as `keptAs`; the app started with defaults) or
+   * cannot be written (preferences last for this run only). Told once per run.
+   */
+  readonly preferencesProblem: { readonly kind: 'damaged' | 'notSaved'; readonly keptAs: string } | null;
 }
 
 /** What a new session starts with: a blank board or the built-in workshop template ... */

@@ -12,6 +12,7 @@ vi.mock('electron-store', () => import('./fakes/electron-store'));
 beforeEach(() => {
   resetElectronFake();
   FakeElectronStore.instances.length = 0;
+  FakeElectronStore.seed = {};
 });
 
 afterEach(() => {

@@ -71,10 +71,7 @@ function sentEvents(contents: FakeWebContents): [string, unknown][] {
 
 /** What the last run left in the preferences file: the store the app opens starts with these. */
 function seedPreferences(values: Record<string, unknown>): void {
-  const get = FakeElectronStore.prototype.get;
-  vi.spyOn(FakeElectronStore.prototype, 'get').mockImplementation(function (this: FakeElectronStore, key: string) {
-    return this.values.has(key) ? get.call(this, key) : values[key];
-  });
+  FakeElectronStore.seed = values;
 }
 
 /** Runs `body` with process.argv as a first start from the command line would have it. */
@@ -122,6 +119,7 @@ describe('runApp', () => {
         preferences: { language: null, theme: 'system', sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'), recentFiles: [], timerSound: false },
         session: null,
         problem: null,
+        preferencesProblem: null,
       },
     });
     expect(app.getPath).toHaveBeenCalledWith('documents');
