@@ -13,6 +13,7 @@ beforeEach(() => {
   resetElectronFake();
   FakeElectronStore.instances.length = 0;
   FakeElectronStore.seed = {};
+  FakeElectronStore.damagedOnce = false;
 });
 
 afterEach(() => {

@@ -6,7 +6,14 @@ export default class FakeElectronStore {
   readonly values = new Map<string, unknown>(Object.entries(FakeElectronStore.seed));
   readonly path = '/nonexistent/nahtstelle-test/preferences.json';
 
+  /** Plays a damaged preferences file: the next store throws as electron-store does on invalid JSON. */
+  static damagedOnce = false;
+
   constructor(readonly options: { readonly name?: string } = {}) {
+    if (FakeElectronStore.damagedOnce) {
+      FakeElectronStore.damagedOnce = false;
+      throw new SyntaxError('Unexpected end of JSON input');
+    }
     FakeElectronStore.instances.push(this);
   }
 
