@@ -2,7 +2,7 @@
  * The one contract between the UI (renderer) and the machine (Electron main, or the web test host).
  * Every verb and event is declared here; channel names are derived here and nowhere else.
  */
-import { openProblemCodes, saveProblemCodes, type FileProblemCode } from './file-problems';
+import { openProblemCodes, saveProblemCodes, sessionSaveProblemCodes, type FileProblemCode } from './file-problems';
 import type { AudienceView } from './audience';
 import type { Session, SessionDetails } from './model';
 import type { AgendaTemplate, TemplateBlock } from './templates';
@@ -82,6 +82,11 @@ export type SessionTemplate = BuiltInTemplate | OwnTemplateRef;
 
 export interface SavedState {
   readonly savedAt: string;
+  /**
+   * Set when the file had been changed by another program since the app last read or wrote it:
+   * that version was kept under this path (`<name> (changed elsewhere <time>).nahtstelle`) first.
+   */
+  readonly conflictCopy?: string;
 }
 
 /**
@@ -329,4 +334,4 @@ export function apiErrorOf(error: unknown): ApiError | undefined {
   }
 }
 
-const fileProblemCodes: readonly FileProblemCode[] = [...openProblemCodes, ...saveProblemCodes];
+const fileProblemCodes: readonly FileProblemCode[] = [...openProblemCodes, ...saveProblemCodes, ...sessionSaveProblemCodes];
