@@ -16,7 +16,7 @@ export const autosaveDelayMs = 300;
  * undo): the quiet time alone would postpone saving for as long as they do. Below one second, so
  * that with the save itself a change is on disk within a second.
  */
-export const autosaveMaxWaitMs = 600;
+export const autosaveMaxWaitMs = 400;
 export const retryDelayMs = 3000;
 
 type Save = (path: string, session: Session) => Promise<SavedState>;
