@@ -303,6 +303,9 @@ export class SessionFiles {
   /** The save itself; callers hold the path's queue. Every failure comes out as a FileError. */
   private async writeNow(path: string, session: Session): Promise<SavedState> {
     const text = sizedText(session, path);
+    // Before this save makes temp files of its own: what killed processes left never piles up,
+    // even when this process is killed during its first save too.
+    await this.sweepLeftovers(path);
     const temp = tempPath(path);
     let conflictCopy: string | null;
     try {
@@ -320,7 +323,6 @@ export class SessionFiles {
     } catch (error) {
       throw writeFailure(error, path);
     }
-    await this.sweepLeftovers(path);
     return { savedAt: this.now().toISOString(), ...(conflictCopy !== null && { conflictCopy }) };
   }
 
