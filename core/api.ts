@@ -2,7 +2,7 @@
  * The one contract between the UI (renderer) and the machine (Electron main, or the web test host).
  * Every verb and event is declared here; channel names are derived here and nowhere else.
  */
-import { openProblemCodes, saveProblemCodes, type FileProblemCode } from './file-problems';
+import { openProblemCodes, saveProblemCodes, sessionSaveProblemCodes, type FileProblemCode } from './file-problems';
 import type { AudienceView } from './audience';
 import type { Session, SessionDetails } from './model';
 import type { AgendaTemplate, TemplateBlock } from './templates';
@@ -63,6 +63,11 @@ export interface StartupState {
   readonly session: OpenedSession | null;
   /** Why the last session could not be reopened, if it could not. */
   readonly problem: ApiError | null;
+  /**
+   * The preferences file was damaged (set aside as `keptAs`; the app started with defaults) or
+   * cannot be written (preferences last for this run only). Told once per run.
+   */
+  readonly preferencesProblem: { readonly kind: 'damaged' | 'notSaved'; readonly keptAs: string } | null;
 }
 
 /** What a new session starts with: a blank board or the built-in workshop template ... */
@@ -77,6 +82,11 @@ export type SessionTemplate = BuiltInTemplate | OwnTemplateRef;
 
 export interface SavedState {
   readonly savedAt: string;
+  /**
+   * Set when the file had been changed by another program since the app last read or wrote it:
+   * that version was kept under this path (`<name> (changed elsewhere <time>).nahtstelle`) first.
+   */
+  readonly conflictCopy?: string;
 }
 
 /**
@@ -330,4 +340,4 @@ export function apiErrorOf(error: unknown): ApiError | undefined {
   }
 }
 
-const fileProblemCodes: readonly FileProblemCode[] = [...openProblemCodes, ...saveProblemCodes];
+const fileProblemCodes: readonly FileProblemCode[] = [...openProblemCodes, ...saveProblemCodes, ...sessionSaveProblemCodes];

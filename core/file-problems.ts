@@ -9,6 +9,8 @@ export const openProblemCodes = [
   'unreadable',
   'tooLarge',
   'binary',
+  /** Cut off inside a multi-byte character: a half-copied or half-synced file, not a foreign one. */
+  'truncated',
   'notJson',
   'tooDeep',
   'notSessionFile',
@@ -24,4 +26,8 @@ export type OpenProblemCode = (typeof openProblemCodes)[number];
 export const saveProblemCodes = ['diskFull', 'folderMissing', 'permissionDenied', 'saveFailed'] as const;
 export type SaveProblemCode = (typeof saveProblemCodes)[number];
 
-export type FileProblemCode = OpenProblemCode | SaveProblemCode;
+/** Why a session save was refused before writing: a file over the read limit could never be opened again. */
+export const sessionSaveProblemCodes = ['sessionTooLarge'] as const;
+export type SessionSaveProblemCode = (typeof sessionSaveProblemCodes)[number];
+
+export type FileProblemCode = OpenProblemCode | SaveProblemCode | SessionSaveProblemCode;

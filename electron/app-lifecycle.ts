@@ -20,6 +20,7 @@ import { resolveLanguage } from './menu-labels';
 import { listenForOpenFiles, type OpenFiles } from './open-files';
 import { setupSecurity } from './security';
 import { PreferencesStore } from './services/preferences';
+import { MemoryPreferences } from './services/preferences-memory';
 import { SessionFiles } from './services/session-files';
 import { followWindowTheme, type WindowTheme } from './window-theme';
 import { createMainWindow, findMainWindow, isAppWindow, showMainWindow } from './windows';
@@ -51,7 +52,9 @@ export function runApp(): void {
 function start(openFiles: OpenFiles): void {
   setupSecurity();
   handleAppProtocol();
-  const preferences = new PreferencesStore(new ElectronStore({ name: 'preferences' }), join(app.getPath('documents'), 'Nahtstelle'));
+  // In memory, persisted best-effort: a damaged or unwritable preferences file never stops the app.
+  const preferencesFile = new MemoryPreferences(() => new ElectronStore({ name: 'preferences' }), join(app.getPath('userData'), 'preferences.json'));
+  const preferences = new PreferencesStore(preferencesFile, join(app.getPath('documents'), 'Nahtstelle'));
   const systemLocale = (): string => app.getPreferredSystemLanguages()[0] ?? app.getLocale();
   const uiLanguage = () => resolveLanguage(preferences.language, systemLocale());
   const windowTheme = followWindowTheme(() => preferences.theme);

@@ -103,6 +103,7 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
   // page's presentation mode follows it.
   window.on('enter-full-screen', () => sendEvent(window.webContents, 'fullScreen', { on: true }));
   window.on('leave-full-screen', () => sendEvent(window.webContents, 'fullScreen', { on: false }));
+  reloadAfterCrash(window);
 
   // Always the bundled page, through the app: protocol: no environment variable can point the
   // window (and with it the preload bridge) at another page.
@@ -194,6 +195,29 @@ export function createPrintWindow(size: { readonly width: number; readonly heigh
   const window = new BrowserWindow({ show: false, width: size.width, height: size.height, useContentSize: true, webPreferences });
   hardenPrintContents(window.webContents);
   return window;
+}
+
+/** Reloads within this long count towards the limit: a page that crashes at once, every time, is not reloaded forever. */
+const crashWindowMs = 60_000;
+const maxReloadsPerCrashWindow = 3;
+
+/**
+ * A crashed or killed renderer (`render-process-gone`: out of memory, a GPU fault) would leave a
+ * dead, white window in front of the room. The page is loaded again instead; it asks main for the
+ * start-up state, which reopens the session that was open (preferences.lastSession), from the
+ * last autosave — at most a second old. A page that keeps crashing is left alone after a few tries.
+ */
+function reloadAfterCrash(window: BrowserWindow): void {
+  const reloads: number[] = [];
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    const now = Date.now();
+    while (reloads.length > 0 && (reloads[0] ?? 0) < now - crashWindowMs) reloads.shift();
+    console.error(`Nahtstelle: the window's page stopped (${details.reason}, exit code ${details.exitCode})`);
+    if (reloads.length >= maxReloadsPerCrashWindow) return;
+    reloads.push(now);
+    window.webContents.reload();
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+    // A fault of ours, not bad input (1) or wrong arguments (2).
+    process.exitCode = 3;
   },
 );

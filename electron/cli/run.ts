@@ -6,9 +6,10 @@
  * app's export does, then writes the result atomically.
  *
  * Exit codes: 0 written; 1 the session file cannot be read (worded as the app words it) or the
- * output cannot be written; 2 wrong arguments.
+ * output cannot be written; 2 wrong arguments; 3 an internal error (a fault of ours, not bad input).
  */
-import { dirname, resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isSummaryFormat } from '../../core/export/formats';
 import { buildSummary } from '../../core/summary';
@@ -31,7 +32,7 @@ export interface CliEnvironment {
   readonly timeZone?: string;
 }
 
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+export const exitCodes = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
 class UsageError extends Error {}
 
@@ -77,7 +78,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     const sections = values.sections === undefined ? undefined : parseSections(values.sections, text);
     const inputPath = resolve(input);
     const outPath = resolve(values.out);
-    if (outPath === inputPath) throw new UsageError(text.errors.outIsInput);
+    await refuseOutPath(inputPath, outPath, text);
 
     // The app's loader, as it is: the service's read does the size check, the strict UTF-8
     // decode and parseSessionFile, and says whether a backup would open.
@@ -108,8 +109,33 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       if (error.apiError.detail) environment.stderr(fill(text.errors.details, { detail: error.apiError.detail }));
       return exitCodes.failed;
     }
-    throw error;
+    environment.stderr(fill(text.errors.internal, { detail: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    return exitCodes.internal;
   }
+}
+
+/**
+ * The output must never land on a session: not the input itself under another spelling (a link,
+ * `./`, a case-insensitive disk: compared by real path), and not any existing session file or
+ * backup, which the export's rename would replace with a summary.
+ */
+async function refuseOutPath(inputPath: string, outPath: string, text: CliText): Promise<void> {
+  const real = async (path: string): Promise<string> => {
+    try {
+      return await realpath(path);
+    } catch {
+      // Not there (yet): its folder's real path, with the name as given.
+      return join(await realpath(dirname(path)).catch(() => dirname(path)), basename(path));
+    }
+  };
+  const [input, out] = await Promise.all([real(inputPath), real(outPath)]);
+  if (out === input || outPath === inputPath) throw new UsageError(text.errors.outIsInput);
+  const sessionLike = (path: string) => /\.nahtstelle(?:\.bak)?$/i.test(path) || /\.bak$/i.test(path);
+  const exists = await realpath(outPath).then(
+    () => true,
+    () => false,
+  );
+  if (exists && (sessionLike(outPath) || sessionLike(out))) throw new UsageError(fill(text.errors.outIsSession, { file: basename(outPath) }));
 }
 
 /** A file problem in the words the app uses for it, with the file's name. */

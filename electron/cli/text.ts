@@ -25,6 +25,8 @@ export interface CliText {
     readonly badSections: string;
     readonly semicolonOnlyCsv: string;
     readonly outIsInput: string;
+    readonly outIsSession: string;
+    readonly internal: string;
     readonly badOption: string;
     readonly details: string;
     readonly seeHelp: string;
@@ -50,12 +52,13 @@ Writes the summary of a session file, without the app and without a display.
   --help, -h              this text
 
 Exit codes: 0 written, 1 the session file cannot be read or the output cannot be
-written, 2 wrong arguments.`,
+written, 2 wrong arguments, 3 an internal error.`,
   files: {
     notFound: '“{{file}}” was not found.',
     unreadable: '“{{file}}” could not be read.',
     tooLarge: '“{{file}}” is larger than 50 MB and was not opened.',
     binary: '“{{file}}” is not a text file, so it is not a Nahtstelle session.',
+    truncated: '“{{file}}” is damaged: it is cut off (the end of the file is missing).',
     notJson: '“{{file}}” is damaged: its content is not valid JSON.',
     tooDeep: '“{{file}}” is nested too deeply to be a session file.',
     notSessionFile: '“{{file}}” is not a Nahtstelle session file.',
@@ -85,6 +88,8 @@ written, 2 wrong arguments.`,
     badSections: `Unknown section “{{section}}”: use ${sections}.`,
     semicolonOnlyCsv: '--semicolon applies to --format csv only.',
     outIsInput: 'The output file is the session file itself; choose another --out.',
+    outIsSession: '“{{file}}” is a session file or its backup; the command line never writes over one. Choose another --out.',
+    internal: 'Internal error (a fault in the program, not in your input): {{detail}}',
     badOption: '{{message}}',
     details: 'Details: {{detail}}',
     seeHelp: 'See: npm run cli -- --help',
@@ -107,12 +112,13 @@ Schreibt die Zusammenfassung einer Sitzungsdatei, ohne App und ohne Bildschirm.
   --help, -h              dieser Text
 
 Exit-Codes: 0 geschrieben, 1 die Sitzungsdatei ist nicht lesbar oder die Zieldatei
-nicht schreibbar, 2 falsche Argumente.`,
+nicht schreibbar, 2 falsche Argumente, 3 ein interner Fehler.`,
   files: {
     notFound: '„{{file}}“ wurde nicht gefunden.',
     unreadable: '„{{file}}“ konnte nicht gelesen werden.',
     tooLarge: '„{{file}}“ ist größer als 50 MB und wurde nicht geöffnet.',
     binary: '„{{file}}“ ist keine Textdatei und damit keine Nahtstelle-Sitzung.',
+    truncated: '„{{file}}“ ist beschädigt: Die Datei ist abgeschnitten (ihr Ende fehlt).',
     notJson: '„{{file}}“ ist beschädigt: Der Inhalt ist kein gültiges JSON.',
     tooDeep: '„{{file}}“ ist zu tief verschachtelt für eine Sitzungsdatei.',
     notSessionFile: '„{{file}}“ ist keine Nahtstelle-Sitzungsdatei.',
@@ -142,6 +148,8 @@ nicht schreibbar, 2 falsche Argumente.`,
     badSections: `Unbekannter Abschnitt „{{section}}“: möglich sind ${sections}.`,
     semicolonOnlyCsv: '--semicolon gilt nur für --format csv.',
     outIsInput: 'Die Zieldatei ist die Sitzungsdatei selbst; bitte ein anderes --out wählen.',
+    outIsSession: '„{{file}}“ ist eine Sitzungsdatei oder deren Sicherung; die Kommandozeile schreibt nie darüber. Bitte ein anderes --out wählen.',
+    internal: 'Interner Fehler (ein Fehler im Programm, nicht in Ihrer Eingabe): {{detail}}',
     badOption: '{{message}}',
     details: 'Details: {{detail}}',
     seeHelp: 'Hilfe: npm run cli -- --help',

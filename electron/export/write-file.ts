@@ -28,9 +28,12 @@ export async function writeFileAtomically(path: string, data: Uint8Array, fs: Ex
     try {
       await handle.writeFile(data);
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      // The write's own error (ENOSPC …) is the one to report, not a close() failing after it.
+      await handle.close().catch(() => undefined);
+      throw error;
     }
+    await handle.close();
     await fs.rename(temp, path);
   } catch (error) {
     await fs.unlink(temp).catch(() => undefined);

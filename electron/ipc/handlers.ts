@@ -3,7 +3,7 @@
  * No `electron` import here, so the same code runs under plain Node in tests. Whatever needs the
  * platform (dialogs, the file manager, the trash) arrives as a service.
  */
-import { dirname, extname, isAbsolute, resolve, win32 } from 'node:path';
+import { basename, dirname, extname, isAbsolute, resolve, win32 } from 'node:path';
 import { apiArgs } from '../../core/api-schemas';
 import {
   asApiError,
@@ -158,7 +158,14 @@ export function createHandlers(services: MainServices): MainHandlers {
           preferences.setLastSession(null);
         }
       }
-      return { systemLocale: services.systemLocale(), preferences: preferences.all, session, problem };
+      const preferencesProblem = preferences.takeProblem();
+      return {
+        systemLocale: services.systemLocale(),
+        preferences: preferences.all,
+        session,
+        problem,
+        preferencesProblem: preferencesProblem && { kind: preferencesProblem.kind, keptAs: preferencesProblem.kind === 'damaged' ? basename(preferencesProblem.keptAs) : '' },
+      };
     },
     async setLanguage(language) {
       preferences.setLanguage(language);

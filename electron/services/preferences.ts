@@ -1,17 +1,21 @@
 /**
  * Preferences: language, theme, sessions folder, recent files, the session open at the last stop,
- * window bounds, the timer sound, and the facilitator's own agenda templates. Backed by any key-value store with get/set/delete: electron-store in the app, its
- * underlying `conf` in the web test host. Every value is checked on read, so a hand-edited or
- * foreign preferences file falls back to defaults instead of breaking start-up.
+ * window bounds, the timer sound, and the facilitator's own agenda templates. Backed by any key-value store with get/set/delete: in the app and the web
+ * test host, MemoryPreferences (preferences-memory.ts) over electron-store or its `conf`. Every
+ * value is checked on read, so a hand-edited or foreign preferences file falls back to defaults
+ * instead of breaking start-up.
  */
 import { languages, themes, type Language, type Preferences, type Theme } from '../../core/api';
 import { agendaTemplateSchema } from '../../core/api-schemas';
 import { templateLimits, type AgendaTemplate } from '../../core/templates';
+import type { PreferencesProblem } from './preferences-memory';
 
 export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  /** A problem with the file behind the store, answered once (MemoryPreferences). */
+  takeProblem?(): PreferencesProblem | null;
 }
 
 export interface WindowBounds {
@@ -134,6 +138,11 @@ export class PreferencesStore {
 
   setWindowBounds(bounds: WindowBounds): void {
     this.store.set('windowBounds', bounds);
+  }
+
+  /** What went wrong with the preferences file, once per run: the UI says so once. */
+  takeProblem(): PreferencesProblem | null {
+    return this.store.takeProblem?.() ?? null;
   }
 
   private setOrDelete(key: string, value: string | null): void {

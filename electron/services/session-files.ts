@@ -11,9 +11,15 @@
  * - A file that fails to open is never written or touched by the open.
  * - Saving never creates a missing folder: a vanished folder is an error the facilitator sees,
  *   and saving resumes once it is back.
+ * - A file changed by another program since this service last read or wrote it (a synced folder
+ *   edited on two machines) is never overwritten unseen: that version is kept first as
+ *   `<name> (changed elsewhere <time>).nahtstelle` next to it, which the library lists.
+ * - What is copied is fsynced before it counts: the backup before it is renamed into place, a
+ *   file moved to another drive before its original is deleted (docs/reliability.md, "Durability").
+ * - A session larger than the read limit is never written: the app could not open it again.
  * - Every failure is a FileError naming the file and a problem code the UI translates.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -49,7 +55,7 @@ export interface SessionFilesOptions {
 }
 
 type Loaded =
-  | { readonly ok: true; readonly session: Session; readonly info: Stats }
+  | { readonly ok: true; readonly session: Session; readonly info: Stats; readonly hash: string }
   | { readonly ok: false; readonly reason: OpenProblemCode; readonly detail: string; readonly info?: Stats };
 
 /** Directory fsync is not possible everywhere (Windows, some network and FUSE file systems). */
@@ -61,9 +67,34 @@ const listConcurrency = 8;
 /** Files up to this size are validated in full for the library; larger ones are listed from their head. */
 export const listInFullUpToBytes = 1024 * 1024;
 const maxNameAttempts = 1000;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** The head may end inside a character; only the summary before the session is parsed. */
 const headDecoder = new TextDecoder('utf-8');
+
+/**
+ * A file's bytes as text, strictly: invalid UTF-8 is `binary` (not a text file), except when the
+ * only fault is a character cut off at the very end, which is `truncated` (a half-copied or
+ * half-synced session file: damaged, not foreign). Never throws.
+ */
+export function decodeSessionBytes(bytes: Uint8Array): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: 'binary' | 'truncated'; readonly detail: string } {
+  try {
+    return { ok: true, text: strictUtf8.decode(bytes) };
+  } catch {
+    try {
+      // Streaming holds back an incomplete sequence at the end instead of failing on it.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+      return { ok: false, problem: 'truncated', detail: 'The file ends inside a character: it is cut off' };
+    } catch {
+      return { ok: false, problem: 'binary', detail: 'The file is not valid UTF-8 text' };
+    }
+  }
+}
+
+/** What the service knows of a file it read or wrote as valid: its stat fingerprint and a hash of its bytes. */
+interface Known {
+  readonly fingerprint: string;
+  readonly hash: string;
+}
 
 export class SessionFiles {
   private readonly fs: SessionFs;
@@ -74,7 +105,7 @@ export class SessionFiles {
    * Files this service read or wrote as valid, by path → stat fingerprint. A save backs up the
    * current file only when it is known good; the fingerprint spares re-parsing it on every autosave.
    */
-  private readonly knownGood = new Map<string, string>();
+  private readonly knownGood = new Map<string, Known>();
   /** Paths whose leftover temp files (from a killed process) were already cleared this run. */
   private readonly swept = new Set<string>();
   /** Library rows that need a whole file read: one at a time (see listEntry). */
@@ -107,7 +138,7 @@ export class SessionFiles {
   async read(path: string): Promise<OpenedSession> {
     const loaded = await this.load(path);
     if (!loaded.ok) throw await this.openFailure(path, loaded);
-    this.rememberGood(path, loaded.info);
+    this.rememberGood(path, loaded.info, loaded.hash);
     return { path, session: loaded.session, savedAt: loaded.info.mtime.toISOString(), fromBackup: false };
   }
 
@@ -215,7 +246,12 @@ export class SessionFiles {
         }
       });
     }
-    await this.syncFolder(toFolder).catch(() => undefined);
+    // Surfaced, not swallowed: the files were moved, but the move may not survive a power cut.
+    try {
+      await this.syncFolder(toFolder);
+    } catch (error) {
+      throw writeFailure(error, toFolder);
+    }
   }
 
   // ── Reading ──────────────────────────────────────────────────────────────────────────────────
@@ -239,15 +275,11 @@ export class SessionFiles {
     }
     // The file may have grown between stat and read.
     if (bytes.byteLength > maxSessionFileBytes) return tooLarge(bytes.byteLength, info);
-    let text: string;
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return { ok: false, reason: 'binary', detail: 'The file is not valid UTF-8 text', info };
-    }
-    const result = parseSessionFile(text);
+    const decoded = decodeSessionBytes(bytes);
+    if (!decoded.ok) return { ok: false, reason: decoded.problem, detail: decoded.detail, info };
+    const result = parseSessionFile(decoded.text);
     if (!result.ok) return { ok: false, reason: result.problem, detail: result.detail, info };
-    return { ok: true, session: result.session, info };
+    return { ok: true, session: result.session, info, hash: hashOf(bytes) };
   }
 
   private async openFailure(path: string, loaded: Extract<Loaded, { ok: false }>): Promise<FileError> {
@@ -321,10 +353,15 @@ export class SessionFiles {
 
   /** The save itself; callers hold the path's queue. Every failure comes out as a FileError. */
   private async writeNow(path: string, session: Session): Promise<SavedState> {
+    const text = sizedText(session, path);
+    // Before this save makes temp files of its own: what killed processes left never piles up,
+    // even when this process is killed during its first save too.
+    await this.sweepLeftovers(path);
     const temp = tempPath(path);
+    let conflictCopy: string | null;
     try {
-      await this.writeDurably(temp, serializeSession(session));
-      await this.keepBackup(path);
+      await this.writeDurably(temp, text);
+      conflictCopy = await this.keepBackup(path);
       // The atomic step: the session file goes from the old complete text to the new one.
       await this.fs.rename(temp, path);
     } catch (error) {
@@ -332,13 +369,12 @@ export class SessionFiles {
       throw writeFailure(error, path);
     }
     try {
-      this.rememberGood(path, await this.fs.stat(path));
+      this.rememberGood(path, await this.fs.stat(path), hashOf(text));
       await this.syncFolder(dirname(path));
     } catch (error) {
       throw writeFailure(error, path);
     }
-    await this.sweepLeftovers(path);
-    return { savedAt: this.now().toISOString() };
+    return { savedAt: this.now().toISOString(), ...(conflictCopy !== null && { conflictCopy }) };
   }
 
   /** Writes a new file and flushes it to the disk before anyone renames it into place. */
@@ -361,19 +397,31 @@ export class SessionFiles {
    * with the damage. The damaged file is kept as `.damaged` instead (it may be a newer app's file).
    * Copy, then rename: the session file itself never moves, so it exists at every instant.
    */
-  private async keepBackup(path: string): Promise<void> {
+  private async keepBackup(path: string): Promise<string | null> {
     let info: Stats;
     try {
       info = await this.fs.stat(path);
     } catch (error) {
-      if (errorCode(error) === 'ENOENT') return; // nothing there yet: nothing to keep
+      if (errorCode(error) === 'ENOENT') return null; // nothing there yet: nothing to keep
       throw error;
     }
-    const good = this.knownGood.get(resolve(path)) === fingerprint(info) || (await this.load(path)).ok;
+    const known = this.knownGood.get(resolve(path));
+    const unchanged = known?.fingerprint === fingerprint(info);
+    const loaded = unchanged ? null : await this.load(path);
+    const good = unchanged || loaded?.ok === true;
+    // Known, changed since, valid, and other bytes than this service wrote: another program's version.
+    const conflictCopy = known && loaded?.ok && loaded.hash !== known.hash ? await this.keepConflictCopy(path) : null;
     const target = good ? backupPath(path) : path + damagedSuffix;
+    await this.copyDurably(path, target);
+    return conflictCopy;
+  }
+
+  /** Copies `source` over `target` through a synced temp file: `target` always holds a whole file. */
+  private async copyDurably(source: string, target: string): Promise<void> {
     const temp = tempPath(target);
     try {
-      await this.fs.copyFile(path, temp);
+      await this.fs.copyFile(source, temp);
+      await this.syncFile(temp);
       await this.fs.rename(temp, target);
     } catch (error) {
       await this.removeQuietly(temp);
@@ -381,14 +429,42 @@ export class SessionFiles {
     }
   }
 
+  /** Keeps the file as it is now under `<stem> (changed elsewhere <time>).nahtstelle`, never replacing a file. */
+  private async keepConflictCopy(path: string): Promise<string> {
+    const folder = dirname(path);
+    const stem = `${stemOf(basename(path))} (changed elsewhere ${conflictTime(this.now())})`;
+    const temp = tempPath(join(folder, stem + sessionFileExtension));
+    try {
+      await this.fs.copyFile(path, temp);
+      await this.syncFile(temp);
+      const copy = await this.placeUnderFreeName(temp, folder, stem);
+      await this.syncFolder(folder);
+      return copy;
+    } catch (error) {
+      await this.removeQuietly(temp);
+      throw error;
+    }
+  }
+
+  private async syncFile(path: string): Promise<void> {
+    // 'r+': Windows flushes only a handle opened for writing.
+    const handle = await this.fs.open(path, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  }
+
   /** Writes a new session file in `folder` under a name no other file has. */
   private async createIn(folder: string, session: Session): Promise<{ path: string; modifiedAt: Date }> {
     const stem = fileStem(session);
+    const text = sizedText(session, join(folder, stem + sessionFileExtension));
     const temp = tempPath(join(folder, stem + sessionFileExtension));
     let path: string;
     try {
       await this.fs.mkdir(folder, { recursive: true });
-      await this.writeDurably(temp, serializeSession(session));
+      await this.writeDurably(temp, text);
       path = await this.placeUnderFreeName(temp, folder, stem);
     } catch (error) {
       await this.removeQuietly(temp);
@@ -397,7 +473,7 @@ export class SessionFiles {
     // The file exists now. Reporting a failure from here on would make the UI create it a second time.
     await this.syncFolder(folder).catch(() => undefined);
     const info = await this.fs.stat(path).catch(() => null);
-    if (info) this.rememberGood(path, info);
+    if (info) this.rememberGood(path, info, hashOf(text));
     return { path, modifiedAt: info?.mtime ?? this.now() };
   }
 
@@ -462,6 +538,9 @@ export class SessionFiles {
         await this.removeQuietly(target); // a half-written copy must not pass for the file
         throw copyError;
       }
+      // On disk, name and all, before the only other copy goes: a power cut must not lose both.
+      await this.syncFile(target);
+      await this.syncFolder(dirname(target));
     }
     await this.fs.unlink(source);
     return true;
@@ -515,8 +594,8 @@ export class SessionFiles {
     return run;
   }
 
-  private rememberGood(path: string, info: Stats): void {
-    this.knownGood.set(resolve(path), fingerprint(info));
+  private rememberGood(path: string, info: Stats, hash: string): void {
+    this.knownGood.set(resolve(path), { fingerprint: fingerprint(info), hash });
   }
 
   /** A moved file is still known good if it kept its inode and times (a link does; a copy does not). */
@@ -663,6 +742,24 @@ class Limiter {
 
 function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSummary {
   return { path, fileName: basename(path), ...summarizeSession(session), modifiedAt: modifiedAt.toISOString(), problem: null };
+}
+
+/** The file text of `session`, refused (sessionTooLarge) when the app could not read it back. */
+function sizedText(session: Session, path: string): string {
+  const text = serializeSession(session);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxSessionFileBytes) throw fileProblem('sessionTooLarge', path, `The session would take ${bytes} bytes; at most ${maxSessionFileBytes} are read`);
+  return text;
+}
+
+function hashOf(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** `2027-03-04 09.05.06` in local time: readable in a file manager, legal in file names everywhere. */
+function conflictTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}.${two(date.getMinutes())}.${two(date.getSeconds())}`;
 }
 
 function tooLarge(size: number, info: Stats): Loaded {

@@ -8,6 +8,7 @@ import { followAudienceWindow } from './audience/audience-window';
 import { followFullScreen } from './present/commands';
 import { AudiencePage } from './audience/AudiencePage';
 import { describeError } from './app/errors';
+import { useNotices } from './app/notices';
 import { initI18n, languageForLocale } from './i18n';
 import { applyTheme, useApp } from './store/app-store';
 import { startAutosave } from './store/autosave';
@@ -25,9 +26,18 @@ async function start(root: HTMLElement): Promise<void> {
     applyTheme(startup.preferences.theme);
     if (startup.session) useBoard.getState().open(startup.session);
     if (startup.problem) useBoard.getState().reportProblem(startup.problem);
+    const preferencesProblem = startup.preferencesProblem;
+    if (preferencesProblem) {
+      useNotices.getState().add(preferencesProblem.kind === 'damaged' ? { kind: 'preferencesDamaged', file: preferencesProblem.keptAs } : { kind: 'preferencesNotSaved' });
+    }
     followAudienceWindow();
     followFullScreen();
-    const autosave = startAutosave((path, session) => api.saveSession(path, session));
+    const autosave = startAutosave(async (path, session) => {
+      const saved = await api.saveSession(path, session);
+      // The file had changed elsewhere: that version was kept next to it. Said once, per copy.
+      if (saved.conflictCopy) useNotices.getState().add({ kind: 'conflictCopy', file: fileName(path), copy: fileName(saved.conflictCopy) });
+      return saved;
+    });
     reactRoot.render(
       <StrictMode>
         <App autosave={autosave} />
@@ -52,6 +62,10 @@ async function startAudience(root: HTMLElement): Promise<void> {
       <AudiencePage />
     </StrictMode>,
   );
+}
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }
 
 const root = document.getElementById('root');

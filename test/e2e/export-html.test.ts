@@ -44,8 +44,8 @@ describe('the exported HTML summary in Chromium', () => {
       if (message.type() === 'error') problems.push(message.text());
     });
     try {
-      await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
-      await page.waitForTimeout(300);
+      // Until the network has been idle a while: any request the page would make has been made.
+      await page.goto(pathToFileURL(path).href, { waitUntil: 'networkidle' });
 
       expect(requests).toEqual([pathToFileURL(path).href]);
       expect(problems).toEqual([]);

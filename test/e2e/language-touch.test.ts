@@ -52,15 +52,15 @@ describe('touch', () => {
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', point?: { x: number; y: number }) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [{ x: point.x, y: point.y }] : [] });
     await touch('touchStart', from);
+    // The finger is held, as a person does: the press that starts a touch drag (not a wait for the app).
     await page.waitForTimeout(300);
     for (let step = 1; step <= 15; step++) {
       await touch('touchMove', { x: from.x + ((to.x - from.x) * step) / 15, y: from.y + ((to.y - from.y) * step) / 15 });
     }
     await touch('touchEnd');
-    await page.waitForTimeout(100);
 
+    await expect.poll(() => cardTitles(page, 'Seam')).toEqual(['Roadshow']);
     expect(await cardTitles(page, 'Marketing')).toEqual([]);
-    expect(await cardTitles(page, 'Seam')).toEqual(['Roadshow']);
   });
 
   it('a tap selects a card and shows its buttons, finger-sized; tapping Edit edits the title', async () => {

@@ -24,7 +24,9 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * One Chromium per test file; boards opened with `open` are closed after each test, and a test
- * fails if its page logged an error or a failed request (a user would have seen breakage).
+ * fails if its page logged an error or a failed request (a user would have seen breakage), or if
+ * any page of a board (the control window, an audience page) requested anything outside the
+ * board's own origin: the app is offline and must stay so.
  */
 export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>; browser(): Browser; tempDir(name: string): Promise<string> } {
   let browser: Browser | undefined;
@@ -42,6 +44,7 @@ export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>;
     // Only once the boards (and their hosts, which may still be saving) are closed.
     for (const dir of tempDirs.splice(0)) await removeDir(dir);
     expect(boards.flatMap((board) => board.errors)).toEqual([]);
+    expect(boards.flatMap((board) => board.requests.filter((url) => !onOwnOrigin(url, board.host.url)))).toEqual([]);
   });
   const started = (): Browser => {
     if (!browser) throw new Error('Chromium is not running yet');
@@ -63,6 +66,12 @@ export function useBoards(): { open(options?: BoardOptions): Promise<BoardPage>;
   };
 }
 
+/** Same origin as the board's host; `data:` and `blob:` URLs are made in the page, not fetched. */
+export function onOwnOrigin(url: string, hostUrl: string): boolean {
+  const { protocol, origin } = new URL(url);
+  return protocol === 'data:' || protocol === 'blob:' || origin === new URL(hostUrl).origin;
+}
+
 /**
  * Removes a test's data folder. Retried, as Node's rm allows: a host closed a moment ago may still
  * be finishing a write into it (ENOTEMPTY).
@@ -78,7 +87,7 @@ export interface BoardPage {
   /** The web host this board started (not for a board opened on a given `url`): its window stand-ins. */
   readonly webHost: WebHost | null;
   readonly dataDir: string;
-  /** Every URL the page requested, to prove it stays on its own origin. */
+  /** Every URL any page of the board's context requested (control and audience pages), to prove they stay on their origin. */
   readonly requests: string[];
   /** Uncaught page errors and console errors, which a user would experience as breakage. */
   readonly errors: string[];
@@ -113,7 +122,8 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
+  // On the context: audience pages opened in it are covered too.
+  context.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);

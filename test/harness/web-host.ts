@@ -22,6 +22,7 @@ import { createDemoSession } from '../../core/demo';
 import { contentSecurityPolicy } from '../../electron/content-security-policy';
 import { createHandlers, dispatchCall, type Dialogs } from '../../electron/ipc/handlers';
 import { PreferencesStore } from '../../electron/services/preferences';
+import { MemoryPreferences } from '../../electron/services/preferences-memory';
 import { SessionFiles } from '../../electron/services/session-files';
 import { createChromiumPrinter } from './chromium-printer';
 
@@ -82,7 +83,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bridge = await (bridgeBundle ??= bundleBridge());
 
   const preferences = new PreferencesStore(
-    new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'nahtstelle' }),
+    new MemoryPreferences(() => new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'nahtstelle' }), join(options.dataDir, 'preferences.json')),
     join(options.dataDir, 'sessions'),
   );
   const trashFolder = join(options.dataDir, 'trash');

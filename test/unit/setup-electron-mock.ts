@@ -12,6 +12,8 @@ vi.mock('electron-store', () => import('./fakes/electron-store'));
 beforeEach(() => {
   resetElectronFake();
   FakeElectronStore.instances.length = 0;
+  FakeElectronStore.seed = {};
+  FakeElectronStore.damagedOnce = false;
 });
 
 afterEach(() => {

@@ -15,11 +15,13 @@ import { PresentationBar } from '../present/PresentationBar';
 import { usePresentation } from '../present/presentation-store';
 import { Spotlight } from '../present/Spotlight';
 import { WorkshopPanel } from '../session/WorkshopPanel';
-import { saveBeforeClosing, type Autosave } from '../store/autosave';
+import { commitAndFlush, saveBeforeClosing, type Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useNotices } from './notices';
+import { askAboutUnsaved, UnsavedPrompt } from './UnsavedPrompt';
 import { ariaKeyShortcuts } from './shortcut-keys';
 import { runAppCommand, useShortcuts } from './shortcuts';
 
@@ -31,13 +33,16 @@ export function App({ autosave }: { autosave: Autosave }) {
     () =>
       api.on('sessionOpened', (opened) => {
         // A file opened from outside replaces the open session only after that one is saved.
-        void autosave.flush().then(() => showOpened(Promise.resolve(opened)));
+        void leaveSession(autosave, () => void showOpened(Promise.resolve(opened)));
       }),
     [autosave],
   );
   useEffect(() => api.on('openFailed', (error) => useBoard.getState().reportProblem(error)), []);
   useEffect(() => openDroppedFiles(autosave), [autosave]);
-  useEffect(() => saveBeforeClosing(autosave), [autosave]);
+  useEffect(() => {
+    const guard = saveBeforeClosing(autosave, () => askAboutUnsaved({ kind: 'close', proceed: () => guard.closeWithoutSaving() }));
+    return guard.cleanup;
+  }, [autosave]);
 
   return (
     <>
@@ -45,10 +50,22 @@ export function App({ autosave }: { autosave: Autosave }) {
       <div className="notice-area" role="status" aria-live="polite">
         <ProblemNotice />
         <DeletedNotice />
+        <OneTimeNotices />
       </div>
+      <UnsavedPrompt autosave={autosave} />
     </>
   );
 }
+
+/**
+ * Another session replaces this one only once its changes (and the field being typed in) are on
+ * disk. A failed save keeps the board and asks: try again, save a copy elsewhere, or discard.
+ */
+async function leaveSession(autosave: Autosave, proceed: () => void): Promise<void> {
+  if (await commitAndFlush(autosave)) proceed();
+  else askAboutUnsaved({ kind: 'open', proceed });
+}
+
 
 /**
  * A .nahtstelle file dropped anywhere on the window opens it. Dropping must never navigate the
@@ -68,7 +85,7 @@ function openDroppedFiles(autosave: Autosave): () => void {
       useBoard.getState().reportDropUnsupported();
       return;
     }
-    void autosave.flush().then(() => showOpened(api.openSession(path)));
+    void leaveSession(autosave, () => void showOpened(api.openSession(path)));
   };
   window.addEventListener('dragover', onDragOver);
   window.addEventListener('drop', onDrop);
@@ -88,7 +105,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
 
   const backToLibrary = async () => {
     // Leave only once everything is on disk; a failed save keeps the board open with its notice.
-    if (!(await autosave.flush())) return;
+    if (!(await commitAndFlush(autosave))) return;
     // The projector must not go on showing a session that was left (the next may be another client's).
     if (usePresentation.getState().audienceOpen) void closeAudienceWindow();
     useBoard.getState().close();
@@ -195,6 +212,24 @@ function DeletedNotice() {
       </button>
     </p>
   );
+}
+
+/** Told once: the preferences file was set aside, a conflict copy was kept. */
+function OneTimeNotices() {
+  const { t } = useTranslation();
+  const notices = useNotices((s) => s.notices);
+  return notices.map((notice, index) => (
+    <p key={index} className="notice">
+      {notice.kind === 'conflictCopy'
+        ? t('reliability.notices.conflictCopy', { file: notice.file, copy: notice.copy })
+        : notice.kind === 'preferencesDamaged'
+          ? t('reliability.notices.preferencesDamaged', { file: notice.file })
+          : t('reliability.notices.preferencesNotSaved')}
+      <button type="button" className="tool-button" onClick={() => useNotices.getState().dismiss(notice)}>
+        {t('actions.dismiss')}
+      </button>
+    </p>
+  ));
 }
 
 /** A call to the machine that failed, in the facilitator's language; the app stays usable. */

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent
 import { useTranslation } from 'react-i18next';
 import { cardLimits, type CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
+import { useDraft } from '../store/drafts';
 import { focusCard } from './card-elements';
 import { cardLabel, isHiddenCaricature } from './card-text';
 import { laneName } from './lane-name';
@@ -35,6 +36,7 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
   const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
   const lanes = useBoard((s) => s.history.present.lanes);
   const [draft, setDraft] = useState('');
+  const pending = useDraft();
   const bar = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const finished = useRef(false);
@@ -68,6 +70,7 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
   });
 
   const save = () => {
+    pending.done();
     const state = useBoard.getState();
     if (draft.trim() !== '') state.dispatch({ type: 'setMoveReason', cardId, moveIndex, reason: draft });
     useBoard.getState().dismissReasonPrompt();
@@ -77,7 +80,10 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
   const finish = (keep: boolean) => {
     finished.current = true;
     if (keep) save();
-    else useBoard.getState().dismissReasonPrompt();
+    else {
+      pending.done();
+      useBoard.getState().dismissReasonPrompt();
+    }
     focusCard(cardId);
   };
 
@@ -119,7 +125,12 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
         placeholder={t('cards.reason.placeholder')}
         value={draft}
         maxLength={cardLimits.shortText}
-        onChange={(event) => setDraft(event.currentTarget.value)}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          setDraft(next);
+          if (next.trim() === '') pending.done();
+          else pending.update(() => useBoard.getState().dispatch({ type: 'setMoveReason', cardId, moveIndex, reason: next }));
+        }}
         onKeyDown={onKeyDown}
         onBlur={onBlur}
       />

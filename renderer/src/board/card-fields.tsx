@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { cardLimits } from '../../../core/model';
+import { useDraft } from '../store/drafts';
 
 export interface CommitTextProps {
   readonly label: string;
@@ -26,6 +27,8 @@ export function CommitText({ label, value, onCommit, multiline = false, type = '
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
+  // What is typed reaches the disk within a second, before the field is left (store/drafts.ts).
+  const pending = useDraft();
   if (value !== shown) {
     // The document changed under the field (undo, redo, normalised text): show what it holds now.
     setShown(value);
@@ -33,6 +36,7 @@ export function CommitText({ label, value, onCommit, multiline = false, type = '
   }
 
   const commit = () => {
+    pending.done();
     if (draft === value) return;
     if (required && draft.trim() === '') {
       setDraft(value);
@@ -54,7 +58,12 @@ export function CommitText({ label, value, onCommit, multiline = false, type = '
     maxLength: maxLength ?? (multiline ? cardLimits.longText : cardLimits.shortText),
     placeholder,
     'aria-label': hideLabel ? label : undefined,
-    onChange: (event: { currentTarget: { value: string } }) => setDraft(event.currentTarget.value),
+    onChange: (event: { currentTarget: { value: string } }) => {
+      const next = event.currentTarget.value;
+      setDraft(next);
+      if (next === value || (required && next.trim() === '')) pending.done();
+      else pending.update(() => onCommit(next));
+    },
     onBlur: commit,
     onKeyDown,
   };

@@ -3,6 +3,7 @@ import * as exportText from './features/export';
 import * as tools from './features/tools';
 import * as audience from './features/audience';
 import * as present from './features/present';
+import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
 import type { Translation } from './en';
 
@@ -66,6 +67,7 @@ export const de: Translation = {
     unreadable: '„{{file}}“ konnte nicht gelesen werden.',
     tooLarge: '„{{file}}“ ist größer als 50 MB und wurde nicht geöffnet.',
     binary: '„{{file}}“ ist keine Textdatei und damit keine Nahtstelle-Sitzung.',
+    truncated: '„{{file}}“ ist beschädigt: Die Datei ist abgeschnitten (ihr Ende fehlt).',
     notJson: '„{{file}}“ ist beschädigt: Der Inhalt ist kein gültiges JSON.',
     tooDeep: '„{{file}}“ ist zu tief verschachtelt für eine Sitzungsdatei.',
     notSessionFile: '„{{file}}“ ist keine Nahtstelle-Sitzungsdatei.',
@@ -78,6 +80,7 @@ export const de: Translation = {
     folderMissing: 'Der Sitzungsordner ist nicht mehr da (gelöscht oder getrennt?).',
     permissionDenied: 'Die App darf nicht in den Sitzungsordner schreiben.',
     saveFailed: 'Die Datei konnte nicht geschrieben werden.',
+    sessionTooLarge: 'Die Sitzung ist größer als 50 MB geworden, was die App nicht wieder öffnen könnte; sie wurde nicht gespeichert. Entfernen Sie eingefügten Text, um sie zu verkleinern.',
     unchanged: 'Die Datei wurde nicht verändert.',
     backupAvailable: 'Es gibt eine Sicherung vom Stand vor der letzten Änderung.',
   },
@@ -193,5 +196,6 @@ export const de: Translation = {
   workshop: workshop.de,
   tools: tools.de,
   present: present.de,
+  reliability: reliability.de,
   audience: audience.de,
 };

@@ -3,6 +3,7 @@ import * as exportText from './features/export';
 import * as tools from './features/tools';
 import * as audience from './features/audience';
 import * as present from './features/present';
+import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
 /** English UI text. The shape of this object is the type every other language must match. */
 export const en = {
@@ -65,6 +66,7 @@ export const en = {
     unreadable: '“{{file}}” could not be read.',
     tooLarge: '“{{file}}” is larger than 50 MB and was not opened.',
     binary: '“{{file}}” is not a text file, so it is not a Nahtstelle session.',
+    truncated: '“{{file}}” is damaged: it is cut off (the end of the file is missing).',
     notJson: '“{{file}}” is damaged: its content is not valid JSON.',
     tooDeep: '“{{file}}” is nested too deeply to be a session file.',
     notSessionFile: '“{{file}}” is not a Nahtstelle session file.',
@@ -77,6 +79,7 @@ export const en = {
     folderMissing: 'The sessions folder is gone (removed or disconnected?).',
     permissionDenied: 'The app may not write to the sessions folder.',
     saveFailed: 'The file could not be written.',
+    sessionTooLarge: 'The session has grown beyond 50 MB, which the app could not open again; it was not saved. Remove pasted text to make it smaller.',
     unchanged: 'The file was not changed.',
     backupAvailable: 'A backup from before the last change exists.',
   },
@@ -192,6 +195,7 @@ export const en = {
   workshop: workshop.en,
   tools: tools.en,
   present: present.en,
+  reliability: reliability.en,
   audience: audience.en,
 };
 

@@ -5,6 +5,7 @@ import type { BlockChanges } from '../../../core/operations';
 import { Dialog } from '../app/Dialog';
 import { DeleteIcon, PlusIcon } from '../app/icons';
 import { useBoard } from '../store/board-store';
+import { useDraft } from '../store/drafts';
 import { blockPrompt, blockTitle } from './AgendaBar';
 
 /**
@@ -185,8 +186,15 @@ function TextField(props: { label: string; value: string; placeholder: string; m
     setShown(props.value);
     setDraft(props.value);
   }
+  const pending = useDraft();
   const commit = () => {
+    pending.done();
     if (draft.trim() !== props.value) props.onCommit(draft);
+  };
+  const change = (next: string) => {
+    setDraft(next);
+    if (next.trim() === props.value) pending.done();
+    else pending.update(() => props.onCommit(next));
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (!props.multiline || event.ctrlKey || event.metaKey)) {
@@ -205,9 +213,9 @@ function TextField(props: { label: string; value: string; placeholder: string; m
     <label className={props.multiline ? 'agenda-editor-prompt' : undefined}>
       {props.label}
       {props.multiline ? (
-        <textarea rows={2} {...common} onChange={(event) => setDraft(event.currentTarget.value)} />
+        <textarea rows={2} {...common} onChange={(event) => change(event.currentTarget.value)} />
       ) : (
-        <input type="text" {...common} onChange={(event) => setDraft(event.currentTarget.value)} />
+        <input type="text" {...common} onChange={(event) => change(event.currentTarget.value)} />
       )}
     </label>
   );
@@ -238,7 +246,9 @@ function MinutesField({ value, onCommit }: { value: number; onCommit(minutes: nu
     setShown(value);
     setDraft(String(value));
   }
+  const pending = useDraft();
   const commit = () => {
+    pending.done();
     const parsed = Number.parseInt(draft, 10);
     if (Number.isNaN(parsed)) {
       setDraft(String(value));
@@ -258,7 +268,14 @@ function MinutesField({ value, onCommit }: { value: number; onCommit(minutes: nu
         max={agendaLimits.maxMinutes}
         step={1}
         value={draft}
-        onChange={(event) => setDraft(event.currentTarget.value)}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          setDraft(next);
+          const parsed = Number.parseInt(next, 10);
+          const minutes = clampMinutes(parsed);
+          if (Number.isNaN(parsed) || minutes === value) pending.done();
+          else pending.update(() => onCommit(minutes));
+        }}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {

@@ -5,6 +5,7 @@ import { noFilter, type CardFilter } from '../../../core/find';
 import { caricatureViews } from '../../../core/model';
 import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
+import { useDraft } from '../store/drafts';
 import { useWorkshopUi } from '../store/workshop-store';
 import { blockPrompt } from './AgendaBar';
 import { boardCounts } from '../../../core/board-counts';
@@ -154,7 +155,9 @@ export function MissionEditor() {
     setShown(mission);
     setDraft(mission);
   }
+  const pending = useDraft();
   const commit = () => {
+    pending.done();
     if (draft !== mission) useBoard.getState().dispatch({ type: 'setMission', text: draft });
   };
   return (
@@ -165,7 +168,12 @@ export function MissionEditor() {
         rows={2}
         value={draft}
         placeholder={t('workshop.mission.placeholder')}
-        onChange={(event) => setDraft(event.currentTarget.value)}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          setDraft(next);
+          if (next === mission) pending.done();
+          else pending.update(() => useBoard.getState().dispatch({ type: 'setMission', text: next }));
+        }}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) commit();

@@ -4,6 +4,7 @@ import { departments, sessionLanguages, type Department, type Participant, type 
 import { Dialog } from '../app/Dialog';
 import { DeleteIcon, PlusIcon } from '../app/icons';
 import { useBoard } from '../store/board-store';
+import { useDraft } from '../store/drafts';
 
 type TextField = 'title' | 'client' | 'date' | 'place' | 'facilitator';
 
@@ -78,7 +79,9 @@ export function DetailsDialog({ onClose }: { onClose: () => void }) {
 
 function DetailField(props: { name: TextField; label: string; value: string; onCommit: (change: Partial<SessionDetails>) => void; type?: 'date' }) {
   const [draft, setDraft] = useState(props.value);
+  const pending = useDraft();
   const commit = () => {
+    pending.done();
     if (draft !== props.value) props.onCommit({ [props.name]: draft.trim() });
   };
   return (
@@ -87,7 +90,12 @@ function DetailField(props: { name: TextField; label: string; value: string; onC
       <input
         type={props.type ?? 'text'}
         value={draft}
-        onChange={(event) => setDraft(event.currentTarget.value)}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          setDraft(next);
+          if (next === props.value) pending.done();
+          else pending.update(() => props.onCommit({ [props.name]: next.trim() }));
+        }}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit();
@@ -100,7 +108,9 @@ function DetailField(props: { name: TextField; label: string; value: string; onC
 function ParticipantRow({ participant, onChange, onRemove }: { participant: Participant; onChange: (next: Participant) => void; onRemove: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(participant.name);
+  const pending = useDraft();
   const commitName = () => {
+    pending.done();
     if (name.trim() !== participant.name) onChange({ ...participant, name: name.trim() });
   };
   const displayName = participant.name || t('details.unnamed');
@@ -110,7 +120,12 @@ function ParticipantRow({ participant, onChange, onRemove }: { participant: Part
         aria-label={t('details.participantName')}
         value={name}
         autoFocus={participant.name === ''}
-        onChange={(event) => setName(event.currentTarget.value)}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          setName(next);
+          if (next.trim() === participant.name) pending.done();
+          else pending.update(() => onChange({ ...participant, name: next.trim() }));
+        }}
         onBlur={commitName}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commitName();

@@ -10,6 +10,21 @@ import { createSession, isHiddenCaricature, laneOfCard, type CardId, type LaneId
 import { isRuntimeOperation, moveCard, type Operation } from '../../../core/operations';
 import { placementOf, type Placement } from '../../../core/placement';
 
+/** Operations dispatched while a draft's commit runs are collected, not applied (drafts.ts). */
+let capturing: Operation[] | null = null;
+
+export function captureOperations(run: () => void): Operation[] {
+  const outer = capturing;
+  const captured: Operation[] = [];
+  capturing = captured;
+  try {
+    run();
+  } finally {
+    capturing = outer;
+  }
+  return captured;
+}
+
 export interface DragState {
   readonly cardId: CardId;
   readonly origin: Placement;
@@ -100,6 +115,10 @@ export const useBoard = create<BoardState>()((set, get) => ({
   setSaveStatus: (saveStatus) => set({ saveStatus }),
 
   dispatch: (operation) => {
+    if (capturing) {
+      capturing.push(operation);
+      return;
+    }
     const { history } = get();
     const next = commit(history, operation);
     if (next === history) return;

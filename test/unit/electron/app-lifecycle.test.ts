@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -87,10 +87,7 @@ function sentEvents(contents: FakeWebContents): [string, unknown][] {
 
 /** What the last run left in the preferences file: the store the app opens starts with these. */
 function seedPreferences(values: Record<string, unknown>): void {
-  const get = FakeElectronStore.prototype.get;
-  vi.spyOn(FakeElectronStore.prototype, 'get').mockImplementation(function (this: FakeElectronStore, key: string) {
-    return this.values.has(key) ? get.call(this, key) : values[key];
-  });
+  FakeElectronStore.seed = values;
 }
 
 /** Runs `body` with process.argv as a first start from the command line would have it. */
@@ -149,6 +146,7 @@ describe('runApp', () => {
         preferences: { language: null, theme: 'system', sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'), recentFiles: [], timerSound: false },
         session: null,
         problem: null,
+        preferencesProblem: null,
       },
     });
     expect(app.getPath).toHaveBeenCalledWith('documents');
@@ -166,6 +164,40 @@ describe('runApp', () => {
     expect((await stat(opened.path)).isFile()).toBe(true);
     expect(preferencesStore().values.get('lastSession')).toBe(opened.path);
     expect(await callFrom(onlyWindow().webContents, 'getStartupState')).toMatchObject({ value: { session: { path: opened.path } } });
+  });
+
+  it('a damaged preferences file: the app starts with defaults, keeps the file aside and says so once', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const root = await withTempFolders();
+    await mkdir(join(root, 'userData'));
+    await writeFile(join(root, 'userData', 'preferences.json'), '{"language":"de","the');
+    FakeElectronStore.damagedOnce = true;
+    runApp();
+    await becomeReady();
+    expect(FakeBrowserWindow.all).toHaveLength(1);
+    const first = await callFrom(onlyWindow().webContents, 'getStartupState');
+    expect(first).toMatchObject({ ok: true, value: { preferences: { language: null }, preferencesProblem: { kind: 'damaged', keptAs: expect.stringMatching(/^preferences\.json\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/) } } });
+    expect((await readdir(join(root, 'userData'))).filter((name) => name.startsWith('preferences.json.damaged-'))).toHaveLength(1);
+    expect(await callFrom(onlyWindow().webContents, 'getStartupState')).toMatchObject({ value: { preferencesProblem: null } });
+  });
+
+  it('a crashed page is reloaded and reopens the session it showed; a page that keeps crashing is left alone', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await withTempFolders();
+    runApp();
+    await becomeReady();
+    const contents = onlyWindow().webContents;
+    const created = await callFrom(contents, 'createSession', { title: 'Absturz' }, 'blank');
+    if (!created.ok) throw new Error('createSession failed');
+    const { path } = created.value as OpenedSession;
+    contents.emit('render-process-gone', new FakeEvent(), { reason: 'crashed', exitCode: 139 });
+    expect(contents.reload).toHaveBeenCalledOnce();
+    // The reloaded page asks for the start-up state: the session comes back.
+    expect(await callFrom(contents, 'getStartupState')).toMatchObject({ ok: true, value: { session: { path } } });
+    contents.emit('render-process-gone', new FakeEvent(), { reason: 'clean-exit', exitCode: 0 });
+    expect(contents.reload).toHaveBeenCalledOnce();
+    for (let i = 0; i < 5; i++) contents.emit('render-process-gone', new FakeEvent(), { reason: 'oom', exitCode: 1 });
+    expect(contents.reload).toHaveBeenCalledTimes(3);
   });
 
   it('deletes to the system trash and reveals in the file manager', async () => {
@@ -401,15 +433,17 @@ describe('runApp on real desktops', () => {
   it('shows why the start failed, in the system’s language, before it exits', async () => {
     app.getPreferredSystemLanguages.mockReturnValue(['de-DE']);
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(FakeElectronStore.prototype, 'get').mockImplementation(() => {
-      throw new Error('preferences.json: Unexpected end of JSON input');
+    // A damaged preferences file no longer stops the start (it is set aside); a failure setting
+    // up the app's own protocol still does.
+    protocol.handle.mockImplementationOnce(() => {
+      throw new Error('Protocol app is already handled');
     });
     runApp();
     await becomeReady();
     expect(dialog.showErrorBox).toHaveBeenCalledOnce();
     const [title, content] = dialog.showErrorBox.mock.calls[0] ?? [];
     expect(title).toBe('Nahtstelle konnte nicht starten');
-    expect(content).toContain('preferences.json: Unexpected end of JSON input');
+    expect(content).toContain('Protocol app is already handled');
     expect(app.exit).toHaveBeenCalledWith(1);
     expect(dialog.showErrorBox.mock.invocationCallOrder[0]).toBeLessThan(app.exit.mock.invocationCallOrder[0] ?? 0);
   });

@@ -36,6 +36,7 @@ const startupState: StartupState = {
   preferences: { language: null, theme: 'system', sessionsFolder: '/sessions', recentFiles: [], timerSound: false },
   session: null,
   problem: null,
+  preferencesProblem: null,
 };
 
 /** Handlers that record calls, to prove a refused call never reaches one. */

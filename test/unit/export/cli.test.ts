@@ -5,7 +5,7 @@
  * `npm run cli` as a real process, as a facilitator's script would.
  */
 import { execFile } from 'node:child_process';
-import { copyFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -163,6 +163,60 @@ describe('runCli', () => {
 
     const gone = await cli(['export', full, '-f', 'md', '-o', join(folder, 'no-such-folder', 'x.md')]);
     expect(gone).toMatchObject({ code: 1, stderr: expect.stringContaining('“x.md” was not written: its folder does not exist.') });
+  });
+
+  it('refuses an --out that is the input by its real path (a link, another spelling), or any existing session file or backup', async () => {
+    const folder = await tempFolder();
+    const input = join(folder, 'kick-off.nahtstelle');
+    await copyFile(full, input);
+    const before = await readFile(input, 'utf8');
+    await symlink(input, join(folder, 'summary.md'));
+    const viaLink = await cli(['export', input, '-f', 'md', '-o', join(folder, 'summary.md')]);
+    expect(viaLink).toMatchObject({ code: exitCodes.usage, stderr: expect.stringContaining('The output file is the session file itself') });
+    const dotted = await cli(['export', input, '-f', 'md', '-o', join(folder, '.', 'sub', '..', 'kick-off.nahtstelle')]);
+    expect(dotted.code).toBe(exitCodes.usage);
+    await copyFile(full, join(folder, 'other.nahtstelle'));
+    await copyFile(full, join(folder, 'other.nahtstelle.bak'));
+    for (const name of ['other.nahtstelle', 'other.nahtstelle.bak']) {
+      const result = await cli(['export', input, '-f', 'md', '-o', join(folder, name)]);
+      expect(result).toMatchObject({ code: exitCodes.usage, stderr: expect.stringContaining(`“${name}” is a session file or its backup`) });
+      expect(await readFile(join(folder, name), 'utf8')).toBe(await readFile(full, 'utf8'));
+    }
+    expect(await readFile(input, 'utf8')).toBe(before);
+  });
+
+  it('keeps the real write error when closing the file fails as well', async () => {
+    const folder = await tempFolder();
+    const writeFs = faultyFs({ write: 'ENOSPC' });
+    const open = writeFs.open;
+    writeFs.open = (async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      const close = handle.close.bind(handle);
+      return new Proxy(handle, {
+        get(target, key) {
+          if (key === 'close') return async () => {
+            await close();
+            throw Object.assign(new Error('EIO: i/o error, close'), { code: 'EIO' });
+          };
+          const value: unknown = Reflect.get(target, key, target);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    }) as typeof open;
+    const result = await cli(['export', full, '-f', 'md', '-o', join(folder, 'summary.md')], { LANG: 'C' }, { writeFs });
+    expect(result).toMatchObject({ code: exitCodes.failed, stderr: expect.stringContaining('“summary.md” was not written: the disk is full.') });
+  });
+
+  it('an internal error exits 3 (not 1, which means bad input), with the fault named', async () => {
+    const folder = await tempFolder();
+    const err: string[] = [];
+    // A fault of the program itself: here its own output failing.
+    const stdout = () => {
+      throw new TypeError('Cannot read properties of undefined');
+    };
+    const code = await runCli(['export', full, '-f', 'md', '-o', join(folder, 'x.md')], { stdout, stderr: (line) => err.push(line), env: { LANG: 'C' } });
+    expect(code).toBe(3);
+    expect(err[0]).toContain('Internal error (a fault in the program, not in your input): TypeError: Cannot read properties of undefined');
   });
 
   it.each([

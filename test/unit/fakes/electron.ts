@@ -60,6 +60,7 @@ export class FakeWebContents extends EventEmitter {
     this.mainFrame.url = pathToFileURL(path).href + (options?.hash ? `#${options.hash}` : '');
   });
   readonly send = vi.fn<(channel: string, ...args: unknown[]) => void>();
+  readonly reload = vi.fn();
   /** Resolves with stand-in PDF bytes; a test makes it fail or inspects the options. */
   readonly printToPDF = vi.fn(async (_options: Record<string, unknown>): Promise<Buffer> => Buffer.from('%PDF-1.7 fake'));
   readonly debugger = new FakeDebugger();
