@@ -136,7 +136,7 @@ describe('exporting from the page', () => {
     expect(handout).toHaveLength(1);
     expect(comparable(handout[0] ?? '')).toContain(comparable(mission.join(' ')));
     // The heading is set in capitals.
-    expect(comparable(handout[0] ?? '').toLowerCase()).toContain(comparable(words.sections.mission).toLowerCase());
+    expect(comparable(handout[0] ?? '').toLowerCase()).toContain(comparable(words.sections.glance).toLowerCase());
     expect(comparable(handout[0] ?? '')).toContain(comparable(fixture.details.title));
 
     // PNG: a picture Chromium decodes, of a sensible size for four lanes, not a blank one.
@@ -195,7 +195,7 @@ describe('exporting from the page', () => {
   it('prints only the chosen sections, and hostile text as text', async () => {
     const { page } = app;
     const session = { ...hostileSession(), mission: `${hostile.script} ${hostile.hyperlink}` };
-    const text = comparable((await pdfText(await exportTo(page, session, 'pdf', { sections: ['mission', 'lanes'] }))).join(' '));
+    const text = comparable((await pdfText(await exportTo(page, session, 'pdf', { sections: ['glance', 'lanes'] }))).join(' '));
     expect(text).toContain(comparable(hostile.script));
     expect(text).toContain(comparable(hostile.image));
     expect(text).toContain(comparable(hostile.hyperlink));

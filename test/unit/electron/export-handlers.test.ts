@@ -99,8 +99,8 @@ describe('exportSession', () => {
   it('prints the summary HTML to PDF with title, day and language for the header and footer', async () => {
     const session = { ...board(), details: { ...board().details, language: 'de' as const } };
     t.answers.exportPath = join(out, 'summary.pdf');
-    await exported(session, request('pdf', { sections: ['mission', 'lanes'] }));
-    const expectedSummary = buildSummary(session, { fallbackLanguage: 'en', sections: ['mission', 'lanes'] });
+    await exported(session, request('pdf', { sections: ['glance', 'lanes'] }));
+    const expectedSummary = buildSummary(session, { fallbackLanguage: 'en', sections: ['glance', 'lanes'] });
     expect(t.printer.pdf).toHaveBeenCalledExactlyOnceWith(renderHtml(expectedSummary), { title: 'Kick-off Müller GmbH', date: '14. März 2025', language: 'de' });
     expect(new Uint8Array(await readFile(join(out, 'summary.pdf')))).toEqual(fakePdf);
   });

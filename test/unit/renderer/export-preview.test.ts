@@ -76,7 +76,7 @@ describe('the export preview', () => {
   });
 
   it('shows only the chosen sections, in the summary’s order', () => {
-    const shown = expectSameAsExport(richSession(20), ['moves', 'mission']);
+    const shown = expectSameAsExport(richSession(20), ['moves', 'glance']);
     expect(shown.headings.filter((h) => h.startsWith('h2:'))).toEqual(['h2:Unser gemeinsamer Auftrag', 'h2:Verschiebungen und ihre Gründe']);
   });
 

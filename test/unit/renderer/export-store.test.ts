@@ -22,7 +22,7 @@ beforeEach(() => {
 
 describe('choosing what to export', () => {
   it('keeps the sections in the summary’s order, however they are switched', () => {
-    expect(withSection(['moves', 'facts'], 'mission', true)).toEqual(['facts', 'mission', 'moves']);
+    expect(withSection(['moves', 'facts'], 'glance', true)).toEqual(['facts', 'glance', 'moves']);
     expect(withSection(summarySections, 'caricatures', false)).toEqual(summarySections.filter((s) => s !== 'caricatures'));
     expect(withSection(['facts'], 'facts', true)).toEqual(['facts']);
     expect(withSection(['facts'], 'facts', false)).toEqual([]);
