@@ -132,6 +132,7 @@ function SectionChoice() {
           {t(`export.sectionNames.${section}`)}
         </label>
       ))}
+      {sections.includes('board') && <p className="export-hint">{t('export.boardPreview')}</p>}
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { MetricItem, Summary } from '../../../core/summary';
+import type { MetricItem, RankedItem, Summary } from '../../../core/summary';
 import { summaryText, type SummarySection, type SummaryText } from '../../../core/summary-text';
 
 /**
@@ -17,10 +17,17 @@ export const SummaryPreview = memo(function SummaryPreview({ summary }: { summar
       <header className="summary-header">
         <h3 className="summary-title">{summary.title}</h3>
         <p className="summary-subtitle">{subtitle}</p>
+        {/* The facts are the cover, as in the files. */}
+        <Facts summary={summary} text={text} />
       </header>
-      {summary.sections.map((section) => (
-        <SummarySectionView key={section} summary={summary} section={section} />
-      ))}
+      {summary.sections
+        // The board picture is printed at export; the dialog says so beside the preview.
+        .filter((section) => section !== 'facts' && section !== 'board')
+        .flatMap((section) => [
+          ...(section === 'moves' ? [<RankingAppendix key="ranking-appendix" summary={summary} text={text} />] : []),
+          <SummarySectionView key={section} summary={summary} section={section} />,
+        ])}
+      {!summary.sections.includes('moves') && <RankingAppendix summary={summary} text={text} />}
     </article>
   );
 });
@@ -54,11 +61,11 @@ function partOf(summary: Summary, section: SummarySection): unknown {
 function SectionBody({ summary, section, text }: { summary: Summary; section: SummarySection; text: SummaryText }): ReactNode {
   switch (section) {
     case 'facts':
-      return <Facts summary={summary} text={text} />;
+      return null;
     case 'glance':
       return <Glance summary={summary} text={text} />;
     case 'board':
-      return <Note>{text.boardPicture.missing}</Note>;
+      return null;
     case 'agenda':
       return <Agenda summary={summary} text={text} />;
     case 'lanes':
@@ -273,21 +280,39 @@ function Votes({ summary, text }: Part) {
   if (!votes) return null;
   if (!votes.revealed) return <Note>{text.votes.hidden}</Note>;
   if (votes.ranking.length === 0) return <Note>{text.votes.none}</Note>;
+  return <RankingTable ranking={votes.ranking} text={text} />;
+}
+
+/** The places after the top 10: an appendix, as in the files. */
+function RankingAppendix({ summary, text }: Part) {
+  const rest = summary.votes?.rest ?? [];
+  if (rest.length === 0) return null;
+  return (
+    <section className="summary-section summary-section--ranking-appendix">
+      <h4>{text.appendix.ranking}</h4>
+      <RankingTable ranking={rest} text={text} />
+    </section>
+  );
+}
+
+function RankingTable({ ranking, text }: { ranking: readonly RankedItem[]; text: SummaryText }) {
   return (
     <table className="summary-table">
       <thead>
         <tr>
           <th scope="col">{text.votes.rank}</th>
           <th scope="col">{text.columns.title}</th>
+          <th scope="col">{text.columns.lane}</th>
           <th scope="col">{text.columns.dots}</th>
         </tr>
       </thead>
       <tbody>
-        {votes.ranking.map((entry) => (
+        {ranking.map((entry) => (
           <tr key={entry.cardId}>
             <td>{entry.rank}</td>
             <td>{entry.title}</td>
-            <td>{text.votes.dots(entry.dots)}</td>
+            <td>{entry.laneName}</td>
+            <td className="summary-nowrap">{text.votes.dots(entry.dots)}</td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@
  * fresh temp folder, with dialogs a test answers, a trash folder it can look into, and a printer
  * that records what it was given to print.
  */
+import { solidPng } from '../export/readers';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -30,7 +31,8 @@ export interface DialogAnswers {
 
 /** Stand-in bytes the fake printer returns: recognisable, not a real PDF or PNG. */
 export const fakePdf = new TextEncoder().encode('%PDF-fake');
-export const fakePng = new TextEncoder().encode('\x89PNG-fake');
+/** A real (tiny) PNG: Word and PowerPoint read its size to embed it as the board picture. */
+export const fakePng = solidPng(4, 3);
 
 export interface TestServices {
   readonly services: MainServices;
