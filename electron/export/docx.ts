@@ -18,6 +18,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
     PageNumber,
   Paragraph,
@@ -76,7 +77,7 @@ export async function renderDocx(summary: Summary, assets: DocxAssets = {}): Pro
     styles: {
       default: {
         document: { run: { language: { value: languageTags[summary.language] }, font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 100, line: 276 } } },
-        title: { run: { size: 48, bold: true, color: '1F3F5E', font: 'Calibri' }, paragraph: { spacing: { before: 1200, after: 160 }, keepNext: true } },
+        title: { run: { size: 48, bold: true, color: '1F3F5E', font: 'Calibri' }, paragraph: { spacing: { before: 1200, after: 160, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true } },
         heading1: heading(32, 360),
         heading2: heading(26, 240),
       },
