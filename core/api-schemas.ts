@@ -48,6 +48,8 @@ const exportRequest = z
       .max(summarySections.length)
       .refine((sections) => new Set(sections).size === sections.length, { error: 'A section is listed twice' }),
     csvDelimiter: z.enum([',', ';']),
+    csvTable: z.enum(['cards', 'actions']).optional(),
+    withNotes: z.boolean().optional(),
     fallbackLanguage: language,
   })
   .strict();

@@ -106,6 +106,10 @@ export interface ExportRequest {
   readonly sections: readonly SummarySection[];
   /** CSV only (ignored otherwise): ';' opens right in German Excel. */
   readonly csvDelimiter: ',' | ';';
+  /** CSV only: the card table (default) or one row per action item. */
+  readonly csvTable?: 'cards' | 'actions';
+  /** Whether the lanes show each card's notes, why and tags (default: yes). */
+  readonly withNotes?: boolean;
   /** The language of the summary when the session has none set: the UI language. */
   readonly fallbackLanguage: Language;
 }

@@ -4,18 +4,50 @@
  * renderer's i18n: main and the command line render summaries too. Dates are spelled out here as
  * well (month names of our own, no locale data), so a summary reads the same on every machine.
  */
+import type { BlockKind } from './agenda';
 import type { CardColour, CardKind, CaricatureView, Department, Lead, Side } from './model';
+
+/** What "at a glance" counts. */
+export interface GlanceCounts {
+  readonly cards: number;
+  readonly topics: number;
+  readonly caricatures: number;
+  readonly metrics: number;
+  readonly actions: number;
+  readonly openActions: number;
+}
+
+/** Where the workshop got with an agenda block. */
+export type AgendaState = 'done' | 'current' | 'skipped' | 'open';
 
 export const summaryLanguages = ['de', 'en'] as const;
 export type SummaryLanguage = (typeof summaryLanguages)[number];
 
-/** The parts of a summary, in the order every format shows them; each can be left out. */
-export const summarySections = ['facts', 'mission', 'lanes', 'seams', 'caricatures', 'metrics', 'votes', 'actions', 'unresolved', 'moves'] as const;
+/**
+ * The parts of a summary, in the order every format shows them (the client's order: what was
+ * agreed and what happens next first, the detail after, the internal log last); each can be left
+ * out. `facts` is the cover, `glance` the page "at a glance" (mission, counts, top 3, what is
+ * unresolved, the next actions), `board` the picture of the board, `moves` an appendix.
+ */
+export const summarySections = ['facts', 'glance', 'board', 'actions', 'lanes', 'seams', 'caricatures', 'metrics', 'votes', 'agenda', 'moves'] as const;
 export type SummarySection = (typeof summarySections)[number];
+
+/** The dialog's and the command line's ready-made choices: for the client (no internal moves log) or everything. */
+export const summaryPresets = ['client', 'full'] as const;
+export type SummaryPreset = (typeof summaryPresets)[number];
+export const presetSections: Readonly<Record<SummaryPreset, readonly SummarySection[]>> = {
+  client: summarySections.filter((section) => section !== 'moves'),
+  full: summarySections,
+};
+
+/** How many places the ranking shows in its section; the rest go to an appendix. */
+export const rankingTop = 10;
+/** How many places "at a glance" shows, and how many next actions. */
+export const glanceTop = 3;
+export const glanceActions = 5;
 
 /** The columns of the card table (CSV), in order. */
 export const cardColumns = [
-  'id',
   'lane',
   'position',
   'title',
@@ -39,7 +71,12 @@ export const cardColumns = [
   'actions',
   'dots',
   'moves',
+  'id',
 ] as const;
+
+/** The columns of the action table (CSV `--table actions`): one row per action item. */
+export const actionColumns = ['action', 'owner', 'due', 'status', 'card', 'lane'] as const;
+export type ActionColumn = (typeof actionColumns)[number];
 export type CardColumn = (typeof cardColumns)[number];
 
 export interface SummaryText {
@@ -49,6 +86,7 @@ export interface SummaryText {
   readonly summary: string;
   readonly sections: Readonly<Record<SummarySection, string>>;
   readonly facts: {
+    readonly exported: string;
     readonly client: string;
     readonly date: string;
     readonly place: string;
@@ -68,7 +106,29 @@ export interface SummaryText {
   readonly colours: Readonly<Record<CardColour, string>>;
   readonly yes: string;
   readonly no: string;
-  readonly mission: { readonly none: string };
+  readonly mission: { readonly none: string; readonly label: string };
+  readonly glance: {
+    readonly counts: (counts: GlanceCounts) => string;
+    readonly top: string;
+    readonly unresolved: string;
+    readonly noUnresolved: string;
+    readonly nextActions: string;
+    readonly noNextActions: string;
+  };
+  /** The board picture's caption and its text alternative. */
+  readonly boardPicture: { readonly alt: string; readonly missing: string };
+  readonly agenda: {
+    readonly none: string;
+    readonly block: string;
+    readonly minutes: string;
+    readonly state: string;
+    readonly minutesText: (minutes: number) => string;
+    readonly kinds: Readonly<Record<BlockKind, string>>;
+    readonly states: Readonly<Record<AgendaState, string>>;
+  };
+  /** A card's details in the lane lists ("with notes"). */
+  readonly card: { readonly notes: string; readonly why: string; readonly tags: string; readonly card: string; readonly details: string };
+  readonly appendix: { readonly ranking: string };
   readonly lane: {
     readonly empty: string;
     readonly lead: string;
@@ -116,6 +176,7 @@ export interface SummaryText {
     readonly open: string;
     readonly noOwner: string;
     readonly noDue: string;
+    readonly status: string;
   };
   readonly unresolved: { readonly none: string; readonly lane: string };
   readonly moves: {
@@ -138,6 +199,7 @@ export interface SummaryText {
   readonly page: string;
   readonly of: string;
   readonly columns: Readonly<Record<CardColumn, string>>;
+  readonly actionColumns: Readonly<Record<ActionColumn, string>>;
   readonly months: readonly string[];
   /** 4 → "4. März 2027" / "4 March 2027". */
   readonly day: (day: number, month: string, year: number) => string;
@@ -150,17 +212,19 @@ const de: SummaryText = {
   summary: 'Zusammenfassung',
   sections: {
     facts: 'Eckdaten',
-    mission: 'Unser gemeinsamer Auftrag',
+    glance: 'Auf einen Blick',
+    board: 'Das Board',
     lanes: 'Themen und wer führt',
     seams: 'Vereinbarungen an der Nahtstelle',
     caricatures: 'Zerrbilder – und was tatsächlich stimmt',
     metrics: 'Kennzahlen und ihre Erzählungen',
     votes: 'Punktabfrage: Rangfolge',
     actions: 'Aufgaben',
-    unresolved: 'Noch ungeklärt',
-    moves: 'Verschiebungen und ihre Gründe',
+    agenda: 'Ablauf',
+    moves: 'Anhang: Verschiebungen und ihre Gründe',
   },
   facts: {
+    exported: 'Exportiert am',
     client: 'Kunde',
     date: 'Datum',
     place: 'Ort',
@@ -179,7 +243,34 @@ const de: SummaryText = {
   colours: { yellow: 'Gelb', blue: 'Blau', green: 'Grün', red: 'Rot', violet: 'Violett' },
   yes: 'ja',
   no: 'nein',
-  mission: { none: 'Ein gemeinsamer Auftrag ist noch nicht formuliert.' },
+  mission: { none: 'Ein gemeinsamer Auftrag ist noch nicht formuliert.', label: 'Unser gemeinsamer Auftrag' },
+  glance: {
+    counts: (c) =>
+      [
+        c.cards === 1 ? '1 Karte' : `${c.cards} Karten`,
+        c.topics === 1 ? '1 Thema' : `${c.topics} Themen`,
+        c.caricatures === 1 ? '1 Zerrbild' : `${c.caricatures} Zerrbilder`,
+        c.metrics === 1 ? '1 Kennzahl' : `${c.metrics} Kennzahlen`,
+        `${c.actions === 1 ? '1 Aufgabe' : `${c.actions} Aufgaben`} (${c.openActions} offen)`,
+      ].join(' · '),
+    top: 'Die meisten Punkte',
+    unresolved: 'Noch ungeklärt',
+    noUnresolved: 'Alle Themen haben eine Führung.',
+    nextActions: 'Die nächsten Aufgaben',
+    noNextActions: 'Keine offenen Aufgaben.',
+  },
+  boardPicture: { alt: 'Bild des Boards mit allen Spalten und Karten', missing: 'Das Bild des Boards liegt nur im PDF, in Word, PowerPoint und HTML bei.' },
+  agenda: {
+    none: 'Kein Ablauf geplant.',
+    block: 'Block',
+    minutes: 'Zeit',
+    state: 'Stand',
+    minutesText: (minutes) => `${minutes} Min.`,
+    kinds: { lead: 'Führung klären', caricatures: 'Zerrbilder aufräumen', mission: 'Auftrag klären', metrics: 'Messen und Erzählen', custom: 'Block' },
+    states: { done: 'erledigt', current: 'zuletzt bearbeitet', skipped: 'übersprungen', open: 'nicht erreicht' },
+  },
+  card: { notes: 'Notizen', why: 'Wozu', tags: 'Schlagwörter', card: 'Karte', details: 'Einzelheiten' },
+  appendix: { ranking: 'Anhang: weitere Plätze der Rangfolge' },
   lane: {
     empty: 'Keine Karten.',
     lead: 'Führung',
@@ -230,6 +321,7 @@ const de: SummaryText = {
     open: 'offen',
     noOwner: 'noch niemand',
     noDue: 'ohne Termin',
+    status: 'Stand',
   },
   unresolved: { none: 'Alle Themen haben eine Führung.', lane: 'Spalte' },
   moves: {
@@ -271,6 +363,7 @@ const de: SummaryText = {
     dots: 'Punkte',
     moves: 'Verschiebungen',
   },
+  actionColumns: { action: 'Aufgabe', owner: 'Wer', due: 'Bis', status: 'Stand', card: 'Karte', lane: 'Spalte' },
   months: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
   day: (day, month, year) => `${day}. ${month} ${year}`,
   moment: (date, hours, minutes) => `${date}, ${hours}:${minutes} Uhr`,
@@ -281,17 +374,19 @@ const en: SummaryText = {
   summary: 'Summary',
   sections: {
     facts: 'Session facts',
-    mission: 'Our shared mission',
+    glance: 'At a glance',
+    board: 'The board',
     lanes: 'Topics and who leads',
     seams: 'Seam agreements',
     caricatures: 'Caricatures and what is actually true',
     metrics: 'Metrics and their narratives',
     votes: 'Vote ranking',
     actions: 'Action items',
-    unresolved: 'Still unresolved',
-    moves: 'Moves and their reasons',
+    agenda: 'Agenda',
+    moves: 'Appendix: moves and their reasons',
   },
   facts: {
+    exported: 'Exported on',
     client: 'Client',
     date: 'Date',
     place: 'Place',
@@ -310,10 +405,37 @@ const en: SummaryText = {
   colours: { yellow: 'Yellow', blue: 'Blue', green: 'Green', red: 'Red', violet: 'Violet' },
   yes: 'yes',
   no: 'no',
-  mission: { none: 'No shared mission has been agreed yet.' },
+  mission: { none: 'No shared mission has been agreed yet.', label: 'Our shared mission' },
+  glance: {
+    counts: (c) =>
+      [
+        c.cards === 1 ? '1 card' : `${c.cards} cards`,
+        c.topics === 1 ? '1 topic' : `${c.topics} topics`,
+        c.caricatures === 1 ? '1 caricature' : `${c.caricatures} caricatures`,
+        c.metrics === 1 ? '1 metric' : `${c.metrics} metrics`,
+        `${c.actions === 1 ? '1 action item' : `${c.actions} action items`} (${c.openActions} open)`,
+      ].join(' · '),
+    top: 'Most dots',
+    unresolved: 'Still unresolved',
+    noUnresolved: 'Every topic has a lead.',
+    nextActions: 'Next actions',
+    noNextActions: 'No open action items.',
+  },
+  boardPicture: { alt: 'Picture of the board with every lane and card', missing: 'The picture of the board comes with the PDF, Word, PowerPoint and HTML files.' },
+  agenda: {
+    none: 'No agenda planned.',
+    block: 'Block',
+    minutes: 'Time',
+    state: 'Status',
+    minutesText: (minutes) => `${minutes} min`,
+    kinds: { lead: 'Who leads?', caricatures: 'Clear up caricatures', mission: 'Agree the mission', metrics: 'Measure and narrate', custom: 'Block' },
+    states: { done: 'done', current: 'last worked on', skipped: 'skipped', open: 'not reached' },
+  },
+  card: { notes: 'Notes', why: 'Why', tags: 'Tags', card: 'Card', details: 'Details' },
+  appendix: { ranking: 'Appendix: further places in the ranking' },
   lane: {
     empty: 'No cards.',
-    lead: 'Lead',
+    lead: 'Led by',
     hiddenCaricatures: (count) => (count === 1 ? 'Plus 1 caricature not yet revealed.' : `Plus ${count} caricatures not yet revealed.`),
   },
   seams: {
@@ -361,6 +483,7 @@ const en: SummaryText = {
     open: 'open',
     noOwner: 'nobody yet',
     noDue: 'no due date',
+    status: 'Status',
   },
   unresolved: { none: 'Every topic has a lead.', lane: 'Lane' },
   moves: {
@@ -382,7 +505,7 @@ const en: SummaryText = {
     position: 'Position',
     title: 'Title',
     kind: 'Kind',
-    lead: 'Lead',
+    lead: 'Led by',
     notes: 'Notes',
     why: 'Why',
     colour: 'Colour',
@@ -402,6 +525,7 @@ const en: SummaryText = {
     dots: 'Dots',
     moves: 'Moves',
   },
+  actionColumns: { action: 'Action item', owner: 'Owner', due: 'Due', status: 'Status', card: 'Card', lane: 'Lane' },
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   day: (day, month, year) => `${day} ${month} ${year}`,
   moment: (date, hours, minutes) => `${date}, ${hours}:${minutes}`,

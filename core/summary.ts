@@ -15,11 +15,17 @@
  * than tab and line break, and broken surrogate halves (`printable`). XML (docx, pptx) would be
  * invalid with them, and in every other format they are invisible or garbage.
  */
-import { type CardColour, type CardKind, type CaricatureView, type Department, type Lane, type Lead, type Metric, type Session, type Side } from './model';
+import type { AgendaBlock } from './agenda';
+import { leadOfLane, type CardColour, type CardKind, type CaricatureView, type Department, type Lane, type Lead, type Metric, type Session, type Side } from './model';
 import {
   formatDay,
+  glanceActions,
+  glanceTop,
   momentFormatter,
+  rankingTop,
   summarySections,
+  type AgendaState,
+  type GlanceCounts,
   summaryText,
   type SummaryLanguage,
   type SummarySection,
@@ -29,7 +35,7 @@ import { ranking } from './voting';
 
 export const summaryFormat = 'nahtstelle-summary';
 /** The JSON export's version; raise it when the model changes in a way a reader would notice. */
-export const summaryVersion = 1;
+export const summaryVersion = 2;
 
 export interface SummaryOptions {
   /** The language when the session has none set (`details.language` ''): usually the UI language. */
@@ -38,6 +44,10 @@ export interface SummaryOptions {
   readonly sections?: readonly SummarySection[];
   /** IANA time zone for the times of moves; the machine's when not given. */
   readonly timeZone?: string;
+  /** Whether the cards' notes, why and tags are shown with them in the lanes; yes when not given. */
+  readonly withNotes?: boolean;
+  /** The day of the export (YYYY-MM-DD) for the cover; none when not given. */
+  readonly exportedOn?: string;
 }
 
 export interface Summary {
@@ -49,19 +59,25 @@ export interface Summary {
   readonly title: string;
   /** The workshop day spelled out, or ''. */
   readonly dateText: string;
+  /** The day of the export spelled out, or ''. */
+  readonly exportedText: string;
+  /** Whether the lanes show each card's notes, why and tags. */
+  readonly withNotes: boolean;
   /** The included sections, in the order they are shown. */
   readonly sections: readonly SummarySection[];
   /** Each section is null when it is not included. */
   readonly facts: SummaryFacts | null;
-  /** The mission as written; '' while none is agreed. */
+  /** The mission as written ('' while none is agreed): part of "at a glance". */
   readonly mission: string | null;
+  readonly glance: GlanceSummary | null;
   readonly lanes: readonly SummaryLane[] | null;
   readonly seams: readonly SeamAgreement[] | null;
   readonly caricatures: CaricatureSummary | null;
   readonly metrics: MetricSummary | null;
   readonly votes: VoteSummary | null;
+  /** Sorted by due day (none last), then in board order. */
   readonly actions: readonly ActionSummary[] | null;
-  readonly unresolved: readonly CardReference[] | null;
+  readonly agenda: readonly AgendaItem[] | null;
   readonly moves: readonly MoveSummary[] | null;
   /** Every card that may be shown, in board order, with every field: the card table (CSV). */
   readonly cards: readonly SummaryCard[];
@@ -83,6 +99,26 @@ export interface ParticipantGroup {
   readonly department: Department;
   readonly label: string;
   readonly names: readonly string[];
+}
+
+/** The page "at a glance": the mission is `Summary.mission`. */
+export interface GlanceSummary {
+  readonly counts: GlanceCounts;
+  /** The top places by dots; empty while the votes are hidden. */
+  readonly top: readonly RankedItem[];
+  readonly votesRevealed: boolean;
+  readonly unresolved: readonly CardReference[];
+  /** The open action items due first. */
+  readonly nextActions: readonly ActionSummary[];
+}
+
+export interface AgendaItem {
+  readonly id: string;
+  readonly title: string;
+  readonly minutes: number;
+  readonly minutesText: string;
+  readonly state: AgendaState;
+  readonly stateText: string;
 }
 
 export interface CardReference {
@@ -108,6 +144,14 @@ export interface LaneCard {
   /** Topics only: who leads; null for caricatures and metrics (the board shows no lead for them). */
   readonly lead: Lead | null;
   readonly leadText: string;
+  /** Whether the lead is worth saying: it differs from the lane's own ("Marketing" in Marketing is not). */
+  readonly showLead: boolean;
+  /** '' and [] when the summary is without notes. */
+  readonly notes: string;
+  readonly why: string;
+  readonly tags: readonly string[];
+  /** Dots, or null while the votes are hidden. */
+  readonly dots: number | null;
 }
 
 export interface SeamAgreement extends CardReference {
@@ -155,8 +199,10 @@ export interface MetricItem extends CardReference {
 
 export interface VoteSummary {
   readonly revealed: boolean;
-  /** Empty while the votes are hidden. */
+  /** The top `rankingTop` places (ties at the edge included); empty while the votes are hidden. */
   readonly ranking: readonly RankedItem[];
+  /** The places after those: an appendix. */
+  readonly rest: readonly RankedItem[];
 }
 
 export interface RankedItem extends CardReference {
@@ -226,6 +272,7 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
   const sections = summarySections.filter((section) => wanted.has(section));
   const include = (section: SummarySection): boolean => wanted.has(section);
   const moment = momentFormatter(language, options.timeZone);
+  const withNotes = options.withNotes ?? true;
 
   const laneNames = new Map<string, string>();
   for (const [id, lane] of Object.entries(session.lanes)) laneNames.set(id, laneName(lane, text));
@@ -251,7 +298,19 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
       const title = printable(card.title);
       const lead = card.kind === 'topic' ? card.lead : null;
       const leadText = lead === null ? '' : text.leads[lead];
-      laneCards.push({ cardId, title, kind: card.kind, kindText: text.kinds[card.kind], lead, leadText });
+      laneCards.push({
+        cardId,
+        title,
+        kind: card.kind,
+        kindText: text.kinds[card.kind],
+        lead,
+        leadText,
+        showLead: lead !== null && (lead !== leadOfLane(lane.kind) || lead === 'unresolved'),
+        notes: withNotes ? printable(card.notes) : '',
+        why: withNotes ? printable(card.why) : '',
+        tags: withNotes ? card.tags.map(printable) : [],
+        dots: null,
+      });
       const ref = { cardId, title, laneName: name };
       const metric = card.kind === 'metric' ? metricItem(card.metric, ref, text) : null;
       cards.push({
@@ -318,7 +377,13 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
       const card = cards[i];
       if (card) cards[i] = { ...card, dots: dotsById.get(card.id) ?? 0 };
     }
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[i];
+      if (lane) lanes[i] = { ...lane, cards: lane.cards.map((card) => ({ ...card, dots: dotsById.get(card.cardId) ?? 0 })) };
+    }
   }
+  const actions = byDueDay(cards.flatMap((card) => card.actions));
+  const unresolved = cards.filter((card) => card.lead === 'unresolved');
 
   const ref = (card: SummaryCard): CardReference => ({ cardId: card.id, title: card.title, laneName: card.laneName });
   const metricItems = cards.flatMap((card) => (card.metric ? [{ ...ref(card), ...card.metric }] : []));
@@ -332,9 +397,27 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
     sessionId: session.id,
     title,
     dateText,
+    exportedText: options.exportedOn ? formatDay(options.exportedOn, language) : '',
+    withNotes,
     sections,
     facts: include('facts') ? facts(session, text, dateText) : null,
-    mission: include('mission') ? printable(session.mission) : null,
+    mission: include('glance') ? printable(session.mission) : null,
+    glance: include('glance')
+      ? {
+          counts: {
+            cards: cards.length + hiddenCount,
+            topics: cards.filter((card) => card.kind === 'topic').length,
+            caricatures: cards.filter((card) => card.kind === 'caricature').length + hiddenCount,
+            metrics: cards.filter((card) => card.kind === 'metric').length,
+            actions: actions.length,
+            openActions: actions.filter((action) => !action.done).length,
+          },
+          top: topPlaces(voteRanking, glanceTop),
+          votesRevealed: session.voting.revealed,
+          unresolved: unresolved.map(ref),
+          nextActions: actions.filter((action) => !action.done).slice(0, glanceActions),
+        }
+      : null,
     lanes: include('lanes') ? lanes : null,
     seams: include('seams')
       ? cards.flatMap((card) => {
@@ -347,9 +430,9 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
     metrics: include('metrics')
       ? { withNarrative: metricItems.filter((m) => m.narrative.trim() !== ''), withoutNarrative: metricItems.filter((m) => m.narrative.trim() === '') }
       : null,
-    votes: include('votes') ? { revealed: session.voting.revealed, ranking: voteRanking } : null,
-    actions: include('actions') ? cards.flatMap((card) => card.actions) : null,
-    unresolved: include('unresolved') ? cards.filter((card) => card.lead === 'unresolved').map(ref) : null,
+    votes: include('votes') ? { revealed: session.voting.revealed, ranking: topPlaces(voteRanking, rankingTop), rest: voteRanking.slice(topPlaces(voteRanking, rankingTop).length) } : null,
+    actions: include('actions') ? actions : null,
+    agenda: include('agenda') ? agendaItems(session.agenda, session.activeBlockId, text) : null,
     moves: include('moves') ? chronological(cards.flatMap((card) => card.moves)) : null,
     cards,
   };
@@ -428,6 +511,43 @@ function rerank(entries: readonly { readonly card: SummaryCard; readonly dots: n
   return entries.map((entry, index) => {
     if (index === 0 || entry.dots !== entries[index - 1]?.dots) rank = index + 1;
     return { cardId: entry.card.id, title: entry.card.title, laneName: entry.card.laneName, rank, dots: entry.dots };
+  });
+}
+
+/**
+ * The first `count` places, and whoever shares the last of them (a tie is not cut in two) — unless
+ * the tie is so wide that "the top" would no longer be short: then `count` entries, in board order.
+ */
+function topPlaces(ranking: readonly RankedItem[], count: number): RankedItem[] {
+  const edge = ranking[count - 1];
+  if (!edge) return [...ranking];
+  const withTies = ranking.filter((entry, index) => index < count || entry.rank === edge.rank);
+  return withTies.length <= count + 2 ? withTies : ranking.slice(0, count);
+}
+
+/** Action items by due day, those without one last; the same day keeps board order (a stable sort). */
+function byDueDay(actions: readonly ActionSummary[]): ActionSummary[] {
+  const key = (action: ActionSummary): string => action.due || '9999-99-99';
+  return [...actions].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * The agenda as the workshop went: blocks before the active one are done (unless skipped), the
+ * active one is where the room was last, later ones were not reached. No active block (the agenda
+ * never started, or the facilitator went back to the start): nothing is claimed as done.
+ */
+function agendaItems(blocks: readonly AgendaBlock[], activeBlockId: string | null, text: SummaryText): AgendaItem[] {
+  const activeIndex = blocks.findIndex((block) => block.id === activeBlockId);
+  return blocks.map((block, index) => {
+    const state: AgendaState = block.skipped ? 'skipped' : activeIndex < 0 || index > activeIndex ? 'open' : index === activeIndex ? 'current' : 'done';
+    return {
+      id: block.id,
+      title: printable(block.title ?? '').trim() || text.agenda.kinds[block.kind],
+      minutes: block.minutes,
+      minutesText: text.agenda.minutesText(block.minutes),
+      state,
+      stateText: text.agenda.states[state],
+    };
   });
 }
 

@@ -1,31 +1,75 @@
 /**
- * The card table as CSV: one row per card with every field, under a header row in the summary's
- * language. Pure: a string, to be written as UTF-8.
+ * The summary's tables as CSV, under a header row in the summary's language. Pure: a string, to be
+ * written as UTF-8. Two tables (`table`):
+ * - `cards` (default): one row per card with every field; the card's id last (it is for
+ *   machines, not for the reader's first glance);
+ * - `actions`: one row per action item (the deliverable) with owner, due day, status and card,
+ *   sorted by due day like every other format.
  *
  * - Starts with a byte order mark (U+FEFF), so Excel reads the file as UTF-8 and shows umlauts.
- * - Comma-separated by default; `delimiter: ';'` for German Excel, which expects semicolons.
+ * - The separator follows the summary's language unless one is given: semicolons for German
+ *   (German Excel, with its decimal comma, splits on them and shows one column otherwise), commas
+ *   for English.
  * - Every field is quoted (RFC 4180: quotes doubled, line breaks kept inside the quotes); rows end
  *   with CRLF.
  * - Formula injection is neutralised: a field starting with = + - @ tab or carriage return would be
  *   taken for a formula by Excel or LibreOffice (`=HYPERLINK(…)` turns into a live link), so it gets
- *   a leading apostrophe, which spreadsheets show as text and do not evaluate (OWASP's advice).
+ *   a leading apostrophe, which spreadsheets show as text and do not evaluate (OWASP's advice). A
+ *   plain number (-5, +10, -3,5 %) is a number, not a formula, and stays as written.
  * - Lists in one cell (tags, action items, moves) are one entry per line.
  * - Hidden caricatures have no row (core/summary.ts); dots stay empty while the votes are hidden.
  */
 import type { ActionSummary, MoveSummary, Summary, SummaryCard } from '../summary';
-import { cardColumns, summaryText, type CardColumn, type SummaryText } from '../summary-text';
+import { actionColumns, cardColumns, summaryText, type ActionColumn, type CardColumn, type SummaryLanguage, type SummaryText } from '../summary-text';
 
 export type CsvDelimiter = ',' | ';';
+export const csvTables = ['cards', 'actions'] as const;
+export type CsvTable = (typeof csvTables)[number];
 
 export interface CsvOptions {
+  /** The separator; the language's own when not given (`csvDelimiterOf`). */
   readonly delimiter?: CsvDelimiter;
+  readonly table?: CsvTable;
+}
+
+/** The separator a spreadsheet in that language expects: semicolons where the decimal mark is a comma. */
+export function csvDelimiterOf(language: SummaryLanguage): CsvDelimiter {
+  return language === 'de' ? ';' : ',';
 }
 
 export function renderCsv(summary: Summary, options: CsvOptions = {}): string {
-  const delimiter = options.delimiter ?? ',';
+  const delimiter = options.delimiter ?? csvDelimiterOf(summary.language);
   const text = summaryText(summary.language);
-  const rows = [cardColumns.map((column) => text.columns[column]), ...summary.cards.map((card) => cardColumns.map((column) => cell(card, column, text)))];
+  const rows =
+    options.table === 'actions'
+      ? [actionColumns.map((column) => text.actionColumns[column]), ...allActions(summary).map(([action, lane]) => actionColumns.map((column) => actionCell(action, lane, column, text)))]
+      : [cardColumns.map((column) => text.columns[column]), ...summary.cards.map((card) => cardColumns.map((column) => cell(card, column, text)))];
   return `\uFEFF${rows.map((row) => row.map(quoteField).join(delimiter)).join('\r\n')}\r\n`;
+}
+
+/** Every action item with its card's lane, sorted by due day (the summary's order when it has the section). */
+function allActions(summary: Summary): [ActionSummary, string][] {
+  const laneOf = new Map(summary.cards.map((card) => [card.id, card.laneName]));
+  const actions = summary.actions ?? [...summary.cards.flatMap((card) => card.actions)].sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999'));
+  return actions.map((action) => [action, laneOf.get(action.cardId) ?? '']);
+}
+
+function actionCell(action: ActionSummary, lane: string, column: ActionColumn, text: SummaryText): string {
+  switch (column) {
+    case 'action':
+      return action.text;
+    case 'owner':
+      return action.owner.trim();
+    case 'due':
+      // The day as YYYY-MM-DD: every spreadsheet reads it as a date and sorts it.
+      return action.due;
+    case 'status':
+      return action.done ? text.actions.done : text.actions.open;
+    case 'card':
+      return action.cardTitle;
+    case 'lane':
+      return lane;
+  }
 }
 
 function cell(card: SummaryCard, column: CardColumn, text: SummaryText): string {
@@ -100,10 +144,17 @@ function quoteField(value: string): string {
   return `"${neutraliseFormula(value).replace(/"/g, '""')}"`;
 }
 
-/** A leading apostrophe for text a spreadsheet would take for a formula. */
+/**
+ * A leading apostrophe for text a spreadsheet would take for a formula: one starting with = @ tab
+ * or carriage return, or with + or - unless the whole cell is a plain number (-5, +10, -3,5 %,
+ * 1.000,50) — a number is never run, and "'-5" would no longer be one.
+ */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (!/^[=+\-@\t\r]/.test(value)) return value;
+  return plainNumber.test(value) ? value : `'${value}`;
 }
+
+const plainNumber = /^[+-]\d+(?:[.,\s]\d+)*(?:\s?%)?$/;
 
 function oneLine(value: string): string {
   return value.replace(/\s*\n\s*/g, ' ').trim();

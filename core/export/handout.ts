@@ -74,7 +74,7 @@ ${sizeRules}
 .agreed p { margin: 0; font-size: 12pt; color: #444; overflow-wrap: anywhere; }
 `;
 
-/** The handout of the summary's mission. The summary needs the `facts` and `mission` sections. */
+/** The handout of the summary's mission. The summary needs the `facts` and `glance` sections. */
 export function renderHandout(summary: Summary): string {
   const text = summaryText(summary.language);
   const mission = (summary.mission ?? '').trim();
@@ -84,9 +84,9 @@ export function renderHandout(summary: Summary): string {
     ? `<blockquote class="mission mission--${missionSize(mission)}">${escapeHtml(mission)}</blockquote>`
     : `<p class="mission mission--none">${escapeHtml(text.mission.none)}</p>`;
   return [
-    ...htmlDocumentStart(summary.language, `${summary.title} — ${text.sections.mission}`, styles),
+    ...htmlDocumentStart(summary.language, `${summary.title} — ${text.mission.label}`, styles),
     '<main class="sheet">',
-    `<p class="eyebrow">${escapeHtml(text.sections.mission)}</p>`,
+    `<p class="eyebrow">${escapeHtml(text.mission.label)}</p>`,
     `<div class="mission-area">${missionBlock}</div>`,
     '<footer class="agreed">',
     `<h1>${escapeHtml(summary.title)}</h1>`,

@@ -3,12 +3,13 @@
  *
  * Every text from the session is escaped so it shows as written and never becomes markup: a card
  * titled `<script>` or `**bold**` reads exactly like that. Inline, the characters that can start
- * markup anywhere (\ ` * _ [ ] < & | ~ #) get a backslash; at the start of a line also those that
- * open a block there (> - + = and "1." lists). Multi-line text keeps its lines as hard line breaks;
+ * markup anywhere (\ ` * _ [ ] ~) get a backslash, and `<` and `&` only where they would open a tag
+ * or an entity ("Müller & Söhne" stays as it is); at the start of a line also those that open a
+ * block there (> - + = # and "1." lists). Lines are laid out so that a date never starts one. Multi-line text keeps its lines as hard line breaks;
  * blank lines and leading spaces inside a text are dropped, since they would end the list item or
  * start a code block.
  */
-import type { Summary } from '../summary';
+import type { RankedItem, Summary } from '../summary';
 import { summaryText, type SummarySection, type SummaryText } from '../summary-text';
 
 export function renderMarkdown(summary: Summary): string {
@@ -16,9 +17,13 @@ export function renderMarkdown(summary: Summary): string {
   const out: string[] = [`# ${inline(summary.title)}`, ''];
   out.push(paragraph([text.summary, summary.dateText].filter(Boolean).join(' · ')), '');
   for (const section of summary.sections) {
+    // The picture of the board needs a file of its own: Markdown has no place for it.
+    if (section === 'board') continue;
+    if (section === 'moves') out.push(...rankingAppendix(summary, text));
     out.push(`## ${inline(text.sections[section])}`, '');
     out.push(...sectionBody(summary, section, text));
   }
+  if (!summary.sections.includes('moves')) out.push(...rankingAppendix(summary, text));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
@@ -37,21 +42,49 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       field(text.facts.facilitator, facts.facilitator);
       out.push(item(`**${inline(text.facts.participants)}:**${facts.participants.length === 0 ? ` ${inline(text.facts.noParticipants)}` : ''}`));
       for (const group of facts.participants) out.push(`  ${item(`${inline(group.label)}: ${group.names.map(inline).join(', ')}`)}`);
+      field(text.facts.exported, summary.exportedText);
       out.push('');
       break;
     }
-    case 'mission': {
+    case 'glance': {
+      const glance = summary.glance;
+      if (!glance) break;
       const mission = summary.mission ?? '';
+      out.push(`### ${inline(text.mission.label)}`, '');
       out.push(mission.trim() ? lines(mission).map((line, i, all) => `> ${line}${i < all.length - 1 ? '\\' : ''}`).join('\n') : paragraph(text.mission.none), '');
+      out.push(paragraph(text.glance.counts(glance.counts)), '');
+      if (glance.top.length > 0) {
+        out.push(`### ${inline(text.glance.top)}`, '');
+        for (const entry of glance.top) out.push(item(`**${inline(entry.title)}** — ${inline(text.votes.dots(entry.dots))}`));
+        out.push('');
+      }
+      out.push(`### ${inline(text.glance.unresolved)}`, '');
+      if (glance.unresolved.length === 0) out.push(paragraph(text.glance.noUnresolved));
+      for (const card of glance.unresolved) out.push(item(`${inline(card.title)} (${inline(card.laneName)})`));
+      out.push('', `### ${inline(text.glance.nextActions)}`, '');
+      if (glance.nextActions.length === 0) out.push(paragraph(text.glance.noNextActions));
+      for (const action of glance.nextActions) {
+        const who = [action.owner.trim(), action.dueText].filter(Boolean).map(inline).join(', ');
+        out.push(item(`${inline(action.text)}${who ? ` — ${who}` : ''}`));
+      }
+      out.push('');
       break;
     }
+    case 'board':
+      break;
     case 'lanes':
       for (const lane of summary.lanes ?? []) {
         out.push(`### ${inline(lane.name)}`, '');
         for (const card of lane.cards) {
           const kind = card.kind === 'topic' ? '' : `*${inline(card.kindText)}:* `;
-          const lead = card.lead === null ? '' : ` — ${inline(text.lane.lead)}: ${inline(card.leadText)}`;
-          out.push(item(`${kind}${inline(card.title)}${lead}`));
+          const lead = card.showLead ? ` — ${inline(text.lane.lead)}: ${inline(card.leadText)}` : '';
+          const dots = card.dots ? ` (${inline(text.votes.dots(card.dots))})` : '';
+          const details = [
+            card.why.trim() && `\\\n  ${inline(text.card.why)}: ${block(card.why, '  ')}`,
+            card.notes.trim() && `\\\n  ${inline(text.card.notes)}: ${block(card.notes, '  ')}`,
+            card.tags.length > 0 && `\\\n  ${inline(text.card.tags)}: ${card.tags.map(inline).join(', ')}`,
+          ].filter(Boolean);
+          out.push(item(`${kind}${inline(card.title)}${lead}${dots}${details.join('')}`));
         }
         if (lane.cards.length === 0 && lane.hiddenCaricatures === 0) out.push(paragraph(text.lane.empty));
         out.push('');
@@ -110,7 +143,14 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       if (!votes) break;
       if (!votes.revealed) out.push(paragraph(text.votes.hidden), '');
       else if (votes.ranking.length === 0) out.push(paragraph(text.votes.none), '');
-      for (const entry of votes.ranking) out.push(item(`${inline(text.votes.rank)} ${entry.rank}: **${inline(entry.title)}** — ${inline(text.votes.dots(entry.dots))}`));
+      for (const entry of votes.ranking) out.push(rankLine(entry, text));
+      out.push('');
+      break;
+    }
+    case 'agenda': {
+      const agenda = summary.agenda ?? [];
+      if (agenda.length === 0) out.push(paragraph(text.agenda.none));
+      for (const block of agenda) out.push(item(`${inline(block.title)} — ${inline(block.minutesText)} — ${inline(block.stateText)}`));
       out.push('');
       break;
     }
@@ -128,25 +168,29 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       out.push('');
       break;
     }
-    case 'unresolved': {
-      const unresolved = summary.unresolved ?? [];
-      if (unresolved.length === 0) out.push(paragraph(text.unresolved.none));
-      for (const card of unresolved) out.push(item(`${inline(card.title)} (${inline(text.unresolved.lane)}: ${inline(card.laneName)})`));
-      out.push('');
-      break;
-    }
     case 'moves': {
       const moves = summary.moves ?? [];
       if (moves.length === 0) out.push(paragraph(text.moves.none));
       for (const move of moves) {
         const reason = move.reason.trim() ? `${inline(text.moves.reason)}: ${block(move.reason, '  ')}` : inline(text.moves.noReason);
-        out.push(item(`${inline(move.atText)} — **${inline(move.cardTitle)}**: ${inline(move.from)} → ${inline(move.to)} — ${reason}`));
+        out.push(item(`**${inline(move.cardTitle)}**: ${inline(move.from)} → ${inline(move.to)} (${inline(move.atText)}) — ${reason}`));
       }
       out.push('');
       break;
     }
   }
   return out;
+}
+
+function rankLine(entry: RankedItem, text: SummaryText): string {
+  return item(`${inline(text.votes.rank)} ${entry.rank}: **${inline(entry.title)}** — ${inline(text.votes.dots(entry.dots))}`);
+}
+
+/** The ranking's places after the top ones: an appendix. */
+function rankingAppendix(summary: Summary, text: SummaryText): string[] {
+  const rest = summary.votes?.rest ?? [];
+  if (rest.length === 0) return [];
+  return [`## ${inline(text.appendix.ranking)}`, '', ...rest.map((entry) => rankLine(entry, text)), ''];
 }
 
 /** A list item; its text starts a block, so a leading "1." or "-" in it must not open another list. */
@@ -175,7 +219,7 @@ function lines(value: string, firstStartsLine = true): string[] {
 
 /** Escapes what opens a block at the start of a line: quote, list or heading underline markers, "1." lists. */
 function lineStart(escaped: string): string {
-  return escaped.replace(/^([>+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  return escaped.replace(/^([>+=#-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
 
 /**
@@ -183,7 +227,9 @@ function lineStart(escaped: string): string {
  * markup, HTML or an entity anywhere are backslash-escaped; line breaks become spaces.
  */
 function inline(value: string): string {
-  return value.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<&|~#]/g, '\\$&');
+  return value
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]~]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|#(?=\s*$)/g, '\\$&');
 }
 
 /** A paragraph of its own: inline text that also starts a block. */

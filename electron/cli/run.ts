@@ -1,23 +1,29 @@
 /**
- * The command line: `npm run cli -- export <file.nahtstelle> --format md|html|csv|docx|pptx|json
- * --out <path> [--lang de|en] [--semicolon] [--sections …]`. Plain Node, no Electron and no
- * display: it reads the file with the app's own loader (SessionFiles: size limit, strict UTF-8,
- * parseSessionFile with its migrations), builds the one summary model and renders it like the
- * app's export does, then writes the result atomically.
+ * The command line: `npm run cli -- export <file.nahtstelle> --format <kind> --out <path>
+ * [--lang de|en] [--preset client|full | --sections …] [--without-notes] [--semicolon|--comma]
+ * [--table cards|actions]`. Plain Node, no Electron and no display: it reads the file with the
+ * app's own loader (SessionFiles: size limit, strict UTF-8, parseSessionFile with its
+ * migrations) and renders every kind the app exports through the app's own `renderExport`; what
+ * the app prints (PDF, handout, board picture) Chromium prints here (cli/chromium.ts). Then it
+ * writes the result atomically.
  *
  * Exit codes: 0 written; 1 the session file cannot be read (worded as the app words it) or the
- * output cannot be written; 2 wrong arguments; 3 an internal error (a fault of ours, not bad input).
+ * output cannot be written; 2 wrong arguments, or no Chromium for pdf, handout or png; 3 an internal
+ * error (a fault of ours, not bad input).
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isSummaryFormat } from '../../core/export/formats';
-import { buildSummary } from '../../core/summary';
-import { summarySections, type SummarySection } from '../../core/summary-text';
-import { renderSummaryFile } from '../export/render';
+import { exportKinds, type ExportKind, type ExportRequest } from '../../core/api';
+import { csvTables, type CsvTable } from '../../core/export/csv';
+import { presetSections, summaryPresets, summarySections, type SummaryPreset, type SummarySection } from '../../core/summary-text';
+import { renderExport } from '../export/export-session';
+import type { Printer } from '../export/print-page';
+import { formatsWithBoard } from '../export/render';
 import { writeFileAtomically, type ExportFs } from '../export/write-file';
 import { FileError } from '../services/file-error';
 import { SessionFiles, type SessionFs } from '../services/session-files';
+import { createCliPrinter, findChromium } from './chromium';
 import { cliTexts, fill, languageOfLocale, type CliLanguage, type CliText } from './text';
 
 export interface CliEnvironment {
@@ -30,6 +36,10 @@ export interface CliEnvironment {
   readonly writeFs?: ExportFs;
   /** For tests: the time zone of move times (the machine's otherwise). */
   readonly timeZone?: string;
+  /** For tests: the day of the export (today otherwise). */
+  readonly exportedOn?: string;
+  /** For tests: where Chromium is, or null for none (found on the machine otherwise). */
+  readonly chromium?: string | null;
 }
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
@@ -50,6 +60,10 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
         out: { type: 'string', short: 'o' },
         lang: { type: 'string' },
         semicolon: { type: 'boolean' },
+        comma: { type: 'boolean' },
+        table: { type: 'string' },
+        preset: { type: 'string' },
+        'without-notes': { type: 'boolean' },
         sections: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -71,11 +85,13 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     if (inputs.length > 1) throw new UsageError(text.errors.tooManyInputs);
     if (values.format === undefined) throw new UsageError(text.errors.noFormat);
     const format = values.format.toLowerCase();
-    if (format === 'pdf' || format === 'png') throw new UsageError(text.errors.appOnly);
-    if (!isSummaryFormat(format)) throw new UsageError(fill(text.errors.badFormat, { format: values.format }));
+    if (!isExportKind(format)) throw new UsageError(fill(text.errors.badFormat, { format: values.format }));
     if (values.out === undefined || values.out === '') throw new UsageError(text.errors.noOut);
-    if (values.semicolon && format !== 'csv') throw new UsageError(text.errors.semicolonOnlyCsv);
-    const sections = values.sections === undefined ? undefined : parseSections(values.sections, text);
+    if ((values.semicolon || values.comma || values.table !== undefined) && format !== 'csv') throw new UsageError(text.errors.tableOnlyCsv);
+    if (values.semicolon && values.comma) throw new UsageError(text.errors.semicolonOnlyCsv);
+    if (values.table !== undefined && !isCsvTable(values.table)) throw new UsageError(fill(text.errors.badTable, { table: values.table }));
+    if (values.preset !== undefined && !isPreset(values.preset)) throw new UsageError(fill(text.errors.badPreset, { preset: values.preset }));
+    const sections = values.sections === undefined ? presetSections[values.preset ?? 'client'] : parseSections(values.sections, text);
     const inputPath = resolve(input);
     const outPath = resolve(values.out);
     await refuseOutPath(inputPath, outPath, text);
@@ -88,8 +104,22 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       ...(environment.readFs && { fs: environment.readFs }),
     });
     const { session } = await files.read(inputPath);
-    const summary = buildSummary(session, { fallbackLanguage: language, ...(sections && { sections }), ...(environment.timeZone && { timeZone: environment.timeZone }) });
-    const bytes = await renderSummaryFile(summary, format, { csvDelimiter: values.semicolon ? ';' : ',' });
+    const printer = await cliPrinter(format, sections, environment, text);
+    let bytes: Uint8Array;
+    try {
+      const delimiter = values.semicolon ? ';' : values.comma ? ',' : (session.details.language || language) === 'de' ? ';' : ',';
+      const request: ExportRequest = {
+        kind: format,
+        sections,
+        csvDelimiter: delimiter,
+        withNotes: !values['without-notes'],
+        fallbackLanguage: language,
+        ...(values.table !== undefined && isCsvTable(values.table) && { csvTable: values.table }),
+      };
+      bytes = await renderExport(session, request, printer, { ...(environment.timeZone && { timeZone: environment.timeZone }), ...(environment.exportedOn && { exportedOn: environment.exportedOn }) });
+    } finally {
+      await printer?.close();
+    }
     await writeFileAtomically(outPath, bytes, environment.writeFs);
     environment.stdout(fill(text.wrote, { file: outPath, size: formatSize(bytes.byteLength) }));
     return exitCodes.ok;
@@ -146,6 +176,35 @@ export function describeFileError(error: FileError, text: CliText): string {
   const sentences = [fill(text.files[reason as keyof CliText['files']], { file })];
   if (backupAvailable) sentences.push(text.files.backupAvailable);
   return sentences.join(' ');
+}
+
+/**
+ * Chromium, where the kind needs it: pdf, handout and png cannot be made without it (a usage
+ * error, exit 2); the board picture in html, docx and pptx is left out with a warning.
+ */
+async function cliPrinter(kind: ExportKind, sections: readonly SummarySection[], environment: CliEnvironment, text: CliText): Promise<(Printer & { close(): Promise<void> }) | null> {
+  const needs = kind === 'pdf' || kind === 'handout' || kind === 'png';
+  const wantsBoard = sections.includes('board') && (formatsWithBoard as readonly string[]).includes(kind);
+  if (!needs && !wantsBoard) return null;
+  const path = environment.chromium !== undefined ? environment.chromium : await findChromium(environment.env ?? {});
+  if (path === null) {
+    if (needs) throw new UsageError(fill(text.errors.noChromium, { format: kind }));
+    environment.stderr(text.noBoardPicture);
+    return null;
+  }
+  return createCliPrinter(path);
+}
+
+function isExportKind(value: string): value is ExportKind {
+  return (exportKinds as readonly string[]).includes(value);
+}
+
+function isCsvTable(value: string): value is CsvTable {
+  return (csvTables as readonly string[]).includes(value);
+}
+
+function isPreset(value: string): value is SummaryPreset {
+  return (summaryPresets as readonly string[]).includes(value);
 }
 
 function parseSections(list: string, text: CliText): SummarySection[] {

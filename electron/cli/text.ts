@@ -19,7 +19,10 @@ export interface CliText {
     readonly tooManyInputs: string;
     readonly noFormat: string;
     readonly badFormat: string;
-    readonly appOnly: string;
+    readonly noChromium: string;
+    readonly badPreset: string;
+    readonly badTable: string;
+    readonly tableOnlyCsv: string;
     readonly noOut: string;
     readonly badLanguage: string;
     readonly badSections: string;
@@ -32,10 +35,12 @@ export interface CliText {
     readonly seeHelp: string;
   };
   readonly wrote: string;
+  /** A warning: the document is written, without the board picture. */
+  readonly noBoardPicture: string;
 }
 
-const formats = 'md | html | csv | docx | pptx | json';
-const sections = 'facts, mission, lanes, seams, caricatures, metrics, votes, actions, unresolved, moves';
+const formats = 'pdf | docx | pptx | html | md | csv | json | handout | png';
+const sections = 'facts, glance, board, actions, lanes, seams, caricatures, metrics, votes, agenda, moves';
 
 const en: CliText = {
   usage: `Usage: npm run cli -- export <file.nahtstelle> --format <format> --out <path> [options]
@@ -46,13 +51,21 @@ Writes the summary of a session file, without the app and without a display.
   --out, -o <path>        the file to write (written whole or not at all)
   --lang <de|en>          language of these messages, and of the summary when the
                           session has none set (default: from LANG, else English)
-  --semicolon             CSV only: semicolons instead of commas (German Excel)
-  --sections <list>       comma-separated, in any order (default: all):
+  --preset <client|full>  client (default): everything but the moves log;
+                          full: everything
+  --sections <list>       instead of a preset, comma-separated, in any order:
                           ${sections}
+  --without-notes         leave the cards' notes, why and tags out
+  --semicolon, --comma    CSV only: the separator (default: semicolons for a German
+                          session, commas otherwise)
+  --table <cards|actions> CSV only: one row per card (default) or per action item
   --help, -h              this text
 
+pdf, handout, png and the board picture in docx, pptx and html are printed by
+Chromium (CHROMIUM_PATH, or where it is usually installed).
+
 Exit codes: 0 written, 1 the session file cannot be read or the output cannot be
-written, 2 wrong arguments, 3 an internal error.`,
+written, 2 wrong arguments or no Chromium for pdf, handout or png, 3 an internal error.`,
   files: {
     notFound: '“{{file}}” was not found.',
     unreadable: '“{{file}}” could not be read.',
@@ -82,11 +95,14 @@ written, 2 wrong arguments, 3 an internal error.`,
     tooManyInputs: 'Give exactly one session file.',
     noFormat: `No format given: --format ${formats}.`,
     badFormat: `Unknown format “{{format}}”: use ${formats}.`,
-    appOnly: `PDF and the board image (PNG) need the app’s window, so only the app writes them. The command line writes ${formats}.`,
+    noChromium: 'No Chromium found: --format {{format}} is printed by Chromium. Install Chromium or Chrome, or set CHROMIUM_PATH to its program.',
+    badPreset: 'Unknown preset “{{preset}}”: use client or full.',
+    badTable: 'Unknown table “{{table}}”: use cards or actions.',
+    tableOnlyCsv: '--table, --semicolon and --comma apply to --format csv only.',
     noOut: 'No output file given: --out <path>.',
     badLanguage: 'Unknown language “{{lang}}”: use de or en.',
     badSections: `Unknown section “{{section}}”: use ${sections}.`,
-    semicolonOnlyCsv: '--semicolon applies to --format csv only.',
+    semicolonOnlyCsv: 'Give either --semicolon or --comma.',
     outIsInput: 'The output file is the session file itself; choose another --out.',
     outIsSession: '“{{file}}” is a session file or its backup; the command line never writes over one. Choose another --out.',
     internal: 'Internal error (a fault in the program, not in your input): {{detail}}',
@@ -95,6 +111,7 @@ written, 2 wrong arguments, 3 an internal error.`,
     seeHelp: 'See: npm run cli -- --help',
   },
   wrote: 'Wrote “{{file}}” ({{size}}).',
+  noBoardPicture: 'No Chromium found: the board picture is left out. Set CHROMIUM_PATH to include it.',
 };
 
 const de: CliText = {
@@ -106,13 +123,21 @@ Schreibt die Zusammenfassung einer Sitzungsdatei, ohne App und ohne Bildschirm.
   --out, -o <pfad>        die Zieldatei (wird ganz oder gar nicht geschrieben)
   --lang <de|en>          Sprache dieser Meldungen und der Zusammenfassung, wenn die
                           Sitzung keine festlegt (Standard: aus LANG, sonst Englisch)
-  --semicolon             nur CSV: Semikolon statt Komma (deutsches Excel)
-  --sections <liste>      kommagetrennt, in beliebiger Reihenfolge (Standard: alle):
+  --preset <client|full>  client (Standard): alles außer dem Verschiebungsprotokoll;
+                          full: alles
+  --sections <liste>      statt einer Vorauswahl, kommagetrennt, beliebige Reihenfolge:
                           ${sections}
+  --without-notes         Notizen, Wozu und Schlagwörter der Karten weglassen
+  --semicolon, --comma    nur CSV: das Trennzeichen (Standard: Semikolon für eine
+                          deutsche Sitzung, sonst Komma)
+  --table <cards|actions> nur CSV: eine Zeile je Karte (Standard) oder je Aufgabe
   --help, -h              dieser Text
 
+pdf, handout, png und das Bild des Boards in docx, pptx und html druckt Chromium
+(CHROMIUM_PATH, oder wo es üblicherweise installiert ist).
+
 Exit-Codes: 0 geschrieben, 1 die Sitzungsdatei ist nicht lesbar oder die Zieldatei
-nicht schreibbar, 2 falsche Argumente, 3 ein interner Fehler.`,
+nicht schreibbar, 2 falsche Argumente oder kein Chromium für pdf, handout oder png, 3 ein interner Fehler.`,
   files: {
     notFound: '„{{file}}“ wurde nicht gefunden.',
     unreadable: '„{{file}}“ konnte nicht gelesen werden.',
@@ -142,11 +167,14 @@ nicht schreibbar, 2 falsche Argumente, 3 ein interner Fehler.`,
     tooManyInputs: 'Bitte genau eine Sitzungsdatei angeben.',
     noFormat: `Kein Format angegeben: --format ${formats}.`,
     badFormat: `Unbekanntes Format „{{format}}“: möglich sind ${formats}.`,
-    appOnly: `PDF und das Bild des Boards (PNG) brauchen das App-Fenster und entstehen nur in der App. Die Kommandozeile schreibt ${formats}.`,
+    noChromium: 'Kein Chromium gefunden: --format {{format}} wird von Chromium gedruckt. Bitte Chromium oder Chrome installieren oder CHROMIUM_PATH auf das Programm setzen.',
+    badPreset: 'Unbekannte Vorauswahl „{{preset}}“: möglich sind client und full.',
+    badTable: 'Unbekannte Tabelle „{{table}}“: möglich sind cards und actions.',
+    tableOnlyCsv: '--table, --semicolon und --comma gelten nur für --format csv.',
     noOut: 'Keine Zieldatei angegeben: --out <pfad>.',
     badLanguage: 'Unbekannte Sprache „{{lang}}“: möglich sind de und en.',
     badSections: `Unbekannter Abschnitt „{{section}}“: möglich sind ${sections}.`,
-    semicolonOnlyCsv: '--semicolon gilt nur für --format csv.',
+    semicolonOnlyCsv: 'Bitte entweder --semicolon oder --comma angeben.',
     outIsInput: 'Die Zieldatei ist die Sitzungsdatei selbst; bitte ein anderes --out wählen.',
     outIsSession: '„{{file}}“ ist eine Sitzungsdatei oder deren Sicherung; die Kommandozeile schreibt nie darüber. Bitte ein anderes --out wählen.',
     internal: 'Interner Fehler (ein Fehler im Programm, nicht in Ihrer Eingabe): {{detail}}',
@@ -155,6 +183,7 @@ nicht schreibbar, 2 falsche Argumente, 3 ein interner Fehler.`,
     seeHelp: 'Hilfe: npm run cli -- --help',
   },
   wrote: '„{{file}}“ geschrieben ({{size}}).',
+  noBoardPicture: 'Kein Chromium gefunden: Das Bild des Boards fehlt. Mit CHROMIUM_PATH kommt es dazu.',
 };
 
 export const cliTexts: Readonly<Record<CliLanguage, CliText>> = { de, en };

@@ -3,8 +3,12 @@
  * it writes the XML and the zip, escaping every text). Returns the file's bytes; main or the CLI
  * writes them. Imports nothing from Electron, so the command line runs it without a display.
  *
- * Layout: the session title and date in the page header, "Page n of m" in the footer, the sections
- * as Heading 1, lanes and groups as Heading 2, lists as bullets, action items and the ranking as tables.
+ * Layout (docs/summaries.md): a cover (title, facts, day of the export), then the sections in the
+ * client's order as Heading 1 (lanes and groups as Heading 2) — Word's own heading styles, with
+ * spacing and kept with what follows, so the navigation pane and a table of contents work; the
+ * board picture fitted to the page; tables with column widths fitted to their content (a rank
+ * number does not get a third of the page), header rows repeated on every page. The document's
+ * properties name the session as title and the facilitator as author.
  */
 import {
   AlignmentType,
@@ -13,37 +17,74 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
+  LineRuleType,
   Packer,
-  PageNumber,
+    PageNumber,
   Paragraph,
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { MetricItem, Summary } from '../../core/summary';
+import type { MetricItem, RankedItem, Summary } from '../../core/summary';
 import { summaryText, type SummarySection, type SummaryText } from '../../core/summary-text';
+import { fitInto, pngSize } from './png-size';
 
 const languageTags = { de: 'de-DE', en: 'en-GB' } as const;
 
-export async function renderDocx(summary: Summary): Promise<Uint8Array> {
+/** A4 with 2 cm margins, in twentieths of a point; the text is 17 cm wide. */
+const page = { width: 11906, height: 16838, margin: 1134 } as const;
+const textWidth = page.width - 2 * page.margin;
+/** The room for the board picture, in pixels at 96 dpi (17 cm × 22 cm). */
+const pictureBox = { width: 642, height: 830 } as const;
+
+export interface DocxAssets {
+  readonly boardPng?: Uint8Array;
+}
+
+export async function renderDocx(summary: Summary, assets: DocxAssets = {}): Promise<Uint8Array> {
   const text = summaryText(summary.language);
   const subtitle = [text.summary, summary.dateText].filter(Boolean).join(' · ');
   const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(summary.title)] }), plain(subtitle)];
+  if (summary.facts) body.push(...sectionBody(summary, 'facts', text, assets));
+  let first = true;
   for (const section of summary.sections) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text.sections[section])] }));
-    body.push(...sectionBody(summary, section, text));
+    if (section === 'facts') continue;
+    if (section === 'board' && !assets.boardPng) continue;
+    if (section === 'moves') body.push(...rankingAppendix(summary, text));
+    // The cover stands alone on its page; everything after it starts on the next.
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: first && summary.facts !== null, children: [new TextRun(text.sections[section])] }));
+    first = false;
+    body.push(...sectionBody(summary, section, text, assets));
   }
+  if (!summary.sections.includes('moves')) body.push(...rankingAppendix(summary, text));
+  const facilitator = summary.facts?.facilitator.replace(/\s+/g, ' ').trim() ?? '';
+  const heading = (size: number, before: number) => ({
+    run: { size, bold: true, color: '1F3F5E', font: 'Calibri' },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+  });
   const document = new Document({
     title: `${summary.title} — ${text.summary}`,
-    creator: 'Nahtstelle',
+    subject: text.summary,
+    creator: facilitator || 'Nahtstelle',
+    lastModifiedBy: facilitator || 'Nahtstelle',
     description: subtitle,
-    styles: { default: { document: { run: { language: { value: languageTags[summary.language] }, font: 'Calibri', size: 22 } } } },
+    styles: {
+      default: {
+        document: { run: { language: { value: languageTags[summary.language] }, font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 100, line: 276 } } },
+        title: { run: { size: 48, bold: true, color: '1F3F5E', font: 'Calibri' }, paragraph: { spacing: { before: 1200, after: 160, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true } },
+        heading1: heading(32, 360),
+        heading2: heading(26, 240),
+      },
+    },
     sections: [
       {
+        properties: { page: { size: { width: page.width, height: page.height }, margin: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin } } },
         headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: [summary.title, summary.dateText].filter(Boolean).join(' · '), size: 18, color: '555555' })] })] }) },
         footers: {
           default: new Footer({
@@ -62,7 +103,25 @@ export async function renderDocx(summary: Summary): Promise<Uint8Array> {
   return Packer.pack(document, 'uint8array');
 }
 
-function sectionBody(summary: Summary, section: SummarySection, text: SummaryText): (Paragraph | Table)[] {
+function rankingAppendix(summary: Summary, text: SummaryText): (Paragraph | Table)[] {
+  const rest = summary.votes?.rest ?? [];
+  if (rest.length === 0) return [];
+  return [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text.appendix.ranking)] }), rankingTable(rest, text)];
+}
+
+function rankingTable(ranking: readonly RankedItem[], text: SummaryText): Table {
+  return table(
+    [
+      { label: text.votes.rank, share: 10 },
+      { label: text.columns.title, share: 58 },
+      { label: text.columns.lane, share: 17 },
+      { label: text.columns.dots, share: 15 },
+    ],
+    ranking.map((entry) => [String(entry.rank), entry.title, entry.laneName, text.votes.dots(entry.dots)]),
+  );
+}
+
+function sectionBody(summary: Summary, section: SummarySection, text: SummaryText, assets: DocxAssets): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   const note = (value: string): void => {
     out.push(new Paragraph({ children: [new TextRun({ text: value, italics: true, color: '555555' })] }));
@@ -83,10 +142,14 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       field(text.facts.facilitator, facts.facilitator);
       out.push(bullet([bold(`${text.facts.participants}:`), ...(facts.participants.length === 0 ? [new TextRun(` ${text.facts.noParticipants}`)] : [])]));
       for (const group of facts.participants) out.push(bullet([bold(`${group.label}: `), new TextRun(group.names.join(', '))], 1));
+      field(text.facts.exported, summary.exportedText);
       break;
     }
-    case 'mission': {
+    case 'glance': {
+      const glance = summary.glance;
+      if (!glance) break;
       const mission = summary.mission ?? '';
+      heading(text.mission.label);
       if (mission.trim()) {
         out.push(
           new Paragraph({
@@ -98,6 +161,32 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
         );
       }
       else note(text.mission.none);
+      out.push(new Paragraph({ spacing: { before: 160 }, children: [bold(text.glance.counts(glance.counts))] }));
+      if (glance.top.length > 0) {
+        heading(text.glance.top);
+        glance.top.forEach((entry, index) => out.push(new Paragraph({ children: [new TextRun(`${index + 1}. ${entry.title} `), new TextRun({ text: `(${text.votes.dots(entry.dots)})`, color: '555555' })] })));
+      }
+      heading(text.glance.unresolved);
+      if (glance.unresolved.length === 0) note(text.glance.noUnresolved);
+      for (const card of glance.unresolved) out.push(bullet([new TextRun({ text: card.title, color: 'A03000', bold: true }), new TextRun({ text: ` (${card.laneName})`, color: '555555' })]));
+      heading(text.glance.nextActions);
+      if (glance.nextActions.length === 0) note(text.glance.noNextActions);
+      for (const action of glance.nextActions) {
+        const who = [action.owner.trim(), action.dueText].filter(Boolean).join(', ');
+        out.push(bullet([new TextRun(action.text), ...(who ? [new TextRun({ text: ` — ${who}`, color: '555555' })] : [])]));
+      }
+      break;
+    }
+    case 'board': {
+      if (!assets.boardPng) break;
+      const size = fitInto(pngSize(assets.boardPng), pictureBox);
+      out.push(
+        new Paragraph({
+          children: [
+            new ImageRun({ type: 'png', data: assets.boardPng, transformation: size, altText: { name: text.sections.board, title: text.sections.board, description: text.boardPicture.alt } }),
+          ],
+        }),
+      );
       break;
     }
     case 'lanes':
@@ -107,7 +196,11 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
           const children: ParagraphChild[] = [];
           if (card.kind !== 'topic') children.push(new TextRun({ text: `${card.kindText}: `, italics: true }));
           children.push(new TextRun(card.title));
-          if (card.lead !== null) children.push(new TextRun({ text: ` — ${text.lane.lead}: ${card.leadText}`, color: card.lead === 'unresolved' ? 'A03000' : '555555', bold: card.lead === 'unresolved' }));
+          if (card.showLead) children.push(new TextRun({ text: ` — ${text.lane.lead}: ${card.leadText}`, color: card.lead === 'unresolved' ? 'A03000' : '555555', bold: card.lead === 'unresolved' }));
+          if (card.dots) children.push(new TextRun({ text: ` (${text.votes.dots(card.dots)})`, color: '555555' }));
+          if (card.why.trim()) children.push(new TextRun({ text: `${text.card.why}: `, bold: true, break: 1 }), ...lines(card.why));
+          if (card.notes.trim()) children.push(new TextRun({ text: `${text.card.notes}: `, bold: true, break: 1 }), ...lines(card.notes));
+          if (card.tags.length > 0) children.push(new TextRun({ text: `${text.card.tags}: `, bold: true, break: 1 }), new TextRun(card.tags.join(', ')));
           out.push(bullet(children));
         }
         if (lane.cards.length === 0 && lane.hiddenCaricatures === 0) note(text.lane.empty);
@@ -162,22 +255,43 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       if (!votes) break;
       if (!votes.revealed) note(text.votes.hidden);
       else if (votes.ranking.length === 0) note(text.votes.none);
-      else out.push(table([text.votes.rank, text.columns.title, text.columns.dots], votes.ranking.map((entry) => [String(entry.rank), entry.title, text.votes.dots(entry.dots)])));
+      else out.push(rankingTable(votes.ranking, text));
+      break;
+    }
+    case 'agenda': {
+      const agenda = summary.agenda ?? [];
+      if (agenda.length === 0) note(text.agenda.none);
+      else
+        out.push(
+          table(
+            [
+              { label: text.agenda.block, share: 60 },
+              { label: text.agenda.minutes, share: 15 },
+              { label: text.agenda.state, share: 25 },
+            ],
+            agenda.map((item) => [item.title, item.minutesText, item.stateText]),
+          ),
+        );
       break;
     }
     case 'actions': {
       const actions = summary.actions ?? [];
       if (actions.length === 0) note(text.actions.none);
       else {
-        const rows = actions.map((action) => [action.text, action.owner.trim() || text.actions.noOwner, action.dueText || text.actions.noDue, action.cardTitle, action.done ? text.actions.done : text.actions.open]);
-        out.push(table([text.actions.action, text.actions.owner, text.actions.due, text.actions.card, ''], rows));
+        const rows = actions.map((action) => [action.text, action.owner.trim() || text.actions.noOwner, action.dueText || text.actions.noDue, action.done ? text.actions.done : text.actions.open, action.cardTitle]);
+        out.push(
+          table(
+            [
+              { label: text.actionColumns.action, share: 34 },
+              { label: text.actionColumns.owner, share: 17 },
+              { label: text.actionColumns.due, share: 17 },
+              { label: text.actionColumns.status, share: 11 },
+              { label: text.actionColumns.card, share: 21 },
+            ],
+            rows,
+          ),
+        );
       }
-      break;
-    }
-    case 'unresolved': {
-      const unresolved = summary.unresolved ?? [];
-      if (unresolved.length === 0) note(text.unresolved.none);
-      for (const card of unresolved) out.push(bullet([new TextRun(card.title), new TextRun({ text: ` (${text.unresolved.lane}: ${card.laneName})`, color: '555555' })]));
       break;
     }
     case 'moves': {
@@ -217,12 +331,32 @@ function lines(value: string, style: { readonly size?: number } = {}): TextRun[]
   return value.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, ...style }));
 }
 
-function table(head: readonly string[], rows: readonly (readonly string[])[]): Table {
+interface Column {
+  readonly label: string;
+  /** Percent of the text width. */
+  readonly share: number;
+}
+
+/** A table with fixed column widths (Word's automatic layout gives every column the same), its header row repeated on each page. */
+function table(columns: readonly Column[], rows: readonly (readonly string[])[]): Table {
+  const widths = columns.map((column) => Math.round((textWidth * column.share) / 100));
   const row = (cells: readonly string[], header: boolean): TableRow =>
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: cells.map((cell) => new TableCell({ children: [new Paragraph({ children: header ? [bold(cell)] : lines(cell) })] })),
+      children: cells.map(
+        (cell, index) =>
+          new TableCell({
+            width: { size: widths[index] ?? 0, type: WidthType.DXA },
+            shading: header ? { type: ShadingType.CLEAR, fill: 'E8EEF4', color: 'auto' } : undefined,
+            children: [new Paragraph({ spacing: { after: 0 }, keepNext: header, children: header ? [bold(cell)] : lines(cell) })],
+          }),
+      ),
     });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(head, true), ...rows.map((cells) => row(cells, false))] });
+  return new Table({
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    rows: [row(columns.map((column) => column.label), true), ...rows.map((cells) => row(cells, false))],
+  });
 }

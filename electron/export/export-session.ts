@@ -16,10 +16,10 @@ import { isSummaryFormat, summaryFormatInfo } from '../../core/export/formats';
 import { renderHandout } from '../../core/export/handout';
 import { renderHtml } from '../../core/export/html';
 import type { Session } from '../../core/model';
-import { buildSummary, printable } from '../../core/summary';
+import { buildSummary, printable, type SummaryOptions } from '../../core/summary';
 import { summaryText, type SummarySection } from '../../core/summary-text';
 import type { Printer } from './print-page';
-import { renderSummaryFile } from './render';
+import { formatsWithBoard, renderSummaryFile } from './render';
 
 /** The file name extension of each kind, with its dot. */
 export function exportExtension(kind: ExportKind): string {
@@ -28,26 +28,50 @@ export function exportExtension(kind: ExportKind): string {
 }
 
 /** The sections the handout and the board image are made of, whatever the dialog includes. */
-const handoutSections: readonly SummarySection[] = ['facts', 'mission'];
-const boardSections: readonly SummarySection[] = ['facts', 'mission', 'lanes'];
+const handoutSections: readonly SummarySection[] = ['facts', 'glance'];
+const boardSections: readonly SummarySection[] = ['facts', 'glance', 'lanes'];
 
-/** The file's bytes. */
-export async function renderExport(session: Session, request: ExportRequest, printer: Printer): Promise<Uint8Array> {
+/** What the command line sets beyond the dialog's request. */
+export interface ExportExtras {
+  /** The time zone of move times (the machine's otherwise). */
+  readonly timeZone?: string;
+  /** The day of the export (YYYY-MM-DD); today on this machine when not given. */
+  readonly exportedOn?: string;
+}
+
+/** The file's bytes. The board picture for the documents that embed it is printed first, by the same printer. */
+export async function renderExport(session: Session, request: ExportRequest, printer: Printer | null, extras: ExportExtras = {}): Promise<Uint8Array> {
   const { kind, fallbackLanguage } = request;
+  const options: SummaryOptions = {
+    fallbackLanguage,
+    sections: request.sections,
+    withNotes: request.withNotes ?? true,
+    exportedOn: extras.exportedOn ?? localDay(new Date()),
+    ...(extras.timeZone && { timeZone: extras.timeZone }),
+  };
+  const needPrinter = (): Printer => {
+    if (!printer) throw new Error(`Exporting ${kind} needs a printer`);
+    return printer;
+  };
+  const summary = buildSummary(session, options);
+  const withBoard = summary.sections.includes('board') && (kind === 'pdf' || (isSummaryFormat(kind) && formatsWithBoard.includes(kind)));
+  const boardPng = withBoard && printer ? await printer.png(renderBoardImage(buildSummary(session, { ...options, sections: boardSections }))) : undefined;
   if (isSummaryFormat(kind)) {
-    const summary = buildSummary(session, { fallbackLanguage, sections: request.sections });
-    return renderSummaryFile(summary, kind, { csvDelimiter: request.csvDelimiter });
+    return renderSummaryFile(summary, kind, { csvDelimiter: request.csvDelimiter, csvTable: request.csvTable, boardPng });
   }
   switch (kind) {
-    case 'pdf': {
-      const summary = buildSummary(session, { fallbackLanguage, sections: request.sections });
-      return printer.pdf(renderHtml(summary), { title: summary.title, date: summary.dateText, language: summary.language });
-    }
+    case 'pdf':
+      return needPrinter().pdf(renderHtml(summary, { boardPng }), { title: summary.title, date: summary.dateText, language: summary.language });
     case 'handout':
-      return printer.pdf(renderHandout(buildSummary(session, { fallbackLanguage, sections: handoutSections })), null);
+      return needPrinter().pdf(renderHandout(buildSummary(session, { ...options, sections: handoutSections })), null);
     case 'png':
-      return printer.png(renderBoardImage(buildSummary(session, { fallbackLanguage, sections: boardSections })));
+      return needPrinter().png(renderBoardImage(buildSummary(session, { ...options, sections: boardSections })));
   }
+}
+
+/** The machine's calendar day, YYYY-MM-DD. */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 const maxTitleInName = 100;

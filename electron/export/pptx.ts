@@ -1,331 +1,507 @@
 /**
  * The summary as a PowerPoint deck (.pptx), built with `pptxgenjs` (MIT, runs in plain Node; only
- * its HTML-table and image helpers need a DOM, and they are not used). Returns the file's bytes.
- * Imports nothing from Electron, so the command line runs it without a display.
+ * its HTML-table and image-path helpers need a DOM, and they are not used). Returns the file's
+ * bytes. Imports nothing from Electron, so the command line runs it without a display.
+ * docs/summaries.md shows a deck.
  *
- * The deck: a title slide; then per included section its slides — the facts, the mission, one
- * slide per lane, the seam agreements, the caricatures, the metrics with narratives (and those
- * still without), the ranking, the action items, what is unresolved and the moves. A list longer
- * than a slide goes on over further slides titled "(continued)"; a single text longer than a slide
- * is split between slides at word boundaries, so nothing is cut and nothing overflows.
+ * The deck a consultant shows the client's board, not a dump of the document:
+ * - every slide is made from one simple master with a real title placeholder (the outline, the
+ *   accessibility checker and a client's own template all see the titles);
+ * - a title slide (title, client, day, place, facilitator, the agenda as it went), "at a glance",
+ *   the board picture, the action items as a table, one slide per lane with its cards as a table
+ *   (the seam agreement, what is true about a caricature and a metric's figure and narrative
+ *   in the card's row), the ranking; cards' notes, why and tags go to the speaker notes;
+ * - nothing is a filler slide: a section with nothing to show (votes still hidden) has none;
+ * - a table longer than a slide goes on over further slides titled "(continued)".
  *
- * Every paragraph is one text run: pptxgenjs writes paragraph properties before each run of a
- * paragraph, which older PowerPoint versions reject when a paragraph has several runs.
+ * pptxgenjs writes a few things PowerPoint answers with its "repair" dialog although LibreOffice
+ * opens them (pptxgenjs issues #1443, #1444, #1449): content-type overrides for slide masters it
+ * never writes, and empty `<a:ln>` elements. `cleanPackage` removes exactly those afterwards;
+ * test/unit/export/office.test.ts checks the package for them.
  */
+import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
-import type { Summary } from '../../core/summary';
+import type { LaneCard, Summary, SummaryCard, SummaryLane } from '../../core/summary';
 import { summaryText, type SummaryText } from '../../core/summary-text';
+import { fitInto, pngSize } from './png-size';
 
-/** One paragraph on a slide: a bullet (level 0), a sub-bullet (level 1) or a plain note. */
-interface Line {
-  readonly text: string;
-  readonly style: 'bullet' | 'sub' | 'note' | 'big';
-  readonly bold?: boolean;
-  readonly flag?: boolean;
+export interface PptxAssets {
+  readonly boardPng?: Uint8Array;
 }
 
-/** Lines kept on one slide when they fit there (an item and its details). */
-type Block = readonly Line[];
-
-interface Deck {
-  readonly title: string;
-  readonly blocks: readonly Block[];
-}
-
-/** Slide geometry (16:9, inches) and how much text a slide's body holds. */
-const layout = { width: 13.333, margin: 0.6, titleY: 0.35, titleH: 1.0, bodyY: 1.45, bodyH: 5.35, footerY: 6.95 } as const;
-const bodyFont = 16;
-const subFont = 14;
-const bigFont = 28;
-/** Lines of body text per slide, with room for paragraph spacing. */
-const linesPerSlide = 17;
-/** Characters per line at each font; on the safe side (wide letters, emoji). */
-const charsPerLine = { bullet: 95, sub: 105, note: 100, big: 50 } as const;
-const colours = { text: '1C1C1E', muted: '555555', accent: '1F3F5E', flag: 'A03000' } as const;
+/** Slide geometry (16:9, inches). */
+const layout = { width: 13.333, height: 7.5, margin: 0.6, titleY: 0.3, titleH: 0.9, bodyY: 1.35, bodyH: 5.45, footerY: 6.95 } as const;
+const bodyWidth = layout.width - 2 * layout.margin;
+const colours = { text: '1C1C1E', muted: '555555', accent: '1F3F5E', band: '2F5D8A', head: 'E8EEF4', flag: 'A03000', ok: '2A6B2A', line: 'BBBBBB' } as const;
 const languageTags = { de: 'de-DE', en: 'en-GB' } as const;
+const masterName = 'NAHTSTELLE';
+const titleMasterName = 'NAHTSTELLE_TITLE';
+const tableFont = 12;
+/** Estimates for splitting tables between slides: inches per line of table text, characters per inch. */
+const lineHeight = 0.23;
+const charsPerInch = 12.5;
+const rowPadding = 0.12;
 
-export async function renderPptx(summary: Summary): Promise<Uint8Array> {
+interface Column {
+  readonly label: string;
+  /** Inches. */
+  readonly width: number;
+}
+
+/** A table cell: its text, bold or coloured where it says something. */
+interface Cell {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly colour?: string;
+}
+
+export async function renderPptx(summary: Summary, assets: PptxAssets = {}): Promise<Uint8Array> {
   const text = summaryText(summary.language);
+  const lang = languageTags[summary.language];
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = `${summary.title} — ${text.summary}`;
   pptx.subject = text.summary;
-  pptx.author = 'Nahtstelle';
+  pptx.author = oneLine(summary.facts?.facilitator ?? '') || 'Nahtstelle';
   pptx.theme = { headFontFace: 'Calibri', bodyFontFace: 'Calibri' };
-  const lang = languageTags[summary.language];
-  const footer = [summary.title, summary.dateText].filter(Boolean).join(' · ');
+  defineMasters(pptx, summary, text);
 
-  titleSlide(pptx, summary, text, lang);
-  for (const deck of decks(summary, text)) {
-    const pages = paginate(deck.blocks);
-    pages.forEach((page, index) => {
-      const slide = pptx.addSlide();
-      slide.addText(index === 0 ? deck.title : `${deck.title} ${text.continued}`, {
-        x: layout.margin,
-        y: layout.titleY,
-        w: layout.width - 2 * layout.margin,
-        h: layout.titleH,
-        fontSize: 30,
-        bold: true,
-        color: colours.accent,
-        valign: 'bottom',
-        fit: 'shrink',
-        lang,
-      });
-      slide.addText(
-        page.map((line) => paragraph(line, lang)),
-        // Few options here: pptxgenjs copies each of them into every paragraph's options.
-        { x: layout.margin, y: layout.bodyY, w: layout.width - 2 * layout.margin, h: layout.bodyH, valign: 'top' },
-      );
-      slide.addText(footer, { x: layout.margin, y: layout.footerY, w: 10, h: 0.35, fontSize: 11, color: colours.muted, lang });
-      slide.slideNumber = { x: layout.width - layout.margin - 1, y: layout.footerY, w: 1, h: 0.35, fontSize: 11, color: colours.muted, align: 'right' };
-    });
-  }
-  // Stored, not deflated (pptxgenjs deflates only its STREAM/blob output): deflating a 2,000-card
-  // deck cost about 0.6 s more, beyond the 2 s budget under load; a workshop-sized deck is a few
-  // hundred KB either way (docs/performance.md).
-  const output = await pptx.write({ outputType: 'uint8array' });
-  if (!(output instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes');
-  return output;
-}
-
-function titleSlide(pptx: PptxGenJS, summary: Summary, text: SummaryText, lang: string): void {
-  const slide = pptx.addSlide();
-  const width = layout.width - 2 * layout.margin;
-  slide.addText(summary.title, { x: layout.margin, y: 1.6, w: width, h: 2.2, fontSize: 40, bold: true, color: colours.accent, valign: 'bottom', fit: 'shrink', lang });
-  const lines = [[text.summary, summary.dateText].filter(Boolean).join(' · ')];
-  if (summary.facts) {
-    const client = oneLine(summary.facts.client);
-    const facilitator = oneLine(summary.facts.facilitator);
-    if (client) lines.push(client);
-    if (facilitator) lines.push(`${text.facts.facilitator}: ${facilitator}`);
-  }
-  slide.addText(
-    lines.map((line, index) => ({ text: cut(line, 160), options: { breakLine: true, fontSize: index === 0 ? 24 : 20, color: index === 0 ? colours.text : colours.muted, lang } })),
-    { x: layout.margin, y: 4.0, w: width, h: 2.0, valign: 'top', lang },
-  );
-}
-
-/** The slides' contents, section by section, before they are split into pages. */
-function decks(summary: Summary, text: SummaryText): Deck[] {
-  const out: Deck[] = [];
-  const note = (value: string, flag = false): Block => [{ text: value, style: 'note', flag }];
-  const bullet = (value: string, extra: Partial<Line> = {}): Line => ({ text: value, style: 'bullet', ...extra });
-  const sub = (value: string, extra: Partial<Line> = {}): Line => ({ text: value, style: 'sub', ...extra });
+  const deck = new Deck(pptx, lang, text);
+  titleSlide(deck, summary, text);
+  const lanesShown = summary.lanes !== null;
   for (const section of summary.sections) {
-    const title = text.sections[section];
     switch (section) {
-      case 'facts': {
-        const facts = summary.facts;
-        if (!facts) break;
-        const blocks: Block[] = [];
-        const field = (label: string, value: string): void => {
-          const lines = value.split('\n').map((line) => line.trim()).filter(Boolean);
-          if (lines.length > 0) blocks.push([bullet(`${label}: ${lines.join(', ')}`)]);
-        };
-        field(text.facts.client, facts.client);
-        field(text.facts.date, facts.dateText);
-        field(text.facts.place, facts.place);
-        field(text.facts.facilitator, facts.facilitator);
-        const groups = facts.participants.map((group) => sub(`${group.label}: ${group.names.join(', ')}`));
-        blocks.push([bullet(`${text.facts.participants}:`), ...(groups.length > 0 ? groups : [sub(text.facts.noParticipants)])]);
-        out.push({ title, blocks });
+      case 'facts':
         break;
-      }
-      case 'mission': {
-        const mission = (summary.mission ?? '').trim();
-        const big = mission.length <= 400;
-        const blocks: Block[] = mission ? mission.split('\n').map((line) => [{ text: line, style: big ? 'big' : 'note' }]) : [note(text.mission.none)];
-        out.push({ title, blocks });
+      case 'glance':
+        glanceSlide(deck, summary, text);
+        break;
+      case 'board':
+        if (assets.boardPng) boardSlide(deck, assets.boardPng, text);
+        break;
+      case 'actions': {
+        const actions = summary.actions ?? [];
+        if (actions.length === 0) break;
+        deck.table(
+          text.sections.actions,
+          [
+            { label: text.actionColumns.action, width: 4.3 },
+            { label: text.actionColumns.owner, width: 2.0 },
+            { label: text.actionColumns.due, width: 1.9 },
+            { label: text.actionColumns.status, width: 1.1 },
+            { label: text.actionColumns.card, width: bodyWidth - 9.3 },
+          ],
+          actions.map((action) => [
+            { text: oneLine(action.text) },
+            { text: oneLine(action.owner) || text.actions.noOwner, colour: action.owner.trim() ? undefined : colours.muted },
+            { text: action.dueText || text.actions.noDue },
+            { text: action.done ? text.actions.done : text.actions.open, colour: action.done ? colours.ok : undefined, bold: !action.done },
+            { text: action.cardTitle },
+          ]),
+        );
         break;
       }
       case 'lanes':
-        for (const lane of summary.lanes ?? []) {
-          const blocks: Block[] = lane.cards.map((card) => {
-            const kind = card.kind === 'topic' ? '' : `${card.kindText}: `;
-            const lead = card.lead === null ? '' : ` — ${text.lane.lead}: ${card.leadText}`;
-            return [bullet(`${kind}${card.title}${lead}`, { flag: card.lead === 'unresolved' })];
-          });
-          if (lane.cards.length === 0 && lane.hiddenCaricatures === 0) blocks.push(note(text.lane.empty));
-          if (lane.hiddenCaricatures > 0) blocks.push(note(text.lane.hiddenCaricatures(lane.hiddenCaricatures)));
-          out.push({ title: lane.name, blocks });
+        for (const lane of summary.lanes ?? []) laneSlides(deck, summary, lane, text);
+        break;
+      case 'seams':
+        // In the seam's rows when the lanes are shown; a slide of their own otherwise.
+        if (!lanesShown && (summary.seams ?? []).length > 0) {
+          deck.table(
+            text.sections.seams,
+            [
+              { label: text.card.card, width: 4.5 },
+              { label: text.card.details, width: bodyWidth - 4.5 },
+            ],
+            (summary.seams ?? []).map((seam) => [{ text: seam.title, bold: true }, seam.agreed ? { text: exchangeText(seam, text) } : { text: text.seams.notAgreed, colour: colours.flag }]),
+          );
         }
         break;
-      case 'seams': {
-        const seams = summary.seams ?? [];
-        const blocks: Block[] = seams.map((seam) => {
-          const details = [
-            [text.seams.who, seam.who],
-            [text.seams.cadence, seam.cadence],
-            [text.seams.decisions, seam.decisions],
-          ]
-            .filter(([, value]) => value?.trim())
-            .map(([label, value]) => `${label}: ${oneLine(value ?? '')}`);
-          return [bullet(seam.title, { bold: true }), seam.agreed ? sub(details.join(' · ')) : sub(text.seams.notAgreed, { flag: true })];
-        });
-        out.push({ title, blocks: blocks.length > 0 ? blocks : [note(text.seams.none)] });
-        break;
-      }
       case 'caricatures': {
-        const caricatures = summary.caricatures;
-        if (!caricatures) break;
-        const intro: Block[] = caricatures.hiddenCount > 0 ? [note(text.caricatures.hidden(caricatures.hiddenCount))] : [];
-        if (caricatures.groups.length === 0) out.push({ title, blocks: intro.length > 0 ? intro : [note(text.caricatures.none)] });
-        for (const group of caricatures.groups) {
-          const blocks = group.items.map((entry): Block => [
-            bullet(`${entry.title} — ${entry.cleared ? text.caricatures.cleared : text.caricatures.notCleared}`, { bold: true }),
-            entry.truth.trim() ? sub(`${text.caricatures.truth}: ${oneLine(entry.truth)}`) : sub(text.caricatures.noTruth, { flag: true }),
-          ]);
-          out.push({ title: `${title}: ${group.label}`, blocks: [...intro, ...blocks] });
+        const groups = summary.caricatures?.groups ?? [];
+        if (!lanesShown && groups.length > 0) {
+          deck.table(
+            text.sections.caricatures,
+            [
+              { label: text.card.card, width: 4.5 },
+              { label: text.card.details, width: bodyWidth - 4.5 },
+            ],
+            groups.flatMap((group) =>
+              group.items.map((item) => [
+                { text: `${item.title}\n${group.label}`, bold: true },
+                { text: caricatureText(item.truth, item.cleared, text), colour: item.cleared ? undefined : colours.flag },
+              ]),
+            ),
+          );
         }
         break;
       }
       case 'metrics': {
-        const metrics = summary.metrics;
-        if (!metrics) break;
-        if (metrics.withNarrative.length + metrics.withoutNarrative.length === 0) {
-          out.push({ title, blocks: [note(text.metrics.none)] });
-          break;
+        const metrics = [...(summary.metrics?.withNarrative ?? []), ...(summary.metrics?.withoutNarrative ?? [])];
+        if (!lanesShown && metrics.length > 0) {
+          deck.table(
+            text.sections.metrics,
+            [
+              { label: text.card.card, width: 4.5 },
+              { label: text.card.details, width: bodyWidth - 4.5 },
+            ],
+            metrics.map((metric) => [{ text: metric.title, bold: true }, { text: metricText(metric, text), colour: metric.narrative.trim() ? undefined : colours.flag }]),
+          );
         }
-        const head = (m: (typeof metrics.withNarrative)[number]): Line =>
-          bullet([m.title, m.figure, m.ownerText && `${text.metrics.owner}: ${m.ownerText}`].filter(Boolean).join(' — '), { bold: true });
-        const told = metrics.withNarrative.map((m): Block => [head(m), sub(`${text.metrics.narrative}: ${oneLine(m.narrative)}`)]);
-        const untold = metrics.withoutNarrative.map((m): Block => [head(m), sub(text.metrics.noNarrative, { flag: true })]);
-        out.push({ title: `${title}: ${text.metrics.withNarrative}`, blocks: told.length > 0 ? told : [note(text.metrics.none)] });
-        out.push({ title: `${title}: ${text.metrics.withoutNarrative}`, blocks: untold.length > 0 ? untold : [note(text.metrics.allTold)] });
         break;
       }
       case 'votes': {
         const votes = summary.votes;
-        if (!votes) break;
-        const blocks: Block[] = !votes.revealed
-          ? [note(text.votes.hidden)]
-          : votes.ranking.length === 0
-            ? [note(text.votes.none)]
-            : votes.ranking.map((entry) => [bullet(`${entry.rank}. ${entry.title} — ${text.votes.dots(entry.dots)}`)]);
-        out.push({ title, blocks });
+        if (!votes || votes.ranking.length === 0) break;
+        deck.table(text.sections.votes, rankColumns(text), votes.ranking.map((entry) => rankRow(entry, text)));
         break;
       }
-      case 'actions': {
-        const actions = summary.actions ?? [];
-        const blocks = actions.map((action): Block => [
-          bullet(
-            [
-              `${action.done ? '☑' : '☐'} ${oneLine(action.text)}`,
-              `${text.actions.owner}: ${oneLine(action.owner) || text.actions.noOwner}`,
-              `${text.actions.due}: ${action.dueText || text.actions.noDue}`,
-            ].join(' — '),
-          ),
-          sub(`${text.actions.card}: ${action.cardTitle}`),
-        ]);
-        out.push({ title, blocks: blocks.length > 0 ? blocks : [note(text.actions.none)] });
+      case 'agenda':
+        // On the title slide: what was done is part of what the workshop was.
         break;
-      }
-      case 'unresolved': {
-        const unresolved = summary.unresolved ?? [];
-        const blocks = unresolved.map((card): Block => [bullet(`${card.title} (${text.unresolved.lane}: ${card.laneName})`, { flag: true })]);
-        out.push({ title, blocks: blocks.length > 0 ? blocks : [note(text.unresolved.none)] });
-        break;
-      }
       case 'moves': {
+        const rest = summary.votes?.rest ?? [];
+        if (rest.length > 0) deck.table(text.appendix.ranking, rankColumns(text), rest.map((entry) => rankRow(entry, text)));
         const moves = summary.moves ?? [];
-        const blocks = moves.map((move): Block => [
-          bullet(`${move.cardTitle}: ${move.from} → ${move.to}`),
-          sub(`${move.atText} — ${move.reason.trim() ? `${text.moves.reason}: ${oneLine(move.reason)}` : text.moves.noReason}`),
-        ]);
-        out.push({ title, blocks: blocks.length > 0 ? blocks : [note(text.moves.none)] });
+        if (moves.length > 0) {
+          deck.table(
+            text.sections.moves,
+            [
+              { label: text.card.card, width: 4.2 },
+              { label: `${text.columns.moves}`, width: 3.6 },
+              { label: text.moves.reason, width: bodyWidth - 7.8 },
+            ],
+            moves.map((move) => [{ text: move.cardTitle, bold: true }, { text: `${move.from} → ${move.to}\n${move.atText}` }, { text: oneLine(move.reason) || text.moves.noReason }]),
+          );
+        }
         break;
       }
     }
   }
-  return out;
+  if (!summary.sections.includes('moves') && (summary.votes?.rest ?? []).length > 0) {
+    deck.table(text.appendix.ranking, rankColumns(text), (summary.votes?.rest ?? []).map((entry) => rankRow(entry, text)));
+  }
+  // Stored, not deflated (pptxgenjs deflates only its STREAM/blob output): deflating a 2,000-card
+  // deck cost about 0.6 s more, beyond the 2 s budget under load (docs/performance.md).
+  const output = await pptx.write({ outputType: 'uint8array' });
+  if (!(output instanceof Uint8Array)) throw new Error('pptxgenjs returned no bytes');
+  return cleanPackage(output);
 }
 
-/** Lines a paragraph takes on a slide, with its spacing, estimated from its length. */
-function height(line: Line): number {
-  const perLine = charsPerLine[line.style];
-  const rows = Math.max(1, Math.ceil(line.text.length / perLine));
-  if (line.style === 'big') return rows * (bigFont / bodyFont) + 0.4;
-  return line.style === 'sub' ? rows * (subFont / bodyFont) + 0.2 : rows + 0.2;
+/** The two masters: content slides (title at the top, footer, number) and the title slide. */
+function defineMasters(pptx: PptxGenJS, summary: Summary, text: SummaryText): void {
+  const footer = [summary.title, summary.dateText].filter(Boolean).join(' · ');
+  pptx.defineSlideMaster({
+    title: masterName,
+    objects: [
+      { placeholder: { options: { name: 'title', type: 'title', x: layout.margin, y: layout.titleY, w: bodyWidth, h: layout.titleH, fontSize: 28, bold: true, color: colours.accent, align: 'left', valign: 'bottom' }, text: '' } },
+      { line: { x: layout.margin, y: layout.titleY + layout.titleH + 0.05, w: bodyWidth, h: 0, line: { color: colours.band, width: 2 } } },
+      { text: { text: footer || text.summary, options: { x: layout.margin, y: layout.footerY, w: 10, h: 0.35, fontSize: 11, color: colours.muted } } },
+    ],
+    slideNumber: { x: layout.width - layout.margin - 1, y: layout.footerY, w: 1, h: 0.35, fontSize: 11, color: colours.muted, align: 'right' },
+  });
+  pptx.defineSlideMaster({
+    title: titleMasterName,
+    objects: [
+      { line: { x: layout.margin, y: 3.35, w: bodyWidth, h: 0, line: { color: colours.band, width: 4 } } },
+      { placeholder: { options: { name: 'title', type: 'title', x: layout.margin, y: 0.9, w: bodyWidth, h: 2.35, fontSize: 40, bold: true, color: colours.accent, align: 'left', valign: 'bottom' }, text: '' } },
+    ],
+  });
+}
+
+/** Adds slides; splits tables over as many slides as they need. */
+class Deck {
+  constructor(
+    private readonly pptx: PptxGenJS,
+    readonly lang: string,
+    private readonly text: SummaryText,
+  ) {}
+
+  slide(title: string, master = masterName): PptxGenJS.Slide {
+    const slide = this.pptx.addSlide({ masterName: master });
+    slide.addText(title, { placeholder: 'title', lang: this.lang });
+    return slide;
+  }
+
+  /**
+   * A table over as many slides as it needs (header row on each), split between rows by their
+   * estimated height. `notes` are the speaker notes of each slide's rows; `after` a line under the table.
+   */
+  table(title: string, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: { notes?: readonly string[]; after?: string } = {}): void {
+    const heights = rows.map((row) => rowHeight(row, columns));
+    const room = layout.bodyH - rowHeight(columns.map((c) => ({ text: c.label })), columns) - (options.after ? 0.45 : 0);
+    const pages: number[][] = [];
+    let page: number[] = [];
+    let used = 0;
+    heights.forEach((height, index) => {
+      if (page.length > 0 && used + height > room) {
+        pages.push(page);
+        page = [];
+        used = 0;
+      }
+      page.push(index);
+      used += height;
+    });
+    if (page.length > 0 || pages.length === 0) pages.push(page);
+    pages.forEach((indexes, pageIndex) => {
+      const slide = this.slide(pageIndex === 0 ? title : `${title} ${this.text.continued}`);
+      const head = columns.map((column) => ({ text: column.label, options: { bold: true, fill: { color: colours.head }, color: colours.accent, lang: this.lang } }));
+      const body = indexes.map((index) =>
+        (rows[index] ?? []).map((cell) => ({
+          // An empty cell still gets a character: pptxgenjs writes an empty one without a paragraph (a repair trigger).
+          text: cell.text.trim() === '' ? ' ' : cell.text,
+          options: { bold: cell.bold === true, color: cell.colour ?? colours.text, lang: this.lang },
+        })),
+      );
+      slide.addTable([head, ...body], {
+        x: layout.margin,
+        y: layout.bodyY,
+        w: bodyWidth,
+        colW: columns.map((column) => column.width),
+        fontSize: tableFont,
+        fontFace: 'Calibri',
+        valign: 'top',
+        margin: 0.05,
+        border: { type: 'solid', pt: 0.75, color: colours.line },
+      });
+      const lastPage = pageIndex === pages.length - 1;
+      if (options.after && lastPage) {
+        slide.addText(options.after, { x: layout.margin, y: layout.footerY - 0.5, w: bodyWidth, h: 0.4, fontSize: 13, italic: true, color: colours.muted, lang: this.lang });
+      }
+      const notes = indexes.map((index) => options.notes?.[index] ?? '').filter(Boolean);
+      if (notes.length > 0) slide.addNotes(notes.join('\n\n'));
+    });
+  }
+}
+
+function rowHeight(row: readonly Cell[], columns: readonly Column[]): number {
+  const lines = row.map((cell, index) => {
+    const perLine = Math.max(4, Math.floor(((columns[index]?.width ?? 1) - 0.1) * charsPerInch));
+    return cell.text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil([...line].length / perLine)), 0);
+  });
+  return Math.max(1, ...lines) * lineHeight + rowPadding;
+}
+
+function titleSlide(deck: Deck, summary: Summary, text: SummaryText): void {
+  const slide = deck.slide(summary.title, titleMasterName);
+  const facts = summary.facts;
+  const lines: PptxGenJS.TextProps[] = [];
+  const line = (value: string, size: number, colour: string = colours.muted, bold = false): void => {
+    if (value.trim()) lines.push({ text: cut(oneLine(value), 160), options: { breakLine: true, fontSize: size, color: colour, bold, lang: deck.lang } });
+  };
+  line([text.summary, summary.dateText].filter(Boolean).join(' · '), 22, colours.text, true);
+  if (facts) {
+    line(facts.client, 20, colours.text);
+    line(facts.place, 16);
+    if (facts.facilitator.trim()) line(`${text.facts.facilitator}: ${facts.facilitator}`, 16);
+  }
+  if (summary.exportedText) line(`${text.facts.exported} ${summary.exportedText}`, 13);
+  const agenda = summary.agenda ?? [];
+  const width = agenda.length > 0 ? 6.6 : bodyWidth;
+  if (lines.length > 0) slide.addText(lines, { x: layout.margin, y: 3.55, w: width, h: 3.2, valign: 'top', fit: 'shrink' });
+  if (agenda.length > 0) {
+    const items: PptxGenJS.TextProps[] = [{ text: text.sections.agenda, options: { breakLine: true, bold: true, fontSize: 16, color: colours.accent, lang: deck.lang } }];
+    for (const item of agenda) {
+      items.push({
+        text: `${cut(item.title, 70)} — ${item.minutesText}, ${item.stateText}`,
+        options: { breakLine: true, fontSize: 13, color: item.state === 'skipped' || item.state === 'open' ? colours.muted : colours.text, bullet: true, lang: deck.lang },
+      });
+    }
+    slide.addText(items, { x: layout.margin + 6.9, y: 3.55, w: bodyWidth - 6.9, h: 3.2, valign: 'top', fit: 'shrink' });
+  }
+  const participants = facts?.participants.map((group) => `${group.label}: ${group.names.join(', ')}`) ?? [];
+  if (participants.length > 0) slide.addNotes(`${text.facts.participants}\n${participants.join('\n')}`);
+}
+
+function glanceSlide(deck: Deck, summary: Summary, text: SummaryText): void {
+  const glance = summary.glance;
+  if (!glance) return;
+  const slide = deck.slide(text.sections.glance);
+  const mission = (summary.mission ?? '').trim();
+  const left: PptxGenJS.TextProps[] = [
+    { text: text.mission.label, options: { breakLine: true, bold: true, fontSize: 16, color: colours.accent, lang: deck.lang } },
+    ...(mission
+      ? mission
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .map((line, index, all) => ({
+            text: line,
+            options: { breakLine: true, fontSize: mission.length > 250 ? 18 : 24, color: colours.text, paraSpaceAfter: index === all.length - 1 ? 14 : 0, lang: deck.lang },
+          }))
+      : [{ text: text.mission.none, options: { breakLine: true, italic: true, fontSize: 18, color: colours.muted, paraSpaceAfter: 14, lang: deck.lang } }]),
+    { text: text.glance.counts(glance.counts), options: { breakLine: true, fontSize: 14, color: colours.muted, lang: deck.lang } },
+  ];
+  slide.addText(left, { x: layout.margin, y: layout.bodyY, w: 6.0, h: layout.bodyH, valign: 'top', fit: 'shrink' });
+
+  const right: PptxGenJS.TextProps[] = [];
+  const heading = (value: string): void => {
+    right.push({ text: value, options: { breakLine: true, bold: true, fontSize: 16, color: colours.accent, paraSpaceBefore: right.length > 0 ? 10 : 0, lang: deck.lang } });
+  };
+  const item = (value: string, colour: string = colours.text): void => {
+    right.push({ text: cut(oneLine(value), 140), options: { breakLine: true, fontSize: 14, color: colour, bullet: true, lang: deck.lang } });
+  };
+  const plain = (value: string): void => {
+    right.push({ text: value, options: { breakLine: true, fontSize: 14, italic: true, color: colours.muted, lang: deck.lang } });
+  };
+  if (glance.top.length > 0) {
+    heading(text.glance.top);
+    for (const entry of glance.top) item(`${entry.title} (${text.votes.dots(entry.dots)})`);
+  }
+  heading(text.glance.unresolved);
+  if (glance.unresolved.length === 0) plain(text.glance.noUnresolved);
+  for (const card of glance.unresolved) item(`${card.title} (${card.laneName})`, colours.flag);
+  heading(text.glance.nextActions);
+  if (glance.nextActions.length === 0) plain(text.glance.noNextActions);
+  for (const action of glance.nextActions) item([action.text, action.owner.trim(), action.dueText].filter(Boolean).join(' — '));
+  slide.addText(right, { x: layout.margin + 6.4, y: layout.bodyY, w: bodyWidth - 6.4, h: layout.bodyH, valign: 'top', fit: 'shrink' });
+  if (!glance.votesRevealed) slide.addNotes(text.votes.hidden);
+}
+
+function boardSlide(deck: Deck, png: Uint8Array, text: SummaryText): void {
+  const slide = deck.slide(text.sections.board);
+  const size = pngSize(png);
+  // Inches at 100 pixels per inch, fitted into the body.
+  const fitted = fitInto(size, { width: bodyWidth * 100, height: (layout.bodyH + 0.2) * 100 });
+  const w = fitted.width / 100;
+  const h = fitted.height / 100;
+  slide.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, x: layout.margin + (bodyWidth - w) / 2, y: layout.bodyY, w, h, altText: text.boardPicture.alt });
+}
+
+/** A lane as a table: each card with what the reader needs about it; its notes in the speaker notes. */
+function laneSlides(deck: Deck, summary: Summary, lane: SummaryLane, text: SummaryText): void {
+  const byId = new Map(summary.cards.map((card) => [card.id, card]));
+  const withDots = lane.cards.some((card) => card.dots !== null);
+  const dotsWidth = withDots ? 1.2 : 0;
+  const columns: Column[] = [
+    { label: text.card.card, width: 5.0 },
+    { label: text.card.details, width: bodyWidth - 5.0 - dotsWidth },
+    ...(withDots ? [{ label: text.columns.dots, width: dotsWidth }] : []),
+  ];
+  const rows = lane.cards.map((card): Cell[] => {
+    const full = byId.get(card.cardId);
+    const title = card.kind === 'topic' ? card.title : `${card.kindText}: ${card.title}`;
+    const detail = cardDetail(card, full, summary, text);
+    return [
+      { text: title, bold: true, colour: card.lead === 'unresolved' ? colours.flag : undefined },
+      { text: detail.text, colour: detail.flag ? colours.flag : undefined },
+      ...(withDots ? [{ text: card.dots ? String(card.dots) : '' }] : []),
+    ];
+  });
+  const notes = lane.cards.map((card) => {
+    const parts = [
+      card.why.trim() && `${text.card.why}: ${card.why.trim()}`,
+      card.notes.trim() && `${text.card.notes}: ${card.notes.trim()}`,
+      card.tags.length > 0 && `${text.card.tags}: ${card.tags.join(', ')}`,
+    ].filter(Boolean);
+    return parts.length > 0 ? `${card.title}\n${parts.join('\n')}` : '';
+  });
+  const hidden = lane.hiddenCaricatures > 0 ? text.lane.hiddenCaricatures(lane.hiddenCaricatures) : undefined;
+  if (rows.length === 0) {
+    const slide = deck.slide(lane.name);
+    slide.addText(hidden ?? text.lane.empty, { x: layout.margin, y: layout.bodyY, w: bodyWidth, h: 0.6, fontSize: 16, italic: true, color: colours.muted, lang: deck.lang });
+    return;
+  }
+  deck.table(lane.name, columns, rows, { notes, ...(hidden && { after: hidden }) });
+}
+
+/** The part of a card the reader needs beside its title: lead (where it differs), the seam agreement, the truth, the figure. */
+function cardDetail(card: LaneCard, full: SummaryCard | undefined, summary: Summary, text: SummaryText): { text: string; flag: boolean } {
+  const parts: string[] = [];
+  let flag = false;
+  if (card.showLead) {
+    parts.push(`${text.lane.lead}: ${card.leadText}`);
+    flag = card.lead === 'unresolved';
+  }
+  if (full?.exchange && card.lead === 'joint' && summary.seams !== null) {
+    const exchange = exchangeText(full.exchange, text);
+    parts.push(exchange || text.seams.notAgreed);
+    flag ||= !exchange;
+  }
+  if (full?.caricature && summary.caricatures !== null) {
+    parts.push(`${full.caricature.viewText}. ${caricatureText(full.caricature.truth, full.caricature.cleared, text)}`);
+    flag ||= !full.caricature.cleared;
+  }
+  if (full?.metric && summary.metrics !== null) {
+    parts.push(metricText(full.metric, text));
+    flag ||= !full.metric.narrative.trim();
+  }
+  return { text: parts.join('\n'), flag };
+}
+
+function exchangeText(exchange: { readonly who: string; readonly cadence: string; readonly decisions: string }, text: SummaryText): string {
+  return [
+    [text.seams.who, exchange.who],
+    [text.seams.cadence, exchange.cadence],
+    [text.seams.decisions, exchange.decisions],
+  ]
+    .filter(([, value]) => value?.trim())
+    .map(([label, value]) => `${label}: ${oneLine(value ?? '')}`)
+    .join('\n');
+}
+
+function caricatureText(truth: string, cleared: boolean, text: SummaryText): string {
+  const state = cleared ? text.caricatures.cleared : text.caricatures.notCleared;
+  return truth.trim() ? `${state}. ${text.caricatures.truth}: ${oneLine(truth)}` : `${state}. ${text.caricatures.noTruth}`;
+}
+
+function metricText(metric: { readonly figure: string; readonly ownerText: string; readonly narrative: string }, text: SummaryText): string {
+  const head = [metric.figure, metric.ownerText && `${text.metrics.owner}: ${metric.ownerText}`].filter(Boolean).join(' · ');
+  const story = metric.narrative.trim() ? `${text.metrics.narrative}: ${oneLine(metric.narrative)}` : text.metrics.noNarrative;
+  return [head, story].filter(Boolean).join('\n');
+}
+
+function rankColumns(text: SummaryText): Column[] {
+  return [
+    { label: text.votes.rank, width: 1.1 },
+    { label: text.columns.title, width: bodyWidth - 1.1 - 2.6 - 1.6 },
+    { label: text.columns.lane, width: 2.6 },
+    { label: text.columns.dots, width: 1.6 },
+  ];
+}
+
+function rankRow(entry: { readonly rank: number; readonly title: string; readonly laneName: string; readonly dots: number }, text: SummaryText): Cell[] {
+  return [{ text: String(entry.rank), bold: true }, { text: entry.title }, { text: entry.laneName }, { text: text.votes.dots(entry.dots) }];
 }
 
 /**
- * Splits the blocks into slides. A block goes to the next slide when it does not fit on this one;
- * a block larger than a whole slide fills slides line by line, and a line larger than a slide is
- * cut at word boundaries into pieces that fit.
+ * Removes what PowerPoint "repairs" from pptxgenjs' package (pptxgenjs issues #1444, #1449):
+ * content-type overrides of parts the package does not have (a slide master per slide, one
+ * written), default content types of media the package does not use, and empty `<a:ln>`
+ * elements (an empty line element says nothing; PowerPoint rejects it). Stored, as pptxgenjs wrote it.
  */
-function paginate(blocks: readonly Block[]): Line[][] {
-  const pages: Line[][] = [];
-  let page: Line[] = [];
-  let used = 0;
-  const flush = (): void => {
-    if (page.length > 0) pages.push(page);
-    page = [];
-    used = 0;
-  };
-  for (const block of blocks) {
-    const size = block.reduce((sum, line) => sum + height(line), 0);
-    if (used + size > linesPerSlide && used > 0 && size <= linesPerSlide) flush();
-    for (const line of block) {
-      for (const piece of splitLine(line)) {
-        const h = height(piece);
-        if (used + h > linesPerSlide && used > 0) flush();
-        page.push(piece);
-        used += h;
-      }
-    }
+export async function cleanPackage(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = new Set(Object.keys(zip.files));
+  const typesFile = zip.file('[Content_Types].xml');
+  if (typesFile) {
+    const extensions = new Set([...names].map((name) => /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase()).filter((ext): ext is string => ext !== undefined));
+    const types = (await typesFile.async('string'))
+      .replace(/<Override\s+PartName="\/([^"]+)"[^>]*\/>/g, (match, part: string) => (names.has(part) ? match : ''))
+      .replace(/<Default\s+Extension="([^"]+)"[^>]*\/>/g, (match, ext: string) => (extensions.has(ext.toLowerCase()) ? match : ''));
+    zip.file('[Content_Types].xml', types);
   }
-  flush();
-  return pages.length > 0 ? pages : [[]];
+  for (const name of names) {
+    if (!name.endsWith('.xml')) continue;
+    const file = zip.file(name);
+    if (!file) continue;
+    const xml = await file.async('string');
+    let cleaned = xml.replace(emptyLine, '');
+    // Speaker notes are one text run; a line break inside <a:t> is no line break to PowerPoint.
+    if (name.startsWith('ppt/notesSlides/')) cleaned = cleaned.replace(/<a:t>([^<]*\n[^<]*)<\/a:t>/g, (_whole, body: string) => `<a:t>${body.split('\n').join('</a:t></a:r><a:br/><a:r><a:t>')}</a:t>`);
+    if (cleaned !== xml) zip.file(name, cleaned);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'STORE', mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
 }
 
-/** A line too long for one slide, as pieces that each fit, cut between words where possible. */
-function splitLine(line: Line): Line[] {
-  const perLine = charsPerLine[line.style];
-  const rows = Math.floor((linesPerSlide - 0.5) / (line.style === 'big' ? bigFont / bodyFont : 1));
-  const max = perLine * rows;
-  if (line.text.length <= max) return [line];
-  const pieces: Line[] = [];
-  let rest = line.text;
-  while (rest.length > max) {
-    let cutAt = rest.lastIndexOf(' ', max);
-    if (cutAt < max / 2) cutAt = max;
-    // Never between the two halves of a surrogate pair (an emoji).
-    if (/[\uD800-\uDBFF]/.test(rest.charAt(cutAt - 1))) cutAt--;
-    pieces.push({ ...line, text: rest.slice(0, cutAt).trimEnd() });
-    rest = rest.slice(cutAt).trimStart();
-    line = { ...line, style: line.style === 'bullet' ? 'sub' : line.style };
-  }
-  if (rest) pieces.push({ ...line, text: rest });
-  return pieces;
-}
-
-function paragraph(line: Line, lang: string): PptxGenJS.TextProps {
-  const options: PptxGenJS.TextPropsOptions = {
-    breakLine: true,
-    lang,
-    fontSize: bodyFont,
-    paraSpaceAfter: 4,
-    bold: line.bold === true,
-    color: line.flag ? colours.flag : line.style === 'note' ? colours.muted : colours.text,
-  };
-  switch (line.style) {
-    case 'bullet':
-      return { text: line.text, options: { ...options, bullet: true } };
-    case 'sub':
-      return { text: line.text, options: { ...options, bullet: { characterCode: '2013' }, indentLevel: 1, fontSize: subFont } };
-    case 'note':
-      return { text: line.text, options: { ...options, italic: !line.flag } };
-    case 'big':
-      return { text: line.text, options: { ...options, fontSize: bigFont, paraSpaceAfter: 10 } };
-  }
-}
+/** `<a:ln/>`, `<a:ln>` `</a:ln>` with only white space between, with or without attributes. */
+const emptyLine = /<a:ln(?:\s[^>]*)?(?:\/>|>\s*<\/a:ln>)/g;
 
 function oneLine(value: string): string {
   return value.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** A short line for the title slide; the full text is on the slides that follow. */
+/** A short line for the title slide; the full text is in the other formats. */
 function cut(value: string, max: number): string {
   const characters = Array.from(value);
   return characters.length <= max ? value : `${characters.slice(0, max - 1).join('')}…`;

@@ -3,7 +3,7 @@
  * dialog's save) and the command line share. The text formats come from core/export, Word and
  * PowerPoint from the libraries here. Imports nothing from Electron.
  */
-import { renderCsv, type CsvDelimiter } from '../../core/export/csv';
+import { renderCsv, type CsvDelimiter, type CsvTable } from '../../core/export/csv';
 import type { SummaryFormat } from '../../core/export/formats';
 import { renderHtml } from '../../core/export/html';
 import { renderJson } from '../../core/export/json';
@@ -13,9 +13,16 @@ import { renderDocx } from './docx';
 import { renderPptx } from './pptx';
 
 export interface RenderOptions {
-  /** CSV only: ',' (default) or ';' for German Excel. */
+  /** CSV only: ',' or ';' (German Excel); the summary language's own when not given. */
   readonly csvDelimiter?: CsvDelimiter;
+  /** CSV only: the card table (default) or the action items. */
+  readonly csvTable?: CsvTable;
+  /** HTML, Word, PowerPoint: the board picture (printer.png of core/export/board-image.ts), when the summary has the `board` section. */
+  readonly boardPng?: Uint8Array;
 }
+
+/** The formats that embed the board picture. */
+export const formatsWithBoard: readonly SummaryFormat[] = ['html', 'docx', 'pptx'];
 
 const utf8 = new TextEncoder();
 
@@ -24,14 +31,14 @@ export async function renderSummaryFile(summary: Summary, format: SummaryFormat,
     case 'md':
       return utf8.encode(renderMarkdown(summary));
     case 'html':
-      return utf8.encode(renderHtml(summary));
+      return utf8.encode(renderHtml(summary, { boardPng: options.boardPng }));
     case 'csv':
-      return utf8.encode(renderCsv(summary, { delimiter: options.csvDelimiter ?? ',' }));
+      return utf8.encode(renderCsv(summary, { delimiter: options.csvDelimiter, table: options.csvTable }));
     case 'json':
       return utf8.encode(renderJson(summary));
     case 'docx':
-      return renderDocx(summary);
+      return renderDocx(summary, { boardPng: options.boardPng });
     case 'pptx':
-      return renderPptx(summary);
+      return renderPptx(summary, { boardPng: options.boardPng });
   }
 }

@@ -80,9 +80,13 @@ describe('the export dialog', () => {
     expect(await preview.getAttribute('lang')).toBeNull();
     expect(await preview.locator('article').getAttribute('lang')).toBe('de');
     await preview.getByRole('heading', { name: 'Kick-off Müller', level: 3 }).waitFor();
-    for (const heading of ['Eckdaten', 'Unser gemeinsamer Auftrag', 'Themen und wer führt', 'Vereinbarungen an der Nahtstelle']) {
+    for (const heading of ['Auf einen Blick', 'Aufgaben', 'Themen und wer führt', 'Vereinbarungen an der Nahtstelle']) {
       await preview.getByRole('heading', { name: heading, level: 4 }).waitFor();
     }
+    // The cover's facts, and the client preset: everything but the moves log.
+    expect(await preview.innerText()).toContain('Teilnehmende');
+    expect(await dialog.getByRole('radio', { name: 'For the client' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: 'Move history (appendix)' }).isChecked()).toBe(false);
     const text = await preview.innerText();
     for (const shown of ['Wir gewinnen gemeinsam Kund:innen, die bleiben.', 'Messeauftritt 2027', 'Gemeinsame Leadbewertung', 'Rabattfreigabe', 'alle zwei Wochen', 'Müller & Söhne']) {
       expect(text).toContain(shown);
@@ -92,12 +96,15 @@ describe('the export dialog', () => {
     expect(text).not.toContain(hiddenTruth);
 
     // Leaving out a section takes it out of the preview at once; putting it back restores it.
-    const mission = dialog.getByRole('checkbox', { name: 'Mission' });
-    await mission.uncheck();
+    const glance = dialog.getByRole('checkbox', { name: 'At a glance' });
+    await glance.uncheck();
     await preview.getByRole('heading', { name: 'Unser gemeinsamer Auftrag' }).waitFor({ state: 'detached' });
     expect(await preview.innerText()).not.toContain('Wir gewinnen gemeinsam');
-    await mission.check();
+    await dialog.getByText('Own choice').waitFor();
+    // The preset puts it back.
+    await dialog.getByRole('radio', { name: 'For the client' }).check();
     await preview.getByRole('heading', { name: 'Unser gemeinsamer Auftrag' }).waitFor();
+    expect(await glance.isChecked()).toBe(true);
   });
 
   it('works by keyboard: the export is one Enter away, Escape closes, the focus returns to “Export…”', async () => {
@@ -149,7 +156,8 @@ describe('the export dialog', () => {
     target = join(dataDir, 'Zusammenfassung Kick-off');
     const dialog = await openExport(page);
     await dialog.getByRole('radio', { name: /^Markdown/ }).check();
-    await dialog.getByRole('checkbox', { name: 'Move history' }).uncheck();
+    // Off already in the client preset.
+    expect(await dialog.getByRole('checkbox', { name: 'Move history (appendix)' }).isChecked()).toBe(false);
     await dialog.getByRole('button', { name: 'Export Markdown…' }).click();
 
     // A calm confirmation naming the file; main added the extension the format needs.
@@ -158,8 +166,8 @@ describe('the export dialog', () => {
     const { blocks } = readMarkdown(await readFile(join(dataDir, 'Zusammenfassung Kick-off.md'), 'utf8'));
     const texts = blocks.map((block) => block.text);
     const headings = blocks.filter((block) => block.kind === 'h2').map((block) => block.text);
-    expect(headings).toContain('Unser gemeinsamer Auftrag');
-    expect(headings).not.toContain('Verschiebungen und ihre Gründe');
+    expect(headings).toContain('Auf einen Blick');
+    expect(headings).not.toContain('Anhang: Verschiebungen und ihre Gründe');
     for (const title of ['Messeauftritt 2027', 'Gemeinsame Leadbewertung', 'Rabattfreigabe']) expect(texts.some((text) => text.includes(title))).toBe(true);
     expect(texts.join('\n')).not.toContain(hiddenCaricature);
     // The dialog stays open for the next format; the cancelled one after it says nothing.

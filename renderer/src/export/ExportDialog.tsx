@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ExportKind, Language } from '../../../core/api';
 import type { Session } from '../../../core/model';
 import { buildSummary } from '../../../core/summary';
-import { summarySections } from '../../../core/summary-text';
+import { summaryPresets, summarySections } from '../../../core/summary-text';
 import { api } from '../api';
 import { Dialog } from '../app/Dialog';
 import { useBoard } from '../store/board-store';
 import { describeExportError } from './export-errors';
-import { languageOf, summaryKinds, useExport } from './export-store';
+import { csvDelimiterFor, languageOf, presetOf, summaryKinds, useExport } from './export-store';
 import { SummaryPreview } from './SummaryPreview';
 import { summaryWithSections } from './summary-view';
 import './export.css';
@@ -67,7 +67,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <div className="export-options form">
           <h2>{t('export.heading')}</h2>
           <SectionChoice />
-          <FormatChoice />
+          <FormatChoice fallbackLanguage={fallbackLanguage} />
           <button
             ref={exportButton}
             type="button"
@@ -108,23 +108,40 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 function SectionChoice() {
   const { t } = useTranslation();
   const sections = useExport((s) => s.sections);
+  const withNotes = useExport((s) => s.withNotes);
+  const preset = presetOf(sections);
   return (
     <fieldset className="export-sections">
       <legend>{t('export.sections')}</legend>
+      <div className="export-presets" role="radiogroup" aria-label={t('export.preset')}>
+        {summaryPresets.map((name) => (
+          <label key={name} className="checkbox">
+            <input type="radio" name="export-preset" value={name} checked={preset === name} onChange={() => useExport.getState().setPreset(name)} />
+            {t(`export.presets.${name}`)}
+          </label>
+        ))}
+        {preset === null && <span className="export-hint">{t('export.presets.custom')}</span>}
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={withNotes} onChange={(event) => useExport.getState().setWithNotes(event.currentTarget.checked)} />
+        {t('export.withNotes')}
+      </label>
       {summarySections.map((section) => (
         <label key={section} className="checkbox">
           <input type="checkbox" checked={sections.includes(section)} onChange={(event) => useExport.getState().setSection(section, event.currentTarget.checked)} />
           {t(`export.sectionNames.${section}`)}
         </label>
       ))}
+      {sections.includes('board') && <p className="export-hint">{t('export.boardPreview')}</p>}
     </fieldset>
   );
 }
 
-function FormatChoice() {
+function FormatChoice({ fallbackLanguage }: { fallbackLanguage: Language }) {
   const { t } = useTranslation();
   const summaryKind = useExport((s) => s.summaryKind);
-  const csvDelimiter = useExport((s) => s.csvDelimiter);
+  const session = useBoard((s) => s.history.present);
+  const csvDelimiter = useExport((s) => s.csvDelimiter) ?? csvDelimiterFor(session, fallbackLanguage);
   return (
     <fieldset className="export-formats">
       <legend>{t('export.format')}</legend>
@@ -201,7 +218,8 @@ function Preview({ fallbackLanguage, onClose }: { fallbackLanguage: Language; on
   // The dialog opens at once; on a large board the preview follows a moment later.
   const shown = useDeferredValue<Session | null>(session, null);
   const sections = useDeferredValue(useExport((s) => s.sections));
-  const full = useMemo(() => shown && buildSummary(shown, { fallbackLanguage }), [shown, fallbackLanguage]);
+  const withNotes = useExport((s) => s.withNotes);
+  const full = useMemo(() => shown && buildSummary(shown, { fallbackLanguage, withNotes }), [shown, fallbackLanguage, withNotes]);
   const summary = useMemo(() => full && summaryWithSections(full, sections), [full, sections]);
   const language = session.details.language || fallbackLanguage;
   return (

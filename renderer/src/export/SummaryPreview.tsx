@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { MetricItem, Summary } from '../../../core/summary';
+import type { MetricItem, RankedItem, Summary } from '../../../core/summary';
 import { summaryText, type SummarySection, type SummaryText } from '../../../core/summary-text';
 
 /**
@@ -17,10 +17,17 @@ export const SummaryPreview = memo(function SummaryPreview({ summary }: { summar
       <header className="summary-header">
         <h3 className="summary-title">{summary.title}</h3>
         <p className="summary-subtitle">{subtitle}</p>
+        {/* The facts are the cover, as in the files. */}
+        <Facts summary={summary} text={text} />
       </header>
-      {summary.sections.map((section) => (
-        <SummarySectionView key={section} summary={summary} section={section} />
-      ))}
+      {summary.sections
+        // The board picture is printed at export; the dialog says so beside the preview.
+        .filter((section) => section !== 'facts' && section !== 'board')
+        .flatMap((section) => [
+          ...(section === 'moves' ? [<RankingAppendix key="ranking-appendix" summary={summary} text={text} />] : []),
+          <SummarySectionView key={section} summary={summary} section={section} />,
+        ])}
+      {!summary.sections.includes('moves') && <RankingAppendix summary={summary} text={text} />}
     </article>
   );
 });
@@ -40,15 +47,27 @@ const SummarySectionView = memo(
       </section>
     );
   },
-  (before, after) => before.section === after.section && before.summary.language === after.summary.language && before.summary[before.section] === after.summary[after.section],
+  (before, after) => before.section === after.section && before.summary.language === after.summary.language && partOf(before.summary, before.section) === partOf(after.summary, after.section),
 );
+
+/** The part of the summary a section draws; the board picture is made at export, so its section has none. */
+function partOf(summary: Summary, section: SummarySection): unknown {
+  if (section === 'board') return null;
+  if (section === 'glance') return [summary.glance, summary.mission];
+  if (section === 'votes' || section === 'lanes') return [summary[section], summary.withNotes];
+  return summary[section];
+}
 
 function SectionBody({ summary, section, text }: { summary: Summary; section: SummarySection; text: SummaryText }): ReactNode {
   switch (section) {
     case 'facts':
-      return <Facts summary={summary} text={text} />;
-    case 'mission':
-      return summary.mission?.trim() ? <blockquote className="summary-mission summary-multiline">{summary.mission.trim()}</blockquote> : <Note>{text.mission.none}</Note>;
+      return null;
+    case 'glance':
+      return <Glance summary={summary} text={text} />;
+    case 'board':
+      return null;
+    case 'agenda':
+      return <Agenda summary={summary} text={text} />;
     case 'lanes':
       return <Lanes summary={summary} text={text} />;
     case 'seams':
@@ -61,8 +80,6 @@ function SectionBody({ summary, section, text }: { summary: Summary; section: Su
       return <Votes summary={summary} text={text} />;
     case 'actions':
       return <Actions summary={summary} text={text} />;
-    case 'unresolved':
-      return <Unresolved summary={summary} text={text} />;
     case 'moves':
       return <Moves summary={summary} text={text} />;
   }
@@ -91,6 +108,7 @@ function Facts({ summary, text }: Part) {
     [text.facts.date, facts.dateText],
     [text.facts.place, facts.place],
     [text.facts.facilitator, facts.facilitator],
+    [text.facts.exported, summary.exportedText],
   ];
   return (
     <dl className="summary-facts">
@@ -133,11 +151,15 @@ function Lanes({ summary, text }: Part) {
               {lane.cards.map((card) => (
                 <li key={card.cardId}>
                   {card.kind !== 'topic' && <span className="summary-kind">{card.kindText}</span>} {card.title}
-                  {card.lead !== null && (
+                  {card.showLead && (
                     <span className={card.lead === 'unresolved' ? 'summary-lead summary-lead--unresolved' : 'summary-lead'}>
                       {` — ${text.lane.lead}: ${card.leadText}`}
                     </span>
                   )}
+                  {card.dots ? <span className="summary-lead">{` (${text.votes.dots(card.dots)})`}</span> : null}
+                  {card.why.trim() && <Labelled label={text.card.why}>{card.why}</Labelled>}
+                  {card.notes.trim() && <Labelled label={text.card.notes}>{card.notes}</Labelled>}
+                  {card.tags.length > 0 && <Labelled label={text.card.tags}>{card.tags.join(', ')}</Labelled>}
                 </li>
               ))}
             </ul>
@@ -258,21 +280,39 @@ function Votes({ summary, text }: Part) {
   if (!votes) return null;
   if (!votes.revealed) return <Note>{text.votes.hidden}</Note>;
   if (votes.ranking.length === 0) return <Note>{text.votes.none}</Note>;
+  return <RankingTable ranking={votes.ranking} text={text} />;
+}
+
+/** The places after the top 10: an appendix, as in the files. */
+function RankingAppendix({ summary, text }: Part) {
+  const rest = summary.votes?.rest ?? [];
+  if (rest.length === 0) return null;
+  return (
+    <section className="summary-section summary-section--ranking-appendix">
+      <h4>{text.appendix.ranking}</h4>
+      <RankingTable ranking={rest} text={text} />
+    </section>
+  );
+}
+
+function RankingTable({ ranking, text }: { ranking: readonly RankedItem[]; text: SummaryText }) {
   return (
     <table className="summary-table">
       <thead>
         <tr>
           <th scope="col">{text.votes.rank}</th>
           <th scope="col">{text.columns.title}</th>
+          <th scope="col">{text.columns.lane}</th>
           <th scope="col">{text.columns.dots}</th>
         </tr>
       </thead>
       <tbody>
-        {votes.ranking.map((entry) => (
+        {ranking.map((entry) => (
           <tr key={entry.cardId}>
             <td>{entry.rank}</td>
             <td>{entry.title}</td>
-            <td>{text.votes.dots(entry.dots)}</td>
+            <td>{entry.laneName}</td>
+            <td className="summary-nowrap">{text.votes.dots(entry.dots)}</td>
           </tr>
         ))}
       </tbody>
@@ -287,11 +327,11 @@ function Actions({ summary, text }: Part) {
     <table className="summary-table">
       <thead>
         <tr>
-          <th scope="col">{text.actions.action}</th>
-          <th scope="col">{text.actions.owner}</th>
-          <th scope="col">{text.actions.due}</th>
-          <th scope="col">{text.actions.card}</th>
-          <th scope="col" />
+          <th scope="col">{text.actionColumns.action}</th>
+          <th scope="col">{text.actionColumns.owner}</th>
+          <th scope="col">{text.actionColumns.due}</th>
+          <th scope="col">{text.actionColumns.status}</th>
+          <th scope="col">{text.actionColumns.card}</th>
         </tr>
       </thead>
       <tbody>
@@ -299,9 +339,9 @@ function Actions({ summary, text }: Part) {
           <tr key={action.actionId}>
             <td className="summary-multiline">{action.text}</td>
             <td>{action.owner.trim() || text.actions.noOwner}</td>
-            <td>{action.dueText || text.actions.noDue}</td>
+            <td className="summary-nowrap">{action.dueText || text.actions.noDue}</td>
+            <td className={action.done ? 'summary-ok summary-nowrap' : 'summary-nowrap'}>{action.done ? text.actions.done : text.actions.open}</td>
             <td>{action.cardTitle}</td>
-            <td className={action.done ? 'summary-ok' : undefined}>{action.done ? text.actions.done : text.actions.open}</td>
           </tr>
         ))}
       </tbody>
@@ -309,17 +349,78 @@ function Actions({ summary, text }: Part) {
   );
 }
 
-function Unresolved({ summary, text }: Part) {
-  const unresolved = summary.unresolved ?? [];
-  if (unresolved.length === 0) return <Note>{text.unresolved.none}</Note>;
+function Glance({ summary, text }: Part) {
+  const glance = summary.glance;
+  if (!glance) return null;
+  const mission = (summary.mission ?? '').trim();
   return (
-    <ul>
-      {unresolved.map((card) => (
-        <li key={card.cardId}>
-          {card.title} <span className="summary-lead">{`(${text.unresolved.lane}: ${card.laneName})`}</span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <h5>{text.mission.label}</h5>
+      {mission ? <blockquote className="summary-mission summary-multiline">{mission}</blockquote> : <Note>{text.mission.none}</Note>}
+      <p className="summary-counts">{text.glance.counts(glance.counts)}</p>
+      {glance.top.length > 0 && (
+        <>
+          <h5>{text.glance.top}</h5>
+          <ol>
+            {glance.top.map((entry) => (
+              <li key={entry.cardId}>
+                {entry.title} <span className="summary-lead">{`(${text.votes.dots(entry.dots)})`}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <h5>{text.glance.unresolved}</h5>
+      {glance.unresolved.length === 0 ? (
+        <Note>{text.glance.noUnresolved}</Note>
+      ) : (
+        <ul>
+          {glance.unresolved.map((card) => (
+            <li key={card.cardId}>
+              <span className="summary-flag">{card.title}</span> <span className="summary-lead">{`(${card.laneName})`}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h5>{text.glance.nextActions}</h5>
+      {glance.nextActions.length === 0 ? (
+        <Note>{text.glance.noNextActions}</Note>
+      ) : (
+        <ul>
+          {glance.nextActions.map((action) => (
+            <li key={action.actionId}>
+              {action.text}
+              {[action.owner.trim(), action.dueText].some(Boolean) && <span className="summary-lead">{` — ${[action.owner.trim(), action.dueText].filter(Boolean).join(', ')}`}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Agenda({ summary, text }: Part) {
+  const agenda = summary.agenda ?? [];
+  if (agenda.length === 0) return <Note>{text.agenda.none}</Note>;
+  return (
+    <table className="summary-table">
+      <thead>
+        <tr>
+          <th scope="col">{text.agenda.block}</th>
+          <th scope="col">{text.agenda.minutes}</th>
+          <th scope="col">{text.agenda.state}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {agenda.map((item) => (
+          <tr key={item.id}>
+            <td>{item.title}</td>
+            <td className="summary-nowrap">{item.minutesText}</td>
+            <td className={item.state === 'skipped' ? 'summary-flag' : undefined}>{item.stateText}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -9,7 +9,7 @@
 import { create } from 'zustand';
 import { apiErrorOf, asApiError, languages, type ExportKind, type ExportRequest, type Language, type NahtstelleApi } from '../../../core/api';
 import type { Session } from '../../../core/model';
-import { summarySections, type SummarySection } from '../../../core/summary-text';
+import { presetSections, summaryPresets, summarySections, type SummaryPreset, type SummarySection } from '../../../core/summary-text';
 
 /** The formats of the summary itself, in the order the dialog offers them. */
 export const summaryKinds = ['pdf', 'docx', 'pptx', 'md', 'html', 'csv', 'json'] as const satisfies readonly ExportKind[];
@@ -39,11 +39,16 @@ export interface ExportRun {
 
 export interface ExportState {
   readonly sections: readonly SummarySection[];
+  /** Whether the lanes show the cards' notes, why and tags. */
+  readonly withNotes: boolean;
   readonly summaryKind: SummaryKind;
-  readonly csvDelimiter: CsvDelimiter;
+  /** Null: the separator of the session's language (semicolons for German). */
+  readonly csvDelimiter: CsvDelimiter | null;
   readonly status: ExportStatus;
 
   setSection(section: SummarySection, included: boolean): void;
+  setPreset(preset: SummaryPreset): void;
+  setWithNotes(withNotes: boolean): void;
   setSummaryKind(kind: SummaryKind): void;
   setCsvDelimiter(delimiter: CsvDelimiter): void;
   /** A fresh dialog starts without the last outcome; an export still running keeps its status. */
@@ -53,12 +58,15 @@ export interface ExportState {
 }
 
 export const useExport = create<ExportState>()((set, get) => ({
-  sections: summarySections,
+  sections: presetSections.client,
+  withNotes: true,
   summaryKind: 'pdf',
-  csvDelimiter: ',',
+  csvDelimiter: null,
   status: { state: 'idle' },
 
   setSection: (section, included) => set((s) => ({ sections: withSection(s.sections, section, included) })),
+  setPreset: (preset) => set({ sections: presetSections[preset] }),
+  setWithNotes: (withNotes) => set({ withNotes }),
   setSummaryKind: (summaryKind) => set({ summaryKind }),
   setCsvDelimiter: (csvDelimiter) => set({ csvDelimiter }),
   clearStatus: () => {
@@ -67,15 +75,26 @@ export const useExport = create<ExportState>()((set, get) => ({
   async run({ kind, session, fallbackLanguage, exportSession, retryPath = null }) {
     if (get().status.state === 'busy') return;
     set({ status: { state: 'busy', kind } });
-    const { sections, csvDelimiter } = get();
+    const { sections, withNotes } = get();
+    const csvDelimiter = get().csvDelimiter ?? csvDelimiterFor(session, fallbackLanguage);
     try {
-      const path = await exportSession(session, { kind, sections, csvDelimiter, fallbackLanguage }, retryPath);
+      const path = await exportSession(session, { kind, sections, csvDelimiter, withNotes, fallbackLanguage }, retryPath);
       set({ status: path === null ? { state: 'idle' } : { state: 'saved', kind, file: fileNameOf(path) } });
     } catch (error) {
       set({ status: { state: 'failed', kind, error, retryPath: (asApiError(error) ?? apiErrorOf(error))?.path ?? null } });
     }
   },
 }));
+
+/** The separator a spreadsheet in the summary's language expects: semicolons for German. */
+export function csvDelimiterFor(session: Session, fallbackLanguage: Language): CsvDelimiter {
+  return (session.details.language || fallbackLanguage) === 'de' ? ';' : ',';
+}
+
+/** The preset the chosen sections are, or null for an own choice. */
+export function presetOf(sections: readonly SummarySection[]): SummaryPreset | null {
+  return summaryPresets.find((preset) => presetSections[preset].length === sections.length && presetSections[preset].every((s) => sections.includes(s))) ?? null;
+}
 
 /** The sections with one switched on or off, always in the summary's own order. */
 export function withSection(sections: readonly SummarySection[], section: SummarySection, included: boolean): SummarySection[] {

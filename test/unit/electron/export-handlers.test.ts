@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportKinds, type ApiResult, type ExportKind, type ExportRequest } from '../../../core/api';
 import { renderHtml } from '../../../core/export/html';
 import { buildSummary } from '../../../core/summary';
-import { summarySections } from '../../../core/summary-text';
+import { cardColumns, summarySections } from '../../../core/summary-text';
 import { createHandlers, dispatchCall, type ApiHandlers } from '../../../electron/ipc/handlers';
 import { exportExtension, suggestedExportName } from '../../../electron/export/export-session';
 import { readCsv, readMarkdown } from '../export/readers';
@@ -72,7 +72,8 @@ describe('exportSession', () => {
     const { blocks } = readMarkdown(await readFile(join(out, 'Zusammenfassung.md'), 'utf8'));
     expect(blocks[0]).toEqual({ kind: 'h1', text: 'Kick-off Müller GmbH' });
     expect(blocks.map((block) => block.text)).toEqual(
-      expect.arrayContaining(['Leads aus der Messe — Lead: Marketing', 'Übergabe an den Vertrieb — Lead: Joint (seam)', 'Gemeinsam Kund:innen gewinnen']),
+      // The lead only where the lane does not say it already.
+      expect.arrayContaining(['Leads aus der Messe', 'Übergabe an den Vertrieb', 'Gemeinsam Kund:innen gewinnen']),
     );
     // Nothing else: no temp file left beside it.
     expect(await namesIn(out)).toEqual(['Zusammenfassung.md']);
@@ -99,8 +100,8 @@ describe('exportSession', () => {
   it('prints the summary HTML to PDF with title, day and language for the header and footer', async () => {
     const session = { ...board(), details: { ...board().details, language: 'de' as const } };
     t.answers.exportPath = join(out, 'summary.pdf');
-    await exported(session, request('pdf', { sections: ['mission', 'lanes'] }));
-    const expectedSummary = buildSummary(session, { fallbackLanguage: 'en', sections: ['mission', 'lanes'] });
+    await exported(session, request('pdf', { sections: ['glance', 'lanes'] }));
+    const expectedSummary = buildSummary(session, { fallbackLanguage: 'en', sections: ['glance', 'lanes'] });
     expect(t.printer.pdf).toHaveBeenCalledExactlyOnceWith(renderHtml(expectedSummary), { title: 'Kick-off Müller GmbH', date: '14. März 2025', language: 'de' });
     expect(new Uint8Array(await readFile(join(out, 'summary.pdf')))).toEqual(fakePdf);
   });
@@ -130,7 +131,7 @@ describe('exportSession', () => {
     t.answers.exportPath = join(out, 'cards.csv');
     await exported(board(), request('csv', { csvDelimiter: ';' }));
     const rows = readCsv(new Uint8Array(await readFile(join(out, 'cards.csv'))), ';');
-    expect(rows.slice(1).map((row) => row[3])).toEqual(['Leads aus der Messe', 'Übergabe an den Vertrieb']);
+    expect(rows.slice(1).map((row) => row[cardColumns.indexOf('title')])).toEqual(['Leads aus der Messe', 'Übergabe an den Vertrieb']);
   });
 
   it('writes the summary in the session’s language, the fallback only for a session without one', async () => {
@@ -150,9 +151,24 @@ describe('exportSession', () => {
       await exported(session, request(kind));
     }
     const printed = [...t.printer.pdf.mock.calls.map(([html]) => html), ...t.printer.png.mock.calls.map(([html]) => html)];
-    expect(printed).toHaveLength(3);
+    // The summary PDF with its board picture (printed first), the handout, the board image.
+    expect(printed).toHaveLength(4);
     for (const html of printed) expect(html).not.toContain('ruft nie zurück');
     expect(t.printer.png.mock.calls[0]?.[0]).toContain('Hidden caricature');
+  });
+
+  it('embeds the board picture, printed by the same printer, in PDF, Word, PowerPoint and HTML; not without the section', async () => {
+    for (const kind of ['pdf', 'docx', 'pptx', 'html'] as const) {
+      t.answers.exportPath = join(out, `with-board-${kind}`);
+      await exported(board(), request(kind));
+    }
+    expect(t.printer.png).toHaveBeenCalledTimes(4);
+    expect(t.printer.pdf.mock.calls[0]?.[0]).toContain('<img src="data:image/png;base64,');
+    t.printer.png.mockClear();
+    t.answers.exportPath = join(out, 'without-board.html');
+    await exported(board(), request('html', { sections: summarySections.filter((section) => section !== 'board') }));
+    expect(t.printer.png).not.toHaveBeenCalled();
+    expect(await readFile(join(out, 'without-board.html'), 'utf8')).not.toContain('<img');
   });
 });
 

@@ -3,6 +3,7 @@
  * fresh temp folder, with dialogs a test answers, a trash folder it can look into, and a printer
  * that records what it was given to print.
  */
+import { solidPng } from '../export/readers';
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -32,7 +33,8 @@ export interface DialogAnswers {
 
 /** Stand-in bytes the fake printer returns: recognisable, not a real PDF or PNG. */
 export const fakePdf = new TextEncoder().encode('%PDF-fake');
-export const fakePng = new TextEncoder().encode('\x89PNG-fake');
+/** A real (tiny) PNG: Word and PowerPoint read its size to embed it as the board picture. */
+export const fakePng = solidPng(4, 3);
 
 export interface TestServices {
   readonly services: MainServices;
@@ -148,7 +150,7 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   listTemplates: [],
   saveTemplate: ['Kurzformat', [{ kind: 'lead', title: null, prompt: null, minutes: 30, skipped: false }]],
   deleteTemplate: ['00000000-0000-4000-8000-000000000001'],
-  exportSession: [sampleSession(), { kind: 'md', sections: ['facts', 'mission', 'lanes'], csvDelimiter: ',', fallbackLanguage: 'de' }, null],
+  exportSession: [sampleSession(), { kind: 'md', sections: ['facts', 'glance', 'lanes'], csvDelimiter: ',', fallbackLanguage: 'de' }, null],
   setFullScreen: [true],
   openAudienceWindow: [],
   closeAudienceWindow: [],

@@ -13,7 +13,7 @@ import { readHtml } from './readers';
 import { card, hostile, hostileSession, richSession, sessionWith } from './sessions';
 
 function imageOf(session: Session) {
-  const html = renderBoardImage(buildSummary(session, { fallbackLanguage: 'en', sections: ['facts', 'mission', 'lanes'] }));
+  const html = renderBoardImage(buildSummary(session, { fallbackLanguage: 'en', sections: ['facts', 'glance', 'lanes'] }));
   const document = readHtml(html);
   const classOf = (element: (typeof document.elements)[number]): string => element.attrs.find((attr) => attr.name === 'class')?.value ?? '';
   type HtmlElement = (typeof document.elements)[number];
@@ -83,7 +83,7 @@ describe('the board image', () => {
     if (!topic) throw new Error('no card m-1');
     const voted = { ...session, cards: { ...session.cards, 'm-1': { ...topic, votes: { 'p-1': 2 } } } };
     const { lanes } = imageOf(voted);
-    expect(lanes[0]?.cards.map((c) => c.text)).toEqual(['Eigenes Thema2 dots', 'Gehört SalesLead: Sales', 'OffenLead: Unresolved']);
+    expect(lanes[0]?.cards.map((c) => c.text)).toEqual(['Eigenes Thema2 dots', 'Gehört SalesLed by: Sales', 'OffenLed by: Unresolved']);
     expect(lanes[0]?.cards[2]?.classes).toContain('card--attention');
     expect(lanes[1]?.cards[0]?.text).toBe('MetricSQL-Quote31 % · Target 40 %');
   });

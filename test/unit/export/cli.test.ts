@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { summaryFormats } from '../../../core/export/formats';
-import { summaryTexts } from '../../../core/summary-text';
+import { cardColumns, presetSections, summaryTexts } from '../../../core/summary-text';
+import { cliTexts } from '../../../electron/cli/text';
 import { exitCodes, runCli } from '../../../electron/cli/run';
 import { checkOfficeXml, readCsv, readMarkdown } from './readers';
 import { faultyFs, removeTempFolders, tempFilesIn, tempFolder } from '../services/support';
@@ -29,7 +30,8 @@ interface Run {
 async function cli(args: readonly string[], env: Record<string, string> = { LANG: 'C' }, extra: Partial<Parameters<typeof runCli>[1]> = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { stdout: (line) => out.push(line), stderr: (line) => err.push(line), env, timeZone: 'UTC', ...extra });
+  // No Chromium unless a test asks for it: the text formats never need one, and the board picture is printed by the tests that are about it.
+  const code = await runCli(args, { stdout: (line) => out.push(line), stderr: (line) => err.push(line), env, timeZone: 'UTC', chromium: null, ...extra });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -85,11 +87,13 @@ describe('runCli', () => {
   it.each(summaryFormats)('writes %s that its reader opens', async (format) => {
     const out = join(await tempFolder(), `summary.${format}`);
     const result = await cli(['export', full, '-f', format, '-o', out]);
-    expect(result).toMatchObject({ code: exitCodes.ok, stderr: '' });
+    // Without Chromium the documents that hold the board picture are written without it, and say so.
+    const withPicture = format === 'html' || format === 'docx' || format === 'pptx';
+    expect(result).toMatchObject({ code: exitCodes.ok, stderr: withPicture ? cliTexts.en.noBoardPicture : '' });
     expect(result.stdout).toContain(out);
     const bytes = new Uint8Array(await readFile(out));
     if (format === 'docx' || format === 'pptx') expect((await checkOfficeXml(bytes)).length).toBeGreaterThan(5);
-    else if (format === 'csv') expect(readCsv(bytes, ',')).toHaveLength(11);
+    else if (format === 'csv') expect(readCsv(bytes, ';')).toHaveLength(11);
     else if (format === 'json') expect(JSON.parse(new TextDecoder().decode(bytes))).toMatchObject({ language: 'de' });
     else expect(new TextDecoder().decode(bytes)).toContain('Wir gewinnen gemeinsam Kund:innen, die bleiben');
   });
@@ -97,16 +101,19 @@ describe('runCli', () => {
   it('exports an older file (format 1) after migrating it, as the app opens it', async () => {
     const out = join(await tempFolder(), 'v1.md');
     expect((await cli(['export', 'test/fixtures/sessions/v1-full.nahtstelle', '-f', 'md', '-o', out])).code).toBe(exitCodes.ok);
-    expect(readMarkdown(await readFile(out, 'utf8')).blocks.filter((block) => block.kind === 'h2')).toHaveLength(10);
+    // The client preset: every section but the moves log; Markdown has no board picture.
+    expect(readMarkdown(await readFile(out, 'utf8')).blocks.filter((block) => block.kind === 'h2')).toHaveLength(presetSections.client.length - 1);
   });
 
   it('writes semicolons with --semicolon, and only the chosen --sections', async () => {
     const folder = await tempFolder();
     expect((await cli(['export', full, '-f', 'csv', '-o', join(folder, 'de.csv'), '--semicolon'])).code).toBe(0);
-    expect(readCsv(new Uint8Array(await readFile(join(folder, 'de.csv'))), ';')[0]?.[1]).toBe(summaryTexts.de.columns.lane);
-    expect((await cli(['export', full, '-f', 'md', '-o', join(folder, 'short.md'), '--sections', 'mission,facts'])).code).toBe(0);
+    expect(readCsv(new Uint8Array(await readFile(join(folder, 'de.csv'))), ';')[0]?.[0]).toBe(summaryTexts.de.columns.lane);
+    expect((await cli(['export', full, '-f', 'csv', '-o', join(folder, 'comma.csv'), '--comma'])).code).toBe(0);
+    expect(readCsv(new Uint8Array(await readFile(join(folder, 'comma.csv'))), ',')[0]).toHaveLength(cardColumns.length);
+    expect((await cli(['export', full, '-f', 'md', '-o', join(folder, 'short.md'), '--sections', 'glance,facts'])).code).toBe(0);
     const headings = readMarkdown(await readFile(join(folder, 'short.md'), 'utf8')).blocks.filter((block) => block.kind === 'h2');
-    expect(headings.map((block) => block.text)).toEqual([summaryTexts.de.sections.facts, summaryTexts.de.sections.mission]);
+    expect(headings.map((block) => block.text)).toEqual([summaryTexts.de.sections.facts, summaryTexts.de.sections.glance]);
   });
 
   it('uses --lang for a session without a language of its own', async () => {
@@ -117,8 +124,8 @@ describe('runCli', () => {
     await writeFile(input, JSON.stringify(source));
     await cli(['export', input, '-f', 'md', '-o', join(folder, 'en.md'), '--lang', 'en']);
     await cli(['export', input, '-f', 'md', '-o', join(folder, 'de.md')], { LANG: 'de_AT.UTF-8' });
-    expect(await readFile(join(folder, 'en.md'), 'utf8')).toContain(`## ${summaryTexts.en.sections.mission}`);
-    expect(await readFile(join(folder, 'de.md'), 'utf8')).toContain(`## ${summaryTexts.de.sections.mission}`);
+    expect(await readFile(join(folder, 'en.md'), 'utf8')).toContain(`## ${summaryTexts.en.sections.glance}`);
+    expect(await readFile(join(folder, 'de.md'), 'utf8')).toContain(`## ${summaryTexts.de.sections.glance}`);
   });
 
   it.each([
@@ -224,12 +231,17 @@ describe('runCli', () => {
     [['import', full], 'Unknown command “import”.'],
     [['export', '-f', 'md', '-o', 'x.md'], 'No session file given.'],
     [['export', full, '-o', 'x.md'], 'No format given'],
-    [['export', full, '-f', 'pdf', '-o', 'x.pdf'], 'PDF and the board image (PNG) need the app’s window'],
+    [['export', full, '-f', 'pdf', '-o', 'x.pdf'], 'No Chromium found: --format pdf is printed by Chromium.'],
+    [['export', full, '-f', 'png', '-o', 'x.png'], 'No Chromium found: --format png is printed by Chromium.'],
+    [['export', full, '-f', 'csv', '-o', 'x.csv', '--table', 'moves'], 'Unknown table “moves”'],
+    [['export', full, '-f', 'md', '-o', 'x.md', '--table', 'actions'], '--table, --semicolon and --comma apply to --format csv only.'],
+    [['export', full, '-f', 'csv', '-o', 'x.csv', '--semicolon', '--comma'], 'Give either --semicolon or --comma.'],
+    [['export', full, '-f', 'md', '-o', 'x.md', '--preset', 'boss'], 'Unknown preset “boss”'],
     [['export', full, '-f', 'odt', '-o', 'x.odt'], 'Unknown format “odt”'],
     [['export', full, '-f', 'md'], 'No output file given'],
-    [['export', full, '-f', 'md', '-o', 'x.md', '--semicolon'], '--semicolon applies to --format csv only.'],
+    [['export', full, '-f', 'md', '-o', 'x.md', '--semicolon'], '--table, --semicolon and --comma apply to --format csv only.'],
     [['export', full, '-f', 'md', '-o', 'x.md', '--lang', 'fr'], 'Unknown language “fr”'],
-    [['export', full, '-f', 'md', '-o', 'x.md', '--sections', 'mission,gossip'], 'Unknown section “gossip”'],
+    [['export', full, '-f', 'md', '-o', 'x.md', '--sections', 'glance,gossip'], 'Unknown section “gossip”'],
     [['export', full, '-f', 'md', '-o', full], 'The output file is the session file itself'],
     [['export', full, '--colour'], 'Unknown option'],
   ])('wrong arguments %j: exit 2 with a clear message', async (args, message) => {
@@ -238,6 +250,29 @@ describe('runCli', () => {
     expect(result.code).toBe(exitCodes.usage);
     expect(result.stderr).toContain(message);
     expect(await readFile(full, 'utf8')).toBe(before);
+  });
+
+  it('writes the action items as a table of their own with --table actions', async () => {
+    const out = join(await tempFolder(), 'aufgaben.csv');
+    expect((await cli(['export', full, '-f', 'csv', '--table', 'actions', '-o', out])).code).toBe(0);
+    const [header, ...rows] = readCsv(new Uint8Array(await readFile(out)), ';');
+    expect(header).toEqual(['Aufgabe', 'Wer', 'Bis', 'Stand', 'Karte', 'Spalte']);
+    expect(rows.map((row) => row.slice(0, 4))).toEqual([
+      ['Scoring-Schwellen im Team vorstellen', 'Anna Schäfer', '2027-03-18', 'offen'],
+      ['Alte Folien löschen', '', '', 'erledigt'],
+    ]);
+  });
+
+  it('the full preset adds the moves log; --without-notes leaves the cards’ notes out', async () => {
+    const folder = await tempFolder();
+    await cli(['export', full, '-f', 'md', '-o', join(folder, 'full.md'), '--preset', 'full']);
+    await cli(['export', full, '-f', 'md', '-o', join(folder, 'client.md'), '--without-notes']);
+    const full_ = await readFile(join(folder, 'full.md'), 'utf8');
+    const client = await readFile(join(folder, 'client.md'), 'utf8');
+    expect(full_).toContain(`## ${summaryTexts.de.sections.moves}`);
+    expect(full_).toContain('Nachfragen bei „Biggi“');
+    expect(client).not.toContain(`## ${summaryTexts.de.sections.moves}`);
+    expect(client).not.toContain('Nachfragen bei „Biggi“');
   });
 
   it('prints its help and exits 0', async () => {

@@ -12,7 +12,7 @@ import { readHtml } from './readers';
 import { hostile, hostileSession, sessionWith } from './sessions';
 
 function handoutOf(session: Session, fallbackLanguage: 'de' | 'en' = 'en') {
-  const html = renderHandout(buildSummary(session, { fallbackLanguage, sections: ['facts', 'mission'] }));
+  const html = renderHandout(buildSummary(session, { fallbackLanguage, sections: ['facts', 'glance'] }));
   const document = readHtml(html);
   const byTag = (tag: string) => document.elements.filter((element) => element.tagName === tag);
   const text = (tag: string) => byTag(tag).map((element) => document.textOf(element));

@@ -4,6 +4,7 @@
  * for Markdown, papaparse for CSV, parse5 (the HTML standard's parser) for HTML.
  */
 import { DOMParser } from '@xmldom/xmldom';
+import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import MarkdownIt from 'markdown-it';
 import Papa from 'papaparse';
@@ -143,4 +144,56 @@ export function readHtml(html: string): HtmlDocument {
     return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
   };
   return { elements, textOf };
+}
+
+/**
+ * What makes PowerPoint offer to "repair" a package although LibreOffice opens it (pptxgenjs
+ * issues #1443, #1444, #1449): content-type overrides naming parts the package lacks, empty
+ * `<a:ln>` elements, and (for an outline and the accessibility checker) slides without a title
+ * placeholder. Returns one line per problem found; [] is a clean package.
+ */
+export async function repairTriggers(bytes: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = new Set(Object.keys(zip.files));
+  const problems: string[] = [];
+  const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+  for (const match of types.matchAll(/<Override\s+PartName="\/([^"]+)"/g)) {
+    if (!names.has(match[1] ?? '')) problems.push(`override without its part: ${match[1]}`);
+  }
+  for (const name of names) {
+    if (!name.endsWith('.xml')) continue;
+    const xml = (await zip.file(name)?.async('string')) ?? '';
+    if (/<a:ln(?:\s[^>]*)?(?:\/>|>\s*<\/a:ln>)/.test(xml)) problems.push(`empty <a:ln> in ${name}`);
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && !/<p:ph\b[^>]*\btype="(?:title|ctrTitle)"/.test(xml)) problems.push(`no title placeholder on ${name}`);
+  }
+  return problems.sort();
+}
+
+/** A PNG of one colour, `width` × `height`: a stand-in for the board picture the printer makes. */
+export function solidPng(width: number, height: number): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer): number => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = (crcTable[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const tail = Buffer.alloc(4);
+    tail.writeUInt32BE(crc(body));
+    return Buffer.concat([head, body, tail]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0xcc)]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
 }

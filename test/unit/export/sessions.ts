@@ -166,3 +166,80 @@ export function hostileSession(): Session {
     voting: { voters: 'participants', dots: 99, revealed: true },
   };
 }
+
+const longTitles = [
+  'Übergabe der Messekontakte aus der Hannover Messe an den Außendienst innerhalb von 48 Stunden',
+  'Gemeinsame Definition eines vertriebsreifen Leads (MQL → SQL) mit Schwellenwerten im CRM',
+  'Rückmeldung des Vertriebs an das Marketing, warum ein Lead verloren wurde 📉',
+  'Kampagnenplanung für das Frühjahrsgeschäft mit den Key-Accounts abstimmen 🚀',
+  'Preisfreigaben über 50.000 € beschleunigen: Geschäftsführung entlasten',
+  'Webinar-Teilnehmer:innen automatisch dem zuständigen Gebietsverkaufsleiter zuordnen',
+  'Wettbewerbsbeobachtung: Schäfer & Kollegen GmbH unterbietet uns in Süddeutschland',
+  'Produktdatenblätter veraltet – Außendienst druckt eigene Versionen 🖨️',
+  'Newsletter-Abmeldungen steigen nach jeder Preisaktion – Ursachenanalyse gemeinsam',
+];
+const owners = ['Anna Schäfer', 'Gökhan Yılmaz', 'Birgit „Biggi“ Lorenz', 'Sven Ødegård', 'Leonie Brandt-Müllerschön', ''];
+
+/**
+ * The session of issue 14: what a large real workshop leaves — 72 cards over the three lanes and
+ * a parking lane, long German titles with emoji, 500-character notes, why and tags on many cards,
+ * 44 action items with owners and due days (some done, some without a day), metrics with and
+ * without narratives, revealed caricatures, a seam with agreements, votes revealed, an agenda
+ * that was partly done and partly skipped, and moves. Deterministic.
+ */
+export function consultantSession(): Session {
+  const base = richSession(72);
+  const laneIds = ['marketing', 'seam', 'sales', 'parking'];
+  const cards: Record<string, Card> = {};
+  const lanes: Record<string, Lane> = { ...base.lanes };
+  let actionsLeft = 44;
+  let index = 0;
+  for (const laneId of laneIds) {
+    const lane = base.lanes[laneId];
+    if (!lane) continue;
+    for (const id of lane.cardIds) {
+      const old = base.cards[id];
+      if (!old) continue;
+      index++;
+      const title = `${longTitles[index % longTitles.length] ?? ''} (${index})`;
+      const actionCount = actionsLeft > 0 && index % 3 !== 1 ? Math.min(actionsLeft, index % 2 === 0 ? 1 : 2) : 0;
+      actionsLeft -= actionCount;
+      cards[id] = {
+        ...old,
+        title,
+        notes: index % 2 === 0 ? `${'Gesprächsnotiz: Der Außendienst berichtet, dass Kund:innen die Übergabe als holprig erleben. '.repeat(6)}`.slice(0, 500) : old.notes,
+        why: index % 3 === 0 ? 'Funktion: Leads priorisieren · Auftrag: Kund:innen schneller und verlässlicher helfen' : old.why,
+        tags: index % 4 === 0 ? ['CRM', 'Übergabe', '🚀 Q3'] : old.tags,
+        actions: Array.from({ length: actionCount }, (_, a) => ({
+          id: `act-${index}-${a}`,
+          text: a === 0 ? `Vorschlag zur Übergaberegel für Karte ${index} ausarbeiten und im Jour fixe vorstellen` : 'Ergebnis an alle Gebietsverkaufsleiter:innen verteilen 📧',
+          owner: owners[(index + a) % owners.length] ?? '',
+          due: (index + a) % 7 === 0 ? '' : `2027-0${3 + ((index + a) % 6)}-${String(1 + ((index * 3 + a) % 28)).padStart(2, '0')}`,
+          done: (index + a) % 5 === 0,
+        })),
+        votes: index % 2 === 0 ? { 'p-1': ((index * 7) % 5) + 1, 'p-2': (index % 3) + 1 } : {},
+      };
+    }
+  }
+  return {
+    ...base,
+    details: {
+      ...base.details,
+      title: 'Marketing × Vertrieb: Nahtstellen-Workshop Frühjahr 2027 – Übergaben, Kennzahlen & gemeinsamer Auftrag 🤝',
+      client: 'Müller & Söhne Maschinenbau GmbH',
+      place: 'Hamburg, Speicherstadt\nRaum „Elbe“, 3. OG',
+      facilitator: 'Dr. Jördis Kühn',
+    },
+    mission: 'Wir gewinnen gemeinsam Kund:innen, die bleiben – Marketing weckt Vertrauen, der Vertrieb hält das Versprechen, und beide messen sich an derselben Zahl.',
+    agenda: [
+      { id: 'b-1', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
+      { id: 'b-2', kind: 'caricatures', title: null, prompt: null, minutes: 45, skipped: false },
+      { id: 'b-3', kind: 'mission', title: null, prompt: null, minutes: 60, skipped: false },
+      { id: 'b-4', kind: 'metrics', title: null, prompt: null, minutes: 40, skipped: true },
+      { id: 'b-5', kind: 'custom', title: 'Nächste Schritte und Verantwortliche', prompt: null, minutes: 30, skipped: false },
+    ],
+    activeBlockId: 'b-3',
+    lanes,
+    cards,
+  };
+}

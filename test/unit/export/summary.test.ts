@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../../core/session-file';
 import { buildSummary, printable } from '../../../core/summary';
-import { formatDay, momentFormatter, summarySections } from '../../../core/summary-text';
+import { formatDay, momentFormatter, presetSections, summarySections, summaryTexts } from '../../../core/summary-text';
 import { card, sessionWith } from './sessions';
 
 const en = { fallbackLanguage: 'en', timeZone: 'UTC' } as const;
@@ -85,7 +85,7 @@ describe('the summary model', () => {
     const withPeople = { ...session, details: { ...session.details, participants: [{ id: 'p-1', name: 'Ann', department: 'marketing' as const }, { id: 'p-2', name: 'Bo', department: 'sales' as const }] } };
 
     const hidden = buildSummary(withPeople, en);
-    expect(hidden.votes).toEqual({ revealed: false, ranking: [] });
+    expect(hidden.votes).toEqual({ revealed: false, ranking: [], rest: [] });
     expect(hidden.cards.map((c) => c.dots)).toEqual([null, null, null]);
 
     const shown = buildSummary({ ...withPeople, voting: { ...withPeople.voting, revealed: true } }, en);
@@ -104,7 +104,7 @@ describe('the summary model', () => {
       parking: [card('u2', 'Trade fair leads', { lead: 'unresolved' })],
     });
     const summary = buildSummary(session, en);
-    expect(summary.unresolved).toEqual([
+    expect(summary.glance?.unresolved).toEqual([
       { cardId: 'u', title: 'Who owns webinars?', laneName: 'Marketing' },
       { cardId: 'u2', title: 'Trade fair leads', laneName: 'parking' },
     ]);
@@ -130,8 +130,8 @@ describe('the summary model', () => {
   });
 
   it('includes only the chosen sections, always in the same order', () => {
-    const summary = buildSummary(sessionWith({}), { ...en, sections: ['moves', 'mission', 'facts'] });
-    expect(summary.sections).toEqual(['facts', 'mission', 'moves']);
+    const summary = buildSummary(sessionWith({}), { ...en, sections: ['moves', 'glance', 'facts'] });
+    expect(summary.sections).toEqual(['facts', 'glance', 'moves']);
     expect([summary.lanes, summary.votes, summary.actions, summary.caricatures]).toEqual([null, null, null, null]);
     expect(buildSummary(sessionWith({}), en).sections).toEqual(summarySections);
   });
@@ -140,6 +140,64 @@ describe('the summary model', () => {
     expect(printable('Bell\u0007 tab\tline\r\nbreak \uD83D half 🚀 ß „q“ <b>')).toBe('Bell tab\tline\nbreak  half 🚀 ß „q“ <b>');
     const summary = buildSummary(sessionWith({ marketing: [card('a', 'A\u0000B\u001FC')] }), en);
     expect(summary.lanes?.[0]?.cards[0]?.title).toBe('ABC');
+  });
+});
+
+describe('a summary in the client’s order', () => {
+  it('puts the cover, "at a glance", the board and the actions first; the moves log is an appendix the client preset leaves out', () => {
+    expect(summarySections.slice(0, 4)).toEqual(['facts', 'glance', 'board', 'actions']);
+    expect(summarySections.at(-1)).toBe('moves');
+    expect(presetSections.client).not.toContain('moves');
+    expect(presetSections.full).toEqual(summarySections);
+  });
+
+  it('sorts the action items by due day, those without one last', () => {
+    const action = (id: string, due: string, done = false) => ({ id, text: id, owner: '', due, done });
+    const cards = [card('a', 'A', { actions: [action('late', '2027-06-01'), action('none', '')] }), card('b', 'B', { actions: [action('early', '2027-03-10', true), action('mid', '2027-04-01')] })];
+    const summary = buildSummary(sessionWith({ marketing: cards }), en);
+    expect(summary.actions?.map((a) => a.text)).toEqual(['early', 'mid', 'late', 'none']);
+    // "At a glance" names the open ones due first.
+    expect(summary.glance?.nextActions.map((a) => a.text)).toEqual(['mid', 'late', 'none']);
+  });
+
+  it('shows a lead only where it differs from the lane, and says "Led by" in English', () => {
+    const cards = [card('m', 'Ours', { lead: 'marketing' }), card('j', 'Shared', { lead: 'joint' }), card('u', 'Open', { lead: 'unresolved' })];
+    const lane = buildSummary(sessionWith({ marketing: cards }), en).lanes?.[0];
+    expect(lane?.cards.map((c) => c.showLead)).toEqual([false, true, true]);
+    expect(summaryTexts.en.lane.lead).toBe('Led by');
+  });
+
+  it('keeps the ranking to the top 10 and puts the rest in an appendix; a wide tie does not blow up the top 3', () => {
+    const cards = Array.from({ length: 14 }, (_, i) => card(`c${i}`, `Card ${i}`, { votes: { 'p-1': 20 - i } }));
+    const voting = { voting: { voters: 'participants', dots: 99, revealed: true } } as const;
+    const base = sessionWith({ marketing: cards }, voting);
+    const session = { ...base, details: { ...base.details, participants: [{ id: 'p-1', name: 'P', department: 'marketing' as const }] } };
+    const summary = buildSummary(session, en);
+    expect(summary.votes?.ranking.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(summary.votes?.rest.map((r) => r.rank)).toEqual([11, 12, 13, 14]);
+    expect(summary.glance?.top.map((r) => r.title)).toEqual(['Card 0', 'Card 1', 'Card 2']);
+    const tied = { ...session, cards: Object.fromEntries(Object.entries(session.cards).map(([id, c]) => [id, { ...c, votes: { 'p-1': 1 } }])) };
+    expect(buildSummary(tied, en).glance?.top).toHaveLength(3);
+  });
+
+  it('tells the agenda as it went: done, where the room was, skipped, not reached', () => {
+    const block = (id: string, skipped = false) => ({ id, kind: 'custom' as const, title: `Block ${id}`, prompt: null, minutes: 30, skipped });
+    const session = sessionWith({}, { agenda: [block('1'), block('2', true), block('3'), block('4')], activeBlockId: '3' });
+    expect(buildSummary(session, en).agenda?.map((item) => [item.title, item.stateText])).toEqual([
+      ['Block 1', 'done'],
+      ['Block 2', 'skipped'],
+      ['Block 3', 'last worked on'],
+      ['Block 4', 'not reached'],
+    ]);
+  });
+
+  it('shows notes, why and tags with the cards unless asked not to, and the day of the export on the cover', () => {
+    const noted = card('n', 'Noted', { notes: 'a note', why: 'the why', tags: ['t'] });
+    const session = sessionWith({ marketing: [noted] });
+    const withNotes = buildSummary(session, { ...en, exportedOn: '2027-03-05' });
+    expect(withNotes.lanes?.[0]?.cards[0]).toMatchObject({ notes: 'a note', why: 'the why', tags: ['t'] });
+    expect(withNotes.exportedText).toBe('5 March 2027');
+    expect(buildSummary(session, { ...en, withNotes: false }).lanes?.[0]?.cards[0]).toMatchObject({ notes: '', why: '', tags: [] });
   });
 });
 

@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../core/model';
 import { parseSessionFile } from '../../../core/session-file';
-import { buildSummary, summaryFormat, type Summary } from '../../../core/summary';
-import { cardColumns, summaryTexts } from '../../../core/summary-text';
+import { buildSummary, printable, summaryFormat, type Summary } from '../../../core/summary';
+import { neutraliseFormula } from '../../../core/export/csv';
+import { actionColumns, cardColumns, summaryTexts } from '../../../core/summary-text';
 import { renderSummaryFile } from '../../../electron/export/render';
 import { laneNameIn, missionLines, shownCards, shownTitles } from './expect';
 import { readCsv, readHtml, readMarkdown } from './readers';
@@ -29,7 +30,11 @@ describe('Markdown', () => {
     expect(headings).toEqual([
       `h1 ${fixture.details.title}`,
       `h2 ${de.sections.facts}`,
-      `h2 ${de.sections.mission}`,
+      `h2 ${de.sections.glance}`,
+      `h3 ${de.mission.label}`,
+      `h3 ${de.glance.unresolved}`,
+      `h3 ${de.glance.nextActions}`,
+      `h2 ${de.sections.actions}`,
       `h2 ${de.sections.lanes}`,
       'h3 Marketing',
       'h3 Die Naht: Übergabe MQL → SQL',
@@ -43,8 +48,7 @@ describe('Markdown', () => {
       `h3 ${de.metrics.withNarrative}`,
       `h3 ${de.metrics.withoutNarrative}`,
       `h2 ${de.sections.votes}`,
-      `h2 ${de.sections.actions}`,
-      `h2 ${de.sections.unresolved}`,
+      `h2 ${de.sections.agenda}`,
       `h2 ${de.sections.moves}`,
     ]);
   });
@@ -55,7 +59,20 @@ describe('Markdown', () => {
     for (const title of shownTitles(fixture)) expect(items.some((item) => item.includes(title)), title).toBe(true);
     expect(blocks.filter((block) => block.kind === 'blockquote').map((block) => block.text)).toEqual([missionLines(fixture).join('\n')]);
     expect(items).toContain('Ort: Hamburg, Speicherstadt\nRaum „Elbe“, 3. OG');
-    expect(items).toContain('Webinar-Anmeldungen landen erst nach 2 Wochen im CRM — Führung: Marketing');
+    // The lead is said only where the lane does not say it already.
+    expect(items).toContain('Webinar-Anmeldungen landen erst nach 2 Wochen im CRM');
+    expect(items).toContain('Messekontakte (Hannover Messe) als Excel per E-Mail 📧 — Führung: Ungeklärt');
+  });
+
+  it('escapes only what would become markup: no backslash before “&”, a date or a plain “#”', async () => {
+    const markdown = utf8.decode(await renderSummaryFile(summary, 'md'));
+    expect(markdown).toContain('Müller & Söhne');
+    expect(markdown).not.toMatch(/\\[&.|]/);
+    const odd = sessionWith({ marketing: [card('a', 'R&D <b> &amp; C# 4. März'), card('b', '# not a heading'), card('c', '4. not a list')] });
+    const { blocks, tokenTypes } = readMarkdown(utf8.decode(await renderSummaryFile(buildSummary(odd, { fallbackLanguage: 'en', sections: ['lanes'] }), 'md')));
+    expect(blocks.filter((block) => block.kind === 'li').map((block) => block.text)).toEqual(['R&D <b> &amp; C# 4. März', '# not a heading', '4. not a list']);
+    expect([...tokenTypes].filter((type) => ['html_inline', 'ordered_list_open'].includes(type))).toEqual([]);
+    expect(blocks.filter((block) => /^h\d$/.test(block.kind)).map((block) => block.text)).not.toContain('# not a heading');
   });
 });
 
@@ -64,12 +81,7 @@ describe('Markdown, odd titles', () => {
     const odd = sessionWith({ marketing: [card('a', '      indented like code'), card('b', '***'), card('c', '---'), card('d', '+ plus')] });
     const { blocks, tokenTypes } = readMarkdown(utf8.decode(await renderSummaryFile(buildSummary(odd, { fallbackLanguage: 'en', sections: ['lanes'] }), 'md')));
     expect([...tokenTypes].filter((type) => ['code_block', 'hr', 'bullet_list_open'].includes(type))).toEqual(['bullet_list_open']);
-    expect(blocks.filter((block) => block.kind === 'li').map((block) => block.text)).toEqual([
-      'indented like code — Lead: Marketing',
-      '*** — Lead: Marketing',
-      '--- — Lead: Marketing',
-      '+ plus — Lead: Marketing',
-    ]);
+    expect(blocks.filter((block) => block.kind === 'li').map((block) => block.text)).toEqual(['indented like code', '***', '---', '+ plus']);
   });
 });
 
@@ -78,7 +90,7 @@ describe('CSV', () => {
   const rich = buildSummary(session, options);
 
   it('reads back as one row per card with all its fields, under a header in the session’s language', async () => {
-    const rows = readCsv(await renderSummaryFile(rich, 'csv'), ',');
+    const rows = readCsv(await renderSummaryFile(rich, 'csv', { csvDelimiter: ',' }), ',');
     const [header, ...body] = rows;
     expect(header).toEqual(cardColumns.map((column) => summaryTexts.de.columns[column]));
     const cards = shownCards(session);
@@ -107,15 +119,54 @@ describe('CSV', () => {
   });
 
   it('reads back the same with semicolons, for German Excel', async () => {
-    const comma = readCsv(await renderSummaryFile(rich, 'csv'), ',');
+    const comma = readCsv(await renderSummaryFile(rich, 'csv', { csvDelimiter: ',' }), ',');
     const semicolon = readCsv(await renderSummaryFile(rich, 'csv', { csvDelimiter: ';' }), ';');
     expect(semicolon).toEqual(comma);
     expect(semicolon[0]).toHaveLength(cardColumns.length);
   });
 
+  it('separates with semicolons for a German session and commas for an English one, unless told', async () => {
+    const german = utf8.decode(await renderSummaryFile(rich, 'csv'));
+    // (The decoder drops the byte order mark.)
+    expect(german.split('\r\n')[0]).toBe(`${cardColumns.map((column) => `"${summaryTexts.de.columns[column]}"`).join(';')}`);
+    const english = buildSummary({ ...session, details: { ...session.details, language: 'en' } }, options);
+    expect(readCsv(await renderSummaryFile(english, 'csv'), ',')[0]).toHaveLength(cardColumns.length);
+  });
+
+  it('does not start with an internal id: the id is the last column', () => {
+    expect(cardColumns[0]).toBe('lane');
+    expect(cardColumns.at(-1)).toBe('id');
+  });
+
+  it('writes the action items as a table of their own: one row each, sorted by due day, with owner, due, status and card', async () => {
+    const [header, ...rows] = readCsv(await renderSummaryFile(rich, 'csv', { csvTable: 'actions' }), ';');
+    expect(header).toEqual(actionColumns.map((column) => summaryTexts.de.actionColumns[column]));
+    const actions = shownCards(session).flatMap((c) => c.actions.map((action) => ({ ...action, card: printable(c.title) })));
+    expect(rows).toHaveLength(actions.length);
+    const dues = rows.map((row) => row[actionColumns.indexOf('due')] || '9999');
+    expect(dues).toEqual([...dues].sort());
+    const first = actions.find((action) => action.text === rows[0]?.[0]);
+    expect(rows[0]?.slice(1, 5)).toEqual([first?.owner, first?.due, first?.done ? 'erledigt' : 'offen', first?.card]);
+  });
+
+  it('neutralises only what a spreadsheet would run, not plain numbers', () => {
+    expect(['-5', '+10', '-3,5 %', '1.000,50', '-2+3', '=1+1', '@cmd', '+SUM(A1)', '-', '- dash'].map(neutraliseFormula)).toEqual([
+      '-5',
+      '+10',
+      '-3,5 %',
+      '1.000,50',
+      "'-2+3",
+      "'=1+1",
+      "'@cmd",
+      "'+SUM(A1)",
+      "'-",
+      "'- dash",
+    ]);
+  });
+
   it('leaves the dots empty while the votes are hidden', async () => {
     const hidden = buildSummary({ ...session, voting: { ...session.voting, revealed: false } }, options);
-    const [, ...body] = readCsv(await renderSummaryFile(hidden, 'csv'), ',');
+    const [, ...body] = readCsv(await renderSummaryFile(hidden, 'csv'), ';');
     expect(new Set(body.map((row) => row[cardColumns.indexOf('dots')]))).toEqual(new Set(['']));
   });
 });
@@ -142,7 +193,9 @@ describe('HTML', () => {
     const listed = texts('li');
     for (const title of shownTitles(fixture)) expect(listed.some((text) => text.includes(title)), title).toBe(true);
     expect(texts('h1')).toEqual([fixture.details.title]);
-    expect(texts('h2')).toEqual(summary.sections.map((section) => summaryTexts.de.sections[section]));
+    // The facts are the cover; the board picture is there only when main printed it.
+    expect(texts('h2')).toEqual(summary.sections.filter((section) => section !== 'facts' && section !== 'board').map((section) => summaryTexts.de.sections[section]));
+    expect(elements.some((element) => element.tagName === 'img')).toBe(false);
     expect(texts('blockquote')).toEqual([fixture.mission.trim()]);
   });
 });
@@ -151,7 +204,7 @@ describe('JSON', () => {
   it('is the summary model itself', async () => {
     const parsed: unknown = JSON.parse(utf8.decode(await renderSummaryFile(summary, 'json')));
     expect(parsed).toEqual(JSON.parse(JSON.stringify(summary)));
-    expect(parsed).toMatchObject({ format: summaryFormat, version: 1, language: 'de', mission: fixture.mission });
+    expect(parsed).toMatchObject({ format: summaryFormat, version: 2, language: 'de', mission: fixture.mission });
     expect((parsed as Summary).cards.map((card) => card.title)).toEqual(shownTitles(fixture));
   });
 });

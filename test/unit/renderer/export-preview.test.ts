@@ -70,14 +70,14 @@ describe('the export preview', () => {
   it('holds what the exported file holds for a full German session, in German', () => {
     const shown = expectSameAsExport(richSession(80));
     expect(shown.lang).toBe('de');
-    expect(shown.headings).toContain('h2:Unser gemeinsamer Auftrag');
+    expect(shown.headings).toContain('h3:Unser gemeinsamer Auftrag');
     expect(shown.headings).toContain('h2:Vereinbarungen an der Nahtstelle');
     expect(shown.text).toContain('Wir gewinnen gemeinsam Kund:innen, die bleiben.');
   });
 
   it('shows only the chosen sections, in the summary’s order', () => {
-    const shown = expectSameAsExport(richSession(20), ['moves', 'mission']);
-    expect(shown.headings.filter((h) => h.startsWith('h2:'))).toEqual(['h2:Unser gemeinsamer Auftrag', 'h2:Verschiebungen und ihre Gründe']);
+    const shown = expectSameAsExport(richSession(20), ['moves', 'glance']);
+    expect(shown.headings.filter((h) => h.startsWith('h2:'))).toEqual(['h2:Auf einen Blick', 'h2:Anhang: Verschiebungen und ihre Gründe']);
   });
 
   it('counts hidden caricatures without their text, and hides the ranking while the votes are hidden', () => {

@@ -4,7 +4,7 @@ import { apiErrorMessage, type ExportRequest, type NahtstelleApi } from '../../.
 import { createSession, type Session } from '../../../core/model';
 import { summarySections } from '../../../core/summary-text';
 import { describeExportError } from '../../../renderer/src/export/export-errors';
-import { fileNameOf, languageOf, useExport, withSection } from '../../../renderer/src/export/export-store';
+import { fileNameOf, languageOf, presetOf, useExport, withSection } from '../../../renderer/src/export/export-store';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';
 
@@ -17,12 +17,12 @@ const failure = (reason: string, path?: string) =>
   new Error(apiErrorMessage({ code: 'fileProblem', detail: 'ENOENT', reason: reason as 'folderMissing', file: 'Kick-off.md', ...(path !== undefined && { path }) }));
 
 beforeEach(() => {
-  useExport.setState({ sections: summarySections, summaryKind: 'pdf', csvDelimiter: ',', status: { state: 'idle' } });
+  useExport.setState({ sections: summarySections, withNotes: true, summaryKind: 'pdf', csvDelimiter: ',', status: { state: 'idle' } });
 });
 
 describe('choosing what to export', () => {
   it('keeps the sections in the summary’s order, however they are switched', () => {
-    expect(withSection(['moves', 'facts'], 'mission', true)).toEqual(['facts', 'mission', 'moves']);
+    expect(withSection(['moves', 'facts'], 'glance', true)).toEqual(['facts', 'glance', 'moves']);
     expect(withSection(summarySections, 'caricatures', false)).toEqual(summarySections.filter((s) => s !== 'caricatures'));
     expect(withSection(['facts'], 'facts', true)).toEqual(['facts']);
     expect(withSection(['facts'], 'facts', false)).toEqual([]);
@@ -36,9 +36,27 @@ describe('choosing what to export', () => {
     await run(exportSession, 'csv');
     expect(exportSession).toHaveBeenCalledWith(
       session,
-      { kind: 'csv', sections: summarySections.filter((s) => s !== 'moves' && s !== 'facts'), csvDelimiter: ';', fallbackLanguage: 'en' },
+      { kind: 'csv', sections: summarySections.filter((s) => s !== 'moves' && s !== 'facts'), csvDelimiter: ';', withNotes: true, fallbackLanguage: 'en' },
       null,
     );
+  });
+
+  it('offers the client and the full preset, and knows an own choice', () => {
+    store().setPreset('full');
+    expect(presetOf(store().sections)).toBe('full');
+    store().setPreset('client');
+    expect(store().sections).not.toContain('moves');
+    expect(presetOf(store().sections)).toBe('client');
+    store().setSection('votes', false);
+    expect(presetOf(store().sections)).toBeNull();
+  });
+
+  it('separates CSV by the session’s language until the facilitator chooses: semicolons for German', async () => {
+    useExport.setState({ csvDelimiter: null });
+    const exportSession = vi.fn<ExportSession>(async () => '/tmp/x.csv');
+    await store().run({ kind: 'csv', session: { ...session, details: { ...session.details, language: 'de' } }, fallbackLanguage: 'en', exportSession });
+    await store().run({ kind: 'csv', session: { ...session, details: { ...session.details, language: '' } }, fallbackLanguage: 'en', exportSession });
+    expect(exportSession.mock.calls.map(([, request]) => request.csvDelimiter)).toEqual([';', ',']);
   });
 });
 
