@@ -14,14 +14,21 @@ import { CheatSheet } from '../present/CheatSheet';
 import { PresentationBar } from '../present/PresentationBar';
 import { usePresentation } from '../present/presentation-store';
 import { Spotlight } from '../present/Spotlight';
+import { BlockSummary } from '../session/BlockTools';
 import { WorkshopPanel } from '../session/WorkshopPanel';
+import { useApp } from '../store/app-store';
 import { saveBeforeClosing, type Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
+import { Dialog } from './Dialog';
+import { RedoIcon, UndoIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MoreMenu } from './MoreMenu';
 import { ariaKeyShortcuts } from './shortcut-keys';
 import { useShortcuts } from './shortcuts';
+// After the features' own styles: the control window's layout adjusts them for small screens.
+import './layout.css';
 
 /** The library while no session is open, else the board; notices over both. */
 export function App({ autosave }: { autosave: Autosave }) {
@@ -82,6 +89,9 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
   const { t } = useTranslation();
   const title = useBoard((s) => s.history.present.details.title);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [languageOpen, setLanguageOpen] = useState(false);
+  const expanded = useApp((s) => s.preferences.workshopPanelExpanded);
+  const { copied, saveCopy } = useSaveCopy();
   const presenting = usePresentation((s) => s.presenting);
   useShortcuts();
   useAudiencePublisher();
@@ -103,26 +113,43 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
           <button type="button" className="tool-button" onClick={() => void backToLibrary()}>
             {t('nav.library')}
           </button>
-          <h1 className="session-heading">{title || t('library.untitled')}</h1>
+          {/* Cut with an ellipsis when space is short: the whole title is its tooltip and in the details. */}
+          <h1 className="session-heading" title={title || t('library.untitled')}>
+            {title || t('library.untitled')}
+          </h1>
           <SaveIndicator />
         </div>
         <div className="toolbar" role="toolbar" aria-label={t('app.toolbar')}>
           <UndoRedo />
-          <button type="button" className="tool-button" onClick={() => setDetailsOpen(true)}>
-            {t('details.button')}
-          </button>
-          <SaveCopyButton />
           <ExportButton />
-          <LanguageSwitch />
+          <MoreMenu
+            items={[
+              { label: t('details.button'), onSelect: () => setDetailsOpen(true) },
+              { label: t('save.saveAs'), onSelect: () => void saveCopy() },
+              { label: t('layout.language'), onSelect: () => setLanguageOpen(true) },
+            ]}
+          />
+          {copied !== null && <span className="visually-hidden" role="status">{t('save.copySaved', { file: copied })}</span>}
         </div>
       </header>
       <WorkshopPanel />
-      <BoardTools />
+      <BoardTools lead={expanded ? null : <BlockSummary />} />
       <Board />
       <CardOverlays />
       <Spotlight />
       <CheatSheet />
       {detailsOpen && <DetailsDialog onClose={() => setDetailsOpen(false)} />}
+      {languageOpen && (
+        <Dialog label={t('layout.languageHeading')} onClose={() => setLanguageOpen(false)}>
+          <h2>{t('layout.languageHeading')}</h2>
+          <LanguageSwitch />
+          <div className="dialog-actions">
+            <button type="button" className="tool-button tool-button--primary" onClick={() => setLanguageOpen(false)}>
+              {t('layout.done')}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }
@@ -144,8 +171,8 @@ function SaveIndicator() {
   );
 }
 
-function SaveCopyButton() {
-  const { t } = useTranslation();
+/** "Save a copy…" (from the More menu): where it went is said to screen readers. */
+function useSaveCopy(): { copied: string | null; saveCopy: () => Promise<void> } {
   const [copied, setCopied] = useState<string | null>(null);
   const saveCopy = async () => {
     try {
@@ -155,14 +182,7 @@ function SaveCopyButton() {
       useBoard.getState().reportProblem(error);
     }
   };
-  return (
-    <>
-      <button type="button" className="tool-button" onClick={() => void saveCopy()}>
-        {t('save.saveAs')}
-      </button>
-      {copied !== null && <span className="visually-hidden" role="status">{t('save.copySaved', { file: copied })}</span>}
-    </>
-  );
+  return { copied, saveCopy };
 }
 
 function UndoRedo() {
@@ -172,10 +192,12 @@ function UndoRedo() {
   return (
     <>
       <button type="button" className="tool-button" disabled={!canUndo} onClick={() => useBoard.getState().undo()} aria-keyshortcuts={ariaKeyShortcuts('undo')}>
-        {t('actions.undo')}
+        <UndoIcon />
+        <span className="tool-label">{t('actions.undo')}</span>
       </button>
       <button type="button" className="tool-button" disabled={!canRedo} onClick={() => useBoard.getState().redo()} aria-keyshortcuts={ariaKeyShortcuts('redo')}>
-        {t('actions.redo')}
+        <RedoIcon />
+        <span className="tool-label">{t('actions.redo')}</span>
       </button>
     </>
   );

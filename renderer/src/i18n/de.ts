@@ -4,6 +4,7 @@ import * as tools from './features/tools';
 import * as audience from './features/audience';
 import * as present from './features/present';
 import * as workshop from './features/workshop';
+import * as layout from './features/layout';
 import type { Translation } from './en';
 
 export const de: Translation = {
@@ -194,4 +195,5 @@ export const de: Translation = {
   tools: tools.de,
   present: present.de,
   audience: audience.de,
+  layout: layout.de,
 };

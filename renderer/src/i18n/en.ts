@@ -4,6 +4,7 @@ import * as tools from './features/tools';
 import * as audience from './features/audience';
 import * as present from './features/present';
 import * as workshop from './features/workshop';
+import * as layout from './features/layout';
 /** English UI text. The shape of this object is the type every other language must match. */
 export const en = {
   app: {
@@ -193,6 +194,7 @@ export const en = {
   tools: tools.en,
   present: present.en,
   audience: audience.en,
+  layout: layout.en,
 };
 
 export type Translation = typeof en;

@@ -6,7 +6,7 @@ import { caricatureViews } from '../../../core/model';
 import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
-import { blockPrompt } from './AgendaBar';
+import { blockPrompt, blockTitle } from './AgendaBar';
 import { boardCounts } from '../../../core/board-counts';
 
 /**
@@ -181,4 +181,51 @@ export function MissionLine() {
   const mission = useBoard((s) => s.history.present.mission);
   if (mission.trim() === '') return null;
   return <p className="mission-line">{t('workshop.mission.agreed', { mission })}</p>;
+}
+
+/**
+ * The active block in one line, for the compact workshop panel: its key figure and its main
+ * action (reveal the caricatures, show what is unresolved). The full tool is in the expanded panel.
+ */
+export function BlockSummary() {
+  const { t } = useTranslation();
+  const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
+  if (!block) return null;
+  return (
+    <div className="block-summary" role="group" aria-label={blockTitle(block, t)}>
+      {block.kind === 'lead' && <LeadSummary />}
+      {block.kind === 'caricatures' && <CaricaturesSummary />}
+      {block.kind === 'metrics' && <MetricsTool />}
+      {block.kind === 'mission' && <MissionLine />}
+    </div>
+  );
+}
+
+function LeadSummary() {
+  const { t } = useTranslation();
+  const count = useBoard((s) => boardCounts(s.history.present.cards).unresolvedTopics);
+  return (
+    <>
+      <p className={count > 0 ? 'tool-count tool-count--flagged' : 'tool-count'}>
+        {count > 0 ? t('workshop.lead.unresolved', { count }) : t('workshop.lead.allResolved')}
+      </p>
+      <ShowOnBoard filter={unresolvedTopics} label={t('workshop.lead.showUnresolved')} count={count} />
+    </>
+  );
+}
+
+function CaricaturesSummary() {
+  const { t } = useTranslation();
+  const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
+  const total = useBoard((s) => boardCounts(s.history.present.cards).caricatures.marketingOnSales + boardCounts(s.history.present.cards).caricatures.salesOnMarketing);
+  const cleared = useBoard((s) => boardCounts(s.history.present.cards).caricatures.cleared);
+  const reveal = (on: boolean) => useBoard.getState().dispatch({ type: 'revealCaricatures', revealed: on });
+  return (
+    <>
+      <p className="tool-count">{revealed ? t('workshop.caricatures.cleared', { cleared, count: total }) : t('workshop.caricatures.hiddenNote')}</p>
+      <button type="button" className={revealed ? 'tool-button' : 'tool-button tool-button--primary'} onClick={() => reveal(!revealed)}>
+        {revealed ? t('workshop.caricatures.hide') : t('workshop.caricatures.reveal')}
+      </button>
+    </>
+  );
 }
