@@ -9,6 +9,7 @@ import { AudiencePage } from './audience/AudiencePage';
 import { describeError } from './app/errors';
 import { initI18n, languageForLocale } from './i18n';
 import { applyTheme, useApp } from './store/app-store';
+import { applyWindowZoom } from './app/window-zoom';
 import { startAutosave } from './store/autosave';
 import { useBoard } from './store/board-store';
 
@@ -22,6 +23,7 @@ async function start(root: HTMLElement): Promise<void> {
     i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
     useApp.setState({ systemLanguage, preferences: startup.preferences });
     applyTheme(startup.preferences.theme);
+    applyWindowZoom();
     if (startup.session) useBoard.getState().open(startup.session);
     if (startup.problem) useBoard.getState().reportProblem(startup.problem);
     followAudienceWindow();

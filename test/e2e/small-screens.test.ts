@@ -6,13 +6,13 @@
  * a letter, a button label wrapping onto a second line. A screenshot of each case is kept under
  * test-results/layout/ (gitignored) to look at, not to compare pixels.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { useBoards, type BoardPage } from './support';
+import { chooseFromMoreMenu, useBoards, type BoardPage } from './support';
 
 const boards = useBoards();
 
@@ -108,7 +108,9 @@ function measureLayout(page: Page): Promise<Layout> {
         const style = getComputedStyle(button);
         const chrome = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce((sum, side) => sum + parseFloat(style[side as 'paddingTop']), 0);
         const oneLine = Math.max(parseFloat(style.minHeight) || 0, parseFloat(style.lineHeight) + chrome, 48);
-        return lines > 0 || button.getBoundingClientRect().height > oneLine + 2;
+        // Boxes are measured on screen, styles in CSS pixels: the window zoom (on #root) between them.
+        const zoom = parseFloat((document.getElementById('root') as HTMLElement).style.zoom || '1');
+        return lines > 0 || button.getBoundingClientRect().height / zoom > oneLine + 2;
       })
       .map((button) => `${button.textContent?.trim() || button.getAttribute('aria-label')} (${Math.round(button.getBoundingClientRect().height)} px)`);
     const sticksOut = [...document.querySelectorAll<HTMLElement>('body *')]
@@ -125,7 +127,7 @@ function measureLayout(page: Page): Promise<Layout> {
     return {
       sticksOut,
       pageOverflowX: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      titleWidth: title.getBoundingClientRect().width,
+      titleWidth: title.getBoundingClientRect().width / parseFloat((document.getElementById('root') as HTMLElement).style.zoom || '1'),
       titleText: title.textContent ?? '',
       wrappedButtons,
     };
@@ -137,7 +139,8 @@ async function lanesReachable(page: Page): Promise<boolean[]> {
   const lanes = page.locator('section.lane');
   const reached: boolean[] = [];
   for (let i = 0; i < (await lanes.count()); i++) {
-    await lanes.nth(i).locator('h2').scrollIntoViewIfNeeded();
+    // The board's own sideways scroll brings the lane in (what a scroll bar, a swipe or the focus does).
+    await lanes.nth(i).evaluate((lane) => lane.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
     reached.push(
       await lanes.nth(i).evaluate((lane) => {
         const header = (lane.querySelector('.lane-header') as HTMLElement).getBoundingClientRect();
@@ -189,5 +192,113 @@ describe('presentation mode on a small screen', () => {
       }),
     );
     expect(lanesInView).toEqual([true, true, true, true]);
+  });
+});
+
+describe('the header’s More menu', () => {
+  it('opens, moves and closes by keyboard as a menu button does, and names itself to screen readers', async () => {
+    const { page } = await openRunningWorkshop({ width: 1280, height: 720, locale: 'de-DE' });
+    const more = page.getByRole('button', { name: 'Mehr', exact: true });
+    expect(await more.getAttribute('aria-haspopup')).toBe('menu');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await more.focus();
+    await page.keyboard.press('ArrowDown');
+    const menu = page.getByRole('menu', { name: 'Mehr' });
+    await menu.waitFor();
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['Sitzungsdaten', 'Kopie speichern …', 'Sprache …']);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await focused()).toBe('Sitzungsdaten');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Kopie speichern …');
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Sprache …');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Sitzungsdaten');
+    // Escape closes it with the focus back on the button.
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Enter on an item runs it: the session details, with the whole title.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    const details = page.getByRole('dialog', { name: 'Sitzungsdaten' });
+    expect(await details.getByLabel('Titel').inputValue()).toBe(fixtureTitle);
+  });
+});
+
+describe('dates in the UI language', () => {
+  it('shows and takes TT.MM.JJJJ in German, says so for what is no date, and stores the day', async () => {
+    const board = await openRunningWorkshop({ width: 1366, height: 768, locale: 'de-DE' }, false);
+    const { page } = board;
+    await chooseFromMoreMenu(page, 'Sitzungsdaten');
+    const dialog = page.getByRole('dialog', { name: 'Sitzungsdaten' });
+    const date = dialog.getByRole('textbox', { name: 'Datum' });
+    expect(await date.inputValue()).toBe('04.03.2027');
+    await date.fill('31.02.2027');
+    await date.press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: 'TT.MM.JJJJ' }).waitFor();
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await date.fill('5.3.2027');
+    await date.press('Enter');
+    expect(await date.inputValue()).toBe('05.03.2027');
+    expect(await date.getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(async () => JSON.parse(await readFile(join(board.dataDir, 'sessions', 'lead-uebergabe.nahtstelle'), 'utf8')).session.details.date).toBe('2027-03-05');
+  });
+});
+
+describe('the workshop panel', () => {
+  it('starts compact and remembers when it was expanded, also after a restart', async () => {
+    const board = await openRunningWorkshop({ width: 1366, height: 768, locale: 'en-US' }, false);
+    const { page } = board;
+    expect(await page.getByRole('note', { name: 'Prompt for the facilitator' }).count()).toBe(0);
+    await page.getByRole('group', { name: 'Clear up caricatures' }).getByText('1 of 1 cleared').waitFor();
+    const toggle = page.getByRole('button', { name: 'Show block details' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    await page.getByRole('note', { name: 'Prompt for the facilitator' }).waitFor();
+    await page.reload();
+    await page.getByRole('note', { name: 'Prompt for the facilitator' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Hide block details' }).getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
+describe('zooming the control window', () => {
+  it('scales the whole UI with Ctrl + / − / 0 (50–200 %), remembers it, and the board still scrolls sideways by itself', async () => {
+    const board = await openRunningWorkshop({ width: 1280, height: 720, locale: 'de-DE' });
+    const { page } = board;
+    const zoom = () => page.evaluate(() => (document.getElementById('root') as HTMLElement).style.zoom || '1');
+    const titleHeight = () => page.locator('.session-heading').evaluate((title) => title.getBoundingClientRect().height);
+    const before = await titleHeight();
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Control+=');
+    expect(await zoom()).toBe('2');
+    expect(await titleHeight()).toBeGreaterThan(before * 1.8);
+    await page.getByRole('status').filter({ hasText: 'Fensterzoom 200 %' }).waitFor({ state: 'attached' });
+    await mkdir(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'zoom-200-1280x720-de-DE.png') });
+
+    // At 200 % the four lanes no longer fit side by side: the board scrolls, the page does not.
+    const layout = await measureLayout(page);
+    expect(layout.pageOverflowX).toBe(0);
+    expect(layout.wrappedButtons).toEqual([]);
+    expect(await page.locator('main.board').evaluate((main) => main.scrollWidth > main.clientWidth)).toBe(true);
+    expect(await lanesReachable(page)).toEqual([true, true, true, true]);
+
+    // Remembered over a restart; Ctrl+0 goes back to 100 %, Ctrl+− down to 50 % at most.
+    await page.reload();
+    await page.locator('.lane').nth(3).waitFor();
+    expect(await zoom()).toBe('2');
+    await page.keyboard.press('Control+0');
+    expect(await zoom()).toBe('1');
+    for (let i = 0; i < 8; i++) await page.keyboard.press('Control+-');
+    expect(await zoom()).toBe('0.5');
+    await page.keyboard.press('Control+0');
+
+    // Presentation mode keeps the keys for the board's own zoom, at the window's 100 %.
+    await page.keyboard.press('Control+-');
+    await page.keyboard.press('F5');
+    expect(await zoom()).toBe('1');
+    await page.keyboard.press('Escape');
+    expect(await zoom()).toBe('0.9');
   });
 });

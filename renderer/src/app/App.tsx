@@ -22,7 +22,7 @@ import { useBoard } from '../store/board-store';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
 import { Dialog } from './Dialog';
-import { RedoIcon, UndoIcon } from './icons';
+import { LibraryIcon, RedoIcon, UndoIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MoreMenu } from './MoreMenu';
 import { ariaKeyShortcuts } from './shortcut-keys';
@@ -91,6 +91,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [languageOpen, setLanguageOpen] = useState(false);
   const expanded = useApp((s) => s.preferences.workshopPanelExpanded);
+  const windowZoom = useApp((s) => s.preferences.windowZoom);
   const { copied, saveCopy } = useSaveCopy();
   const presenting = usePresentation((s) => s.presenting);
   useShortcuts();
@@ -111,7 +112,8 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
       <header className="app-header">
         <div className="header-start">
           <button type="button" className="tool-button" onClick={() => void backToLibrary()}>
-            {t('nav.library')}
+            <LibraryIcon />
+            <span className="tool-label">{t('nav.library')}</span>
           </button>
           {/* Cut with an ellipsis when space is short: the whole title is its tooltip and in the details. */}
           <h1 className="session-heading" title={title || t('library.untitled')}>
@@ -130,6 +132,9 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
             ]}
           />
           {copied !== null && <span className="visually-hidden" role="status">{t('save.copySaved', { file: copied })}</span>}
+          <span className="visually-hidden" role="status">
+            {windowZoom !== 1 && t('layout.zoom', { percent: Math.round(windowZoom * 100) })}
+          </span>
         </div>
       </header>
       <WorkshopPanel />

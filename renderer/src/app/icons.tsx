@@ -134,3 +134,23 @@ export function ChevronIcon({ up = false }: { up?: boolean }) {
     </svg>
   );
 }
+
+/** Back to the sessions: an arrow to the left, out of the board. */
+export function LibraryIcon() {
+  return (
+    <svg {...common}>
+      <path d="M10 6l-6 6 6 6" />
+      <path d="M4 12h11a5 5 0 015 5v1" />
+    </svg>
+  );
+}
+
+/** A tray with an arrow out of it: export. */
+export function ExportIcon() {
+  return (
+    <svg {...common}>
+      <path d="M12 15V4M7.5 8.5L12 4l4.5 4.5" />
+      <path d="M5 13v6h14v-6" />
+    </svg>
+  );
+}
