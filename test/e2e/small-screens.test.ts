@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { chooseFromMoreMenu, useBoards, type BoardPage } from './support';
+import { cardNamed, chooseFromMoreMenu, useBoards, type BoardPage } from './support';
 
 const boards = useBoards();
 
@@ -283,6 +283,17 @@ describe('zooming the control window', () => {
     expect(layout.wrappedButtons).toEqual([]);
     expect(await page.locator('main.board').evaluate((main) => main.scrollWidth > main.clientWidth)).toBe(true);
     expect(await lanesReachable(page)).toEqual([true, true, true, true]);
+
+    // A card moved by keyboard into a lane out of view brings that lane in.
+    const moved = cardNamed(page, 'Außendienst pflegt Besuchsberichte nicht im CRM');
+    await moved.focus();
+    await page.locator('main.board').evaluate((main) => (main.scrollLeft = 0));
+    await page.keyboard.press('Alt+ArrowRight');
+    await page.getByRole('region', { name: 'Parkplatz 🅿️', exact: true }).getByRole('button', { name: /^Außendienst pflegt/ }).waitFor();
+    await expect
+      .poll(() => moved.evaluate((card) => card.getBoundingClientRect().right <= document.documentElement.clientWidth && card.getBoundingClientRect().left >= 0))
+      .toBe(true);
+    await page.keyboard.press('Escape');
 
     // Remembered over a restart; Ctrl+0 goes back to 100 %, Ctrl+− down to 50 % at most.
     await page.reload();

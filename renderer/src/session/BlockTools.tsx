@@ -79,7 +79,8 @@ function sameFilter(a: CardFilter, b: CardFilter): boolean {
   return a.text === b.text && a.kind === b.kind && a.lead === b.lead && a.tag === b.tag && a.needsAttention === b.needsAttention;
 }
 
-function LeadTool() {
+/** The unresolved topics, counted, with the button that shows only them; the hint in the full panel. */
+function LeadTool({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const count = useBoard((s) => boardCounts(s.history.present.cards).unresolvedTopics);
   return (
@@ -88,7 +89,7 @@ function LeadTool() {
         {count > 0 ? t('workshop.lead.unresolved', { count }) : t('workshop.lead.allResolved')}
       </p>
       <ShowOnBoard filter={unresolvedTopics} label={t('workshop.lead.showUnresolved')} count={count} />
-      <p className="tool-hint">{t('workshop.lead.hint')}</p>
+      {!compact && <p className="tool-hint">{t('workshop.lead.hint')}</p>}
     </>
   );
 }
@@ -193,24 +194,11 @@ export function BlockSummary() {
   if (!block) return null;
   return (
     <div className="block-summary" role="group" aria-label={blockTitle(block, t)}>
-      {block.kind === 'lead' && <LeadSummary />}
+      {block.kind === 'lead' && <LeadTool compact />}
       {block.kind === 'caricatures' && <CaricaturesSummary />}
       {block.kind === 'metrics' && <MetricsTool />}
       {block.kind === 'mission' && <MissionLine />}
     </div>
-  );
-}
-
-function LeadSummary() {
-  const { t } = useTranslation();
-  const count = useBoard((s) => boardCounts(s.history.present.cards).unresolvedTopics);
-  return (
-    <>
-      <p className={count > 0 ? 'tool-count tool-count--flagged' : 'tool-count'}>
-        {count > 0 ? t('workshop.lead.unresolved', { count }) : t('workshop.lead.allResolved')}
-      </p>
-      <ShowOnBoard filter={unresolvedTopics} label={t('workshop.lead.showUnresolved')} count={count} />
-    </>
   );
 }
 
