@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { audienceThemes, zoomLimits } from './audience';
-import { builtInTemplates, exportKinds, languages, themes, type ApiVerb, type NahtstelleApi } from './api';
+import { builtInTemplates, exportKinds, languages, themes, windowZoomLimits, type ApiVerb, type NahtstelleApi } from './api';
 import { agendaBlockSchema, sessionDetailsSchema, sessionSchema } from './session-schema';
 import { summarySections } from './summary-text';
 import { templateLimits, type AgendaTemplate, type TemplateBlock } from './templates';
@@ -84,6 +84,8 @@ export const apiArgs = {
   setLanguage: z.tuple([language.nullable()]),
   setTheme: z.tuple([z.enum(themes)]),
   setTimerSound: z.tuple([z.boolean()]),
+  setWorkshopPanelExpanded: z.tuple([z.boolean()]),
+  setWindowZoom: z.tuple([z.number().min(windowZoomLimits.min).max(windowZoomLimits.max)]),
   chooseSessionsFolder: z.tuple([z.boolean()]),
   listSessions: z.tuple([]),
   createSession: z.tuple([sessionDetailsSchema.partial(), sessionTemplate]),

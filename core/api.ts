@@ -29,7 +29,14 @@ export interface Preferences {
   readonly recentFiles: readonly string[];
   /** A short tone when a block's time is up. Off by default: the room may not want it. */
   readonly timerSound: boolean;
+  /** The workshop panel above the board shows everything (prompt, tools, mission), not its one-row form. */
+  readonly workshopPanelExpanded: boolean;
+  /** The control window's zoom (Ctrl/⌘ + / − / 0), a factor within `windowZoomLimits`. */
+  readonly windowZoom: number;
 }
+
+/** The control window's zoom: 50–200 % in steps of 10 %. */
+export const windowZoomLimits = { min: 0.5, max: 2, step: 0.1 } as const;
 
 /** A session file as the library lists it. A damaged or foreign file is listed with its problem. */
 export interface SessionSummary {
@@ -120,6 +127,8 @@ export interface NahtstelleApi {
   setLanguage(language: Language | null): Promise<void>;
   setTheme(theme: Theme): Promise<void>;
   setTimerSound(on: boolean): Promise<void>;
+  setWorkshopPanelExpanded(expanded: boolean): Promise<void>;
+  setWindowZoom(zoom: number): Promise<void>;
   /** Lets the facilitator pick a new sessions folder; with `moveSessions`, existing files move along. */
   chooseSessionsFolder(moveSessions: boolean): Promise<Preferences | null>;
 
@@ -198,6 +207,8 @@ export const apiVerbs = [
   'setLanguage',
   'setTheme',
   'setTimerSound',
+  'setWorkshopPanelExpanded',
+  'setWindowZoom',
   'chooseSessionsFolder',
   'listSessions',
   'createSession',

@@ -176,6 +176,12 @@ export function createHandlers(services: MainServices): MainHandlers {
     async setTimerSound(on) {
       preferences.setTimerSound(on);
     },
+    async setWorkshopPanelExpanded(expanded) {
+      preferences.setWorkshopPanelExpanded(expanded);
+    },
+    async setWindowZoom(zoom) {
+      preferences.setWindowZoom(zoom);
+    },
     async chooseSessionsFolder(moveSessions) {
       const folder = await services.dialogs.chooseFolder();
       if (folder === null) return null;

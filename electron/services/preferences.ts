@@ -5,7 +5,7 @@
  * value is checked on read, so a hand-edited or foreign preferences file falls back to defaults
  * instead of breaking start-up.
  */
-import { languages, themes, type Language, type Preferences, type Theme } from '../../core/api';
+import { languages, themes, windowZoomLimits, type Language, type Preferences, type Theme } from '../../core/api';
 import { agendaTemplateSchema } from '../../core/api-schemas';
 import { templateLimits, type AgendaTemplate } from '../../core/templates';
 import type { PreferencesProblem } from './preferences-memory';
@@ -42,6 +42,8 @@ export class PreferencesStore {
       sessionsFolder: this.sessionsFolder,
       recentFiles: this.recentFiles,
       timerSound: this.timerSound,
+      workshopPanelExpanded: this.workshopPanelExpanded,
+      windowZoom: this.windowZoom,
     };
   }
 
@@ -100,6 +102,25 @@ export class PreferencesStore {
 
   setTimerSound(on: boolean): void {
     this.store.set('timerSound', on);
+  }
+
+  /** Compact (one row) unless the facilitator expanded it. */
+  get workshopPanelExpanded(): boolean {
+    return this.store.get('workshopPanelExpanded') === true;
+  }
+
+  setWorkshopPanelExpanded(expanded: boolean): void {
+    this.store.set('workshopPanelExpanded', expanded);
+  }
+
+  /** 100 % unless a zoom within the limits was chosen. */
+  get windowZoom(): number {
+    const value = this.store.get('windowZoom');
+    return typeof value === 'number' && value >= windowZoomLimits.min && value <= windowZoomLimits.max ? value : 1;
+  }
+
+  setWindowZoom(zoom: number): void {
+    this.store.set('windowZoom', zoom);
   }
 
   /**

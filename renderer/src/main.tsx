@@ -11,6 +11,7 @@ import { describeError } from './app/errors';
 import { useNotices } from './app/notices';
 import { initI18n, languageForLocale } from './i18n';
 import { applyTheme, useApp } from './store/app-store';
+import { applyWindowZoom } from './app/window-zoom';
 import { startAutosave } from './store/autosave';
 import { useBoard } from './store/board-store';
 
@@ -24,6 +25,7 @@ async function start(root: HTMLElement): Promise<void> {
     i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
     useApp.setState({ systemLanguage, preferences: startup.preferences });
     applyTheme(startup.preferences.theme);
+    applyWindowZoom();
     if (startup.session) useBoard.getState().open(startup.session);
     if (startup.problem) useBoard.getState().reportProblem(startup.problem);
     const preferencesProblem = startup.preferencesProblem;

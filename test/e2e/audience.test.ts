@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost } from '../harness/web-host';
 import { seriousViolations } from './axe';
-import { addCards, useBoards, type BoardPage, removeDir, cardNamed, moveByKeyboard } from './support';
+import { addCards, cardNamed, chooseLanguage, expandWorkshopPanel, moveByKeyboard, removeDir, type BoardPage, useBoards } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -71,6 +71,7 @@ describe('the audience window (a second page of the web host)', () => {
     // The block and its timer: the audience counts down with its own clock once the control starts it.
     const agenda = page.getByRole('navigation', { name: 'Agenda' });
     await agenda.getByRole('button', { name: 'Start agenda' }).click();
+    await expandWorkshopPanel(page);
     const blockTitle = await agenda.locator('[aria-current="step"] .agenda-title').innerText();
     await audience.getByRole('region', { name: 'Current block' }).getByText(blockTitle, { exact: true }).waitFor();
     const start = await countdown(page).innerText();
@@ -112,6 +113,7 @@ describe('the audience window (a second page of the web host)', () => {
       await block.getByText(await agenda.locator('[aria-current="step"] .agenda-title').innerText(), { exact: true }).waitFor();
     };
     await nextBlock();
+    await expandWorkshopPanel(page);
 
     // Caricatures are collected hidden: not one word of them reaches the audience.
     await nextBlock();
@@ -161,7 +163,7 @@ describe('the audience window (a second page of the web host)', () => {
     expect(titleSize).toBeGreaterThanOrEqual(28);
 
     // Switching the control page to English switches the audience page too.
-    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await chooseLanguage(page, 'en');
     await audience.getByRole('region', { name: 'Marketing', exact: true }).waitFor();
     await expect.poll(() => audience.evaluate(() => document.documentElement.lang)).toBe('en');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCards, cardTitles, centreOf, mouseDrag, useBoards } from './support';
+import { addCards, cardTitles, centreOf, chooseLanguage, mouseDrag, useBoards } from './support';
 
 const boards = useBoards();
 
@@ -135,7 +135,7 @@ describe('the board', () => {
     const board = await boards.open();
     const { page, host } = board;
     await host.close();
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await chooseLanguage(page, 'de');
     const notice = page.locator('.notice--problem');
     await notice.waitFor();
     expect(await notice.innerText()).toMatch(/^Etwas ist schiefgegangen: setLanguage/);

@@ -2,7 +2,7 @@ import {mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addCards, cardTitles, centreOf, useBoards, removeDir } from './support';
+import { addCards, cardTitles, centreOf, chooseLanguage, removeDir, useBoards } from './support';
 
 const boards = useBoards();
 
@@ -19,7 +19,7 @@ describe('language', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-lang-'));
     try {
       const first = await boards.open({ dataDir });
-      await first.page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+      await chooseLanguage(first.page, 'de');
       expect(await first.page.getByRole('region', { name: 'Nahtstelle', exact: true }).isVisible()).toBe(true);
       expect(await first.page.getByRole('button', { name: 'Rückgängig' }).count()).toBe(1);
       await first.close();
@@ -28,7 +28,7 @@ describe('language', () => {
       const second = await boards.open({ dataDir, startOn: 'library' });
       await second.page.getByRole('region', { name: 'Nahtstelle', exact: true }).waitFor();
       expect(await second.page.getByRole('button', { name: 'Karte hinzufügen' }).count()).toBe(3);
-      await second.page.getByRole('combobox', { name: 'Sprache' }).selectOption('system');
+      await chooseLanguage(second.page, 'system');
       expect(await second.page.getByRole('button', { name: 'Add card' }).count()).toBe(3);
       await second.close();
     } finally {

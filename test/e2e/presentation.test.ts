@@ -74,6 +74,8 @@ describe('presentation mode', () => {
     await page.getByRole('button', { name: 'Presentation', exact: true }).click();
     const controls = page.getByRole('toolbar', { name: 'Presentation controls' });
     await controls.waitFor();
+    // Fourteen large cards do not fit one lane at 100 %: presentation mode starts fitted.
+    await expect.poll(() => controls.getByRole('status').innerText()).toBe('Fitted to the screen');
     const width = async () => (await page.getByRole('button', { name: 'Topic 1', exact: true }).boundingBox())?.height ?? 0;
     const before = await width();
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentFileVersion } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { addCards, cardTitles, createSessionFromLibrary, useBoards } from './support';
+import { addCards, cardTitles, chooseFromMoreMenu, createSessionFromLibrary, expandWorkshopPanel, useBoards } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -118,7 +118,7 @@ describe('sessions', () => {
   it('keeps session details and participants', async () => {
     const dataDir = await tempDataDir();
     const { page } = await boards.open({ dataDir });
-    await page.getByRole('button', { name: 'Session details' }).click();
+    await chooseFromMoreMenu(page, 'Session details');
     const dialog = page.getByRole('dialog', { name: 'Session details' });
     await dialog.getByLabel('Title').fill('Strategietag');
     await dialog.getByLabel('Facilitator').fill('Dr. Anna Berger');
@@ -203,6 +203,7 @@ describe('sessions', () => {
     // Choosing a block makes it the active one, with its prompt.
     await agenda.getByRole('button', { name: /Zerrbilder aufräumen/ }).click();
     expect(await agenda.locator('[aria-current="step"]').innerText()).toMatch(/Zerrbilder aufräumen/);
+    await expandWorkshopPanel(page);
     expect(await page.getByRole('note', { name: 'Impuls für die Moderation' }).innerText()).toMatch(/^Jede Seite schreibt auf, wie sie die andere sieht/);
   });
 
@@ -220,7 +221,7 @@ describe('sessions', () => {
     const copyPath = join(dataDir, 'für-kollegin');
     const { page } = await boards.open({ dataDir, dialogs: { chooseSaveAsPath: async () => copyPath } });
     await addCards(page, 'Seam', ['Gemeinsame Leadbewertung']);
-    await page.getByRole('button', { name: 'Save a copy…' }).click();
+    await chooseFromMoreMenu(page, 'Save a copy…');
     await page.getByText('Copy saved: für-kollegin.nahtstelle').waitFor({ state: 'attached' });
     const copy = JSON.parse(await readFile(`${copyPath}.nahtstelle`, 'utf8'));
     expect(Object.values(copy.session.cards).map((card) => (card as { title: string }).title)).toEqual(['Gemeinsame Leadbewertung']);

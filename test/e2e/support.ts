@@ -99,6 +99,9 @@ export interface BoardOptions {
   readonly demoCards?: number;
   readonly dataDir?: string;
   readonly hasTouch?: boolean;
+  /** The window's size in CSS pixels (default 1920×1080, a projector) and its device scale factor. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+  readonly deviceScaleFactor?: number;
   /** Lets a test inject a checker script (axe-core) past the page's CSP; never used to test behaviour. */
   readonly bypassCSP?: boolean;
   /** 'board' (default) creates a blank session through the start screen; 'library' stays there. */
@@ -114,7 +117,8 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
   const webHost = options.url ? null : await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US', dialogs: options.dialogs });
   const host: Pick<WebHost, 'url' | 'close'> = webHost ?? { url: options.url ?? '', close: async () => undefined };
   const context = await browser.newContext({
-    viewport: { width: 1920, height: 1080 },
+    viewport: options.viewport ?? { width: 1920, height: 1080 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     locale: options.locale ?? 'en-US',
     hasTouch: options.hasTouch ?? false,
     bypassCSP: options.bypassCSP ?? false,
@@ -227,4 +231,29 @@ export async function moveByKeyboard(page: Page, title: string, keys: readonly s
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   for (const key of keys) await page.keyboard.press(key);
   await page.keyboard.press('Space');
+}
+
+/**
+ * Opens the workshop panel's full form (the block's prompt, tool, mission and all timer controls);
+ * it starts compact, in one row. The choice is remembered, also over a restart. Needs an active block.
+ */
+export async function expandWorkshopPanel(page: Page): Promise<void> {
+  const hide = page.getByRole('button', { name: /^(Hide block details|Block-Details ausblenden)$/ });
+  if (await hide.isVisible()) return;
+  await page.getByRole('button', { name: /^(Show block details|Block-Details zeigen)$/ }).click();
+  await hide.waitFor();
+}
+
+/** A command of the header's More menu, by its name. */
+export async function chooseFromMoreMenu(page: Page, command: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name: /^(More|Mehr)$/ }).click();
+  await page.getByRole('menuitem', { name: command }).click();
+}
+
+/** The UI language, through More › Language… (the switch's dialog), closed again with Done. */
+export async function chooseLanguage(page: Page, value: 'de' | 'en' | 'system'): Promise<void> {
+  await chooseFromMoreMenu(page, /^(Language…|Sprache …)$/);
+  const dialog = page.getByRole('dialog', { name: /^(Language|Sprache)$/ });
+  await dialog.getByRole('combobox').selectOption(value);
+  await dialog.getByRole('button', { name: /^(Done|Fertig)$/ }).click();
 }

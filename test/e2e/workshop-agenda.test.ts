@@ -14,7 +14,7 @@ import { createSession } from '../../core/model';
 import { addCard, updateCard } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { createSessionFromLibrary, useBoards } from './support';
+import { createSessionFromLibrary, expandWorkshopPanel, useBoards } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -62,6 +62,7 @@ describe('the workshop agenda', () => {
 
     const forward = agendaOf(page).getByRole('button', { name: 'Start agenda' });
     await forward.click();
+    await expandWorkshopPanel(page);
     expect(await activeBlock(page)).toBe('Who leads?');
     expect(await page.getByRole('note', { name: 'Prompt for the facilitator' }).innerText()).toMatch(/^Collect new or contested topics/);
     expect(await countdown(page).innerText()).toBe('45:00');
@@ -170,6 +171,7 @@ describe('the workshop agenda', () => {
     await minutes.press('Enter');
     await editor.getByRole('button', { name: 'Done' }).click();
     await agendaOf(page).getByRole('button', { name: 'Start agenda' }).click();
+    await expandWorkshopPanel(page);
     const timer = page.getByRole('group', { name: 'Timer' });
     expect(await countdown(page).innerText()).toBe('1:00');
 
@@ -301,6 +303,7 @@ describe('the tools of the blocks', () => {
     const { page } = first;
     await page.getByRole('button', { name: 'Open Workshop Nord' }).click();
     await agendaOf(page).getByRole('button', { name: 'Start agenda' }).click();
+    await expandWorkshopPanel(page);
 
     // Who leads: the unresolved topics are counted.
     const tools = page.getByRole('group', { name: 'Tools of this block' });
@@ -424,6 +427,7 @@ describe('own templates', () => {
     await createSessionFromLibrary(page, { title: 'Kick-off' });
     const agenda = page.getByRole('navigation', { name: 'Ablauf' });
     await agenda.getByRole('button', { name: 'Ablauf starten' }).click();
+    await expandWorkshopPanel(page);
     expect(await page.getByRole('timer', { name: 'Verbleibende Zeit' }).innerText()).toBe('45:00');
     await page.getByRole('group', { name: 'Werkzeuge dieses Blocks' }).getByText('Wer eine Karte in eine Spalte zieht', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Ablauf bearbeiten …' }).click();

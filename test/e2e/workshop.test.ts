@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnHost, type HostProcess } from './host-process';
-import { addCards, createSessionFromLibrary, useBoards, removeDir, cardNamed, moveByKeyboard } from './support';
+import { addCards, cardNamed, createSessionFromLibrary, expandWorkshopPanel, moveByKeyboard, removeDir, useBoards } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -48,6 +48,7 @@ describe('the workshop method, end to end', () => {
     const agenda = agendaOf(page);
     const tools = toolsOf(page);
     await agenda.getByRole('button', { name: 'Start agenda' }).click();
+    await expandWorkshopPanel(page);
 
     // 1 — Who leads? Topics collected in a parking lane are unresolved until a move gives them a lead.
     await page.getByRole('button', { name: 'Add lane', exact: true }).click();

@@ -14,16 +14,23 @@ import { CheatSheet } from '../present/CheatSheet';
 import { PresentationBar } from '../present/PresentationBar';
 import { usePresentation } from '../present/presentation-store';
 import { Spotlight } from '../present/Spotlight';
+import { BlockSummary } from '../session/BlockTools';
 import { WorkshopPanel } from '../session/WorkshopPanel';
+import { useApp } from '../store/app-store';
 import { commitAndFlush, saveBeforeClosing, type Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
+import { Dialog } from './Dialog';
+import { LibraryIcon, RedoIcon, UndoIcon } from './icons';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MoreMenu } from './MoreMenu';
 import { useNotices } from './notices';
 import { askAboutUnsaved, UnsavedPrompt } from './UnsavedPrompt';
 import { ariaKeyShortcuts } from './shortcut-keys';
 import { runAppCommand, useShortcuts } from './shortcuts';
+// After the features' own styles: the control window's layout adjusts them for small screens.
+import './layout.css';
 
 /** The library while no session is open, else the board; notices over both. */
 export function App({ autosave }: { autosave: Autosave }) {
@@ -66,7 +73,6 @@ async function leaveSession(autosave: Autosave, proceed: () => void): Promise<vo
   else askAboutUnsaved({ kind: 'open', proceed });
 }
 
-
 /**
  * A .nahtstelle file dropped anywhere on the window opens it. Dropping must never navigate the
  * page to the file, so every drop of files is taken here.
@@ -99,6 +105,10 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
   const { t } = useTranslation();
   const title = useBoard((s) => s.history.present.details.title);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [languageOpen, setLanguageOpen] = useState(false);
+  const expanded = useApp((s) => s.preferences.workshopPanelExpanded);
+  const windowZoom = useApp((s) => s.preferences.windowZoom);
+  const { copied, saveCopy } = useSaveCopy();
   const presenting = usePresentation((s) => s.presenting);
   useShortcuts();
   useAudiencePublisher();
@@ -118,28 +128,49 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
       <header className="app-header">
         <div className="header-start">
           <button type="button" className="tool-button" onClick={() => void backToLibrary()}>
-            {t('nav.library')}
+            <LibraryIcon />
+            <span className="tool-label">{t('nav.library')}</span>
           </button>
-          <h1 className="session-heading">{title || t('library.untitled')}</h1>
+          {/* Cut with an ellipsis when space is short: the whole title is its tooltip and in the details. */}
+          <h1 className="session-heading" title={title || t('library.untitled')}>
+            {title || t('library.untitled')}
+          </h1>
           <SaveIndicator />
         </div>
         <div className="toolbar" role="toolbar" aria-label={t('app.toolbar')}>
           <UndoRedo />
-          <button type="button" className="tool-button" onClick={() => setDetailsOpen(true)}>
-            {t('details.button')}
-          </button>
-          <SaveCopyButton />
           <ExportButton />
-          <LanguageSwitch />
+          <MoreMenu
+            items={[
+              { label: t('details.button'), onSelect: () => setDetailsOpen(true) },
+              { label: t('save.saveAs'), onSelect: () => void saveCopy() },
+              { label: t('layout.language'), onSelect: () => setLanguageOpen(true) },
+            ]}
+          />
+          {copied !== null && <span className="visually-hidden" role="status">{t('save.copySaved', { file: copied })}</span>}
+          <span className="visually-hidden" role="status">
+            {windowZoom !== 1 && t('layout.zoom', { percent: Math.round(windowZoom * 100) })}
+          </span>
         </div>
       </header>
       <WorkshopPanel />
-      <BoardTools />
+      <BoardTools lead={expanded ? null : <BlockSummary />} />
       <Board />
       <CardOverlays />
       <Spotlight />
       <CheatSheet />
       {detailsOpen && <DetailsDialog onClose={() => setDetailsOpen(false)} />}
+      {languageOpen && (
+        <Dialog label={t('layout.languageHeading')} onClose={() => setLanguageOpen(false)}>
+          <h2>{t('layout.languageHeading')}</h2>
+          <LanguageSwitch />
+          <div className="dialog-actions">
+            <button type="button" className="tool-button tool-button--primary" onClick={() => setLanguageOpen(false)}>
+              {t('layout.done')}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </div>
   );
 }
@@ -161,8 +192,8 @@ function SaveIndicator() {
   );
 }
 
-function SaveCopyButton() {
-  const { t } = useTranslation();
+/** "Save a copy…" (from the More menu): where it went is said to screen readers. */
+function useSaveCopy(): { copied: string | null; saveCopy: () => Promise<void> } {
   const [copied, setCopied] = useState<string | null>(null);
   const saveCopy = async () => {
     try {
@@ -172,14 +203,7 @@ function SaveCopyButton() {
       useBoard.getState().reportProblem(error);
     }
   };
-  return (
-    <>
-      <button type="button" className="tool-button" onClick={() => void saveCopy()}>
-        {t('save.saveAs')}
-      </button>
-      {copied !== null && <span className="visually-hidden" role="status">{t('save.copySaved', { file: copied })}</span>}
-    </>
-  );
+  return { copied, saveCopy };
 }
 
 function UndoRedo() {
@@ -189,10 +213,12 @@ function UndoRedo() {
   return (
     <>
       <button type="button" className="tool-button" disabled={!canUndo} onClick={() => useBoard.getState().undo()} aria-keyshortcuts={ariaKeyShortcuts('undo')}>
-        {t('actions.undo')}
+        <UndoIcon />
+        <span className="tool-label">{t('actions.undo')}</span>
       </button>
       <button type="button" className="tool-button" disabled={!canRedo} onClick={() => useBoard.getState().redo()} aria-keyshortcuts={ariaKeyShortcuts('redo')}>
-        {t('actions.redo')}
+        <RedoIcon />
+        <span className="tool-label">{t('actions.redo')}</span>
       </button>
     </>
   );

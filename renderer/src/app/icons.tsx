@@ -98,3 +98,59 @@ export function NextIcon() {
     </svg>
   );
 }
+
+/** Three dots in a row: the overflow menu. */
+export function MoreIcon() {
+  return (
+    <svg {...common}>
+      <path d="M5 12h.01M12 12h.01M19 12h.01" strokeWidth={3.4} />
+    </svg>
+  );
+}
+
+export function UndoIcon() {
+  return (
+    <svg {...common}>
+      <path d="M9 14L4 9l5-5" />
+      <path d="M4 9h10a6 6 0 010 12h-3" />
+    </svg>
+  );
+}
+
+export function RedoIcon() {
+  return (
+    <svg {...common}>
+      <path d="M15 14l5-5-5-5" />
+      <path d="M20 9H10a6 6 0 000 12h3" />
+    </svg>
+  );
+}
+
+/** A chevron that points down (closed) or up (open): the workshop panel's expand toggle. */
+export function ChevronIcon({ up = false }: { up?: boolean }) {
+  return (
+    <svg {...common}>
+      <path d={up ? 'M6 15l6-6 6 6' : 'M6 9l6 6 6-6'} />
+    </svg>
+  );
+}
+
+/** Back to the sessions: an arrow to the left, out of the board. */
+export function LibraryIcon() {
+  return (
+    <svg {...common}>
+      <path d="M10 6l-6 6 6 6" />
+      <path d="M4 12h11a5 5 0 015 5v1" />
+    </svg>
+  );
+}
+
+/** A tray with an arrow out of it: export. */
+export function ExportIcon() {
+  return (
+    <svg {...common}>
+      <path d="M12 15V4M7.5 8.5L12 4l4.5 4.5" />
+      <path d="M5 13v6h14v-6" />
+    </svg>
+  );
+}

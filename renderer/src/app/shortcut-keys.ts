@@ -58,6 +58,10 @@ export const shortcutSpecs = [
   { id: 'presentation', scope: 'board', keys: [key('F5')] },
   { id: 'audienceWindow', scope: 'board', keys: [key('F5', { shift: true })] },
   { id: 'cheatSheet', scope: 'board', keys: [key('?')] },
+  // The control window's zoom, as in every desktop app; in presentation mode the same keys zoom the board.
+  { id: 'windowZoomIn', scope: 'board', keys: [key('+', primary), key('=', primary)], inDialogs: true },
+  { id: 'windowZoomOut', scope: 'board', keys: [key('-', primary)], inDialogs: true },
+  { id: 'windowZoomReset', scope: 'board', keys: [key('0', primary)], inDialogs: true },
 
   // The focused card
   { id: 'focusCard', scope: 'card', keys: arrows },

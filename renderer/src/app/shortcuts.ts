@@ -22,6 +22,7 @@ import { shownSession, useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { focusNextMatch } from '../tools/matches';
 import { useTools } from '../tools/tools-store';
+import { setWindowZoom, stepWindowZoom } from './window-zoom';
 import { matchesChord, shortcutSpecs, type SensorShortcutId, type ShortcutId } from './shortcut-keys';
 
 interface ShortcutContext {
@@ -65,6 +66,9 @@ const actions: Record<Exclude<ShortcutId, SensorShortcutId>, Action> = {
   presentation: togglePresentation,
   audienceWindow: toggleAudienceWindow,
   cheatSheet: () => usePresentation.getState().setCheatSheetOpen(true),
+  windowZoomIn: () => (presenting() ? false : stepWindowZoom(1)),
+  windowZoomOut: () => (presenting() ? false : stepWindowZoom(-1)),
+  windowZoomReset: () => (presenting() ? false : setWindowZoom(1)),
 
   focusCard: onCard((cardId, key) => {
     const direction = directions[key];

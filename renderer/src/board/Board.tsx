@@ -9,7 +9,7 @@ import {
 } from '@dnd-kit/core';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fitBoard } from '../present/fit';
+import { fitBoard, overflows } from '../present/fit';
 import { usePresentation } from '../present/presentation-store';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
@@ -115,9 +115,19 @@ function useBoardZoom(boardRef: RefObject<HTMLElement | null>): void {
         });
       }
     };
+    // On a small screen (a 1280×720 laptop) the board does not fit at 100 %: presentation mode then
+    // starts fitted, so the room sees every lane. Measured once presentation mode is laid out.
+    const startFitted = () => {
+      requestAnimationFrame(() => {
+        const board = boardRef.current;
+        const { presenting, zoom, setZoom } = usePresentation.getState();
+        if (board && presenting && zoom === 1 && overflows(board)) setZoom('fit');
+      });
+    };
     apply();
     const stopPresentation = usePresentation.subscribe((s, previous) => {
       if (s.presenting !== previous.presenting || s.zoom !== previous.zoom || s.showBlock !== previous.showBlock) apply();
+      if (s.presenting && !previous.presenting && s.zoom === 1) startFitted();
     });
     const stopBoard = useBoard.subscribe((s) => {
       if (s.history.present === lastFitted || usePresentation.getState().zoom !== 'fit' || !usePresentation.getState().presenting) return;

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { DateField } from '../app/DateField';
 import { useTranslation } from 'react-i18next';
 import { cardColours, cardKinds, cardLimits, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
 import type { CardChanges } from '../../../core/operations';
@@ -266,7 +267,7 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
               </label>
               <CommitText hideLabel required label={t('cards.details.actionText')} placeholder={t('cards.details.actionText')} value={action.text} onCommit={(text) => change({ ...action, text })} />
               <CommitText hideLabel label={t('cards.details.actionOwner')} placeholder={t('cards.details.actionOwner')} value={action.owner} onCommit={(owner) => change({ ...action, owner })} />
-              <CommitText hideLabel type="date" label={t('cards.details.actionDue')} value={action.due} onCommit={(due) => change({ ...action, due })} />
+              <DateField hideLabel label={t('cards.details.actionDue')} value={action.due} onCommit={(due) => change({ ...action, due })} />
               <button
                 type="button"
                 className="icon-button"

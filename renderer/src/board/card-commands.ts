@@ -4,7 +4,7 @@ import { laneOfCard, leads, type CardId } from '../../../core/model';
 import { stepPlacement, type Direction } from '../../../core/placement';
 import { useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
-import { focusCard } from './card-elements';
+import { focusCard, revealCard } from './card-elements';
 import { cardLabel, describePlacement, isHiddenCaricature, voteMessage } from './card-text';
 
 /**
@@ -51,9 +51,11 @@ export function moveCardStep(cardId: CardId, direction: Direction, t: TFunction)
   if (!target) return;
   state.dispatch({ type: 'moveCard', cardId, toLaneId: target.laneId, toIndex: target.index, at: new Date().toISOString() });
   state.announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
-  // Once the card stands in its new place; after a move to another lane the reason's field has the focus.
+  // Once the card stands in its new place; after a move to another lane the reason's field has the
+  // focus, and the lane it went to is scrolled into view all the same (a board wider than the window).
   requestAnimationFrame(() => {
     if (useBoard.getState().reasonPrompt?.cardId !== cardId) focusCard(cardId);
+    else revealCard(cardId);
   });
 }
 

@@ -28,7 +28,11 @@ export function dropSlotElement(): HTMLElement | null {
 
 export function focusCard(cardId: CardId | undefined): void {
   if (cardId === undefined) return;
-  const element = elements.get(cardId);
-  element?.focus();
-  element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  elements.get(cardId)?.focus();
+  revealCard(cardId);
+}
+
+/** Scrolls a card into view: its lane into the board's view (sideways) and the card into its lane's. */
+export function revealCard(cardId: CardId): void {
+  elements.get(cardId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }

@@ -8,7 +8,6 @@ export interface CommitTextProps {
   /** Called once per edit, when the field is left or Enter is pressed (Ctrl/⌘+Enter in a text area). */
   readonly onCommit: (value: string) => void;
   readonly multiline?: boolean;
-  readonly type?: 'text' | 'date';
   /** A blank value is not saved: the field goes back to what it was (a title, an action's text). */
   readonly required?: boolean;
   /** The label is given as the field's accessible name only (for rows of fields under one heading). */
@@ -23,7 +22,7 @@ export interface CommitTextProps {
  * A text field that saves when it is left or Enter is pressed, not on every keystroke, so each
  * edit is one undoable step. When the value changes from outside (undo, redo) the field follows.
  */
-export function CommitText({ label, value, onCommit, multiline = false, type = 'text', required = false, hideLabel = false, className, maxLength, placeholder }: CommitTextProps) {
+export function CommitText({ label, value, onCommit, multiline = false, required = false, hideLabel = false, className, maxLength, placeholder }: CommitTextProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
@@ -67,7 +66,7 @@ export function CommitText({ label, value, onCommit, multiline = false, type = '
     onBlur: commit,
     onKeyDown,
   };
-  const control = multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} />;
+  const control = multiline ? <textarea {...common} rows={3} /> : <input {...common} type="text" />;
   if (hideLabel) return <span className={className}>{control}</span>;
   return (
     <div className={className ? `field ${className}` : 'field'}>

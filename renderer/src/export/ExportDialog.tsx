@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { ExportIcon } from '../app/icons';
 import { useTranslation } from 'react-i18next';
 import type { ExportKind, Language } from '../../../core/api';
 import type { Session } from '../../../core/model';
@@ -27,7 +28,8 @@ export function ExportButton() {
   return (
     <>
       <button ref={button} type="button" className="tool-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t('export.button')}
+        <ExportIcon />
+        <span className="tool-label">{t('export.button')}</span>
       </button>
       {open && <ExportDialog onClose={() => setOpen(false)} />}
     </>

@@ -5,6 +5,7 @@ import * as audience from './features/audience';
 import * as present from './features/present';
 import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
+import * as layout from './features/layout';
 import type { Translation } from './en';
 
 export const de: Translation = {
@@ -198,4 +199,5 @@ export const de: Translation = {
   present: present.de,
   reliability: reliability.de,
   audience: audience.de,
+  layout: layout.de,
 };

@@ -5,6 +5,7 @@ import * as audience from './features/audience';
 import * as present from './features/present';
 import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
+import * as layout from './features/layout';
 /** English UI text. The shape of this object is the type every other language must match. */
 export const en = {
   app: {
@@ -197,6 +198,7 @@ export const en = {
   present: present.en,
   reliability: reliability.en,
   audience: audience.en,
+  layout: layout.en,
 };
 
 export type Translation = typeof en;

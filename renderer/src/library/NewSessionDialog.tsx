@@ -1,4 +1,5 @@
 import '../session/workshop.css';
+import { DateField } from '../app/DateField';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorOf, type AgendaTemplate, type SessionTemplate } from '../../../core/api';
@@ -99,17 +100,21 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
       <form className="form" onSubmit={(event) => void submit(event)}>
         <h2>{t('newSession.heading')}</h2>
         <div className="form-grid">
-          {fields.map((field, index) => (
-            <label key={field.name}>
-              {field.label}
-              <input
-                type={field.type}
-                autoFocus={index === 0}
-                value={details[field.name]}
-                onChange={(event) => setDetails({ ...details, [field.name]: event.currentTarget.value })}
-              />
-            </label>
-          ))}
+          {fields.map((field, index) =>
+            field.type === 'date' ? (
+              <DateField key={field.name} label={field.label} value={details.date} onCommit={(date) => setDetails((current) => ({ ...current, date }))} />
+            ) : (
+              <label key={field.name}>
+                {field.label}
+                <input
+                  type={field.type}
+                  autoFocus={index === 0}
+                  value={details[field.name]}
+                  onChange={(event) => setDetails({ ...details, [field.name]: event.currentTarget.value })}
+                />
+              </label>
+            ),
+          )}
         </div>
         <fieldset>
           <legend>{t('newSession.startWith')}</legend>

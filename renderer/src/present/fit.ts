@@ -2,7 +2,7 @@
 import { zoomLimits } from '../../../core/audience';
 
 /** Whether the board, at its current zoom, needs scrolling anywhere: sideways, or inside a lane. */
-function overflows(board: HTMLElement): boolean {
+export function overflows(board: HTMLElement): boolean {
   if (board.scrollWidth > board.clientWidth + 1 || board.scrollHeight > board.clientHeight + 1) return true;
   for (const list of board.querySelectorAll<HTMLElement>('.lane-cards')) {
     if (list.scrollHeight > list.clientHeight + 1) return true;

@@ -1,5 +1,7 @@
 import { ariaKeyShortcuts } from '../app/shortcut-keys';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NextIcon, PreviousIcon } from '../app/icons';
 import { neighbourBlock, type AgendaBlock } from '../../../core/agenda';
 import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
@@ -15,6 +17,15 @@ export function AgendaBar() {
   const { t } = useTranslation();
   const agenda = useBoard((s) => s.history.present.agenda);
   const activeId = useBoard((s) => s.history.present.activeBlockId);
+  const list = useRef<HTMLOListElement>(null);
+  // The row scrolls sideways when the blocks do not fit: the active one is always in it.
+  useEffect(() => {
+    const row = list.current;
+    const active = row?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!row || !active) return;
+    const left = active.offsetLeft - row.offsetLeft;
+    if (left < row.scrollLeft || left + active.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = left - 8;
+  }, [activeId]);
   if (agenda.length === 0) return null;
   const previous = activeId === null ? null : neighbourBlock(agenda, activeId, -1);
   const next = neighbourBlock(agenda, activeId, 1);
@@ -24,7 +35,7 @@ export function AgendaBar() {
 
   return (
     <nav className="agenda" aria-label={t('agenda.label')}>
-      <ol className="agenda-blocks">
+      <ol ref={list} className="agenda-blocks">
         {agenda.map((block, index) => (
           <li key={block.id}>
             <BlockButton block={block} number={index + 1} active={block.id === activeId} />
@@ -39,7 +50,8 @@ export function AgendaBar() {
           aria-keyshortcuts={ariaKeyShortcuts('previousBlock')}
           onClick={() => previous && goTo(previous.id)}
         >
-          {t('workshop.previous')}
+          <PreviousIcon />
+          <span className="tool-label">{t('workshop.previous')}</span>
         </button>
         <button
           type="button"
@@ -48,7 +60,12 @@ export function AgendaBar() {
           aria-keyshortcuts={ariaKeyShortcuts('nextBlock')}
           onClick={() => canGoForward && goTo(next?.id ?? null)}
         >
-          {forwardLabel}
+          {activeId === null ? forwardLabel : (
+            <>
+              <NextIcon />
+              <span className="tool-label">{forwardLabel}</span>
+            </>
+          )}
         </button>
       </div>
     </nav>

@@ -14,13 +14,16 @@ import { playTimerTone, primeTimerTone } from './timer-sound';
 /** How often a running countdown redraws; under a second so it never skips a second visibly. */
 const tickMs = 250;
 
-/** The active block's timer: the countdown, large, and its controls. */
-export function BlockTimer({ block }: { block: AgendaBlock }) {
+/**
+ * The active block's timer: the countdown, large, and its controls. Compact (the workshop panel's
+ * one-row form): the countdown in one line, and start/pause only.
+ */
+export function BlockTimer({ block, compact = false }: { block: AgendaBlock; compact?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="block-timer" role="group" aria-label={t('workshop.timer.label')}>
+    <div className={compact ? 'block-timer block-timer--compact' : 'block-timer'} role="group" aria-label={t('workshop.timer.label')}>
       <Countdown block={block} />
-      <TimerControls blockId={block.id} />
+      <TimerControls blockId={block.id} compact={compact} />
     </div>
   );
 }
@@ -84,7 +87,7 @@ function useTimeUpSignal(over: boolean, running: boolean): void {
   }, [over, running, sound]);
 }
 
-function TimerControls({ blockId }: { blockId: string }) {
+function TimerControls({ blockId, compact }: { blockId: string; compact: boolean }) {
   countRender('TimerControls');
   const { t } = useTranslation();
   const saved = useBlockTimer(blockId);
@@ -104,12 +107,16 @@ function TimerControls({ blockId }: { blockId: string }) {
       <button type="button" className="tool-button tool-button--primary timer-toggle" aria-keyshortcuts={ariaKeyShortcuts('timer')} onClick={toggle}>
         {running ? t('workshop.timer.pause') : started ? t('workshop.timer.resume') : t('workshop.timer.start')}
       </button>
-      <button type="button" className="tool-button" onClick={() => runTimer('addMinute')}>
-        {t('workshop.timer.addMinute')}
-      </button>
-      <button type="button" className="tool-button" aria-disabled={!changed} onClick={() => changed && runTimer('reset')}>
-        {t('workshop.timer.reset')}
-      </button>
+      {!compact && (
+        <>
+          <button type="button" className="tool-button" onClick={() => runTimer('addMinute')}>
+            {t('workshop.timer.addMinute')}
+          </button>
+          <button type="button" className="tool-button" aria-disabled={!changed} onClick={() => changed && runTimer('reset')}>
+            {t('workshop.timer.reset')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

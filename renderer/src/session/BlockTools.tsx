@@ -7,7 +7,7 @@ import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
 import { useDraft } from '../store/drafts';
 import { useWorkshopUi } from '../store/workshop-store';
-import { blockPrompt } from './AgendaBar';
+import { blockPrompt, blockTitle } from './AgendaBar';
 import { boardCounts } from '../../../core/board-counts';
 
 /**
@@ -80,7 +80,8 @@ function sameFilter(a: CardFilter, b: CardFilter): boolean {
   return a.text === b.text && a.kind === b.kind && a.lead === b.lead && a.tag === b.tag && a.needsAttention === b.needsAttention;
 }
 
-function LeadTool() {
+/** The unresolved topics, counted, with the button that shows only them; the hint in the full panel. */
+function LeadTool({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const count = useBoard((s) => boardCounts(s.history.present.cards).unresolvedTopics);
   return (
@@ -89,7 +90,7 @@ function LeadTool() {
         {count > 0 ? t('workshop.lead.unresolved', { count }) : t('workshop.lead.allResolved')}
       </p>
       <ShowOnBoard filter={unresolvedTopics} label={t('workshop.lead.showUnresolved')} count={count} />
-      <p className="tool-hint">{t('workshop.lead.hint')}</p>
+      {!compact && <p className="tool-hint">{t('workshop.lead.hint')}</p>}
     </>
   );
 }
@@ -189,4 +190,38 @@ export function MissionLine() {
   const mission = useBoard((s) => s.history.present.mission);
   if (mission.trim() === '') return null;
   return <p className="mission-line">{t('workshop.mission.agreed', { mission })}</p>;
+}
+
+/**
+ * The active block in one line, for the compact workshop panel: its key figure and its main
+ * action (reveal the caricatures, show what is unresolved). The full tool is in the expanded panel.
+ */
+export function BlockSummary() {
+  const { t } = useTranslation();
+  const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
+  if (!block) return null;
+  return (
+    <div className="block-summary" role="group" aria-label={blockTitle(block, t)}>
+      {block.kind === 'lead' && <LeadTool compact />}
+      {block.kind === 'caricatures' && <CaricaturesSummary />}
+      {block.kind === 'metrics' && <MetricsTool />}
+      {block.kind === 'mission' && <MissionLine />}
+    </div>
+  );
+}
+
+function CaricaturesSummary() {
+  const { t } = useTranslation();
+  const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
+  const total = useBoard((s) => boardCounts(s.history.present.cards).caricatures.marketingOnSales + boardCounts(s.history.present.cards).caricatures.salesOnMarketing);
+  const cleared = useBoard((s) => boardCounts(s.history.present.cards).caricatures.cleared);
+  const reveal = (on: boolean) => useBoard.getState().dispatch({ type: 'revealCaricatures', revealed: on });
+  return (
+    <>
+      <p className="tool-count">{revealed ? t('workshop.caricatures.cleared', { cleared, count: total }) : t('workshop.caricatures.hiddenNote')}</p>
+      <button type="button" className={revealed ? 'tool-button' : 'tool-button tool-button--primary'} onClick={() => reveal(!revealed)}>
+        {revealed ? t('workshop.caricatures.hide') : t('workshop.caricatures.reveal')}
+      </button>
+    </>
+  );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateField } from '../app/DateField';
 import { useTranslation } from 'react-i18next';
 import { departments, sessionLanguages, type Department, type Participant, type SessionDetails } from '../../../core/model';
 import { Dialog } from '../app/Dialog';
@@ -30,7 +31,11 @@ export function DetailsDialog({ onClose }: { onClose: () => void }) {
         <h2>{t('details.heading')}</h2>
         <div className="form-grid">
           {fields.map((field) => (
-            <DetailField key={field.name} {...field} value={details[field.name]} onCommit={update} />
+            field.type === 'date' ? (
+              <DateField key={field.name} label={field.label} value={details.date} onCommit={(date) => update({ date })} />
+            ) : (
+              <DetailField key={field.name} {...field} value={details[field.name]} onCommit={update} />
+            )
           ))}
           <label>
             {t('details.language')}

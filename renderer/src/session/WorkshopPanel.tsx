@@ -1,5 +1,8 @@
 import './workshop.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { api } from '../api';
+import { ChevronIcon, EditIcon } from '../app/icons';
+import { useApp } from '../store/app-store';
 import { useTranslation } from 'react-i18next';
 import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
@@ -21,6 +24,9 @@ export function WorkshopPanel() {
   countRender('WorkshopPanel');
   const { t } = useTranslation();
   const hasAgenda = useBoard((s) => s.history.present.agenda.length > 0);
+  const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
+  const expanded = useApp((s) => s.preferences.workshopPanelExpanded);
+  const detailsId = useId();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [savedAs, setSavedAs] = useState<string | null>(null);
   useEffect(() => {
@@ -34,15 +40,29 @@ export function WorkshopPanel() {
       <div className="workshop-bar">
         <AgendaBar />
         <div className="workshop-actions">
+          {block && !expanded && <BlockTimer key={block.id} block={block} compact />}
+          {block && (
+            <button
+              type="button"
+              className="tool-button"
+              aria-expanded={expanded}
+              aria-controls={expanded ? detailsId : undefined}
+              onClick={() => setPanelExpanded(!expanded)}
+            >
+              <ChevronIcon up={expanded} />
+              <span className="tool-label">{expanded ? t('layout.collapsePanel') : t('layout.expandPanel')}</span>
+            </button>
+          )}
           <button type="button" className="tool-button" onClick={() => setDialog('edit')}>
-            {hasAgenda ? t('workshop.editAgenda') : t('workshop.planAgenda')}
+            <EditIcon />
+            <span className="tool-label">{hasAgenda ? t('workshop.editAgenda') : t('workshop.planAgenda')}</span>
           </button>
           <span className="workshop-saved" role="status">
             {savedAs !== null && t('workshop.template.saved', { name: savedAs })}
           </span>
         </div>
       </div>
-      <ActiveBlock />
+      {(expanded || !block) && <ActiveBlock id={detailsId} />}
       {dialog === 'edit' && <AgendaDialog onClose={() => setDialog(null)} onSaveTemplate={() => setDialog(saveTemplateDialog)} />}
       {dialog === 'template' && (
         <SaveTemplateDialog
@@ -58,7 +78,7 @@ export function WorkshopPanel() {
 }
 
 /** The active block's prompt, tool and timer; before the agenda starts, the agreed mission if there is one. */
-function ActiveBlock() {
+function ActiveBlock({ id }: { id: string }) {
   countRender('ActiveBlock');
   const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
   if (!block) {
@@ -69,7 +89,7 @@ function ActiveBlock() {
     );
   }
   return (
-    <div className="workshop-active">
+    <div id={id} className="workshop-active">
       <div className="workshop-active-main">
         <BlockTools key={block.id} block={block} />
         {block.kind !== 'mission' && <MissionLine />}
@@ -77,4 +97,11 @@ function ActiveBlock() {
       <BlockTimer key={block.id} block={block} />
     </div>
   );
+}
+
+/** Compact or expanded, remembered by main for the next session and the next start. */
+function setPanelExpanded(expanded: boolean): void {
+  const { preferences, setPreferences } = useApp.getState();
+  setPreferences({ ...preferences, workshopPanelExpanded: expanded });
+  api.setWorkshopPanelExpanded(expanded).catch((error: unknown) => useBoard.getState().reportProblem(error));
 }

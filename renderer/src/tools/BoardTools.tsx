@@ -1,7 +1,7 @@
 import { AudienceButton } from '../audience/AudienceButton';
 import { PresentButtons } from '../present/PresentationBar';
 import { ariaKeyShortcuts } from '../app/shortcut-keys';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { laneLimits } from '../../../core/model';
 import { useBoard } from '../store/board-store';
@@ -16,7 +16,7 @@ import './tools.css';
  * Find, dot voting and lane tools, between the workshop panel and the board: a row of toggles,
  * and below it whichever tool is open. Each toggle names what it opens (aria-expanded).
  */
-export function BoardTools() {
+export function BoardTools({ lead }: { lead?: ReactNode }) {
   const { t } = useTranslation();
   const findId = useId();
   const votingId = useId();
@@ -37,6 +37,7 @@ export function BoardTools() {
   return (
     <div className="board-tools" role="group" aria-label={t('tools.label')}>
       <div className="tools-row">
+        {lead}
         <button
           ref={findButton}
           type="button"
@@ -47,7 +48,7 @@ export function BoardTools() {
           onClick={() => (findOpen ? closeFind() : useTools.getState().openFind())}
         >
           <SearchIcon />
-          {t('tools.find.button')}
+          <span className="tool-label">{t('tools.find.button')}</span>
         </button>
         <button
           ref={votingButton}
@@ -58,7 +59,7 @@ export function BoardTools() {
           onClick={() => (votingOpen ? closeVoting() : useTools.getState().setVotingOpen(true))}
         >
           <DotsIcon />
-          {t('tools.voting.button')}
+          <span className="tool-label">{t('tools.voting.button')}</span>
         </button>
         <AddLane />
         <div className="present-tools">
@@ -120,7 +121,7 @@ function AddLane() {
         onClick={() => (adding ? close() : open())}
       >
         <LaneIcon />
-        {t('tools.lanes.add')}
+        <span className="tool-label">{t('tools.lanes.add')}</span>
       </button>
       {full && (
         <span id={hintId} className="tools-hint">

@@ -143,7 +143,7 @@ describe('runApp', () => {
       ok: true,
       value: {
         systemLocale: 'de-AT',
-        preferences: { language: null, theme: 'system', sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'), recentFiles: [], timerSound: false },
+        preferences: { language: null, theme: 'system', sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'), recentFiles: [], timerSound: false, workshopPanelExpanded: false, windowZoom: 1 },
         session: null,
         problem: null,
         preferencesProblem: null,

@@ -33,7 +33,7 @@ async function call(verb: ApiVerb, event: FakeInvokeEvent, ...args: unknown[]): 
 
 const startupState: StartupState = {
   systemLocale: 'de-DE',
-  preferences: { language: null, theme: 'system', sessionsFolder: '/sessions', recentFiles: [], timerSound: false },
+  preferences: { language: null, theme: 'system', sessionsFolder: '/sessions', recentFiles: [], timerSound: false, workshopPanelExpanded: false, windowZoom: 1 },
   session: null,
   problem: null,
   preferencesProblem: null,
@@ -48,6 +48,8 @@ function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
     setLanguage: vi.fn(async () => undefined),
     setTheme: vi.fn(async () => undefined),
     setTimerSound: vi.fn(async () => undefined),
+    setWorkshopPanelExpanded: vi.fn(async () => undefined),
+    setWindowZoom: vi.fn(async () => undefined),
     chooseSessionsFolder: vi.fn(async () => null),
     listSessions: vi.fn(async () => []),
     createSession: vi.fn(async () => opened),

@@ -134,6 +134,8 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   setLanguage: ['de'],
   setTheme: ['dark'],
   setTimerSound: [true],
+  setWorkshopPanelExpanded: [true],
+  setWindowZoom: [1.5],
   chooseSessionsFolder: [true],
   listSessions: [],
   createSession: [{ title: 'Kick-off' }, 'workshop'],

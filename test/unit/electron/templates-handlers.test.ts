@@ -147,4 +147,15 @@ describe('templates in the preferences file', () => {
     t.store.set('timerSound', 'yes');
     expect(t.preferences.timerSound).toBe(false);
   });
+  it('starts the workshop panel compact and the window at 100 %, and keeps what is chosen within limits', async () => {
+    expect((await value('getStartupState')).preferences).toMatchObject({ workshopPanelExpanded: false, windowZoom: 1 });
+    await value('setWorkshopPanelExpanded', true);
+    await value('setWindowZoom', 1.5);
+    expect((await value('getStartupState')).preferences).toMatchObject({ workshopPanelExpanded: true, windowZoom: 1.5 });
+    expect(await call('setWindowZoom', 3)).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
+    expect(await call('setWorkshopPanelExpanded', 'yes')).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
+    t.store.set('windowZoom', 9);
+    t.store.set('workshopPanelExpanded', 'yes');
+    expect(t.preferences.all).toMatchObject({ workshopPanelExpanded: false, windowZoom: 1 });
+  });
 });
