@@ -181,7 +181,7 @@ describe('lead and the reason for a move', () => {
     await page.keyboard.type('Both sides set prices together');
     await page.keyboard.press('Enter');
     await question.waitFor({ state: 'detached' });
-    expect(await focusedName(page)).toBe('Price list');
+    await expect.poll(() => focusedName(page)).toBe('Price list');
     expect(await cardTitles(page, 'Seam')).toEqual(['Price list']);
     expect(await description(page, 'Price list')).toMatch(/^Topic\. Lead: Joint \(seam\)\./);
 
@@ -195,7 +195,7 @@ describe('lead and the reason for a move', () => {
     await expect.poll(() => second.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');
     await second.waitFor({ state: 'detached' });
-    expect(await focusedName(page)).toBe('Price list');
+    await expect.poll(() => focusedName(page)).toBe('Price list');
     expect(await cardTitles(page, 'Sales')).toEqual(['Price list']);
 
     // The history lists both moves, the first with its reason, which stays editable.

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createSession } from '../../core/model';
 import { serializeSession } from '../../core/session-file';
-import { addCards, cardTitles, useBoards } from './support';
+import { addCards, cardTitles, chooseFromMoreMenu, useBoards } from './support';
 
 const boards = useBoards();
 const saved = (page: Page) => page.getByText(/^Saved · /).waitFor();
@@ -60,7 +60,7 @@ describe('never lose an edit', () => {
   it('text being typed in a field reaches the disk within a second, before the field is left', async () => {
     const dataDir = await boards.tempDir('draft');
     const { page } = await boards.open({ dataDir });
-    await page.getByRole('button', { name: 'Session details' }).click();
+    await chooseFromMoreMenu(page, 'Session details');
     const title = page.getByRole('dialog', { name: 'Session details' }).getByLabel('Title');
     await title.fill('Noch nicht verlassen');
     const path = await onlySessionFile(dataDir);
