@@ -1,16 +1,17 @@
 /**
- * The command line's printer: the same `Printer` as the app's (electron/export/printer.ts) and the
- * web test host's (test/harness/chromium-printer.ts), driving a Chromium installed on the machine
- * through playwright-core — the same page, page size, header and footer (print-page.ts), so PDF,
- * handout and board picture come out as the app makes them. See docs/summaries.md.
+ * The `Printer` of the command line and the web test host: the app's (electron/export/printer.ts)
+ * with a Chromium installed on the machine, driven by playwright-core, in place of Electron's —
+ * the same page size, header and footer (print-page.ts). See docs/summaries.md.
  *
- * Like the app's print window, the page gets no JavaScript and no request leaves it.
+ * Like the app's print window, the page gets no JavaScript and no request leaves it. Chromium
+ * starts with the first print, not before: most runs of the web test host never export.
  */
 import { access, constants } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { headerFooter, imageLimits, imageViewport, printViewport, type Printer } from '../export/print-page';
 
-export interface CliPrinter extends Printer {
+export interface ChromiumPrinter extends Printer {
+  /** Stops Chromium, if it was started; later prints fail. */
   close(): Promise<void>;
 }
 
@@ -41,15 +42,18 @@ export async function findChromium(env: Readonly<Record<string, string | undefin
   return null;
 }
 
-export function createCliPrinter(executablePath: string): CliPrinter {
+export function createChromiumPrinter(executablePath: string): ChromiumPrinter {
   let browser: Promise<Browser> | undefined;
+  let closed = false;
   const launch = (): Promise<Browser> => {
+    if (closed) return Promise.reject(new Error('The printer is closed'));
     browser ??= chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
     return browser;
   };
   async function withPage<T>(html: string, viewport: { width: number; height: number }, work: (page: Page) => Promise<T>): Promise<T> {
     const context = await (await launch()).newContext({ viewport, javaScriptEnabled: false });
     try {
+      // The page is set as content, not loaded: anything it asks for would be a request — refused.
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
@@ -78,6 +82,7 @@ export function createCliPrinter(executablePath: string): CliPrinter {
         return new Uint8Array(await page.screenshot({ type: 'png', fullPage: true, clip }));
       }),
     async close() {
+      closed = true;
       const started = browser;
       browser = undefined;
       if (started) await (await started.catch(() => undefined))?.close();

@@ -23,7 +23,7 @@ import { formatsWithBoard } from '../export/render';
 import { writeFileAtomically, type ExportFs } from '../export/write-file';
 import { FileError } from '../services/file-error';
 import { SessionFiles, type SessionFs } from '../services/session-files';
-import { createCliPrinter, findChromium } from './chromium';
+import { createChromiumPrinter, findChromium } from './chromium';
 import { cliTexts, fill, languageOfLocale, type CliLanguage, type CliText } from './text';
 
 export interface CliEnvironment {
@@ -192,7 +192,7 @@ async function cliPrinter(kind: ExportKind, sections: readonly SummarySection[],
     environment.stderr(text.noBoardPicture);
     return null;
   }
-  return createCliPrinter(path);
+  return createChromiumPrinter(path);
 }
 
 function isExportKind(value: string): value is ExportKind {

@@ -21,7 +21,7 @@ import type { ExportKind, ExportRequest } from '../../core/api';
 import type { Session } from '../../core/model';
 import { parseSessionFile } from '../../core/session-file';
 import { presetSections } from '../../core/summary-text';
-import { createCliPrinter, findChromium } from '../../electron/cli/chromium';
+import { createChromiumPrinter, findChromium } from '../../electron/cli/chromium';
 import { exportExtension, renderExport } from '../../electron/export/export-session';
 import { consultantSession } from '../unit/export/sessions';
 
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   const folder = await mkdtemp(join(tmpdir(), 'nahtstelle-check-exports-'));
   // LibreOffice's own profile, so a desktop instance (or a broken profile) does not get in the way.
   const profile = `file://${join(folder, 'lo-profile')}`;
-  const printer = createCliPrinter(chromium);
+  const printer = createChromiumPrinter(chromium);
   const failures: string[] = [];
   try {
     for (const [name, session] of Object.entries(sessions)) {
