@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { cardNamed, chooseFromMoreMenu, useBoards, type BoardPage } from './support';
+import { addCards, cardNamed, cardTitles, centreOf, chooseFromMoreMenu, useBoards, type BoardPage } from './support';
 
 const boards = useBoards();
 
@@ -311,5 +311,34 @@ describe('zooming the control window', () => {
     expect(await zoom()).toBe('1');
     await page.keyboard.press('Escape');
     expect(await zoom()).toBe('0.9');
+  });
+
+  it('keeps the lifted card under the mouse at 150 %, and drops it where the mouse lets go', async () => {
+    const { page } = await boards.open({ viewport: { width: 1920, height: 1080 } });
+    await addCards(page, 'Marketing', ['Eins', 'Zwei', 'Drei']);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Control+=');
+    await expect.poll(() => page.evaluate(() => (document.getElementById('root') as HTMLElement).style.zoom)).toBe('1.5');
+    const from = await centreOf(page, 'Zwei', 'Marketing');
+    const sales = await page.getByRole('region', { name: 'Sales', exact: true }).boundingBox();
+    if (!sales) throw new Error('No Sales lane');
+    const to = { x: sales.x + sales.width / 2, y: sales.y + 150 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+    const lifted = page.locator('.card-face--lifted');
+    await lifted.waitFor();
+    await page.mouse.move(to.x, to.y, { steps: 20 });
+    // Before the fix the window zoom scaled dnd-kit's screen position again: the card flew off screen.
+    const box = await lifted.boundingBox();
+    if (!box) throw new Error('No lifted card');
+    expect(to.x).toBeGreaterThan(box.x);
+    expect(to.x).toBeLessThan(box.x + box.width);
+    expect(to.y).toBeGreaterThan(box.y);
+    expect(to.y).toBeLessThan(box.y + box.height);
+    // As wide as the cards it stands for.
+    const cardWidth = (await page.getByRole('region', { name: 'Marketing', exact: true }).getByRole('button', { name: 'Eins', exact: true }).boundingBox())?.width ?? 0;
+    expect(Math.abs(box.width - cardWidth)).toBeLessThan(4);
+    await page.mouse.up();
+    expect(await cardTitles(page, 'Sales')).toEqual(['Zwei']);
   });
 });

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fitBoard, overflows } from '../present/fit';
 import { usePresentation } from '../present/presentation-store';
+import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
 import { describePlacement } from './card-text';
@@ -86,9 +87,7 @@ export function Board() {
         ))}
       </main>
       <MoveAnnouncer />
-      <DragOverlay>
-        <DraggedCard />
-      </DragOverlay>
+      <ZoomedDragOverlay />
     </DndContext>
   );
 }
@@ -144,9 +143,33 @@ function useBoardZoom(boardRef: RefObject<HTMLElement | null>): void {
   }, [boardRef]);
 }
 
-function DraggedCard() {
+/**
+ * The lifted card under the pointer. dnd-kit places it in screen pixels, which a window zoom (a CSS
+ * zoom on #root, app/window-zoom.ts) would scale a second time — the card would fly off beside the
+ * pointer. So the overlay undoes the zoom for its position and size, and the card inside takes it
+ * again for its type.
+ */
+function ZoomedDragOverlay() {
+  const windowZoom = useApp((s) => s.preferences.windowZoom);
+  const presenting = usePresentation((s) => s.presenting);
+  const zoom = presenting ? 1 : windowZoom;
+  return (
+    <DragOverlay style={zoom === 1 ? undefined : { zoom: 1 / zoom }}>
+      <DraggedCard zoom={zoom} />
+    </DragOverlay>
+  );
+}
+
+function DraggedCard({ zoom }: { zoom: number }) {
   const dragging = useBoard((s) => s.drag !== null);
-  return dragging ? <CardFace lifted /> : null;
+  if (!dragging) return null;
+  return zoom === 1 ? (
+    <CardFace lifted />
+  ) : (
+    <div style={{ zoom }}>
+      <CardFace lifted />
+    </div>
+  );
 }
 
 /** Announces each change of a dragged card's placement, pointer or keyboard alike. */
