@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { addCards, cardNamed, cardTitles, centreOf, chooseFromMoreMenu, useBoards, type BoardPage } from './support';
+import { addCards, cardNamed, cardTitles, centreOf, chooseFromMoreMenu, createSessionFromLibrary, useBoards, type BoardPage } from './support';
 
 const boards = useBoards();
 
@@ -340,5 +340,20 @@ describe('zooming the control window', () => {
     expect(Math.abs(box.width - cardWidth)).toBeLessThan(4);
     await page.mouse.up();
     expect(await cardTitles(page, 'Sales')).toEqual(['Zwei']);
+  });
+
+  it('zooms the start screen with the same keys, and the board opens at that zoom', async () => {
+    const { page } = await boards.open({ startOn: 'library' });
+    const zoom = () => page.evaluate(() => (document.getElementById('root') as HTMLElement).style.zoom || '1');
+    await page.keyboard.press('Control+=');
+    await page.keyboard.press('Control+=');
+    await expect.poll(zoom).toBe('1.2');
+    await page.keyboard.press('Control+-');
+    await expect.poll(zoom).toBe('1.1');
+    await createSessionFromLibrary(page, {});
+    await page.getByRole('region', { name: 'Marketing', exact: true }).waitFor();
+    expect(await zoom()).toBe('1.1');
+    await page.keyboard.press('Control+0');
+    await expect.poll(zoom).toBe('1');
   });
 });

@@ -4,11 +4,13 @@
  * so Chromium tests see what the facilitator sees, and container queries (app/layout.css) follow it.
  * See docs/ARCHITECTURE.md, "The control window".
  */
+import { useEffect } from 'react';
 import { windowZoomLimits } from '../../../core/api';
 import { api } from '../api';
 import { usePresentation } from '../present/presentation-store';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
+import { matchesChord, shortcutSpec, type ShortcutId } from './shortcut-keys';
 
 /**
  * Shows the chosen zoom on the page; not in presentation mode, which sizes the board for the room
@@ -47,4 +49,29 @@ export function setWindowZoom(zoom: number): void {
   if (zoom === preferences.windowZoom) return;
   setPreferences({ ...preferences, windowZoom: zoom });
   api.setWindowZoom(zoom).catch((error: unknown) => useBoard.getState().reportProblem(error));
+}
+
+const zoomKeys: readonly (readonly [ShortcutId, () => void])[] = [
+  ['windowZoomIn', () => stepWindowZoom(1)],
+  ['windowZoomOut', () => stepWindowZoom(-1)],
+  ['windowZoomReset', () => setWindowZoom(1)],
+];
+
+/**
+ * The zoom keys on the start screen, as the board's shortcuts have them (app/shortcuts.ts): the
+ * zoom is the window's, so it is one key away wherever the facilitator is. Same chords, from the
+ * registry.
+ */
+export function useWindowZoomKeys(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const zoom = zoomKeys.find(([id]) => shortcutSpec(id).keys.some((chord) => matchesChord(event, chord)));
+      if (!zoom) return;
+      event.preventDefault();
+      zoom[1]();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 }

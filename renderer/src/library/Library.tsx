@@ -4,6 +4,7 @@ import type { SessionSummary } from '../../../core/api';
 import { api } from '../api';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { PlusIcon } from '../app/icons';
+import { useWindowZoomKeys } from '../app/window-zoom';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { NewSessionDialog } from './NewSessionDialog';
@@ -19,6 +20,7 @@ export function Library() {
   const [dialog, setDialog] = useState<'new' | 'settings' | null>(null);
   const sessionsFolder = useApp((s) => s.preferences.sessionsFolder);
   const recentFiles = useApp((s) => s.preferences.recentFiles);
+  useWindowZoomKeys();
 
   // Bumped after each change in the list (duplicate, rename, delete) to read the folder again.
   const [version, setVersion] = useState(0);
