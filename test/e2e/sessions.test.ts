@@ -257,8 +257,16 @@ describe('closing the window', () => {
   it('saves a change made a moment before the window closes', async () => {
     const board = await boards.open();
     const { page } = board;
+    // The save is held on its way until the close has been tried, so the change is surely not on
+    // disk yet when the window closes (on a loaded machine the autosave could otherwise win).
+    let releaseSaves = (): void => undefined;
+    const savesHeld = new Promise<void>((resolve) => (releaseSaves = resolve));
+    await page.route('**/api/invoke', async (route) => {
+      if (route.request().postData()?.includes('saveSession')) await savesHeld;
+      await route.continue();
+    });
     await addCards(page, 'Marketing', ['Last words']);
-    // Closed at once, well inside the autosave's quiet time: the close is held back until the change
+    // Closed inside the autosave's quiet time: the close is held back until the change
     // is on disk, then made again. A browser asks "leave the page?" when a close is held back (Electron
     // does not); the test answers "stay", as Electron does. A browser tab may not close itself, so
     // the page's close is recorded instead of done.
@@ -271,6 +279,7 @@ describe('closing the window', () => {
       void dialog.dismiss();
     });
     await page.close({ runBeforeUnload: true });
+    releaseSaves();
     const titles = async () => {
       const [file] = await sessionFiles(board.dataDir);
       const saved = JSON.parse(await readFile(join(board.dataDir, 'sessions', file ?? ''), 'utf8')) as { session: { cards: Record<string, { title: string }> } };
