@@ -203,10 +203,20 @@ export async function addCards(page: Page, laneName: string, titles: readonly st
  */
 export async function mouseDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 20): Promise<void> {
   await page.locator('.card-face--lifted').waitFor({ state: 'detached' });
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
-  await page.locator('.card-face--lifted').waitFor();
+  // A hand that pressed while the board was still settling (a prompt just closed, a loaded CI
+  // machine) lets go and presses again; a card that never lifts still fails the test.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
+    try {
+      await page.locator('.card-face--lifted').waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      await page.mouse.up();
+      if (attempt === 3) throw error;
+    }
+  }
   await page.mouse.move(to.x, to.y, { steps });
   await page.mouse.up();
 }
