@@ -23,6 +23,7 @@ import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
 import { Dialog } from './Dialog';
 import { LibraryIcon, RedoIcon, UndoIcon } from './icons';
+import { UndoNotice } from '../board/UndoNotice';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MoreMenu } from './MoreMenu';
 import { useNotices } from './notices';
@@ -57,6 +58,7 @@ export function App({ autosave }: { autosave: Autosave }) {
       <div className="notice-area" role="status" aria-live="polite">
         <ProblemNotice />
         <DeletedNotice />
+        <UndoNotice />
         <OneTimeNotices />
       </div>
       <UnsavedPrompt autosave={autosave} />

@@ -4,7 +4,7 @@
  * Components select narrowly, so a change re-renders only what shows it.
  */
 import { create } from 'zustand';
-import { commit, redo, startHistory, undo, type History } from '../../../core/history';
+import { commit, redo, startHistory, undo, type History, type HistoryEntry } from '../../../core/history';
 import type { OpenedSession } from '../../../core/api';
 import { createSession, isHiddenCaricature, laneOfCard, type CardId, type LaneId, type Session } from '../../../core/model';
 import { isRuntimeOperation, moveCard, type Operation } from '../../../core/operations';
@@ -45,6 +45,16 @@ export interface OpenFile {
   readonly fromBackup: boolean;
 }
 
+/**
+ * The step undo or redo just took, for the notice that says what it was; `session` is where the
+ * step's card still exists (before a delete, after an add), so its title can be named.
+ */
+export interface UndoStep {
+  readonly direction: 'undo' | 'redo';
+  readonly entry: HistoryEntry;
+  readonly session: Session;
+}
+
 /** A failed call to the machine, or a file dropped where no path can be known (the web host). */
 export type Problem = { readonly kind: 'error'; readonly error: unknown } | { readonly kind: 'dropUnsupported' };
 
@@ -64,6 +74,8 @@ export interface BoardState {
   readonly problem: Problem | null;
   /** A card just moved across lanes: the board asks why (skippable). Its index in `card.moves`. */
   readonly reasonPrompt: { readonly cardId: CardId; readonly moveIndex: number } | null;
+  /** What the last undo or redo did, until the next change; null otherwise. */
+  readonly lastStep: UndoStep | null;
 
   /** Shows a session main has opened; its history starts fresh. */
   open(opened: OpenedSession): void;
@@ -97,6 +109,7 @@ export const useBoard = create<BoardState>()((set, get) => ({
   announcement: '',
   problem: null,
   reasonPrompt: null,
+  lastStep: null,
 
   open: (opened) =>
     set({
@@ -108,9 +121,10 @@ export const useBoard = create<BoardState>()((set, get) => ({
       composerLaneId: null,
       lastDeletedTitle: null,
       reasonPrompt: null,
+      lastStep: null,
     }),
 
-  close: () => set({ openFile: null, drag: null, editingCardId: null, composerLaneId: null, lastDeletedTitle: null, reasonPrompt: null }),
+  close: () => set({ openFile: null, drag: null, editingCardId: null, composerLaneId: null, lastDeletedTitle: null, reasonPrompt: null, lastStep: null }),
 
   setSaveStatus: (saveStatus) => set({ saveStatus }),
 
@@ -124,17 +138,23 @@ export const useBoard = create<BoardState>()((set, get) => ({
     if (next === history) return;
     // Moving on in the agenda or starting the clock keeps the delete notice and its Undo.
     const deleted = operation.type === 'deleteCard' ? deletedTitle(history.present, operation.cardId) : isRuntimeOperation(operation) ? get().lastDeletedTitle : null;
-    set({ history: next, lastDeletedTitle: deleted, reasonPrompt: reasonPromptAfter(operation, history.present, next.present) });
+    const lastStep = isRuntimeOperation(operation) ? get().lastStep : null;
+    set({ history: next, lastDeletedTitle: deleted, reasonPrompt: reasonPromptAfter(operation, history.present, next.present), lastStep });
   },
 
   undo: () => {
-    if (get().drag) return;
-    set((s) => ({ history: undo(s.history), lastDeletedTitle: null, reasonPrompt: null }));
+    const { drag, history } = get();
+    const entry = history.past.at(-1);
+    if (drag || !entry) return;
+    set({ history: undo(history), lastDeletedTitle: null, reasonPrompt: null, lastStep: { direction: 'undo', entry, session: entry.before } });
   },
 
   redo: () => {
-    if (get().drag) return;
-    set((s) => ({ history: redo(s.history), lastDeletedTitle: null, reasonPrompt: null }));
+    const { drag, history } = get();
+    const entry = history.future.at(-1);
+    if (drag || !entry) return;
+    const next = redo(history);
+    set({ history: next, lastDeletedTitle: null, reasonPrompt: null, lastStep: { direction: 'redo', entry, session: next.present } });
   },
 
   startDrag: (cardId) => {
