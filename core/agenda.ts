@@ -64,6 +64,27 @@ export function neighbourBlock(agenda: readonly AgendaBlock[], fromId: string | 
   return null;
 }
 
+/** The agenda's planned length in minutes: every block that is not skipped. */
+export function agendaMinutes(agenda: readonly AgendaBlock[]): number {
+  return agenda.reduce((sum, block) => (block.skipped ? sum : sum + block.minutes), 0);
+}
+
+/**
+ * When the agenda will end if every block from the active one on takes its time: `now` plus what
+ * the active block has left (never less than nothing) plus the timeboxes of the blocks after it
+ * that are not skipped. Before the agenda starts, `now` plus all of it. `remainingMs` says what a
+ * block has left (core/timer.ts `blockRemainingMs`), so a block left mid-way counts what it kept.
+ */
+export function plannedEndMs(agenda: readonly AgendaBlock[], activeBlockId: string | null, now: number, remainingMs: (block: AgendaBlock) => number): number {
+  const from = activeBlockId === null ? 0 : agenda.findIndex((block) => block.id === activeBlockId);
+  let end = now;
+  for (const block of agenda.slice(Math.max(0, from))) {
+    if (block.skipped && block.id !== activeBlockId) continue;
+    end += Math.max(0, remainingMs(block));
+  }
+  return end;
+}
+
 /** Limits of an agenda; the file schema (core/session-schema.ts) enforces them, editors keep them. */
 export const agendaLimits = {
   /** Blocks per session. */

@@ -162,6 +162,8 @@ export interface Session {
   readonly activeBlockId: string | null;
   /** The active block's countdown, or null. A clock, not content: not undone. */
   readonly timer: BlockTimer | null;
+  /** Paused clocks of blocks left mid-way (core/timer.ts); absent when there are none. Not undone. */
+  readonly parkedTimers?: readonly BlockTimer[];
   /** The shared mission statement both sides agree on. */
   readonly mission: string;
   /** Whether caricature cards show their text; collected hidden, revealed together. */

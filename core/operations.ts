@@ -21,6 +21,7 @@ import {
   type Card,
   type CardId,
   type CardKind,
+  type BlockTimer,
   type Caricature,
   type LaneId,
   type Metric,
@@ -29,7 +30,7 @@ import {
   type SessionDetails,
   type Voting,
 } from './model';
-import { addMinute, idleTimer, pauseTimer, resetTimer, startTimer } from './timer';
+import { addMinute, idleTimer, pauseTimer, resetTimer, startTimer, switchBlockClocks } from './timer';
 import { dotsLeft, votersOf } from './voting';
 
 /** What the card editor can change in one step; nested groups change field by field. */
@@ -72,7 +73,8 @@ export type Operation =
   | { readonly type: 'removeBlock'; readonly blockId: string }
   | { readonly type: 'updateDetails'; readonly details: Partial<SessionDetails> }
   // Runtime: where the room is in the agenda and its clock. Saved, but not undone (core/history.ts).
-  | { readonly type: 'goToBlock'; readonly blockId: string | null }
+  /** `now` (epoch ms) stops the clock of the block left, which keeps its time for a return. */
+  | { readonly type: 'goToBlock'; readonly blockId: string | null; readonly now?: number }
   | { readonly type: 'timer'; readonly action: TimerAction; readonly now: number };
 
 /** Operations that steer the workshop rather than change its content: undo passes over them. */
@@ -123,7 +125,7 @@ export function applyOperation(session: Session, op: Operation): Session {
     case 'updateDetails':
       return updateDetails(session, op.details);
     case 'goToBlock':
-      return goToBlock(session, op.blockId);
+      return goToBlock(session, op.blockId, op.now);
     case 'timer':
       return runTimer(session, op.action, op.now);
   }
@@ -366,11 +368,23 @@ export function updateDetails(session: Session, details: Partial<SessionDetails>
 
 // ── Runtime: the active block and its clock ──────────────────────────────────────────────────
 
-/** Makes a block the active one, with its timer at the start; null leaves the agenda. */
-export function goToBlock(session: Session, blockId: string | null): Session {
+/**
+ * Makes a block the active one, with the time it kept when it was left (else its full timebox);
+ * the block left stops and keeps its time. Null leaves the agenda. Without `now` a running clock
+ * stops where it last started (older callers; the renderer always passes the time).
+ */
+export function goToBlock(session: Session, blockId: string | null, now?: number): Session {
   if (blockId === session.activeBlockId) return session;
   if (blockId !== null && !session.agenda.some((b) => b.id === blockId)) return session;
-  return { ...session, activeBlockId: blockId, timer: blockId === null ? null : idleTimer(blockId) };
+  const current = session.timer?.blockId === session.activeBlockId ? session.timer : null;
+  const clocks = switchBlockClocks({ timer: current, parked: session.parkedTimers ?? [] }, blockId, now ?? current?.startedAt ?? 0);
+  return withParked({ ...session, activeBlockId: blockId, timer: clocks.timer }, clocks.parked);
+}
+
+/** The session with these parked clocks; the field is left out when there are none. */
+function withParked(session: Session, parked: readonly BlockTimer[]): Session {
+  const { parkedTimers: _old, ...rest } = session;
+  return parked.length > 0 ? { ...rest, parkedTimers: parked } : rest;
 }
 
 export function runTimer(session: Session, action: TimerAction, now: number): Session {
@@ -387,14 +401,17 @@ export function runTimer(session: Session, action: TimerAction, now: number): Se
  * Undo uses this: it brings back the content of an earlier state, not its place in the agenda.
  */
 export function withRuntimeOf(session: Session, runtime: Session): Session {
-  return withValidRuntime({ ...session, activeBlockId: runtime.activeBlockId, timer: runtime.timer });
+  return withValidRuntime(withParked({ ...session, activeBlockId: runtime.activeBlockId, timer: runtime.timer }, runtime.parkedTimers ?? []));
 }
 
 function withValidRuntime(session: Session): Session {
   const has = (id: string | null | undefined) => id != null && session.agenda.some((b) => b.id === id);
   const activeBlockId = has(session.activeBlockId) ? session.activeBlockId : null;
   const timer = session.timer && activeBlockId === session.timer.blockId ? session.timer : null;
-  return activeBlockId === session.activeBlockId && timer === session.timer ? session : { ...session, activeBlockId, timer };
+  const parked = session.parkedTimers ?? [];
+  const keptParked = parked.filter((t) => has(t.blockId) && t.blockId !== activeBlockId);
+  if (activeBlockId === session.activeBlockId && timer === session.timer && keptParked.length === parked.length) return session;
+  return withParked({ ...session, activeBlockId, timer }, keptParked);
 }
 
 // ── Helpers ──────────────────────────────────────────────────────────────────────────────────

@@ -255,6 +255,9 @@ function canonical(session: Session): unknown {
       elapsedMs: session.timer.elapsedMs,
       addedMs: session.timer.addedMs,
     },
+    ...(session.parkedTimers?.length
+      ? { parkedTimers: session.parkedTimers.map((t) => ({ blockId: t.blockId, startedAt: t.startedAt, elapsedMs: t.elapsedMs, addedMs: t.addedMs })) }
+      : {}),
     mission: session.mission,
     caricaturesRevealed: session.caricaturesRevealed,
     voting: { voters: session.voting.voters, dots: session.voting.dots, revealed: session.voting.revealed },

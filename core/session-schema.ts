@@ -154,6 +154,8 @@ export const sessionStructureSchema = z.object({
   agenda: z.array(agendaBlockSchema).max(sessionLimits.agendaBlocks),
   activeBlockId: id.nullable(),
   timer: blockTimerSchema.nullable(),
+  // Clocks of blocks left mid-way; a file without them (older or none kept) is the same as [].
+  parkedTimers: z.array(blockTimerSchema).max(sessionLimits.agendaBlocks).optional(),
   mission: longText,
   caricaturesRevealed: z.boolean(),
   voting: votingSchema,
@@ -224,6 +226,9 @@ export function findIntegrityProblem(session: Session): IntegrityProblem | null 
   }
   if (session.timer && session.timer.blockId !== session.activeBlockId) {
     return dangling(`the timer belongs to block ${quote(session.timer.blockId)}, which is not the active block`);
+  }
+  for (const parked of session.parkedTimers ?? []) {
+    if (!blocks.has(parked.blockId)) return dangling(`a kept timer belongs to block ${quote(parked.blockId)}, which is not in the agenda`);
   }
   for (const laneId of session.laneOrder) {
     if (!Object.hasOwn(session.lanes, laneId)) return dangling(`laneOrder names lane ${quote(laneId)}, which does not exist`);

@@ -2,6 +2,8 @@
  * The block timer: a countdown over the active block's timebox. Pure: every function takes the
  * current time (epoch milliseconds) as an argument, so the same inputs always give the same clock.
  * The timer is saved with the session, so a running countdown survives a restart of the app.
+ * A block left mid-way keeps its clock (paused, in `Session.parkedTimers`): coming back to it
+ * shows the time it had left, not a fresh timebox.
  */
 import type { AgendaBlock } from './agenda';
 import type { BlockTimer } from './model';
@@ -47,6 +49,33 @@ export function resetTimer(timer: BlockTimer): BlockTimer {
 /** One more minute on the clock, running or not; at most a day in all. */
 export function addMinute(timer: BlockTimer): BlockTimer {
   return { ...timer, addedMs: Math.min(timer.addedMs + minute, 24 * 60 * minute) };
+}
+
+export interface BlockClocks {
+  /** The active block's clock, or null with no active block. */
+  readonly timer: BlockTimer | null;
+  /** Paused clocks of blocks left with time run or minutes added. */
+  readonly parked: readonly BlockTimer[];
+}
+
+/**
+ * The clocks after moving from the active block to `toBlockId` at `now`: the block left stops
+ * and is kept (unless it never ran), the block arrived at takes up its kept clock, paused, or a
+ * fresh one. Null leaves the agenda and keeps every clock.
+ */
+export function switchBlockClocks(clocks: BlockClocks, toBlockId: string | null, now: number): BlockClocks {
+  const left = clocks.timer && pauseTimer(clocks.timer, now);
+  const others = clocks.parked.filter((t) => t.blockId !== left?.blockId && t.blockId !== toBlockId);
+  const parked = left && (left.elapsedMs > 0 || left.addedMs > 0) ? [...others, left] : others;
+  if (toBlockId === null) return { timer: null, parked };
+  const kept = clocks.parked.find((t) => t.blockId === toBlockId);
+  return { timer: kept ? { ...kept, startedAt: null } : idleTimer(toBlockId), parked };
+}
+
+/** The time a block has left, whether it is the active one, was left mid-way or is still to come. */
+export function blockRemainingMs(clocks: BlockClocks, block: AgendaBlock, now: number): number {
+  const timer = clocks.timer?.blockId === block.id ? clocks.timer : clocks.parked.find((t) => t.blockId === block.id);
+  return timer ? remainingMs(timer, block, now) : block.minutes * minute;
 }
 
 /** Countdown text: "12:05", "0:09", "−1:30" once over time. Minutes are not wrapped into hours. */

@@ -173,9 +173,9 @@ describe('the workshop agenda', () => {
     await agendaOf(page).getByRole('button', { name: 'Start agenda' }).click();
     await expandWorkshopPanel(page);
     const timer = page.getByRole('group', { name: 'Timer' });
+    // Starting the agenda started the first block's clock.
+    await timer.getByRole('button', { name: 'Pause' }).waitFor();
     expect(await countdown(page).innerText()).toBe('1:00');
-
-    await timer.getByRole('button', { name: 'Start' }).click();
     await page.clock.fastForward(10_000);
     await expect.poll(() => countdown(page).innerText()).toBe('0:50');
 
@@ -280,7 +280,7 @@ describe('the timer tone', () => {
     await minutes.press('Enter');
     await editor.getByRole('button', { name: 'Done' }).click();
     await agendaOf(page).getByRole('button', { name: 'Start agenda' }).click();
-    await page.getByRole('group', { name: 'Timer' }).getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('group', { name: 'Timer' }).getByRole('button', { name: 'Pause' }).waitFor();
     await page.clock.fastForward(30_000);
     expect(await tonesPlayed(page)).toBe(0);
     await page.clock.fastForward(31_000);

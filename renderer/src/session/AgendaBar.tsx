@@ -1,16 +1,18 @@
 import { ariaKeyShortcuts } from '../app/shortcut-keys';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NextIcon, PreviousIcon } from '../app/icons';
-import { neighbourBlock, type AgendaBlock } from '../../../core/agenda';
+import { agendaMinutes, neighbourBlock, plannedEndMs, type AgendaBlock } from '../../../core/agenda';
+import { blockRemainingMs } from '../../../core/timer';
 import { countRender } from '../perf/render-count';
 import { useBoard } from '../store/board-store';
 
 /**
  * The session's agenda: its blocks in order with their timeboxes, the active one marked; choosing
  * a block makes it the active one. Previous and Next pass over skipped blocks; the same button
- * starts the agenda and, after the last block, ends it — one place for the facilitator's hand,
- * and the focus stays on it all the way through.
+ * starts the agenda (and the first block's timer) and, after the last block, ends it — one place
+ * for the facilitator's hand, and the focus stays on it all the way through. Beside it, the
+ * agenda's total and when it will end at this pace.
  */
 export function AgendaBar() {
   countRender('AgendaBar');
@@ -43,6 +45,7 @@ export function AgendaBar() {
         ))}
       </ol>
       <div className="agenda-steps">
+        <AgendaTotal />
         <button
           type="button"
           className="tool-button"
@@ -85,8 +88,39 @@ function BlockButton({ block, number, active }: { block: AgendaBlock; number: nu
   );
 }
 
+/** Goes to a block; the block left keeps its time. Starting the agenda starts the first block's clock. */
 function goTo(blockId: string | null): void {
-  useBoard.getState().dispatch({ type: 'goToBlock', blockId });
+  const state = useBoard.getState();
+  const starting = state.history.present.activeBlockId === null && blockId !== null;
+  const now = Date.now();
+  state.dispatch({ type: 'goToBlock', blockId, now });
+  if (starting) state.dispatch({ type: 'timer', action: 'start', now });
+}
+
+/**
+ * "170 min · ends about 12:50": the agenda's planned total and when it ends if every block from
+ * here on takes its time. Refreshed every half minute, on its own, so the bar does not re-render.
+ */
+function AgendaTotal() {
+  const { t, i18n } = useTranslation();
+  const agenda = useBoard((s) => s.history.present.agenda);
+  const activeId = useBoard((s) => s.history.present.activeBlockId);
+  const timer = useBoard((s) => s.history.present.timer);
+  const parked = useBoard((s) => s.history.present.parkedTimers);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const interval = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(interval);
+  }, []);
+  const clocks = { timer, parked: parked ?? [] };
+  const end = plannedEndMs(agenda, activeId, now, (block) => blockRemainingMs(clocks, block, now));
+  const time = new Date(end).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  return (
+    <p className="agenda-total">
+      {t('operations.agenda.total', { count: agendaMinutes(agenda) })}
+      <span className="agenda-end">{t('operations.agenda.end', { time })}</span>
+    </p>
+  );
 }
 
 /**

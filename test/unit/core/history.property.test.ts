@@ -120,7 +120,8 @@ function expectConsistent(session: Session): void {
 
 /** The content of a session: what undo restores (the active block and the timer are runtime). */
 function content(session: Session): Session {
-  return { ...session, activeBlockId: null, timer: null };
+  const { parkedTimers: _parked, ...rest } = session;
+  return { ...rest, activeBlockId: null, timer: null };
 }
 
 const contentOperations = (operations: readonly Operation[]) => operations.filter((op) => !isRuntimeOperation(op));

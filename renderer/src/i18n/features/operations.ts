@@ -27,6 +27,14 @@ export const en = {
       other: 'last change',
     },
   },
+  composer: {
+    switchKind: 'Kind of the new card: {{kind}}. Switch kind',
+    switchHint: 'Switch kind (↑/↓ in the field)',
+  },
+  agenda: {
+    total: 'Agenda {{count}} min',
+    end: 'ends about {{time}}',
+  },
 };
 
 export const de: typeof en = {
@@ -53,5 +61,13 @@ export const de: typeof en = {
       updateDetails: 'Bearbeiten der Sitzungsdetails',
       other: 'letzte Änderung',
     },
+  },
+  composer: {
+    switchKind: 'Art der neuen Karte: {{kind}}. Art wechseln',
+    switchHint: 'Art wechseln (↑/↓ im Feld)',
+  },
+  agenda: {
+    total: 'Agenda {{count}} Min.',
+    end: 'Ende ca. {{time}}',
   },
 };
