@@ -9,6 +9,7 @@ import { useDraft } from '../store/drafts';
 import { useWorkshopUi } from '../store/workshop-store';
 import { blockPrompt, blockTitle } from './AgendaBar';
 import { boardCounts } from '../../../core/board-counts';
+import { focusNextMatch } from '../tools/matches';
 
 /**
  * The active block's prompt for the facilitator (can be hidden, e.g. while the room reads the
@@ -60,6 +61,7 @@ const blockFilters = [unresolvedTopics, metricsWithoutNarrative];
 /**
  * A button that shows only the cards a count is about (Find's filter), and everything again. It
  * stays while pressed even when the count drops to zero, so the filter can always be switched off.
+ * Switching it on brings the first match into view and focuses it, as F3 does; F3 goes on from there.
  */
 function ShowOnBoard({ filter, label, count }: { filter: CardFilter; label: string; count: number }) {
   const pressed = useWorkshopUi((s) => sameFilter(s.filter, filter));
@@ -69,7 +71,13 @@ function ShowOnBoard({ filter, label, count }: { filter: CardFilter; label: stri
       type="button"
       className="tool-button"
       aria-pressed={pressed}
-      onClick={() => (pressed ? useWorkshopUi.getState().clearFilter() : useWorkshopUi.getState().setFilter(filter))}
+      onClick={() => {
+        if (pressed) useWorkshopUi.getState().clearFilter();
+        else {
+          useWorkshopUi.getState().setFilter(filter);
+          focusNextMatch();
+        }
+      }}
     >
       {label}
     </button>
