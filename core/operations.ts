@@ -31,7 +31,7 @@ import {
   type Voting,
 } from './model';
 import { addMinute, idleTimer, pauseTimer, resetTimer, startTimer, switchBlockClocks } from './timer';
-import { dotsLeft, votersOf } from './voting';
+import { allowedDots, dotsLeft, dotsOn, votersOf } from './voting';
 
 /** What the card editor can change in one step; nested groups change field by field. */
 export interface CardChanges {
@@ -60,6 +60,8 @@ export type Operation =
   | { readonly type: 'moveCard'; readonly cardId: CardId; readonly toLaneId: LaneId; readonly toIndex: number; readonly at: string }
   | { readonly type: 'setMoveReason'; readonly cardId: CardId; readonly moveIndex: number; readonly reason: string }
   | { readonly type: 'vote'; readonly cardId: CardId; readonly voterId: string; readonly delta: 1 | -1 }
+  /** Sets a voter's dots on a card at once (the voting grid's number keys), within the budget. */
+  | { readonly type: 'setVotes'; readonly cardId: CardId; readonly voterId: string; readonly count: number }
   | { readonly type: 'clearVotes' }
   | { readonly type: 'setVoting'; readonly changes: Partial<Voting> }
   | { readonly type: 'revealCaricatures'; readonly revealed: boolean }
@@ -100,6 +102,8 @@ export function applyOperation(session: Session, op: Operation): Session {
       return setMoveReason(session, op.cardId, op.moveIndex, op.reason);
     case 'vote':
       return vote(session, op.cardId, op.voterId, op.delta);
+    case 'setVotes':
+      return setVotes(session, op.cardId, op.voterId, op.count);
     case 'clearVotes':
       return clearVotes(session);
     case 'setVoting':
@@ -256,6 +260,15 @@ export function vote(session: Session, cardId: CardId, voterId: string, delta: 1
   const { [voterId]: _old, ...others } = card.votes;
   const count = current + delta;
   return withCard(session, { ...card, votes: count > 0 ? { ...others, [voterId]: count } : others });
+}
+
+export function setVotes(session: Session, cardId: CardId, voterId: string, count: number): Session {
+  const card = cardOf(session, cardId);
+  if (!card || !Number.isFinite(count) || !votersOf(session).some((voter) => voter.id === voterId)) return session;
+  const { dots } = allowedDots(session, card, voterId, count);
+  if (dots === dotsOn(card, voterId)) return session;
+  const { [voterId]: _old, ...others } = card.votes;
+  return withCard(session, { ...card, votes: dots > 0 ? { ...others, [voterId]: dots } : others });
 }
 
 export function clearVotes(session: Session): Session {

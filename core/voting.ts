@@ -44,6 +44,32 @@ export function cardDots(session: Session, card: Card): number {
   return total;
 }
 
+/** Why a dot change is refused: the voter has no dots left, or none on this card to take back. */
+export type DotRefusal = 'noDotsLeft' | 'noneOnCard';
+
+/** The voter's dots on a card. */
+export function dotsOn(card: Card, voterId: string): number {
+  return Object.hasOwn(card.votes, voterId) ? (card.votes[voterId] ?? 0) : 0;
+}
+
+/**
+ * Whether `wanted` dots from a voter on a card stay within the budget: the dots it may have
+ * (never more than it has plus the voter's dots left, never fewer than none) and, when that is
+ * less than wanted, why. The one rule the card buttons, the grid and its number keys share.
+ */
+export function allowedDots(session: Session, card: Card, voterId: string, wanted: number): { readonly dots: number; readonly refusal: DotRefusal | null } {
+  const current = dotsOn(card, voterId);
+  const most = current + dotsLeft(session, voterId);
+  if (wanted > most) return { dots: most, refusal: 'noDotsLeft' };
+  if (wanted < 0) return { dots: 0, refusal: current === 0 ? 'noneOnCard' : null };
+  return { dots: Math.floor(wanted), refusal: null };
+}
+
+/** Cards the room votes on unless the facilitator asks for all: the topics. */
+export function isVotedOnByDefault(card: Card): boolean {
+  return card.kind === 'topic';
+}
+
 export interface RankedCard {
   readonly card: Card;
   readonly dots: number;

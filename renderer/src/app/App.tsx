@@ -24,6 +24,7 @@ import { describeError } from './errors';
 import { Dialog } from './Dialog';
 import { LibraryIcon, RedoIcon, UndoIcon } from './icons';
 import { UndoNotice } from '../board/UndoNotice';
+import { PresentedRanking } from '../audience/VoteRanking';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MoreMenu } from './MoreMenu';
 import { useNotices } from './notices';
@@ -127,6 +128,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
   return (
     <div className={presenting ? 'app app--presenting' : 'app'}>
       {presenting && <PresentationBar />}
+      <PresentedRanking />
       <header className="app-header">
         <div className="header-start">
           <button type="button" className="tool-button" onClick={() => void backToLibrary()}>

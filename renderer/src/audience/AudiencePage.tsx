@@ -14,6 +14,7 @@ import { blockTitle } from '../session/AgendaBar';
 import { useRemainingMs } from '../session/BlockTimer';
 import { applyTheme } from '../store/app-store';
 import './audience.css';
+import { VoteRanking } from './VoteRanking';
 
 /**
  * The audience window's page (`#audience`): the board as the room may see it, read-only and large.
@@ -65,6 +66,7 @@ function AudienceBoard({ view }: { view: AudienceView }) {
         </div>
         {block && <ActiveBlock block={block} timer={session.timer} />}
       </header>
+      <VoteRanking session={session} />
       <main className="audience-main" aria-label={t('board.label')}>
         <LaneRow session={session} zoom={view.zoom} />
       </main>

@@ -50,7 +50,7 @@ function describeEntry(entry: HistoryEntry, step: UndoStep, t: TFunction): strin
 
 type LaneStep = 'renameLane' | 'addLane' | 'removeLane';
 type AgendaStep = 'addBlock' | 'updateBlock' | 'moveBlock' | 'removeBlock';
-type StepKey = Exclude<Operation['type'], LaneStep | AgendaStep | 'goToBlock' | 'timer'> | 'lane' | 'agenda' | 'other';
+type StepKey = Exclude<Operation['type'], LaneStep | AgendaStep | 'goToBlock' | 'timer' | 'setVotes'> | 'lane' | 'agenda' | 'other';
 
 function stepKey(op: Operation): StepKey {
   switch (op.type) {
@@ -63,6 +63,8 @@ function stepKey(op: Operation): StepKey {
     case 'moveBlock':
     case 'removeBlock':
       return 'agenda';
+    case 'setVotes':
+      return 'vote';
     case 'goToBlock':
     case 'timer':
       return 'other';

@@ -9,6 +9,7 @@ import { cardLabel, isHiddenCaricature } from '../board/card-text';
 import { laneName } from '../board/lane-name';
 import { useBoard, type BoardState } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
+import { VotingGrid } from './VotingGrid';
 
 const voterModes = ['participants', 'departments'] as const;
 
@@ -42,6 +43,7 @@ function dotsByVoter(cards: Readonly<Record<CardId, Card>>): Map<string, number>
  * Dot voting: who votes (people or departments), how many dots each, who is placing dots now
  * (the cards show their dot buttons for that voter), and the totals — hidden until revealed,
  * then as a ranking large enough for the back of the room. Every change is an undoable operation.
+ * The grid (VotingGrid.tsx) is the fast way: every voter's dots entered without choosing a voter.
  */
 export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -102,6 +104,8 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
           </button>
         </p>
       ) : (
+        <>
+        <VotingGrid voters={voters} />
         <div className="voting-row">
           <div className="voting-voters" role="group" aria-label={t('tools.voting.currentVoter')}>
             <span className="tools-label" aria-hidden="true">
@@ -130,6 +134,7 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
             )}
           </div>
         </div>
+        </>
       )}
 
       {voting.revealed ? <Ranking /> : <p className="voting-note">{t('tools.voting.hidden')}</p>}

@@ -63,6 +63,7 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ type: fc.constant('moveCard' as const), cardId, toLaneId: laneId, toIndex: index, at }),
   fc.record({ type: fc.constant('setMoveReason' as const), cardId, moveIndex: fc.integer({ min: -1, max: 3 }), reason: title }),
   fc.record({ type: fc.constant('vote' as const), cardId, voterId: fc.constantFrom(...voterIds), delta: fc.constantFrom(1 as const, -1 as const) }),
+  fc.record({ type: fc.constant('setVotes' as const), cardId, voterId: fc.constantFrom(...voterIds), count: fc.integer({ min: -2, max: 12 }) }),
   fc.record({ type: fc.constant('clearVotes' as const) }),
   fc.record({
     type: fc.constant('setVoting' as const),
