@@ -12,7 +12,8 @@ import './voting-grid.css';
  * Dot voting at the speed of a room: one grid, a row per voter and a column per card, so the
  * facilitator enters what the room calls out without choosing a voter first. A cell is one
  * voter's dots on one card: click, Enter, Space or + adds a dot, − or Backspace takes one back,
- * a digit sets the count; the arrow keys move between cells (one tab stop for the grid).
+ * a digit sets the count; the arrow keys move between cells (one tab stop for the grid). When a
+ * voter's last dot is placed, the focus goes down to the next voter: a pass through the room.
  * A dot beyond the budget is refused: the cell says so and a message says why. Topics only
  * unless "all cards" is on. See docs/ARCHITECTURE.md, "Voting".
  */
@@ -31,7 +32,8 @@ export function VotingGrid({ voters }: { voters: readonly Voter[] }) {
   const row = Math.min(focus.row, voters.length - 1);
   const column = Math.min(focus.column, cards.length - 1);
 
-  const change = (voter: Voter, voterIndex: number, card: Card, wanted: number) => {
+  /** Sets a voter's dots on a card; once the voter's dots are all placed, the next voter's row takes the focus. */
+  const change = (voter: Voter, voterIndex: number, card: Card, wanted: number, columnIndex: number) => {
     const current = useBoard.getState().history.present;
     const fresh = current.cards[card.id];
     if (!fresh) return;
@@ -46,6 +48,7 @@ export function VotingGrid({ voters }: { voters: readonly Voter[] }) {
     } else {
       setRefused(null);
       setMessage(t('operations.voting.set', { name, title, count: allowed, left: dotsLeft(after, voter.id), dots }));
+      if (allowed > dotsOn(fresh, voter.id) && dotsLeft(after, voter.id) === 0 && voterIndex + 1 < voters.length) moveFocus(voterIndex + 1, columnIndex);
     }
   };
 
@@ -65,12 +68,12 @@ export function VotingGrid({ voters }: { voters: readonly Voter[] }) {
       ArrowUp: () => moveFocus(r - 1, c),
       Home: () => moveFocus(r, 0),
       End: () => moveFocus(r, cards.length - 1),
-      '+': () => change(voter, r, card, current + 1),
-      '-': () => change(voter, r, card, current - 1),
-      Backspace: () => change(voter, r, card, current - 1),
-      Delete: () => change(voter, r, card, current - 1),
+      '+': () => change(voter, r, card, current + 1, c),
+      '-': () => change(voter, r, card, current - 1, c),
+      Backspace: () => change(voter, r, card, current - 1, c),
+      Delete: () => change(voter, r, card, current - 1, c),
     };
-    const action = keys[event.key] ?? (/^[0-9]$/.test(event.key) ? () => change(voter, r, card, Number(event.key)) : undefined);
+    const action = keys[event.key] ?? (/^[0-9]$/.test(event.key) ? () => change(voter, r, card, Number(event.key), c) : undefined);
     if (!action || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();
     action();
@@ -124,7 +127,7 @@ export function VotingGrid({ voters }: { voters: readonly Voter[] }) {
                             tabIndex={r === row && c === column ? 0 : -1}
                             aria-label={cellLabel(t, name, cardLabel(card, isHiddenCaricature(session, card.id), t), count, left === 0)}
                             onFocus={() => setFocus({ row: r, column: c })}
-                            onClick={() => change(voter, r, card, count + 1)}
+                            onClick={() => change(voter, r, card, count + 1, c)}
                             onKeyDown={(event) => onKeyDown(event, voter, r, card, c)}
                           >
                             {count > 0 ? count : ''}

@@ -44,7 +44,7 @@ export const en = {
     set_other: '{{name}}: {{count}} dots on {{title}}, {{left}} of {{dots}} left.',
   },
   ranking: {
-    heading: 'Dot voting',
+    heading: 'Dot voting ranking',
     more_one: 'and {{count}} more card with dots',
     more_other: 'and {{count}} more cards with dots',
   },
@@ -100,7 +100,7 @@ export const de: typeof en = {
     set_other: '{{name}}: {{count}} Punkte auf {{title}}, {{left}} von {{dots}} übrig.',
   },
   ranking: {
-    heading: 'Punktabfrage',
+    heading: 'Rangfolge der Punktabfrage',
     more_one: 'und {{count}} weitere Karte mit Punkten',
     more_other: 'und {{count}} weitere Karten mit Punkten',
   },
