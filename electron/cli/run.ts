@@ -20,7 +20,7 @@ import { presetSections, summaryPresets, summarySections, type SummaryPreset, ty
 import { renderExport } from '../export/export-session';
 import type { Printer } from '../export/print-page';
 import { formatsWithBoard } from '../export/render';
-import { writeFileAtomically, type ExportFs } from '../export/write-file';
+import { writeFileAtomically, type AtomicFs } from '../services/atomic-file';
 import { FileError } from '../services/file-error';
 import { SessionFiles, type SessionFs } from '../services/session-files';
 import { createChromiumPrinter, findChromium } from './chromium';
@@ -33,7 +33,7 @@ export interface CliEnvironment {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** For tests: file systems with injected faults. */
   readonly readFs?: SessionFs;
-  readonly writeFs?: ExportFs;
+  readonly writeFs?: AtomicFs;
   /** For tests: the time zone of move times (the machine's otherwise). */
   readonly timeZone?: string;
   /** For tests: the day of the export (today otherwise). */

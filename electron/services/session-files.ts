@@ -19,7 +19,7 @@
  * - A session larger than the read limit is never written: the app could not open it again.
  * - Every failure is a FileError naming the file and a problem code the UI translates.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -36,6 +36,7 @@ import {
   summaryFromHead,
   summaryHeadBytes,
 } from '../../core/session-file';
+import { replaceAtomically, syncFolder, tempBase, tempPath, writeDurably } from './atomic-file';
 import { errorCode, errorDetail, fileProblem, writeFailure, type FileError } from './file-error';
 
 export const backupSuffix = '.bak';
@@ -58,8 +59,6 @@ type Loaded =
   | { readonly ok: true; readonly session: Session; readonly info: Stats; readonly hash: string }
   | { readonly ok: false; readonly reason: OpenProblemCode; readonly detail: string; readonly info?: Stats };
 
-/** Directory fsync is not possible everywhere (Windows, some network and FUSE file systems). */
-const folderSyncUnsupported = new Set(['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'EBADF']);
 /** link() errors that mean "no hard links here" (FAT/exFAT sticks, other devices), not "no access". */
 const linkUnsupported = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
 /** How many files the library reads at once: enough to overlap I/O, few enough not to run out of handles. */
@@ -248,7 +247,7 @@ export class SessionFiles {
     }
     // Surfaced, not swallowed: the files were moved, but the move may not survive a power cut.
     try {
-      await this.syncFolder(toFolder);
+      await syncFolder(this.fs, toFolder);
     } catch (error) {
       throw writeFailure(error, toFolder);
     }
@@ -357,38 +356,17 @@ export class SessionFiles {
     // Before this save makes temp files of its own: what killed processes left never piles up,
     // even when this process is killed during its first save too.
     await this.sweepLeftovers(path);
-    const temp = tempPath(path);
-    let conflictCopy: string | null;
-    try {
-      await this.writeDurably(temp, text);
+    let conflictCopy = null as string | null;
+    await replaceAtomically(this.fs, path, text, async () => {
       conflictCopy = await this.keepBackup(path);
-      // The atomic step: the session file goes from the old complete text to the new one.
-      await this.fs.rename(temp, path);
-    } catch (error) {
-      await this.removeQuietly(temp);
-      throw writeFailure(error, path);
-    }
+    });
     try {
       this.rememberGood(path, await this.fs.stat(path), hashOf(text));
-      await this.syncFolder(dirname(path));
+      await syncFolder(this.fs, dirname(path));
     } catch (error) {
       throw writeFailure(error, path);
     }
     return { savedAt: this.now().toISOString(), ...(conflictCopy !== null && { conflictCopy }) };
-  }
-
-  /** Writes a new file and flushes it to the disk before anyone renames it into place. */
-  private async writeDurably(path: string, text: string): Promise<void> {
-    // 'wx': a temp name that exists already is never reused (or followed, if it is a link).
-    const handle = await this.fs.open(path, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      throw error;
-    }
-    await handle.close();
   }
 
   /**
@@ -438,7 +416,7 @@ export class SessionFiles {
       await this.fs.copyFile(path, temp);
       await this.syncFile(temp);
       const copy = await this.placeUnderFreeName(temp, folder, stem);
-      await this.syncFolder(folder);
+      await syncFolder(this.fs, folder);
       return copy;
     } catch (error) {
       await this.removeQuietly(temp);
@@ -464,14 +442,14 @@ export class SessionFiles {
     let path: string;
     try {
       await this.fs.mkdir(folder, { recursive: true });
-      await this.writeDurably(temp, text);
+      await writeDurably(this.fs, temp, text);
       path = await this.placeUnderFreeName(temp, folder, stem);
     } catch (error) {
       await this.removeQuietly(temp);
       throw writeFailure(error, join(folder, stem + sessionFileExtension));
     }
     // The file exists now. Reporting a failure from here on would make the UI create it a second time.
-    await this.syncFolder(folder).catch(() => undefined);
+    await syncFolder(this.fs, folder).catch(() => undefined);
     const info = await this.fs.stat(path).catch(() => null);
     if (info) this.rememberGood(path, info, hashOf(text));
     return { path, modifiedAt: info?.mtime ?? this.now() };
@@ -483,7 +461,7 @@ export class SessionFiles {
     if (nameFitsStem(current, stem)) return path;
     const folder = dirname(path);
     const newPath = await this.moveFile(path, folder, stem);
-    await this.syncFolder(folder);
+    await syncFolder(this.fs, folder);
     return newPath;
   }
 
@@ -540,28 +518,10 @@ export class SessionFiles {
       }
       // On disk, name and all, before the only other copy goes: a power cut must not lose both.
       await this.syncFile(target);
-      await this.syncFolder(dirname(target));
+      await syncFolder(this.fs, dirname(target));
     }
     await this.fs.unlink(source);
     return true;
-  }
-
-  /** Makes the rename itself durable. Best effort where the platform cannot sync a folder. */
-  private async syncFolder(folder: string): Promise<void> {
-    let handle: nodeFs.FileHandle;
-    try {
-      handle = await this.fs.open(folder, 'r');
-    } catch (error) {
-      if (folderSyncUnsupported.has(errorCode(error) ?? '')) return;
-      throw error;
-    }
-    try {
-      await handle.sync();
-    } catch (error) {
-      if (!folderSyncUnsupported.has(errorCode(error) ?? '')) throw error;
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
   }
 
   /**
@@ -693,16 +653,6 @@ function stemOf(fileName: string): string {
 
 export function backupPath(path: string): string {
   return path + backupSuffix;
-}
-
-/** Base names are cut so that a long file name plus the temp decoration stays within 255 bytes. */
-function tempBase(path: string): string {
-  return basename(path).slice(0, 100);
-}
-
-/** `.<name>.<16 hex>.tmp` next to `path`: hidden, unique, and recognisable as ours. */
-function tempPath(path: string): string {
-  return join(dirname(path), `.${tempBase(path)}.${randomBytes(8).toString('hex')}.tmp`);
 }
 
 /** The temp files of `path` and of its backup, and nothing else. */
