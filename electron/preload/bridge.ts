@@ -1,5 +1,5 @@
 /**
- * `window.nahtstelle`: one named method per verb of the contract, each a single `invoke`, plus
+ * `window.nahtstelle`: one method per verb of the contract's list (`apiVerbs`), each a single `invoke`, plus
  * event subscription and `pathForFile` (local to the preload). ipcRenderer itself never reaches
  * the page.
  *
@@ -19,6 +19,7 @@ import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import {
   apiErrorMessage,
   apiEvents,
+  apiVerbs,
   invokeChannel,
   eventChannel,
   type ApiError,
@@ -99,34 +100,16 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => str
     };
   }
 
+  /** One method per verb of the contract's list: a new verb needs no line here. */
+  function verbMethod<V extends ApiVerb>(verb: V): NahtstelleApi[V] {
+    // Every argument goes to main as given; main checks the tuple against the verb's schema.
+    const method = (...args: Parameters<NahtstelleApi[V]>): Promise<VerbResult<V>> => callVerb(verb, args);
+    return method as NahtstelleApi[V];
+  }
+  const verbs = Object.fromEntries(apiVerbs.map((verb) => [verb, verbMethod(verb)])) as { [V in ApiVerb]: NahtstelleApi[V] };
+
   return {
-    getStartupState: () => callVerb('getStartupState', []),
-    setLanguage: (language) => callVerb('setLanguage', [language]),
-    setTheme: (theme) => callVerb('setTheme', [theme]),
-    setTimerSound: (on) => callVerb('setTimerSound', [on]),
-    setWorkshopPanelExpanded: (expanded) => callVerb('setWorkshopPanelExpanded', [expanded]),
-    setWindowZoom: (zoom) => callVerb('setWindowZoom', [zoom]),
-    chooseSessionsFolder: (moveSessions) => callVerb('chooseSessionsFolder', [moveSessions]),
-    listSessions: () => callVerb('listSessions', []),
-    createSession: (details, template) => callVerb('createSession', [details, template]),
-    openSession: (path) => callVerb('openSession', [path]),
-    openBackup: (path) => callVerb('openBackup', [path]),
-    openSessionFromDisk: () => callVerb('openSessionFromDisk', []),
-    closeSession: () => callVerb('closeSession', []),
-    saveSession: (path, session) => callVerb('saveSession', [path, session]),
-    saveSessionAs: (session) => callVerb('saveSessionAs', [session]),
-    duplicateSession: (path) => callVerb('duplicateSession', [path]),
-    renameSession: (path, title) => callVerb('renameSession', [path, title]),
-    deleteSession: (path) => callVerb('deleteSession', [path]),
-    revealSession: (path) => callVerb('revealSession', [path]),
-    listTemplates: () => callVerb('listTemplates', []),
-    saveTemplate: (name, blocks) => callVerb('saveTemplate', [name, blocks]),
-    deleteTemplate: (id) => callVerb('deleteTemplate', [id]),
-    exportSession: (session, request, retryPath) => callVerb('exportSession', [session, request, retryPath]),
-    setFullScreen: (on) => callVerb('setFullScreen', [on]),
-    openAudienceWindow: () => callVerb('openAudienceWindow', []),
-    closeAudienceWindow: () => callVerb('closeAudienceWindow', []),
-    showAudienceView: (view) => callVerb('showAudienceView', [view]),
+    ...verbs,
     on,
     pathForFile: (file) => pathForFile(file),
   } satisfies NahtstelleBridge;
