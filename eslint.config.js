@@ -116,6 +116,19 @@ export default tseslint.config(
     },
   },
   {
+    // A promise nobody awaits loses its failure: in main a save or an export error would vanish,
+    // in the renderer an API call's refusal would never reach the facilitator. Typed rules, so
+    // each side is linted with its own tsconfig (main's has no DOM).
+    files: ['electron/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.main.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+  },
+  {
     // core/ is the pure domain: nothing from the app's other layers, no platform modules.
     files: ['core/**/*.ts'],
     rules: {

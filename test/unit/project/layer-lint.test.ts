@@ -2,12 +2,10 @@
  * The layer table (docs/ARCHITECTURE.md#the-layer-table): the lint refuses an import against the
  * table and Electron in main's plain-Node half, and lets the arrows the app uses through.
  */
-import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { probeLinter, projectRoot } from './lint';
 
-const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const eslint = new ESLint({ cwd: projectRoot });
+const eslint = probeLinter();
 
 /** The layer-rule messages for `code` as if it stood at `file` (relative to the project root). */
 async function layerProblemsIn(file: string, code: string): Promise<string[]> {
