@@ -1,15 +1,7 @@
 /**
- * The command line: `npm run cli -- export <file.nahtstelle> --format <kind> --out <path>
- * [--lang de|en] [--preset client|full | --sections …] [--without-notes] [--semicolon|--comma]
- * [--table cards|actions]`. Plain Node, no Electron and no display: it reads the file with the
- * app's own loader (SessionFiles: size limit, strict UTF-8, parseSessionFile with its
- * migrations) and renders every kind the app exports through the app's own `renderExport`; what
- * the app prints (PDF, handout, board picture) Chromium prints here (cli/chromium.ts). Then it
- * writes the result atomically.
- *
- * Exit codes: 0 written; 1 the session file cannot be read (worded as the app words it) or the
- * output cannot be written; 2 wrong arguments, or no Chromium for pdf, handout or png; 3 an internal
- * error (a fault of ours, not bad input).
+ * The command line: `npm run cli -- export <file.nahtstelle> --format <kind> --out <path> …`, in
+ * plain Node, with the app's own loader, renderer and atomic write. Options and exit codes:
+ * docs/summaries.md#command-line.
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';

@@ -1,23 +1,7 @@
 /**
  * Session files on disk: the one place main reads, writes, lists, renames and moves `.nahtstelle`
- * files. Plain Node (no `electron` import), so the web test host and unit tests use it as it is.
- *
- * The rules it keeps (docs: architecture.md, "Session files"):
- * - A save is atomic and crash-safe: the new text goes to a temp file in the same folder, is
- *   fsynced, and is renamed over the session file. The session file exists at every instant and
- *   always holds a complete state, the previous or the new one.
- * - The previous good file is kept next to it as `<file>.bak`, so a file damaged by other means
- *   (a sync tool, a half-copied USB stick) still has a way back.
- * - A file that fails to open is never written or touched by the open.
- * - Saving never creates a missing folder: a vanished folder is an error the facilitator sees,
- *   and saving resumes once it is back.
- * - A file changed by another program since this service last read or wrote it (a synced folder
- *   edited on two machines) is never overwritten unseen: that version is kept first as
- *   `<name> (changed elsewhere <time>).nahtstelle` next to it, which the library lists.
- * - What is copied is fsynced before it counts: the backup before it is renamed into place, a
- *   file moved to another drive before its original is deleted (docs/reliability.md, "Durability").
- * - A session larger than the read limit is never written: the app could not open it again.
- * - Every failure is a FileError naming the file and a problem code the UI translates.
+ * files, in plain Node. The rules it keeps (atomic saves, `.bak`, conflict copies, no folder
+ * created, failures as FileError): docs/ARCHITECTURE.md#sessions-on-disk and docs/reliability.md.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
