@@ -61,18 +61,32 @@ export async function syncFolder(fs: Pick<AtomicFs, 'open'>, folder: string): Pr
 }
 
 /**
+ * Runs `use` with a fresh temp name next to `path` (`tempPath`). If it fails, the temp file is
+ * removed and the error passed on: no half-made file stays behind.
+ */
+export async function withTempFile<T>(fs: Pick<AtomicFs, 'unlink'>, path: string, use: (temp: string) => Promise<T>): Promise<T> {
+  const temp = tempPath(path);
+  try {
+    return await use(temp);
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
  * Puts `data` under `path` in one step: durable temp file, then `beforeRename` (the session's
  * backup), then the rename. On any failure the temp file is gone, what was under `path` is
  * untouched, and a FileError naming the file is thrown. The folder is not synced here.
  */
 export async function replaceAtomically(fs: AtomicFs, path: string, data: string | Uint8Array, beforeRename?: () => Promise<void>): Promise<void> {
-  const temp = tempPath(path);
   try {
-    await writeDurably(fs, temp, data);
-    await beforeRename?.();
-    await fs.rename(temp, path);
+    await withTempFile(fs, path, async (temp) => {
+      await writeDurably(fs, temp, data);
+      await beforeRename?.();
+      await fs.rename(temp, path);
+    });
   } catch (error) {
-    await fs.unlink(temp).catch(() => undefined);
     throw writeFailure(error, path);
   }
 }

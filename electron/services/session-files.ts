@@ -20,7 +20,7 @@ import {
   summaryFromHead,
   summaryHeadBytes,
 } from '../../core/session-file';
-import { replaceAtomically, syncFolder, tempBase, tempPath, writeDurably } from './atomic-file';
+import { replaceAtomically, syncFolder, tempBase, withTempFile, writeDurably } from './atomic-file';
 import { errorCode, errorDetail, fileProblem, writeFailure, type FileError } from './file-error';
 
 export const backupSuffix = '.bak';
@@ -380,32 +380,24 @@ export class SessionFiles {
 
   /** Copies `source` over `target` through a synced temp file: `target` always holds a whole file. */
   private async copyDurably(source: string, target: string): Promise<void> {
-    const temp = tempPath(target);
-    try {
+    await withTempFile(this.fs, target, async (temp) => {
       await this.fs.copyFile(source, temp);
       await this.syncFile(temp);
       await this.fs.rename(temp, target);
-    } catch (error) {
-      await this.removeQuietly(temp);
-      throw error;
-    }
+    });
   }
 
   /** Keeps the file as it is now under `<stem> (changed elsewhere <time>).nahtstelle`, never replacing a file. */
   private async keepConflictCopy(path: string): Promise<string> {
     const folder = dirname(path);
     const stem = `${stemOf(basename(path))} (changed elsewhere ${conflictTime(this.now())})`;
-    const temp = tempPath(join(folder, stem + sessionFileExtension));
-    try {
+    return withTempFile(this.fs, join(folder, stem + sessionFileExtension), async (temp) => {
       await this.fs.copyFile(path, temp);
       await this.syncFile(temp);
       const copy = await this.placeUnderFreeName(temp, folder, stem);
       await syncFolder(this.fs, folder);
       return copy;
-    } catch (error) {
-      await this.removeQuietly(temp);
-      throw error;
-    }
+    });
   }
 
   private async syncFile(path: string): Promise<void> {
@@ -422,16 +414,13 @@ export class SessionFiles {
   private async createIn(folder: string, session: Session): Promise<{ path: string; modifiedAt: Date }> {
     const stem = fileStem(session);
     const text = sizedText(session, join(folder, stem + sessionFileExtension));
-    const temp = tempPath(join(folder, stem + sessionFileExtension));
-    let path: string;
-    try {
+    const path = await withTempFile(this.fs, join(folder, stem + sessionFileExtension), async (temp) => {
       await this.fs.mkdir(folder, { recursive: true });
       await writeDurably(this.fs, temp, text);
-      path = await this.placeUnderFreeName(temp, folder, stem);
-    } catch (error) {
-      await this.removeQuietly(temp);
+      return this.placeUnderFreeName(temp, folder, stem);
+    }).catch((error: unknown) => {
       throw writeFailure(error, join(folder, stem + sessionFileExtension));
-    }
+    });
     // The file exists now. Reporting a failure from here on would make the UI create it a second time.
     await syncFolder(this.fs, folder).catch(() => undefined);
     const info = await this.fs.stat(path).catch(() => null);
