@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -57,6 +58,75 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The layer table (docs/ARCHITECTURE.md#the-layer-table): an import between two of the app's
+    // folders must be allowed here, so a new arrow — and with it a folder-level cycle — fails the
+    // lint. The renderer's own layers (phase 2 of issue #16) come in as more elements and one
+    // policy each; until then renderer/ is one element.
+    files: ['core/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+      'boundaries/elements': [
+        { type: 'core', partialMatch: false, pattern: 'core' },
+        // Main's plain-Node half (services, export, cli, ipc): no Electron, so the command line
+        // and the unit tests run it as it is.
+        { type: 'services', partialMatch: false, pattern: 'electron/services' },
+        { type: 'export', partialMatch: false, pattern: 'electron/export' },
+        { type: 'cli', partialMatch: false, pattern: 'electron/cli' },
+        { type: 'ipc', partialMatch: false, pattern: 'electron/ipc' },
+        { type: 'preload', partialMatch: false, pattern: 'electron/preload' },
+        // The rest of electron/: start-up, windows, menus, dialogs, protocol, security.
+        { type: 'shell', partialMatch: false, pattern: 'electron' },
+        { type: 'renderer', partialMatch: false, pattern: 'renderer' },
+      ],
+      // The few files of the plain-Node folders that are Electron's side of them.
+      'boundaries/files': [
+        { category: 'electron-side', pattern: ['electron/export/printer.ts', 'electron/ipc/register.ts', 'electron/ipc/events.ts', 'electron/ipc/trusted-sender.ts'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          checkAllOrigins: true,
+          policies: [
+            { from: { element: { type: 'core' } }, allow: { to: { element: { type: 'core' } } } },
+            { from: { element: { type: 'services' } }, allow: { to: { element: { type: ['core', 'services'] } } } },
+            { from: { element: { type: 'export' } }, allow: { to: { element: { type: ['core', 'services', 'export'] } } } },
+            { from: { element: { type: 'cli' } }, allow: { to: { element: { type: ['core', 'services', 'export', 'cli'] } } } },
+            { from: { element: { type: 'ipc' } }, allow: { to: { element: { type: ['core', 'services', 'export', 'ipc'] } } } },
+            { from: { element: { type: 'preload' } }, allow: { to: { element: { type: ['core', 'preload'] } } } },
+            { from: { element: { type: 'shell' } }, allow: { to: { element: { type: ['core', 'services', 'export', 'ipc', 'preload', 'shell'] } } } },
+            { from: { element: { type: 'renderer' } }, allow: { to: { element: { type: ['core', 'renderer'] } } } },
+            // Packages and Node's modules (core/'s own rule below keeps core/ free of platforms)…
+            { allow: { to: { module: { origin: ['external', 'core'] } } } },
+            // …but Electron only in the shell and the preload…
+            {
+              from: { element: { type: ['core', 'services', 'export', 'cli', 'ipc', 'renderer'] } },
+              disallow: { to: { module: { source: 'electron' } } },
+            },
+            // …and in the Electron side of export/ and ipc/, which may also use the shell.
+            { from: { file: { categories: 'electron-side' } }, allow: { to: [{ module: { source: 'electron' } }, { element: { type: 'shell' } }] } },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A promise nobody awaits loses its failure: in main a save or an export error would vanish,
+    // in the renderer an API call's refusal would never reach the facilitator. Typed rules, so
+    // each side is linted with its own tsconfig (main's has no DOM).
+    files: ['electron/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.main.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
   },
   {
     // core/ is the pure domain: nothing from the app's other layers, no platform modules.

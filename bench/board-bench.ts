@@ -1,13 +1,7 @@
 /**
- * `npm run bench`: loads a board of 1,000 cards in the web test host (system Chromium, headless)
- * and prints
- *   1. time to first board paint (navigation start → the first frame with all cards presented), 5 loads;
- *   2. main-thread frame times while one card is dragged with the mouse from Marketing across Seam
- *      into Sales (one pointer move per step, each allowed to settle), 3 runs, from a CDP trace;
- *   3. React render counts per pointer move (Board, Lane, Card, DraggableCard, CardFace).
- * It never fails on timing. It exits non-zero only when the measurement would be meaningless:
- * the drag did not start, the card did not land in Sales, the page threw, or the trace is unusable.
- * Method and figures: docs/performance.md.
+ * `npm run bench`, the board part: 1,000 cards in the web test host (headless Chromium) — first
+ * board paint, frame times while dragging a card, renders per pointer move. Method and figures:
+ * docs/performance.md; trace and statistics helpers in trace.ts and statistics.ts.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,6 +10,25 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath } from '../test/e2e/support';
 import { startWebHost, type WebHost } from '../test/harness/web-host';
+import {
+  allowedRenders,
+  components,
+  diffCounts,
+  formatCounts,
+  kindLabels,
+  max,
+  median,
+  ms,
+  p95,
+  round,
+  sameCounts,
+  stats,
+  summariseRenders,
+  toCounts,
+  type Counts,
+  type MoveKind,
+} from './statistics';
+import { analyseRun, BenchError, breakdownCategories, type Breakdown } from './trace';
 
 const cardCount = 1000;
 const loadRuns = 5;
@@ -23,24 +36,12 @@ const dragRuns = 3;
 const dragMoves = 150;
 const draggedCardId = 'demo-1';
 const viewport = { width: 1920, height: 1080 };
-const components = ['Board', 'Lane', 'Card', 'DraggableCard', 'CardFace'] as const;
-type Component = (typeof components)[number];
-type Counts = Record<Component, number>;
 
-/** The flags test/e2e/support.ts launches Chromium with; the bench measures with exactly these. */
-const e2eFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 /**
- * Flags that uncap the frame rate. In headless Chromium 156 `--disable-frame-rate-limit` (with or
- * without `--disable-gpu-vsync`, which needs a GPU to matter) leaves rAF at ~60 Hz; only together
- * with `--run-all-compositor-stages-before-draw` are frames uncapped, and then the browser, GPU and
- * renderer processes produce frames back to back even on an idle page, which keeps both cores of
- * the bench machines busy and slows everything measured. The bench prints both observations.
- * Frame times are main-thread work per frame taken from a trace, which vsync does not inflate, so
- * the measurement runs capped; NAHTSTELLE_BENCH_UNCAPPED=1 measures uncapped instead.
+ * The flags test/e2e/support.ts launches Chromium with; the bench measures with exactly these, frames
+ * capped at vsync (docs/performance.md says why that does not inflate main-thread frame times).
  */
-const uncapFlags = ['--disable-frame-rate-limit', '--disable-gpu-vsync', '--run-all-compositor-stages-before-draw'];
-const uncapped = process.env.NAHTSTELLE_BENCH_UNCAPPED === '1';
-const benchFlags = uncapped ? [...e2eFlags, ...uncapFlags] : e2eFlags;
+const benchFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Main-thread tasks and commits (disabled-by-default-devtools.timeline), what ran inside them (devtools.timeline), the bench's marks. */
 const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
@@ -146,18 +147,6 @@ async function snapshot(page: Page, previousActivity: number | null = null): Pro
   return { ...raw, counts: toCounts(raw.counts) };
 }
 
-function toCounts(raw: Partial<Record<string, number>>): Counts {
-  return { Board: raw.Board ?? 0, Lane: raw.Lane ?? 0, Card: raw.Card ?? 0, DraggableCard: raw.DraggableCard ?? 0, CardFace: raw.CardFace ?? 0 };
-}
-
-function sameCounts(a: Counts, b: Counts): boolean {
-  return components.every((c) => a[c] === b[c]);
-}
-
-function diffCounts(after: Counts, before: Counts): Counts {
-  return toCounts(Object.fromEntries(components.map((c) => [c, after[c] - before[c]])));
-}
-
 /**
  * Waits until the page is quiet: between two snapshots `quietMs` apart no DOM mutation and no
  * render, and no animation running. Sleeping happens in Node, so waiting adds no frames or tasks
@@ -196,8 +185,6 @@ function idleRafIntervals(page: Page, frames = 120): Promise<number[]> {
 
 // ---------------------------------------------------------------------------------------------
 // Browser and host
-
-class BenchError extends Error {}
 
 interface OpenedBoard {
   readonly page: Page;
@@ -294,8 +281,6 @@ async function measureLoad(browser: Browser): Promise<LoadResult> {
 // ---------------------------------------------------------------------------------------------
 // 2–4. The drag
 
-type MoveKind = 'same' | 'reorder' | 'cross';
-
 interface MoveRecord {
   readonly index: number;
   readonly kind: MoveKind;
@@ -312,7 +297,7 @@ interface DragRun {
   readonly rendersAtStart: Counts;
   readonly rendersAtDrop: Counts;
   /** Null for the untraced control run. */
-  readonly trace: Buffer | null;
+  readonly trace: Uint8Array | null;
   /** Main-thread task time over the moves (CDP Performance.getMetrics TaskDuration, ms). */
   readonly taskMs: number;
   readonly lanesVisited: string[];
@@ -389,271 +374,6 @@ async function runDrag(browser: Browser, run: number, traced = true): Promise<Dr
 }
 
 // ---------------------------------------------------------------------------------------------
-// Trace analysis
-
-interface TraceEvent {
-  readonly name: string;
-  readonly cat: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur: number;
-  readonly pid: number;
-  readonly tid: number;
-  readonly data: Record<string, unknown>;
-}
-
-function parseTrace(buffer: Buffer): TraceEvent[] {
-  const parsed: unknown = JSON.parse(buffer.toString('utf8'));
-  const list: unknown = Array.isArray(parsed) ? parsed : isRecord(parsed) ? parsed.traceEvents : undefined;
-  if (!Array.isArray(list)) throw new BenchError('The trace has no traceEvents');
-  const events: TraceEvent[] = [];
-  for (const item of list) {
-    if (!isRecord(item)) continue;
-    const { name, cat, ph, ts, dur, pid, tid, args } = item;
-    if (typeof name !== 'string' || typeof ph !== 'string' || typeof pid !== 'number' || typeof tid !== 'number') continue;
-    const data = isRecord(args) ? (isRecord(args.data) ? args.data : args) : {};
-    events.push({ name, cat: typeof cat === 'string' ? cat : '', ph, ts: typeof ts === 'number' ? ts : 0, dur: typeof dur === 'number' ? dur : 0, pid, tid, data });
-  }
-  return events;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const breakdownCategories = ['script', 'style', 'layout', 'hitTest', 'paintCommit', 'gc', 'other'] as const;
-type Breakdown = Record<(typeof breakdownCategories)[number], number>;
-
-function categoryOf(name: string): (typeof breakdownCategories)[number] | undefined {
-  if (['FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'EvaluateScript', 'BlinkScheduler_PerformMicrotaskCheckpoint'].includes(name)) return 'script';
-  if (name === 'UpdateLayoutTree' || name === 'RecalculateStyles') return 'style';
-  if (name === 'Layout') return 'layout';
-  if (name === 'HitTest') return 'hitTest';
-  if (['PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'Commit', 'UpdateLayerTree', 'CompositeLayers'].includes(name)) return 'paintCommit';
-  if (name === 'MinorGC' || name === 'MajorGC' || name.startsWith('V8.GC') || name.startsWith('BlinkGC')) return 'gc';
-  return undefined;
-}
-
-function emptyBreakdown(): Breakdown {
-  return { script: 0, style: 0, layout: 0, hitTest: 0, paintCommit: 0, gc: 0, other: 0 };
-}
-
-interface Task {
-  readonly start: number;
-  readonly end: number;
-  readonly dur: number;
-  /** Contains a main-thread commit to the compositor: the task that produced a frame. */
-  commit: boolean;
-  pointerMove: boolean;
-  /** Snapshot seq of the bench's own evaluate in this task, if it is one. */
-  benchSeq: number | null;
-  readonly breakdown: Breakdown;
-}
-
-/** Top-level tasks of the page's renderer main thread, with what ran inside them. */
-function mainThreadTasks(events: TraceEvent[]): Task[] {
-  const marks = events.filter((e) => e.cat.includes('blink.user_timing') && e.name.startsWith('bench-check-'));
-  const first = marks[0];
-  if (!first) throw new BenchError('The trace holds none of the bench marks: cannot find the page main thread');
-  const onThread = events.filter((e) => e.pid === first.pid && e.tid === first.tid);
-  const runTasks = onThread.filter((e) => e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const tasks: Task[] = [];
-  for (const e of runTasks) {
-    const last = tasks.at(-1);
-    if (last && e.ts < last.end) continue; // nested run loop: part of the outer task
-    tasks.push({ start: e.ts, end: e.ts + e.dur, dur: e.dur, commit: false, pointerMove: false, benchSeq: null, breakdown: emptyBreakdown() });
-  }
-
-  const complete = onThread.filter((e) => e.ph === 'X' && e.name !== 'RunTask').sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  let taskIndex = 0;
-  let stack: { end: number; category: (typeof breakdownCategories)[number]; childTime: number; dur: number }[] = [];
-  let current: Task | undefined;
-  let covered = 0;
-  const closeTask = () => {
-    if (!current) return;
-    for (const open of stack.reverse()) current.breakdown[open.category] += Math.max(0, open.dur - open.childTime);
-    current.breakdown.other += Math.max(0, current.dur - covered);
-    stack = [];
-    covered = 0;
-  };
-  for (const e of complete) {
-    while (taskIndex < tasks.length && (tasks[taskIndex]?.end ?? 0) <= e.ts) {
-      if (current === tasks[taskIndex]) closeTask();
-      taskIndex++;
-      current = undefined;
-    }
-    const task = tasks[taskIndex];
-    if (!task || e.ts < task.start) continue;
-    current = task;
-    if (e.name === 'Commit') task.commit = true;
-    if (e.name === 'EventDispatch' && e.data.type === 'pointermove') task.pointerMove = true;
-    // Exclusive time per category; an event without one inherits its parent's.
-    while (stack.length > 0 && (stack.at(-1)?.end ?? 0) <= e.ts) {
-      const done = stack.pop();
-      if (done) task.breakdown[done.category] += Math.max(0, done.dur - done.childTime);
-    }
-    const parent = stack.at(-1);
-    const category = categoryOf(e.name) ?? parent?.category ?? 'other';
-    if (parent) parent.childTime += e.dur;
-    else covered += e.dur;
-    stack.push({ end: e.ts + e.dur, category, childTime: 0, dur: e.dur });
-  }
-  if (current) closeTask();
-
-  for (const mark of marks) {
-    const task = tasks.find((t) => t.start <= mark.ts && mark.ts <= t.end);
-    if (task) task.benchSeq = Number(mark.name.slice('bench-check-'.length));
-  }
-  return tasks;
-}
-
-interface Frame {
-  /** Main-thread busy time since the previous frame's commit, up to and including this frame's task (ms). */
-  readonly busy: number;
-  readonly tasks: number;
-  readonly pointerMove: boolean;
-  /** The move (1-based) whose window the frame's commit fell in. */
-  readonly move: number;
-}
-
-interface RunAnalysis {
-  readonly frames: Frame[];
-  /** Per move: main-thread busy time from the previous move settling to this one settling (ms). */
-  readonly moveBusy: number[];
-  readonly moveFrames: number[];
-  readonly moveBreakdown: Breakdown[];
-  readonly breakdown: Breakdown;
-  readonly benchTaskMs: number;
-}
-
-function analyseRun(run: DragRun): RunAnalysis {
-  if (!run.trace) throw new BenchError('analyseRun needs a traced run');
-  const tasks = mainThreadTasks(parseTrace(run.trace));
-  const taskOfSeq = new Map<number, Task>();
-  for (const t of tasks) if (t.benchSeq !== null) taskOfSeq.set(t.benchSeq, t);
-  const startTask = taskOfSeq.get(run.startSeq);
-  if (!startTask) throw new BenchError('The trace lacks the snapshot that opened the drag');
-
-  const frames: Frame[] = [];
-  const moveBusy: number[] = [];
-  const moveFrames: number[] = [];
-  const moveBreakdown: Breakdown[] = [];
-  const breakdown = emptyBreakdown();
-  let benchTaskMs = 0;
-  let windowStart = startTask.end;
-  let frameBusy = 0;
-  let frameTasks = 0;
-  let framePointer = false;
-  for (const move of run.moves) {
-    const endTask = taskOfSeq.get(move.endSeq);
-    if (!endTask) throw new BenchError(`The trace lacks the snapshot that closed move ${move.index}`);
-    let busy = 0;
-    let count = 0;
-    const ofMove = emptyBreakdown();
-    for (const t of tasks) {
-      if (t.start < windowStart || t.end > endTask.start) continue;
-      if (t.benchSeq !== null) {
-        benchTaskMs += t.dur / 1000;
-        continue;
-      }
-      busy += t.dur / 1000;
-      frameBusy += t.dur / 1000;
-      frameTasks++;
-      framePointer ||= t.pointerMove;
-      for (const c of breakdownCategories) {
-        breakdown[c] += t.breakdown[c] / 1000;
-        ofMove[c] += t.breakdown[c] / 1000;
-      }
-      if (t.commit) {
-        frames.push({ busy: frameBusy, tasks: frameTasks, pointerMove: framePointer, move: move.index });
-        frameBusy = 0;
-        frameTasks = 0;
-        framePointer = false;
-        count++;
-      }
-    }
-    moveBusy.push(busy);
-    moveFrames.push(count);
-    moveBreakdown.push(ofMove);
-    windowStart = endTask.end;
-  }
-  return { frames, moveBusy, moveFrames, moveBreakdown, breakdown, benchTaskMs };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Statistics and output
-
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1)); // nearest rank
-  return sorted[rank] ?? NaN;
-}
-
-const median = (values: readonly number[]) => quantile(values, 0.5);
-const p95 = (values: readonly number[]) => quantile(values, 0.95);
-const max = (values: readonly number[]) => (values.length === 0 ? NaN : Math.max(...values));
-const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
-const round = (value: number) => Math.round(value * 100) / 100;
-
-function stats(values: readonly number[]) {
-  return { n: values.length, median: round(median(values)), p95: round(p95(values)), max: round(max(values)) };
-}
-
-function formatCounts(counts: Counts): string {
-  return components.map((c) => `${c} ${counts[c]}`).join(', ');
-}
-
-/**
- * What one pointer move may re-render: the dragged card (its face on the board and in the overlay;
- * remounted when it changes lanes, then re-rendered for its new transform) and the lanes whose card
- * lists change: none when the placement stays, one for a reorder, two when it changes lanes.
- */
-function allowedRenders(kind: MoveKind): Counts {
-  return { Board: 0, Lane: kind === 'same' ? 0 : kind === 'reorder' ? 1 : 2, Card: 2, DraggableCard: 2, CardFace: 2 };
-}
-
-const kindLabels: Record<MoveKind, string> = {
-  same: 'placement unchanged',
-  reorder: 'reorder within a lane',
-  cross: 'crosses a lane boundary',
-};
-
-interface RenderSummary {
-  byKind: Record<MoveKind, { moves: number; max: Counts; median: Counts; violations: Counts }>;
-  total: Counts;
-  maxPerMove: Counts;
-  violations: Counts;
-}
-
-function summariseRenders(moves: readonly MoveRecord[]): RenderSummary {
-  const byKind = {} as RenderSummary['byKind'];
-  const total = toCounts({});
-  const maxPerMove = toCounts({});
-  const violations = toCounts({});
-  for (const kind of ['same', 'reorder', 'cross'] as const) {
-    const ofKind = moves.filter((m) => m.kind === kind);
-    const allowed = allowedRenders(kind);
-    const kindMax = toCounts({});
-    const kindViolations = toCounts({});
-    for (const m of ofKind) {
-      for (const c of components) {
-        kindMax[c] = Math.max(kindMax[c], m.renders[c]);
-        total[c] += m.renders[c];
-        maxPerMove[c] = Math.max(maxPerMove[c], m.renders[c]);
-        if (m.renders[c] > allowed[c]) {
-          kindViolations[c]++;
-          violations[c]++;
-        }
-      }
-    }
-    const kindMedian = toCounts(Object.fromEntries(components.map((c) => [c, median(ofKind.map((m) => m.renders[c]))])));
-    byKind[kind] = { moves: ofKind.length, max: kindMax, median: kindMedian, violations: kindViolations };
-  }
-  return { byKind, total, maxPerMove, violations };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Main
 
 /** Busy share of all CPUs over `ms`, from /proc/stat (Linux); NaN elsewhere. */
@@ -674,21 +394,6 @@ async function cpuBusy(durationMs: number): Promise<number> {
   }
 }
 
-/** Idle rAF intervals and the machine's CPU load with an idle page open, for one set of flags. */
-async function idleCheck(flags: readonly string[]): Promise<{ raf: number[]; cpu: number }> {
-  const browser = await launch(flags);
-  try {
-    const page = await browser.newPage({ viewport });
-    await page.setContent('<p>idle</p>');
-    await page.evaluate('globalThis.__name = globalThis.__name || ((target) => target)');
-    const raf = await idleRafIntervals(page);
-    await sleep(500);
-    return { raf, cpu: await cpuBusy(2000) };
-  } finally {
-    await browser.close();
-  }
-}
-
 async function main(): Promise<number> {
   const flags = benchFlags;
   const browser = await launch(flags);
@@ -706,21 +411,6 @@ async function main(): Promise<number> {
     output.node = process.version;
     output.flags = flags;
     output.date = new Date().toISOString();
-
-    // Do the uncapping flags take effect, and what do they cost? An idle blank page, per flag set.
-    const idleConfigs: [string, readonly string[]][] = [
-      ['E2E flags', e2eFlags],
-      ['+ --disable-frame-rate-limit --disable-gpu-vsync', [...e2eFlags, '--disable-frame-rate-limit', '--disable-gpu-vsync']],
-      ['+ --run-all-compositor-stages-before-draw as well', [...e2eFlags, ...uncapFlags]],
-    ];
-    console.log(`\nIdle blank page: requestAnimationFrame interval (120 frames) and CPU busy (all ${cpus().length} cores, 2 s):`);
-    const rafResults: Record<string, unknown> = {};
-    for (const [label, configFlags] of idleConfigs) {
-      const { raf, cpu } = await idleCheck(configFlags);
-      rafResults[label] = { raf: stats(raf), cpuBusy: round(cpu) };
-      console.log(`  ${label.padEnd(52)} rAF median ${ms(median(raf))}, p95 ${ms(p95(raf))}; CPU ${(cpu * 100).toFixed(0)} %`);
-    }
-    output.idleRaf = rafResults;
 
     console.log(`\nTime to first board paint (${loadRuns} loads, new page each; from navigation start; paint = presentation time of the first frame with the board):`);
     const loads: LoadResult[] = [];
@@ -759,7 +449,8 @@ async function main(): Promise<number> {
       if (run === 1) {
         console.log(`  idle rAF on the loaded board (measurement flags): median ${ms(median(drag.idleRaf))}, p95 ${ms(p95(drag.idleRaf))}`);
       }
-      const analysis = analyseRun(drag);
+      if (!drag.trace) throw new BenchError('analyseRun needs a traced run');
+      const analysis = analyseRun({ ...drag, trace: drag.trace });
       const frameTimes = analysis.frames.map((f) => f.busy);
       allFrames.push(...frameTimes);
       allMoves.push(...analysis.moveBusy);

@@ -1,15 +1,7 @@
 /**
- * `npx tsx bench/session-file-bench.ts`: how long saving and opening a large session takes in main.
- * A 2,000-card session (core/demo.ts plus details and participants) is written and read through
- * SessionFiles in a temp folder on the same disk as the system's temp dir:
- *   - save: serialize + atomic write (temp file, fsync, backup copy, rename, folder fsync), as an
- *     autosave does it once the file is known good;
- *   - save to a file not read in this run: the same by a fresh service, which must validate the
- *     file on disk before it may become the backup (in the app a file is opened before it is saved,
- *     which makes it known good, so this path is rare);
- *   - load: stat + read + UTF-8 decode + parse + validate.
- * Prints median and p95 per measure, the file size, and whether the budgets are met
- * (save ≤ 50 ms, load + validate ≤ 100 ms). It never fails on timing.
+ * `npx tsx bench/session-file-bench.ts`: how long main takes to save and open a 2,000-card session
+ * through SessionFiles; prints median and p95 against the budgets, never fails on timing.
+ * Method and figures: docs/performance.md#session-files-benchsession-file-benchts-same-run.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';

@@ -5,27 +5,10 @@
  * (renderer/src/i18n: `agenda.<kind>`, `agenda.<kind>Prompt`).
  */
 
-import type { CardKind } from './model';
+import type { AgendaBlock, BlockKind, CardKind } from './model';
 
-/**
- * What a block is for. The first four are the blocks of the method (the workshop flow in the
- * product brief); `custom` is a block the facilitator adds, with a title of their own.
- */
-export const blockKinds = ['lead', 'caricatures', 'mission', 'metrics', 'custom'] as const;
-export type BlockKind = (typeof blockKinds)[number];
-
-export interface AgendaBlock {
-  readonly id: string;
-  readonly kind: BlockKind;
-  /** facilitator's own title; null → the default title of its kind in the UI language */
-  readonly title: string | null;
-  /** the facilitator prompt; null → the default prompt of its kind */
-  readonly prompt: string | null;
-  /** The timebox in whole minutes, agendaLimits.minMinutes..agendaLimits.maxMinutes (1..480). */
-  readonly minutes: number;
-  /** Skipped blocks stay in the agenda, greyed out; next/previous pass over them. */
-  readonly skipped: boolean;
-}
+// The block's shape lives with the rest of the session's data (model.ts), so model.ts needs nothing from here.
+export { blockKinds, type AgendaBlock, type BlockKind } from './model';
 
 /** The kind of card a block works with: new cards added during the block are of this kind. */
 export function cardKindOfBlock(kind: BlockKind): CardKind {

@@ -1,5 +1,4 @@
 /** The session document: what a workshop board is made of. Plain, immutable data. */
-import type { AgendaBlock } from './agenda';
 
 export type CardId = string;
 export type LaneId = string;
@@ -15,6 +14,26 @@ export type LaneKind = (typeof laneKinds)[number];
 /** What a card is: a topic to give a lead, a caricature one side holds of the other, or a metric. */
 export const cardKinds = ['topic', 'caricature', 'metric'] as const;
 export type CardKind = (typeof cardKinds)[number];
+
+/**
+ * What a block is for. The first four are the blocks of the method (the workshop flow in the
+ * product brief); `custom` is a block the facilitator adds, with a title of their own.
+ */
+export const blockKinds = ['lead', 'caricatures', 'mission', 'metrics', 'custom'] as const;
+export type BlockKind = (typeof blockKinds)[number];
+
+export interface AgendaBlock {
+  readonly id: string;
+  readonly kind: BlockKind;
+  /** facilitator's own title; null → the default title of its kind in the UI language */
+  readonly title: string | null;
+  /** the facilitator prompt; null → the default prompt of its kind */
+  readonly prompt: string | null;
+  /** The timebox in whole minutes, agendaLimits.minMinutes..agendaLimits.maxMinutes (core/agenda.ts). */
+  readonly minutes: number;
+  /** Skipped blocks stay in the agenda, greyed out; next/previous pass over them. */
+  readonly skipped: boolean;
+}
 
 /** Who leads a topic: one side, both together (the seam), or not settled yet. */
 export const leads = ['marketing', 'joint', 'sales', 'unresolved'] as const;

@@ -1,19 +1,7 @@
 /**
- * The summary of a session: ONE model, built here from the session, that every export format
- * renders (core/export/*, electron/export/*), so the formats never disagree. Pure data: it
- * serialises to JSON as it is (the JSON export), and holds the words it needs already resolved in
- * the summary's language (lane names, kinds, leads, dates), so a renderer only lays it out.
- *
- * What a summary never shows (it is sent to people who were not in the room, and the room may not
- * have seen it yet either):
- * - hidden caricatures: while `caricaturesRevealed` is false, no caricature card appears anywhere
- *   — not in its lane, the card table, the ranking, the actions or the moves; only their number
- *   is given ("2 caricatures not yet revealed"), so nobody is misled into thinking there are none;
- * - dots while the votes are hidden (`voting.revealed` false): no ranking and no dots per card.
- *
- * Text is kept as written, apart from characters no document can hold: control characters other
- * than tab and line break, and broken surrogate halves (`printable`). XML (docx, pptx) would be
- * invalid with them, and in every other format they are invisible or garbage.
+ * The summary of a session: the ONE model every export format renders, so the formats never
+ * disagree; plain data in the summary's language. What it never shows (hidden caricatures, hidden
+ * votes) and which text it drops: docs/summaries.md#the-model-coresummaryts.
  */
 import type { AgendaBlock } from './agenda';
 import { leadOfLane, type CardColour, type CardKind, type CaricatureView, type Department, type Lane, type Lead, type Metric, type Session, type Side } from './model';

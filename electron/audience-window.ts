@@ -1,15 +1,7 @@
 /**
- * The audience window: a clean copy of the board for the room, on the projector. Main opens,
- * places and closes it, and forwards the views the control window sends (`showAudienceView`,
- * already checked by audienceViewSchema). The window itself calls nothing: it is no app window.
- *
- * Placement: with a display other than the control window's, full screen on that one; else a
- * normal window on the control window's display (it can be dragged anywhere). A projector
- * plugged in while the window sits on the control's display takes it over full screen; when its
- * display goes away, the window comes back, windowed, to the control window's display.
- *
- * Closing it never touches the session: it only ever shows a copy. It closes with the control
- * window (app-lifecycle.ts), so the app quits as it always did.
+ * The audience window: a clean copy of the board for the room, on the projector — main opens,
+ * places and closes it and forwards the control window's views; the window calls nothing.
+ * Placement and trust: docs/ARCHITECTURE.md#the-audience-window.
  */
 import { screen, type BrowserWindow, type Display, type Rectangle } from 'electron';
 import type { AudiencePlacement } from '../core/api';

@@ -1,19 +1,6 @@
 /**
- * A picture of the board, as a static HTML page the app renders to PNG (electron/export/printer.ts):
- * the session's title and day, the mission when one is agreed, and the lanes side by side with
- * their cards in board order — each card's kind, title, and what its face on the board shows
- * (a lead that differs from the lane's, a metric's figure, a cleared caricature, dots once
- * revealed, its colour as a stripe).
- *
- * Built from the summary model, so it hides exactly what a summary hides: a caricature that is not
- * revealed yet is a covered card saying only "Hidden caricature", at the place it holds on the
- * board (the summary's card positions count the hidden ones, so the gaps tell where). Its text is
- * not in the summary, so it cannot be in the picture.
- *
- * The picture stays a sensible size: lanes wrap after `boardImageLimits.columns`, and a lane with
- * more cards than `cardsPerLane` shows the first ones and says how many more there are (the
- * summary lists them all). Pure: a string; no script, no external resource, every text escaped,
- * the same Content-Security-Policy as the HTML summary.
+ * A picture of the board as a static HTML page, printed to PNG; built from the summary, so it hides
+ * what a summary hides, and kept to a sensible size. Pure. docs/summaries.md#the-formats.
  */
 import { leadOfLane } from '../model';
 import type { Summary, SummaryCard, SummaryLane } from '../summary';

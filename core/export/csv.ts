@@ -1,23 +1,6 @@
 /**
- * The summary's tables as CSV, under a header row in the summary's language. Pure: a string, to be
- * written as UTF-8. Two tables (`table`):
- * - `cards` (default): one row per card with every field; the card's id last (it is for
- *   machines, not for the reader's first glance);
- * - `actions`: one row per action item (the deliverable) with owner, due day, status and card,
- *   sorted by due day like every other format.
- *
- * - Starts with a byte order mark (U+FEFF), so Excel reads the file as UTF-8 and shows umlauts.
- * - The separator follows the summary's language unless one is given: semicolons for German
- *   (German Excel, with its decimal comma, splits on them and shows one column otherwise), commas
- *   for English.
- * - Every field is quoted (RFC 4180: quotes doubled, line breaks kept inside the quotes); rows end
- *   with CRLF.
- * - Formula injection is neutralised: a field starting with = + - @ tab or carriage return would be
- *   taken for a formula by Excel or LibreOffice (`=HYPERLINK(…)` turns into a live link), so it gets
- *   a leading apostrophe, which spreadsheets show as text and do not evaluate (OWASP's advice). A
- *   plain number (-5, +10, -3,5 %) is a number, not a formula, and stays as written.
- * - Lists in one cell (tags, action items, moves) are one entry per line.
- * - Hidden caricatures have no row (core/summary.ts); dots stay empty while the votes are hidden.
+ * The summary's tables (`cards`, `actions`) as CSV text. Pure. Separator, byte order mark, quoting
+ * and the guard against formula injection: docs/summaries.md#the-formats.
  */
 import type { ActionSummary, MoveSummary, Summary, SummaryCard } from '../summary';
 import { actionColumns, cardColumns, summaryText, type ActionColumn, type CardColumn, type SummaryLanguage, type SummaryText } from '../summary-text';

@@ -1,19 +1,6 @@
 /**
- * The mission handout: one A4 page with the agreed mission in large type, for every employee, and
- * underneath which workshop agreed it (title, client, date, place). In the summary's language. The
- * app prints it to PDF (electron/export/printer.ts) without page header or footer: it is a poster,
- * not a document.
- *
- * A session without an agreed mission still gets its handout, saying in the mission's place that
- * no shared mission is agreed yet (the summary's own words): the facilitator sees at once why it is
- * empty, and nothing has to be refused with an error the dialog must explain.
- *
- * The mission is never cut: the longer it is, the smaller its type (`missionSize`), so that a
- * mission up to the model's limit (5,000 characters of running text) still fits the one page.
- *
- * Pure: builds a string from the summary model. Like the HTML summary it is self-contained (no
- * script, no external resource), every text is escaped, and it carries the same
- * Content-Security-Policy that allows only its own inline styles.
+ * The mission handout: one A4 page with the agreed mission in large type (never cut, only set
+ * smaller), as self-contained HTML to print to PDF. Pure. docs/summaries.md#the-formats.
  */
 import type { Summary } from '../summary';
 import { summaryText } from '../summary-text';

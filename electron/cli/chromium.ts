@@ -77,7 +77,10 @@ export function createChromiumPrinter(executablePath: string): ChromiumPrinter {
       ),
     png: (html) =>
       withPage(html, imageViewport, async (page) => {
-        const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+        // Evaluated in the page, which has a DOM; main's own code is compiled without one (tsconfig.main.json).
+        const size = await page.evaluate<{ width: number; height: number }>(
+          '({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight })',
+        );
         const clip = { x: 0, y: 0, width: Math.min(size.width, imageLimits.width), height: Math.min(size.height, imageLimits.height) };
         return new Uint8Array(await page.screenshot({ type: 'png', fullPage: true, clip }));
       }),

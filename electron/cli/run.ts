@@ -1,15 +1,7 @@
 /**
- * The command line: `npm run cli -- export <file.nahtstelle> --format <kind> --out <path>
- * [--lang de|en] [--preset client|full | --sections …] [--without-notes] [--semicolon|--comma]
- * [--table cards|actions]`. Plain Node, no Electron and no display: it reads the file with the
- * app's own loader (SessionFiles: size limit, strict UTF-8, parseSessionFile with its
- * migrations) and renders every kind the app exports through the app's own `renderExport`; what
- * the app prints (PDF, handout, board picture) Chromium prints here (cli/chromium.ts). Then it
- * writes the result atomically.
- *
- * Exit codes: 0 written; 1 the session file cannot be read (worded as the app words it) or the
- * output cannot be written; 2 wrong arguments, or no Chromium for pdf, handout or png; 3 an internal
- * error (a fault of ours, not bad input).
+ * The command line: `npm run cli -- export <file.nahtstelle> --format <kind> --out <path> …`, in
+ * plain Node, with the app's own loader, renderer and atomic write. Options and exit codes:
+ * docs/summaries.md#command-line.
  */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -20,7 +12,7 @@ import { presetSections, summaryPresets, summarySections, type SummaryPreset, ty
 import { renderExport } from '../export/export-session';
 import type { Printer } from '../export/print-page';
 import { formatsWithBoard } from '../export/render';
-import { writeFileAtomically, type ExportFs } from '../export/write-file';
+import { writeFileAtomically, type AtomicFs } from '../services/atomic-file';
 import { FileError } from '../services/file-error';
 import { SessionFiles, type SessionFs } from '../services/session-files';
 import { createChromiumPrinter, findChromium } from './chromium';
@@ -33,7 +25,7 @@ export interface CliEnvironment {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** For tests: file systems with injected faults. */
   readonly readFs?: SessionFs;
-  readonly writeFs?: ExportFs;
+  readonly writeFs?: AtomicFs;
   /** For tests: the time zone of move times (the machine's otherwise). */
   readonly timeZone?: string;
   /** For tests: the day of the export (today otherwise). */

@@ -1,23 +1,6 @@
 /**
- * The summary as a PowerPoint deck (.pptx), built with `pptxgenjs` (MIT, runs in plain Node; only
- * its HTML-table and image-path helpers need a DOM, and they are not used). Returns the file's
- * bytes. Imports nothing from Electron, so the command line runs it without a display.
- * docs/summaries.md shows a deck.
- *
- * The deck a consultant shows the client's board, not a dump of the document:
- * - every slide is made from one simple master with a real title placeholder (the outline, the
- *   accessibility checker and a client's own template all see the titles);
- * - a title slide (title, client, day, place, facilitator, the agenda as it went), "at a glance",
- *   the board picture, the action items as a table, one slide per lane with its cards as a table
- *   (the seam agreement, what is true about a caricature and a metric's figure and narrative
- *   in the card's row), the ranking; cards' notes, why and tags go to the speaker notes;
- * - nothing is a filler slide: a section with nothing to show (votes still hidden) has none;
- * - a table longer than a slide goes on over further slides titled "(continued)".
- *
- * pptxgenjs writes a few things PowerPoint answers with its "repair" dialog although LibreOffice
- * opens them (pptxgenjs issues #1443, #1444, #1449): content-type overrides for slide masters it
- * never writes, and empty `<a:ln>` elements. `cleanPackage` removes exactly those afterwards;
- * test/unit/export/office.test.ts checks the package for them.
+ * The summary as a PowerPoint deck (.pptx) from `pptxgenjs`, in plain Node; returns the file's bytes.
+ * What the deck holds, and why `cleanPackage` mends pptxgenjs' output: docs/summaries.md#the-formats.
  */
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';

@@ -1,30 +1,7 @@
 /**
- * The app's printer (print-page.ts `Printer`): Electron's Chromium prints the export's HTML in a
- * hidden window made for that one page and destroyed right after.
- *
- * The window (windows.ts `createPrintWindow`) gets the app's security baseline and more, since it
- * shows a page built from the facilitator's text and needs nothing but layout: sandboxed, context
- * isolation, no Node, no preload, no JavaScript at all, no navigation, no new windows, no webviews
- * (security.ts `hardenPrintContents`). Permissions and remote requests are refused app-wide
- * (security.ts); the pages also carry their own Content-Security-Policy that allows nothing but
- * their inline styles.
- *
- * The page is written to a temp file (a data: URL has a size limit a large summary would pass),
- * in a fresh private folder that is removed afterwards, as is the window — also when printing
- * fails or takes too long — and loaded through the app: protocol (`app://print/<id>`,
- * app-protocol.ts), since the app loads no `file:` URL (docs/security.md).
- *
- * - PDF: `webContents.printToPDF`, A4, backgrounds, tagged (for screen readers) with an outline;
- *   header (title, day) and footer ("Seite 2 von 5") from print-page.ts.
- * - PNG: the whole page, not just the window: its size is measured and the picture taken over the
- *   DevTools protocol (`Page.getLayoutMetrics`, `Page.captureScreenshot` beyond the viewport —
- *   what Playwright's full-page screenshot does). `capturePage()` only sees the window, and a
- *   window cannot be made larger than the screen on every platform, so a tall board would be cut.
- *   The protocol is main's own connection to this one window; the page never sees it.
- *   The window is an off-screen one at scale 1 (windows.ts): a never-shown window produces no
- *   frames, so a picture of it can hang, and it would be taken at the display's scale factor. The
- *   picture is taken in strips (`imageTiles`), each far below the GPU's texture limit (16,384
- *   device px, past which Chromium repeats or blanks strips), and joined row by row.
+ * The app's printer (print-page.ts `Printer`): Electron's Chromium prints an export's page to PDF or
+ * PNG in a hidden, JavaScript-less window made for that one page. Why each step is as it is:
+ * docs/summaries.md#exporting-from-the-app (security: docs/security.md).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

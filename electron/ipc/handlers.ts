@@ -25,7 +25,7 @@ import { hasSessionFileExtension, sessionFileExtension, summarizeSession } from 
 import { findIntegrityProblem } from '../../core/session-schema';
 import { exportExtension, renderExport, suggestedExportName } from '../export/export-session';
 import type { Printer } from '../export/print-page';
-import { writeFileAtomically } from '../export/write-file';
+import { writeFileAtomically } from '../services/atomic-file';
 import type { PreferencesStore } from '../services/preferences';
 import type { SessionFiles } from '../services/session-files';
 

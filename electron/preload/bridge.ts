@@ -1,24 +1,13 @@
 /**
- * `window.nahtstelle`: one named method per verb of the contract, each a single `invoke`, plus
- * event subscription and `pathForFile` (local to the preload). ipcRenderer itself never reaches
- * the page.
- *
- * Events that announce a session from outside (`sessionOpened`, `openFailed`) may arrive before
- * the page has subscribed: a file that launched the app is opened while the page is still
- * starting. The bridge keeps them until the first listener for them subscribes, then hands them
- * over in order. `command` is not kept: an Undo from the menu is for the board that is there now.
- * `audienceView` is kept too, only the latest: main sends it when the audience page has loaded,
- * which may be before the page's first render has subscribed.
- *
- * How failures reach the page: contextBridge copies an Error as a plain `Error` with only its
- * `message` (class, name and other properties are lost). So a failed call rejects with an Error
- * whose message is `apiErrorMessage(error)` (JSON `{"code":"…","detail":"…"}`), which the renderer
- * turns back into the ApiError with `apiErrorOf`.
+ * `window.nahtstelle`: one method per verb of the contract's list (`apiVerbs`), each a single
+ * `invoke`, plus event subscription and `pathForFile`; ipcRenderer itself never reaches the page.
+ * docs/ARCHITECTURE.md#layers-and-arrows.
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import {
   apiErrorMessage,
   apiEvents,
+  apiVerbs,
   invokeChannel,
   eventChannel,
   type ApiError,
@@ -32,12 +21,21 @@ import {
 type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 type VerbResult<V extends ApiVerb> = Awaited<ReturnType<NahtstelleApi[V]>>;
 
-/** Events kept for the page until it listens, and at most how many of them. */
+/**
+ * Events kept for the page until it listens, and at most how many of them. `sessionOpened` and
+ * `openFailed` may come before the page has subscribed (a file that launched the app opens while
+ * the page starts); `audienceView` too (sent when the audience page has loaded), of which only the
+ * latest counts. `command` is not kept: an Undo from the menu is for the board that is there now.
+ */
 export const keptEvents: readonly ApiEvent[] = ['sessionOpened', 'openFailed', 'audienceView'];
 const maxKeptEvents = 20;
 /** Of the views for the audience window only the newest counts. */
 const keptLimit = (event: ApiEvent): number => (event === 'audienceView' ? 1 : maxKeptEvents);
 
+/**
+ * contextBridge copies an Error as a plain `Error` with only its `message`, so a failed call rejects
+ * with the ApiError as JSON in the message, which the renderer reads back with `apiErrorOf`.
+ */
 export function bridgeError(error: ApiError): Error {
   return new Error(apiErrorMessage(error));
 }
@@ -99,34 +97,16 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => str
     };
   }
 
+  /** One method per verb of the contract's list: a new verb needs no line here. */
+  function verbMethod<V extends ApiVerb>(verb: V): NahtstelleApi[V] {
+    // Every argument goes to main as given; main checks the tuple against the verb's schema.
+    const method = (...args: Parameters<NahtstelleApi[V]>): Promise<VerbResult<V>> => callVerb(verb, args);
+    return method as NahtstelleApi[V];
+  }
+  const verbs = Object.fromEntries(apiVerbs.map((verb) => [verb, verbMethod(verb)])) as { [V in ApiVerb]: NahtstelleApi[V] };
+
   return {
-    getStartupState: () => callVerb('getStartupState', []),
-    setLanguage: (language) => callVerb('setLanguage', [language]),
-    setTheme: (theme) => callVerb('setTheme', [theme]),
-    setTimerSound: (on) => callVerb('setTimerSound', [on]),
-    setWorkshopPanelExpanded: (expanded) => callVerb('setWorkshopPanelExpanded', [expanded]),
-    setWindowZoom: (zoom) => callVerb('setWindowZoom', [zoom]),
-    chooseSessionsFolder: (moveSessions) => callVerb('chooseSessionsFolder', [moveSessions]),
-    listSessions: () => callVerb('listSessions', []),
-    createSession: (details, template) => callVerb('createSession', [details, template]),
-    openSession: (path) => callVerb('openSession', [path]),
-    openBackup: (path) => callVerb('openBackup', [path]),
-    openSessionFromDisk: () => callVerb('openSessionFromDisk', []),
-    closeSession: () => callVerb('closeSession', []),
-    saveSession: (path, session) => callVerb('saveSession', [path, session]),
-    saveSessionAs: (session) => callVerb('saveSessionAs', [session]),
-    duplicateSession: (path) => callVerb('duplicateSession', [path]),
-    renameSession: (path, title) => callVerb('renameSession', [path, title]),
-    deleteSession: (path) => callVerb('deleteSession', [path]),
-    revealSession: (path) => callVerb('revealSession', [path]),
-    listTemplates: () => callVerb('listTemplates', []),
-    saveTemplate: (name, blocks) => callVerb('saveTemplate', [name, blocks]),
-    deleteTemplate: (id) => callVerb('deleteTemplate', [id]),
-    exportSession: (session, request, retryPath) => callVerb('exportSession', [session, request, retryPath]),
-    setFullScreen: (on) => callVerb('setFullScreen', [on]),
-    openAudienceWindow: () => callVerb('openAudienceWindow', []),
-    closeAudienceWindow: () => callVerb('closeAudienceWindow', []),
-    showAudienceView: (view) => callVerb('showAudienceView', [view]),
+    ...verbs,
     on,
     pathForFile: (file) => pathForFile(file),
   } satisfies NahtstelleBridge;

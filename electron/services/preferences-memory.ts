@@ -7,18 +7,13 @@
  * the session operation that caused it, and a file damaged while the app runs is simply replaced.
  */
 import { renameSync } from 'node:fs';
-import type { KeyValueStore } from './preferences';
+import type { KeyValueStore, PreferencesProblem } from './preferences';
 
 /** What electron-store and conf both offer: the whole object, read and written at once, and where it lives. */
 export interface PersistentStore {
   store: Record<string, unknown>;
   readonly path: string;
 }
-
-/** What went wrong with the preferences file, told to the facilitator once. */
-export type PreferencesProblem =
-  | { readonly kind: 'damaged'; readonly keptAs: string; readonly detail: string }
-  | { readonly kind: 'notSaved'; readonly detail: string };
 
 export interface MemoryPreferencesOptions {
   readonly now?: () => Date;

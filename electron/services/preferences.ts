@@ -8,7 +8,11 @@
 import { languages, themes, windowZoomLimits, type Language, type Preferences, type Theme } from '../../core/api';
 import { agendaTemplateSchema } from '../../core/api-schemas';
 import { templateLimits, type AgendaTemplate } from '../../core/templates';
-import type { PreferencesProblem } from './preferences-memory';
+
+/** What went wrong with the preferences file, told to the facilitator once. */
+export type PreferencesProblem =
+  | { readonly kind: 'damaged'; readonly keptAs: string; readonly detail: string }
+  | { readonly kind: 'notSaved'; readonly detail: string };
 
 export interface KeyValueStore {
   get(key: string): unknown;

@@ -1,25 +1,9 @@
 /**
  * Session files on disk: the one place main reads, writes, lists, renames and moves `.nahtstelle`
- * files. Plain Node (no `electron` import), so the web test host and unit tests use it as it is.
- *
- * The rules it keeps (docs: architecture.md, "Session files"):
- * - A save is atomic and crash-safe: the new text goes to a temp file in the same folder, is
- *   fsynced, and is renamed over the session file. The session file exists at every instant and
- *   always holds a complete state, the previous or the new one.
- * - The previous good file is kept next to it as `<file>.bak`, so a file damaged by other means
- *   (a sync tool, a half-copied USB stick) still has a way back.
- * - A file that fails to open is never written or touched by the open.
- * - Saving never creates a missing folder: a vanished folder is an error the facilitator sees,
- *   and saving resumes once it is back.
- * - A file changed by another program since this service last read or wrote it (a synced folder
- *   edited on two machines) is never overwritten unseen: that version is kept first as
- *   `<name> (changed elsewhere <time>).nahtstelle` next to it, which the library lists.
- * - What is copied is fsynced before it counts: the backup before it is renamed into place, a
- *   file moved to another drive before its original is deleted (docs/reliability.md, "Durability").
- * - A session larger than the read limit is never written: the app could not open it again.
- * - Every failure is a FileError naming the file and a problem code the UI translates.
+ * files, in plain Node. The rules it keeps (atomic saves, `.bak`, conflict copies, no folder
+ * created, failures as FileError): docs/ARCHITECTURE.md#sessions-on-disk and docs/reliability.md.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -36,6 +20,7 @@ import {
   summaryFromHead,
   summaryHeadBytes,
 } from '../../core/session-file';
+import { replaceAtomically, syncFolder, tempBase, withTempFile, writeDurably } from './atomic-file';
 import { errorCode, errorDetail, fileProblem, writeFailure, type FileError } from './file-error';
 
 export const backupSuffix = '.bak';
@@ -58,8 +43,6 @@ type Loaded =
   | { readonly ok: true; readonly session: Session; readonly info: Stats; readonly hash: string }
   | { readonly ok: false; readonly reason: OpenProblemCode; readonly detail: string; readonly info?: Stats };
 
-/** Directory fsync is not possible everywhere (Windows, some network and FUSE file systems). */
-const folderSyncUnsupported = new Set(['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'EBADF']);
 /** link() errors that mean "no hard links here" (FAT/exFAT sticks, other devices), not "no access". */
 const linkUnsupported = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
 /** How many files the library reads at once: enough to overlap I/O, few enough not to run out of handles. */
@@ -248,7 +231,7 @@ export class SessionFiles {
     }
     // Surfaced, not swallowed: the files were moved, but the move may not survive a power cut.
     try {
-      await this.syncFolder(toFolder);
+      await syncFolder(this.fs, toFolder);
     } catch (error) {
       throw writeFailure(error, toFolder);
     }
@@ -357,38 +340,17 @@ export class SessionFiles {
     // Before this save makes temp files of its own: what killed processes left never piles up,
     // even when this process is killed during its first save too.
     await this.sweepLeftovers(path);
-    const temp = tempPath(path);
-    let conflictCopy: string | null;
-    try {
-      await this.writeDurably(temp, text);
+    let conflictCopy = null as string | null;
+    await replaceAtomically(this.fs, path, text, async () => {
       conflictCopy = await this.keepBackup(path);
-      // The atomic step: the session file goes from the old complete text to the new one.
-      await this.fs.rename(temp, path);
-    } catch (error) {
-      await this.removeQuietly(temp);
-      throw writeFailure(error, path);
-    }
+    });
     try {
       this.rememberGood(path, await this.fs.stat(path), hashOf(text));
-      await this.syncFolder(dirname(path));
+      await syncFolder(this.fs, dirname(path));
     } catch (error) {
       throw writeFailure(error, path);
     }
     return { savedAt: this.now().toISOString(), ...(conflictCopy !== null && { conflictCopy }) };
-  }
-
-  /** Writes a new file and flushes it to the disk before anyone renames it into place. */
-  private async writeDurably(path: string, text: string): Promise<void> {
-    // 'wx': a temp name that exists already is never reused (or followed, if it is a link).
-    const handle = await this.fs.open(path, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      throw error;
-    }
-    await handle.close();
   }
 
   /**
@@ -418,32 +380,24 @@ export class SessionFiles {
 
   /** Copies `source` over `target` through a synced temp file: `target` always holds a whole file. */
   private async copyDurably(source: string, target: string): Promise<void> {
-    const temp = tempPath(target);
-    try {
+    await withTempFile(this.fs, target, async (temp) => {
       await this.fs.copyFile(source, temp);
       await this.syncFile(temp);
       await this.fs.rename(temp, target);
-    } catch (error) {
-      await this.removeQuietly(temp);
-      throw error;
-    }
+    });
   }
 
   /** Keeps the file as it is now under `<stem> (changed elsewhere <time>).nahtstelle`, never replacing a file. */
   private async keepConflictCopy(path: string): Promise<string> {
     const folder = dirname(path);
     const stem = `${stemOf(basename(path))} (changed elsewhere ${conflictTime(this.now())})`;
-    const temp = tempPath(join(folder, stem + sessionFileExtension));
-    try {
+    return withTempFile(this.fs, join(folder, stem + sessionFileExtension), async (temp) => {
       await this.fs.copyFile(path, temp);
       await this.syncFile(temp);
       const copy = await this.placeUnderFreeName(temp, folder, stem);
-      await this.syncFolder(folder);
+      await syncFolder(this.fs, folder);
       return copy;
-    } catch (error) {
-      await this.removeQuietly(temp);
-      throw error;
-    }
+    });
   }
 
   private async syncFile(path: string): Promise<void> {
@@ -460,18 +414,15 @@ export class SessionFiles {
   private async createIn(folder: string, session: Session): Promise<{ path: string; modifiedAt: Date }> {
     const stem = fileStem(session);
     const text = sizedText(session, join(folder, stem + sessionFileExtension));
-    const temp = tempPath(join(folder, stem + sessionFileExtension));
-    let path: string;
-    try {
+    const path = await withTempFile(this.fs, join(folder, stem + sessionFileExtension), async (temp) => {
       await this.fs.mkdir(folder, { recursive: true });
-      await this.writeDurably(temp, text);
-      path = await this.placeUnderFreeName(temp, folder, stem);
-    } catch (error) {
-      await this.removeQuietly(temp);
+      await writeDurably(this.fs, temp, text);
+      return this.placeUnderFreeName(temp, folder, stem);
+    }).catch((error: unknown) => {
       throw writeFailure(error, join(folder, stem + sessionFileExtension));
-    }
+    });
     // The file exists now. Reporting a failure from here on would make the UI create it a second time.
-    await this.syncFolder(folder).catch(() => undefined);
+    await syncFolder(this.fs, folder).catch(() => undefined);
     const info = await this.fs.stat(path).catch(() => null);
     if (info) this.rememberGood(path, info, hashOf(text));
     return { path, modifiedAt: info?.mtime ?? this.now() };
@@ -483,7 +434,7 @@ export class SessionFiles {
     if (nameFitsStem(current, stem)) return path;
     const folder = dirname(path);
     const newPath = await this.moveFile(path, folder, stem);
-    await this.syncFolder(folder);
+    await syncFolder(this.fs, folder);
     return newPath;
   }
 
@@ -540,28 +491,10 @@ export class SessionFiles {
       }
       // On disk, name and all, before the only other copy goes: a power cut must not lose both.
       await this.syncFile(target);
-      await this.syncFolder(dirname(target));
+      await syncFolder(this.fs, dirname(target));
     }
     await this.fs.unlink(source);
     return true;
-  }
-
-  /** Makes the rename itself durable. Best effort where the platform cannot sync a folder. */
-  private async syncFolder(folder: string): Promise<void> {
-    let handle: nodeFs.FileHandle;
-    try {
-      handle = await this.fs.open(folder, 'r');
-    } catch (error) {
-      if (folderSyncUnsupported.has(errorCode(error) ?? '')) return;
-      throw error;
-    }
-    try {
-      await handle.sync();
-    } catch (error) {
-      if (!folderSyncUnsupported.has(errorCode(error) ?? '')) throw error;
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
   }
 
   /**
@@ -693,16 +626,6 @@ function stemOf(fileName: string): string {
 
 export function backupPath(path: string): string {
   return path + backupSuffix;
-}
-
-/** Base names are cut so that a long file name plus the temp decoration stays within 255 bytes. */
-function tempBase(path: string): string {
-  return basename(path).slice(0, 100);
-}
-
-/** `.<name>.<16 hex>.tmp` next to `path`: hidden, unique, and recognisable as ours. */
-function tempPath(path: string): string {
-  return join(dirname(path), `.${tempBase(path)}.${randomBytes(8).toString('hex')}.tmp`);
 }
 
 /** The temp files of `path` and of its backup, and nothing else. */

@@ -2,14 +2,11 @@
  * Security checklist #15 (docs/security.md): the project's ESLint configuration refuses
  * shell.openExternal and shell.openPath however they are reached.
  */
-import { fileURLToPath } from 'node:url';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
+import { probeLinter, projectRoot } from './lint';
 
 async function restrictedSyntaxIn(code: string): Promise<number> {
-  const eslint = new ESLint({ cwd: projectRoot });
+  const eslint = probeLinter();
   const [result] = await eslint.lintText(code, { filePath: `${projectRoot}/electron/lint-probe.ts` });
   return result?.messages.filter((message) => message.ruleId === 'no-restricted-syntax').length ?? 0;
 }

@@ -6,9 +6,9 @@
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomically } from '../../../electron/export/write-file';
+import { writeFileAtomically } from '../../../electron/services/atomic-file';
 import { FileError } from '../../../electron/services/file-error';
-import { faultyFs, removeTempFolders, snapshot, tempFilesIn, tempFolder } from '../services/support';
+import { faultyFs, removeTempFolders, snapshot, tempFilesIn, tempFolder } from './support';
 
 afterEach(removeTempFolders);
 

@@ -1,0 +1,38 @@
+/**
+ * The layer table (docs/ARCHITECTURE.md#the-layer-table): the lint refuses an import against the
+ * table and Electron in main's plain-Node half, and lets the arrows the app uses through.
+ */
+import { describe, expect, it } from 'vitest';
+import { probeLinter, projectRoot } from './lint';
+
+const eslint = probeLinter();
+
+/** The layer-rule messages for `code` as if it stood at `file` (relative to the project root). */
+async function layerProblemsIn(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${projectRoot}/${file}` });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'boundaries/dependencies').map((message) => message.message);
+}
+
+describe('the layer table', () => {
+  it.each([
+    ['core importing main', 'core/lint-probe.ts', "import { writeFailure } from '../electron/services/file-error';\nexport const x = writeFailure;\n"],
+    ['services importing export', 'electron/services/lint-probe.ts', "import { exportExtension } from '../export/export-session';\nexport const x = exportExtension;\n"],
+    ['services importing electron (types too)', 'electron/services/lint-probe.ts', "import type { BrowserWindow } from 'electron';\nexport type X = BrowserWindow;\n"],
+    ['export importing electron', 'electron/export/lint-probe.ts', "import { nativeImage } from 'electron';\nexport const x = nativeImage;\n"],
+    ['export importing the shell', 'electron/export/lint-probe.ts', "import { createPrintWindow } from '../windows';\nexport const x = createPrintWindow;\n"],
+    ['the cli importing electron', 'electron/cli/lint-probe.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['the handler table importing the shell', 'electron/ipc/lint-probe.ts', "import { isAllowedNavigation } from '../security';\nexport const x = isAllowedNavigation;\n"],
+    ['the preload importing main', 'electron/preload/lint-probe.ts', "import { createPrintWindow } from '../windows';\nexport const x = createPrintWindow;\n"],
+    ['the renderer importing main', 'renderer/src/lint-probe.ts', "import { noFilePaths } from '../../electron/preload/bridge';\nexport const x = noFilePaths;\n"],
+  ])('refuses %s', async (_case, file, code) => {
+    expect(await layerProblemsIn(file, code)).not.toEqual([]);
+  }, 30_000);
+
+  it.each([
+    ['export using services and core', 'electron/export/lint-probe.ts', "import { writeFailure } from '../services/file-error';\nimport { apiVerbs } from '../../core/api';\nexport const x = [writeFailure, apiVerbs];\n"],
+    ['the printer using Electron and the shell', 'electron/export/printer.ts', "import { nativeImage } from 'electron';\nimport { createPrintWindow } from '../windows';\nexport const x = [nativeImage, createPrintWindow];\n"],
+    ['the shell using the handler table', 'electron/lint-probe.ts', "import { app } from 'electron';\nimport { dispatchCall } from './ipc/handlers';\nexport const x = [app, dispatchCall];\n"],
+  ])('allows %s', async (_case, file, code) => {
+    expect(await layerProblemsIn(file, code)).toEqual([]);
+  }, 30_000);
+});
