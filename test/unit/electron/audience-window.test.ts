@@ -17,7 +17,7 @@ const laptop = fakeDisplay(1, 0, 0, 1920, 1080);
 const projector = fakeDisplay(2, 1920, 0, 1280, 800);
 
 const view = (session: Session = sampleSession()): AudienceView =>
-  audienceView(session, { spotlightCardId: null, zoom: 1, language: 'de', theme: 'light' });
+  audienceView(session, { spotlightCardId: null, zoom: 1, boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'light' });
 
 /** The control window, on the laptop's display unless placed elsewhere. */
 function controlWindow(bounds = { x: 100, y: 80, width: 1440, height: 900, maximized: false }): FakeBrowserWindow {
