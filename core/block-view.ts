@@ -25,16 +25,24 @@ export function shownBoardView(session: Session, topicsAsked: boolean): BoardVie
   return topicsAsked ? 'lanes' : blockViewOf(session);
 }
 
-/** One side's picture of the other: its caricature cards in reading order. */
+/** One side's picture of the other: its caricature cards in reading order, and the side that holds it. */
 export interface CaricatureColumn {
   readonly view: CaricatureView;
+  readonly side: 'marketing' | 'sales';
   readonly cardIds: readonly CardId[];
 }
+
+/** The metrics view's one list: its key for the scroll position, and the lane new metrics go to. */
+export const metricsColumn = { key: 'metrics', side: 'seam' } as const;
 
 /** "How Marketing sees Sales" beside "how Sales sees Marketing", each with every caricature on the board. */
 export function caricatureColumns(session: Session): CaricatureColumn[] {
   const caricatures = readingOrder(session).filter((cardId) => session.cards[cardId]?.kind === 'caricature');
-  return caricatureViews.map((view) => ({ view, cardIds: caricatures.filter((cardId) => session.cards[cardId]?.caricature.view === view) }));
+  return caricatureViews.map((view) => ({
+    view,
+    side: view === 'marketingOnSales' ? 'marketing' : 'sales',
+    cardIds: caricatures.filter((cardId) => session.cards[cardId]?.caricature.view === view),
+  }));
 }
 
 /** Every metric card on the board: those still without a narrative first, else in reading order. */

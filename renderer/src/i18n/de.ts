@@ -6,6 +6,7 @@ import * as present from './features/present';
 import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
 import * as layout from './features/layout';
+import * as views from './features/views';
 import type { Translation } from './en';
 
 export const de: Translation = {
@@ -200,4 +201,5 @@ export const de: Translation = {
   reliability: reliability.de,
   audience: audience.de,
   layout: layout.de,
+  views: views.de,
 };

@@ -6,6 +6,7 @@ import * as present from './features/present';
 import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
 import * as layout from './features/layout';
+import * as views from './features/views';
 /** English UI text. The shape of this object is the type every other language must match. */
 export const en = {
   app: {
@@ -199,6 +200,7 @@ export const en = {
   reliability: reliability.en,
   audience: audience.en,
   layout: layout.en,
+  views: views.en,
 };
 
 export type Translation = typeof en;

@@ -1,6 +1,7 @@
 import './present.css';
 import { useTranslation } from 'react-i18next';
 import { zoomLimits } from '../../../core/audience';
+import { blockViewOf } from '../../../core/block-view';
 import { FitIcon, MinusIcon, PlusIcon } from '../app/icons';
 import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { blockPrompt, blockTitle } from '../session/AgendaBar';
@@ -75,6 +76,7 @@ function PresentationControls() {
       >
         {t('present.spotlight.label')}
       </button>
+      <TopicsToggle />
       <button type="button" className="tool-button" aria-pressed={showBlock} aria-keyshortcuts={ariaKeyShortcuts('blockBanner')} onClick={toggleBlock}>
         {t('present.showBlock')}
       </button>
@@ -90,6 +92,7 @@ export function PresentButtons() {
   const { t } = useTranslation();
   return (
     <>
+      <TopicsToggle />
       <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('presentation')} onClick={() => setPresenting(true)}>
         {t('present.presentation')}
       </button>
@@ -97,6 +100,22 @@ export function PresentButtons() {
         {t('present.cheatSheet.button')}
       </button>
     </>
+  );
+}
+
+/**
+ * In a block with a view of its own (caricatures, metrics): the lanes of topics instead, and back
+ * (V). Not there in other blocks, where the board is the lanes anyway.
+ */
+function TopicsToggle() {
+  const { t } = useTranslation();
+  const hasView = useBoard((s) => blockViewOf(s.history.present) !== 'lanes');
+  const topicsAsked = usePresentation((s) => s.topicsAsked);
+  if (!hasView) return null;
+  return (
+    <button type="button" className="tool-button" aria-pressed={topicsAsked} aria-keyshortcuts={ariaKeyShortcuts('toggleTopics')} onClick={() => usePresentation.getState().toggleTopics()}>
+      {t('views.showTopics')}
+    </button>
   );
 }
 

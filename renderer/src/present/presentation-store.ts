@@ -63,10 +63,8 @@ export const usePresentation = create<PresentationState>()((set) => ({
   setScrolledTo: (listKey, cardId) =>
     set((s) => {
       if ((s.scrolledTo[listKey] ?? null) === cardId) return s;
-      const scrolledTo = { ...s.scrolledTo };
-      if (cardId === null) delete scrolledTo[listKey];
-      else scrolledTo[listKey] = cardId;
-      return { scrolledTo };
+      const others = Object.entries(s.scrolledTo).filter(([key]) => key !== listKey);
+      return { scrolledTo: Object.fromEntries(cardId === null ? others : [...others, [listKey, cardId]]) };
     }),
   reset: () => set(defaults),
 }));

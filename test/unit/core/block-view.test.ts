@@ -42,8 +42,8 @@ describe('the view of each block', () => {
     session = applyOperation(session, { type: 'addCard', cardId: 's1', laneId: 'sales', title: 'Marketing paints pictures', kind: 'caricature' });
     session = applyOperation(session, { type: 'addCard', cardId: 'm2', laneId: 'marketing', title: 'Sales never call back', kind: 'caricature' });
     expect(caricatureColumns(session)).toEqual([
-      { view: 'marketingOnSales', cardIds: ['m1', 'm2'] },
-      { view: 'salesOnMarketing', cardIds: ['s1'] },
+      { view: 'marketingOnSales', side: 'marketing', cardIds: ['m1', 'm2'] },
+      { view: 'salesOnMarketing', side: 'sales', cardIds: ['s1'] },
     ]);
   });
 
@@ -59,7 +59,10 @@ describe('the view of each block', () => {
         const listed = metricCards(session);
         const metrics = readingOrder(session).filter((id) => session.cards[id]?.kind === 'metric');
         expect([...listed].sort()).toEqual([...metrics].sort());
-        const flags = listed.map((id) => lacksNarrative(session.cards[id]!));
+        const flags = listed.map((id) => {
+          const card = session.cards[id];
+          return card !== undefined && lacksNarrative(card);
+        });
         // Once an unflagged metric comes, no flagged one follows.
         expect(flags.indexOf(false) === -1 || flags.lastIndexOf(true) < flags.indexOf(false)).toBe(true);
       }),
