@@ -21,6 +21,7 @@ import { describePlacement } from './card-text';
 import { placementAtPoint } from './drag-geometry';
 import { BlockView } from './BlockView';
 import { Lane } from './Lane';
+import { settleList } from './lane-scroll';
 import { useBoardSensors } from './sensors';
 import { countRender } from '../perf/render-count';
 
@@ -48,8 +49,6 @@ export function Board() {
       // The drop slot takes the dragged card's height (set through the CSSOM, which the CSP allows).
       const height = active.rect.current.initial?.height;
       if (height) document.documentElement.style.setProperty('--drag-height', `${height}px`);
-      // Lists stop snapping while a card is carried: snapping would fight the drag's auto-scroll.
-      boardRef.current?.setAttribute('data-dragging', '');
       useBoard.getState().startDrag(cardId);
       announce(describePlacement(t, 'dnd.pickedUp', useBoard.getState().history.present, cardId));
     },
@@ -69,14 +68,12 @@ export function Board() {
   );
 
   const onDragEnd = useCallback(() => {
-    boardRef.current?.removeAttribute('data-dragging');
     const cardId = useBoard.getState().drag?.cardId;
     useBoard.getState().endDrag(true);
     if (cardId) announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
   }, [announce, t]);
 
   const onDragCancel = useCallback(() => {
-    boardRef.current?.removeAttribute('data-dragging');
     const cardId = useBoard.getState().drag?.cardId;
     useBoard.getState().endDrag(false);
     if (cardId) announce(describePlacement(t, 'dnd.cancelled', useBoard.getState().history.present, cardId));
@@ -192,10 +189,17 @@ function useScrollFollowing(boardRef: RefObject<HTMLElement | null>): void {
         pending.clear();
       });
     };
+    // A list comes to rest on a card's top (board/lane-scroll.ts), not while a card is carried.
+    const onScrollEnd = (event: Event) => {
+      const list = event.target;
+      if (list instanceof HTMLElement && list.classList.contains('lane-cards') && !useBoard.getState().drag) settleList(list);
+    };
     board.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    board.addEventListener('scrollend', onScrollEnd, { capture: true, passive: true });
     return () => {
       cancelAnimationFrame(frame);
       board.removeEventListener('scroll', onScroll, { capture: true });
+      board.removeEventListener('scrollend', onScrollEnd, { capture: true });
     };
   }, [boardRef]);
 }
