@@ -11,8 +11,8 @@ import { addCards, type BoardPage, useBoards } from './support';
 const boards = useBoards();
 
 const topics = (side: string) => [1, 2, 3, 4].map((n) => `${side} topic ${n}: a title long enough to wrap onto a second line`);
-const marketingCaricatures = ['Sales only wants discounts and never reads a brief', 'Sales calls a lead once and gives up', 'Sales promises features we never planned'];
-const salesCaricatures = ['Marketing paints pretty pictures nobody buys', 'Marketing counts clicks, not customers', 'Marketing sends us leads that are students'];
+const marketingCaricatures: readonly [string, string, string] = ['Sales only wants discounts and never reads a brief', 'Sales calls a lead once and gives up', 'Sales promises features we never planned'];
+const salesCaricatures: readonly [string, string, string] = ['Marketing paints pretty pictures nobody buys', 'Marketing counts clicks, not customers', 'Marketing sends us leads that are students'];
 
 /** Every card in every list of the page: wholly seen (inside window, list, clear of the corner controls), or paged away. */
 interface Seen {
@@ -250,6 +250,21 @@ describe('lanes that scroll', () => {
       await expect.poll(() => clear('.drop-slot')).toBe(true);
     }
     await page.keyboard.press('Escape');
+    expect(board.errors).toEqual([]);
+  });
+});
+
+describe('Find and presentation mode', () => {
+  it('ends Find’s dimming when a presentation starts', async () => {
+    const board = await boards.open();
+    const { page } = board;
+    await addCards(page, 'Marketing', ['Trade fair', 'Brand book']);
+    await page.keyboard.press('Control+f');
+    await page.getByRole('searchbox', { name: 'Find' }).fill('fair');
+    await expect.poll(() => page.locator('.card--dimmed').count()).toBe(1);
+    await page.getByRole('button', { name: 'Presentation', exact: true }).click();
+    await page.getByRole('toolbar', { name: 'Presentation controls' }).waitFor();
+    await expect.poll(() => page.locator('.card--dimmed').count()).toBe(0);
     expect(board.errors).toEqual([]);
   });
 });
