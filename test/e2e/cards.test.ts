@@ -27,7 +27,8 @@ function workshopSession(title: string, ops: readonly Operation[]): Session {
 
 async function openFromLibrary(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: `Open ${title}` }).click();
-  await page.getByRole('region', { name: 'Marketing' }).waitFor();
+  // The lanes, or the open block's own view (caricatures, metrics): the board's first list.
+  await page.locator('main.board > section').first().waitFor();
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -268,7 +269,7 @@ describe('caricatures and metrics', () => {
     expect(await page.getByRole('button', { name: 'Details for Hidden caricature' }).count()).toBe(2);
 
     // Lifted for a drag, it stays covered.
-    const box = await page.getByRole('region', { name: 'Sales', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).boundingBox();
+    const box = await page.getByRole('region', { name: 'How Sales sees Marketing', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).boundingBox();
     if (!box) throw new Error('No hidden caricature in Sales');
     const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await page.mouse.move(from.x, from.y);

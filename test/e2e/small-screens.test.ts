@@ -307,6 +307,8 @@ describe('zooming the control window', () => {
 
     // Remembered over a restart; Ctrl+0 goes back to 100 %, Ctrl+− down to 50 % at most.
     await page.reload();
+    await page.locator('.board--caricatures').waitFor();
+    await page.keyboard.press('v');
     await page.locator('.lane').nth(3).waitFor();
     expect(await zoom()).toBe('2');
     await page.keyboard.press('Control+0');
