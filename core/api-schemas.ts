@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { audienceThemes, zoomLimits } from './audience';
+import { boardViews } from './block-view';
 import { builtInTemplates, exportKinds, languages, themes, windowZoomLimits, type ApiVerb, type NahtstelleApi } from './api';
 import { agendaBlockSchema, sessionDetailsSchema, sessionSchema } from './session-schema';
 import { summarySections } from './summary-text';
@@ -63,6 +64,8 @@ export const audienceViewSchema = z
     session: sessionSchema,
     spotlightCardId: z.string().max(200).nullable(),
     zoom: z.union([z.number().min(zoomLimits.min).max(zoomLimits.max), z.literal('fit')]),
+    boardView: z.enum(boardViews),
+    scrolledTo: z.record(z.string().max(200), z.string().max(200)).refine((entries) => Object.keys(entries).length <= 100, { error: 'Too many lists' }),
     language: language,
     theme: z.enum(audienceThemes),
   })
@@ -75,6 +78,9 @@ export const audienceViewSchema = z
   })
   .refine(({ session, spotlightCardId }) => spotlightCardId === null || Object.hasOwn(session.cards, spotlightCardId), {
     error: 'The spotlight is on a card the view does not show',
+  })
+  .refine(({ session, scrolledTo }) => Object.values(scrolledTo).every((cardId) => Object.hasOwn(session.cards, cardId)), {
+    error: 'A scroll position names a card the view does not show',
   });
 
 type ArgsSchemas = { readonly [V in ApiVerb]: z.ZodType<Parameters<NahtstelleApi[V]>> };

@@ -5,6 +5,7 @@
  * hidden votes, card notes and move reasons, facilitator prompts, participants. The audience
  * window therefore never holds what it must not show, whatever it renders.
  */
+import type { BoardView } from './block-view';
 import type { CardId, Session } from './model';
 
 /** How large the board is shown: a zoom factor, or scaled to fit the screen it is on. */
@@ -22,6 +23,10 @@ export interface AudienceView {
   /** The card enlarged in the middle of the screen, if any; never a hidden card. */
   readonly spotlightCardId: CardId | null;
   readonly zoom: BoardZoom;
+  /** The lanes or the active block's own view (core/block-view.ts), as the control window shows it. */
+  readonly boardView: BoardView;
+  /** Per list (a lane's id, a block view's column), the first card the facilitator scrolled to. */
+  readonly scrolledTo: Readonly<Record<string, CardId>>;
   /** The UI language and theme of the control window. */
   readonly language: 'de' | 'en';
   readonly theme: AudienceTheme;
@@ -54,8 +59,13 @@ export function audienceSession(session: Session): Session {
 }
 
 /** The view for the audience window; a spotlight on a card the room may not see shows nothing. */
-export function audienceView(session: Session, ui: { spotlightCardId: CardId | null; zoom: BoardZoom; language: 'de' | 'en'; theme: AudienceTheme }): AudienceView {
+export function audienceView(
+  session: Session,
+  ui: { spotlightCardId: CardId | null; zoom: BoardZoom; boardView: BoardView; scrolledTo: Readonly<Record<string, CardId>>; language: 'de' | 'en'; theme: AudienceTheme },
+): AudienceView {
   const shown = audienceSession(session);
   const spotlightCardId = ui.spotlightCardId !== null && ui.spotlightCardId in shown.cards ? ui.spotlightCardId : null;
-  return { session: shown, spotlightCardId, zoom: ui.zoom, language: ui.language, theme: ui.theme };
+  // A scroll position names a card: only one the room may see.
+  const scrolledTo = Object.fromEntries(Object.entries(ui.scrolledTo).filter(([, cardId]) => cardId in shown.cards));
+  return { session: shown, spotlightCardId, zoom: ui.zoom, boardView: ui.boardView, scrolledTo, language: ui.language, theme: ui.theme };
 }

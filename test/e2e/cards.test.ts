@@ -27,7 +27,8 @@ function workshopSession(title: string, ops: readonly Operation[]): Session {
 
 async function openFromLibrary(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: `Open ${title}` }).click();
-  await page.getByRole('region', { name: 'Marketing' }).waitFor();
+  // The lanes, or the open block's own view (caricatures, metrics): the board's first list.
+  await page.locator('main.board > section').first().waitFor();
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -257,8 +258,8 @@ describe('caricatures and metrics', () => {
     const { page } = await boards.open({ dataDir, startOn: 'library' });
     await openFromLibrary(page, 'Zerrbilder');
 
-    expect(await cardTitles(page, 'Sales')).toEqual(['Hidden caricature\nHow Sales sees Marketing']);
-    expect(await cardTitles(page, 'Marketing')).toEqual(['Hidden caricature\nHow Marketing sees Sales']);
+    expect(await cardTitles(page, 'How Sales sees Marketing')).toEqual(['Hidden caricature\nHow Sales sees Marketing']);
+    expect(await cardTitles(page, 'How Marketing sees Sales')).toEqual(['Hidden caricature\nHow Marketing sees Sales']);
     expect(await page.content()).not.toContain('pretty slides');
     expect(await card(page, 'Hidden caricature').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')))).toEqual([
       'Hidden caricature, How Marketing sees Sales',
@@ -268,7 +269,7 @@ describe('caricatures and metrics', () => {
     expect(await page.getByRole('button', { name: 'Details for Hidden caricature' }).count()).toBe(2);
 
     // Lifted for a drag, it stays covered.
-    const box = await page.getByRole('region', { name: 'Sales', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).boundingBox();
+    const box = await page.getByRole('region', { name: 'How Sales sees Marketing', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).boundingBox();
     if (!box) throw new Error('No hidden caricature in Sales');
     const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await page.mouse.move(from.x, from.y);
@@ -281,18 +282,19 @@ describe('caricatures and metrics', () => {
     await page.mouse.move(from.x, from.y, { steps: 4 });
     await page.mouse.up();
 
-    // The block is "Clear up caricatures": a new card is a caricature, covered as soon as it is added.
-    const lane = page.getByRole('region', { name: 'Sales', exact: true });
+    // The block is "Clear up caricatures": a new card is a caricature, covered as soon as it is added
+    // (here in the block's own view, which adds it to the Sales lane).
+    const lane = page.getByRole('region', { name: 'How Sales sees Marketing', exact: true });
     await lane.getByRole('button', { name: 'Add card', exact: true }).click();
     const field = lane.getByRole('textbox', { name: 'Title of the new caricature in Sales' });
     await field.fill('Marketing never talks to customers');
     await field.press('Enter');
     await field.press('Escape');
-    expect(await cardTitles(page, 'Sales')).toHaveLength(2);
+    expect(await cardTitles(page, 'How Sales sees Marketing')).toHaveLength(2);
     expect(await page.content()).not.toContain('never talks to customers');
 
     // Editing a covered card does not put its text on the projector until asked to.
-    await page.getByRole('region', { name: 'Marketing', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).press('Enter');
+    await page.getByRole('region', { name: 'How Marketing sees Sales', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Card: Hidden caricature' });
     await dialog.waitFor();
     expect(await page.content()).not.toContain('only wants discounts');
@@ -314,7 +316,7 @@ describe('caricatures and metrics', () => {
       ]),
     );
     await openFromLibrary(page, 'Zerrbilder');
-    expect(await cardTitles(page, 'Sales')).toEqual([
+    expect(await cardTitles(page, 'How Sales sees Marketing')).toEqual([
       'Marketing only makes pretty slides\nHow Sales sees Marketing\nActually: Marketing wrote half of the tender answers\nCleared',
     ]);
     expect(await nameOf(page, 'Marketing only makes pretty slides')).toBe(
@@ -334,7 +336,7 @@ describe('caricatures and metrics', () => {
     );
     const { page } = await boards.open({ dataDir, startOn: 'library' });
     await openFromLibrary(page, 'Kennzahlen');
-    expect(await cardTitles(page, 'Sales')).toEqual(['Qualified leads\nMetric · Sales\n40 per month · target 60 per month\nNo narrative yet']);
+    expect(await cardTitles(page, 'Metrics and their narratives')).toEqual(['Qualified leads\nMetric · Sales\n40 per month · target 60 per month\nNo narrative yet']);
     expect(await nameOf(page, 'Qualified leads')).toBe('Qualified leads, Metric · Sales, 40 per month · target 60 per month, No narrative yet');
 
     await card(page, 'Qualified leads').focus();
@@ -344,12 +346,13 @@ describe('caricatures and metrics', () => {
     await dialog.getByLabel('Narrative: what the number tells').fill('Fewer leads, but the ones we get close twice as often.');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await cardTitles(page, 'Sales')).toEqual([
+    expect(await cardTitles(page, 'Metrics and their narratives')).toEqual([
       'Qualified leads\nMetric · Sales\n40 per month · target 60 per month\nFewer leads, but the ones we get close twice as often.',
     ]);
     expect(await nameOf(page, 'Qualified leads')).not.toContain('No narrative yet');
 
-    // In the metrics block new cards are metrics.
+    // In the metrics block new cards are metrics, also when added on the lanes (one toggle away).
+    await page.getByRole('button', { name: 'Show topics' }).click();
     const lane = page.getByRole('region', { name: 'Marketing', exact: true });
     await lane.getByRole('button', { name: 'Add card', exact: true }).click();
     const field = lane.getByRole('textbox', { name: 'Name of the new metric in Marketing' });

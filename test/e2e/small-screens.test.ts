@@ -55,6 +55,9 @@ export async function openRunningWorkshop(screen: Pick<Screen, 'width' | 'height
   });
   const open = screen.locale === 'de-DE' ? `${fixtureTitle} öffnen` : `Open ${fixtureTitle}`;
   await board.page.getByRole('button', { name: open, exact: true }).click();
+  // The fixture is in its caricatures block, which opens on its own view: the lanes are one key away.
+  await board.page.locator('.board--caricatures').waitFor();
+  await board.page.keyboard.press('v');
   await board.page.locator('.lane').nth(3).waitFor();
   // Fonts change line breaks: measure once they are in.
   await board.page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -181,7 +184,14 @@ describe('presentation mode on a small screen', () => {
     await page.keyboard.press('F5');
     const controls = page.getByRole('toolbar', { name: 'Präsentationssteuerung' });
     await expect.poll(() => controls.getByRole('status').innerText()).toBe('An den Bildschirm angepasst');
-    await page.waitForFunction(() => [...document.querySelectorAll('.lane-cards')].every((list) => list.scrollHeight <= list.clientHeight + 1));
+    // Fitted no smaller than readable type; what does not fit then is paged ("+N weitere"), never cut.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>('.lane-cards > li')].every((item) => {
+        const box = item.getBoundingClientRect();
+        const list = (item.parentElement as HTMLElement).getBoundingClientRect();
+        return item.hasAttribute('data-beyond') || (box.top >= list.top - 0.5 && box.bottom <= list.bottom + 0.5);
+      }),
+    );
     await mkdir(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'presentation-1280x720-de-DE.png') });
     expect(await whollyVisibleCards(page)).toBeGreaterThanOrEqual(6);
@@ -297,6 +307,8 @@ describe('zooming the control window', () => {
 
     // Remembered over a restart; Ctrl+0 goes back to 100 %, Ctrl+− down to 50 % at most.
     await page.reload();
+    await page.locator('.board--caricatures').waitFor();
+    await page.keyboard.press('v');
     await page.locator('.lane').nth(3).waitFor();
     expect(await zoom()).toBe('2');
     await page.keyboard.press('Control+0');

@@ -81,8 +81,8 @@ describe('the workshop method, end to end', () => {
 
     // 2 — Caricatures: written hidden on each side, revealed together, then cleared.
     await agenda.getByRole('button', { name: 'Next block' }).click();
-    await addCards(page, 'Marketing', ['Sales only wants discounts']);
-    await addCards(page, 'Sales', ['Marketing paints pretty pictures']);
+    await addCards(page, 'How Marketing sees Sales', ['Sales only wants discounts']);
+    await addCards(page, 'How Sales sees Marketing', ['Marketing paints pretty pictures']);
     expect(await page.content()).not.toContain('only wants discounts');
     expect(await tools.getByRole('listitem').allInnerTexts()).toEqual(['How Marketing sees Sales: 1', 'How Sales sees Marketing: 1', 'Hidden until revealed']);
     await tools.getByRole('button', { name: 'Reveal caricatures' }).click();
@@ -101,7 +101,7 @@ describe('the workshop method, end to end', () => {
 
     // 4 — Metrics and narratives: a metric is flagged until it has its narrative.
     await agenda.getByRole('button', { name: 'Next block' }).click();
-    await addCards(page, 'Seam', ['SQL rate']);
+    await addCards(page, 'Metrics and their narratives', ['SQL rate']);
     await tools.getByText('1 metric without a narrative').waitFor();
     expect(await cardNamed(page, 'SQL rate').getAttribute('aria-label')).toMatch(/No narrative yet/);
     dialog = await openDetails(page, 'SQL rate');
@@ -113,7 +113,8 @@ describe('the workshop method, end to end', () => {
     await tools.getByText('Every metric has its narrative').waitFor();
     expect(await cardNamed(page, 'SQL rate').getAttribute('aria-label')).not.toMatch(/No narrative yet/);
 
-    // Dot voting by department, totals hidden until revealed, then the ranking.
+    // Dot voting by department, totals hidden until revealed, then the ranking — on the topics.
+    await page.getByRole('button', { name: 'Show topics' }).click();
     await page.getByRole('button', { name: 'Dot voting', exact: true }).click();
     const voting = page.getByRole('region', { name: 'Dot voting' });
     const voter = (name: string) => voting.getByRole('button', { name: new RegExp(`^${name} ·`) });
@@ -145,7 +146,9 @@ describe('the workshop method, end to end', () => {
     host = await spawnHost(dataDir);
     const second = await boards.open({ url: host.url, dataDir, startOn: 'library' });
     const again = second.page;
-    // The app opens the session it had open last.
+    // The app opens the session it had open last, in its metrics block: its view first, the topics one toggle away.
+    await again.getByRole('region', { name: 'Metrics and their narratives' }).getByText('SQL rate').waitFor();
+    await again.getByRole('button', { name: 'Show topics' }).click();
     await lane(again, 'Open topics').waitFor();
     expect(await again.getByRole('heading', { level: 1 }).innerText()).toBe('Workshop Süd');
 

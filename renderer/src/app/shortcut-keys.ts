@@ -58,6 +58,8 @@ export const shortcutSpecs = [
   { id: 'presentation', scope: 'board', keys: [key('F5')] },
   { id: 'audienceWindow', scope: 'board', keys: [key('F5', { shift: true })] },
   { id: 'cheatSheet', scope: 'board', keys: [key('?')] },
+  // The caricatures and metrics blocks show their own view; the lanes of topics stay one key away.
+  { id: 'toggleTopics', scope: 'board', keys: [key('v')] },
   // The control window's zoom, as in every desktop app; in presentation mode the same keys zoom the board.
   { id: 'windowZoomIn', scope: 'board', keys: [key('+', primary), key('=', primary)], inDialogs: true },
   { id: 'windowZoomOut', scope: 'board', keys: [key('-', primary)], inDialogs: true },

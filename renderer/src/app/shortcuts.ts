@@ -6,6 +6,7 @@
  */
 import i18next from 'i18next';
 import { useEffect } from 'react';
+import { blockViewOf } from '../../../core/block-view';
 import { isFiltering } from '../../../core/find';
 import type { AppCommand } from '../../../core/api';
 import type { CardId } from '../../../core/model';
@@ -66,6 +67,7 @@ const actions: Record<Exclude<ShortcutId, SensorShortcutId>, Action> = {
   presentation: togglePresentation,
   audienceWindow: toggleAudienceWindow,
   cheatSheet: () => usePresentation.getState().setCheatSheetOpen(true),
+  toggleTopics: () => (blockViewOf(useBoard.getState().history.present) === 'lanes' ? false : usePresentation.getState().toggleTopics()),
   windowZoomIn: () => (presenting() ? false : stepWindowZoom(1)),
   windowZoomOut: () => (presenting() ? false : stepWindowZoom(-1)),
   windowZoomReset: () => (presenting() ? false : setWindowZoom(1)),

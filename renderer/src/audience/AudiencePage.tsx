@@ -3,13 +3,15 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import type { AudienceView, BoardZoom } from '../../../core/audience';
-import type { BlockTimer, Card, LaneId, Session } from '../../../core/model';
+import { caricatureColumns, fitFloor, metricCards, metricsColumn, type BoardView } from '../../../core/block-view';
+import type { BlockTimer, Card, CardId, LaneKind, Session } from '../../../core/model';
 import { formatCountdown, idleTimer } from '../../../core/timer';
 import { api } from '../api';
 import { CardFace } from '../board/CardFace';
 import { faceParts, laneKindOfCard, revealedDots, type FaceParts } from '../board/card-text';
 import { laneName } from '../board/lane-name';
 import { fitBoard } from '../present/fit';
+import { pageLists, scrollListTo } from '../present/paging';
 import { blockTitle } from '../session/AgendaBar';
 import { useRemainingMs } from '../session/BlockTimer';
 import { applyTheme } from '../store/app-store';
@@ -68,15 +70,21 @@ function AudienceBoard({ view }: { view: AudienceView }) {
       </header>
       <VoteRanking session={session} />
       <main className="audience-main" aria-label={t('board.label')}>
-        <LaneRow session={session} zoom={view.zoom} />
+        <LaneRow session={session} zoom={view.zoom} boardView={view.boardView} scrolledTo={view.scrolledTo} />
       </main>
       {spotlight && <AudienceSpotlight session={session} card={spotlight} />}
     </div>
   );
 }
 
-/** The lanes side by side, at the zoom the control window chose (or fitted to this window). */
-function LaneRow({ session, zoom }: { session: Session; zoom: BoardZoom }) {
+/**
+ * The lanes side by side at the zoom the control window chose (or fitted to this window), or the
+ * active block's own view, always fitted: the room sees the block's cards as large as they fit,
+ * never below the readable floor. Each list follows the facilitator's scroll; a card shows wholly
+ * or not at all, and a list says how many more there are (present/paging.ts).
+ */
+function LaneRow({ session, zoom, boardView, scrolledTo }: { session: Session; zoom: BoardZoom; boardView: BoardView; scrolledTo: AudienceView['scrolledTo'] }) {
+  const { t } = useTranslation();
   const board = useRef<HTMLDivElement>(null);
 
   // Set on the element, not as a React style: "fit" is measured (present/fit.ts), and both ways
@@ -84,40 +92,52 @@ function LaneRow({ session, zoom }: { session: Session; zoom: BoardZoom }) {
   useLayoutEffect(() => {
     const element = board.current;
     if (!element) return;
+    const fitted = zoom === 'fit' || boardView !== 'lanes';
     const apply = (): void => {
-      if (zoom === 'fit') fitBoard(element);
+      if (fitted) fitBoard(element, fitFloor);
       else element.style.zoom = String(zoom);
+      for (const list of element.querySelectorAll<HTMLElement>('.lane-cards')) {
+        const key = list.parentElement?.dataset.listKey;
+        scrollListTo(list, key === undefined ? undefined : scrolledTo[key]);
+      }
+      pageLists(element, (count) => t('views.more', { count }));
     };
     apply();
-    if (zoom !== 'fit') return;
     window.addEventListener('resize', apply);
     return () => window.removeEventListener('resize', apply);
-  }, [session, zoom]);
+  }, [session, zoom, boardView, scrolledTo, t]);
 
   return (
-    <div ref={board} className="audience-board">
-      {session.laneOrder.map((laneId) => (
-        <AudienceLane key={laneId} session={session} laneId={laneId} />
-      ))}
+    <div ref={board} className={`audience-board audience-board--${boardView}`}>
+      {boardView === 'caricatures' &&
+        caricatureColumns(session).map(({ view, side, cardIds }) => (
+          <AudienceList key={view} session={session} listKey={view} kind={side} title={t(`cards.view.${view}`)} cardIds={cardIds} />
+        ))}
+      {boardView === 'metrics' && (
+        <AudienceList session={session} listKey={metricsColumn.key} kind={metricsColumn.side} title={t('views.metrics')} cardIds={metricCards(session)} />
+      )}
+      {boardView === 'lanes' &&
+        session.laneOrder.map((laneId) => {
+          const lane = session.lanes[laneId];
+          return lane ? <AudienceList key={laneId} session={session} listKey={laneId} kind={lane.kind} title={laneName(lane, t)} cardIds={lane.cardIds} /> : null;
+        })}
     </div>
   );
 }
 
-function AudienceLane({ session, laneId }: { session: Session; laneId: LaneId }) {
+function AudienceList({ session, listKey, kind, title, cardIds }: { session: Session; listKey: string; kind: LaneKind; title: string; cardIds: readonly CardId[] }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const lane = session.lanes[laneId];
-  if (!lane) return null;
   return (
-    <section className={`lane lane--${lane.kind} audience-lane`} aria-labelledby={headingId}>
+    <section className={`lane lane--${kind} audience-lane`} aria-labelledby={headingId} data-list-key={listKey}>
       <header className="lane-header">
-        <h2 id={headingId}>{laneName(lane, t)}</h2>
+        <h2 id={headingId}>{title}</h2>
       </header>
       <ul className="lane-cards">
-        {lane.cardIds.map((cardId) => {
+        {cardIds.map((cardId) => {
           const card = session.cards[cardId];
           return card ? (
-            <li key={cardId} className="audience-card">
+            <li key={cardId} className="audience-card" data-card-id={cardId}>
               <AudienceCard parts={faceOf(session, card, t)} />
             </li>
           ) : null;

@@ -1,6 +1,7 @@
 /**
  * Sends the audience window what the room may see (core/audience.ts audienceView) while it is
- * open: on every change of the board, the spotlight, the zoom, the theme and the UI language.
+ * open: on every change of the board, its view and scroll, the spotlight, the zoom, the theme and
+ * the UI language.
  * Changes made together (one drop, one keystroke, a theme switch) become one call: the call waits
  * for the end of the current task (a microtask), not for an animation frame, which a hidden or
  * minimised control window would never get. One call is under way at a time; what changed
@@ -9,6 +10,7 @@
 import { useEffect } from 'react';
 import i18next from 'i18next';
 import { audienceView, type AudienceTheme, type AudienceView } from '../../../core/audience';
+import { shownBoardView } from '../../../core/block-view';
 import type { Session } from '../../../core/model';
 import { api } from '../api';
 import { usePresentation } from '../present/presentation-store';
@@ -26,23 +28,33 @@ interface ViewInputs {
   readonly session: Session;
   readonly spotlightCardId: string | null;
   readonly zoom: AudienceView['zoom'];
+  readonly topicsAsked: boolean;
+  readonly scrolledTo: AudienceView['scrolledTo'];
   readonly language: AudienceView['language'];
   readonly theme: AudienceTheme;
 }
 
 function currentInputs(): ViewInputs {
-  const { spotlightCardId, zoom } = usePresentation.getState();
+  const { spotlightCardId, zoom, topicsAsked, scrolledTo } = usePresentation.getState();
   return {
     session: useBoard.getState().history.present,
     spotlightCardId,
     zoom,
+    topicsAsked,
+    scrolledTo,
     language: i18next.language === 'de' ? 'de' : 'en',
     theme: useApp.getState().shownTheme,
   };
 }
 
 const sameInputs = (a: ViewInputs, b: ViewInputs): boolean =>
-  a.session === b.session && a.spotlightCardId === b.spotlightCardId && a.zoom === b.zoom && a.language === b.language && a.theme === b.theme;
+  a.session === b.session &&
+  a.spotlightCardId === b.spotlightCardId &&
+  a.zoom === b.zoom &&
+  a.topicsAsked === b.topicsAsked &&
+  a.scrolledTo === b.scrolledTo &&
+  a.language === b.language &&
+  a.theme === b.theme;
 
 /**
  * Sends the current view now and after every change until the returned function is called.
@@ -62,7 +74,7 @@ export function publishAudienceView(send: (view: AudienceView) => Promise<void>)
     sending = true;
     sent = inputs;
     try {
-      await send(audienceView(inputs.session, inputs));
+      await send(audienceView(inputs.session, { ...inputs, boardView: shownBoardView(inputs.session, inputs.topicsAsked) }));
     } catch (error) {
       sent = null;
       if (!stopped) useBoard.getState().reportProblem(error);
@@ -83,7 +95,13 @@ export function publishAudienceView(send: (view: AudienceView) => Promise<void>)
       if (state.history.present !== previous.history.present) schedule();
     }),
     usePresentation.subscribe((state, previous) => {
-      if (state.spotlightCardId !== previous.spotlightCardId || state.zoom !== previous.zoom) schedule();
+      if (
+        state.spotlightCardId !== previous.spotlightCardId ||
+        state.zoom !== previous.zoom ||
+        state.topicsAsked !== previous.topicsAsked ||
+        state.scrolledTo !== previous.scrolledTo
+      )
+        schedule();
     }),
     // applyTheme keeps shownTheme current, also when "Like the system" follows a change of the OS.
     useApp.subscribe((state, previous) => {

@@ -7,16 +7,21 @@ import {
   type DragStartEvent,
   type MeasuringConfiguration,
 } from '@dnd-kit/core';
+import i18next from 'i18next';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { blockViewOf, fitFloor } from '../../../core/block-view';
 import { fitBoard, overflows } from '../present/fit';
+import { firstCardShown, pageLists, unpageLists } from '../present/paging';
 import { usePresentation } from '../present/presentation-store';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
 import { describePlacement } from './card-text';
 import { placementAtPoint } from './drag-geometry';
+import { BlockView } from './BlockView';
 import { Lane } from './Lane';
+import { settleList } from './lane-scroll';
 import { useBoardSensors } from './sensors';
 import { countRender } from '../perf/render-count';
 
@@ -29,10 +34,14 @@ export function Board() {
   countRender('Board');
   const { t } = useTranslation();
   const laneOrder = useBoard((s) => s.history.present.laneOrder);
+  const blockView = useBoard((s) => blockViewOf(s.history.present));
+  const topicsAsked = usePresentation((s) => s.topicsAsked);
+  const view = topicsAsked ? 'lanes' : blockView;
   const sensors = useBoardSensors();
   const announce = useBoard((s) => s.announce);
   const boardRef = useRef<HTMLElement>(null);
-  useBoardZoom(boardRef);
+  useBoardZoom(boardRef, view);
+  useScrollFollowing(boardRef);
 
   const onDragStart = useCallback(
     ({ active }: DragStartEvent) => {
@@ -81,10 +90,8 @@ export function Board() {
       accessibility={{ announcements: silentAnnouncements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
       measuring={measuring}
     >
-      <main ref={boardRef} className="board" aria-label={t('board.label')}>
-        {laneOrder.map((laneId) => (
-          <Lane key={laneId} laneId={laneId} />
-        ))}
+      <main ref={boardRef} className={`board board--${view}`} aria-label={t('board.label')}>
+        {view === 'lanes' ? laneOrder.map((laneId) => <Lane key={laneId} laneId={laneId} />) : <BlockView view={view} />}
       </main>
       <MoveAnnouncer />
       <ZoomedDragOverlay />
@@ -94,25 +101,37 @@ export function Board() {
 
 /**
  * The zoom of presentation mode, set on the board element directly: zooming lays the board out
- * anew but re-renders nothing. "Fit" is found again when the board or the window changes.
+ * anew but re-renders nothing. "Fit" is found again when the board or the window changes; it stops
+ * at a readable floor (core/block-view.ts `fitFloor`), and what does not fit there is paged: a card
+ * shows wholly or not at all, and each list says "+N more" (present/paging.ts).
  */
-function useBoardZoom(boardRef: RefObject<HTMLElement | null>): void {
+function useBoardZoom(boardRef: RefObject<HTMLElement | null>, view: string): void {
   useEffect(() => {
     let frame = 0;
     let lastFitted: unknown = null;
+    const page = (board: HTMLElement) => pageLists(board, (count) => i18next.t('views.more', { count }));
     const apply = () => {
       cancelAnimationFrame(frame);
       const board = boardRef.current;
       const { presenting, zoom } = usePresentation.getState();
       if (!board) return;
-      if (!presenting) board.style.zoom = '';
-      else if (zoom !== 'fit') board.style.zoom = String(zoom);
-      else {
-        // One fit per frame at most, and none while a card is carried (the layout is in motion).
-        frame = requestAnimationFrame(() => {
-          if (!useBoard.getState().drag) fitBoard(board);
-        });
+      if (!presenting) {
+        board.style.zoom = '';
+        unpageLists(board);
+        return;
       }
+      // One layout pass per frame at most, and none while a card is carried (the layout is in motion).
+      frame = requestAnimationFrame(() => {
+        if (useBoard.getState().drag) return;
+        if (zoom !== 'fit') board.style.zoom = String(zoom);
+        else usePresentation.getState().setFittedZoom(fitBoard(board, fitFloor));
+        page(board);
+      });
+    };
+    // The facilitator scrolls a list in presentation mode: the next page shows.
+    const onScroll = () => {
+      const board = boardRef.current;
+      if (board && usePresentation.getState().presenting) page(board);
     };
     // On a small screen (a 1280×720 laptop) the board does not fit at 100 %: presentation mode then
     // starts fitted, so the room sees every lane. Measured once presentation mode is laid out.
@@ -129,16 +148,58 @@ function useBoardZoom(boardRef: RefObject<HTMLElement | null>): void {
       if (s.presenting && !previous.presenting && s.zoom === 1) startFitted();
     });
     const stopBoard = useBoard.subscribe((s) => {
-      if (s.history.present === lastFitted || usePresentation.getState().zoom !== 'fit' || !usePresentation.getState().presenting) return;
+      if (s.history.present === lastFitted || !usePresentation.getState().presenting) return;
       lastFitted = s.history.present;
       apply();
     });
+    const board = boardRef.current;
+    board?.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', apply);
     return () => {
       cancelAnimationFrame(frame);
       stopPresentation();
       stopBoard();
+      board?.removeEventListener('scroll', onScroll, { capture: true });
       window.removeEventListener('resize', apply);
+    };
+  }, [boardRef, view]);
+}
+
+/**
+ * Where the facilitator scrolled each list (a lane, a column of a block view): the audience window
+ * scrolls its list to the same first card (presentation-store `scrolledTo`). Once per frame.
+ */
+function useScrollFollowing(boardRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const board = boardRef.current;
+    if (!board) return;
+    const pending = new Set<HTMLElement>();
+    let frame = 0;
+    const onScroll = (event: Event) => {
+      const list = event.target;
+      if (!(list instanceof HTMLElement) || !list.classList.contains('lane-cards')) return;
+      pending.add(list);
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        for (const scrolled of pending) {
+          const key = scrolled.parentElement?.dataset.listKey;
+          if (key !== undefined) usePresentation.getState().setScrolledTo(key, firstCardShown(scrolled));
+        }
+        pending.clear();
+      });
+    };
+    // A list comes to rest on a card's top (board/lane-scroll.ts), not while a card is carried.
+    const onScrollEnd = (event: Event) => {
+      const list = event.target;
+      if (list instanceof HTMLElement && list.classList.contains('lane-cards') && !useBoard.getState().drag) settleList(list);
+    };
+    board.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    board.addEventListener('scrollend', onScrollEnd, { capture: true, passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      board.removeEventListener('scroll', onScroll, { capture: true });
+      board.removeEventListener('scrollend', onScrollEnd, { capture: true });
     };
   }, [boardRef]);
 }

@@ -1,9 +1,9 @@
-import { memo, useId, useRef, useState, type ReactNode } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaneId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { Card } from './Card';
-import { registerDropSlot } from './card-elements';
+import { cardElement, dropSlotElement, registerDropSlot } from './card-elements';
 import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
 import { PlusIcon } from '../app/icons';
@@ -62,26 +62,22 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
   const draggedId = useBoard((s) => s.drag?.cardId ?? null);
   const slotIndex = useBoard((s) => (s.drag?.placement.laneId === laneId ? s.drag.placement.index : -1));
   const isDropTarget = slotIndex >= 0;
-  const composerOpen = useBoard((s) => s.composerLaneId === laneId);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const [renaming, setRenaming] = useState(false);
+  useNewCardsInView(list, cardIds);
+  // A card carried by keyboard: its drop slot stays in view, clear of the lane's edges.
+  useLayoutEffect(() => {
+    if (slotIndex >= 0) dropSlotElement()?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [slotIndex]);
   if (!lane) return null;
   const name = laneName(lane, t);
-
-  const closeComposer = () => {
-    useBoard.getState().setComposer(null);
-    // Escape leaves the focus nowhere: give it to "Add card". When the field closed because the
-    // facilitator went elsewhere (a card, a button), the focus stays where they went.
-    requestAnimationFrame(() => {
-      if (document.activeElement === null || document.activeElement === document.body) addButton.current?.focus();
-    });
-  };
 
   return (
     <section
       className={`lane lane--${lane.kind}${isDropTarget ? ' lane--target' : ''}`}
       aria-labelledby={headingId}
       data-lane-id={laneId}
+      data-list-key={laneId}
     >
       <header className="lane-header lane-header--tools">
         <div className="lane-title-row">
@@ -106,17 +102,54 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
         </p>
       </header>
       {cardIds.length === 0 && !isDropTarget && <p className="lane-empty">{t('lane.empty')}</p>}
-      <ul className="lane-cards">{withDropSlot(cardIds, draggedId, slotIndex)}</ul>
-      <div className="lane-footer">
-        {composerOpen ? (
-          <CardComposer laneId={laneId} laneName={name} onClose={closeComposer} />
-        ) : (
-          <button ref={addButton} type="button" className="add-card" onClick={() => useBoard.getState().setComposer(laneId)}>
-            <PlusIcon />
-            {t('card.add')}
-          </button>
-        )}
-      </div>
+      <ul ref={list} className="lane-cards">
+        {withDropSlot(cardIds, draggedId, slotIndex)}
+      </ul>
+      <LaneFooter laneId={laneId} name={name} />
     </section>
   );
 });
+
+/** "Add card" below a list of cards, and the new-card field in its place while open. */
+export function LaneFooter({ laneId, name }: { laneId: LaneId; name: string }) {
+  const { t } = useTranslation();
+  const composerOpen = useBoard((s) => s.composerLaneId === laneId);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const closeComposer = () => {
+    useBoard.getState().setComposer(null);
+    // Escape leaves the focus nowhere: give it to "Add card". When the field closed because the
+    // facilitator went elsewhere (a card, a button), the focus stays where they went.
+    requestAnimationFrame(() => {
+      if (document.activeElement === null || document.activeElement === document.body) addButton.current?.focus();
+    });
+  };
+  return (
+    <div className="lane-footer">
+      {composerOpen ? (
+        <CardComposer laneId={laneId} laneName={name} onClose={closeComposer} />
+      ) : (
+        <button ref={addButton} type="button" className="add-card" onClick={() => useBoard.getState().setComposer(laneId)}>
+          <PlusIcon />
+          {t('card.add')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A card that arrives in a list (added, or dropped there) is scrolled into the list's view: added
+ * at the end of a scrolled lane it would otherwise land out of sight. Not on the first render.
+ */
+export function useNewCardsInView(list: RefObject<HTMLElement | null>, cardIds: readonly string[]): void {
+  const before = useRef<readonly string[] | null>(null);
+  useLayoutEffect(() => {
+    const previous = before.current;
+    before.current = cardIds;
+    if (previous === null || previous === cardIds || !list.current) return;
+    const had = new Set(previous);
+    const arrived = cardIds.filter((cardId) => !had.has(cardId));
+    const last = arrived[arrived.length - 1];
+    if (arrived.length > 0 && arrived.length <= 3 && last !== undefined) cardElement(last)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [list, cardIds]);
+}

@@ -7,6 +7,7 @@ import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
 import * as layout from './features/layout';
 import * as operations from './features/operations';
+import * as views from './features/views';
 import type { Translation } from './en';
 
 export const de: Translation = {
@@ -202,4 +203,5 @@ export const de: Translation = {
   audience: audience.de,
   layout: layout.de,
   operations: operations.de,
+  views: views.de,
 };

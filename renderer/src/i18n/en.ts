@@ -7,6 +7,7 @@ import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
 import * as layout from './features/layout';
 import * as operations from './features/operations';
+import * as views from './features/views';
 /** English UI text. The shape of this object is the type every other language must match. */
 export const en = {
   app: {
@@ -201,6 +202,7 @@ export const en = {
   audience: audience.en,
   layout: layout.en,
   operations: operations.en,
+  views: views.en,
 };
 
 export type Translation = typeof en;

@@ -1,7 +1,8 @@
 import './present.css';
 import { useTranslation } from 'react-i18next';
 import { zoomLimits } from '../../../core/audience';
-import { FitIcon, MinusIcon, PlusIcon } from '../app/icons';
+import { blockViewOf } from '../../../core/block-view';
+import { FitIcon, LaneIcon, MinusIcon, PlusIcon } from '../app/icons';
 import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { blockPrompt, blockTitle } from '../session/AgendaBar';
 import { BlockTimer } from '../session/BlockTimer';
@@ -75,6 +76,7 @@ function PresentationControls() {
       >
         {t('present.spotlight.label')}
       </button>
+      <TopicsToggle />
       <button type="button" className="tool-button" aria-pressed={showBlock} aria-keyshortcuts={ariaKeyShortcuts('blockBanner')} onClick={toggleBlock}>
         {t('present.showBlock')}
       </button>
@@ -90,6 +92,7 @@ export function PresentButtons() {
   const { t } = useTranslation();
   return (
     <>
+      <TopicsToggle />
       <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('presentation')} onClick={() => setPresenting(true)}>
         {t('present.presentation')}
       </button>
@@ -97,6 +100,24 @@ export function PresentButtons() {
         {t('present.cheatSheet.button')}
       </button>
     </>
+  );
+}
+
+/**
+ * In a block with a view of its own (caricatures, metrics): the lanes of topics instead, and back
+ * (V). Not there in other blocks, where the board is the lanes anyway.
+ */
+function TopicsToggle() {
+  const { t } = useTranslation();
+  const hasView = useBoard((s) => blockViewOf(s.history.present) !== 'lanes');
+  const topicsAsked = usePresentation((s) => s.topicsAsked);
+  if (!hasView) return null;
+  return (
+    <button type="button" className="tool-button" aria-pressed={topicsAsked} aria-keyshortcuts={ariaKeyShortcuts('toggleTopics')} onClick={() => usePresentation.getState().toggleTopics()}>
+      <LaneIcon />
+      {/* In the narrow board tools only the icon shows (layout.css); the words stay its name. */}
+      <span className="tool-label">{t('views.showTopics')}</span>
+    </button>
   );
 }
 

@@ -4,10 +4,15 @@ import type { CardId } from '../../../core/model';
 import { api } from '../api';
 import { focusCard } from '../board/card-elements';
 import { useBoard } from '../store/board-store';
+import { useTools } from '../tools/tools-store';
 import { usePresentation } from './presentation-store';
 
-/** Presentation mode on or off: the window goes full screen with it. */
+/**
+ * Presentation mode on or off: the window goes full screen with it. Find closes as it starts: its
+ * dimming is the facilitator's search, and the room would read half the board as faded.
+ */
 export function setPresenting(on: boolean): void {
+  if (on) useTools.getState().closeFind();
   usePresentation.getState().setPresenting(on);
   api.setFullScreen(on).catch((error: unknown) => useBoard.getState().reportProblem(error));
 }

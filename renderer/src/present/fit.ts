@@ -15,13 +15,14 @@ export function overflows(board: HTMLElement): boolean {
  * computed) and leaves the board at it. A few layouts of the board; run it when the board or the
  * window changes, not on every frame.
  */
-export function fitBoard(board: HTMLElement): number {
+export function fitBoard(board: HTMLElement, floor: number = zoomLimits.min, ceiling: number = zoomLimits.max): number {
   const fits = (zoom: number) => {
     board.style.zoom = String(zoom);
     return !overflows(board);
   };
-  let low: number = zoomLimits.min;
-  let high: number = zoomLimits.max;
+  // Not below the floor (core/block-view.ts fitFloor): what does not fit there is paged instead.
+  let low: number = floor;
+  let high: number = ceiling;
   if (!fits(high)) {
     for (let step = 0; step < 7; step++) {
       const middle = (low + high) / 2;

@@ -5,7 +5,8 @@
  * (audience/publish.ts).
  */
 import { create } from 'zustand';
-import { zoomLimits, type BoardZoom } from '../../../core/audience';
+import type { BoardZoom } from '../../../core/audience';
+import { steppedZoom } from '../../../core/block-view';
 import type { CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 
@@ -21,6 +22,12 @@ export interface PresentationState {
   readonly cheatSheetOpen: boolean;
   /** The audience window is open (main reports when it closes on its own). */
   readonly audienceOpen: boolean;
+  /** The zoom "fit" arrived at last (present/fit.ts), where a step from "fit" starts. */
+  readonly fittedZoom: number;
+  /** The facilitator asked for the topics (the lanes) in a block that has a view of its own. */
+  readonly topicsAsked: boolean;
+  /** Per list of the board (a lane, a column of a block view), the first card the facilitator scrolled to. */
+  readonly scrolledTo: Readonly<Record<string, string>>;
 
   setPresenting(presenting: boolean): void;
   setSpotlight(cardId: CardId | null): void;
@@ -30,11 +37,14 @@ export interface PresentationState {
   toggleBlock(): void;
   setCheatSheetOpen(open: boolean): void;
   setAudienceOpen(open: boolean): void;
+  setFittedZoom(zoom: number): void;
+  toggleTopics(): void;
+  setScrolledTo(listKey: string, cardId: string | null): void;
   /** Back to the defaults when a session closes or another opens (the audience window stays). */
   reset(): void;
 }
 
-const defaults = { presenting: false, spotlightCardId: null, zoom: 1, showBlock: false, cheatSheetOpen: false } as const;
+const defaults = { presenting: false, spotlightCardId: null, zoom: 1, showBlock: false, cheatSheetOpen: false, fittedZoom: 1, topicsAsked: false, scrolledTo: {} } as const;
 
 export const usePresentation = create<PresentationState>()((set) => ({
   ...defaults,
@@ -43,20 +53,26 @@ export const usePresentation = create<PresentationState>()((set) => ({
   setPresenting: (presenting) => set(presenting ? { presenting } : { presenting, spotlightCardId: null }),
   setSpotlight: (spotlightCardId) => set({ spotlightCardId }),
   stepZoom: (direction) =>
-    set((s) => ({ zoom: steppedZoom(s.zoom === 'fit' ? 1 : s.zoom, direction) })),
+    set((s) => ({ zoom: steppedZoom(s.zoom === 'fit' ? s.fittedZoom : s.zoom, direction) })),
   setZoom: (zoom) => set({ zoom }),
   toggleBlock: () => set((s) => ({ showBlock: !s.showBlock })),
   setCheatSheetOpen: (cheatSheetOpen) => set({ cheatSheetOpen }),
   setAudienceOpen: (audienceOpen) => set({ audienceOpen }),
+  setFittedZoom: (fittedZoom) => set({ fittedZoom }),
+  toggleTopics: () => set((s) => ({ topicsAsked: !s.topicsAsked, scrolledTo: {} })),
+  setScrolledTo: (listKey, cardId) =>
+    set((s) => {
+      if ((s.scrolledTo[listKey] ?? null) === cardId) return s;
+      const others = Object.entries(s.scrolledTo).filter(([key]) => key !== listKey);
+      return { scrolledTo: Object.fromEntries(cardId === null ? others : [...others, [listKey, cardId]]) };
+    }),
   reset: () => set(defaults),
 }));
 
-export function steppedZoom(zoom: number, direction: 1 | -1): number {
-  const next = Math.round((zoom + direction * zoomLimits.step) / zoomLimits.step) * zoomLimits.step;
-  return Math.min(zoomLimits.max, Math.max(zoomLimits.min, next));
-}
 
 // A session opened (even the same file again) or closed: the presentation starts afresh.
 useBoard.subscribe((state, previous) => {
   if (state.openFile !== previous.openFile) usePresentation.getState().reset();
+  // A new block opens on its own view; the lanes stay one key away (toggleTopics).
+  else if (state.history.present.activeBlockId !== previous.history.present.activeBlockId) usePresentation.setState({ topicsAsked: false, scrolledTo: {} });
 });

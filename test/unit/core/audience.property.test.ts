@@ -116,8 +116,10 @@ describe('audienceSession (property)', () => {
 
   it('makes a view main accepts, whatever card the spotlight is on; a hidden card is never spotlighted', () => {
     fc.assert(
-      fc.property(session, fc.option(cardId, { nil: null }), fc.constantFrom(1, 0.5, 2.5, 'fit' as const), (full, spotlight, zoom) => {
-        const view = audienceView(full, { spotlightCardId: spotlight, zoom, language: 'de', theme: 'contrast' });
+      fc.property(session, fc.option(cardId, { nil: null }), fc.constantFrom(1, 0.5, 2.5, 'fit' as const), fc.dictionary(laneId, cardId), (full, spotlight, zoom, scrolledTo) => {
+        const view = audienceView(full, { spotlightCardId: spotlight, zoom, boardView: 'caricatures', scrolledTo, language: 'de', theme: 'contrast' });
+        // A scroll position never names a card the room may not see.
+        for (const scrolledCard of Object.values(view.scrolledTo)) expect(isHiddenCaricature(full, scrolledCard) || !(scrolledCard in full.cards)).toBe(false);
         const parsed = apiArgs.showAudienceView.safeParse([view]);
         expect(parsed.success ? null : parsed.error.issues).toBeNull();
         if (spotlight !== null && isHiddenCaricature(full, spotlight)) expect(view.spotlightCardId).toBeNull();

@@ -17,7 +17,7 @@ const laptop = fakeDisplay(1, 0, 0, 1920, 1080);
 const projector = fakeDisplay(2, 1920, 0, 1280, 800);
 
 const view = (session: Session = sampleSession()): AudienceView =>
-  audienceView(session, { spotlightCardId: null, zoom: 1, language: 'de', theme: 'light' });
+  audienceView(session, { spotlightCardId: null, zoom: 1, boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'light' });
 
 /** The control window, on the laptop's display unless placed elsewhere. */
 function controlWindow(bounds = { x: 100, y: 80, width: 1440, height: 900, maximized: false }): FakeBrowserWindow {
@@ -277,12 +277,19 @@ describe('audience handlers', () => {
   const withCaricature = addCard(sampleSession(), 'card-3', 'sales', 'Marketing malt nur bunte Bilder', undefined, 'caricature');
   const withVotes = vote(addCard(sampleSession(), 'card-3', 'sales', 'Preisliste'), 'card-3', 'department:sales', 1);
 
+  it('refuses a scroll position on a card the view does not show', async () => {
+    const { handlers: table } = await handlers();
+    const raw: AudienceView = { session: sampleSession(), spotlightCardId: null, zoom: 1, boardView: 'caricatures', scrolledTo: { sales: 'card-404' }, language: 'en', theme: 'dark' };
+    const result = await dispatchCall(table, 'showAudienceView', [raw]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidArguments', detail: expect.stringMatching(/scroll position/) } });
+  });
+
   it.each([
     ['a hidden caricature', withCaricature, /hidden caricature/],
     ['hidden votes', withVotes, /hidden votes/],
   ])('refuses a view that still shows %s, and shows nothing', async (_case, session, detail) => {
     const { handlers: table, audience } = await handlers();
-    const raw: AudienceView = { session, spotlightCardId: null, zoom: 1, language: 'en', theme: 'dark' };
+    const raw: AudienceView = { session, spotlightCardId: null, zoom: 1, boardView: 'lanes', scrolledTo: {}, language: 'en', theme: 'dark' };
     const result = await dispatchCall(table, 'showAudienceView', [raw]);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalidArguments', detail: expect.stringMatching(detail) } });
     expect(audience.show).not.toHaveBeenCalled();
@@ -293,7 +300,7 @@ describe('audience handlers', () => {
     expect(await dispatchCall(table, 'showAudienceView', [view(withCaricature)])).toEqual({ ok: true, value: undefined });
     expect(await dispatchCall(table, 'showAudienceView', [view(withVotes)])).toEqual({ ok: true, value: undefined });
     const revealed = setVoting(withVotes, { revealed: true });
-    expect(await dispatchCall(table, 'showAudienceView', [{ session: revealed, spotlightCardId: 'card-3', zoom: 'fit', language: 'de', theme: 'contrast' }])).toEqual({
+    expect(await dispatchCall(table, 'showAudienceView', [{ session: revealed, spotlightCardId: 'card-3', zoom: 'fit', boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'contrast' }])).toEqual({
       ok: true,
       value: undefined,
     });

@@ -95,6 +95,7 @@ export const en = {
     zoomOut: 'Zoom out',
     zoomFit: 'Fit the board to the screen',
     blockBanner: 'Show or hide the block and its timer',
+    toggleTopics: 'The block’s own view or the topics (caricatures and metrics blocks)',
     leavePresentation: 'Leave presentation mode',
   }),
 };
@@ -191,6 +192,7 @@ export const de: typeof en = {
     zoomOut: 'Verkleinern',
     zoomFit: 'Board an den Bildschirm anpassen',
     blockBanner: 'Block und Timer zeigen oder ausblenden',
+    toggleTopics: 'Eigene Ansicht des Blocks oder die Themen (Karikaturen- und Kennzahlen-Block)',
     leavePresentation: 'Präsentationsmodus beenden',
   }),
 };
