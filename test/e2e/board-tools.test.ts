@@ -178,6 +178,10 @@ describe('dot voting', () => {
     // Over the budget: nothing changes (the ranking below shows no third dot either).
     await addDot('Sales', 'Product launch').click({ force: true });
     expect(await voterButton('Sales').innerText()).toBe('Sales · 0 of 2 left');
+    // The refusal shows on the card where the dot was tried, not only to the screen reader.
+    const refusal = page.getByRole('group', { name: 'Dots on Product launch' }).getByRole('status');
+    expect(await refusal.innerText()).toBe('Sales has no dots left.');
+    expect(await refusal.isVisible()).toBe(true);
     expect(await voterButton('Other').innerText()).toBe('Other · 2 of 2 left');
 
     // Hidden until revealed.

@@ -130,6 +130,7 @@ function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; vo
   const { t } = useTranslation();
   const voterId = useWorkshopUi((s) => s.voterId);
   const participants = useBoard((s) => s.history.present.details.participants);
+  const refused = useWorkshopUi((s) => s.refusedDotCard === cardId);
   if (voterId === null) return null;
   const department = departments.find((d) => departmentVoterId(d) === voterId);
   const voter = department ? t(`details.${department}`) : participants.find((p) => p.id === voterId)?.name.trim() || t('cards.vote.participant');
@@ -150,6 +151,11 @@ function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; vo
       <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.add', { voter, title: label })} aria-keyshortcuts={ariaKeyShortcuts('voteAdd')} onClick={() => castVote(cardId, 1, t)}>
         <DotPlusIcon />
       </button>
+      {refused && (
+        <p className="card-vote-refused" role="status">
+          {t('cards.vote.noneLeft', { voter })}
+        </p>
+      )}
     </div>
   );
 }

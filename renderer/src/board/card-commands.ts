@@ -18,6 +18,8 @@ export function castVote(cardId: CardId, delta: 1 | -1, t: TFunction): void {
   const before = state.history.present;
   state.dispatch({ type: 'vote', cardId, voterId, delta });
   const after = useBoard.getState().history.present;
+  // A dot beyond the budget is refused where it was tried, visibly, not only to the screen reader.
+  useWorkshopUi.getState().setRefusedDotCard(delta === 1 && after === before ? cardId : null);
   useBoard.getState().announce(voteMessage(after, cardId, voterId, delta, after !== before, t));
 }
 

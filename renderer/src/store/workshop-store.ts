@@ -13,11 +13,14 @@ export interface WorkshopUiState {
   readonly cardDetailsId: CardId | null;
   /** The voter placing dots while voting is open; null while it is closed. */
   readonly voterId: string | null;
+  /** The card where the voter's last dot was refused (no dots left), so that card can say so; null otherwise. */
+  readonly refusedDotCard: CardId | null;
   readonly filter: CardFilter;
 
   openCardDetails(cardId: CardId): void;
   closeCardDetails(): void;
   setVoter(voterId: string | null): void;
+  setRefusedDotCard(cardId: CardId | null): void;
   setFilter(changes: Partial<CardFilter>): void;
   clearFilter(): void;
   /** Back to the defaults, when a session closes or another opens. */
@@ -27,14 +30,16 @@ export interface WorkshopUiState {
 export const useWorkshopUi = create<WorkshopUiState>()((set) => ({
   cardDetailsId: null,
   voterId: null,
+  refusedDotCard: null,
   filter: noFilter,
 
   openCardDetails: (cardId) => set({ cardDetailsId: cardId }),
   closeCardDetails: () => set({ cardDetailsId: null }),
-  setVoter: (voterId) => set({ voterId }),
+  setVoter: (voterId) => set({ voterId, refusedDotCard: null }),
+  setRefusedDotCard: (cardId) => set({ refusedDotCard: cardId }),
   setFilter: (changes) => set((s) => ({ filter: { ...s.filter, ...changes } })),
   clearFilter: () => set({ filter: noFilter }),
-  reset: () => set({ cardDetailsId: null, voterId: null, filter: noFilter }),
+  reset: () => set({ cardDetailsId: null, voterId: null, refusedDotCard: null, filter: noFilter }),
 }));
 
 /**
