@@ -7,6 +7,7 @@ import { buildSummary } from '../../../core/summary';
 import { summaryPresets, summarySections } from '../../../core/summary-text';
 import { api } from '../api';
 import { Dialog } from '../app/Dialog';
+import { ErrorDetails } from '../app/ErrorDetails';
 import { useBoard } from '../store/board-store';
 import { describeExportError } from './export-errors';
 import { csvDelimiterFor, languageOf, presetOf, summaryKinds, useExport } from './export-store';
@@ -192,6 +193,7 @@ function ExportOutcome({ onRetry }: { onRetry: (kind: ExportKind, retryPath: str
             <p>
               <strong>{t('export.failed')}</strong> {describeExportError(status.error, t)}
             </p>
+            <ErrorDetails error={status.error} />
             <div className="export-problem-actions">
               <button type="button" className="tool-button" onClick={() => onRetry(status.kind, status.retryPath)}>
                 {t('export.retry')}

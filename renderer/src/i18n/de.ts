@@ -6,6 +6,7 @@ import * as present from './features/present';
 import * as reliability from './features/reliability';
 import * as workshop from './features/workshop';
 import * as layout from './features/layout';
+import * as messages from './features/messages';
 import type { Translation } from './en';
 
 export const de: Translation = {
@@ -56,12 +57,12 @@ export const de: Translation = {
     cancelled: 'Verschieben abgebrochen. {{title}} steht wieder in {{lane}}, Position {{position}} von {{count}}.',
   },
   errors: {
-    unknownVerb: 'Die App hat etwas Unbekanntes angefragt ({{detail}}).',
-    invalidArguments: 'Die App hat ungültige Daten gesendet ({{detail}}).',
+    unknownVerb: 'Die App hat etwas Unbekanntes angefragt.',
+    invalidArguments: 'Die App hat Daten gesendet, die sie nicht verwenden konnte.',
     forbiddenSender: 'Diese Anfrage kam nicht aus dem App-Fenster und wurde abgelehnt.',
-    notAllowed: 'Die App darf diese Datei nicht ändern ({{detail}}).',
+    notAllowed: 'Die App darf diese Datei nicht ändern.',
     fileProblem: 'Mit „{{file}}“ stimmt etwas nicht.',
-    internal: 'Etwas ist schiefgegangen: {{detail}}',
+    internal: 'Die App konnte diesen Schritt nicht abschließen.',
   },
   files: {
     notFound: '„{{file}}“ wurde nicht gefunden.',
@@ -136,7 +137,7 @@ export const de: Translation = {
     lead: 'Führung klären',
     leadPrompt:
       'Neue oder umstrittene Themen sammeln. Für jedes entscheiden, wer die strategische Führung übernimmt – Marketing, Sales oder beide gemeinsam an der Nahtstelle – oder es offen als ungeklärt markieren.',
-    caricatures: 'Zerrbilder aufräumen',
+    caricatures: 'Zerrbilder ausräumen',
     caricaturesPrompt:
       'Jede Seite schreibt auf, wie sie die andere sieht. Die Bilder nebeneinander aufdecken, besprechen und für jedes festhalten, was tatsächlich stimmt.',
     mission: 'Auftrag klären',
@@ -200,4 +201,5 @@ export const de: Translation = {
   reliability: reliability.de,
   audience: audience.de,
   layout: layout.de,
+  messages: messages.de,
 };

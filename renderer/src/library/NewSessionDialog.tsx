@@ -6,7 +6,7 @@ import { apiErrorOf, type AgendaTemplate, type SessionTemplate } from '../../../
 import { sortedTemplates } from '../../../core/templates';
 import { api } from '../api';
 import { Dialog } from '../app/Dialog';
-import { describeError } from '../app/errors';
+import { ErrorMessage } from '../app/ErrorDetails';
 import { DeleteIcon } from '../app/icons';
 import { useBoard } from '../store/board-store';
 
@@ -29,7 +29,8 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   // The method is why facilitators use the app, so its template is where a session starts.
   const [template, setTemplate] = useState<SessionTemplate>(workshop);
   const [ownTemplates, setOwnTemplates] = useState<readonly AgendaTemplate[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** The failed call, shown as every failure is (app/ErrorDetails.tsx). */
+  const [problem, setProblem] = useState<{ readonly error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = [
     { name: 'title', label: t('details.title'), type: 'text' },
@@ -47,7 +48,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
     try {
       showTemplates(await api.listTemplates());
     } catch (error) {
-      setProblem(describeError(error, t));
+      setProblem({ error });
     }
   };
   useEffect(() => {
@@ -57,7 +58,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
         if (open) setOwnTemplates(templates);
       },
       (error: unknown) => {
-        if (open) setProblem(describeError(error, t));
+        if (open) setProblem({ error });
       },
     );
     return () => {
@@ -80,7 +81,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
     } catch (error) {
       // Stay in the dialog: the facilitator picks again (a template deleted elsewhere, say).
       setBusy(false);
-      setProblem(describeError(error, t));
+      setProblem({ error });
       if (apiErrorOf(error)?.code === 'templateNotFound') await loadTemplates();
     }
   };
@@ -90,7 +91,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
       await api.deleteTemplate(own.id);
       setProblem(null);
     } catch (error) {
-      setProblem(describeError(error, t));
+      setProblem({ error });
     }
     await loadTemplates();
   };
@@ -131,9 +132,9 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
           <TemplateOption checked={template === blank} onChoose={() => setTemplate(blank)} label={t('newSession.blank')} />
         </fieldset>
         {problem !== null && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
+          <div className="form-problem" role="alert">
+            <ErrorMessage error={problem.error} />
+          </div>
         )}
         <div className="dialog-actions">
           <button type="button" className="tool-button" onClick={onClose}>

@@ -4,6 +4,7 @@ import { apiErrorMessage, type ExportRequest, type NahtstelleApi } from '../../.
 import { createSession, type Session } from '../../../core/model';
 import { summarySections } from '../../../core/summary-text';
 import { describeExportError } from '../../../renderer/src/export/export-errors';
+import { explainError } from '../../../renderer/src/app/errors';
 import { fileNameOf, languageOf, presetOf, useExport, withSection } from '../../../renderer/src/export/export-store';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';
@@ -144,9 +145,11 @@ describe('why an export failed, in the UI language', () => {
     expect(describeExportError(failure('saveFailed'), tDe)).toBe('„Kick-off.md“ konnte nicht geschrieben werden.');
   });
 
-  it('words any other failure as the app does elsewhere', () => {
+  it('words any other failure as the app does elsewhere: a plain sentence, the technical detail apart', () => {
     const invalid = new Error(apiErrorMessage({ code: 'invalidArguments', detail: 'request.kind' }));
-    expect(describeExportError(invalid, t)).toBe('The app sent invalid data (request.kind).');
-    expect(describeExportError(new Error('boom'), t)).toBe('Something went wrong: boom');
+    expect(describeExportError(invalid, t)).toBe('The app sent data it could not use.');
+    expect(describeExportError(new Error('boom'), t)).toBe('The app could not finish this step.');
+    expect(explainError(invalid, t).detail).toBe('invalidArguments: request.kind');
+    expect(explainError(new Error('boom'), tDe)).toEqual({ message: 'Die App konnte diesen Schritt nicht abschließen.', detail: 'boom' });
   });
 });
