@@ -167,7 +167,7 @@ describe('lead and the reason for a move', () => {
     await dialog.getByLabel('Lead', { exact: true }).selectOption('unresolved');
     await page.keyboard.press('Escape');
     await expect.poll(() => focusedName(page)).toBe('Price list');
-    expect(await cardTitles(page, 'Marketing')).toEqual(['Price list\nLead open']);
+    expect(await cardTitles(page, 'Marketing')).toEqual(['Price list\nLead unresolved']);
     expect(await description(page, 'Price list')).toMatch(/^Topic\. Lead unresolved\./);
 
     // By keyboard into the seam: the question takes the focus; Enter saves and gives it back.

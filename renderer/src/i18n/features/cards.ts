@@ -30,7 +30,7 @@ export const en = {
   },
   face: {
     leadBadge: 'Lead: {{lead}}',
-    unresolved: 'Lead open',
+    unresolved: 'Lead unresolved',
     hidden: 'Hidden caricature',
     truth: 'Actually: {{truth}}',
     cleared: 'Cleared',
@@ -168,7 +168,7 @@ export const de: typeof en = {
   },
   face: {
     leadBadge: 'Führung: {{lead}}',
-    unresolved: 'Führung offen',
+    unresolved: 'Führung ungeklärt',
     hidden: 'Verdecktes Zerrbild',
     truth: 'Tatsächlich: {{truth}}',
     cleared: 'Ausgeräumt',
