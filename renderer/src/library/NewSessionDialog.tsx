@@ -1,5 +1,6 @@
 import '../session/workshop.css';
 import { DateField } from '../app/DateField';
+import { todayAsDay } from '../app/date-format';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorOf, type AgendaTemplate, type SessionTemplate } from '../../../core/api';
@@ -25,7 +26,8 @@ function sameTemplate(a: SessionTemplate, b: SessionTemplate): boolean {
  */
 export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const [details, setDetails] = useState({ title: '', client: '', date: '', place: '' });
+  // Most sessions are set up on the day itself; the date is still a field to change.
+  const [details, setDetails] = useState(() => ({ title: '', client: '', date: todayAsDay(), place: '' }));
   // The method is why facilitators use the app, so its template is where a session starts.
   const [template, setTemplate] = useState<SessionTemplate>(workshop);
   const [ownTemplates, setOwnTemplates] = useState<readonly AgendaTemplate[]>([]);
