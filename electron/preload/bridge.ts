@@ -123,6 +123,7 @@ export function createBridge(ipc: BridgeIpc, pathForFile: (file: unknown) => str
     saveTemplate: (name, blocks) => callVerb('saveTemplate', [name, blocks]),
     deleteTemplate: (id) => callVerb('deleteTemplate', [id]),
     exportSession: (session, request, retryPath) => callVerb('exportSession', [session, request, retryPath]),
+    revealExport: (path) => callVerb('revealExport', [path]),
     setFullScreen: (on) => callVerb('setFullScreen', [on]),
     openAudienceWindow: () => callVerb('openAudienceWindow', []),
     closeAudienceWindow: () => callVerb('closeAudienceWindow', []),

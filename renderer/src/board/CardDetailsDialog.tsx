@@ -35,6 +35,7 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
 
   const update = (changes: CardChanges) => useBoard.getState().dispatch({ type: 'updateCard', cardId, changes });
   const concealed = hidden && !showHidden;
+  const offered = offeredFields(card);
   const title = concealed ? t('cards.face.hidden') : card.title;
   const close = () => {
     commitFocusedField(form.current);
@@ -85,13 +86,13 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
         {/* A covered caricature keeps all its words covered: notes, why, tags and actions too. */}
         {!concealed && (
           <div className="form-grid">
-            {shows(card, 'why') && <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />}
+            {offered.why && <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />}
             <CommitText label={t('cards.details.notes')} value={card.notes} multiline onCommit={(notes) => update({ notes })} />
           </div>
         )}
         <ColourPicker card={card} update={update} />
-        {!concealed && shows(card, 'tags') && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
-        {!concealed && shows(card, 'actions') && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
+        {!concealed && offered.tags && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
+        {!concealed && offered.actions && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
         <MoveHistory cardId={cardId} moves={card.moves} />
         <div className="dialog-actions">
           <button type="button" className="tool-button tool-button--primary" onClick={close}>
@@ -110,10 +111,9 @@ type Update = (changes: CardChanges) => void;
  * why, tags and actions do not apply to it. What such a card already holds (it was a topic once)
  * stays visible, so switching kinds never hides words.
  */
-function shows(card: Card, field: 'why' | 'tags' | 'actions'): boolean {
-  if (card.kind !== 'caricature') return true;
-  if (field === 'why') return card.why !== '';
-  return card[field].length > 0;
+function offeredFields(card: Card): { readonly why: boolean; readonly tags: boolean; readonly actions: boolean } {
+  const applies = card.kind !== 'caricature';
+  return { why: applies || card.why !== '', tags: applies || card.tags.length > 0, actions: applies || card.actions.length > 0 };
 }
 
 /** A seam card records how the two sides work on it together. */

@@ -5,7 +5,7 @@ import { createSession, type Session } from '../../../core/model';
 import { summarySections } from '../../../core/summary-text';
 import { describeExportError } from '../../../renderer/src/export/export-errors';
 import { explainError } from '../../../renderer/src/app/errors';
-import { fileNameOf, languageOf, presetOf, useExport, withSection } from '../../../renderer/src/export/export-store';
+import { fileNameOf, folderOf, languageOf, presetOf, useExport, withSection } from '../../../renderer/src/export/export-store';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';
 
@@ -68,7 +68,8 @@ describe('one export', () => {
     expect(store().status).toEqual({ state: 'busy', kind: 'docx' });
     finish('C:\\Users\\Jana\\Documents\\Zusammenfassung.docx');
     await pending;
-    expect(store().status).toEqual({ state: 'saved', kind: 'docx', file: 'Zusammenfassung.docx' });
+    const path = 'C:\\Users\\Jana\\Documents\\Zusammenfassung.docx';
+    expect(store().status).toEqual({ state: 'saved', kind: 'docx', file: 'Zusammenfassung.docx', folder: 'C:\\Users\\Jana\\Documents', path });
   });
 
   it('a cancelled save dialog leaves nothing to say', async () => {
@@ -85,7 +86,7 @@ describe('one export', () => {
     const exportSession = vi.fn<ExportSession>(async (_session, _request, path) => path);
     await store().run({ kind: 'pdf', session, fallbackLanguage: 'en', exportSession, retryPath: '/media/stick/Kick-off.pdf' });
     expect(exportSession.mock.calls[0]?.[2]).toBe('/media/stick/Kick-off.pdf');
-    expect(store().status).toEqual({ state: 'saved', kind: 'pdf', file: 'Kick-off.pdf' });
+    expect(store().status).toEqual({ state: 'saved', kind: 'pdf', file: 'Kick-off.pdf', folder: '/media/stick', path: '/media/stick/Kick-off.pdf' });
   });
 
   it('a failure before any path was chosen leaves "Try again" to ask again', async () => {
@@ -115,6 +116,10 @@ describe('small helpers', () => {
     expect(fileNameOf('/home/jana/Zusammenfassung März.pdf')).toBe('Zusammenfassung März.pdf');
     expect(fileNameOf('C:\\Users\\Jana\\Board.png')).toBe('Board.png');
     expect(fileNameOf('summary.md')).toBe('summary.md');
+    expect(folderOf('/home/jana/Zusammenfassung März.pdf')).toBe('/home/jana');
+    expect(folderOf('C:\\Users\\Jana\\Board.png')).toBe('C:\\Users\\Jana');
+    expect(folderOf('/Board.png')).toBe('/');
+    expect(folderOf('summary.md')).toBe('');
   });
 
   it('reads the UI language from i18next’s code', () => {
