@@ -28,6 +28,7 @@ export function Dialog({
   const [opener] = useState(openerOf);
   useEffect(() => {
     const dialog = ref.current;
+    if (dialog && opener) openers.set(dialog, opener);
     if (dialog && !dialog.open) {
       dialog.showModal();
       if (startAtTop) {
@@ -61,27 +62,40 @@ export function Dialog({
   );
 }
 
-/** Where the focus goes back to: the element, and how to find its successor if it was re-rendered. */
+/**
+ * Where the focus goes back to: the element, how to find its successor if it was re-rendered, and
+ * the dialog it was in (a dialog opened from another that has closed since, like "Save as
+ * template" from the agenda editor, returns to what opened that one).
+ */
 interface Opener {
   readonly element: HTMLElement;
   readonly cardId: string | undefined;
+  readonly within: HTMLDialogElement | null;
 }
+
+/** Each open dialog's opener, for the dialogs opened from it. */
+const openers = new WeakMap<HTMLDialogElement, Opener>();
 
 function openerOf(): Opener | null {
   const active = typeof document === 'undefined' ? null : document.activeElement;
   if (!(active instanceof HTMLElement) || active === document.body) return null;
-  return { element: active, cardId: active.closest<HTMLElement>('[data-card-id]')?.dataset.cardId };
+  return { element: active, cardId: active.closest<HTMLElement>('[data-card-id]')?.dataset.cardId, within: active.closest('dialog') };
 }
 
 function returnFocus(opener: Opener | null): void {
-  if (!opener) return;
   // Something in the page may already have taken the focus on purpose (a new card, a restored row).
   const now = document.activeElement;
   if (now instanceof HTMLElement && now !== document.body && now.isConnected) return;
-  if (opener.element.isConnected) {
-    opener.element.focus();
-    return;
+  for (let step: Opener | null | undefined = opener; step; step = step.within ? openers.get(step.within) : null) {
+    if (step.element.isConnected) {
+      step.element.focus();
+      return;
+    }
+    // A card re-rendered while its dialog was open is a new element with the same id.
+    const card = step.cardId === undefined ? null : document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(step.cardId)}"]`);
+    if (card) {
+      card.focus();
+      return;
+    }
   }
-  // A card re-rendered while its dialog was open is a new element with the same id.
-  if (opener.cardId !== undefined) document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(opener.cardId)}"]`)?.focus();
 }
