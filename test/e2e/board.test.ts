@@ -141,7 +141,7 @@ describe('the board', () => {
     // A plain sentence; the technical cause only behind "Details".
     expect(await notice.innerText()).toMatch(/^Die App konnte diesen Schritt nicht abschließen\.\s*Details/);
     await notice.getByText('Details', { exact: true }).click();
-    expect(await notice.innerText()).toContain('Technische Angabe: setLanguage');
+    expect(await notice.innerText()).toContain('Technische Angabe: internal: setLanguage');
     await addCards(page, 'Marketing', ['Trotzdem notiert'], 'Karte hinzufügen');
     expect(await cardTitles(page, 'Marketing')).toEqual(['Trotzdem notiert']);
     await notice.getByRole('button', { name: 'Schließen' }).click();
