@@ -24,8 +24,13 @@ export function explainError(error: unknown, t: TFunction): ExplainedError {
   return { message: t('errors.internal'), detail: error instanceof Error ? error.message : String(error) };
 }
 
-/** What a developer needs to find the cause: the code, the call and the cause the machine gave. */
+/**
+ * What a developer needs to find the cause: the code, the call and the cause the machine gave.
+ * Nothing for the facilitator's own choices (an own template gone or the list full): the sentence
+ * says all there is.
+ */
 export function technicalDetail(error: ApiError): string {
+  if (error.code === 'templateNotFound' || error.code === 'templateLimit') return '';
   const reason = error.reason ? ` (${error.reason})` : '';
   return error.detail === '' ? `${error.code}${reason}` : `${error.code}${reason}: ${error.detail}`;
 }

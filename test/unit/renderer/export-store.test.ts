@@ -4,7 +4,7 @@ import { apiErrorMessage, type ExportRequest, type NahtstelleApi } from '../../.
 import { createSession, type Session } from '../../../core/model';
 import { summarySections } from '../../../core/summary-text';
 import { describeExportError } from '../../../renderer/src/export/export-errors';
-import { explainError } from '../../../renderer/src/app/errors';
+import { explainError, technicalDetail } from '../../../renderer/src/app/errors';
 import { fileNameOf, folderOf, languageOf, presetOf, useExport, withSection } from '../../../renderer/src/export/export-store';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';
@@ -156,5 +156,14 @@ describe('why an export failed, in the UI language', () => {
     expect(describeExportError(new Error('boom'), t)).toBe('The app could not finish this step.');
     expect(explainError(invalid, t).detail).toBe('invalidArguments: request.kind');
     expect(explainError(new Error('boom'), tDe)).toEqual({ message: 'Die App konnte diesen Schritt nicht abschließen.', detail: 'boom' });
+  });
+});
+
+describe('technical detail', () => {
+  it('is kept for what went wrong in the machine, not for the facilitator’s own choices', () => {
+    const fileProblem = { code: 'fileProblem' as const, reason: 'diskFull' as const, file: 'a.md', detail: 'ENOSPC: no space left on device' };
+    expect(technicalDetail(fileProblem)).toBe('fileProblem (diskFull): ENOSPC: no space left on device');
+    expect(technicalDetail({ code: 'internal', detail: '' })).toBe('internal');
+    expect(technicalDetail({ code: 'templateNotFound', detail: 'Template t1 not found' })).toBe('');
   });
 });
