@@ -192,10 +192,10 @@ describe('exporting from the page', () => {
     // Every save dialog offered the session's title, client and day with the kind's extension.
     expect(asked.map((entry) => entry.kind).sort()).toEqual([...exportKinds].sort());
     const named = (kind: ExportKind) => asked.find((entry) => entry.kind === kind)?.name;
-    const { title, client, date } = fixture.details;
-    expect(named('pdf')).toBe(`${title} – ${client} – ${date}.pdf`);
-    expect(named('handout')).toBe(`${title} – ${client} – ${date} – Auftrag.pdf`);
-    expect(named('png')).toBe(`${title} – ${client} – ${date} – Board.png`);
+    const stem = `${fixture.details.title} – ${fixture.details.client} – ${fixture.details.date}`;
+    expect(named('pdf')).toBe(`${stem}.pdf`);
+    expect(named('handout')).toBe(`${stem} – Auftrag.pdf`);
+    expect(named('png')).toBe(`${stem} – Board.png`);
   });
 
   it('prints only the chosen sections, and hostile text as text', async () => {
