@@ -1,5 +1,5 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTransientHint } from '../app/notices';
 import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { usePresentation } from '../present/presentation-store';
 import { toggleAudienceWindow, useAudienceWindow } from './audience-window';
@@ -10,15 +10,22 @@ const hintMs = 15_000;
 
 /**
  * The toolbar's "Audience window" button: opens the room's view (on the projector when one is
- * attached) or closes it. When it opened on this display, a short line says so and what to do,
- * until the next action (app/notices.ts).
+ * attached) or closes it. When it opened on this display, a short line says so and what to do.
  */
 export function AudienceButton() {
   const { t } = useTranslation();
   const open = usePresentation((s) => s.audienceOpen);
   const opened = useAudienceWindow((s) => s.opened);
-  // Each opening on this display shows the hint afresh, until it has had its time or the next action.
-  const showHint = useTransientHint(open && opened?.placement === 'sameDisplay' ? opened.count : null, hintMs);
+  /** The opening whose hint has had its time. */
+  const [expired, setExpired] = useState<number | null>(null);
+
+  // Each opening on this display shows the hint afresh, for a while.
+  useEffect(() => {
+    if (opened?.placement !== 'sameDisplay') return;
+    const timer = setTimeout(() => setExpired(opened.count), hintMs);
+    return () => clearTimeout(timer);
+  }, [opened]);
+  const showHint = open && opened?.placement === 'sameDisplay' && expired !== opened.count;
 
   return (
     <>
