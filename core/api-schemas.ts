@@ -109,6 +109,7 @@ export const apiArgs = {
   saveTemplate: z.tuple([templateName, templateBlocks]),
   deleteTemplate: z.tuple([templateId]),
   exportSession: z.tuple([sessionSchema, exportRequest, path.nullable()]),
+  revealExport: z.tuple([path]),
   setFullScreen: z.tuple([z.boolean()]),
   openAudienceWindow: z.tuple([]),
   closeAudienceWindow: z.tuple([]),

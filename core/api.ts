@@ -179,6 +179,12 @@ export interface NahtstelleApi {
    * printed all the same, saying that no mission is agreed yet.
    */
   exportSession(session: Session, request: ExportRequest, retryPath: string | null): Promise<string | null>;
+  /**
+   * Shows an exported file in the system's file manager, selected ("Show in folder"). Only a path
+   * `exportSession` wrote in this app run; any other is `notAllowed`, a file gone since is a
+   * `fileProblem` (notFound).
+   */
+  revealExport(path: string): Promise<void>;
 
   /** Puts the app's (control) window into full screen or back: presentation mode. */
   setFullScreen(on: boolean): Promise<void>;
@@ -226,6 +232,7 @@ export const apiVerbs = [
   'saveTemplate',
   'deleteTemplate',
   'exportSession',
+  'revealExport',
   'setFullScreen',
   'openAudienceWindow',
   'closeAudienceWindow',

@@ -266,7 +266,7 @@ const de: SummaryText = {
     minutes: 'Zeit',
     state: 'Stand',
     minutesText: (minutes) => `${minutes} Min.`,
-    kinds: { lead: 'Führung klären', caricatures: 'Zerrbilder aufräumen', mission: 'Auftrag klären', metrics: 'Messen und Erzählen', custom: 'Block' },
+    kinds: { lead: 'Führung klären', caricatures: 'Zerrbilder ausräumen', mission: 'Auftrag klären', metrics: 'Messen und Erzählen', custom: 'Block' },
     states: { done: 'erledigt', current: 'zuletzt bearbeitet', skipped: 'übersprungen', open: 'nicht erreicht' },
   },
   card: { notes: 'Notizen', why: 'Wozu', tags: 'Schlagwörter', card: 'Karte', details: 'Einzelheiten' },

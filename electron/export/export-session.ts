@@ -78,12 +78,18 @@ const maxTitleInName = 100;
 
 /**
  * The name the save dialog suggests: the session's title (or "Untitled session" in its language),
- * for the handout and the board image followed by what the file is ("Kick-off – Auftrag.pdf").
+ * the client unless the title names it already, the workshop's day, and for the handout and the
+ * board image what the file is ("Kick-off – Müller GmbH – 2025-03-14 – Auftrag.pdf"): a folder of
+ * exports from many workshops stays readable, and sorts by client and day.
  */
 export function suggestedExportName(session: Session, request: Pick<ExportRequest, 'kind' | 'fallbackLanguage'>): string {
   const text = summaryText(session.details.language || request.fallbackLanguage);
-  // File names have a length limit (255 bytes on most systems): a long title is cut.
-  const title = [...printable(session.details.title).replace(/\s+/g, ' ').trim()].slice(0, maxTitleInName).join('').trim() || text.untitled;
+  // File names have a length limit (255 bytes on most systems): a long title or client is cut.
+  const oneLine = (value: string) => [...printable(value).replace(/\s+/g, ' ').trim()].slice(0, maxTitleInName).join('').trim();
+  const title = oneLine(session.details.title) || text.untitled;
+  const client = oneLine(session.details.client);
+  const named = client !== '' && title.toLocaleLowerCase().includes(client.toLocaleLowerCase());
   const what = request.kind === 'handout' ? text.fileNames.handout : request.kind === 'png' ? text.fileNames.board : '';
-  return `${what ? `${title} – ${what}` : title}${exportExtension(request.kind)}`;
+  const parts = [title, named ? '' : client, session.details.date, what].filter((part) => part !== '');
+  return `${parts.join(' – ')}${exportExtension(request.kind)}`;
 }

@@ -3,6 +3,7 @@
  * No `electron` import here, so the same code runs under plain Node in tests. Whatever needs the
  * platform (dialogs, the file manager, the trash) arrives as a service.
  */
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, resolve, win32 } from 'node:path';
 import { apiArgs } from '../../core/api-schemas';
 import {
@@ -98,6 +99,8 @@ export function createHandlers(services: MainServices): MainHandlers {
   const grantedFiles = new Set<string>();
   /** Paths the export save dialog returned in this run: the only ones an export may write without asking. */
   const exportPaths = new Set<string>();
+  /** Files an export wrote in this run: the only ones "Show in folder" may show. */
+  const exportedFiles = new Set<string>();
 
   const grant = (path: string): string => {
     grantedFiles.add(resolve(path));
@@ -301,7 +304,21 @@ export function createHandlers(services: MainServices): MainHandlers {
         // With the path, so that "Try again" can write there without asking again.
         throw new ApiException({ ...apiErrorOf(error), path: target });
       }
+      exportedFiles.add(resolve(target));
       return target;
+    },
+    async revealExport(path) {
+      // The page names a path; main shows it only if it wrote it itself, so the page cannot make the
+      // file manager show (or the shell act on) anything else.
+      if (!isAbsolute(path) || !exportedFiles.has(resolve(path))) {
+        throw new ApiException({ code: 'notAllowed', detail: `This file was not exported in this run: ${path}` });
+      }
+      const present = await stat(path).then(
+        (found) => found.isFile(),
+        () => false,
+      );
+      if (!present) throw new ApiException({ code: 'fileProblem', reason: 'notFound', file: basename(path), detail: `revealExport: ${path} is gone` });
+      services.reveal(path);
     },
     async setFullScreen(on) {
       services.fullScreen(on);

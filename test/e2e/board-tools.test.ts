@@ -6,7 +6,7 @@ import { addCards, cardTitles as cardTexts, mouseDrag, useBoards } from './suppo
 
 const boards = useBoards();
 
-/** The titles of a lane's cards, top to bottom (a card's first line; badges such as "Lead open" follow it). */
+/** The titles of a lane's cards, top to bottom (a card's first line; badges such as "Lead unresolved" follow it). */
 async function cardTitles(page: Page, lane: string): Promise<string[]> {
   return (await cardTexts(page, lane)).map((text) => text.split('\n')[0] ?? '');
 }

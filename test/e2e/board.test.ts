@@ -138,7 +138,10 @@ describe('the board', () => {
     await chooseLanguage(page, 'de');
     const notice = page.locator('.notice--problem');
     await notice.waitFor();
-    expect(await notice.innerText()).toMatch(/^Etwas ist schiefgegangen: setLanguage/);
+    // A plain sentence; the technical cause only behind "Details".
+    expect(await notice.innerText()).toMatch(/^Die App konnte diesen Schritt nicht abschließen\.\s*Details/);
+    await notice.getByText('Details', { exact: true }).click();
+    expect(await notice.innerText()).toContain('Technische Angabe: internal: setLanguage');
     await addCards(page, 'Marketing', ['Trotzdem notiert'], 'Karte hinzufügen');
     expect(await cardTitles(page, 'Marketing')).toEqual(['Trotzdem notiert']);
     await notice.getByRole('button', { name: 'Schließen' }).click();

@@ -85,7 +85,7 @@ describe('card details', () => {
     await dialog.getByLabel('New tag').press('Enter');
     await dialog.getByLabel('New action item').fill('Book the booth');
     await dialog.getByLabel('New action item').press('Enter');
-    await dialog.getByRole('textbox', { name: 'Owner', exact: true }).fill('Ana');
+    await dialog.getByRole('combobox', { name: 'Owner', exact: true }).fill('Ana');
     await dialog.getByLabel('Due').fill('2027-05-03');
     await dialog.getByLabel('Who meets').fill('Event team and key account managers');
     await dialog.getByLabel('Notes').fill('Budget is tight.');
@@ -106,7 +106,7 @@ describe('card details', () => {
     await page.getByRole('button', { name: 'Details for Trade fair' }).click();
     expect(await dialog.getByLabel('Notes').inputValue()).toBe('Budget is tight.');
     expect(await dialog.getByRole('textbox', { name: 'Action item', exact: true }).inputValue()).toBe('Book the booth');
-    expect(await dialog.getByRole('textbox', { name: 'Owner', exact: true }).inputValue()).toBe('Ana');
+    expect(await dialog.getByRole('combobox', { name: 'Owner', exact: true }).inputValue()).toBe('Ana');
     expect(await dialog.getByLabel('Due').inputValue()).toBe('2027-05-03');
     expect(await dialog.getByRole('radio', { name: 'Yellow' }).isChecked()).toBe(true);
     await page.keyboard.press('Escape');
@@ -168,7 +168,7 @@ describe('lead and the reason for a move', () => {
     await dialog.getByLabel('Lead', { exact: true }).selectOption('unresolved');
     await page.keyboard.press('Escape');
     await expect.poll(() => focusedName(page)).toBe('Price list');
-    expect(await cardTitles(page, 'Marketing')).toEqual(['Price list\nLead open']);
+    expect(await cardTitles(page, 'Marketing')).toEqual(['Price list\nLead unresolved']);
     expect(await description(page, 'Price list')).toMatch(/^Topic\. Lead unresolved\./);
 
     // By keyboard into the seam: the question takes the focus; Enter saves and gives it back.

@@ -162,7 +162,7 @@ describe('the export dialog', () => {
 
     // A calm confirmation naming the file; main added the extension the format needs.
     await dialog.getByRole('status').getByText('Saved: Zusammenfassung Kick-off.md').waitFor();
-    expect(asked).toEqual(['md:Kick-off Müller.md']);
+    expect(asked).toEqual(['md:Kick-off Müller – Müller & Söhne.md']);
     const { blocks } = readMarkdown(await readFile(join(dataDir, 'Zusammenfassung Kick-off.md'), 'utf8'));
     const texts = blocks.map((block) => block.text);
     const headings = blocks.filter((block) => block.kind === 'h2').map((block) => block.text);
@@ -192,9 +192,9 @@ describe('the export dialog', () => {
     const dialog = await openExport(page);
     const status = dialog.getByRole('status');
     await dialog.getByRole('button', { name: 'Export PDF…' }).click();
-    await status.getByText('Saved: Kick-off Müller.pdf').waitFor();
+    await status.getByText('Saved: Kick-off Müller – Müller & Söhne.pdf').waitFor();
     await dialog.getByRole('button', { name: 'Mission handout (PDF)…' }).click();
-    await status.getByText(/^Saved: Kick-off Müller – .+\.pdf$/).waitFor();
+    await status.getByText(/^Saved: Kick-off Müller – Müller & Söhne – .+\.pdf$/).waitFor();
     await dialog.getByRole('button', { name: 'Board image (PNG)…' }).click();
     await status.getByText(/^Saved: Kick-off Müller – .+\.png$/).waitFor();
 

@@ -189,12 +189,13 @@ describe('exporting from the page', () => {
     expect(json.cards.map((card) => card.title)).toEqual(titles);
     expect(json.mission).toBe(printable(fixture.mission));
 
-    // Every save dialog offered the session's title with the kind's extension.
+    // Every save dialog offered the session's title, client and day with the kind's extension.
     expect(asked.map((entry) => entry.kind).sort()).toEqual([...exportKinds].sort());
     const named = (kind: ExportKind) => asked.find((entry) => entry.kind === kind)?.name;
-    expect(named('pdf')).toBe(`${fixture.details.title}.pdf`);
-    expect(named('handout')).toBe(`${fixture.details.title} – Auftrag.pdf`);
-    expect(named('png')).toBe(`${fixture.details.title} – Board.png`);
+    const stem = `${fixture.details.title} – ${fixture.details.client} – ${fixture.details.date}`;
+    expect(named('pdf')).toBe(`${stem}.pdf`);
+    expect(named('handout')).toBe(`${stem} – Auftrag.pdf`);
+    expect(named('png')).toBe(`${stem} – Board.png`);
   });
 
   it('prints only the chosen sections, and hostile text as text', async () => {

@@ -199,7 +199,7 @@ describe('keyboard first', () => {
     expect(await announcement(page)).toBe('Trade fair: lead Unresolved.');
     // The face says so too, and Alt+Down moves the card down within its lane.
     await page.keyboard.press('Alt+ArrowDown');
-    expect(await cardTitles(page, 'Seam')).toEqual(['Lead handover', 'Trade fair\nLead open']);
+    expect(await cardTitles(page, 'Seam')).toEqual(['Lead handover', 'Trade fair\nLead unresolved']);
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Trade fair') === true);
   });
 

@@ -196,13 +196,13 @@ describe('sessions', () => {
     const blocks = await agenda.getByRole('listitem').allInnerTexts();
     expect(blocks.map((text) => text.replace(/\s+/g, ' '))).toEqual([
       '1 Führung klären 45 Min.',
-      '2 Zerrbilder aufräumen 45 Min.',
+      '2 Zerrbilder ausräumen 45 Min.',
       '3 Auftrag klären 40 Min.',
       '4 Messen und Erzählen 40 Min.',
     ]);
     // Choosing a block makes it the active one, with its prompt.
-    await agenda.getByRole('button', { name: /Zerrbilder aufräumen/ }).click();
-    expect(await agenda.locator('[aria-current="step"]').innerText()).toMatch(/Zerrbilder aufräumen/);
+    await agenda.getByRole('button', { name: /Zerrbilder ausräumen/ }).click();
+    expect(await agenda.locator('[aria-current="step"]').innerText()).toMatch(/Zerrbilder ausräumen/);
     await expandWorkshopPanel(page);
     expect(await page.getByRole('note', { name: 'Impuls für die Moderation' }).innerText()).toMatch(/^Jede Seite schreibt auf, wie sie die andere sieht/);
   });

@@ -110,11 +110,13 @@ export interface BoardOptions {
   readonly dialogs?: WebHostOptions['dialogs'];
   /** An already running host (e.g. a child process) to open instead of starting one. */
   readonly url?: string;
+  /** Where the web host's export save dialog writes (see WebHostOptions.exportDir). */
+  readonly exportDir?: string;
 }
 
 export async function openBoard(browser: Browser, options: BoardOptions = {}): Promise<BoardPage> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-')));
-  const webHost = options.url ? null : await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US', dialogs: options.dialogs });
+  const webHost = options.url ? null : await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US', dialogs: options.dialogs, exportDir: options.exportDir });
   const host: Pick<WebHost, 'url' | 'close'> = webHost ?? { url: options.url ?? '', close: async () => undefined };
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1920, height: 1080 },

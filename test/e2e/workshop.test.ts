@@ -56,7 +56,7 @@ describe('the workshop method, end to end', () => {
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await addCards(page, 'Open topics', ['Lead definition', 'Trade fair', 'Price list']);
     await tools.getByText('3 topics unresolved').waitFor();
-    expect(await cardNamed(page, 'Trade fair').getAttribute('aria-label')).toMatch(/Lead open/);
+    expect(await cardNamed(page, 'Trade fair').getAttribute('aria-label')).toMatch(/Lead unresolved/);
 
     await moveByKeyboard(page, 'Lead definition', ['ArrowLeft', 'ArrowLeft']);
     const why = page.getByRole('textbox', { name: 'Why did “Lead definition” move from Open topics to Seam?' });

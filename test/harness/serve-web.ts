@@ -1,5 +1,5 @@
 /**
- * `npm run serve:web -- --port <n> --data-dir <dir> [--demo-cards <n>] [--locale de-DE]`
+ * `npm run serve:web -- --port <n> --data-dir <dir> [--demo-cards <n>] [--locale de-DE] [--export-dir <dir>]`
  * Serves the built renderer with the API answered by the main-process handlers, for E2E tests,
  * benchmarks and trying the UI in any browser.
  */
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'demo-cards': { type: 'string' },
     locale: { type: 'string' },
+    /** Exports are written here under their suggested names (the host has no save dialog). */
+    'export-dir': { type: 'string' },
   },
 });
 
@@ -24,8 +26,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a 
 if (demoCards !== undefined && (!Number.isInteger(demoCards) || demoCards < 0)) fail(`--demo-cards must be a whole number, not "${values['demo-cards']}"`);
 
 const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'nahtstelle-web-')));
-const host = await startWebHost({ port, dataDir, demoCards, locale: values.locale });
-console.log(`Nahtstelle web test host: ${host.url} (data: ${dataDir})`);
+const exportDir = values['export-dir'];
+const host = await startWebHost({ port, dataDir, demoCards, locale: values.locale, exportDir });
+console.log(`Nahtstelle web test host: ${host.url} (data: ${dataDir}${exportDir === undefined ? '' : `, exports: ${exportDir}`})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void host.close().then(() => process.exit(0)));

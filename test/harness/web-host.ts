@@ -40,6 +40,12 @@ export interface WebHostOptions {
   readonly rendererDir?: string;
   /** What openAudienceWindow answers: the host has no displays, so 'sameDisplay' unless told. */
   readonly audiencePlacement?: AudiencePlacement;
+  /**
+   * Where exports go: the host's stand-in for the export save dialog answers with the suggested
+   * name in this folder (unless `dialogs.chooseExportPath` is given), so an export can be tried
+   * in a browser. Without it, the export dialog is cancelled.
+   */
+  readonly exportDir?: string;
 }
 
 /**
@@ -57,6 +63,8 @@ export interface WebHost {
   readonly audienceOpen: boolean;
   /** The last view showAudienceView received, as every audience page gets it. */
   readonly audienceView: AudienceView | null;
+  /** The files "Show in folder" asked the file manager to show, in order (the host has none). */
+  readonly revealed: readonly string[];
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
   close(): Promise<void>;
 }
@@ -101,6 +109,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let fullScreen = false;
   let audienceOpen = false;
   let audienceView: AudienceView | null = null;
+  const revealed: string[] = [];
   const setAudienceOpen = (open: boolean): void => {
     if (open === audienceOpen) return;
     audienceOpen = open;
@@ -115,11 +124,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       chooseSessionFile: options.dialogs?.chooseSessionFile ?? cancelled,
       chooseSaveAsPath: options.dialogs?.chooseSaveAsPath ?? cancelled,
       chooseFolder: options.dialogs?.chooseFolder ?? cancelled,
-      chooseExportPath: options.dialogs?.chooseExportPath ?? cancelled,
+      chooseExportPath: options.dialogs?.chooseExportPath ?? (options.exportDir === undefined ? cancelled : exportInto(options.exportDir)),
       // The browser hands the page no file paths, so nothing dropped ever asks.
       confirmOpenFile: options.dialogs?.confirmOpenFile ?? (async () => false),
     },
-    reveal: () => undefined,
+    reveal: (path) => revealed.push(path),
     printer,
     audience: {
       open() {
@@ -236,6 +245,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     get audienceView() {
       return audienceView;
     },
+    revealed,
     emit,
     close: async () => {
       await new Promise<void>((resolveClose) => {
@@ -245,6 +255,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       });
       await printer.close();
     },
+  };
+}
+
+/**
+ * The export save dialog's stand-in: the suggested name in `folder` (created if missing), as a
+ * facilitator who presses Save would choose it. A name is never a path: separators are replaced.
+ */
+function exportInto(folder: string): Dialogs['chooseExportPath'] {
+  return async (_kind, suggestedName) => {
+    await mkdir(folder, { recursive: true });
+    return join(resolve(folder), suggestedName.replace(/[\\/]/g, '-'));
   };
 }
 

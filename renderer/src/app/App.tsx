@@ -21,6 +21,7 @@ import { commitAndFlush, saveBeforeClosing, type Autosave } from '../store/autos
 import { useBoard } from '../store/board-store';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from './errors';
+import { ErrorDetails, ErrorMessage } from './ErrorDetails';
 import { Dialog } from './Dialog';
 import { LibraryIcon, RedoIcon, UndoIcon } from './icons';
 import { UndoNotice } from '../board/UndoNotice';
@@ -189,10 +190,13 @@ function SaveIndicator() {
   else if (status.state === 'failed') text = t('save.failed', { reason: describeError(status.error, t) });
   else text = status.at ? t('save.saved', { time: formatTime(status.at, i18n.language) }) : '';
   return (
-    <p className={status.state === 'failed' ? 'save-status save-status--failed' : 'save-status'} role="status" aria-live="polite">
-      {text}
+    <div className={status.state === 'failed' ? 'save-status save-status--failed' : 'save-status'} role="status" aria-live="polite">
+      <span className="save-status-text" title={status.state === 'failed' ? text : undefined}>
+        {text}
+      </span>
+      {status.state === 'failed' && <ErrorDetails error={status.error} />}
       {fromBackup && status.state !== 'failed' && <span className="save-hint">{t('save.fromBackup')}</span>}
-    </p>
+    </div>
   );
 }
 
@@ -268,11 +272,11 @@ function ProblemNotice() {
   const problem = useBoard((s) => s.problem);
   if (problem === null) return null;
   return (
-    <p className="notice notice--problem">
-      {problem.kind === 'error' ? describeError(problem.error, t) : t('library.dropUnsupported')}
+    <div className="notice notice--problem">
+      {problem.kind === 'error' ? <ErrorMessage error={problem.error} /> : t('library.dropUnsupported')}
       <button type="button" className="tool-button" onClick={() => useBoard.getState().dismissProblem()}>
         {t('actions.dismiss')}
       </button>
-    </p>
+    </div>
   );
 }

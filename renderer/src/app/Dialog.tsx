@@ -1,23 +1,55 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes,
  * and the page behind is inert — all from the browser, not from code of ours. Fields in our
  * dialogs save when they are left; Escape first takes the focus out of the field, so what was just
- * typed is saved rather than lost with the dialog.
+ * typed is saved rather than lost with the dialog. When it closes, however it closes, the focus
+ * goes back to the control that opened it (docs/ARCHITECTURE.md, "Dialogs").
+ *
+ * `startAtTop`: the frame itself takes the focus and shows its top, for a dialog that is read
+ * rather than filled in (the cheat sheet) — the browser would focus its first control, far below.
  */
-export function Dialog({ label, onClose, children, className }: { label: string; onClose: () => void; children: ReactNode; className?: string }) {
+export function Dialog({
+  label,
+  onClose,
+  children,
+  className,
+  startAtTop = false,
+}: {
+  label: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  startAtTop?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Read during the first render: the focus is still where the facilitator opened the dialog from.
+  const [opener] = useState(openerOf);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    if (dialog && opener) openers.set(dialog, opener);
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      if (startAtTop) {
+        dialog.focus();
+        dialog.scrollTop = 0;
+      }
+    }
+    return () => {
+      dialog?.close();
+      // The dialog has left the top layer, so the page is no longer inert and takes the focus.
+      returnFocus(opener);
+    };
+    // Opened once per mount; `startAtTop` and the opener belong to that opening.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return (
     <dialog
       ref={ref}
       className={className ? `dialog ${className}` : 'dialog'}
       aria-label={label}
+      tabIndex={startAtTop ? -1 : undefined}
       onCancel={(event) => {
         event.preventDefault();
         const focused = document.activeElement;
@@ -28,4 +60,42 @@ export function Dialog({ label, onClose, children, className }: { label: string;
       {children}
     </dialog>
   );
+}
+
+/**
+ * Where the focus goes back to: the element, how to find its successor if it was re-rendered, and
+ * the dialog it was in (a dialog opened from another that has closed since, like "Save as
+ * template" from the agenda editor, returns to what opened that one).
+ */
+interface Opener {
+  readonly element: HTMLElement;
+  readonly cardId: string | undefined;
+  readonly within: HTMLDialogElement | null;
+}
+
+/** Each open dialog's opener, for the dialogs opened from it. */
+const openers = new WeakMap<HTMLDialogElement, Opener>();
+
+function openerOf(): Opener | null {
+  const active = typeof document === 'undefined' ? null : document.activeElement;
+  if (!(active instanceof HTMLElement) || active === document.body) return null;
+  return { element: active, cardId: active.closest<HTMLElement>('[data-card-id]')?.dataset.cardId, within: active.closest('dialog') };
+}
+
+function returnFocus(opener: Opener | null): void {
+  // Something in the page may already have taken the focus on purpose (a new card, a restored row).
+  const now = document.activeElement;
+  if (now instanceof HTMLElement && now !== document.body && now.isConnected) return;
+  for (let step: Opener | null | undefined = opener; step; step = step.within ? openers.get(step.within) : null) {
+    if (step.element.isConnected) {
+      step.element.focus();
+      return;
+    }
+    // A card re-rendered while its dialog was open is a new element with the same id.
+    const card = step.cardId === undefined ? null : document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(step.cardId)}"]`);
+    if (card) {
+      card.focus();
+      return;
+    }
+  }
 }

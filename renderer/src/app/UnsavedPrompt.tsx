@@ -11,6 +11,7 @@ import type { Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
 import { Dialog } from './Dialog';
 import { describeError } from './errors';
+import { ErrorDetails } from './ErrorDetails';
 
 interface Pending {
   /** What the facilitator was doing: opening another session, or closing the window. */
@@ -60,6 +61,7 @@ export function UnsavedPrompt({ autosave }: { autosave: Autosave }) {
       <div className="form">
         <h2>{t('reliability.unsaved.heading')}</h2>
         <p>{t(pending.kind === 'open' ? 'reliability.unsaved.openBody' : 'reliability.unsaved.closeBody', { reason })}</p>
+        {status.state === 'failed' && <ErrorDetails error={status.error} />}
         <div className="dialog-actions">
           <button type="button" className="tool-button tool-button--primary" disabled={busy} onClick={() => void retry()}>
             {t('reliability.unsaved.retry')}

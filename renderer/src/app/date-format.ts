@@ -41,3 +41,9 @@ function validDay(year: number, month: number, day: number): string | null {
   if (day > daysInMonth) return null;
   return `${String(year)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** The facilitator's today (local calendar) as a stored day: a new session's default date. */
+export function todayAsDay(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

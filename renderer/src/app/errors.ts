@@ -1,12 +1,38 @@
+/**
+ * Every failed call in words for the facilitator: a plain sentence in the UI language, and apart
+ * from it the technical detail for whoever helps (shown behind "Details", app/ErrorDetails.tsx).
+ * See docs/ARCHITECTURE.md, "Messages".
+ */
 import type { TFunction } from 'i18next';
 import { apiErrorOf, asApiError, type ApiError } from '../../../core/api';
 import { templateLimits } from '../../../core/templates';
 
-/** A failed call, in words for the facilitator, in the UI language. */
+/** A failure as shown: the sentence, and the technical detail ('' when there is none worth showing). */
+export interface ExplainedError {
+  readonly message: string;
+  readonly detail: string;
+}
+
+/** A failed call, in words for the facilitator, in the UI language — without technical detail. */
 export function describeError(error: unknown, t: TFunction): string {
+  return explainError(error, t).message;
+}
+
+export function explainError(error: unknown, t: TFunction): ExplainedError {
   const apiError = asApiError(error) ?? apiErrorOf(error);
-  if (apiError) return describeApiError(apiError, t);
-  return t('errors.internal', { detail: error instanceof Error ? error.message : String(error) });
+  if (apiError) return { message: describeApiError(apiError, t), detail: technicalDetail(apiError) };
+  return { message: t('errors.internal'), detail: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * What a developer needs to find the cause: the code, the call and the cause the machine gave.
+ * Nothing for the facilitator's own choices (an own template gone or the list full): the sentence
+ * says all there is.
+ */
+export function technicalDetail(error: ApiError): string {
+  if (error.code === 'templateNotFound' || error.code === 'templateLimit') return '';
+  const reason = error.reason ? ` (${error.reason})` : '';
+  return error.detail === '' ? `${error.code}${reason}` : `${error.code}${reason}: ${error.detail}`;
 }
 
 export function describeApiError(error: ApiError, t: TFunction): string {
@@ -19,5 +45,5 @@ export function describeApiError(error: ApiError, t: TFunction): string {
   // Own templates: worded with the workshop feature's text.
   if (error.code === 'templateNotFound') return t('workshop.errors.templateNotFound');
   if (error.code === 'templateLimit') return t('workshop.errors.templateLimit', { max: templateLimits.templates });
-  return t(`errors.${error.code}`, { detail: error.detail, file: error.file ?? '' });
+  return t(`errors.${error.code}`, { file: error.file ?? '' });
 }

@@ -35,6 +35,7 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
 
   const update = (changes: CardChanges) => useBoard.getState().dispatch({ type: 'updateCard', cardId, changes });
   const concealed = hidden && !showHidden;
+  const offered = offeredFields(card);
   const title = concealed ? t('cards.face.hidden') : card.title;
   const close = () => {
     commitFocusedField(form.current);
@@ -85,13 +86,13 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
         {/* A covered caricature keeps all its words covered: notes, why, tags and actions too. */}
         {!concealed && (
           <div className="form-grid">
-            <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />
+            {offered.why && <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />}
             <CommitText label={t('cards.details.notes')} value={card.notes} multiline onCommit={(notes) => update({ notes })} />
           </div>
         )}
         <ColourPicker card={card} update={update} />
-        {!concealed && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
-        {!concealed && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
+        {!concealed && offered.tags && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
+        {!concealed && offered.actions && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
         <MoveHistory cardId={cardId} moves={card.moves} />
         <div className="dialog-actions">
           <button type="button" className="tool-button tool-button--primary" onClick={close}>
@@ -104,6 +105,16 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
 }
 
 type Update = (changes: CardChanges) => void;
+
+/**
+ * Whether a field is offered for this card. A caricature is a picture to talk about and clear up:
+ * why, tags and actions do not apply to it. What such a card already holds (it was a topic once)
+ * stays visible, so switching kinds never hides words.
+ */
+function offeredFields(card: Card): { readonly why: boolean; readonly tags: boolean; readonly actions: boolean } {
+  const applies = card.kind !== 'caricature';
+  return { why: applies || card.why !== '', tags: applies || card.tags.length > 0, actions: applies || card.actions.length > 0 };
+}
 
 /** A seam card records how the two sides work on it together. */
 function ExchangeFields({ card, update }: { card: Card; update: Update }) {
@@ -246,6 +257,10 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
   const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const field = useRef<HTMLInputElement>(null);
+  // The owner field offers the session's participants (any other name can still be typed).
+  const ownersId = useId();
+  const participants = useBoard((s) => s.history.present.details.participants);
+  const owners = [...new Set(participants.map((p) => p.name).filter((name) => name !== ''))];
   const change = (next: ActionItem) => onChange(actions.map((a) => (a.id === next.id ? next : a)));
   const add = () => {
     if (draft.trim() === '') return;
@@ -266,7 +281,7 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
                 <span className="visually-hidden">{t('cards.details.actionDone', { text: action.text })}</span>
               </label>
               <CommitText hideLabel required label={t('cards.details.actionText')} placeholder={t('cards.details.actionText')} value={action.text} onCommit={(text) => change({ ...action, text })} />
-              <CommitText hideLabel label={t('cards.details.actionOwner')} placeholder={t('cards.details.actionOwner')} value={action.owner} onCommit={(owner) => change({ ...action, owner })} />
+              <CommitText hideLabel label={t('cards.details.actionOwner')} placeholder={t('cards.details.actionOwner')} list={ownersId} value={action.owner} onCommit={(owner) => change({ ...action, owner })} />
               <DateField hideLabel label={t('cards.details.actionDue')} value={action.due} onCommit={(due) => change({ ...action, due })} />
               <button
                 type="button"
@@ -283,6 +298,11 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
           ))}
         </ul>
       )}
+      <datalist id={ownersId} aria-label={t('messages.participants.owners')}>
+        {owners.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <div className="inline-add">
         <label>
           {t('cards.details.newAction')}

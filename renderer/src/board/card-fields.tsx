@@ -16,13 +16,15 @@ export interface CommitTextProps {
   /** Defaults to the card limits of core/model.ts: long text for text areas, short text otherwise. */
   readonly maxLength?: number;
   readonly placeholder?: string;
+  /** The id of a <datalist> whose entries the field offers (a one-line field only). */
+  readonly list?: string;
 }
 
 /**
  * A text field that saves when it is left or Enter is pressed, not on every keystroke, so each
  * edit is one undoable step. When the value changes from outside (undo, redo) the field follows.
  */
-export function CommitText({ label, value, onCommit, multiline = false, required = false, hideLabel = false, className, maxLength, placeholder }: CommitTextProps) {
+export function CommitText({ label, value, onCommit, multiline = false, required = false, hideLabel = false, className, maxLength, placeholder, list }: CommitTextProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
@@ -66,7 +68,7 @@ export function CommitText({ label, value, onCommit, multiline = false, required
     onBlur: commit,
     onKeyDown,
   };
-  const control = multiline ? <textarea {...common} rows={3} /> : <input {...common} type="text" />;
+  const control = multiline ? <textarea {...common} rows={3} /> : <input {...common} type="text" list={list} />;
   if (hideLabel) return <span className={className}>{control}</span>;
   return (
     <div className={className ? `field ${className}` : 'field'}>

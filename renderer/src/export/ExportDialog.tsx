@@ -7,6 +7,7 @@ import { buildSummary } from '../../../core/summary';
 import { summaryPresets, summarySections } from '../../../core/summary-text';
 import { api } from '../api';
 import { Dialog } from '../app/Dialog';
+import { ErrorDetails, ErrorMessage } from '../app/ErrorDetails';
 import { useBoard } from '../store/board-store';
 import { describeExportError } from './export-errors';
 import { csvDelimiterFor, languageOf, presetOf, summaryKinds, useExport } from './export-store';
@@ -14,20 +15,13 @@ import { SummaryPreview } from './SummaryPreview';
 import { summaryWithSections } from './summary-view';
 import './export.css';
 
-/** "Export…" in the board's toolbar; the focus comes back to it when the dialog closes. */
+/** "Export…" in the board's toolbar; the focus comes back to it when the dialog closes (app/Dialog.tsx). */
 export function ExportButton() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    // After the dialog has left the page (and the page is no longer inert behind it).
-    if (!open && wasOpen.current) button.current?.focus();
-    wasOpen.current = open;
-  }, [open]);
   return (
     <>
-      <button ref={button} type="button" className="tool-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button type="button" className="tool-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         <ExportIcon />
         <span className="tool-label">{t('export.button')}</span>
       </button>
@@ -186,12 +180,14 @@ function ExportOutcome({ onRetry }: { onRetry: (kind: ExportKind, retryPath: str
         {status.state === 'busy' && t('export.busy', { what })}
         {status.state === 'saved' && t('export.saved', { file: status.file })}
       </p>
+      {status.state === 'saved' && <SavedWhere path={status.path} folder={status.folder} />}
       <div className="export-problem" role="alert">
         {status.state === 'failed' && (
           <>
             <p>
               <strong>{t('export.failed')}</strong> {describeExportError(status.error, t)}
             </p>
+            <ErrorDetails error={status.error} />
             <div className="export-problem-actions">
               <button type="button" className="tool-button" onClick={() => onRetry(status.kind, status.retryPath)}>
                 {t('export.retry')}
@@ -206,6 +202,33 @@ function ExportOutcome({ onRetry }: { onRetry: (kind: ExportKind, retryPath: str
           </>
         )}
       </div>
+    </div>
+  );
+}
+
+/** Where the export went, and the way there: "Show in folder" (main shows only what it wrote). */
+function SavedWhere({ path, folder }: { path: string; folder: string }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<{ readonly error: unknown } | null>(null);
+  const show = async () => {
+    setFailure(null);
+    try {
+      await api.revealExport(path);
+    } catch (error) {
+      setFailure({ error });
+    }
+  };
+  return (
+    <div className="export-where">
+      {folder !== '' && <p className="export-folder">{t('messages.export.savedIn', { folder })}</p>}
+      <button type="button" className="tool-button" onClick={() => void show()}>
+        {t('messages.export.showInFolder')}
+      </button>
+      {failure !== null && (
+        <div className="form-problem" role="alert">
+          {t('messages.export.showFailed')} <ErrorMessage error={failure.error} />
+        </div>
+      )}
     </div>
   );
 }

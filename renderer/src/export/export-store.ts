@@ -20,8 +20,8 @@ export type CsvDelimiter = ExportRequest['csvDelimiter'];
 export type ExportStatus =
   | { readonly state: 'idle' }
   | { readonly state: 'busy'; readonly kind: ExportKind }
-  /** `file` is the name only: the facilitator knows where they saved it. */
-  | { readonly state: 'saved'; readonly kind: ExportKind; readonly file: string }
+  /** `file` is the name, `folder` where it went, `path` the whole path (for "Show in folder"). */
+  | { readonly state: 'saved'; readonly kind: ExportKind; readonly file: string; readonly folder: string; readonly path: string }
   /**
    * `retryPath` is where "Try again" writes without asking: the failed write's path, which main
    * reports with the error. Null when the failure came before a path was chosen: then it asks.
@@ -79,7 +79,7 @@ export const useExport = create<ExportState>()((set, get) => ({
     const csvDelimiter = get().csvDelimiter ?? csvDelimiterFor(session, fallbackLanguage);
     try {
       const path = await exportSession(session, { kind, sections, csvDelimiter, withNotes, fallbackLanguage }, retryPath);
-      set({ status: path === null ? { state: 'idle' } : { state: 'saved', kind, file: fileNameOf(path) } });
+      set({ status: path === null ? { state: 'idle' } : { state: 'saved', kind, file: fileNameOf(path), folder: folderOf(path), path } });
     } catch (error) {
       set({ status: { state: 'failed', kind, error, retryPath: (asApiError(error) ?? apiErrorOf(error))?.path ?? null } });
     }
@@ -104,6 +104,13 @@ export function withSection(sections: readonly SummarySection[], section: Summar
 /** The last part of a path, for Windows and POSIX paths alike. */
 export function fileNameOf(path: string): string {
   return path.split(/[\\/]/).pop() || path;
+}
+
+/** All but the last part of a path, for Windows and POSIX paths alike ('/' stays '/'). */
+export function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  if (cut < 0) return '';
+  return cut === 0 ? path.slice(0, 1) : path.slice(0, cut);
 }
 
 /** i18next's language code as one of the app's languages. */

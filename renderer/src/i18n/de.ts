@@ -8,6 +8,7 @@ import * as workshop from './features/workshop';
 import * as layout from './features/layout';
 import * as operations from './features/operations';
 import * as views from './features/views';
+import * as messages from './features/messages';
 import type { Translation } from './en';
 
 export const de: Translation = {
@@ -58,12 +59,12 @@ export const de: Translation = {
     cancelled: 'Verschieben abgebrochen. {{title}} steht wieder in {{lane}}, Position {{position}} von {{count}}.',
   },
   errors: {
-    unknownVerb: 'Die App hat etwas Unbekanntes angefragt ({{detail}}).',
-    invalidArguments: 'Die App hat ungültige Daten gesendet ({{detail}}).',
+    unknownVerb: 'Die App hat etwas Unbekanntes angefragt.',
+    invalidArguments: 'Die App hat Daten gesendet, die sie nicht verwenden konnte.',
     forbiddenSender: 'Diese Anfrage kam nicht aus dem App-Fenster und wurde abgelehnt.',
-    notAllowed: 'Die App darf diese Datei nicht ändern ({{detail}}).',
+    notAllowed: 'Die App darf diese Datei nicht ändern.',
     fileProblem: 'Mit „{{file}}“ stimmt etwas nicht.',
-    internal: 'Etwas ist schiefgegangen: {{detail}}',
+    internal: 'Die App konnte diesen Schritt nicht abschließen.',
   },
   files: {
     notFound: '„{{file}}“ wurde nicht gefunden.',
@@ -138,7 +139,7 @@ export const de: Translation = {
     lead: 'Führung klären',
     leadPrompt:
       'Neue oder umstrittene Themen sammeln. Für jedes entscheiden, wer die strategische Führung übernimmt – Marketing, Sales oder beide gemeinsam an der Nahtstelle – oder es offen als ungeklärt markieren.',
-    caricatures: 'Zerrbilder aufräumen',
+    caricatures: 'Zerrbilder ausräumen',
     caricaturesPrompt:
       'Jede Seite schreibt auf, wie sie die andere sieht. Die Bilder nebeneinander aufdecken, besprechen und für jedes festhalten, was tatsächlich stimmt.',
     mission: 'Auftrag klären',
@@ -204,4 +205,5 @@ export const de: Translation = {
   layout: layout.de,
   operations: operations.de,
   views: views.de,
+  messages: messages.de,
 };

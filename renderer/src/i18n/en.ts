@@ -8,6 +8,7 @@ import * as workshop from './features/workshop';
 import * as layout from './features/layout';
 import * as operations from './features/operations';
 import * as views from './features/views';
+import * as messages from './features/messages';
 /** English UI text. The shape of this object is the type every other language must match. */
 export const en = {
   app: {
@@ -57,12 +58,12 @@ export const en = {
     cancelled: 'Move cancelled. {{title}} is back in {{lane}}, position {{position}} of {{count}}.',
   },
   errors: {
-    unknownVerb: 'The app asked for something it does not know ({{detail}}).',
-    invalidArguments: 'The app sent invalid data ({{detail}}).',
+    unknownVerb: 'The app asked for something it does not know.',
+    invalidArguments: 'The app sent data it could not use.',
     forbiddenSender: 'This request did not come from the app window and was refused.',
-    notAllowed: 'The app may not change this file ({{detail}}).',
+    notAllowed: 'The app may not change this file.',
     fileProblem: 'There is a problem with “{{file}}”.',
-    internal: 'Something went wrong: {{detail}}',
+    internal: 'The app could not finish this step.',
   },
   files: {
     notFound: '“{{file}}” was not found.',
@@ -203,6 +204,7 @@ export const en = {
   layout: layout.en,
   operations: operations.en,
   views: views.en,
+  messages: messages.en,
 };
 
 export type Translation = typeof en;

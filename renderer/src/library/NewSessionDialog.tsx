@@ -1,12 +1,13 @@
 import '../session/workshop.css';
 import { DateField } from '../app/DateField';
+import { todayAsDay } from '../app/date-format';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorOf, type AgendaTemplate, type SessionTemplate } from '../../../core/api';
 import { sortedTemplates } from '../../../core/templates';
 import { api } from '../api';
 import { Dialog } from '../app/Dialog';
-import { describeError } from '../app/errors';
+import { ErrorMessage } from '../app/ErrorDetails';
 import { DeleteIcon } from '../app/icons';
 import { useBoard } from '../store/board-store';
 
@@ -25,11 +26,13 @@ function sameTemplate(a: SessionTemplate, b: SessionTemplate): boolean {
  */
 export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const [details, setDetails] = useState({ title: '', client: '', date: '', place: '' });
+  // Most sessions are set up on the day itself; the date is still a field to change.
+  const [details, setDetails] = useState(() => ({ title: '', client: '', date: todayAsDay(), place: '' }));
   // The method is why facilitators use the app, so its template is where a session starts.
   const [template, setTemplate] = useState<SessionTemplate>(workshop);
   const [ownTemplates, setOwnTemplates] = useState<readonly AgendaTemplate[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** The failed call, shown as every failure is (app/ErrorDetails.tsx). */
+  const [problem, setProblem] = useState<{ readonly error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = [
     { name: 'title', label: t('details.title'), type: 'text' },
@@ -47,7 +50,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
     try {
       showTemplates(await api.listTemplates());
     } catch (error) {
-      setProblem(describeError(error, t));
+      setProblem({ error });
     }
   };
   useEffect(() => {
@@ -57,7 +60,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
         if (open) setOwnTemplates(templates);
       },
       (error: unknown) => {
-        if (open) setProblem(describeError(error, t));
+        if (open) setProblem({ error });
       },
     );
     return () => {
@@ -80,7 +83,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
     } catch (error) {
       // Stay in the dialog: the facilitator picks again (a template deleted elsewhere, say).
       setBusy(false);
-      setProblem(describeError(error, t));
+      setProblem({ error });
       if (apiErrorOf(error)?.code === 'templateNotFound') await loadTemplates();
     }
   };
@@ -90,7 +93,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
       await api.deleteTemplate(own.id);
       setProblem(null);
     } catch (error) {
-      setProblem(describeError(error, t));
+      setProblem({ error });
     }
     await loadTemplates();
   };
@@ -131,9 +134,9 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
           <TemplateOption checked={template === blank} onChoose={() => setTemplate(blank)} label={t('newSession.blank')} />
         </fieldset>
         {problem !== null && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
+          <div className="form-problem" role="alert">
+            <ErrorMessage error={problem.error} />
+          </div>
         )}
         <div className="dialog-actions">
           <button type="button" className="tool-button" onClick={onClose}>

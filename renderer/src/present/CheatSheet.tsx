@@ -17,7 +17,7 @@ export function CheatSheet() {
   if (!open) return null;
   const close = () => usePresentation.getState().setCheatSheetOpen(false);
   return (
-    <Dialog label={t('present.cheatSheet.heading')} onClose={close} className="cheat-sheet">
+    <Dialog label={t('present.cheatSheet.heading')} onClose={close} className="cheat-sheet" startAtTop>
       <h2>{t('present.cheatSheet.heading')}</h2>
       <p className="cheat-sheet-hint">{t('present.cheatSheet.hint')}</p>
       <div className="cheat-sheet-scopes">

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useState, type ClipboardEvent } from 'react';
 import { DateField } from '../app/DateField';
 import { useTranslation } from 'react-i18next';
 import { departments, sessionLanguages, type Department, type Participant, type SessionDetails } from '../../../core/model';
+import { namesInPastedText, withRowsAfter } from '../../../core/participants';
 import { Dialog } from '../app/Dialog';
 import { DeleteIcon, PlusIcon } from '../app/icons';
 import { useBoard } from '../store/board-store';
@@ -11,12 +12,18 @@ type TextField = 'title' | 'client' | 'date' | 'place' | 'facilitator';
 
 /**
  * The session's facts. Each field is saved when the facilitator leaves it, as one undoable change,
- * so typing a name does not fill the undo history letter by letter.
+ * so typing a name does not fill the undo history letter by letter. Participants are entered fast:
+ * Enter adds the next row on the same side, a pasted list becomes rows (core/participants.ts).
  */
 export function DetailsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const details = useBoard((s) => s.history.present.details);
   const update = (change: Partial<SessionDetails>) => useBoard.getState().dispatch({ type: 'updateDetails', details: change });
+  const hintId = useId();
+  // Read at the time of the change: a name just committed on Enter is already in the document.
+  const participantsNow = () => useBoard.getState().history.present.details.participants;
+  const addRowsAfter = (afterId: string | null, names: readonly string[]) =>
+    update({ participants: withRowsAfter(participantsNow(), afterId, names, () => crypto.randomUUID()) });
   const fields: readonly { name: TextField; label: string; type?: 'date' }[] = [
     { name: 'title', label: t('details.title') },
     { name: 'client', label: t('details.client') },
@@ -53,21 +60,26 @@ export function DetailsDialog({ onClose }: { onClose: () => void }) {
         </div>
         <fieldset>
           <legend>{t('details.participants')}</legend>
+          <p id={hintId} className="form-hint">
+            {t('messages.participants.hint')}
+          </p>
           <ul className="participants">
             {details.participants.map((participant) => (
               <ParticipantRow
                 key={participant.id}
                 participant={participant}
-                onChange={(next) => update({ participants: details.participants.map((p) => (p.id === next.id ? next : p)) })}
-                onRemove={() => update({ participants: details.participants.filter((p) => p.id !== participant.id) })}
+                hintId={hintId}
+                onChange={(next) => update({ participants: participantsNow().map((p) => (p.id === next.id ? next : p)) })}
+                onRemove={() => update({ participants: participantsNow().filter((p) => p.id !== participant.id) })}
+                onNext={() => addRowsAfter(participant.id, [''])}
+                onPasteNames={(ownName, names) => {
+                  const named = participantsNow().map((p) => (p.id === participant.id ? { ...p, name: ownName } : p));
+                  update({ participants: withRowsAfter(named, participant.id, names, () => crypto.randomUUID()) });
+                }}
               />
             ))}
           </ul>
-          <button
-            type="button"
-            className="tool-button"
-            onClick={() => update({ participants: [...details.participants, { id: crypto.randomUUID(), name: '', department: 'marketing' }] })}
-          >
+          <button type="button" className="tool-button" onClick={() => addRowsAfter(null, [''])}>
             <PlusIcon />
             {t('details.addParticipant')}
           </button>
@@ -110,7 +122,17 @@ function DetailField(props: { name: TextField; label: string; value: string; onC
   );
 }
 
-function ParticipantRow({ participant, onChange, onRemove }: { participant: Participant; onChange: (next: Participant) => void; onRemove: () => void }) {
+function ParticipantRow(props: {
+  participant: Participant;
+  hintId: string;
+  onChange: (next: Participant) => void;
+  onRemove: () => void;
+  /** Enter: the next row, on this row's side. */
+  onNext: () => void;
+  /** A list pasted: this row's name, and the names for new rows after it — one change. */
+  onPasteNames: (ownName: string, names: readonly string[]) => void;
+}) {
+  const { participant, onChange, onRemove } = props;
   const { t } = useTranslation();
   const [name, setName] = useState(participant.name);
   const pending = useDraft();
@@ -119,12 +141,26 @@ function ParticipantRow({ participant, onChange, onRemove }: { participant: Part
     if (name.trim() !== participant.name) onChange({ ...participant, name: name.trim() });
   };
   const displayName = participant.name || t('details.unnamed');
+  const paste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const names = namesInPastedText(event.clipboardData.getData('text/plain'));
+    // One name is typed as usual; a list is split into rows.
+    if (names.length < 2) return;
+    event.preventDefault();
+    const [first = '', ...rest] = names;
+    const empty = name.trim() === '';
+    const ownName = empty ? first : name.trim();
+    pending.done();
+    setName(ownName);
+    props.onPasteNames(ownName, empty ? rest : names);
+  };
   return (
     <li className="participant">
       <input
         aria-label={t('details.participantName')}
         value={name}
         autoFocus={participant.name === ''}
+        aria-describedby={props.hintId}
+        onPaste={paste}
         onChange={(event) => {
           const next = event.currentTarget.value;
           setName(next);
@@ -133,7 +169,11 @@ function ParticipantRow({ participant, onChange, onRemove }: { participant: Part
         }}
         onBlur={commitName}
         onKeyDown={(event) => {
-          if (event.key === 'Enter') commitName();
+          if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+          event.preventDefault();
+          commitName();
+          // An empty row asks for a name first rather than piling up empty rows.
+          if (name.trim() !== '') props.onNext();
         }}
       />
       <select

@@ -4,7 +4,7 @@ import type { AgendaTemplate } from '../../../core/api';
 import { templateBlocksOf, templateLimits, templateNamed } from '../../../core/templates';
 import { api } from '../api';
 import { Dialog } from '../app/Dialog';
-import { describeError } from '../app/errors';
+import { ErrorMessage } from '../app/ErrorDetails';
 import { useBoard } from '../store/board-store';
 
 /** Names the current agenda and saves it as an own template (main keeps it); says when a name replaces one. */
@@ -12,7 +12,8 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [existing, setExisting] = useState<readonly AgendaTemplate[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** The failed call, shown as every failure is (app/ErrorDetails.tsx). */
+  const [problem, setProblem] = useState<{ readonly error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const hintId = useId();
 
@@ -39,7 +40,7 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
       onSaved(saved);
     } catch (error) {
       setBusy(false);
-      setProblem(describeError(error, t));
+      setProblem({ error });
     }
   };
 
@@ -66,9 +67,9 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
           </p>
         )}
         {problem !== null && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
+          <div className="form-problem" role="alert">
+            <ErrorMessage error={problem.error} />
+          </div>
         )}
         <div className="dialog-actions">
           <button type="button" className="tool-button" onClick={onClose}>

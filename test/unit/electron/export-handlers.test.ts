@@ -64,11 +64,11 @@ describe('exportSession', () => {
     expect(t.printer.pdf).not.toHaveBeenCalled();
   });
 
-  it('suggests the title with the kind’s extension, and writes the file where the dialog says', async () => {
+  it('suggests the title and day with the kind’s extension, and writes the file where the dialog says', async () => {
     t.answers.exportPath = join(out, 'Zusammenfassung.md');
     const path = await exported(board(), request('md'));
     expect(path).toBe(join(out, 'Zusammenfassung.md'));
-    expect(t.dialogs.chooseExportPath).toHaveBeenCalledExactlyOnceWith('md', 'Kick-off Müller GmbH.md');
+    expect(t.dialogs.chooseExportPath).toHaveBeenCalledExactlyOnceWith('md', 'Kick-off Müller GmbH – 2025-03-14.md');
     const { blocks } = readMarkdown(await readFile(join(out, 'Zusammenfassung.md'), 'utf8'));
     expect(blocks[0]).toEqual({ kind: 'h1', text: 'Kick-off Müller GmbH' });
     expect(blocks.map((block) => block.text)).toEqual(
@@ -87,14 +87,23 @@ describe('exportSession', () => {
 
   it('names the handout and the board image after what they are, in the session’s language', () => {
     const session = board();
-    expect(suggestedExportName(session, request('handout'))).toBe('Kick-off Müller GmbH – Mission.pdf');
-    expect(suggestedExportName(session, request('png'))).toBe('Kick-off Müller GmbH – Board.png');
+    expect(suggestedExportName(session, request('handout'))).toBe('Kick-off Müller GmbH – 2025-03-14 – Mission.pdf');
+    expect(suggestedExportName(session, request('png'))).toBe('Kick-off Müller GmbH – 2025-03-14 – Board.png');
     const german = { ...session, details: { ...session.details, language: 'de' as const } };
-    expect(suggestedExportName(german, request('handout'))).toBe('Kick-off Müller GmbH – Auftrag.pdf');
-    const untitled = { ...session, details: { ...session.details, title: '  ', language: 'de' as const } };
-    expect(suggestedExportName(untitled, request('pdf'))).toBe('Sitzung ohne Titel.pdf');
-    const long = { ...session, details: { ...session.details, title: 'Ä'.repeat(300) } };
+    expect(suggestedExportName(german, request('handout'))).toBe('Kick-off Müller GmbH – 2025-03-14 – Auftrag.pdf');
+    const untitled = { ...session, details: { ...session.details, title: '  ', date: '', language: 'de' as const } };
+    expect(suggestedExportName(untitled, request('pdf'))).toBe('Sitzung ohne Titel – Müller GmbH.pdf');
+    const long = { ...session, details: { ...session.details, title: 'Ä'.repeat(300), client: '', date: '' } };
     expect(suggestedExportName(long, request('docx'))).toBe(`${'Ä'.repeat(100)}.docx`);
+  });
+
+  it('suggests a name with the client (unless the title names it) and the workshop’s day', () => {
+    const session = { ...board(), details: { ...board().details, title: 'Kick-off', client: 'Müller\nGmbH' } };
+    expect(suggestedExportName(session, request('pdf'))).toBe('Kick-off – Müller GmbH – 2025-03-14.pdf');
+    const sameClient = { ...session, details: { ...session.details, title: 'Workshop MÜLLER GMBH', client: 'Müller GmbH' } };
+    expect(suggestedExportName(sameClient, request('csv'))).toBe('Workshop MÜLLER GMBH – 2025-03-14.csv');
+    const noDay = { ...session, details: { ...session.details, date: '' } };
+    expect(suggestedExportName(noDay, request('md'))).toBe('Kick-off – Müller GmbH.md');
   });
 
   it('prints the summary HTML to PDF with title, day and language for the header and footer', async () => {

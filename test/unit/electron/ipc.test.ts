@@ -67,6 +67,7 @@ function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
     saveTemplate: vi.fn(async () => ({ id: 't1', name: 'Kurzformat', blocks: [{ kind: 'lead' as const, title: null, prompt: null, minutes: 30, skipped: false }] })),
     deleteTemplate: vi.fn(async () => undefined),
     exportSession: vi.fn(async () => '/exports/Kick-off.md'),
+    revealExport: vi.fn(async () => undefined),
     setFullScreen: vi.fn(async () => undefined),
     openAudienceWindow: vi.fn(async () => 'secondDisplay' as const),
     closeAudienceWindow: vi.fn(async () => undefined),

@@ -153,6 +153,7 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   saveTemplate: ['Kurzformat', [{ kind: 'lead', title: null, prompt: null, minutes: 30, skipped: false }]],
   deleteTemplate: ['00000000-0000-4000-8000-000000000001'],
   exportSession: [sampleSession(), { kind: 'md', sections: ['facts', 'glance', 'lanes'], csvDelimiter: ',', fallbackLanguage: 'de' }, null],
+  revealExport: ['/exports/Kick-off.md'],
   setFullScreen: [true],
   openAudienceWindow: [],
   closeAudienceWindow: [],

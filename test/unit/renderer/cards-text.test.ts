@@ -63,7 +63,7 @@ describe('what a card shows, and so is named by', () => {
     expect(faceText(a)).toBe('Launch, Lead: Sales');
     expect(a.attention).toBe(false);
     const b = faceParts(card(s, 'b'), { ...plain, laneKind: 'seam' }, tDe);
-    expect(faceText(b)).toBe('Price list, Führung offen');
+    expect(faceText(b)).toBe('Price list, Führung ungeklärt');
     expect(b.attention).toBe(true);
   });
 

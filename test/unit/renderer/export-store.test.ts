@@ -4,7 +4,8 @@ import { apiErrorMessage, type ExportRequest, type NahtstelleApi } from '../../.
 import { createSession, type Session } from '../../../core/model';
 import { summarySections } from '../../../core/summary-text';
 import { describeExportError } from '../../../renderer/src/export/export-errors';
-import { fileNameOf, languageOf, presetOf, useExport, withSection } from '../../../renderer/src/export/export-store';
+import { explainError, technicalDetail } from '../../../renderer/src/app/errors';
+import { fileNameOf, folderOf, languageOf, presetOf, useExport, withSection } from '../../../renderer/src/export/export-store';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';
 
@@ -67,7 +68,8 @@ describe('one export', () => {
     expect(store().status).toEqual({ state: 'busy', kind: 'docx' });
     finish('C:\\Users\\Jana\\Documents\\Zusammenfassung.docx');
     await pending;
-    expect(store().status).toEqual({ state: 'saved', kind: 'docx', file: 'Zusammenfassung.docx' });
+    const path = 'C:\\Users\\Jana\\Documents\\Zusammenfassung.docx';
+    expect(store().status).toEqual({ state: 'saved', kind: 'docx', file: 'Zusammenfassung.docx', folder: 'C:\\Users\\Jana\\Documents', path });
   });
 
   it('a cancelled save dialog leaves nothing to say', async () => {
@@ -84,7 +86,7 @@ describe('one export', () => {
     const exportSession = vi.fn<ExportSession>(async (_session, _request, path) => path);
     await store().run({ kind: 'pdf', session, fallbackLanguage: 'en', exportSession, retryPath: '/media/stick/Kick-off.pdf' });
     expect(exportSession.mock.calls[0]?.[2]).toBe('/media/stick/Kick-off.pdf');
-    expect(store().status).toEqual({ state: 'saved', kind: 'pdf', file: 'Kick-off.pdf' });
+    expect(store().status).toEqual({ state: 'saved', kind: 'pdf', file: 'Kick-off.pdf', folder: '/media/stick', path: '/media/stick/Kick-off.pdf' });
   });
 
   it('a failure before any path was chosen leaves "Try again" to ask again', async () => {
@@ -114,6 +116,10 @@ describe('small helpers', () => {
     expect(fileNameOf('/home/jana/Zusammenfassung März.pdf')).toBe('Zusammenfassung März.pdf');
     expect(fileNameOf('C:\\Users\\Jana\\Board.png')).toBe('Board.png');
     expect(fileNameOf('summary.md')).toBe('summary.md');
+    expect(folderOf('/home/jana/Zusammenfassung März.pdf')).toBe('/home/jana');
+    expect(folderOf('C:\\Users\\Jana\\Board.png')).toBe('C:\\Users\\Jana');
+    expect(folderOf('/Board.png')).toBe('/');
+    expect(folderOf('summary.md')).toBe('');
   });
 
   it('reads the UI language from i18next’s code', () => {
@@ -144,9 +150,20 @@ describe('why an export failed, in the UI language', () => {
     expect(describeExportError(failure('saveFailed'), tDe)).toBe('„Kick-off.md“ konnte nicht geschrieben werden.');
   });
 
-  it('words any other failure as the app does elsewhere', () => {
+  it('words any other failure as the app does elsewhere: a plain sentence, the technical detail apart', () => {
     const invalid = new Error(apiErrorMessage({ code: 'invalidArguments', detail: 'request.kind' }));
-    expect(describeExportError(invalid, t)).toBe('The app sent invalid data (request.kind).');
-    expect(describeExportError(new Error('boom'), t)).toBe('Something went wrong: boom');
+    expect(describeExportError(invalid, t)).toBe('The app sent data it could not use.');
+    expect(describeExportError(new Error('boom'), t)).toBe('The app could not finish this step.');
+    expect(explainError(invalid, t).detail).toBe('invalidArguments: request.kind');
+    expect(explainError(new Error('boom'), tDe)).toEqual({ message: 'Die App konnte diesen Schritt nicht abschließen.', detail: 'boom' });
+  });
+});
+
+describe('technical detail', () => {
+  it('is kept for what went wrong in the machine, not for the facilitator’s own choices', () => {
+    const fileProblem = { code: 'fileProblem' as const, reason: 'diskFull' as const, file: 'a.md', detail: 'ENOSPC: no space left on device' };
+    expect(technicalDetail(fileProblem)).toBe('fileProblem (diskFull): ENOSPC: no space left on device');
+    expect(technicalDetail({ code: 'internal', detail: '' })).toBe('internal');
+    expect(technicalDetail({ code: 'templateNotFound', detail: 'Template t1 not found' })).toBe('');
   });
 });

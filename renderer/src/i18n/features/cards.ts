@@ -30,7 +30,7 @@ export const en = {
   },
   face: {
     leadBadge: 'Lead: {{lead}}',
-    unresolved: 'Lead open',
+    unresolved: 'Lead unresolved',
     hidden: 'Hidden caricature',
     truth: 'Actually: {{truth}}',
     cleared: 'Cleared',
@@ -77,9 +77,9 @@ export const en = {
     label_topic: 'Title of the new card in {{lane}}',
     label_caricature: 'Title of the new caricature in {{lane}}',
     label_metric: 'Name of the new metric in {{lane}}',
-    placeholder_topic: 'New topic… (Enter to add, Esc to close)',
-    placeholder_caricature: 'New caricature, hidden until revealed… (Enter to add)',
-    placeholder_metric: 'New metric, e.g. qualified leads… (Enter to add)',
+    placeholder_topic: 'New topic… (Enter)',
+    placeholder_caricature: 'Caricature, hidden… (Enter)',
+    placeholder_metric: 'New metric… (Enter)',
   },
   details: {
     heading: 'Card: {{title}}',
@@ -168,7 +168,7 @@ export const de: typeof en = {
   },
   face: {
     leadBadge: 'Führung: {{lead}}',
-    unresolved: 'Führung offen',
+    unresolved: 'Führung ungeklärt',
     hidden: 'Verdecktes Zerrbild',
     truth: 'Tatsächlich: {{truth}}',
     cleared: 'Ausgeräumt',
@@ -215,9 +215,9 @@ export const de: typeof en = {
     label_topic: 'Titel der neuen Karte in {{lane}}',
     label_caricature: 'Titel des neuen Zerrbilds in {{lane}}',
     label_metric: 'Name der neuen Kennzahl in {{lane}}',
-    placeholder_topic: 'Neues Thema … (Enter fügt hinzu, Esc schließt)',
-    placeholder_caricature: 'Neues Zerrbild, verdeckt bis zum Aufdecken … (Enter fügt hinzu)',
-    placeholder_metric: 'Neue Kennzahl, z. B. qualifizierte Leads … (Enter fügt hinzu)',
+    placeholder_topic: 'Neues Thema … (Enter)',
+    placeholder_caricature: 'Zerrbild, verdeckt … (Enter)',
+    placeholder_metric: 'Neue Kennzahl … (Enter)',
   },
   details: {
     heading: 'Karte: {{title}}',

@@ -128,7 +128,7 @@ export const de: typeof en = {
     hiddenNote: 'Verdeckt bis zum Aufdecken',
     reveal: 'Zerrbilder aufdecken',
     hide: 'Wieder verdecken',
-    cleared: '{{cleared}} von {{count}} aufgeräumt',
+    cleared: '{{cleared}} von {{count}} ausgeräumt',
   },
   mission: {
     label: 'Unser gemeinsamer Auftrag',
