@@ -161,6 +161,8 @@ describe('the new card’s kind', () => {
   it('defaults to the block’s kind and switches with one key', async () => {
     const { page } = await openSeeded(workshopSession('Workshop Kinds'));
     await agendaOf(page).getByRole('button', { name: /^4 Measure and narrate/ }).click();
+    // A metric can be added from a topic lane too ("Show topics"): it is still a metric by default.
+    await page.getByRole('button', { name: 'Show topics' }).click();
     const marketing = lane(page, 'Marketing');
     await marketing.getByRole('button', { name: 'Add card', exact: true }).click();
     const kind = marketing.getByRole('button', { name: /^Kind of the new card: / });
