@@ -74,6 +74,17 @@ export function LaneIcon() {
   );
 }
 
+/** The lanes of topics, three side by side: distinct from LaneIcon, which adds a lane. */
+export function TopicLanesIcon() {
+  return (
+    <svg {...common}>
+      <rect x="2.5" y="4" width="5" height="16" rx="1.5" />
+      <rect x="9.5" y="4" width="5" height="16" rx="1.5" />
+      <rect x="16.5" y="4" width="5" height="16" rx="1.5" />
+    </svg>
+  );
+}
+
 /** Fit to screen: four corners pointing outwards. */
 export function FitIcon() {
   return (

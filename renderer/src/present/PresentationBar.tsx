@@ -2,7 +2,7 @@ import './present.css';
 import { useTranslation } from 'react-i18next';
 import { zoomLimits } from '../../../core/audience';
 import { blockViewOf } from '../../../core/block-view';
-import { FitIcon, LaneIcon, MinusIcon, PlusIcon } from '../app/icons';
+import { FitIcon, MinusIcon, PlusIcon, TopicLanesIcon } from '../app/icons';
 import { ariaKeyShortcuts } from '../app/shortcut-keys';
 import { blockPrompt, blockTitle } from '../session/AgendaBar';
 import { BlockTimer } from '../session/BlockTimer';
@@ -114,7 +114,7 @@ function TopicsToggle() {
   if (!hasView) return null;
   return (
     <button type="button" className="tool-button" aria-pressed={topicsAsked} aria-keyshortcuts={ariaKeyShortcuts('toggleTopics')} onClick={() => usePresentation.getState().toggleTopics()}>
-      <LaneIcon />
+      <TopicLanesIcon />
       {/* In the narrow board tools only the icon shows (layout.css); the words stay its name. */}
       <span className="tool-label">{t('views.showTopics')}</span>
     </button>

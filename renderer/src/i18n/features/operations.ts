@@ -63,7 +63,7 @@ export const de: typeof en = {
     undone: 'Rückgängig: {{step}}',
     redone: 'Wiederhergestellt: {{step}}',
     quoted: '„{{title}}“',
-    hiddenCard: 'einer verdeckten Karikatur',
+    hiddenCard: 'einem verdeckten Zerrbild',
     steps: {
       addCard: 'Hinzufügen von {{title}}',
       editCardTitle: 'Umbenennen von {{title}}',
@@ -75,7 +75,7 @@ export const de: typeof en = {
       vote: 'Punkt auf {{title}}',
       clearVotes: 'Entfernen der Punkte',
       setVoting: 'Einstellungen der Punktabfrage',
-      revealCaricatures: 'Aufdecken der Karikaturen',
+      revealCaricatures: 'Aufdecken der Zerrbilder',
       setMission: 'Bearbeiten der Mission',
       lane: 'Änderung einer Spalte',
       agenda: 'Änderung der Agenda',

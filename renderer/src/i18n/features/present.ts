@@ -192,7 +192,7 @@ export const de: typeof en = {
     zoomOut: 'Verkleinern',
     zoomFit: 'Board an den Bildschirm anpassen',
     blockBanner: 'Block und Timer zeigen oder ausblenden',
-    toggleTopics: 'Eigene Ansicht des Blocks oder die Themen (Karikaturen- und Kennzahlen-Block)',
+    toggleTopics: 'Eigene Ansicht des Blocks oder die Themen (Zerrbilder- und Kennzahlen-Block)',
     leavePresentation: 'Präsentationsmodus beenden',
   }),
 };

@@ -13,9 +13,9 @@ export const en = {
 };
 
 export const de: typeof en = {
-  caricatures: 'Karikaturen',
-  noCaricatures: 'Noch keine Karikatur',
-  metrics: 'Kennzahlen und ihre Geschichten',
+  caricatures: 'Zerrbilder',
+  noCaricatures: 'Noch kein Zerrbild',
+  metrics: 'Kennzahlen und ihre Erzählungen',
   noMetrics: 'Noch keine Kennzahl',
   showTopics: 'Themen zeigen',
   more_one: '+{{count}} weitere',
