@@ -1,6 +1,6 @@
 /** The board bench's figures: quantiles, and React render counts per pointer move against their budget (docs/performance.md). */
 
-/** The components whose renders the bench counts (renderer/src/perf/render-count.ts). */
+/** The components whose renders the bench counts (renderer/src/ui/render-count.ts). */
 export const components = ['Board', 'Lane', 'Card', 'DraggableCard', 'CardFace'] as const;
 export type Component = (typeof components)[number];
 export type Counts = Record<Component, number>;

@@ -7,11 +7,11 @@ import { App } from './app/App';
 import { followAudienceWindow } from './audience/audience-window';
 import { followFullScreen } from './present/commands';
 import { AudiencePage } from './audience/AudiencePage';
-import { describeError } from './app/errors';
-import { useNotices } from './app/notices';
+import { describeError } from './ui/errors';
+import { useNotices } from './ui/notices';
 import { initI18n, languageForLocale } from './i18n';
 import { applyTheme, useApp } from './store/app-store';
-import { applyWindowZoom } from './app/window-zoom';
+import { applyWindowZoom } from './ui/window-zoom';
 import { startAutosave } from './store/autosave';
 import { useBoard } from './store/board-store';
 

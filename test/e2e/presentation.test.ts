@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shortcutScopes, shortcutSpecs, type ShortcutSpec } from '../../renderer/src/app/shortcut-keys';
+import { shortcutScopes, shortcutSpecs, type ShortcutSpec } from '../../renderer/src/ui/shortcut-keys';
 import { de, en } from '../../renderer/src/i18n/features/present';
 import { seriousViolations } from './axe';
 import { addCards, cardTitles, useBoards } from './support';

@@ -157,7 +157,7 @@ describe('the workshop agenda', () => {
     const board = await boards.open();
     const { page, context } = board;
     // The page's clock is the test's: install it and reload (the open session comes back).
-    // The app counts renders when this is there (renderer/src/perf/render-count.ts).
+    // The app counts renders when this is there (renderer/src/ui/render-count.ts).
     await context.addInitScript(() => Object.assign(window, { __nahtstelleRenderCounts: {} }));
     await context.addInitScript(countTones);
     await context.clock.install();

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MoreIcon } from './icons';
+import { MoreIcon } from '../ui/icons';
 
 export interface MoreMenuItem {
   readonly label: string;

@@ -9,9 +9,9 @@ import { create } from 'zustand';
 import { api } from '../api';
 import type { Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
-import { Dialog } from './Dialog';
-import { describeError } from './errors';
-import { ErrorDetails } from './ErrorDetails';
+import { Dialog } from '../ui/Dialog';
+import { describeError } from '../ui/errors';
+import { ErrorDetails } from '../ui/ErrorDetails';
 
 interface Pending {
   /** What the facilitator was doing: opening another session, or closing the window. */

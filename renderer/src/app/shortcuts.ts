@@ -16,15 +16,15 @@ import { castVote, cycleLead, moveCardStep, openCardDetails, removeCard } from '
 import { focusCard } from '../board/card-elements';
 import { isHiddenCaricature } from '../board/card-text';
 import { closeSpotlight, setPresenting, stepSpotlight, toggleSpotlight, togglePresentation } from '../present/commands';
-import { usePresentation } from '../present/presentation-store';
+import { usePresentation } from '../store/presentation-store';
 import { stepAgenda } from '../session/AgendaBar';
 import { toggleActiveTimer } from '../session/BlockTimer';
 import { shownSession, useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { focusNextMatch } from '../tools/matches';
 import { useTools } from '../tools/tools-store';
-import { setWindowZoom, stepWindowZoom } from './window-zoom';
-import { matchesChord, shortcutSpecs, type SensorShortcutId, type ShortcutId } from './shortcut-keys';
+import { setWindowZoom, stepWindowZoom } from '../ui/window-zoom';
+import { matchesChord, shortcutSpecs, type SensorShortcutId, type ShortcutId } from '../ui/shortcut-keys';
 
 interface ShortcutContext {
   /** The card whose element has the focus, if any. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ariaKeyShortcuts } from '../app/shortcut-keys';
-import { usePresentation } from '../present/presentation-store';
+import { ariaKeyShortcuts } from '../ui/shortcut-keys';
+import { usePresentation } from '../store/presentation-store';
 import { toggleAudienceWindow, useAudienceWindow } from './audience-window';
 import './audience.css';
 

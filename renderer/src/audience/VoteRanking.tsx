@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { audienceSession } from '../../../core/audience';
 import type { Session } from '../../../core/model';
 import { ranking } from '../../../core/voting';
-import { usePresentation } from '../present/presentation-store';
+import { usePresentation } from '../store/presentation-store';
 import { useBoard } from '../store/board-store';
 import './vote-ranking.css';
 

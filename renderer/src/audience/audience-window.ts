@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { AudiencePlacement } from '../../../core/api';
 import { api } from '../api';
-import { usePresentation } from '../present/presentation-store';
+import { usePresentation } from '../store/presentation-store';
 import { useBoard } from '../store/board-store';
 
 interface AudienceWindowState {

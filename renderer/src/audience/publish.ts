@@ -13,7 +13,7 @@ import { audienceView, type AudienceTheme, type AudienceView } from '../../../co
 import { shownBoardView } from '../../../core/block-view';
 import type { Session } from '../../../core/model';
 import { api } from '../api';
-import { usePresentation } from '../present/presentation-store';
+import { usePresentation } from '../store/presentation-store';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 

@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caricatureColumns, laneForNewCard, metricCards, metricsColumn } from '../../../core/block-view';
 import type { CardId, LaneKind } from '../../../core/model';
-import { countRender } from '../perf/render-count';
+import { countRender } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { Card } from './Card';
 import { laneName } from './lane-name';

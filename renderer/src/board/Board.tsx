@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { blockViewOf, fitFloor } from '../../../core/block-view';
 import { fitBoard, overflows } from '../present/fit';
 import { firstCardShown, pageLists, unpageLists } from '../present/paging';
-import { usePresentation } from '../present/presentation-store';
+import { usePresentation } from '../store/presentation-store';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
@@ -23,7 +23,7 @@ import { BlockView } from './BlockView';
 import { Lane } from './Lane';
 import { settleList } from './lane-scroll';
 import { useBoardSensors } from './sensors';
-import { countRender } from '../perf/render-count';
+import { countRender } from '../ui/render-count';
 
 /**
  * The board: lanes side by side, one DndContext. Where a card would land is kept in the store
@@ -206,7 +206,7 @@ function useScrollFollowing(boardRef: RefObject<HTMLElement | null>): void {
 
 /**
  * The lifted card under the pointer. dnd-kit places it in screen pixels, which a window zoom (a CSS
- * zoom on #root, app/window-zoom.ts) would scale a second time — the card would fly off beside the
+ * zoom on #root, ui/window-zoom.ts) would scale a second time — the card would fly off beside the
  * pointer. So the overlay undoes the zoom for its position and size, and the card inside takes it
  * again for its type.
  */

@@ -11,9 +11,9 @@ import { DotPlusIcon, InfoIcon, MinusIcon } from './card-icons';
 import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneKindOfCard, revealedDots } from './card-text';
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
-import { DeleteIcon, EditIcon } from '../app/icons';
-import { ariaKeyShortcuts } from '../app/shortcut-keys';
-import { countRender } from '../perf/render-count';
+import { DeleteIcon, EditIcon } from '../ui/icons';
+import { ariaKeyShortcuts } from '../ui/shortcut-keys';
+import { countRender } from '../ui/render-count';
 
 /**
  * A card on the board. Memoised by id; it selects its own card object and a few primitives, so it
@@ -88,7 +88,7 @@ interface DraggableCardProps {
 /**
  * The focusable, draggable part of a card. dnd-kit re-renders every draggable when a drag starts
  * or ends; keeping this wrapper thin (its face arrives as a memoised child) keeps that cheap.
- * Its keys (arrows, Enter, Delete, I, L, + and − …) are app shortcuts (app/shortcut-keys.ts),
+ * Its keys (arrows, Enter, Delete, I, L, + and − …) are app shortcuts (ui/shortcut-keys.ts),
  * dispatched for the focused card; Space picks it up (dnd-kit's keyboard sensor).
  */
 function DraggableCard({ cardId, label, descriptionId, onEdit, children }: DraggableCardProps) {

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { DateField } from '../app/DateField';
+import { DateField } from '../ui/DateField';
 import { useTranslation } from 'react-i18next';
 import { cardColours, cardKinds, cardLimits, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
 import type { CardChanges } from '../../../core/operations';
-import { Dialog } from '../app/Dialog';
-import { DeleteIcon, PlusIcon } from '../app/icons';
+import { Dialog } from '../ui/Dialog';
+import { DeleteIcon, PlusIcon } from '../ui/icons';
 import { formatDateTime } from '../library/format';
 import { useBoard } from '../store/board-store';
 import { closeCardDetails } from './card-commands';

@@ -1,7 +1,7 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../store/board-store';
-import { countRender } from '../perf/render-count';
+import { countRender } from '../ui/render-count';
 import { faceParts, isHiddenCaricature, laneKindOfCard, revealedDots, type FaceBadge, type FaceParts } from './card-text';
 import { CheckIcon, FlagIcon, NotesIcon, QuestionIcon } from './card-icons';
 import './cards.css';

@@ -2,7 +2,7 @@
  * Input for dragging. Mouse and pen start after a few pixels; touch after a short press, so a
  * swipe still scrolls a lane; the keyboard moves lane by lane and card by card.
  */
-import { shortcutSpec, type SensorShortcutId } from '../app/shortcut-keys';
+import { shortcutSpec, type SensorShortcutId } from '../ui/shortcut-keys';
 import { KeyboardCode, KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors, type KeyboardCoordinateGetter } from '@dnd-kit/core';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { flushSync } from 'react-dom';

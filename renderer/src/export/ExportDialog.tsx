@@ -1,13 +1,13 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { ExportIcon } from '../app/icons';
+import { ExportIcon } from '../ui/icons';
 import { useTranslation } from 'react-i18next';
 import type { ExportKind, Language } from '../../../core/api';
 import type { Session } from '../../../core/model';
 import { buildSummary } from '../../../core/summary';
 import { summaryPresets, summarySections } from '../../../core/summary-text';
 import { api } from '../api';
-import { Dialog } from '../app/Dialog';
-import { ErrorDetails, ErrorMessage } from '../app/ErrorDetails';
+import { Dialog } from '../ui/Dialog';
+import { ErrorDetails, ErrorMessage } from '../ui/ErrorDetails';
 import { useBoard } from '../store/board-store';
 import { describeExportError } from './export-errors';
 import { csvDelimiterFor, languageOf, presetOf, summaryKinds, useExport } from './export-store';
@@ -15,7 +15,7 @@ import { SummaryPreview } from './SummaryPreview';
 import { summaryWithSections } from './summary-view';
 import './export.css';
 
-/** "Export…" in the board's toolbar; the focus comes back to it when the dialog closes (app/Dialog.tsx). */
+/** "Export…" in the board's toolbar; the focus comes back to it when the dialog closes (ui/Dialog.tsx). */
 export function ExportButton() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { apiErrorOf, asApiError } from '../../../core/api';
 import { saveProblemCodes, type SaveProblemCode } from '../../../core/file-problems';
-import { describeError } from '../app/errors';
+import { describeError } from '../ui/errors';
 
 /**
  * Why an export failed, in the UI language. A failed write is worded for an export (the app's own

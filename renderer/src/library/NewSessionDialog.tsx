@@ -1,14 +1,14 @@
 import '../session/workshop.css';
-import { DateField } from '../app/DateField';
-import { todayAsDay } from '../app/date-format';
+import { DateField } from '../ui/DateField';
+import { todayAsDay } from '../ui/date-format';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorOf, type AgendaTemplate, type SessionTemplate } from '../../../core/api';
 import { sortedTemplates } from '../../../core/templates';
 import { api } from '../api';
-import { Dialog } from '../app/Dialog';
-import { ErrorMessage } from '../app/ErrorDetails';
-import { DeleteIcon } from '../app/icons';
+import { Dialog } from '../ui/Dialog';
+import { ErrorMessage } from '../ui/ErrorDetails';
+import { DeleteIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
 
 const workshop: SessionTemplate = 'workshop';
@@ -31,7 +31,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   // The method is why facilitators use the app, so its template is where a session starts.
   const [template, setTemplate] = useState<SessionTemplate>(workshop);
   const [ownTemplates, setOwnTemplates] = useState<readonly AgendaTemplate[]>([]);
-  /** The failed call, shown as every failure is (app/ErrorDetails.tsx). */
+  /** The failed call, shown as every failure is (ui/ErrorDetails.tsx). */
   const [problem, setProblem] = useState<{ readonly error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = [

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { themes, type Theme } from '../../../core/api';
 import { api } from '../api';
-import { Dialog } from '../app/Dialog';
+import { Dialog } from '../ui/Dialog';
 import { applyTheme, useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { playTimerTone } from '../session/timer-sound';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../app/Dialog';
-import { shortcutScopes, shortcutSpecs, type Chord, type ShortcutId, type ShortcutScope, type ShortcutSpec } from '../app/shortcut-keys';
-import { usePresentation } from './presentation-store';
+import { Dialog } from '../ui/Dialog';
+import { shortcutScopes, shortcutSpecs, type Chord, type ShortcutId, type ShortcutScope, type ShortcutSpec } from '../ui/shortcut-keys';
+import { usePresentation } from '../store/presentation-store';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 

@@ -2,13 +2,13 @@ import './present.css';
 import { useTranslation } from 'react-i18next';
 import { zoomLimits } from '../../../core/audience';
 import { blockViewOf } from '../../../core/block-view';
-import { FitIcon, MinusIcon, PlusIcon, TopicLanesIcon } from '../app/icons';
-import { ariaKeyShortcuts } from '../app/shortcut-keys';
+import { FitIcon, MinusIcon, PlusIcon, TopicLanesIcon } from '../ui/icons';
+import { ariaKeyShortcuts } from '../ui/shortcut-keys';
 import { blockPrompt, blockTitle } from '../session/AgendaBar';
 import { BlockTimer } from '../session/BlockTimer';
 import { useBoard } from '../store/board-store';
 import { setPresenting, toggleSpotlight } from './commands';
-import { usePresentation } from './presentation-store';
+import { usePresentation } from '../store/presentation-store';
 
 /**
  * What presentation mode shows besides the board: the active block with its prompt and timer,

@@ -4,15 +4,15 @@ import type { CardId } from '../../../core/model';
 import { readingOrder } from '../../../core/placement';
 import { CardFace } from '../board/CardFace';
 import { faceParts, isHiddenCaricature, laneKindOfCard, revealedDots, shownTitle } from '../board/card-text';
-import { DeleteIcon as CloseIcon, NextIcon, PreviousIcon } from '../app/icons';
-import { ariaKeyShortcuts } from '../app/shortcut-keys';
+import { DeleteIcon as CloseIcon, NextIcon, PreviousIcon } from '../ui/icons';
+import { ariaKeyShortcuts } from '../ui/shortcut-keys';
 import { useBoard } from '../store/board-store';
 import { closeSpotlight, stepSpotlight } from './commands';
-import { usePresentation } from './presentation-store';
+import { usePresentation } from '../store/presentation-store';
 
 /**
  * The spotlight: one card enlarged in the middle of the screen, the board dimmed behind it. The
- * arrow keys step through the cards in reading order (app/shortcut-keys.ts), Escape or a click
+ * arrow keys step through the cards in reading order (ui/shortcut-keys.ts), Escape or a click
  * beside the card ends it. A hidden caricature stays covered here too.
  */
 export function Spotlight() {

@@ -5,7 +5,7 @@ import { api } from '../api';
 import { focusCard } from '../board/card-elements';
 import { useBoard } from '../store/board-store';
 import { useTools } from '../tools/tools-store';
-import { usePresentation } from './presentation-store';
+import { usePresentation } from '../store/presentation-store';
 
 /**
  * Presentation mode on or off: the window goes full screen with it. Find closes as it starts: its

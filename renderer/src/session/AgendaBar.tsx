@@ -1,10 +1,10 @@
-import { ariaKeyShortcuts } from '../app/shortcut-keys';
+import { ariaKeyShortcuts } from '../ui/shortcut-keys';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NextIcon, PreviousIcon } from '../app/icons';
+import { NextIcon, PreviousIcon } from '../ui/icons';
 import { agendaMinutes, neighbourBlock, plannedEndMs, type AgendaBlock } from '../../../core/agenda';
 import { blockRemainingMs } from '../../../core/timer';
-import { countRender } from '../perf/render-count';
+import { countRender } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 
 /**

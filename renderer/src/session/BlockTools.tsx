@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import { noFilter, type CardFilter } from '../../../core/find';
 import { caricatureViews } from '../../../core/model';
-import { countRender } from '../perf/render-count';
+import { countRender } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { useDraft } from '../store/drafts';
 import { useWorkshopUi } from '../store/workshop-store';

@@ -1,10 +1,10 @@
 import { useId, useState, type ClipboardEvent } from 'react';
-import { DateField } from '../app/DateField';
+import { DateField } from '../ui/DateField';
 import { useTranslation } from 'react-i18next';
 import { departments, sessionLanguages, type Department, type Participant, type SessionDetails } from '../../../core/model';
 import { namesInPastedText, withRowsAfter } from '../../../core/participants';
-import { Dialog } from '../app/Dialog';
-import { DeleteIcon, PlusIcon } from '../app/icons';
+import { Dialog } from '../ui/Dialog';
+import { DeleteIcon, PlusIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
 import { useDraft } from '../store/drafts';
 

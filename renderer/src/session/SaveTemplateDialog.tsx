@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaTemplate } from '../../../core/api';
 import { templateBlocksOf, templateLimits, templateNamed } from '../../../core/templates';
 import { api } from '../api';
-import { Dialog } from '../app/Dialog';
-import { ErrorMessage } from '../app/ErrorDetails';
+import { Dialog } from '../ui/Dialog';
+import { ErrorMessage } from '../ui/ErrorDetails';
 import { useBoard } from '../store/board-store';
 
 /** Names the current agenda and saves it as an own template (main keeps it); says when a name replaces one. */
@@ -12,7 +12,7 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [existing, setExisting] = useState<readonly AgendaTemplate[]>([]);
-  /** The failed call, shown as every failure is (app/ErrorDetails.tsx). */
+  /** The failed call, shown as every failure is (ui/ErrorDetails.tsx). */
   const [problem, setProblem] = useState<{ readonly error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
   const hintId = useId();

@@ -1,10 +1,10 @@
 import './workshop.css';
 import { useEffect, useId, useState } from 'react';
 import { api } from '../api';
-import { ChevronIcon, EditIcon } from '../app/icons';
+import { ChevronIcon, EditIcon } from '../ui/icons';
 import { useApp } from '../store/app-store';
 import { useTranslation } from 'react-i18next';
-import { countRender } from '../perf/render-count';
+import { countRender } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { AgendaBar } from './AgendaBar';
 import { AgendaDialog } from './AgendaDialog';

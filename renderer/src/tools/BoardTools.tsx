@@ -1,12 +1,12 @@
 import { AudienceButton } from '../audience/AudienceButton';
 import { PresentButtons } from '../present/PresentationBar';
-import { ariaKeyShortcuts } from '../app/shortcut-keys';
+import { ariaKeyShortcuts } from '../ui/shortcut-keys';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { laneLimits } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { FindBar } from './FindBar';
-import { DotsIcon, LaneIcon, SearchIcon } from '../app/icons';
+import { DotsIcon, LaneIcon, SearchIcon } from '../ui/icons';
 import { focusLaneTools } from './lane-focus';
 import { useTools } from './tools-store';
 import { VotingPanel } from './VotingPanel';

@@ -1,4 +1,4 @@
-import { ariaKeyShortcuts } from '../app/shortcut-keys';
+import { ariaKeyShortcuts } from '../ui/shortcut-keys';
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allTags, isFiltering, noFilter, type CardFilter } from '../../../core/find';

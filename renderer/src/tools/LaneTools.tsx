@@ -2,7 +2,7 @@ import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { useTranslation } from 'react-i18next';
 import { isFiltering, matchesFilter } from '../../../core/find';
 import { laneLimits, type Lane, type LaneId } from '../../../core/model';
-import { DeleteIcon, EditIcon } from '../app/icons';
+import { DeleteIcon, EditIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { focusLaneTools } from './lane-focus';

@@ -10,7 +10,7 @@ vi.hoisted(() => {
 });
 
 const { publishAudienceView } = await import('../../../renderer/src/audience/publish');
-const { usePresentation } = await import('../../../renderer/src/present/presentation-store');
+const { usePresentation } = await import('../../../renderer/src/store/presentation-store');
 const { useBoard } = await import('../../../renderer/src/store/board-store');
 
 /** Lets the queued microtasks and settled calls run. */

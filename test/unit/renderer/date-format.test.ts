@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateStyleOf, formatDay, parseDay } from '../../../renderer/src/app/date-format';
+import { dateStyleOf, formatDay, parseDay } from '../../../renderer/src/ui/date-format';
 
 describe('days in the UI language', () => {
   it('shows a stored day as TT.MM.JJJJ in German and as YYYY-MM-DD in English', () => {

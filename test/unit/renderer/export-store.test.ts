@@ -4,7 +4,7 @@ import { apiErrorMessage, type ExportRequest, type NahtstelleApi } from '../../.
 import { createSession, type Session } from '../../../core/model';
 import { summarySections } from '../../../core/summary-text';
 import { describeExportError } from '../../../renderer/src/export/export-errors';
-import { explainError, technicalDetail } from '../../../renderer/src/app/errors';
+import { explainError, technicalDetail } from '../../../renderer/src/ui/errors';
 import { fileNameOf, folderOf, languageOf, presetOf, useExport, withSection } from '../../../renderer/src/export/export-store';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';

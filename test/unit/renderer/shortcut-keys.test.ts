@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ariaKeyShortcuts, matchesChord, shortcutSpecs, type ShortcutSpec } from '../../../renderer/src/app/shortcut-keys';
+import { ariaKeyShortcuts, matchesChord, shortcutSpecs, type ShortcutSpec } from '../../../renderer/src/ui/shortcut-keys';
 
 const press = (key: string, modifiers: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
   key,

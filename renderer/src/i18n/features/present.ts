@@ -1,5 +1,5 @@
 /** UI text of presentation mode, the spotlight and the keyboard cheat sheet; wired in under `present`. */
-import type { ShortcutId } from '../../app/shortcut-keys';
+import type { ShortcutId } from '../../ui/shortcut-keys';
 
 /** Every shortcut of the registry has its line in the cheat sheet. */
 const describeEvery = <T extends Record<ShortcutId, string>>(texts: T): T => texts;

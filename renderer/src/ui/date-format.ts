@@ -1,7 +1,7 @@
 /**
  * Calendar days (stored as YYYY-MM-DD) shown and typed in the UI language: German TT.MM.JJJJ,
  * English the unambiguous YYYY-MM-DD (en-US and en-GB read 03/04 differently). Pure functions, so
- * the date field (app/DateField.tsx) is tested without a browser. See docs/ARCHITECTURE.md.
+ * the date field (ui/DateField.tsx) is tested without a browser. See docs/ARCHITECTURE.md.
  */
 
 export type DateStyle = 'de' | 'iso';

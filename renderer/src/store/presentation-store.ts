@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { BoardZoom } from '../../../core/audience';
 import { steppedZoom } from '../../../core/block-view';
 import type { CardId } from '../../../core/model';
-import { useBoard } from '../store/board-store';
+import { useBoard } from './board-store';
 
 export interface PresentationState {
   /** Full screen, large type, editing chrome hidden. */

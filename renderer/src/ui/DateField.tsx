@@ -1,7 +1,7 @@
 /**
  * The one date field of the app: a text field that shows and takes the day in the UI language
  * (German TT.MM.JJJJ), whatever the browser's own locale — the native date input follows that,
- * not the page's. Formatting and parsing: app/date-format.ts. See docs/ARCHITECTURE.md.
+ * not the page's. Formatting and parsing: ui/date-format.ts. See docs/ARCHITECTURE.md.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
 /**
  * Every failed call in words for the facilitator: a plain sentence in the UI language, and apart
- * from it the technical detail for whoever helps (shown behind "Details", app/ErrorDetails.tsx).
+ * from it the technical detail for whoever helps (shown behind "Details", ui/ErrorDetails.tsx).
  * See docs/ARCHITECTURE.md, "Messages".
  */
 import type { TFunction } from 'i18next';

@@ -7,7 +7,7 @@
 import { useEffect } from 'react';
 import { windowZoomLimits } from '../../../core/api';
 import { api } from '../api';
-import { usePresentation } from '../present/presentation-store';
+import { usePresentation } from '../store/presentation-store';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { matchesChord, shortcutSpec, type ShortcutId } from './shortcut-keys';
