@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { cardColours, cardKinds, cardLimits, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
 import type { CardChanges } from '../../../core/operations';
 import { Dialog } from '../ui/Dialog';
-import { DeleteIcon, PlusIcon } from '../ui/icons';
+import { DeleteIcon } from '../ui/icons';
 import { formatDateTime } from '../library/format';
 import { useBoard } from '../store/board-store';
 import { closeCardDetails } from './card-commands';
-import { Choice, CommitText, commitFocusedField } from './card-fields';
+import { Choice, CommitText, InlineAdd, commitFocusedField } from '../ui/fields';
 import { isHiddenCaricature } from './card-text';
 import { laneName } from './lane-name';
 import './cards.css';
@@ -43,9 +43,17 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
   };
 
   return (
-    <Dialog label={t('cards.details.heading', { title })} onClose={close} className="dialog--wide card-dialog">
-      <div className="form" ref={form}>
-        <h2>{t('cards.details.heading', { title })}</h2>
+    <Dialog
+      title={t('cards.details.heading', { title })}
+      onClose={close}
+      className="dialog--wide card-dialog"
+      bodyRef={form}
+      actions={
+        <button type="button" className="tool-button tool-button--primary" onClick={close}>
+          {t('cards.details.done')}
+        </button>
+      }
+    >
         <p className="card-dialog-hint">
           {t('cards.details.textHint')}
         </p>
@@ -94,12 +102,6 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
         {!concealed && offered.tags && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
         {!concealed && offered.actions && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
         <MoveHistory cardId={cardId} moves={card.moves} />
-        <div className="dialog-actions">
-          <button type="button" className="tool-button tool-button--primary" onClick={close}>
-            {t('cards.details.done')}
-          </button>
-        </div>
-      </div>
     </Dialog>
   );
 }
@@ -198,13 +200,7 @@ function ColourPicker({ card, update }: { card: Card; update: Update }) {
 
 function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange: (tags: readonly string[]) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState('');
   const field = useRef<HTMLInputElement>(null);
-  const add = () => {
-    if (draft.trim() === '') return;
-    onChange([...tags, draft]);
-    setDraft('');
-  };
   return (
     <fieldset>
       <legend>{t('cards.details.tags')}</legend>
@@ -228,45 +224,19 @@ function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange: (tag
           ))}
         </ul>
       )}
-      <div className="inline-add">
-        <label>
-          {t('cards.details.newTag')}
-          <input
-            ref={field}
-            value={draft}
-            maxLength={cardLimits.tagLength}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                add();
-              }
-            }}
-          />
-        </label>
-        <button type="button" className="tool-button" onClick={add}>
-          <PlusIcon />
-          {t('cards.details.addTag')}
-        </button>
-      </div>
+      <InlineAdd inputRef={field} label={t('cards.details.newTag')} addLabel={t('cards.details.addTag')} maxLength={cardLimits.tagLength} onAdd={(tag) => onChange([...tags, tag])} />
     </fieldset>
   );
 }
 
 function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; onChange: (actions: readonly ActionItem[]) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState('');
   const field = useRef<HTMLInputElement>(null);
   // The owner field offers the session's participants (any other name can still be typed).
   const ownersId = useId();
   const participants = useBoard((s) => s.history.present.details.participants);
   const owners = [...new Set(participants.map((p) => p.name).filter((name) => name !== ''))];
   const change = (next: ActionItem) => onChange(actions.map((a) => (a.id === next.id ? next : a)));
-  const add = () => {
-    if (draft.trim() === '') return;
-    onChange([...actions, { id: crypto.randomUUID(), text: draft, owner: '', due: '', done: false }]);
-    setDraft('');
-  };
   return (
     <fieldset>
       <legend>{t('cards.details.actions')}</legend>
@@ -303,27 +273,13 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
           <option key={name} value={name} />
         ))}
       </datalist>
-      <div className="inline-add">
-        <label>
-          {t('cards.details.newAction')}
-          <input
-            ref={field}
-            value={draft}
-            maxLength={cardLimits.shortText}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                add();
-              }
-            }}
-          />
-        </label>
-        <button type="button" className="tool-button" onClick={add}>
-          <PlusIcon />
-          {t('cards.details.addAction')}
-        </button>
-      </div>
+      <InlineAdd
+        inputRef={field}
+        label={t('cards.details.newAction')}
+        addLabel={t('cards.details.addAction')}
+        maxLength={cardLimits.shortText}
+        onAdd={(text) => onChange([...actions, { id: crypto.randomUUID(), text, owner: '', due: '', done: false }])}
+      />
     </fieldset>
   );
 }

@@ -99,9 +99,22 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog label={t('newSession.heading')} onClose={onClose} className="dialog--wide">
-      <form className="form" onSubmit={(event) => void submit(event)}>
-        <h2>{t('newSession.heading')}</h2>
+    <Dialog
+      title={t('newSession.heading')}
+      onClose={onClose}
+      className="dialog--wide"
+      onSubmit={(event) => void submit(event)}
+      actions={
+        <>
+          <button type="button" className="tool-button" onClick={onClose}>
+            {t('library.cancel')}
+          </button>
+          <button type="submit" className="tool-button tool-button--primary" disabled={busy}>
+            {t('newSession.create')}
+          </button>
+        </>
+      }
+    >
         <div className="form-grid">
           {fields.map((field, index) =>
             field.type === 'date' ? (
@@ -138,15 +151,6 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
             <ErrorMessage error={problem.error} />
           </div>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('library.cancel')}
-          </button>
-          <button type="submit" className="tool-button tool-button--primary" disabled={busy}>
-            {t('newSession.create')}
-          </button>
-        </div>
-      </form>
     </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../core/api';
 import { api } from '../api';
-import { Dialog } from '../ui/Dialog';
+import { ConfirmDialog } from '../ui/Dialog';
 import { describeApiError } from '../ui/errors';
 import { useBoard } from '../store/board-store';
 import { formatDateTime, formatDay } from './format';
@@ -82,25 +82,17 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
         </button>
       </div>
       {confirmingDelete && (
-        <Dialog label={t('library.confirmDelete', { title })} onClose={() => setConfirmingDelete(false)}>
-          <p className="dialog-text">{t('library.confirmDelete', { title })}</p>
-          <p>{t('library.confirmDeleteHint')}</p>
-          <div className="dialog-actions">
-            <button type="button" className="tool-button" onClick={() => setConfirmingDelete(false)}>
-              {t('library.cancel')}
-            </button>
-            <button
-              type="button"
-              className="tool-button tool-button--danger"
-              onClick={() => {
-                setConfirmingDelete(false);
-                void act(() => api.deleteSession(summary.path));
-              }}
-            >
-              {t('library.confirm')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          question={t('library.confirmDelete', { title })}
+          hint={t('library.confirmDeleteHint')}
+          cancelLabel={t('library.cancel')}
+          confirmLabel={t('library.confirm')}
+          onCancel={() => setConfirmingDelete(false)}
+          onConfirm={() => {
+            setConfirmingDelete(false);
+            void act(() => api.deleteSession(summary.path));
+          }}
+        />
       )}
     </li>
   );

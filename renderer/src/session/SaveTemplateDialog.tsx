@@ -45,9 +45,21 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
   };
 
   return (
-    <Dialog label={t('workshop.template.heading')} onClose={onClose}>
-      <form className="form" onSubmit={(event) => void save(event)}>
-        <h2>{t('workshop.template.heading')}</h2>
+    <Dialog
+      title={t('workshop.template.heading')}
+      onClose={onClose}
+      onSubmit={(event) => void save(event)}
+      actions={
+        <>
+          <button type="button" className="tool-button" onClick={onClose}>
+            {t('workshop.template.cancel')}
+          </button>
+          <button type="submit" className="tool-button tool-button--primary" disabled={busy || name.trim() === ''}>
+            {t('workshop.template.save')}
+          </button>
+        </>
+      }
+    >
         <p>{t('workshop.template.intro')}</p>
         <label>
           {t('workshop.template.name')}
@@ -71,15 +83,6 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
             <ErrorMessage error={problem.error} />
           </div>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('workshop.template.cancel')}
-          </button>
-          <button type="submit" className="tool-button tool-button--primary" disabled={busy || name.trim() === ''}>
-            {t('workshop.template.save')}
-          </button>
-        </div>
-      </form>
     </Dialog>
   );
 }
