@@ -1,8 +1,9 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../core/api';
 import { api } from '../api';
 import { ConfirmDialog } from '../ui/Dialog';
+import { keepOrDrop } from '../ui/fields';
 import { describeApiError } from '../ui/errors';
 import { useBoard } from '../store/board-store';
 import { formatDateTime, formatDay } from './format';
@@ -108,10 +109,6 @@ function RenameField({ title, initial, onDone }: { title: string; initial: strin
     finished.current = true;
     onDone(next);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') finish(draft);
-    else if (event.key === 'Escape') finish(null);
-  };
   return (
     <input
       className="session-rename"
@@ -119,7 +116,7 @@ function RenameField({ title, initial, onDone }: { title: string; initial: strin
       value={draft}
       autoFocus
       onChange={(event) => setDraft(event.currentTarget.value)}
-      onKeyDown={onKeyDown}
+      onKeyDown={(event) => keepOrDrop(event, (keep) => finish(keep ? draft : null))}
       onBlur={() => finish(draft)}
     />
   );

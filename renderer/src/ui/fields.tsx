@@ -77,17 +77,15 @@ export function useCommitDraft({ value, onCommit, isUnchanged = (draft) => draft
  * lane name, a session name) and ends when it is done. `isolate`: Escape ends here, not also in
  * the board behind it.
  */
-export function keepOrDropKeys(finish: (keep: boolean) => void, isolate = false) {
-  return (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      finish(true);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      if (isolate) event.stopPropagation();
-      finish(false);
-    }
-  };
+export function keepOrDrop(event: KeyboardEvent<HTMLElement>, finish: (keep: boolean) => void, isolate = false): void {
+  if (event.key === 'Enter') {
+    event.preventDefault();
+    finish(true);
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    if (isolate) event.stopPropagation();
+    finish(false);
+  }
 }
 
 export interface CommitTextProps {
