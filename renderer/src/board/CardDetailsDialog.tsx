@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { DateField } from '../ui/DateField';
 import { useTranslation } from 'react-i18next';
 import { cardColours, cardKinds, cardLimits, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
@@ -240,9 +240,7 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
   return (
     <fieldset>
       <legend>{t('cards.details.actions')}</legend>
-      {actions.length === 0 ? (
-        <p className="card-dialog-hint">{t('cards.details.noActions')}</p>
-      ) : (
+      <ListOrHint empty={actions.length === 0} hint={t('cards.details.noActions')}>
         <ul className="action-list">
           {actions.map((action) => (
             <li key={action.id} className={action.done ? 'action-row action-row--done' : 'action-row'}>
@@ -267,7 +265,7 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
             </li>
           ))}
         </ul>
-      )}
+      </ListOrHint>
       <datalist id={ownersId} aria-label={t('messages.participants.owners')}>
         {owners.map((name) => (
           <option key={name} value={name} />
@@ -284,6 +282,11 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
   );
 }
 
+/** A list of the card's, or the sentence that says it has none yet. */
+function ListOrHint({ empty, hint, children }: { empty: boolean; hint: string; children: ReactNode }) {
+  return empty ? <p className="card-dialog-hint">{hint}</p> : children;
+}
+
 /** Where the card has been, read-only, with the reason for each move editable. */
 function MoveHistory({ cardId, moves }: { cardId: CardId; moves: readonly MoveRecord[] }) {
   const { t, i18n } = useTranslation();
@@ -291,9 +294,7 @@ function MoveHistory({ cardId, moves }: { cardId: CardId; moves: readonly MoveRe
   return (
     <fieldset>
       <legend>{t('cards.details.moves')}</legend>
-      {moves.length === 0 ? (
-        <p className="card-dialog-hint">{t('cards.details.noMoves')}</p>
-      ) : (
+      <ListOrHint empty={moves.length === 0} hint={t('cards.details.noMoves')}>
         <ol className="move-list">
           {moves.map((move, index) => {
             const from = moveLaneName(lanes[move.fromLaneId], t);
@@ -313,7 +314,7 @@ function MoveHistory({ cardId, moves }: { cardId: CardId; moves: readonly MoveRe
             );
           })}
         </ol>
-      )}
+      </ListOrHint>
     </fieldset>
   );
 }

@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { apiErrorOf, type AgendaTemplate, type SessionTemplate } from '../../../core/api';
 import { sortedTemplates } from '../../../core/templates';
 import { api } from '../api';
-import { Dialog } from '../ui/Dialog';
-import { ErrorMessage } from '../ui/ErrorDetails';
+import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { DeleteIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
 
@@ -103,17 +102,9 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
       title={t('newSession.heading')}
       onClose={onClose}
       className="dialog--wide"
+      problem={problem}
       onSubmit={(event) => void submit(event)}
-      actions={
-        <>
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('library.cancel')}
-          </button>
-          <button type="submit" className="tool-button tool-button--primary" disabled={busy}>
-            {t('newSession.create')}
-          </button>
-        </>
-      }
+      actions={<CancelAndSubmit cancelLabel={t('library.cancel')} submitLabel={t('newSession.create')} onCancel={onClose} disabled={busy} />}
     >
         <div className="form-grid">
           {fields.map((field, index) =>
@@ -146,11 +137,6 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
           ))}
           <TemplateOption checked={template === blank} onChoose={() => setTemplate(blank)} label={t('newSession.blank')} />
         </fieldset>
-        {problem !== null && (
-          <div className="form-problem" role="alert">
-            <ErrorMessage error={problem.error} />
-          </div>
-        )}
     </Dialog>
   );
 }

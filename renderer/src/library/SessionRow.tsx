@@ -34,6 +34,11 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
     t('library.changed', { when: formatDateTime(summary.modifiedAt, i18n.language) }),
   ].filter(Boolean);
 
+  // A file that cannot be read can still be shown in its folder and deleted, not copied or renamed.
+  const rowActions = [
+    ...(summary.problem ? [] : [{ label: t('library.duplicate'), run: () => void act(() => api.duplicateSession(summary.path)) }, { label: t('library.rename'), run: () => setRenaming(true) }]),
+    { label: t('library.reveal'), run: () => void act(() => api.revealSession(summary.path)) },
+  ];
   return (
     <li className={summary.problem ? 'session-row session-row--damaged' : 'session-row'}>
       {renaming ? (
@@ -65,19 +70,11 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
         </p>
       )}
       <div className="session-actions" role="group" aria-label={t('library.actionsFor', { title })}>
-        {!summary.problem && (
-          <>
-            <button type="button" className="tool-button" onClick={() => void act(() => api.duplicateSession(summary.path))}>
-              {t('library.duplicate')}
-            </button>
-            <button type="button" className="tool-button" onClick={() => setRenaming(true)}>
-              {t('library.rename')}
-            </button>
-          </>
-        )}
-        <button type="button" className="tool-button" onClick={() => void act(() => api.revealSession(summary.path))}>
-          {t('library.reveal')}
-        </button>
+        {rowActions.map(({ label, run }) => (
+          <button key={label} type="button" className="tool-button" onClick={run}>
+            {label}
+          </button>
+        ))}
         <button type="button" className="tool-button tool-button--danger" onClick={() => setConfirmingDelete(true)}>
           {t('library.delete')}
         </button>

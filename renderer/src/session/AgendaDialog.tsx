@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { agendaLimits, blockKinds, newBlock, type AgendaBlock, type BlockKind } from '../../../core/agenda';
 import type { BlockChanges } from '../../../core/operations';
 import { Dialog } from '../ui/Dialog';
-import { CommitNumber, CommitText, Choice } from '../ui/fields';
+import { CommitNumber, CommitText, Choice, onEnter } from '../ui/fields';
 import { DeleteIcon, PlusIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
 import { blockPrompt, blockTitle } from './AgendaBar';
@@ -108,6 +108,11 @@ export function AgendaDialog({ onClose, onSaveTemplate }: { onClose: () => void;
   );
 }
 
+const moveDirections = [
+  { direction: 'up', arrow: '↑', label: 'workshop.editor.up', name: 'workshop.editor.moveUp' },
+  { direction: 'down', arrow: '↓', label: 'workshop.editor.down', name: 'workshop.editor.moveDown' },
+] as const;
+
 interface BlockRowProps {
   block: AgendaBlock;
   number: number;
@@ -160,28 +165,20 @@ function BlockRow({ block, number, isFirst, isLast, onChange, onMove, onRemove }
             <input type="checkbox" checked={block.skipped} onChange={(event) => onChange({ skipped: event.currentTarget.checked })} />
             {t('workshop.editor.skip')}
           </label>
-          <button
-            type="button"
-            className="tool-button"
-            data-move={`${block.id}:up`}
-            disabled={isFirst}
-            aria-label={t('workshop.editor.moveUp', { title })}
-            onClick={() => onMove('up')}
-          >
-            <span aria-hidden="true">↑</span>
-            {t('workshop.editor.up')}
-          </button>
-          <button
-            type="button"
-            className="tool-button"
-            data-move={`${block.id}:down`}
-            disabled={isLast}
-            aria-label={t('workshop.editor.moveDown', { title })}
-            onClick={() => onMove('down')}
-          >
-            <span aria-hidden="true">↓</span>
-            {t('workshop.editor.down')}
-          </button>
+          {moveDirections.map(({ direction, arrow, label, name }) => (
+            <button
+              key={direction}
+              type="button"
+              className="tool-button"
+              data-move={`${block.id}:${direction}`}
+              disabled={direction === 'up' ? isFirst : isLast}
+              aria-label={t(name, { title })}
+              onClick={() => onMove(direction)}
+            >
+              <span aria-hidden="true">{arrow}</span>
+              {t(label)}
+            </button>
+          ))}
           <button type="button" className="tool-button tool-button--danger" aria-label={t('workshop.editor.remove', { title })} onClick={onRemove}>
             <DeleteIcon />
             {t('workshop.editor.removeShort')}
@@ -225,12 +222,7 @@ function AddBlock({ full, onAdded }: { full: boolean; onAdded(): void }) {
               maxLength={agendaLimits.textLength}
               placeholder={t(`agenda.${kind}`)}
               onChange={(event) => setTitle(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  add();
-                }
-              }}
+              onKeyDown={(event) => onEnter(event, add)}
             />
           </label>
           <KindSelect value={kind} onChange={setKind} />

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import { ErrorMessage } from './ErrorDetails';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes,
@@ -23,6 +24,7 @@ export function Dialog({
   className,
   plain = false,
   bodyRef,
+  problem,
   startAtTop = false,
 }: {
   /** The heading; also the dialog's accessible name unless `label` is given. */
@@ -38,6 +40,8 @@ export function Dialog({
   /** No `.form` body: heading, content and buttons stand in the dialog itself (a message, a list). */
   plain?: boolean;
   bodyRef?: Ref<HTMLDivElement>;
+  /** What went wrong with the last attempt, said above the buttons. */
+  problem?: { readonly error: unknown } | null;
   startAtTop?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -65,6 +69,11 @@ export function Dialog({
     <>
       {title !== undefined && <h2>{title}</h2>}
       {children}
+      {problem && (
+        <div className="form-problem" role="alert">
+          <ErrorMessage error={problem.error} />
+        </div>
+      )}
       {actions !== undefined && <div className="dialog-actions">{actions}</div>}
     </>
   );
@@ -94,6 +103,20 @@ export function Dialog({
     >
       {body}
     </dialog>
+  );
+}
+
+/** The buttons of a dialog whose body is a form: Cancel, and the primary submit button. */
+export function CancelAndSubmit({ cancelLabel, submitLabel, onCancel, disabled = false }: { cancelLabel: string; submitLabel: string; onCancel: () => void; disabled?: boolean }) {
+  return (
+    <>
+      <button type="button" className="tool-button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      <button type="submit" className="tool-button tool-button--primary" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </>
   );
 }
 

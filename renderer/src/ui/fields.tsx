@@ -88,6 +88,13 @@ export function keepOrDrop(event: KeyboardEvent<HTMLElement>, finish: (keep: boo
   }
 }
 
+/** Enter does `action` (adds, sends) instead of what the browser would do with it. */
+export function onEnter(event: KeyboardEvent<HTMLElement>, action: () => void): void {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  action();
+}
+
 export interface CommitTextProps {
   readonly label: string;
   readonly value: string;
@@ -248,12 +255,7 @@ export function InlineAdd({ label, addLabel, maxLength, onAdd, inputRef }: Inlin
           value={draft}
           maxLength={maxLength}
           onChange={(event) => setDraft(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
+          onKeyDown={(event) => onEnter(event, add)}
         />
       </label>
       <button type="button" className="tool-button" onClick={add}>
