@@ -166,14 +166,17 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
       <CheatSheet />
       {detailsOpen && <DetailsDialog onClose={() => setDetailsOpen(false)} />}
       {languageOpen && (
-        <Dialog label={t('layout.languageHeading')} onClose={() => setLanguageOpen(false)}>
-          <h2>{t('layout.languageHeading')}</h2>
-          <LanguageSwitch />
-          <div className="dialog-actions">
+        <Dialog
+          title={t('layout.languageHeading')}
+          onClose={() => setLanguageOpen(false)}
+          plain
+          actions={
             <button type="button" className="tool-button tool-button--primary" onClick={() => setLanguageOpen(false)}>
               {t('layout.done')}
             </button>
-          </div>
+          }
+        >
+          <LanguageSwitch />
         </Dialog>
       )}
     </div>

@@ -57,12 +57,11 @@ export function UnsavedPrompt({ autosave }: { autosave: Autosave }) {
   };
   const reason = status.state === 'failed' ? describeError(status.error, t) : '';
   return (
-    <Dialog label={t('reliability.unsaved.heading')} onClose={dismiss}>
-      <div className="form">
-        <h2>{t('reliability.unsaved.heading')}</h2>
-        <p>{t(pending.kind === 'open' ? 'reliability.unsaved.openBody' : 'reliability.unsaved.closeBody', { reason })}</p>
-        {status.state === 'failed' && <ErrorDetails error={status.error} />}
-        <div className="dialog-actions">
+    <Dialog
+      title={t('reliability.unsaved.heading')}
+      onClose={dismiss}
+      actions={
+        <>
           <button type="button" className="tool-button tool-button--primary" disabled={busy} onClick={() => void retry()}>
             {t('reliability.unsaved.retry')}
           </button>
@@ -75,8 +74,11 @@ export function UnsavedPrompt({ autosave }: { autosave: Autosave }) {
           <button type="button" className="tool-button" disabled={busy} onClick={dismiss}>
             {t('reliability.unsaved.keepWorking')}
           </button>
-        </div>
-      </div>
+        </>
+      }
+    >
+      <p>{t(pending.kind === 'open' ? 'reliability.unsaved.openBody' : 'reliability.unsaved.closeBody', { reason })}</p>
+      {status.state === 'failed' && <ErrorDetails error={status.error} />}
     </Dialog>
   );
 }

@@ -1,14 +1,14 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { DateField } from '../ui/DateField';
 import { useTranslation } from 'react-i18next';
 import { cardColours, cardKinds, cardLimits, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
 import type { CardChanges } from '../../../core/operations';
 import { Dialog } from '../ui/Dialog';
-import { DeleteIcon, PlusIcon } from '../ui/icons';
+import { DeleteIcon } from '../ui/icons';
 import { formatDateTime } from '../library/format';
 import { useBoard } from '../store/board-store';
 import { closeCardDetails } from './card-commands';
-import { Choice, CommitText, commitFocusedField } from './card-fields';
+import { Choice, CommitText, InlineAdd, commitFocusedField } from '../ui/fields';
 import { isHiddenCaricature } from './card-text';
 import { laneName } from './lane-name';
 import './cards.css';
@@ -43,9 +43,17 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
   };
 
   return (
-    <Dialog label={t('cards.details.heading', { title })} onClose={close} className="dialog--wide card-dialog">
-      <div className="form" ref={form}>
-        <h2>{t('cards.details.heading', { title })}</h2>
+    <Dialog
+      title={t('cards.details.heading', { title })}
+      onClose={close}
+      className="dialog--wide card-dialog"
+      bodyRef={form}
+      actions={
+        <button type="button" className="tool-button tool-button--primary" onClick={close}>
+          {t('cards.details.done')}
+        </button>
+      }
+    >
         <p className="card-dialog-hint">
           {t('cards.details.textHint')}
         </p>
@@ -94,12 +102,6 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
         {!concealed && offered.tags && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
         {!concealed && offered.actions && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
         <MoveHistory cardId={cardId} moves={card.moves} />
-        <div className="dialog-actions">
-          <button type="button" className="tool-button tool-button--primary" onClick={close}>
-            {t('cards.details.done')}
-          </button>
-        </div>
-      </div>
     </Dialog>
   );
 }
@@ -198,13 +200,7 @@ function ColourPicker({ card, update }: { card: Card; update: Update }) {
 
 function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange: (tags: readonly string[]) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState('');
   const field = useRef<HTMLInputElement>(null);
-  const add = () => {
-    if (draft.trim() === '') return;
-    onChange([...tags, draft]);
-    setDraft('');
-  };
   return (
     <fieldset>
       <legend>{t('cards.details.tags')}</legend>
@@ -228,51 +224,23 @@ function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange: (tag
           ))}
         </ul>
       )}
-      <div className="inline-add">
-        <label>
-          {t('cards.details.newTag')}
-          <input
-            ref={field}
-            value={draft}
-            maxLength={cardLimits.tagLength}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                add();
-              }
-            }}
-          />
-        </label>
-        <button type="button" className="tool-button" onClick={add}>
-          <PlusIcon />
-          {t('cards.details.addTag')}
-        </button>
-      </div>
+      <InlineAdd inputRef={field} label={t('cards.details.newTag')} addLabel={t('cards.details.addTag')} maxLength={cardLimits.tagLength} onAdd={(tag) => onChange([...tags, tag])} />
     </fieldset>
   );
 }
 
 function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; onChange: (actions: readonly ActionItem[]) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState('');
   const field = useRef<HTMLInputElement>(null);
   // The owner field offers the session's participants (any other name can still be typed).
   const ownersId = useId();
   const participants = useBoard((s) => s.history.present.details.participants);
   const owners = [...new Set(participants.map((p) => p.name).filter((name) => name !== ''))];
   const change = (next: ActionItem) => onChange(actions.map((a) => (a.id === next.id ? next : a)));
-  const add = () => {
-    if (draft.trim() === '') return;
-    onChange([...actions, { id: crypto.randomUUID(), text: draft, owner: '', due: '', done: false }]);
-    setDraft('');
-  };
   return (
     <fieldset>
       <legend>{t('cards.details.actions')}</legend>
-      {actions.length === 0 ? (
-        <p className="card-dialog-hint">{t('cards.details.noActions')}</p>
-      ) : (
+      <ListOrHint empty={actions.length === 0} hint={t('cards.details.noActions')}>
         <ul className="action-list">
           {actions.map((action) => (
             <li key={action.id} className={action.done ? 'action-row action-row--done' : 'action-row'}>
@@ -297,35 +265,26 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
             </li>
           ))}
         </ul>
-      )}
+      </ListOrHint>
       <datalist id={ownersId} aria-label={t('messages.participants.owners')}>
         {owners.map((name) => (
           <option key={name} value={name} />
         ))}
       </datalist>
-      <div className="inline-add">
-        <label>
-          {t('cards.details.newAction')}
-          <input
-            ref={field}
-            value={draft}
-            maxLength={cardLimits.shortText}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                add();
-              }
-            }}
-          />
-        </label>
-        <button type="button" className="tool-button" onClick={add}>
-          <PlusIcon />
-          {t('cards.details.addAction')}
-        </button>
-      </div>
+      <InlineAdd
+        inputRef={field}
+        label={t('cards.details.newAction')}
+        addLabel={t('cards.details.addAction')}
+        maxLength={cardLimits.shortText}
+        onAdd={(text) => onChange([...actions, { id: crypto.randomUUID(), text, owner: '', due: '', done: false }])}
+      />
     </fieldset>
   );
+}
+
+/** A list of the card's, or the sentence that says it has none yet. */
+function ListOrHint({ empty, hint, children }: { empty: boolean; hint: string; children: ReactNode }) {
+  return empty ? <p className="card-dialog-hint">{hint}</p> : children;
 }
 
 /** Where the card has been, read-only, with the reason for each move editable. */
@@ -335,9 +294,7 @@ function MoveHistory({ cardId, moves }: { cardId: CardId; moves: readonly MoveRe
   return (
     <fieldset>
       <legend>{t('cards.details.moves')}</legend>
-      {moves.length === 0 ? (
-        <p className="card-dialog-hint">{t('cards.details.noMoves')}</p>
-      ) : (
+      <ListOrHint empty={moves.length === 0} hint={t('cards.details.noMoves')}>
         <ol className="move-list">
           {moves.map((move, index) => {
             const from = moveLaneName(lanes[move.fromLaneId], t);
@@ -357,7 +314,7 @@ function MoveHistory({ cardId, moves }: { cardId: CardId; moves: readonly MoveRe
             );
           })}
         </ol>
-      )}
+      </ListOrHint>
     </fieldset>
   );
 }

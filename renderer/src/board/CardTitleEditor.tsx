@@ -1,7 +1,8 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
+import { keepOrDrop } from '../ui/fields';
 import { focusCard } from './card-elements';
 
 /** Inline title editing: Enter or leaving the field saves, Escape keeps the old title. */
@@ -17,16 +18,6 @@ export function CardTitleEditor({ cardId, title }: { cardId: CardId; title: stri
     requestAnimationFrame(() => focusCard(cardId));
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      finish(true);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      finish(false);
-    }
-  };
-
   return (
     <input
       className="card-editor"
@@ -35,7 +26,7 @@ export function CardTitleEditor({ cardId, title }: { cardId: CardId; title: stri
       autoFocus
       onFocus={(event) => event.currentTarget.select()}
       onChange={(event) => setDraft(event.currentTarget.value)}
-      onKeyDown={onKeyDown}
+      onKeyDown={(event) => keepOrDrop(event, finish)}
       onBlur={() => finish(true)}
     />
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { cardLimits, type CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { useDraft } from '../store/drafts';
+import { keepOrDrop } from '../ui/fields';
 import { focusCard } from './card-elements';
 import { cardLabel, isHiddenCaricature } from './card-text';
 import { laneName } from './lane-name';
@@ -88,20 +89,14 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      finish(true);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      finish(false);
-    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && draft === '') {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && draft === '') {
       // Nothing typed yet, so Ctrl+Z means the board: undo the move that was just made.
       event.preventDefault();
       finished.current = true;
       useBoard.getState().dismissReasonPrompt();
       useBoard.getState().undo();
       requestAnimationFrame(() => focusCard(cardId));
-    }
+    } else keepOrDrop(event, finish);
   };
 
   // Leaving the field for the board keeps what was typed; an empty field leaves the question open.

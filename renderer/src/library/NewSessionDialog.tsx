@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { apiErrorOf, type AgendaTemplate, type SessionTemplate } from '../../../core/api';
 import { sortedTemplates } from '../../../core/templates';
 import { api } from '../api';
-import { Dialog } from '../ui/Dialog';
-import { ErrorMessage } from '../ui/ErrorDetails';
+import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { DeleteIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
 
@@ -99,9 +98,14 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog label={t('newSession.heading')} onClose={onClose} className="dialog--wide">
-      <form className="form" onSubmit={(event) => void submit(event)}>
-        <h2>{t('newSession.heading')}</h2>
+    <Dialog
+      title={t('newSession.heading')}
+      onClose={onClose}
+      className="dialog--wide"
+      problem={problem}
+      onSubmit={(event) => void submit(event)}
+      actions={<CancelAndSubmit cancelLabel={t('library.cancel')} submitLabel={t('newSession.create')} onCancel={onClose} disabled={busy} />}
+    >
         <div className="form-grid">
           {fields.map((field, index) =>
             field.type === 'date' ? (
@@ -133,20 +137,6 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
           ))}
           <TemplateOption checked={template === blank} onChoose={() => setTemplate(blank)} label={t('newSession.blank')} />
         </fieldset>
-        {problem !== null && (
-          <div className="form-problem" role="alert">
-            <ErrorMessage error={problem.error} />
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('library.cancel')}
-          </button>
-          <button type="submit" className="tool-button tool-button--primary" disabled={busy}>
-            {t('newSession.create')}
-          </button>
-        </div>
-      </form>
     </Dialog>
   );
 }

@@ -1,8 +1,9 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../core/api';
 import { api } from '../api';
-import { Dialog } from '../ui/Dialog';
+import { ConfirmDialog } from '../ui/Dialog';
+import { keepOrDrop } from '../ui/fields';
 import { describeApiError } from '../ui/errors';
 import { useBoard } from '../store/board-store';
 import { formatDateTime, formatDay } from './format';
@@ -33,6 +34,11 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
     t('library.changed', { when: formatDateTime(summary.modifiedAt, i18n.language) }),
   ].filter(Boolean);
 
+  // A file that cannot be read can still be shown in its folder and deleted, not copied or renamed.
+  const rowActions = [
+    ...(summary.problem ? [] : [{ label: t('library.duplicate'), run: () => void act(() => api.duplicateSession(summary.path)) }, { label: t('library.rename'), run: () => setRenaming(true) }]),
+    { label: t('library.reveal'), run: () => void act(() => api.revealSession(summary.path)) },
+  ];
   return (
     <li className={summary.problem ? 'session-row session-row--damaged' : 'session-row'}>
       {renaming ? (
@@ -64,43 +70,27 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
         </p>
       )}
       <div className="session-actions" role="group" aria-label={t('library.actionsFor', { title })}>
-        {!summary.problem && (
-          <>
-            <button type="button" className="tool-button" onClick={() => void act(() => api.duplicateSession(summary.path))}>
-              {t('library.duplicate')}
-            </button>
-            <button type="button" className="tool-button" onClick={() => setRenaming(true)}>
-              {t('library.rename')}
-            </button>
-          </>
-        )}
-        <button type="button" className="tool-button" onClick={() => void act(() => api.revealSession(summary.path))}>
-          {t('library.reveal')}
-        </button>
+        {rowActions.map(({ label, run }) => (
+          <button key={label} type="button" className="tool-button" onClick={run}>
+            {label}
+          </button>
+        ))}
         <button type="button" className="tool-button tool-button--danger" onClick={() => setConfirmingDelete(true)}>
           {t('library.delete')}
         </button>
       </div>
       {confirmingDelete && (
-        <Dialog label={t('library.confirmDelete', { title })} onClose={() => setConfirmingDelete(false)}>
-          <p className="dialog-text">{t('library.confirmDelete', { title })}</p>
-          <p>{t('library.confirmDeleteHint')}</p>
-          <div className="dialog-actions">
-            <button type="button" className="tool-button" onClick={() => setConfirmingDelete(false)}>
-              {t('library.cancel')}
-            </button>
-            <button
-              type="button"
-              className="tool-button tool-button--danger"
-              onClick={() => {
-                setConfirmingDelete(false);
-                void act(() => api.deleteSession(summary.path));
-              }}
-            >
-              {t('library.confirm')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          question={t('library.confirmDelete', { title })}
+          hint={t('library.confirmDeleteHint')}
+          cancelLabel={t('library.cancel')}
+          confirmLabel={t('library.confirm')}
+          onCancel={() => setConfirmingDelete(false)}
+          onConfirm={() => {
+            setConfirmingDelete(false);
+            void act(() => api.deleteSession(summary.path));
+          }}
+        />
       )}
     </li>
   );
@@ -116,10 +106,6 @@ function RenameField({ title, initial, onDone }: { title: string; initial: strin
     finished.current = true;
     onDone(next);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') finish(draft);
-    else if (event.key === 'Escape') finish(null);
-  };
   return (
     <input
       className="session-rename"
@@ -127,7 +113,7 @@ function RenameField({ title, initial, onDone }: { title: string; initial: strin
       value={draft}
       autoFocus
       onChange={(event) => setDraft(event.currentTarget.value)}
-      onKeyDown={onKeyDown}
+      onKeyDown={(event) => keepOrDrop(event, (keep) => finish(keep ? draft : null))}
       onBlur={() => finish(draft)}
     />
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { themes, type Theme } from '../../../core/api';
 import { api } from '../api';
 import { Dialog } from '../ui/Dialog';
+import { Choice } from '../ui/fields';
 import { applyTheme, useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { playTimerTone } from '../session/timer-sound';
@@ -36,19 +37,16 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog label={t('settings.heading')} onClose={onClose}>
-      <div className="form">
-        <h2>{t('settings.heading')}</h2>
-        <label>
-          {t('settings.theme')}
-          <select value={preferences.theme} onChange={(event) => chooseTheme(themes.find((x) => x === event.currentTarget.value) ?? 'system')}>
-            {themes.map((theme) => (
-              <option key={theme} value={theme}>
-                {t(themeLabels[theme])}
-              </option>
-            ))}
-          </select>
-        </label>
+    <Dialog
+      title={t('settings.heading')}
+      onClose={onClose}
+      actions={
+        <button type="button" className="tool-button tool-button--primary" onClick={onClose}>
+          {t('settings.done')}
+        </button>
+      }
+    >
+        <Choice label={t('settings.theme')} value={preferences.theme} options={themes.map((theme) => ({ value: theme, label: t(themeLabels[theme]) }))} onChange={chooseTheme} />
         <fieldset>
           <legend>{t('workshop.timer.label')}</legend>
           <label className="checkbox">
@@ -70,12 +68,6 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             {t('settings.changeFolder')}
           </button>
         </fieldset>
-        <div className="dialog-actions">
-          <button type="button" className="tool-button tool-button--primary" onClick={onClose}>
-            {t('settings.done')}
-          </button>
-        </div>
-      </div>
     </Dialog>
   );
 }

@@ -17,18 +17,23 @@ export function CheatSheet() {
   if (!open) return null;
   const close = () => usePresentation.getState().setCheatSheetOpen(false);
   return (
-    <Dialog label={t('present.cheatSheet.heading')} onClose={close} className="cheat-sheet" startAtTop>
-      <h2>{t('present.cheatSheet.heading')}</h2>
+    <Dialog
+      title={t('present.cheatSheet.heading')}
+      onClose={close}
+      className="cheat-sheet"
+      startAtTop
+      plain
+      actions={
+        <button type="button" className="tool-button tool-button--primary" onClick={close}>
+          {t('present.cheatSheet.close')}
+        </button>
+      }
+    >
       <p className="cheat-sheet-hint">{t('present.cheatSheet.hint')}</p>
       <div className="cheat-sheet-scopes">
         {shortcutScopes.map((scope) => (
           <ScopeSection key={scope} scope={scope} t={t} />
         ))}
-      </div>
-      <div className="dialog-actions">
-        <button type="button" className="tool-button tool-button--primary" onClick={close}>
-          {t('present.cheatSheet.close')}
-        </button>
       </div>
     </Dialog>
   );

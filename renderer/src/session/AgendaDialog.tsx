@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agendaLimits, blockKinds, clampMinutes, newBlock, type AgendaBlock, type BlockKind } from '../../../core/agenda';
+import { agendaLimits, blockKinds, newBlock, type AgendaBlock, type BlockKind } from '../../../core/agenda';
 import type { BlockChanges } from '../../../core/operations';
 import { Dialog } from '../ui/Dialog';
+import { CommitNumber, CommitText, Choice, onEnter } from '../ui/fields';
 import { DeleteIcon, PlusIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
-import { useDraft } from '../store/drafts';
 import { blockPrompt, blockTitle } from './AgendaBar';
 
 /**
@@ -55,9 +55,23 @@ export function AgendaDialog({ onClose, onSaveTemplate }: { onClose: () => void;
   }, [status]);
 
   return (
-    <Dialog label={t('workshop.editor.heading')} onClose={onClose} className="dialog--wide agenda-dialog">
-      <div className="form">
-        <h2>{t('workshop.editor.heading')}</h2>
+    <Dialog
+      title={t('workshop.editor.heading')}
+      onClose={onClose}
+      className="dialog--wide agenda-dialog"
+      actions={
+        <>
+          {agenda.length > 0 && (
+            <button type="button" className="tool-button" onClick={onSaveTemplate}>
+              {t('workshop.saveTemplate')}
+            </button>
+          )}
+          <button type="button" className="tool-button tool-button--primary" onClick={onClose}>
+            {t('workshop.editor.done')}
+          </button>
+        </>
+      }
+    >
         {agenda.length === 0 && <p className="tool-hint">{t('workshop.editor.empty')}</p>}
         <ol className="agenda-editor" ref={list}>
           {agenda.map((block, index) => (
@@ -90,20 +104,14 @@ export function AgendaDialog({ onClose, onSaveTemplate }: { onClose: () => void;
           )}
         </p>
         <AddBlock full={agenda.length >= agendaLimits.blocks} onAdded={() => setStatus(null)} />
-        <div className="dialog-actions">
-          {agenda.length > 0 && (
-            <button type="button" className="tool-button" onClick={onSaveTemplate}>
-              {t('workshop.saveTemplate')}
-            </button>
-          )}
-          <button type="button" className="tool-button tool-button--primary" onClick={onClose}>
-            {t('workshop.editor.done')}
-          </button>
-        </div>
-      </div>
     </Dialog>
   );
 }
+
+const moveDirections = [
+  { direction: 'up', arrow: '↑', label: 'workshop.editor.up', name: 'workshop.editor.moveUp' },
+  { direction: 'down', arrow: '↓', label: 'workshop.editor.down', name: 'workshop.editor.moveDown' },
+] as const;
 
 interface BlockRowProps {
   block: AgendaBlock;
@@ -127,15 +135,29 @@ function BlockRow({ block, number, isFirst, isLast, onChange, onMove, onRemove }
           {block.skipped && <span className="editor-skipped">{t('workshop.skipped')}</span>}
         </legend>
         <div className="agenda-editor-fields">
-          <TextField label={t('workshop.editor.title')} value={block.title ?? ''} placeholder={blockTitle(defaults, t)} onCommit={(text) => onChange({ title: text })} />
+          {/* A blank title or prompt gives the default of the block's kind back. */}
+          <CommitText wrapped ignoreOuterSpace maxLength={agendaLimits.textLength} label={t('workshop.editor.title')} value={block.title ?? ''} placeholder={blockTitle(defaults, t)} onCommit={(text) => onChange({ title: text })} />
           <KindSelect value={block.kind} onChange={(kind) => onChange({ kind })} />
-          <MinutesField value={block.minutes} onCommit={(minutes) => onChange({ minutes })} />
+          <CommitNumber
+            wrapped
+            className="minutes-field"
+            label={t('workshop.editor.minutes')}
+            min={agendaLimits.minMinutes}
+            max={agendaLimits.maxMinutes}
+            value={block.minutes}
+            onCommit={(minutes) => onChange({ minutes })}
+          />
         </div>
-        <TextField
+        <CommitText
+          wrapped
+          ignoreOuterSpace
+          multiline
+          rows={2}
+          className="agenda-editor-prompt"
+          maxLength={agendaLimits.textLength}
           label={t('workshop.editor.prompt')}
           value={block.prompt ?? ''}
           placeholder={blockPrompt(defaults, t)}
-          multiline
           onCommit={(text) => onChange({ prompt: text })}
         />
         <div className="agenda-editor-actions">
@@ -143,28 +165,20 @@ function BlockRow({ block, number, isFirst, isLast, onChange, onMove, onRemove }
             <input type="checkbox" checked={block.skipped} onChange={(event) => onChange({ skipped: event.currentTarget.checked })} />
             {t('workshop.editor.skip')}
           </label>
-          <button
-            type="button"
-            className="tool-button"
-            data-move={`${block.id}:up`}
-            disabled={isFirst}
-            aria-label={t('workshop.editor.moveUp', { title })}
-            onClick={() => onMove('up')}
-          >
-            <span aria-hidden="true">↑</span>
-            {t('workshop.editor.up')}
-          </button>
-          <button
-            type="button"
-            className="tool-button"
-            data-move={`${block.id}:down`}
-            disabled={isLast}
-            aria-label={t('workshop.editor.moveDown', { title })}
-            onClick={() => onMove('down')}
-          >
-            <span aria-hidden="true">↓</span>
-            {t('workshop.editor.down')}
-          </button>
+          {moveDirections.map(({ direction, arrow, label, name }) => (
+            <button
+              key={direction}
+              type="button"
+              className="tool-button"
+              data-move={`${block.id}:${direction}`}
+              disabled={direction === 'up' ? isFirst : isLast}
+              aria-label={t(name, { title })}
+              onClick={() => onMove(direction)}
+            >
+              <span aria-hidden="true">{arrow}</span>
+              {t(label)}
+            </button>
+          ))}
           <button type="button" className="tool-button tool-button--danger" aria-label={t('workshop.editor.remove', { title })} onClick={onRemove}>
             <DeleteIcon />
             {t('workshop.editor.removeShort')}
@@ -175,117 +189,9 @@ function BlockRow({ block, number, isFirst, isLast, onChange, onMove, onRemove }
   );
 }
 
-/**
- * A text field saved on leaving it or on Enter (Ctrl+Enter in a multi-line field); a blank entry
- * gives the default of the block's kind back. Follows the document when undo changes it.
- */
-function TextField(props: { label: string; value: string; placeholder: string; multiline?: boolean; onCommit(text: string): void }) {
-  const [draft, setDraft] = useState(props.value);
-  const [shown, setShown] = useState(props.value);
-  if (props.value !== shown) {
-    setShown(props.value);
-    setDraft(props.value);
-  }
-  const pending = useDraft();
-  const commit = () => {
-    pending.done();
-    if (draft.trim() !== props.value) props.onCommit(draft);
-  };
-  const change = (next: string) => {
-    setDraft(next);
-    if (next.trim() === props.value) pending.done();
-    else pending.update(() => props.onCommit(next));
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (!props.multiline || event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      commit();
-    }
-  };
-  const common = {
-    value: draft,
-    placeholder: props.placeholder,
-    maxLength: agendaLimits.textLength,
-    onBlur: commit,
-    onKeyDown,
-  };
-  return (
-    <label className={props.multiline ? 'agenda-editor-prompt' : undefined}>
-      {props.label}
-      {props.multiline ? (
-        <textarea rows={2} {...common} onChange={(event) => change(event.currentTarget.value)} />
-      ) : (
-        <input type="text" {...common} onChange={(event) => change(event.currentTarget.value)} />
-      )}
-    </label>
-  );
-}
-
 function KindSelect({ value, onChange }: { value: BlockKind; onChange(kind: BlockKind): void }) {
   const { t } = useTranslation();
-  return (
-    <label>
-      {t('workshop.editor.kind')}
-      <select value={value} onChange={(event) => onChange(blockKinds.find((kind) => kind === event.currentTarget.value) ?? 'custom')}>
-        {blockKinds.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`workshop.kinds.${kind}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-/** Whole minutes within the agenda's limits; anything else goes back to what was there. */
-function MinutesField({ value, onCommit }: { value: number; onCommit(minutes: number): void }) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState(String(value));
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    setShown(value);
-    setDraft(String(value));
-  }
-  const pending = useDraft();
-  const commit = () => {
-    pending.done();
-    const parsed = Number.parseInt(draft, 10);
-    if (Number.isNaN(parsed)) {
-      setDraft(String(value));
-      return;
-    }
-    const minutes = clampMinutes(parsed);
-    setDraft(String(minutes));
-    if (minutes !== value) onCommit(minutes);
-  };
-  return (
-    <label className="minutes-field">
-      {t('workshop.editor.minutes')}
-      <input
-        type="number"
-        inputMode="numeric"
-        min={agendaLimits.minMinutes}
-        max={agendaLimits.maxMinutes}
-        step={1}
-        value={draft}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          setDraft(next);
-          const parsed = Number.parseInt(next, 10);
-          const minutes = clampMinutes(parsed);
-          if (Number.isNaN(parsed) || minutes === value) pending.done();
-          else pending.update(() => onCommit(minutes));
-        }}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            commit();
-          }
-        }}
-      />
-    </label>
-  );
+  return <Choice label={t('workshop.editor.kind')} value={value} options={blockKinds.map((kind) => ({ value: kind, label: t(`workshop.kinds.${kind}`) }))} onChange={onChange} />;
 }
 
 /** Adds a block at the end: kind, title (optional: the kind's default) and timebox. */
@@ -316,12 +222,7 @@ function AddBlock({ full, onAdded }: { full: boolean; onAdded(): void }) {
               maxLength={agendaLimits.textLength}
               placeholder={t(`agenda.${kind}`)}
               onChange={(event) => setTitle(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  add();
-                }
-              }}
+              onKeyDown={(event) => onEnter(event, add)}
             />
           </label>
           <KindSelect value={kind} onChange={setKind} />

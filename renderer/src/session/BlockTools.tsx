@@ -5,7 +5,7 @@ import { noFilter, type CardFilter } from '../../../core/find';
 import { caricatureViews } from '../../../core/model';
 import { countRender } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
-import { useDraft } from '../store/drafts';
+import { useCommitDraft } from '../ui/fields';
 import { useWorkshopUi } from '../store/workshop-store';
 import { blockPrompt, blockTitle } from './AgendaBar';
 import { boardCounts } from '../../../core/board-counts';
@@ -157,36 +157,16 @@ function MetricsTool() {
 export function MissionEditor() {
   const { t } = useTranslation();
   const mission = useBoard((s) => s.history.present.mission);
-  const [draft, setDraft] = useState(mission);
-  const [shown, setShown] = useState(mission);
-  // Undo, redo or another session changed the mission: show it (React's "adjust state on prop change").
-  if (mission !== shown) {
-    setShown(mission);
-    setDraft(mission);
-  }
-  const pending = useDraft();
-  const commit = () => {
-    pending.done();
-    if (draft !== mission) useBoard.getState().dispatch({ type: 'setMission', text: draft });
-  };
+  // Undo, redo or another session changed the mission: the field shows it (ui/fields.tsx).
+  const field = useCommitDraft({ value: mission, multiline: true, onCommit: (text) => useBoard.getState().dispatch({ type: 'setMission', text }) });
   return (
     <label className="mission-editor">
       <span className="mission-label">{t('workshop.mission.label')}</span>
       <textarea
         className="mission-text"
         rows={2}
-        value={draft}
         placeholder={t('workshop.mission.placeholder')}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          setDraft(next);
-          if (next === mission) pending.done();
-          else pending.update(() => useBoard.getState().dispatch({ type: 'setMission', text: next }));
-        }}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) commit();
-        }}
+        {...field.props}
       />
     </label>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type ClipboardEvent } from 'react';
+import { useId, type ClipboardEvent } from 'react';
 import { DateField } from '../ui/DateField';
 import { useTranslation } from 'react-i18next';
 import { departments, sessionLanguages, type Department, type Participant, type SessionDetails } from '../../../core/model';
@@ -6,9 +6,9 @@ import { namesInPastedText, withRowsAfter } from '../../../core/participants';
 import { Dialog } from '../ui/Dialog';
 import { DeleteIcon, PlusIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
-import { useDraft } from '../store/drafts';
+import { Choice, CommitText, useCommitDraft } from '../ui/fields';
 
-type TextField = 'title' | 'client' | 'date' | 'place' | 'facilitator';
+type TextField = 'title' | 'client' | 'place' | 'facilitator';
 
 /**
  * The session's facts. Each field is saved when the facilitator leaves it, as one undoable change,
@@ -24,7 +24,7 @@ export function DetailsDialog({ onClose }: { onClose: () => void }) {
   const participantsNow = () => useBoard.getState().history.present.details.participants;
   const addRowsAfter = (afterId: string | null, names: readonly string[]) =>
     update({ participants: withRowsAfter(participantsNow(), afterId, names, () => crypto.randomUUID()) });
-  const fields: readonly { name: TextField; label: string; type?: 'date' }[] = [
+  const fields: readonly ({ name: TextField; label: string; type?: undefined } | { name: 'date'; label: string; type: 'date' })[] = [
     { name: 'title', label: t('details.title') },
     { name: 'client', label: t('details.client') },
     { name: 'date', label: t('details.date'), type: 'date' },
@@ -33,92 +33,65 @@ export function DetailsDialog({ onClose }: { onClose: () => void }) {
   ];
 
   return (
-    <Dialog label={t('details.heading')} onClose={onClose} className="dialog--wide">
-      <div className="form">
-        <h2>{t('details.heading')}</h2>
-        <div className="form-grid">
-          {fields.map((field) => (
-            field.type === 'date' ? (
-              <DateField key={field.name} label={field.label} value={details.date} onCommit={(date) => update({ date })} />
-            ) : (
-              <DetailField key={field.name} {...field} value={details[field.name]} onCommit={update} />
-            )
-          ))}
-          <label>
-            {t('details.language')}
-            <select
-              value={details.language}
-              onChange={(event) => update({ language: sessionLanguages.find((l) => l === event.currentTarget.value) ?? '' })}
-            >
-              {sessionLanguages.map((language) => (
-                <option key={language} value={language}>
-                  {language === '' ? t('details.languageUnset') : t(`language.${language}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <fieldset>
-          <legend>{t('details.participants')}</legend>
-          <p id={hintId} className="form-hint">
-            {t('messages.participants.hint')}
-          </p>
-          <ul className="participants">
-            {details.participants.map((participant) => (
-              <ParticipantRow
-                key={participant.id}
-                participant={participant}
-                hintId={hintId}
-                onChange={(next) => update({ participants: participantsNow().map((p) => (p.id === next.id ? next : p)) })}
-                onRemove={() => update({ participants: participantsNow().filter((p) => p.id !== participant.id) })}
-                onNext={() => addRowsAfter(participant.id, [''])}
-                onPasteNames={(ownName, names) => {
-                  const named = participantsNow().map((p) => (p.id === participant.id ? { ...p, name: ownName } : p));
-                  update({ participants: withRowsAfter(named, participant.id, names, () => crypto.randomUUID()) });
-                }}
-              />
-            ))}
-          </ul>
-          <button type="button" className="tool-button" onClick={() => addRowsAfter(null, [''])}>
-            <PlusIcon />
-            {t('details.addParticipant')}
-          </button>
-        </fieldset>
-        <div className="dialog-actions">
-          <button type="button" className="tool-button tool-button--primary" onClick={onClose}>
-            {t('details.done')}
-          </button>
-        </div>
+    <Dialog
+      title={t('details.heading')}
+      onClose={onClose}
+      className="dialog--wide"
+      actions={
+        <button type="button" className="tool-button tool-button--primary" onClick={onClose}>
+          {t('details.done')}
+        </button>
+      }
+    >
+      <div className="form-grid">
+        {fields.map((field) =>
+          field.type === 'date' ? (
+            <DateField key={field.name} label={field.label} value={details.date} onCommit={(date) => update({ date })} />
+          ) : (
+            <CommitText
+              key={field.name}
+              wrapped
+              maxLength={null}
+              label={field.label}
+              value={details[field.name]}
+              onCommit={(text) => update({ [field.name]: text.trim() })}
+            />
+          ),
+        )}
+        <Choice
+          label={t('details.language')}
+          value={details.language}
+          options={sessionLanguages.map((language) => ({ value: language, label: language === '' ? t('details.languageUnset') : t(`language.${language}`) }))}
+          onChange={(language) => update({ language })}
+        />
       </div>
+      <fieldset>
+        <legend>{t('details.participants')}</legend>
+        <p id={hintId} className="form-hint">
+          {t('messages.participants.hint')}
+        </p>
+        <ul className="participants">
+          {details.participants.map((participant) => (
+            <ParticipantRow
+              key={participant.id}
+              participant={participant}
+              hintId={hintId}
+              onChange={(next) => update({ participants: participantsNow().map((p) => (p.id === next.id ? next : p)) })}
+              onRemove={() => update({ participants: participantsNow().filter((p) => p.id !== participant.id) })}
+              onNext={() => addRowsAfter(participant.id, [''])}
+              onPasteNames={(ownName, names) => {
+                const named = participantsNow().map((p) => (p.id === participant.id ? { ...p, name: ownName } : p));
+                update({ participants: withRowsAfter(named, participant.id, names, () => crypto.randomUUID()) });
+              }}
+            />
+          ))}
+        </ul>
+        <button type="button" className="tool-button" onClick={() => addRowsAfter(null, [''])}>
+          <PlusIcon />
+          {t('details.addParticipant')}
+        </button>
+      </fieldset>
     </Dialog>
-  );
-}
-
-function DetailField(props: { name: TextField; label: string; value: string; onCommit: (change: Partial<SessionDetails>) => void; type?: 'date' }) {
-  const [draft, setDraft] = useState(props.value);
-  const pending = useDraft();
-  const commit = () => {
-    pending.done();
-    if (draft !== props.value) props.onCommit({ [props.name]: draft.trim() });
-  };
-  return (
-    <label>
-      {props.label}
-      <input
-        type={props.type ?? 'text'}
-        value={draft}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          setDraft(next);
-          if (next === props.value) pending.done();
-          else pending.update(() => props.onCommit({ [props.name]: next.trim() }));
-        }}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-        }}
-      />
-    </label>
   );
 }
 
@@ -134,12 +107,13 @@ function ParticipantRow(props: {
 }) {
   const { participant, onChange, onRemove } = props;
   const { t } = useTranslation();
-  const [name, setName] = useState(participant.name);
-  const pending = useDraft();
-  const commitName = () => {
-    pending.done();
-    if (name.trim() !== participant.name) onChange({ ...participant, name: name.trim() });
-  };
+  // The name follows the document when undo changes it; spaces around it are not a change.
+  const field = useCommitDraft({
+    value: participant.name,
+    onCommit: (name) => onChange({ ...participant, name: name.trim() }),
+    isUnchanged: (name) => name.trim() === participant.name,
+  });
+  const name = field.draft;
   const displayName = participant.name || t('details.unnamed');
   const paste = (event: ClipboardEvent<HTMLInputElement>) => {
     const names = namesInPastedText(event.clipboardData.getData('text/plain'));
@@ -149,44 +123,30 @@ function ParticipantRow(props: {
     const [first = '', ...rest] = names;
     const empty = name.trim() === '';
     const ownName = empty ? first : name.trim();
-    pending.done();
-    setName(ownName);
+    field.replace(ownName);
     props.onPasteNames(ownName, empty ? rest : names);
   };
   return (
     <li className="participant">
       <input
         aria-label={t('details.participantName')}
-        value={name}
         autoFocus={participant.name === ''}
         aria-describedby={props.hintId}
         onPaste={paste}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          setName(next);
-          if (next.trim() === participant.name) pending.done();
-          else pending.update(() => onChange({ ...participant, name: next.trim() }));
-        }}
-        onBlur={commitName}
+        {...field.props}
         onKeyDown={(event) => {
-          if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-          event.preventDefault();
-          commitName();
+          field.props.onKeyDown(event);
           // An empty row asks for a name first rather than piling up empty rows.
-          if (name.trim() !== '') props.onNext();
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing && name.trim() !== '') props.onNext();
         }}
       />
-      <select
-        aria-label={t('details.department')}
+      <Choice
+        hideLabel
+        label={t('details.department')}
         value={participant.department}
-        onChange={(event) => onChange({ ...participant, department: departments.find((d) => d === event.currentTarget.value) ?? 'other' })}
-      >
-        {departments.map((department: Department) => (
-          <option key={department} value={department}>
-            {t(`details.${department}`)}
-          </option>
-        ))}
-      </select>
+        options={departments.map((department: Department) => ({ value: department, label: t(`details.${department}`) }))}
+        onChange={(department) => onChange({ ...participant, department })}
+      />
       <button type="button" className="icon-button" aria-label={t('details.removeParticipant', { name: displayName })} onClick={onRemove}>
         <DeleteIcon />
       </button>

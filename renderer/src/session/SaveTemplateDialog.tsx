@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaTemplate } from '../../../core/api';
 import { templateBlocksOf, templateLimits, templateNamed } from '../../../core/templates';
 import { api } from '../api';
-import { Dialog } from '../ui/Dialog';
-import { ErrorMessage } from '../ui/ErrorDetails';
+import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { useBoard } from '../store/board-store';
 
 /** Names the current agenda and saves it as an own template (main keeps it); says when a name replaces one. */
@@ -45,9 +44,13 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
   };
 
   return (
-    <Dialog label={t('workshop.template.heading')} onClose={onClose}>
-      <form className="form" onSubmit={(event) => void save(event)}>
-        <h2>{t('workshop.template.heading')}</h2>
+    <Dialog
+      title={t('workshop.template.heading')}
+      onClose={onClose}
+      problem={problem}
+      onSubmit={(event) => void save(event)}
+      actions={<CancelAndSubmit cancelLabel={t('workshop.template.cancel')} submitLabel={t('workshop.template.save')} onCancel={onClose} disabled={busy || name.trim() === ''} />}
+    >
         <p>{t('workshop.template.intro')}</p>
         <label>
           {t('workshop.template.name')}
@@ -66,20 +69,6 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
             {t('workshop.template.replaces')}
           </p>
         )}
-        {problem !== null && (
-          <div className="form-problem" role="alert">
-            <ErrorMessage error={problem.error} />
-          </div>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="tool-button" onClick={onClose}>
-            {t('workshop.template.cancel')}
-          </button>
-          <button type="submit" className="tool-button tool-button--primary" disabled={busy || name.trim() === ''}>
-            {t('workshop.template.save')}
-          </button>
-        </div>
-      </form>
     </Dialog>
   );
 }

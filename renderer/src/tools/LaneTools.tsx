@@ -1,9 +1,10 @@
-import { memo, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFiltering, matchesFilter } from '../../../core/find';
 import { laneLimits, type Lane, type LaneId } from '../../../core/model';
 import { DeleteIcon, EditIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
+import { keepOrDrop } from '../ui/fields';
 import { useWorkshopUi } from '../store/workshop-store';
 import { focusLaneTools } from './lane-focus';
 
@@ -30,16 +31,6 @@ export function LaneNameField({ lane, name, onDone }: { lane: Lane; name: string
     }
     onDone();
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      finish(true);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      finish(false);
-    }
-  };
 
   return (
     <div className="lane-rename">
@@ -53,7 +44,7 @@ export function LaneNameField({ lane, name, onDone }: { lane: Lane; name: string
         autoFocus
         onFocus={(event) => event.currentTarget.select()}
         onChange={(event) => setDraft(event.currentTarget.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => keepOrDrop(event, finish, true)}
         onBlur={() => finish(true)}
       />
       {defaultName !== null && (

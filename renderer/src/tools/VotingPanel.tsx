@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardLimits, type Card, type CardId, type Session } from '../../../core/model';
 import { ranking, votersOf, type Voter } from '../../../core/voting';
-import { Dialog } from '../ui/Dialog';
+import { ConfirmDialog } from '../ui/Dialog';
 import { MinusIcon, PlusIcon } from '../ui/icons';
 import { cardLabel, isHiddenCaricature } from '../board/card-text';
 import { laneName } from '../board/lane-name';
@@ -178,25 +178,17 @@ function TotalsActions({ revealed, totalDots }: { revealed: boolean; totalDots: 
         {t('tools.voting.clear')}
       </button>
       {confirming && (
-        <Dialog label={t('tools.voting.confirmClear', { count: totalDots })} onClose={() => setConfirming(false)}>
-          <p className="dialog-text">{t('tools.voting.confirmClear', { count: totalDots })}</p>
-          <p>{t('tools.voting.confirmClearHint')}</p>
-          <div className="dialog-actions">
-            <button type="button" className="tool-button" onClick={() => setConfirming(false)}>
-              {t('tools.voting.cancel')}
-            </button>
-            <button
-              type="button"
-              className="tool-button tool-button--danger"
-              onClick={() => {
-                setConfirming(false);
-                dispatch({ type: 'clearVotes' });
-              }}
-            >
-              {t('tools.voting.confirm')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          question={t('tools.voting.confirmClear', { count: totalDots })}
+          hint={t('tools.voting.confirmClearHint')}
+          cancelLabel={t('tools.voting.cancel')}
+          confirmLabel={t('tools.voting.confirm')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            dispatch({ type: 'clearVotes' });
+          }}
+        />
       )}
     </div>
   );

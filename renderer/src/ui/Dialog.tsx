@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import { ErrorMessage } from './ErrorDetails';
 
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes,
@@ -7,20 +8,40 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
  * typed is saved rather than lost with the dialog. When it closes, however it closes, the focus
  * goes back to the control that opened it (docs/ARCHITECTURE.md, "Dialogs").
  *
+ * The frame draws the heading (`title`) and the row of buttons at the bottom (`actions`), between
+ * them the dialog's own content, inside a `.form` body (a <form> with `onSubmit`) unless `plain`.
+ *
  * `startAtTop`: the frame itself takes the focus and shows its top, for a dialog that is read
  * rather than filled in (the cheat sheet) — the browser would focus its first control, far below.
  */
 export function Dialog({
-  label,
+  title,
+  label = title,
+  actions,
   onClose,
+  onSubmit,
   children,
   className,
+  plain = false,
+  bodyRef,
+  problem,
   startAtTop = false,
 }: {
-  label: string;
+  /** The heading; also the dialog's accessible name unless `label` is given. */
+  title?: string;
+  label?: string;
+  /** The buttons of the row at the bottom. */
+  actions?: ReactNode;
   onClose: () => void;
+  /** The body is a form; a submit button among the actions sends it. */
+  onSubmit?: (event: FormEvent<HTMLFormElement>) => void;
   children: ReactNode;
   className?: string;
+  /** No `.form` body: heading, content and buttons stand in the dialog itself (a message, a list). */
+  plain?: boolean;
+  bodyRef?: Ref<HTMLDivElement>;
+  /** What went wrong with the last attempt, said above the buttons. */
+  problem?: { readonly error: unknown } | null;
   startAtTop?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -44,6 +65,29 @@ export function Dialog({
     // Opened once per mount; `startAtTop` and the opener belong to that opening.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  const content = (
+    <>
+      {title !== undefined && <h2>{title}</h2>}
+      {children}
+      {problem && (
+        <div className="form-problem" role="alert">
+          <ErrorMessage error={problem.error} />
+        </div>
+      )}
+      {actions !== undefined && <div className="dialog-actions">{actions}</div>}
+    </>
+  );
+  const body = plain ? (
+    content
+  ) : onSubmit ? (
+    <form className="form" onSubmit={onSubmit}>
+      {content}
+    </form>
+  ) : (
+    <div className="form" ref={bodyRef}>
+      {content}
+    </div>
+  );
   return (
     <dialog
       ref={ref}
@@ -57,8 +101,60 @@ export function Dialog({
         onClose();
       }}
     >
-      {children}
+      {body}
     </dialog>
+  );
+}
+
+/** The buttons of a dialog whose body is a form: Cancel, and the primary submit button. */
+export function CancelAndSubmit({ cancelLabel, submitLabel, onCancel, disabled = false }: { cancelLabel: string; submitLabel: string; onCancel: () => void; disabled?: boolean }) {
+  return (
+    <>
+      <button type="button" className="tool-button" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+      <button type="submit" className="tool-button tool-button--primary" disabled={disabled}>
+        {submitLabel}
+      </button>
+    </>
+  );
+}
+
+/** A question before something that cannot be taken back: the question, why, Cancel and the act. */
+export function ConfirmDialog({
+  question,
+  hint,
+  cancelLabel,
+  confirmLabel,
+  onCancel,
+  onConfirm,
+}: {
+  question: string;
+  hint: string;
+  cancelLabel: string;
+  confirmLabel: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <Dialog
+      label={question}
+      onClose={onCancel}
+      plain
+      actions={
+        <>
+          <button type="button" className="tool-button" onClick={onCancel}>
+            {cancelLabel}
+          </button>
+          <button type="button" className="tool-button tool-button--danger" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-text">{question}</p>
+      <p>{hint}</p>
+    </Dialog>
   );
 }
 
