@@ -5,7 +5,7 @@ import { closeAudienceWindow } from '../audience/audience-window';
 import { useAudiencePublisher } from '../audience/publish';
 import { Board } from '../board/Board';
 import { Library } from '../library/Library';
-import { formatTime } from '../library/format';
+import { formatTime } from '../ui/format';
 import { showOpened } from '../library/open-session';
 import { CardOverlays } from '../board/CardOverlays';
 import { DetailsDialog } from '../session/DetailsDialog';

@@ -8,8 +8,8 @@ import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
 import { PlusIcon } from '../ui/icons';
 import { countRender } from '../ui/render-count';
-import { LaneMatchCount, LaneNameField, LaneToolButtons } from '../tools/LaneTools';
-import { focusLaneTools } from '../tools/lane-focus';
+import { LaneMatchCount, LaneNameField, LaneToolButtons } from './LaneTools';
+import { focusLaneTools } from './lane-focus';
 import '../tools/tools.css';
 
 const noCards: readonly string[] = [];

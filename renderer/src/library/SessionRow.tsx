@@ -5,7 +5,7 @@ import { api } from '../api';
 import { Dialog } from '../ui/Dialog';
 import { describeApiError } from '../ui/errors';
 import { useBoard } from '../store/board-store';
-import { formatDateTime, formatDay } from './format';
+import { formatDateTime, formatDay } from '../ui/format';
 import { showOpened } from './open-session';
 
 /** One session in the library: open it, or duplicate, rename, show, delete it. */

@@ -7,9 +7,9 @@ import { countRender } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { useDraft } from '../store/drafts';
 import { useWorkshopUi } from '../store/workshop-store';
-import { blockPrompt, blockTitle } from './AgendaBar';
+import { blockPrompt, blockTitle } from './agenda-commands';
 import { boardCounts } from '../../../core/board-counts';
-import { focusNextMatch } from '../tools/matches';
+import { focusNextMatch } from '../board/find-focus';
 
 /**
  * The active block's prompt for the facilitator (can be hidden, e.g. while the room reads the

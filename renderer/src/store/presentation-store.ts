@@ -22,7 +22,7 @@ export interface PresentationState {
   readonly cheatSheetOpen: boolean;
   /** The audience window is open (main reports when it closes on its own). */
   readonly audienceOpen: boolean;
-  /** The zoom "fit" arrived at last (present/fit.ts), where a step from "fit" starts. */
+  /** The zoom "fit" arrived at last (board/fit.ts), where a step from "fit" starts. */
   readonly fittedZoom: number;
   /** The facilitator asked for the topics (the lanes) in a block that has a view of its own. */
   readonly topicsAsked: boolean;

@@ -4,8 +4,8 @@
  * closes the bars, so a keyboard shortcut can reach them from anywhere.
  */
 import { create } from 'zustand';
-import { useBoard } from '../store/board-store';
-import { useWorkshopUi } from '../store/workshop-store';
+import { useBoard } from './board-store';
+import { useWorkshopUi } from './workshop-store';
 
 export interface ToolsState {
   readonly findOpen: boolean;
