@@ -1,14 +1,13 @@
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useCallback, useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departments, type CardId } from '../../../core/model';
-import { departmentVoterId } from '../../../core/voting';
+import type { CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { useCardFound, useWorkshopUi } from '../store/workshop-store';
 import { registerCardElement } from './card-elements';
 import { castVote, openCardDetails, removeCard } from './card-commands';
 import { DotPlusIcon, InfoIcon, MinusIcon } from './card-icons';
-import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneKindOfCard, revealedDots } from './card-text';
+import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneKindOfCard, revealedDots, voterNameOf } from './card-text';
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
 import { DeleteIcon, EditIcon } from '../ui/icons';
@@ -129,11 +128,9 @@ function DraggableCard({ cardId, label, descriptionId, onEdit, children }: Dragg
 function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; votes: Readonly<Record<string, number>> }) {
   const { t } = useTranslation();
   const voterId = useWorkshopUi((s) => s.voterId);
-  const participants = useBoard((s) => s.history.present.details.participants);
+  const voter = useBoard((s) => (voterId === null ? '' : voterNameOf(s.history.present, voterId, t)));
   const refused = useWorkshopUi((s) => s.refusedDotCard === cardId);
   if (voterId === null) return null;
-  const department = departments.find((d) => departmentVoterId(d) === voterId);
-  const voter = department ? t(`details.${department}`) : participants.find((p) => p.id === voterId)?.name.trim() || t('cards.vote.participant');
   const mine = Object.hasOwn(votes, voterId) ? (votes[voterId] ?? 0) : 0;
   return (
     <div className="card-votes" role="group" aria-label={t('cards.vote.group', { title: label })}>
