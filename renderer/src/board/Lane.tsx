@@ -10,7 +10,7 @@ import { PlusIcon } from '../ui/icons';
 import { countRender } from '../ui/render-count';
 import { LaneMatchCount, LaneNameField, LaneToolButtons } from './LaneTools';
 import { focusLaneTools } from './lane-focus';
-import '../tools/tools.css';
+import './lanes.css';
 
 const noCards: readonly string[] = [];
 
