@@ -19,6 +19,7 @@ import { WorkshopPanel } from '../session/WorkshopPanel';
 import { useApp } from '../store/app-store';
 import { commitAndFlush, saveBeforeClosing, type Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
+import { closeSession } from '../store/session-lifecycle';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from '../ui/errors';
 import { ErrorDetails, ErrorMessage } from '../ui/ErrorDetails';
@@ -122,7 +123,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
     if (!(await commitAndFlush(autosave))) return;
     // The projector must not go on showing a session that was left (the next may be another client's).
     if (usePresentation.getState().audienceOpen) void closeAudienceWindow();
-    useBoard.getState().close();
+    closeSession();
     api.closeSession().catch((error: unknown) => useBoard.getState().reportProblem(error));
   };
 

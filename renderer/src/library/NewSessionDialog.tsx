@@ -10,6 +10,7 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorMessage } from '../ui/ErrorDetails';
 import { DeleteIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
+import { openSession } from '../store/session-lifecycle';
 
 const workshop: SessionTemplate = 'workshop';
 const blank: SessionTemplate = 'blank';
@@ -79,7 +80,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
       const opened = await api.createSession({ ...details, title: details.title.trim(), language }, template);
       onClose();
       useBoard.getState().dismissProblem();
-      useBoard.getState().open(opened);
+      openSession(opened);
     } catch (error) {
       // Stay in the dialog: the facilitator picks again (a template deleted elsewhere, say).
       setBusy(false);

@@ -70,9 +70,12 @@ export const usePresentation = create<PresentationState>()((set) => ({
 }));
 
 
-// A session opened (even the same file again) or closed: the presentation starts afresh.
-useBoard.subscribe((state, previous) => {
-  if (state.openFile !== previous.openFile) usePresentation.getState().reset();
-  // A new block opens on its own view; the lanes stay one key away (toggleTopics).
-  else if (state.history.present.activeBlockId !== previous.history.present.activeBlockId) usePresentation.setState({ topicsAsked: false, scrolledTo: {} });
-});
+/**
+ * A new block opens on its own view; the lanes stay one key away (toggleTopics). Started once at
+ * start-up (main.tsx); a session opening or closing resets the whole store (session-lifecycle.ts).
+ */
+export function followActiveBlock(): () => void {
+  return useBoard.subscribe((state, previous) => {
+    if (state.openFile === previous.openFile && state.history.present.activeBlockId !== previous.history.present.activeBlockId) usePresentation.setState({ topicsAsked: false, scrolledTo: {} });
+  });
+}
