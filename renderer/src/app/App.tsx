@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { closeAudienceWindow } from '../audience/audience-window';
+import { closeAudienceWindow, useAudienceWindow } from '../audience/audience-window';
 import { useAudiencePublisher } from '../audience/publish';
 import { Board } from '../board/Board';
 import { Library } from '../library/Library';
@@ -122,7 +122,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
     // Leave only once everything is on disk; a failed save keeps the board open with its notice.
     if (!(await commitAndFlush(autosave))) return;
     // The projector must not go on showing a session that was left (the next may be another client's).
-    if (usePresentation.getState().audienceOpen) void closeAudienceWindow();
+    if (useAudienceWindow.getState().open) void closeAudienceWindow();
     closeSession();
     api.closeSession().catch((error: unknown) => useBoard.getState().reportProblem(error));
   };
