@@ -23,7 +23,7 @@ import { BlockView } from './BlockView';
 import { Lane } from './Lane';
 import { settleList } from './lane-scroll';
 import { useBoardSensors } from './sensors';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 
 /**
  * The board: lanes side by side, one DndContext. Where a card would land is kept in the store
@@ -31,7 +31,7 @@ import { countRender } from '../ui/render-count';
  * changes, so collision detection reports nothing and the preview drives the lanes instead.
  */
 export function Board() {
-  countRender('Board');
+  useBenchRenderCount('Board');
   const { t } = useTranslation();
   const laneOrder = useBoard((s) => s.history.present.laneOrder);
   const blockView = useBoard((s) => blockViewOf(s.history.present));

@@ -12,7 +12,7 @@ import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
 import { DeleteIcon, EditIcon } from '../ui/icons';
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 
 /**
  * A card on the board. Memoised by id; it selects its own card object and a few primitives, so it
@@ -21,7 +21,7 @@ import { countRender } from '../ui/render-count';
  * drop.)
  */
 export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
-  countRender('Card');
+  useBenchRenderCount('Card');
   const { t } = useTranslation();
   const card = useBoard((s) => s.history.present.cards[cardId]);
   const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
@@ -91,7 +91,7 @@ interface DraggableCardProps {
  * dispatched for the focused card; Space picks it up (dnd-kit's keyboard sensor).
  */
 function DraggableCard({ cardId, label, descriptionId, onEdit, children }: DraggableCardProps) {
-  countRender('DraggableCard');
+  useBenchRenderCount('DraggableCard');
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef } = useDraggable({
     id: cardId,

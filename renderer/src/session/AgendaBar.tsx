@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NextIcon, PreviousIcon } from '../ui/icons';
 import { agendaMinutes, neighbourBlock, plannedEndMs, type AgendaBlock } from '../../../core/agenda';
 import { blockRemainingMs } from '../../../core/timer';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { blockTitle, goToBlock } from './agenda-commands';
 
@@ -16,7 +16,7 @@ import { blockTitle, goToBlock } from './agenda-commands';
  * agenda's total and when it will end at this pace.
  */
 export function AgendaBar() {
-  countRender('AgendaBar');
+  useBenchRenderCount('AgendaBar');
   const { t } = useTranslation();
   const agenda = useBoard((s) => s.history.present.agenda);
   const activeId = useBoard((s) => s.history.present.activeBlockId);

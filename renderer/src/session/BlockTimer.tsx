@@ -4,7 +4,7 @@ import type { AgendaBlock } from '../../../core/agenda';
 import type { BlockTimer as TimerState } from '../../../core/model';
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
 import { formatCountdown, idleTimer, isRunning } from '../../../core/timer';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { blockTitle, runTimer } from './agenda-commands';
@@ -36,7 +36,7 @@ function useBlockTimer(blockId: string): TimerState | null {
  * up it changes colour and says so, once, to screen readers too; the tone plays if chosen.
  */
 function Countdown({ block }: { block: AgendaBlock }) {
-  countRender('Countdown');
+  useBenchRenderCount('Countdown');
   const { t } = useTranslation();
   const saved = useBlockTimer(block.id);
   const timer = saved ?? idleTimer(block.id);
@@ -69,7 +69,7 @@ function useTimeUpSignal(over: boolean, running: boolean): void {
 }
 
 function TimerControls({ blockId, compact }: { blockId: string; compact: boolean }) {
-  countRender('TimerControls');
+  useBenchRenderCount('TimerControls');
   const { t } = useTranslation();
   const saved = useBlockTimer(blockId);
   const running = saved !== null && isRunning(saved);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import { noFilter, type CardFilter } from '../../../core/find';
 import { caricatureViews } from '../../../core/model';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { useDraft } from '../store/drafts';
 import { useWorkshopUi } from '../store/workshop-store';
@@ -16,7 +16,7 @@ import { focusNextMatch } from '../board/find-focus';
  * board) and the tool of its kind. Each tool selects only the number it shows.
  */
 export function BlockTools({ block }: { block: AgendaBlock }) {
-  countRender('BlockTools');
+  useBenchRenderCount('BlockTools');
   const { t } = useTranslation();
   const [promptShown, setPromptShown] = useState(true);
   const promptId = useId();
