@@ -5,7 +5,7 @@ import { api } from '../api';
 import { Dialog } from '../ui/Dialog';
 import { describeApiError } from '../ui/errors';
 import { useBoard } from '../store/board-store';
-import { formatDateTime, formatDay } from '../ui/format';
+import { formatDateTime, formatDayMedium } from '../ui/format';
 import { showOpened } from './open-session';
 
 /** One session in the library: open it, or duplicate, rename, show, delete it. */
@@ -27,7 +27,7 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
 
   const facts = [
     summary.client,
-    formatDay(summary.date, i18n.language),
+    formatDayMedium(summary.date, i18n.language),
     summary.place,
     summary.problem ? '' : t('library.cardCount', { count: summary.cardCount }),
     t('library.changed', { when: formatDateTime(summary.modifiedAt, i18n.language) }),
