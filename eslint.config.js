@@ -4,6 +4,20 @@ import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The renderer's layers, lowest first (docs/ARCHITECTURE.md#the-layer-table): a folder may import
+ * the folders of earlier rows, core/ and api.ts — never a later row, nor a peer in its own row.
+ */
+const rendererLayers = [['i18n'], ['store'], ['ui'], ['board'], ['session'], ['present'], ['audience'], ['tools'], ['library', 'export'], ['app']];
+const rendererElements = rendererLayers.flat().map((folder) => ({ type: `renderer-${folder}`, partialMatch: false, pattern: `renderer/src/${folder}` }));
+const rendererPolicies = rendererLayers.flatMap((row, level) =>
+  row.map((folder) => ({
+    from: { element: { type: `renderer-${folder}` } },
+    allow: { to: [{ element: { type: ['core', `renderer-${folder}`, ...rendererLayers.slice(0, level).flat().map((below) => `renderer-${below}`)] } }, { file: { categories: 'renderer-bridge' } }] },
+  })),
+);
+const rendererTypes = ['renderer-root', ...rendererLayers.flat().map((folder) => `renderer-${folder}`)];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'release/', 'dist/'] },
   js.configs.recommended,
@@ -62,8 +76,7 @@ export default tseslint.config(
   {
     // The layer table (docs/ARCHITECTURE.md#the-layer-table): an import between two of the app's
     // folders must be allowed here, so a new arrow — and with it a folder-level cycle — fails the
-    // lint. The renderer's own layers (phase 2 of issue #16) come in as more elements and one
-    // policy each; until then renderer/ is one element.
+    // lint. The renderer's folders are elements of their own, one policy each (rendererLayers).
     files: ['core/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     plugins: { boundaries },
     settings: {
@@ -79,11 +92,14 @@ export default tseslint.config(
         { type: 'preload', partialMatch: false, pattern: 'electron/preload' },
         // The rest of electron/: start-up, windows, menus, dialogs, protocol, security.
         { type: 'shell', partialMatch: false, pattern: 'electron' },
-        { type: 'renderer', partialMatch: false, pattern: 'renderer' },
+        ...rendererElements,
+        // The files beside the layers: the bridge to main (api.ts) and the entry that mounts the shell.
+        { type: 'renderer-root', partialMatch: false, pattern: 'renderer/src' },
       ],
       // The few files of the plain-Node folders that are Electron's side of them.
       'boundaries/files': [
         { category: 'electron-side', pattern: ['electron/export/printer.ts', 'electron/ipc/register.ts', 'electron/ipc/events.ts', 'electron/ipc/trusted-sender.ts'] },
+        { category: 'renderer-bridge', pattern: ['renderer/src/api.ts'] },
       ],
     },
     rules: {
@@ -100,12 +116,14 @@ export default tseslint.config(
             { from: { element: { type: 'ipc' } }, allow: { to: { element: { type: ['core', 'services', 'export', 'ipc'] } } } },
             { from: { element: { type: 'preload' } }, allow: { to: { element: { type: ['core', 'preload'] } } } },
             { from: { element: { type: 'shell' } }, allow: { to: { element: { type: ['core', 'services', 'export', 'ipc', 'preload', 'shell'] } } } },
-            { from: { element: { type: 'renderer' } }, allow: { to: { element: { type: ['core', 'renderer'] } } } },
+            { from: { element: { type: 'renderer-root' } }, allow: { to: { element: { type: ['core', ...rendererTypes] } } } },
+            { from: { file: { categories: 'renderer-bridge' } }, disallow: { to: { element: { type: rendererTypes } } } },
+            ...rendererPolicies,
             // Packages and Node's modules (core/'s own rule below keeps core/ free of platforms)…
             { allow: { to: { module: { origin: ['external', 'core'] } } } },
             // …but Electron only in the shell and the preload…
             {
-              from: { element: { type: ['core', 'services', 'export', 'cli', 'ipc', 'renderer'] } },
+              from: { element: { type: ['core', 'services', 'export', 'cli', 'ipc', ...rendererTypes] } },
               disallow: { to: { module: { source: 'electron' } } },
             },
             // …and in the Electron side of export/ and ipc/, which may also use the shell.

@@ -2,7 +2,7 @@
  * Find: which cards match what the facilitator looks for. Pure; the renderer keeps the filter and
  * dims the cards that do not match, so the board keeps its layout on the projector.
  */
-import { lacksNarrative, type Card, type CardKind, type Lead } from './model';
+import { lacksNarrative, type Card, type CardId, type CardKind, type Lead, type Session } from './model';
 
 export interface CardFilter {
   /** Words to look for in the title, notes, why, tags and the kind-specific texts; '' = any. */
@@ -72,4 +72,39 @@ export function allTags(cards: Iterable<Card>, caricaturesRevealed: boolean): st
     for (const tag of card.tags) if (!byKey.has(tag.toLocaleLowerCase())) byKey.set(tag.toLocaleLowerCase(), tag);
   }
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+}
+
+export interface FindCounts {
+  readonly total: number;
+  readonly found: number;
+  readonly unresolved: number;
+  readonly attention: number;
+}
+
+/** The counts Find shows, in one pass over the cards. */
+export function findCounts(cards: Readonly<Record<CardId, Card>>, filter: CardFilter, caricaturesRevealed: boolean): FindCounts {
+  const filtering = isFiltering(filter);
+  let total = 0;
+  let found = 0;
+  let unresolved = 0;
+  let attention = 0;
+  for (const card of Object.values(cards)) {
+    total++;
+    if (!filtering || matchesFilter(card, filter, caricaturesRevealed)) found++;
+    if (card.kind === 'topic' && card.lead === 'unresolved') unresolved++;
+    if (needsAttention(card)) attention++;
+  }
+  return { total, found, unresolved, attention };
+}
+
+/** The first match after `currentId` in board order, wrapping round; the first match when there is no current card. */
+export function nextMatch(session: Session, filter: CardFilter, currentId: CardId | undefined): CardId | undefined {
+  const order = session.laneOrder.flatMap((laneId) => session.lanes[laneId]?.cardIds ?? []);
+  const start = currentId === undefined ? -1 : order.indexOf(currentId);
+  for (let step = 1; step <= order.length; step++) {
+    const id = order[(start + step + order.length) % order.length];
+    const card = id === undefined ? undefined : session.cards[id];
+    if (card && matchesFilter(card, filter, session.caricaturesRevealed)) return card.id;
+  }
+  return undefined;
 }

@@ -538,7 +538,7 @@ export function summaryText(language: SummaryLanguage): SummaryText {
 }
 
 /** A workshop day (YYYY-MM-DD) spelled out: "4. März 2027" / "4 March 2027"; '' stays ''. */
-export function formatDay(isoDay: string, language: SummaryLanguage): string {
+export function spelledDay(isoDay: string, language: SummaryLanguage): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   if (!match) return isoDay;
   const text = summaryTexts[language];

@@ -6,7 +6,7 @@
 import type { AgendaBlock } from './agenda';
 import { leadOfLane, type CardColour, type CardKind, type CaricatureView, type Department, type Lane, type Lead, type Metric, type Session, type Side } from './model';
 import {
-  formatDay,
+  spelledDay,
   glanceActions,
   glanceTop,
   momentFormatter,
@@ -263,7 +263,7 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
   const withNotes = options.withNotes ?? true;
 
   const laneNames = new Map<string, string>();
-  for (const [id, lane] of Object.entries(session.lanes)) laneNames.set(id, laneName(lane, text));
+  for (const [id, lane] of Object.entries(session.lanes)) laneNames.set(id, summaryLaneName(lane, text));
   const nameOfLane = (id: string): string => laneNames.get(id) ?? text.removedLane;
   const hidden = (kind: CardKind): boolean => kind === 'caricature' && !session.caricaturesRevealed;
 
@@ -330,7 +330,7 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
           text: printable(action.text),
           owner: printable(action.owner),
           due: action.due,
-          dueText: formatDay(action.due, language),
+          dueText: spelledDay(action.due, language),
           done: action.done,
         })),
         dots: null,
@@ -376,7 +376,7 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
   const ref = (card: SummaryCard): CardReference => ({ cardId: card.id, title: card.title, laneName: card.laneName });
   const metricItems = cards.flatMap((card) => (card.metric ? [{ ...ref(card), ...card.metric }] : []));
   const title = printable(session.details.title).trim() || text.untitled;
-  const dateText = formatDay(session.details.date, language);
+  const dateText = spelledDay(session.details.date, language);
 
   return {
     format: summaryFormat,
@@ -385,7 +385,7 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
     sessionId: session.id,
     title,
     dateText,
-    exportedText: options.exportedOn ? formatDay(options.exportedOn, language) : '',
+    exportedText: options.exportedOn ? spelledDay(options.exportedOn, language) : '',
     withNotes,
     sections,
     facts: include('facts') ? facts(session, text, dateText) : null,
@@ -427,7 +427,7 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
 }
 
 /** A lane's name: the facilitator's, or the default of its kind in the summary's language. */
-export function laneName(lane: Pick<Lane, 'kind' | 'title'>, text: SummaryText): string {
+export function summaryLaneName(lane: Pick<Lane, 'kind' | 'title'>, text: SummaryText): string {
   const own = lane.title === null ? '' : printable(lane.title).trim();
   return own || text.lanes[lane.kind];
 }

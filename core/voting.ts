@@ -4,7 +4,7 @@
  * kept on the cards by voter id; the ranking counts only the voters of the current mode, so
  * switching between people and departments never mixes the two.
  */
-import { departments, type Card, type Department, type Session } from './model';
+import { departments, type Card, type CardId, type Department, type Session } from './model';
 
 /** Department voters have ids of their own, so they never collide with a participant's id. */
 export function departmentVoterId(department: Department): string {
@@ -91,4 +91,11 @@ export function ranking(session: Session): RankedCard[] {
     if (index === 0 || entry.dots !== scored[index - 1]?.dots) rank = index + 1;
     return { ...entry, rank };
   });
+}
+
+/** Dots given so far, by voter id, in one pass over the cards. */
+export function dotsByVoter(cards: Readonly<Record<CardId, Card>>): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const card of Object.values(cards)) for (const [voterId, count] of Object.entries(card.votes)) used.set(voterId, (used.get(voterId) ?? 0) + count);
+  return used;
 }

@@ -157,7 +157,7 @@ export function createHandlers(services: MainServices): MainHandlers {
         try {
           session = opened(await sessionFiles.read(sessionPath(last)));
         } catch (error) {
-          problem = apiErrorOf(error);
+          problem = carriedApiError(error);
           preferences.setLastSession(null);
         }
       }
@@ -302,7 +302,7 @@ export function createHandlers(services: MainServices): MainHandlers {
         await writeFileAtomically(target, await renderExport(session, request, services.printer));
       } catch (error) {
         // With the path, so that "Try again" can write there without asking again.
-        throw new ApiException({ ...apiErrorOf(error), path: target });
+        throw new ApiException({ ...carriedApiError(error), path: target });
       }
       exportedFiles.add(resolve(target));
       return target;
@@ -363,12 +363,12 @@ export async function dispatchCall(handlers: ApiHandlers, verb: unknown, args: u
     const value = await callHandler(handlers, verb, parsed.data);
     return { ok: true, value };
   } catch (error) {
-    return { ok: false, error: apiErrorOf(error) };
+    return { ok: false, error: carriedApiError(error) };
   }
 }
 
 /** The error a failure carries for the UI, or `internal` with the message for anything unexpected. */
-function apiErrorOf(error: unknown): ApiError {
+function carriedApiError(error: unknown): ApiError {
   const carried = error instanceof Error && 'apiError' in error ? asApiError(error.apiError) : undefined;
   return carried ?? { code: 'internal', detail: error instanceof Error ? error.message : String(error) };
 }

@@ -14,6 +14,8 @@ import { applyTheme, useApp } from './store/app-store';
 import { applyWindowZoom } from './ui/window-zoom';
 import { startAutosave } from './store/autosave';
 import { useBoard } from './store/board-store';
+import { openSession } from './store/session-lifecycle';
+import { followActiveBlock } from './store/presentation-store';
 
 async function start(root: HTMLElement): Promise<void> {
   const reactRoot = createRoot(root);
@@ -26,7 +28,8 @@ async function start(root: HTMLElement): Promise<void> {
     useApp.setState({ systemLanguage, preferences: startup.preferences });
     applyTheme(startup.preferences.theme);
     applyWindowZoom();
-    if (startup.session) useBoard.getState().open(startup.session);
+    followActiveBlock();
+    if (startup.session) openSession(startup.session);
     if (startup.problem) useBoard.getState().reportProblem(startup.problem);
     const preferencesProblem = startup.preferencesProblem;
     if (preferencesProblem) {

@@ -177,7 +177,7 @@ describe('the audience window (a second page of the web host)', () => {
     await addCards(page, 'Marketing', Array.from({ length: 14 }, (_, i) => `Topic ${i + 1}`));
     await audienceButton(page).click();
     const audience = await openAudience(board);
-    // Not all fit: the room sees whole cards and "+N more" (present/paging.ts).
+    // Not all fit: the room sees whole cards and "+N more" (board/paging.ts).
     await lane(audience, 'Marketing').getByText('Topic 14').waitFor({ state: 'attached' });
     await expect.poll(() => lane(audience, 'Marketing').getAttribute('data-more')).toMatch(/^\+\d+ more$/);
     const boardZoom = () => audience.locator('.audience-board').evaluate((element) => (element as HTMLElement).style.zoom);

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { closeAudienceWindow } from '../audience/audience-window';
+import { closeAudienceWindow, useAudienceWindow } from '../audience/audience-window';
 import { useAudiencePublisher } from '../audience/publish';
 import { Board } from '../board/Board';
 import { Library } from '../library/Library';
-import { formatTime } from '../library/format';
+import { formatTime } from '../ui/format';
 import { showOpened } from '../library/open-session';
 import { CardOverlays } from '../board/CardOverlays';
 import { DetailsDialog } from '../session/DetailsDialog';
@@ -19,6 +19,7 @@ import { WorkshopPanel } from '../session/WorkshopPanel';
 import { useApp } from '../store/app-store';
 import { commitAndFlush, saveBeforeClosing, type Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';
+import { closeSession } from '../store/session-lifecycle';
 import { BoardTools } from '../tools/BoardTools';
 import { describeError } from '../ui/errors';
 import { ErrorDetails, ErrorMessage } from '../ui/ErrorDetails';
@@ -121,8 +122,8 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
     // Leave only once everything is on disk; a failed save keeps the board open with its notice.
     if (!(await commitAndFlush(autosave))) return;
     // The projector must not go on showing a session that was left (the next may be another client's).
-    if (usePresentation.getState().audienceOpen) void closeAudienceWindow();
-    useBoard.getState().close();
+    if (useAudienceWindow.getState().open) void closeAudienceWindow();
+    closeSession();
     api.closeSession().catch((error: unknown) => useBoard.getState().reportProblem(error));
   };
 

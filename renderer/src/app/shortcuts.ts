@@ -17,12 +17,11 @@ import { focusCard } from '../board/card-elements';
 import { isHiddenCaricature } from '../board/card-text';
 import { closeSpotlight, setPresenting, stepSpotlight, toggleSpotlight, togglePresentation } from '../present/commands';
 import { usePresentation } from '../store/presentation-store';
-import { stepAgenda } from '../session/AgendaBar';
-import { toggleActiveTimer } from '../session/BlockTimer';
+import { stepAgenda, toggleActiveTimer } from '../session/agenda-commands';
 import { shownSession, useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
-import { focusNextMatch } from '../tools/matches';
-import { useTools } from '../tools/tools-store';
+import { focusNextMatch } from '../board/find-focus';
+import { useTools } from '../store/tools-store';
 import { setWindowZoom, stepWindowZoom } from '../ui/window-zoom';
 import { matchesChord, shortcutSpecs, type SensorShortcutId, type ShortcutId } from '../ui/shortcut-keys';
 

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
-import { usePresentation } from '../store/presentation-store';
 import { toggleAudienceWindow, useAudienceWindow } from './audience-window';
 import './audience.css';
 
@@ -14,7 +13,7 @@ const hintMs = 15_000;
  */
 export function AudienceButton() {
   const { t } = useTranslation();
-  const open = usePresentation((s) => s.audienceOpen);
+  const open = useAudienceWindow((s) => s.open);
   const opened = useAudienceWindow((s) => s.opened);
   /** The opening whose hint has had its time. */
   const [expired, setExpired] = useState<number | null>(null);

@@ -10,10 +10,10 @@ import { api } from '../api';
 import { CardFace } from '../board/CardFace';
 import { faceParts, laneKindOfCard, revealedDots, type FaceParts } from '../board/card-text';
 import { laneName } from '../board/lane-name';
-import { fitBoard } from '../present/fit';
-import { pageLists, scrollListTo } from '../present/paging';
-import { blockTitle } from '../session/AgendaBar';
-import { useRemainingMs } from '../session/BlockTimer';
+import { fitBoard } from '../board/fit';
+import { pageLists, scrollListTo } from '../board/paging';
+import { blockTitle } from '../session/agenda-commands';
+import { useRemainingMs } from '../session/countdown';
 import { applyTheme } from '../store/app-store';
 import './audience.css';
 import { VoteRanking } from './VoteRanking';
@@ -81,13 +81,13 @@ function AudienceBoard({ view }: { view: AudienceView }) {
  * The lanes side by side at the zoom the control window chose (or fitted to this window), or the
  * active block's own view, always fitted: the room sees the block's cards as large as they fit,
  * never below the readable floor. Each list follows the facilitator's scroll; a card shows wholly
- * or not at all, and a list says how many more there are (present/paging.ts).
+ * or not at all, and a list says how many more there are (board/paging.ts).
  */
 function LaneRow({ session, zoom, boardView, scrolledTo }: { session: Session; zoom: BoardZoom; boardView: BoardView; scrolledTo: AudienceView['scrolledTo'] }) {
   const { t } = useTranslation();
   const board = useRef<HTMLDivElement>(null);
 
-  // Set on the element, not as a React style: "fit" is measured (present/fit.ts), and both ways
+  // Set on the element, not as a React style: "fit" is measured (board/fit.ts), and both ways
   // write the same property. Again whenever the board or the window's size changes.
   useLayoutEffect(() => {
     const element = board.current;

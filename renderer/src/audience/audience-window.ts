@@ -1,21 +1,22 @@
 /**
  * Opening and closing the audience window (the room's view on the projector) from the control
- * window: the toolbar button and the keyboard shortcut both come here. Whether it is open lives in
- * the presentation store (usePresentation.audienceOpen); main reports when it closes on its own.
+ * window: the toolbar button and the keyboard shortcut both come here. Whether it is open lives
+ * here, in useAudienceWindow, only; main reports when it closes on its own.
  */
 import { create } from 'zustand';
 import type { AudiencePlacement } from '../../../core/api';
 import { api } from '../api';
-import { usePresentation } from '../store/presentation-store';
 import { useBoard } from '../store/board-store';
 
 interface AudienceWindowState {
+  /** The audience window is open (main reports when it closes on its own). */
+  readonly open: boolean;
   /** Where the window opened last, with a counter so the same placement twice is still news; null once closed. */
   readonly opened: { readonly placement: AudiencePlacement; readonly count: number } | null;
 }
 
-/** Where the audience window opened: the toolbar says so when it opened on this display. */
-export const useAudienceWindow = create<AudienceWindowState>()(() => ({ opened: null }));
+/** Whether the audience window is open, and where it opened: the toolbar says so when it opened on this display. */
+export const useAudienceWindow = create<AudienceWindowState>()(() => ({ open: false, opened: null }));
 
 let opens = 0;
 
@@ -23,8 +24,7 @@ let opens = 0;
 export async function openAudienceWindow(): Promise<void> {
   try {
     const placement = await api.openAudienceWindow();
-    usePresentation.getState().setAudienceOpen(true);
-    useAudienceWindow.setState({ opened: { placement, count: ++opens } });
+    useAudienceWindow.setState({ open: true, opened: { placement, count: ++opens } });
   } catch (error) {
     useBoard.getState().reportProblem(error);
   }
@@ -34,8 +34,7 @@ export async function closeAudienceWindow(): Promise<void> {
   try {
     await api.closeAudienceWindow();
     // Main also reports it (audienceWindow), but the button should not wait for that.
-    usePresentation.getState().setAudienceOpen(false);
-    useAudienceWindow.setState({ opened: null });
+    useAudienceWindow.setState({ open: false, opened: null });
   } catch (error) {
     useBoard.getState().reportProblem(error);
   }
@@ -43,7 +42,7 @@ export async function closeAudienceWindow(): Promise<void> {
 
 /** Opens the audience window when it is closed, closes it when it is open (button and shortcut). */
 export function toggleAudienceWindow(): void {
-  void (usePresentation.getState().audienceOpen ? closeAudienceWindow() : openAudienceWindow());
+  void (useAudienceWindow.getState().open ? closeAudienceWindow() : openAudienceWindow());
 }
 
 /**
@@ -53,7 +52,6 @@ export function toggleAudienceWindow(): void {
  */
 export function followAudienceWindow(): () => void {
   return api.on('audienceWindow', ({ open }) => {
-    usePresentation.getState().setAudienceOpen(open);
-    if (!open) useAudienceWindow.setState({ opened: null });
+    useAudienceWindow.setState(open ? { open } : { open, opened: null });
   });
 }

@@ -14,12 +14,13 @@ import { shownBoardView } from '../../../core/block-view';
 import type { Session } from '../../../core/model';
 import { api } from '../api';
 import { usePresentation } from '../store/presentation-store';
+import { useAudienceWindow } from './audience-window';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 
 /** Called in the board screen: publishes while the audience window is open. */
 export function useAudiencePublisher(): void {
-  const open = usePresentation((s) => s.audienceOpen);
+  const open = useAudienceWindow((s) => s.open);
   useEffect(() => (open ? publishAudienceView((view) => api.showAudienceView(view)) : undefined), [open]);
 }
 

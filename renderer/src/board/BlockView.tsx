@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caricatureColumns, laneForNewCard, metricCards, metricsColumn } from '../../../core/block-view';
 import type { CardId, LaneKind } from '../../../core/model';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { Card } from './Card';
 import { laneName } from './lane-name';
@@ -16,7 +16,7 @@ import { LaneFooter, useNewCardsInView } from './Lane';
  * cards go to the lane of their side. docs/ARCHITECTURE.md, "Views per block".
  */
 export function BlockView({ view }: { view: 'caricatures' | 'metrics' }) {
-  countRender('BlockView');
+  useBenchRenderCount('BlockView');
   return view === 'caricatures' ? <CaricatureView /> : <MetricsView />;
 }
 

@@ -11,8 +11,8 @@ import i18next from 'i18next';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockViewOf, fitFloor } from '../../../core/block-view';
-import { fitBoard, overflows } from '../present/fit';
-import { firstCardShown, pageLists, unpageLists } from '../present/paging';
+import { fitBoard, overflows } from './fit';
+import { firstCardShown, pageLists, unpageLists } from './paging';
 import { usePresentation } from '../store/presentation-store';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
@@ -23,7 +23,7 @@ import { BlockView } from './BlockView';
 import { Lane } from './Lane';
 import { settleList } from './lane-scroll';
 import { useBoardSensors } from './sensors';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 
 /**
  * The board: lanes side by side, one DndContext. Where a card would land is kept in the store
@@ -31,7 +31,7 @@ import { countRender } from '../ui/render-count';
  * changes, so collision detection reports nothing and the preview drives the lanes instead.
  */
 export function Board() {
-  countRender('Board');
+  useBenchRenderCount('Board');
   const { t } = useTranslation();
   const laneOrder = useBoard((s) => s.history.present.laneOrder);
   const blockView = useBoard((s) => blockViewOf(s.history.present));
@@ -103,7 +103,7 @@ export function Board() {
  * The zoom of presentation mode, set on the board element directly: zooming lays the board out
  * anew but re-renders nothing. "Fit" is found again when the board or the window changes; it stops
  * at a readable floor (core/block-view.ts `fitFloor`), and what does not fit there is paged: a card
- * shows wholly or not at all, and each list says "+N more" (present/paging.ts).
+ * shows wholly or not at all, and each list says "+N more" (board/paging.ts).
  */
 function useBoardZoom(boardRef: RefObject<HTMLElement | null>, view: string): void {
   useEffect(() => {

@@ -1,19 +1,18 @@
 import { useDraggable } from '@dnd-kit/core';
 import { memo, useCallback, useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departments, type CardId } from '../../../core/model';
-import { departmentVoterId } from '../../../core/voting';
+import type { CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { useCardFound, useWorkshopUi } from '../store/workshop-store';
 import { registerCardElement } from './card-elements';
 import { castVote, openCardDetails, removeCard } from './card-commands';
 import { DotPlusIcon, InfoIcon, MinusIcon } from './card-icons';
-import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneKindOfCard, revealedDots } from './card-text';
+import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneKindOfCard, revealedDots, voterNameOf } from './card-text';
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
 import { DeleteIcon, EditIcon } from '../ui/icons';
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 
 /**
  * A card on the board. Memoised by id; it selects its own card object and a few primitives, so it
@@ -22,7 +21,7 @@ import { countRender } from '../ui/render-count';
  * drop.)
  */
 export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
-  countRender('Card');
+  useBenchRenderCount('Card');
   const { t } = useTranslation();
   const card = useBoard((s) => s.history.present.cards[cardId]);
   const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
@@ -92,7 +91,7 @@ interface DraggableCardProps {
  * dispatched for the focused card; Space picks it up (dnd-kit's keyboard sensor).
  */
 function DraggableCard({ cardId, label, descriptionId, onEdit, children }: DraggableCardProps) {
-  countRender('DraggableCard');
+  useBenchRenderCount('DraggableCard');
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef } = useDraggable({
     id: cardId,
@@ -129,11 +128,9 @@ function DraggableCard({ cardId, label, descriptionId, onEdit, children }: Dragg
 function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; votes: Readonly<Record<string, number>> }) {
   const { t } = useTranslation();
   const voterId = useWorkshopUi((s) => s.voterId);
-  const participants = useBoard((s) => s.history.present.details.participants);
+  const voter = useBoard((s) => (voterId === null ? '' : voterNameOf(s.history.present, voterId, t)));
   const refused = useWorkshopUi((s) => s.refusedDotCard === cardId);
   if (voterId === null) return null;
-  const department = departments.find((d) => departmentVoterId(d) === voterId);
-  const voter = department ? t(`details.${department}`) : participants.find((p) => p.id === voterId)?.name.trim() || t('cards.vote.participant');
   const mine = Object.hasOwn(votes, voterId) ? (votes[voterId] ?? 0) : 0;
   return (
     <div className="card-votes" role="group" aria-label={t('cards.vote.group', { title: label })}>

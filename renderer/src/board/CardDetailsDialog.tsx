@@ -5,7 +5,7 @@ import { cardColours, cardKinds, cardLimits, caricatureViews, leads, sides, type
 import type { CardChanges } from '../../../core/operations';
 import { Dialog } from '../ui/Dialog';
 import { DeleteIcon } from '../ui/icons';
-import { formatDateTime } from '../library/format';
+import { formatDateTime } from '../ui/format';
 import { useBoard } from '../store/board-store';
 import { closeCardDetails } from './card-commands';
 import { Choice, CommitText, InlineAdd, commitFocusedField } from '../ui/fields';

@@ -1,7 +1,7 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../store/board-store';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 import { faceParts, isHiddenCaricature, laneKindOfCard, revealedDots, type FaceBadge, type FaceParts } from './card-text';
 import { CheckIcon, FlagIcon, NotesIcon, QuestionIcon } from './card-icons';
 import './cards.css';
@@ -18,7 +18,7 @@ export type CardFaceProps =
  * colour it also says in words (badges), and the card's accessible name is exactly this text.
  */
 export const CardFace = memo(function CardFace(props: CardFaceProps) {
-  countRender('CardFace');
+  useBenchRenderCount('CardFace');
   if (props.parts === undefined) return <DraggedCardFace />;
   return <CardFaceView parts={props.parts} lifted={props.lifted ?? false} />;
 });

@@ -7,10 +7,10 @@ import { cardElement, dropSlotElement, registerDropSlot } from './card-elements'
 import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
 import { PlusIcon } from '../ui/icons';
-import { countRender } from '../ui/render-count';
-import { LaneMatchCount, LaneNameField, LaneToolButtons } from '../tools/LaneTools';
-import { focusLaneTools } from '../tools/lane-focus';
-import '../tools/tools.css';
+import { useBenchRenderCount } from '../ui/render-count';
+import { LaneMatchCount, LaneNameField, LaneToolButtons } from './LaneTools';
+import { focusLaneTools } from './lane-focus';
+import './lanes.css';
 
 const noCards: readonly string[] = [];
 
@@ -52,7 +52,7 @@ function DropSlot() {
  * child of its own, so typing in Find does not re-render the lane's cards.
  */
 export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
-  countRender('Lane');
+  useBenchRenderCount('Lane');
   const { t } = useTranslation();
   const headingId = useId();
   const lane = useBoard((s) => s.history.present.lanes[laneId]);

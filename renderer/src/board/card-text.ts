@@ -18,7 +18,7 @@ import {
   type Session,
 } from '../../../core/model';
 import { placementOf } from '../../../core/placement';
-import { cardDots, dotsLeft, votersOf } from '../../../core/voting';
+import { cardDots, dotsLeft, votersOf, type Voter } from '../../../core/voting';
 import { laneName } from './lane-name';
 
 /** A caricature whose text the room must not see yet (core/model.ts); re-exported for the board's parts. */
@@ -208,18 +208,27 @@ export function describeCard(card: Card, shown: ShownState & { readonly voting?:
   return parts.join(' ');
 }
 
-/** How a voter is called: a participant by name, a department by its name in the UI language. */
-export function voterName(session: Session, voterId: string, t: TFunction): string {
-  const voter = votersOf(session).find((v) => v.id === voterId);
-  if (!voter) return '';
-  if (voter.name.trim()) return voter.name.trim();
-  return session.voting.voters === 'departments' ? t(`details.${voter.department}`) : t('cards.vote.participant');
+/**
+ * How a voter is called, in the voting panel and in announcements alike: a participant by name
+ * (unnamed: by their place in the list), a department by its name in the UI language.
+ */
+export function voterName(voter: Voter, index: number, t: TFunction): string {
+  if (voter.id.startsWith('department:')) return t(`tools.voting.department.${voter.department}`);
+  return voter.name.trim() || t('tools.voting.unnamed', { number: index + 1 });
+}
+
+/** The name of the session's voter with this id (see voterName); '' when no such voter votes now. */
+export function voterNameOf(session: Session, voterId: string, t: TFunction): string {
+  const voters = votersOf(session);
+  const index = voters.findIndex((v) => v.id === voterId);
+  const voter = voters[index];
+  return voter ? voterName(voter, index, t) : '';
 }
 
 /** What the room hears after a dot was added or taken: the voter's dots on the card and what is left. */
 export function voteMessage(session: Session, cardId: CardId, voterId: string, delta: 1 | -1, changed: boolean, t: TFunction): string {
   const card = session.cards[cardId];
-  const voter = voterName(session, voterId, t);
+  const voter = voterNameOf(session, voterId, t);
   if (!card) return '';
   const title = cardLabel(card, isHiddenCaricature(session, cardId), t);
   if (!changed) return delta === 1 ? t('cards.vote.noneLeft', { voter }) : t('cards.vote.noneHere', { voter, title });

@@ -9,6 +9,7 @@ import { api } from '../api';
 import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { DeleteIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
+import { openSession } from '../store/session-lifecycle';
 
 const workshop: SessionTemplate = 'workshop';
 const blank: SessionTemplate = 'blank';
@@ -78,7 +79,7 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
       const opened = await api.createSession({ ...details, title: details.title.trim(), language }, template);
       onClose();
       useBoard.getState().dismissProblem();
-      useBoard.getState().open(opened);
+      openSession(opened);
     } catch (error) {
       // Stay in the dialog: the facilitator picks again (a template deleted elsewhere, say).
       setBusy(false);

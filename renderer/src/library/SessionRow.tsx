@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../ui/Dialog';
 import { keepOrDrop } from '../ui/fields';
 import { describeApiError } from '../ui/errors';
 import { useBoard } from '../store/board-store';
-import { formatDateTime, formatDay } from './format';
+import { formatDateTime, formatDayMedium } from '../ui/format';
 import { showOpened } from './open-session';
 
 /** One session in the library: open it, or duplicate, rename, show, delete it. */
@@ -28,7 +28,7 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
 
   const facts = [
     summary.client,
-    formatDay(summary.date, i18n.language),
+    formatDayMedium(summary.date, i18n.language),
     summary.place,
     summary.problem ? '' : t('library.cardCount', { count: summary.cardCount }),
     t('library.changed', { when: formatDateTime(summary.modifiedAt, i18n.language) }),

@@ -4,7 +4,7 @@ import { zoomLimits } from '../../../core/audience';
 import { blockViewOf } from '../../../core/block-view';
 import { FitIcon, MinusIcon, PlusIcon, TopicLanesIcon } from '../ui/icons';
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
-import { blockPrompt, blockTitle } from '../session/AgendaBar';
+import { blockPrompt, blockTitle } from '../session/agenda-commands';
 import { BlockTimer } from '../session/BlockTimer';
 import { useBoard } from '../store/board-store';
 import { setPresenting, toggleSpotlight } from './commands';

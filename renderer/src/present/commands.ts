@@ -4,7 +4,7 @@ import type { CardId } from '../../../core/model';
 import { api } from '../api';
 import { focusCard } from '../board/card-elements';
 import { useBoard } from '../store/board-store';
-import { useTools } from '../tools/tools-store';
+import { useTools } from '../store/tools-store';
 import { usePresentation } from '../store/presentation-store';
 
 /**

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { NextIcon, PreviousIcon } from '../ui/icons';
 import { agendaMinutes, neighbourBlock, plannedEndMs, type AgendaBlock } from '../../../core/agenda';
 import { blockRemainingMs } from '../../../core/timer';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
+import { blockTitle, goToBlock } from './agenda-commands';
 
 /**
  * The session's agenda: its blocks in order with their timeboxes, the active one marked; choosing
@@ -15,7 +16,7 @@ import { useBoard } from '../store/board-store';
  * agenda's total and when it will end at this pace.
  */
 export function AgendaBar() {
-  countRender('AgendaBar');
+  useBenchRenderCount('AgendaBar');
   const { t } = useTranslation();
   const agenda = useBoard((s) => s.history.present.agenda);
   const activeId = useBoard((s) => s.history.present.activeBlockId);
@@ -51,7 +52,7 @@ export function AgendaBar() {
           className="tool-button"
           aria-disabled={previous === null}
           aria-keyshortcuts={ariaKeyShortcuts('previousBlock')}
-          onClick={() => previous && goTo(previous.id)}
+          onClick={() => previous && goToBlock(previous.id)}
         >
           <PreviousIcon />
           <span className="tool-label">{t('workshop.previous')}</span>
@@ -61,7 +62,7 @@ export function AgendaBar() {
           className={activeId === null ? 'tool-button tool-button--primary' : 'tool-button'}
           aria-disabled={!canGoForward}
           aria-keyshortcuts={ariaKeyShortcuts('nextBlock')}
-          onClick={() => canGoForward && goTo(next?.id ?? null)}
+          onClick={() => canGoForward && goToBlock(next?.id ?? null)}
         >
           {activeId === null ? forwardLabel : (
             <>
@@ -79,22 +80,13 @@ function BlockButton({ block, number, active }: { block: AgendaBlock; number: nu
   const { t } = useTranslation();
   const classes = ['agenda-block', active && 'agenda-block--active', block.skipped && 'agenda-block--skipped'].filter(Boolean).join(' ');
   return (
-    <button type="button" className={classes} aria-current={active ? 'step' : undefined} onClick={() => goTo(block.id)}>
+    <button type="button" className={classes} aria-current={active ? 'step' : undefined} onClick={() => goToBlock(block.id)}>
       <span className="agenda-number">{number}</span>
       <span className="agenda-title">{blockTitle(block, t)}</span>
       <span className="agenda-minutes">{t('agenda.minutes', { count: block.minutes })}</span>
       {block.skipped && <span className="visually-hidden">{t('workshop.skipped')}</span>}
     </button>
   );
-}
-
-/** Goes to a block; the block left keeps its time. Starting the agenda starts the first block's clock. */
-function goTo(blockId: string | null): void {
-  const state = useBoard.getState();
-  const starting = state.history.present.activeBlockId === null && blockId !== null;
-  const now = Date.now();
-  state.dispatch({ type: 'goToBlock', blockId, now });
-  if (starting) state.dispatch({ type: 'timer', action: 'start', now });
 }
 
 /**
@@ -121,26 +113,4 @@ function AgendaTotal() {
       <span className="agenda-end">{t('operations.agenda.end', { time })}</span>
     </p>
   );
-}
-
-/**
- * One step along the agenda (+1 next, -1 previous), passing over skipped blocks; from no block,
- * +1 starts the agenda. For keyboard shortcuts and presenter remotes.
- */
-export function stepAgenda(step: 1 | -1): void {
-  const session = useBoard.getState().history.present;
-  const target = neighbourBlock(session.agenda, session.activeBlockId, step);
-  if (target) goTo(target.id);
-}
-
-type Translate = ReturnType<typeof useTranslation>['t'];
-
-/** A block's own title, else the default title of its kind in the UI language. */
-export function blockTitle(block: AgendaBlock, t: Translate): string {
-  return block.title ?? t(`agenda.${block.kind}`);
-}
-
-/** A block's own prompt, else the default prompt of its kind ('' for an own block without one). */
-export function blockPrompt(block: AgendaBlock, t: Translate): string {
-  return block.prompt ?? t(`agenda.${block.kind}Prompt`);
 }

@@ -6,7 +6,7 @@ import { Dialog } from '../ui/Dialog';
 import { CommitNumber, CommitText, Choice, onEnter } from '../ui/fields';
 import { DeleteIcon, PlusIcon } from '../ui/icons';
 import { useBoard } from '../store/board-store';
-import { blockPrompt, blockTitle } from './AgendaBar';
+import { blockPrompt, blockTitle } from './agenda-commands';
 
 /**
  * Edits the agenda: add, change, skip, reorder (up/down buttons, keyboard friendly) and remove

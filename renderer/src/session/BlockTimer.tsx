@@ -1,18 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import type { BlockTimer as TimerState } from '../../../core/model';
-import type { TimerAction } from '../../../core/operations';
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
-import { formatCountdown, idleTimer, isRunning, remainingMs } from '../../../core/timer';
-import { countRender } from '../ui/render-count';
+import { formatCountdown, idleTimer, isRunning } from '../../../core/timer';
+import { useBenchRenderCount } from '../ui/render-count';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
-import { blockTitle } from './AgendaBar';
+import { blockTitle, runTimer } from './agenda-commands';
+import { useRemainingMs } from './countdown';
 import { playTimerTone, primeTimerTone } from './timer-sound';
-
-/** How often a running countdown redraws; under a second so it never skips a second visibly. */
-const tickMs = 250;
 
 /**
  * The active block's timer: the countdown, large, and its controls. Compact (the workshop panel's
@@ -39,7 +36,7 @@ function useBlockTimer(blockId: string): TimerState | null {
  * up it changes colour and says so, once, to screen readers too; the tone plays if chosen.
  */
 function Countdown({ block }: { block: AgendaBlock }) {
-  countRender('Countdown');
+  useBenchRenderCount('Countdown');
   const { t } = useTranslation();
   const saved = useBlockTimer(block.id);
   const timer = saved ?? idleTimer(block.id);
@@ -62,22 +59,6 @@ function Countdown({ block }: { block: AgendaBlock }) {
 }
 
 /** The tone, when the time runs out while the clock is running (not on opening a session that is over). */
-/**
- * The time left on a block's clock, redrawn while it runs, by this window's own clock (the control
- * window's countdown and the audience window's alike).
- */
-export function useRemainingMs(timer: TimerState, block: AgendaBlock): number {
-  const running = isRunning(timer);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!running) return;
-    const interval = setInterval(() => setNow(Date.now()), tickMs);
-    return () => clearInterval(interval);
-  }, [running]);
-  // Until the first tick after a start, `now` is from before it: count from the start instead.
-  return remainingMs(timer, block, Math.max(now, timer.startedAt ?? now));
-}
-
 function useTimeUpSignal(over: boolean, running: boolean): void {
   const sound = useApp((s) => s.preferences.timerSound);
   const wasOver = useRef(over);
@@ -88,7 +69,7 @@ function useTimeUpSignal(over: boolean, running: boolean): void {
 }
 
 function TimerControls({ blockId, compact }: { blockId: string; compact: boolean }) {
-  countRender('TimerControls');
+  useBenchRenderCount('TimerControls');
   const { t } = useTranslation();
   const saved = useBlockTimer(blockId);
   const running = saved !== null && isRunning(saved);
@@ -119,16 +100,4 @@ function TimerControls({ blockId, compact }: { blockId: string; compact: boolean
       )}
     </div>
   );
-}
-
-function runTimer(action: TimerAction): void {
-  useBoard.getState().dispatch({ type: 'timer', action, now: Date.now() });
-}
-
-/** Starts or pauses the active block's clock; for a keyboard shortcut. */
-export function toggleActiveTimer(): void {
-  const session = useBoard.getState().history.present;
-  if (session.activeBlockId === null) return;
-  const running = session.timer?.blockId === session.activeBlockId && isRunning(session.timer);
-  runTimer(running ? 'pause' : 'start');
 }

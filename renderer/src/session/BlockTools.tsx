@@ -3,20 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaBlock } from '../../../core/agenda';
 import { noFilter, type CardFilter } from '../../../core/find';
 import { caricatureViews } from '../../../core/model';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { useCommitDraft } from '../ui/fields';
 import { useWorkshopUi } from '../store/workshop-store';
-import { blockPrompt, blockTitle } from './AgendaBar';
+import { blockPrompt, blockTitle } from './agenda-commands';
 import { boardCounts } from '../../../core/board-counts';
-import { focusNextMatch } from '../tools/matches';
+import { focusNextMatch } from '../board/find-focus';
 
 /**
  * The active block's prompt for the facilitator (can be hidden, e.g. while the room reads the
  * board) and the tool of its kind. Each tool selects only the number it shows.
  */
 export function BlockTools({ block }: { block: AgendaBlock }) {
-  countRender('BlockTools');
+  useBenchRenderCount('BlockTools');
   const { t } = useTranslation();
   const [promptShown, setPromptShown] = useState(true);
   const promptId = useId();

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { ChevronIcon, EditIcon } from '../ui/icons';
 import { useApp } from '../store/app-store';
 import { useTranslation } from 'react-i18next';
-import { countRender } from '../ui/render-count';
+import { useBenchRenderCount } from '../ui/render-count';
 import { useBoard } from '../store/board-store';
 import { AgendaBar } from './AgendaBar';
 import { AgendaDialog } from './AgendaDialog';
@@ -21,7 +21,7 @@ const saveTemplateDialog: Dialog = 'template';
  * agenda (and saving it as a template, from the editor) is one click away but out of the room's sight.
  */
 export function WorkshopPanel() {
-  countRender('WorkshopPanel');
+  useBenchRenderCount('WorkshopPanel');
   const { t } = useTranslation();
   const hasAgenda = useBoard((s) => s.history.present.agenda.length > 0);
   const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
@@ -79,7 +79,7 @@ export function WorkshopPanel() {
 
 /** The active block's prompt, tool and timer; before the agenda starts, the agreed mission if there is one. */
 function ActiveBlock({ id }: { id: string }) {
-  countRender('ActiveBlock');
+  useBenchRenderCount('ActiveBlock');
   const block = useBoard((s) => s.history.present.agenda.find((b) => b.id === s.history.present.activeBlockId));
   if (!block) {
     return (

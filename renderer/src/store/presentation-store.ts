@@ -20,9 +20,7 @@ export interface PresentationState {
   readonly showBlock: boolean;
   /** The keyboard cheat sheet is open. */
   readonly cheatSheetOpen: boolean;
-  /** The audience window is open (main reports when it closes on its own). */
-  readonly audienceOpen: boolean;
-  /** The zoom "fit" arrived at last (present/fit.ts), where a step from "fit" starts. */
+  /** The zoom "fit" arrived at last (board/fit.ts), where a step from "fit" starts. */
   readonly fittedZoom: number;
   /** The facilitator asked for the topics (the lanes) in a block that has a view of its own. */
   readonly topicsAsked: boolean;
@@ -36,11 +34,10 @@ export interface PresentationState {
   setZoom(zoom: BoardZoom): void;
   toggleBlock(): void;
   setCheatSheetOpen(open: boolean): void;
-  setAudienceOpen(open: boolean): void;
   setFittedZoom(zoom: number): void;
   toggleTopics(): void;
   setScrolledTo(listKey: string, cardId: string | null): void;
-  /** Back to the defaults when a session closes or another opens (the audience window stays). */
+  /** Back to the defaults when a session closes or another opens (the audience window is not here: audience-window.ts). */
   reset(): void;
 }
 
@@ -48,7 +45,6 @@ const defaults = { presenting: false, spotlightCardId: null, zoom: 1, showBlock:
 
 export const usePresentation = create<PresentationState>()((set) => ({
   ...defaults,
-  audienceOpen: false,
 
   setPresenting: (presenting) => set(presenting ? { presenting } : { presenting, spotlightCardId: null }),
   setSpotlight: (spotlightCardId) => set({ spotlightCardId }),
@@ -57,7 +53,6 @@ export const usePresentation = create<PresentationState>()((set) => ({
   setZoom: (zoom) => set({ zoom }),
   toggleBlock: () => set((s) => ({ showBlock: !s.showBlock })),
   setCheatSheetOpen: (cheatSheetOpen) => set({ cheatSheetOpen }),
-  setAudienceOpen: (audienceOpen) => set({ audienceOpen }),
   setFittedZoom: (fittedZoom) => set({ fittedZoom }),
   toggleTopics: () => set((s) => ({ topicsAsked: !s.topicsAsked, scrolledTo: {} })),
   setScrolledTo: (listKey, cardId) =>
@@ -70,9 +65,12 @@ export const usePresentation = create<PresentationState>()((set) => ({
 }));
 
 
-// A session opened (even the same file again) or closed: the presentation starts afresh.
-useBoard.subscribe((state, previous) => {
-  if (state.openFile !== previous.openFile) usePresentation.getState().reset();
-  // A new block opens on its own view; the lanes stay one key away (toggleTopics).
-  else if (state.history.present.activeBlockId !== previous.history.present.activeBlockId) usePresentation.setState({ topicsAsked: false, scrolledTo: {} });
-});
+/**
+ * A new block opens on its own view; the lanes stay one key away (toggleTopics). Started once at
+ * start-up (main.tsx); a session opening or closing resets the whole store (session-lifecycle.ts).
+ */
+export function followActiveBlock(): () => void {
+  return useBoard.subscribe((state, previous) => {
+    if (state.openFile === previous.openFile && state.history.present.activeBlockId !== previous.history.present.activeBlockId) usePresentation.setState({ topicsAsked: false, scrolledTo: {} });
+  });
+}

@@ -51,8 +51,3 @@ export function useCardFound(cardId: CardId): boolean | null {
   const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
   return useWorkshopUi((s) => (card && isFiltering(s.filter) ? matchesFilter(card, s.filter, revealed) : null));
 }
-
-// A session opened (even the same file again) or closed: the tools start afresh.
-useBoard.subscribe((state, previous) => {
-  if (state.openFile !== previous.openFile) useWorkshopUi.getState().reset();
-});

@@ -7,8 +7,8 @@ import { laneLimits } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { FindBar } from './FindBar';
 import { DotsIcon, LaneIcon, SearchIcon } from '../ui/icons';
-import { focusLaneTools } from './lane-focus';
-import { useTools } from './tools-store';
+import { focusLaneTools } from '../board/lane-focus';
+import { useTools } from '../store/tools-store';
 import { VotingPanel } from './VotingPanel';
 import './tools.css';
 

@@ -1,12 +1,12 @@
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
 import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allTags, isFiltering, noFilter, type CardFilter } from '../../../core/find';
+import { allTags, findCounts, isFiltering, noFilter, type CardFilter } from '../../../core/find';
 import { cardKinds, leads, type CardKind, type Lead } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
-import { findCounts, focusNextMatch } from './matches';
-import { useTools } from './tools-store';
+import { focusNextMatch } from '../board/find-focus';
+import { useTools } from '../store/tools-store';
 
 /**
  * Find: text, kind, lead and tag, plus the two questions a facilitator asks most ("what is still

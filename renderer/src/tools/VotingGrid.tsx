@@ -5,7 +5,7 @@ import type { Card, Session } from '../../../core/model';
 import { allowedDots, dotsLeft, dotsOn, isVotedOnByDefault, type Voter } from '../../../core/voting';
 import { cardLabel, isHiddenCaricature } from '../board/card-text';
 import { useBoard } from '../store/board-store';
-import { voterName } from './VotingPanel';
+import { voterName } from '../board/card-text';
 import './voting-grid.css';
 
 /**

@@ -1,23 +1,16 @@
-import type { TFunction } from 'i18next';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cardLimits, type Card, type CardId, type Session } from '../../../core/model';
-import { ranking, votersOf, type Voter } from '../../../core/voting';
+import { cardLimits, type CardId, type Session } from '../../../core/model';
+import { dotsByVoter, ranking, votersOf, type Voter } from '../../../core/voting';
 import { ConfirmDialog } from '../ui/Dialog';
 import { MinusIcon, PlusIcon } from '../ui/icons';
-import { cardLabel, isHiddenCaricature } from '../board/card-text';
+import { cardLabel, isHiddenCaricature, voterName } from '../board/card-text';
 import { laneName } from '../board/lane-name';
 import { useBoard, type BoardState } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { VotingGrid } from './VotingGrid';
 
 const voterModes = ['participants', 'departments'] as const;
-
-/** A voter's name as shown: the participant's, or the department's in the UI language. */
-export function voterName(voter: Voter, index: number, t: TFunction): string {
-  if (voter.id.startsWith('department:')) return t(`tools.voting.department.${voter.department}`);
-  return voter.name.trim() || t('tools.voting.unnamed', { number: index + 1 });
-}
 
 /**
  * The voters of the open session, as a stable array: a new one only when the mode or the
@@ -30,13 +23,6 @@ function selectVoters(state: BoardState): Voter[] {
   if (cached && votersCache && cached.voting.voters === session.voting.voters && cached.details.participants === session.details.participants) return votersCache.voters;
   votersCache = { session, voters: votersOf(session) };
   return votersCache.voters;
-}
-
-/** Dots given so far, by voter id, in one pass over the cards. */
-function dotsByVoter(cards: Readonly<Record<CardId, Card>>): Map<string, number> {
-  const used = new Map<string, number>();
-  for (const card of Object.values(cards)) for (const [voterId, count] of Object.entries(card.votes)) used.set(voterId, (used.get(voterId) ?? 0) + count);
-  return used;
 }
 
 /**

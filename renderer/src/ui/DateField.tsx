@@ -5,7 +5,7 @@
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateStyleOf, formatDay, parseDay } from './date-format';
+import { dateStyleOf, dayForField, parseDay } from './date-format';
 
 export interface DateFieldProps {
   /** The field's label, shown above it, or only its accessible name with `hideLabel`. */
@@ -27,7 +27,7 @@ export function DateField({ label, value, onCommit, hideLabel = false, className
   const id = useId();
   const problemId = useId();
   const style = dateStyleOf(i18n.language);
-  const shownValue = formatDay(value, style);
+  const shownValue = dayForField(value, style);
   const [draft, setDraft] = useState(shownValue);
   const [shown, setShown] = useState(shownValue);
   const [invalid, setInvalid] = useState(false);
@@ -42,7 +42,7 @@ export function DateField({ label, value, onCommit, hideLabel = false, className
     const day = parseDay(draft, style);
     setInvalid(day === null);
     if (day === null) return;
-    setDraft(formatDay(day, style));
+    setDraft(dayForField(day, style));
     if (day !== value) onCommit(day);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

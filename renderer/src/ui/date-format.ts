@@ -12,7 +12,7 @@ export function dateStyleOf(language: string): DateStyle {
 }
 
 /** A stored day as the UI shows it; anything that is not a stored day is shown as it is. */
-export function formatDay(day: string, style: DateStyle): string {
+export function dayForField(day: string, style: DateStyle): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match || style === 'iso') return day;
   return `${match[3]}.${match[2]}.${match[1]}`;

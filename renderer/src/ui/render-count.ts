@@ -1,10 +1,11 @@
-/**
- * Render counting for the benchmark, which installs `window.__nahtstelleRenderCounts` before the
- * app starts. Without it this is one property check per render.
- */
+/** Counts a component's renders for the bench (bench/statistics.ts names them); docs/performance.md. */
 type RenderCounts = Record<string, number>;
 
-export function countRender(component: string): void {
+/**
+ * Counts one render of `name` when the bench has installed `window.__nahtstelleRenderCounts`
+ * before the app started; otherwise one property check per render. Call it first in a component.
+ */
+export function useBenchRenderCount(name: string): void {
   const counts = (globalThis as { __nahtstelleRenderCounts?: RenderCounts }).__nahtstelleRenderCounts;
-  if (counts) counts[component] = (counts[component] ?? 0) + 1;
+  if (counts) counts[name] = (counts[name] ?? 0) + 1;
 }

@@ -5,6 +5,7 @@
  * what the cheat sheet says is what the keys do. Plain data, no behaviour: what each shortcut does
  * lives in shortcuts.ts, typed so that no entry can lack an action.
  */
+import type { en as presentText } from '../i18n/features/present';
 
 /** One key combination. `primary` is Ctrl, or ⌘ on a Mac. */
 export interface Chord {
@@ -92,6 +93,9 @@ export const shortcutSpecs = [
 ] as const satisfies readonly ShortcutSpec[];
 
 export type ShortcutId = (typeof shortcutSpecs)[number]['id'];
+/** Every shortcut of the registry has its line in the cheat sheet: this fails to compile when one lacks it. */
+export type EveryShortcutDescribed = MustBeNever<Exclude<ShortcutId, keyof (typeof presentText)['shortcuts']>>;
+type MustBeNever<T extends never> = T;
 /** The shortcuts the drag sensor handles itself; the dispatcher leaves their keys alone. */
 export type SensorShortcutId = Extract<(typeof shortcutSpecs)[number], { scope: 'drag' }>['id'];
 

@@ -14,7 +14,7 @@ import { matchesChord, shortcutSpec, type ShortcutId } from './shortcut-keys';
 
 /**
  * Shows the chosen zoom on the page; not in presentation mode, which sizes the board for the room
- * by its own zoom (present/fit.ts). Call once at start-up: it follows presentation mode from then on.
+ * by its own zoom (board/fit.ts). Call once at start-up: it follows presentation mode from then on.
  */
 export function applyWindowZoom(): void {
   const show = () => {

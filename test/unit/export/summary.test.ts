@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../../core/session-file';
 import { buildSummary, printable } from '../../../core/summary';
-import { formatDay, momentFormatter, presetSections, summarySections, summaryTexts } from '../../../core/summary-text';
+import { spelledDay, momentFormatter, presetSections, summarySections, summaryTexts } from '../../../core/summary-text';
 import { card, sessionWith } from './sessions';
 
 const en = { fallbackLanguage: 'en', timeZone: 'UTC' } as const;
@@ -203,9 +203,9 @@ describe('a summary in the client’s order', () => {
 
 describe('dates in a summary', () => {
   it('spells out days and times in the language, independent of the machine’s locale', () => {
-    expect(formatDay('2027-03-04', 'de')).toBe('4. März 2027');
-    expect(formatDay('2027-12-31', 'en')).toBe('31 December 2027');
-    expect(formatDay('', 'en')).toBe('');
+    expect(spelledDay('2027-03-04', 'de')).toBe('4. März 2027');
+    expect(spelledDay('2027-12-31', 'en')).toBe('31 December 2027');
+    expect(spelledDay('', 'en')).toBe('');
     expect(momentFormatter('de', 'Europe/Berlin')('2027-07-01T22:05:00.000Z')).toBe('2. Juli 2027, 00:05 Uhr');
     expect(momentFormatter('en', 'America/New_York')('2027-07-01T22:05:00.000Z')).toBe('1 July 2027, 18:05');
     // An unknown zone falls back to UTC rather than failing the export.

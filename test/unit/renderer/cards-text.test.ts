@@ -15,7 +15,7 @@ import {
   metricLine,
   revealedDots,
   voteMessage,
-  voterName,
+  voterNameOf,
 } from '../../../renderer/src/board/card-text';
 import { de } from '../../../renderer/src/i18n/de';
 import { en } from '../../../renderer/src/i18n/en';
@@ -204,8 +204,8 @@ describe('face helpers', () => {
 describe('voting messages', () => {
   it('names department voters in the UI language and says what is left', () => {
     let s = session({ type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Roadshow' });
-    expect(voterName(s, 'department:marketing', t)).toBe('Marketing');
-    expect(voterName(s, 'department:other', tDe)).toBe('Andere');
+    expect(voterNameOf(s, 'department:marketing', t)).toBe('Marketing');
+    expect(voterNameOf(s, 'department:other', tDe)).toBe('Sonstige');
     s = applyOperation(s, { type: 'vote', cardId: 'a', voterId: 'department:sales', delta: 1 });
     expect(voteMessage(s, 'a', 'department:sales', 1, true, t)).toBe('Sales: 1 dot on Roadshow, 2 left.');
     expect(voteMessage(s, 'a', 'department:marketing', -1, false, t)).toBe('Marketing has no dot on Roadshow.');
@@ -220,5 +220,16 @@ describe('voting messages', () => {
     );
     s = applyOperation(s, { type: 'vote', cardId: 'c', voterId: 'p1', delta: 1 });
     expect(voteMessage(s, 'c', 'p1', 1, true, t)).toBe('Ana: 1 dot on Hidden caricature, 2 left.');
+  });
+
+  it('calls an unnamed participant as the voting panel does, by their place in the list', () => {
+    let s = session(
+      { type: 'updateDetails', details: { participants: [{ id: 'p1', name: 'Ana', department: 'sales' }, { id: 'p2', name: ' ', department: 'marketing' }] } },
+      { type: 'setVoting', changes: { voters: 'participants' } },
+      { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Roadshow' },
+    );
+    s = applyOperation(s, { type: 'vote', cardId: 'a', voterId: 'p2', delta: 1 });
+    expect(voteMessage(s, 'a', 'p2', 1, true, t)).toBe('Participant 2: 1 dot on Roadshow, 2 left.');
+    expect(voterNameOf(s, 'p2', tDe)).toBe('Person 2');
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateStyleOf, formatDay, parseDay } from '../../../renderer/src/ui/date-format';
+import { dateStyleOf, dayForField, parseDay } from '../../../renderer/src/ui/date-format';
 
 describe('days in the UI language', () => {
   it('shows a stored day as TT.MM.JJJJ in German and as YYYY-MM-DD in English', () => {
-    expect(formatDay('2027-03-04', dateStyleOf('de'))).toBe('04.03.2027');
-    expect(formatDay('2027-03-04', dateStyleOf('de-DE'))).toBe('04.03.2027');
-    expect(formatDay('2027-03-04', dateStyleOf('en'))).toBe('2027-03-04');
-    expect(formatDay('', 'de')).toBe('');
+    expect(dayForField('2027-03-04', dateStyleOf('de'))).toBe('04.03.2027');
+    expect(dayForField('2027-03-04', dateStyleOf('de-DE'))).toBe('04.03.2027');
+    expect(dayForField('2027-03-04', dateStyleOf('en'))).toBe('2027-03-04');
+    expect(dayForField('', 'de')).toBe('');
   });
 
   it('reads German days, short forms and two-digit years included', () => {
@@ -32,8 +32,8 @@ describe('days in the UI language', () => {
 
   it('gives back the same day after showing it, in both languages', () => {
     for (const day of ['2027-01-01', '2027-12-31', '2028-02-29', '1999-07-15']) {
-      expect(parseDay(formatDay(day, 'de'), 'de')).toBe(day);
-      expect(parseDay(formatDay(day, 'iso'), 'iso')).toBe(day);
+      expect(parseDay(dayForField(day, 'de'), 'de')).toBe(day);
+      expect(parseDay(dayForField(day, 'iso'), 'iso')).toBe(day);
     }
   });
 });

@@ -71,7 +71,6 @@ export const en = {
     given_other: '{{voter}}: {{count}} dots on {{title}}, {{left}} left.',
     noneLeft: '{{voter}} has no dots left.',
     noneHere: '{{voter}} has no dot on {{title}}.',
-    participant: 'participant',
   },
   composer: {
     label_topic: 'Title of the new card in {{lane}}',
@@ -209,7 +208,6 @@ export const de: typeof en = {
     given_other: '{{voter}}: {{count}} Punkte auf {{title}}, noch {{left}} übrig.',
     noneLeft: '{{voter}} hat keine Punkte mehr.',
     noneHere: '{{voter}} hat keinen Punkt auf {{title}}.',
-    participant: 'Teilnehmende Person',
   },
   composer: {
     label_topic: 'Titel der neuen Karte in {{lane}}',

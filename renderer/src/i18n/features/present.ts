@@ -1,8 +1,5 @@
 /** UI text of presentation mode, the spotlight and the keyboard cheat sheet; wired in under `present`. */
-import type { ShortcutId } from '../../ui/shortcut-keys';
 
-/** Every shortcut of the registry has its line in the cheat sheet. */
-const describeEvery = <T extends Record<ShortcutId, string>>(texts: T): T => texts;
 export const en = {
   presentation: 'Presentation',
   bar: 'Presentation controls',
@@ -59,7 +56,7 @@ export const en = {
     ArrowUp: '↑',
     ArrowDown: '↓',
   },
-  shortcuts: describeEvery({
+  shortcuts: {
     spotlightNext: 'Next card into the spotlight',
     spotlightPrevious: 'Previous card into the spotlight',
     spotlightClose: 'End the spotlight',
@@ -97,7 +94,7 @@ export const en = {
     blockBanner: 'Show or hide the block and its timer',
     toggleTopics: 'The block’s own view or the topics (caricatures and metrics blocks)',
     leavePresentation: 'Leave presentation mode',
-  }),
+  },
 };
 
 export const de: typeof en = {
@@ -156,7 +153,7 @@ export const de: typeof en = {
     ArrowUp: '↑',
     ArrowDown: '↓',
   },
-  shortcuts: describeEvery({
+  shortcuts: {
     spotlightNext: 'Nächste Karte in den Scheinwerfer',
     spotlightPrevious: 'Vorige Karte in den Scheinwerfer',
     spotlightClose: 'Scheinwerfer beenden',
@@ -194,5 +191,5 @@ export const de: typeof en = {
     blockBanner: 'Block und Timer zeigen oder ausblenden',
     toggleTopics: 'Eigene Ansicht des Blocks oder die Themen (Zerrbilder- und Kennzahlen-Block)',
     leavePresentation: 'Präsentationsmodus beenden',
-  }),
+  },
 };

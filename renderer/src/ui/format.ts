@@ -10,7 +10,7 @@ export function formatTime(iso: string, language: string): string {
 }
 
 /** A workshop day (YYYY-MM-DD) without shifting it through time zones. */
-export function formatDay(day: string, language: string): string {
+export function formatDayMedium(day: string, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return '';
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));

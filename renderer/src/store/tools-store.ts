@@ -4,8 +4,7 @@
  * closes the bars, so a keyboard shortcut can reach them from anywhere.
  */
 import { create } from 'zustand';
-import { useBoard } from '../store/board-store';
-import { useWorkshopUi } from '../store/workshop-store';
+import { useWorkshopUi } from './workshop-store';
 
 export interface ToolsState {
   readonly findOpen: boolean;
@@ -38,8 +37,3 @@ export const useTools = create<ToolsState>()((set) => ({
   },
   reset: () => set({ findOpen: false, votingOpen: false }),
 }));
-
-// Another session (or none) on screen: the tools start closed (workshop-store clears the filter).
-useBoard.subscribe((state, previous) => {
-  if (state.openFile !== previous.openFile) useTools.getState().reset();
-});

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { noFilter, type CardFilter } from '../../../core/find';
+import { findCounts, nextMatch, noFilter, type CardFilter } from '../../../core/find';
 import { createSession, type Session } from '../../../core/model';
 import { addCard, addLane, applyOperation, moveCard } from '../../../core/operations';
-import { findCounts, nextMatch } from '../../../renderer/src/tools/matches';
 
 /** Marketing: m1 "Fair budget", m2 "Launch"; Seam: s1 "Fair leads"; Sales: x1 "Discounts"; Parking lot: p1 "Fair stand". */
 function board(): Session {

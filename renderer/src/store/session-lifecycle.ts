@@ -1,0 +1,24 @@
+/** Where a session opens or closes: the board takes it and the per-session UI state starts afresh. */
+import type { OpenedSession } from '../../../core/api';
+import { useBoard } from './board-store';
+import { usePresentation } from './presentation-store';
+import { useTools } from './tools-store';
+import { useWorkshopUi } from './workshop-store';
+
+/** Puts a session on the board (even the same file again): no filter, voter, open tools or spotlight carried over. */
+export function openSession(opened: OpenedSession): void {
+  useBoard.getState().open(opened);
+  resetSessionUi();
+}
+
+/** Takes the session off the board, back to the library. */
+export function closeSession(): void {
+  useBoard.getState().close();
+  resetSessionUi();
+}
+
+function resetSessionUi(): void {
+  useWorkshopUi.getState().reset();
+  useTools.getState().reset();
+  usePresentation.getState().reset();
+}
