@@ -11,8 +11,9 @@ import type { SummarySection } from './summary-text';
 
 export type { AgendaTemplate, TemplateBlock } from './templates';
 
-export const languages = ['de', 'en'] as const;
-export type Language = (typeof languages)[number];
+import type { Language } from './languages';
+
+export { languages, type Language } from './languages';
 
 /** "system" follows the operating system: its dark mode, and its high-contrast setting. */
 export const themes = ['system', 'light', 'dark', 'contrast'] as const;

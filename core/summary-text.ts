@@ -4,6 +4,7 @@
  * renderer's i18n: main and the command line render summaries too. Dates are spelled out here as
  * well (month names of our own, no locale data), so a summary reads the same on every machine.
  */
+import { languages, type Language } from './languages';
 import type { BlockKind } from './agenda';
 import type { CardColour, CardKind, CaricatureView, Department, Lead, Side } from './model';
 
@@ -20,8 +21,9 @@ export interface GlanceCounts {
 /** Where the workshop got with an agenda block. */
 export type AgendaState = 'done' | 'current' | 'skipped' | 'open';
 
-export const summaryLanguages = ['de', 'en'] as const;
-export type SummaryLanguage = (typeof summaryLanguages)[number];
+/** A summary is written in one of the app's languages (core/languages.ts). */
+export const summaryLanguages = languages;
+export type SummaryLanguage = Language;
 
 /**
  * The parts of a summary, in the order every format shows them (the client's order: what was

@@ -1,5 +1,6 @@
 /** The application menu's words. The menu is built in main, so it cannot use the renderer's i18n. */
 import type { Language } from '../core/api';
+import { languageOfLocale } from '../core/languages';
 
 export interface MenuLabels {
   readonly file: string;
@@ -93,6 +94,5 @@ export const menuLabels: Readonly<Record<Language, MenuLabels>> = {
 /** The chosen language, else German for a German system locale ("de", "de-AT", "de_CH"), else English. */
 export function resolveLanguage(chosen: Language | null, systemLocale: string): Language {
   if (chosen !== null) return chosen;
-  const primary = systemLocale.split(/[-_]/)[0]?.toLowerCase();
-  return primary === 'de' ? 'de' : 'en';
+  return languageOfLocale(systemLocale);
 }

@@ -5,8 +5,9 @@
  * renderer's i18n (see menu-labels.ts), hence a copy here.
  */
 import type { OpenProblemCode, SaveProblemCode } from '../../core/file-problems';
+import { languageOfLocale as languageOfAnyLocale, type Language } from '../../core/languages';
 
-export type CliLanguage = 'de' | 'en';
+export type CliLanguage = Language;
 
 export interface CliText {
   readonly usage: string;
@@ -195,5 +196,5 @@ export function fill(template: string, values: Readonly<Record<string, string>>)
 
 /** The language of a POSIX locale (LC_ALL, LC_MESSAGES, LANG): German for any German one, else English. */
 export function languageOfLocale(locale: string | undefined): CliLanguage {
-  return (locale ?? '').toLowerCase().startsWith('de') ? 'de' : 'en';
+  return languageOfAnyLocale(locale);
 }

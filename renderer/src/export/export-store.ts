@@ -7,7 +7,8 @@
  * flow is tested without a window.
  */
 import { create } from 'zustand';
-import { apiErrorOf, asApiError, languages, type ExportKind, type ExportRequest, type Language, type NahtstelleApi } from '../../../core/api';
+import { languageOfLocale } from '../../../core/languages';
+import { apiErrorOf, asApiError, type ExportKind, type ExportRequest, type Language, type NahtstelleApi } from '../../../core/api';
 import type { Session } from '../../../core/model';
 import { presetSections, summaryPresets, summarySections, type SummaryPreset, type SummarySection } from '../../../core/summary-text';
 
@@ -115,5 +116,5 @@ export function folderOf(path: string): string {
 
 /** i18next's language code as one of the app's languages. */
 export function languageOf(code: string | undefined): Language {
-  return languages.find((language) => code?.toLowerCase().startsWith(language)) ?? 'en';
+  return languageOfLocale(code);
 }

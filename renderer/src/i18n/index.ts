@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../core/api';
+import { languageOfLocale } from '../../../core/languages';
 import { de } from './de';
 import { en } from './en';
 
@@ -14,7 +15,7 @@ declare module 'i18next' {
 
 /** The UI language for a system locale: German for any German locale, English otherwise. */
 export function languageForLocale(locale: string): Language {
-  return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+  return languageOfLocale(locale);
 }
 
 export async function initI18n(language: Language): Promise<typeof i18next> {
