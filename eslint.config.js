@@ -9,11 +9,29 @@ import tseslint from 'typescript-eslint';
  * the folders of earlier rows, core/ and api.ts — never a later row, nor a peer in its own row.
  */
 const rendererLayers = [['i18n'], ['store'], ['ui'], ['board'], ['session'], ['present'], ['audience'], ['tools'], ['library', 'export'], ['app']];
-const rendererElements = rendererLayers.flat().map((folder) => ({ type: `renderer-${folder}`, partialMatch: false, pattern: `renderer/src/${folder}` }));
+const rendererElements = rendererLayers
+  .flat()
+  .map((folder) => ({ type: `renderer-${folder}`, partialMatch: false, pattern: `renderer/src/${folder}` }));
 const rendererPolicies = rendererLayers.flatMap((row, level) =>
   row.map((folder) => ({
     from: { element: { type: `renderer-${folder}` } },
-    allow: { to: [{ element: { type: ['core', `renderer-${folder}`, ...rendererLayers.slice(0, level).flat().map((below) => `renderer-${below}`)] } }, { file: { categories: 'renderer-bridge' } }] },
+    allow: {
+      to: [
+        {
+          element: {
+            type: [
+              'core',
+              `renderer-${folder}`,
+              ...rendererLayers
+                .slice(0, level)
+                .flat()
+                .map((below) => `renderer-${below}`),
+            ],
+          },
+        },
+        { file: { categories: 'renderer-bridge' } },
+      ],
+    },
   })),
 );
 const rendererTypes = ['renderer-root', ...rendererLayers.flat().map((folder) => `renderer-${folder}`)];
@@ -98,7 +116,10 @@ export default tseslint.config(
       ],
       // The few files of the plain-Node folders that are Electron's side of them.
       'boundaries/files': [
-        { category: 'electron-side', pattern: ['electron/export/printer.ts', 'electron/ipc/register.ts', 'electron/ipc/events.ts', 'electron/ipc/trusted-sender.ts'] },
+        {
+          category: 'electron-side',
+          pattern: ['electron/export/printer.ts', 'electron/ipc/register.ts', 'electron/ipc/events.ts', 'electron/ipc/trusted-sender.ts'],
+        },
         { category: 'renderer-bridge', pattern: ['renderer/src/api.ts'] },
       ],
     },

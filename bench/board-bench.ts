@@ -41,7 +41,14 @@ const viewport = { width: 1920, height: 1080 };
  * The flags test/e2e/support.ts launches Chromium with; the bench measures with exactly these, frames
  * capped at vsync (docs/performance.md says why that does not inflate main-thread frame times).
  */
-const benchFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const benchFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Main-thread tasks and commits (disabled-by-default-devtools.timeline), what ran inside them (devtools.timeline), the bench's marks. */
 const traceCategories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
@@ -130,7 +137,9 @@ async function snapshot(page: Page, previousActivity: number | null = null): Pro
       // While dragging, the card's own element stays put and the drop slot shows where it lands.
       const marker = dragging ? document.querySelector('.drop-slot') : card;
       const lane = marker?.closest<HTMLElement>('section[data-lane-id]');
-      const items = lane ? Array.from(lane.querySelectorAll('[data-card-id], .drop-slot')).filter((el) => el.closest('.card--drag-origin') === null) : [];
+      const items = lane
+        ? Array.from(lane.querySelectorAll('[data-card-id], .drop-slot')).filter((el) => el.closest('.card--drag-origin') === null)
+        : [];
       const index = marker ? items.indexOf(marker) : -1;
       return {
         seq,
@@ -365,7 +374,8 @@ async function runDrag(browser: Browser, run: number, traced = true): Promise<Dr
     const dropped = await settle(page);
     const rendersAtDrop = diffCounts(dropped.counts, previous.counts);
     const landed = await page.locator(`section[data-lane-id="sales"] [data-card-id="${draggedCardId}"]`).count();
-    if (landed !== 1) throw new BenchError(`Run ${run}: after the drop, card ${draggedCardId} is not in the Sales lane (it is in ${dropped.laneId ?? 'no lane'})`);
+    if (landed !== 1)
+      throw new BenchError(`Run ${run}: after the drop, card ${draggedCardId} is not in the Sales lane (it is in ${dropped.laneId ?? 'no lane'})`);
     if (board.errors.length > 0) throw new BenchError(`Run ${run}: the page reported errors: ${board.errors.join('; ')}`);
     return { moves, startSeq: first.seq, rendersAtStart, rendersAtDrop, trace, taskMs, lanesVisited: [...lanesVisited], idleRaf };
   } finally {
@@ -405,14 +415,25 @@ async function main(): Promise<number> {
     // Timings mean little when other work competes for the two cores: say how busy the machine was.
     const backgroundCpu = await cpuBusy(2000);
     const busyNote = backgroundCpu > 0.2 ? ' — WARNING: other processes keep the machine busy; timings below are inflated' : '';
-    console.log(`Machine before start: CPU busy ${(backgroundCpu * 100).toFixed(0)} % over 2 s (${cpus().length} cores), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${busyNote}`);
-    output.machine = { cores: cpus().length, cpuModel: cpus()[0]?.model ?? '', backgroundCpuBusy: round(backgroundCpu), loadavgAtStart: loadavg().map(round) };
+    console.log(
+      `Machine before start: CPU busy ${(backgroundCpu * 100).toFixed(0)} % over 2 s (${cpus().length} cores), load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}${busyNote}`,
+    );
+    output.machine = {
+      cores: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      backgroundCpuBusy: round(backgroundCpu),
+      loadavgAtStart: loadavg().map(round),
+    };
     output.chromium = version;
     output.node = process.version;
     output.flags = flags;
     output.date = new Date().toISOString();
 
-    console.log(`\nTime to first board paint (${loadRuns} loads, new page each; from navigation start; paint = presentation time of the first frame with the board):`);
+    console.log(
+      `\nTime to first board paint (${loadRuns} loads, new page each; from navigation start; paint = presentation time of the first frame with the board):`,
+    );
     const loads: LoadResult[] = [];
     for (let i = 1; i <= loadRuns; i++) {
       const load = await measureLoad(browser);
@@ -425,7 +446,9 @@ async function main(): Promise<number> {
     }
     const painted = loads.map((l) => l.boardPainted ?? NaN);
     const summary = (values: number[]) => ({ median: round(median(values)), min: round(Math.min(...values)), max: round(max(values)) });
-    console.log(`  board painted: median ${ms(median(painted))}, min ${ms(Math.min(...painted))}, max ${ms(max(painted))}; first-contentful-paint median ${ms(median(loads.map((l) => l.fcp ?? NaN)))}`);
+    console.log(
+      `  board painted: median ${ms(median(painted))}, min ${ms(Math.min(...painted))}, max ${ms(max(painted))}; first-contentful-paint median ${ms(median(loads.map((l) => l.fcp ?? NaN)))}`,
+    );
     output.firstBoardPaint = {
       loads,
       painted: summary(painted),
@@ -435,7 +458,9 @@ async function main(): Promise<number> {
       fcp: summary(loads.map((l) => l.fcp ?? NaN)),
     };
 
-    console.log(`\nDrag ${draggedCardId} Marketing → Seam → Sales: ${dragMoves} pointer moves after dnd-kit's 6 px start, each settled before the next; ${dragRuns} runs`);
+    console.log(
+      `\nDrag ${draggedCardId} Marketing → Seam → Sales: ${dragMoves} pointer moves after dnd-kit's 6 px start, each settled before the next; ${dragRuns} runs`,
+    );
     const runs: unknown[] = [];
     const allFrames: number[] = [];
     const allMoves: number[] = [];
@@ -459,13 +484,23 @@ async function main(): Promise<number> {
       const over = (limit: number) => frameTimes.filter((t) => t > limit).length;
       const b = analysis.breakdown;
       console.log(`\n  Run ${run}: ${analysis.frames.length} frames during the drag`);
-      console.log(`    frame time (main thread): median ${ms(median(frameTimes))}, p95 ${ms(p95(frameTimes))}, max ${ms(max(frameTimes))}; over 8.3 ms: ${over(8.3)}, over 16.7 ms: ${over(16.7)}`);
-      const quietFrames = analysis.frames.filter((f) => drag.moves[f.move - 1]?.kind === 'same' && drag.moves[f.move - 2]?.kind !== 'cross').map((f) => f.busy);
-      console.log(`      frames of moves that change no placement (and do not follow a lane crossing): median ${ms(median(quietFrames))}, p95 ${ms(p95(quietFrames))}, max ${ms(max(quietFrames))} (${quietFrames.length} frames)`);
-      console.log(`    work per pointer move: median ${ms(median(analysis.moveBusy))}, p95 ${ms(p95(analysis.moveBusy))}, max ${ms(max(analysis.moveBusy))} (frames per move: median ${median(analysis.moveFrames)}, max ${max(analysis.moveFrames)})`);
+      console.log(
+        `    frame time (main thread): median ${ms(median(frameTimes))}, p95 ${ms(p95(frameTimes))}, max ${ms(max(frameTimes))}; over 8.3 ms: ${over(8.3)}, over 16.7 ms: ${over(16.7)}`,
+      );
+      const quietFrames = analysis.frames
+        .filter((f) => drag.moves[f.move - 1]?.kind === 'same' && drag.moves[f.move - 2]?.kind !== 'cross')
+        .map((f) => f.busy);
+      console.log(
+        `      frames of moves that change no placement (and do not follow a lane crossing): median ${ms(median(quietFrames))}, p95 ${ms(p95(quietFrames))}, max ${ms(max(quietFrames))} (${quietFrames.length} frames)`,
+      );
+      console.log(
+        `    work per pointer move: median ${ms(median(analysis.moveBusy))}, p95 ${ms(p95(analysis.moveBusy))}, max ${ms(max(analysis.moveBusy))} (frames per move: median ${median(analysis.moveFrames)}, max ${max(analysis.moveFrames)})`,
+      );
       const meanBreakdown = (kind: MoveKind) => {
         const ofKind = analysis.moveBreakdown.filter((_, i) => drag.moves[i]?.kind === kind);
-        return Object.fromEntries(breakdownCategories.map((c) => [c, round(ofKind.reduce((sum, x) => sum + x[c], 0) / Math.max(1, ofKind.length))])) as Breakdown;
+        return Object.fromEntries(
+          breakdownCategories.map((c) => [c, round(ofKind.reduce((sum, x) => sum + x[c], 0) / Math.max(1, ofKind.length))]),
+        ) as Breakdown;
       };
       for (const kind of ['same', 'reorder', 'cross'] as const) {
         const values = byKind(kind);
@@ -490,7 +525,9 @@ async function main(): Promise<number> {
         console.log(`      ${kindLabels[kind].padEnd(24)} ${String(k.moves).padStart(3)} moves: ${cells.join(', ')}`);
       }
       const afterCross = drag.moves.filter((m, i) => drag.moves[i - 1]?.kind === 'cross');
-      console.log(`      the move after each lane crossing: ${afterCross.map((m) => `DraggableCard ${m.renders.DraggableCard}`).join('; ') || 'none'}`);
+      console.log(
+        `      the move after each lane crossing: ${afterCross.map((m) => `DraggableCard ${m.renders.DraggableCard}`).join('; ') || 'none'}`,
+      );
       console.log(`    renders over the whole drag: ${formatCounts(renders.total)}`);
       const broken = components.filter((c) => renders.violations[c] > 0);
       const movesOver = drag.moves.filter((m) => components.some((c) => m.renders[c] > allowedRenders(m.kind)[c])).length;
@@ -517,7 +554,14 @@ async function main(): Promise<number> {
         benchSnapshotMs: round(analysis.benchTaskMs),
         taskMs: round(drag.taskMs),
         renders: { atStart: drag.rendersAtStart, atDrop: drag.rendersAtDrop, ...renders },
-        moves: drag.moves.map((m) => ({ i: m.index, kind: m.kind, from: m.from, to: m.to, ms: round(analysis.moveBusy[m.index - 1] ?? NaN), renders: m.renders })),
+        moves: drag.moves.map((m) => ({
+          i: m.index,
+          kind: m.kind,
+          from: m.from,
+          to: m.to,
+          ms: round(analysis.moveBusy[m.index - 1] ?? NaN),
+          renders: m.renders,
+        })),
       });
     }
     // Tracing costs the renderer time too: the same drag once more, untraced, for comparison.
@@ -527,14 +571,26 @@ async function main(): Promise<number> {
         `untraced control run ${ms(control.taskMs)}; traced runs ${tracedTaskMs.map(ms).join(', ')}`,
     );
     output.tracingCheck = { tracedTaskMs: tracedTaskMs.map(round), untracedTaskMs: round(control.taskMs) };
-    console.log(`\nAll runs: frame time median ${ms(median(allFrames))}, p95 ${ms(p95(allFrames))}, max ${ms(max(allFrames))} (${allFrames.length} frames); work per move median ${ms(median(allMoves))}, p95 ${ms(p95(allMoves))}, max ${ms(max(allMoves))}`);
+    console.log(
+      `\nAll runs: frame time median ${ms(median(allFrames))}, p95 ${ms(p95(allFrames))}, max ${ms(max(allFrames))} (${allFrames.length} frames); work per move median ${ms(median(allMoves))}, p95 ${ms(p95(allMoves))}, max ${ms(max(allMoves))}`,
+    );
     const allP95 = p95(allFrames);
-    console.log(`Budget p95 frame ≤ 16.7 ms: ${allP95 <= 16.7 ? 'met' : 'NOT met'}; aim 8.3 ms: ${allP95 <= 8.3 ? 'met' : 'not met'} (p95 ${ms(allP95)})`);
+    console.log(
+      `Budget p95 frame ≤ 16.7 ms: ${allP95 <= 16.7 ? 'met' : 'NOT met'}; aim 8.3 ms: ${allP95 <= 8.3 ? 'met' : 'not met'} (p95 ${ms(allP95)})`,
+    );
     console.log(
       `Budget "only the dragged card and the lanes involved re-render": ${renderViolations.every((v) => v === 0) ? 'met' : `NOT met (moves over budget per run: ${renderViolations.join(', ')} of ${dragMoves})`}`,
     );
-    output.drag = { moves: dragMoves, runs, all: { frameTime: stats(allFrames), moveWork: stats(allMoves), movesOverRenderBudget: renderViolations } };
-    console.log(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    output.drag = {
+      moves: dragMoves,
+      runs,
+      all: { frameTime: stats(allFrames), moveWork: stats(allMoves), movesOverRenderBudget: renderViolations },
+    };
+    console.log(
+      `Load average at the end: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     output.loadavgAtEnd = loadavg().map(round);
     console.log(`\nJSON ${JSON.stringify(output)}`);
     return 0;

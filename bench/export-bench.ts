@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     if (run >= warmupRuns) model.push(performance.now() - started);
   }
   model.sort((a, b) => a - b);
-  console.log(`${'summary model only'.padEnd(22)} median ${percentile(model, 0.5).toFixed(1).padStart(7)} ms   p95 ${percentile(model, 0.95).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${'summary model only'.padEnd(22)} median ${percentile(model, 0.5).toFixed(1).padStart(7)} ms   p95 ${percentile(model, 0.95).toFixed(1).padStart(7)} ms`,
+  );
   for (const { format, runs, budget } of formats) {
     const durations: number[] = [];
     let size = 0;

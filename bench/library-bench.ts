@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < sessionCount; i++) {
       const board = createDemoSession(cardsPerSession);
-      const session = { ...board, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, details: { ...board.details, title: `Workshop ${i + 1}`, client: `Kunde ${i % 17}` } };
+      const session = {
+        ...board,
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        details: { ...board.details, title: `Workshop ${i + 1}`, client: `Kunde ${i % 17}` },
+      };
       await writeFile(join(folder, `workshop-${i + 1}.nahtstelle`), serializeSession(session));
     }
     const huge = serializeSession({ ...createDemoSession(2000), id: '00000000-0000-4000-8000-999999999999' });
@@ -66,10 +70,14 @@ async function main(): Promise<void> {
       for (let i = 0; i < paths.length; i += 8) await Promise.all(paths.slice(i, i + 8).map((path) => files.read(path)));
     });
 
-    console.log(`Library listing: ${sessionCount} sessions of ${cardsPerSession} cards + one ${mb(maxSessionFileBytes)} file (${cpus()[0]?.model ?? 'cpu'}, ${cpus().length} cores)`);
+    console.log(
+      `Library listing: ${sessionCount} sessions of ${cardsPerSession} cards + one ${mb(maxSessionFileBytes)} file (${cpus()[0]?.model ?? 'cpu'}, ${cpus().length} cores)`,
+    );
     console.log(`  rows listed: ${median.rows}`);
     console.log(`  list (median of 5): ${median.ms.toFixed(0)} ms   budget ${budget.listMs} ms: ${median.ms < budget.listMs ? 'met' : 'NOT met'}`);
-    console.log(`  main's peak RSS while listing: ${mb(peak)} (after the warm-up: ${mb(baseline)})   budget ${budget.rssMb} MB: ${peak < budget.rssMb * 1024 * 1024 ? 'met' : 'NOT met'}`);
+    console.log(
+      `  main's peak RSS while listing: ${mb(peak)} (after the warm-up: ${mb(baseline)})   budget ${budget.rssMb} MB: ${peak < budget.rssMb * 1024 * 1024 ? 'met' : 'NOT met'}`,
+    );
     console.log(`  for comparison, every file read and validated whole, 8 at a time: ${whole.ms.toFixed(0)} ms, peak RSS ${mb(whole.peakRss)}`);
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -57,7 +57,8 @@ function percentile(sorted: readonly number[], p: number): number {
 function report(name: string, sorted: readonly number[], budget?: number): void {
   const median = percentile(sorted, 0.5);
   const p95 = percentile(sorted, 0.95);
-  const verdict = budget === undefined ? '' : `  budget ${budget} ms: ${p95 <= budget ? 'met' : median <= budget ? 'met at the median, not at p95' : 'NOT met'}`;
+  const verdict =
+    budget === undefined ? '' : `  budget ${budget} ms: ${p95 <= budget ? 'met' : median <= budget ? 'met at the median, not at p95' : 'NOT met'}`;
   console.log(`${name.padEnd(38)} median ${median.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms${verdict}`);
 }
 
@@ -72,10 +73,14 @@ async function main(): Promise<void> {
     const { path } = await files.create(session);
     const text = serializeSession(session);
 
-    console.log(`Session file bench: ${cardCount} cards, ${runs} runs each (after ${warmupRuns} warm-up), ${cpus().length} CPUs, Node ${process.version}`);
+    console.log(
+      `Session file bench: ${cardCount} cards, ${runs} runs each (after ${warmupRuns} warm-up), ${cpus().length} CPUs, Node ${process.version}`,
+    );
     console.log(`folder: ${folder}`);
     const save = await measure(runs, (run) => files.write(path, variant(run)));
-    const firstSave = await measure(runs, (run) => new SessionFiles({ folder: () => folder, trash: async () => undefined }).write(path, variant(run)));
+    const firstSave = await measure(runs, (run) =>
+      new SessionFiles({ folder: () => folder, trash: async () => undefined }).write(path, variant(run)),
+    );
     const load = await measure(runs, () => files.read(path));
     const serializeOnly = await measure(runs, async (run) => serializeSession(variant(run)));
     const parseOnly = await measure(runs, async () => {

@@ -33,7 +33,16 @@ export function parseTrace(buffer: Uint8Array): TraceEvent[] {
     const { name, cat, ph, ts, dur, pid, tid, args } = item;
     if (typeof name !== 'string' || typeof ph !== 'string' || typeof pid !== 'number' || typeof tid !== 'number') continue;
     const data = isRecord(args) ? (isRecord(args.data) ? args.data : args) : {};
-    events.push({ name, cat: typeof cat === 'string' ? cat : '', ph, ts: typeof ts === 'number' ? ts : 0, dur: typeof dur === 'number' ? dur : 0, pid, tid, data });
+    events.push({
+      name,
+      cat: typeof cat === 'string' ? cat : '',
+      ph,
+      ts: typeof ts === 'number' ? ts : 0,
+      dur: typeof dur === 'number' ? dur : 0,
+      pid,
+      tid,
+      data,
+    });
   }
   return events;
 }
@@ -46,7 +55,18 @@ export const breakdownCategories = ['script', 'style', 'layout', 'hitTest', 'pai
 export type Breakdown = Record<(typeof breakdownCategories)[number], number>;
 
 export function categoryOf(name: string): (typeof breakdownCategories)[number] | undefined {
-  if (['FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'EvaluateScript', 'BlinkScheduler_PerformMicrotaskCheckpoint'].includes(name)) return 'script';
+  if (
+    [
+      'FunctionCall',
+      'EventDispatch',
+      'TimerFire',
+      'FireAnimationFrame',
+      'RunMicrotasks',
+      'EvaluateScript',
+      'BlinkScheduler_PerformMicrotaskCheckpoint',
+    ].includes(name)
+  )
+    return 'script';
   if (name === 'UpdateLayoutTree' || name === 'RecalculateStyles') return 'style';
   if (name === 'Layout') return 'layout';
   if (name === 'HitTest') return 'hitTest';

@@ -58,7 +58,12 @@ export function agendaMinutes(agenda: readonly AgendaBlock[]): number {
  * that are not skipped. Before the agenda starts, `now` plus all of it. `remainingMs` says what a
  * block has left (core/timer.ts `blockRemainingMs`), so a block left mid-way counts what it kept.
  */
-export function plannedEndMs(agenda: readonly AgendaBlock[], activeBlockId: string | null, now: number, remainingMs: (block: AgendaBlock) => number): number {
+export function plannedEndMs(
+  agenda: readonly AgendaBlock[],
+  activeBlockId: string | null,
+  now: number,
+  remainingMs: (block: AgendaBlock) => number,
+): number {
   const from = activeBlockId === null ? 0 : agenda.findIndex((block) => block.id === activeBlockId);
   let end = now;
   for (const block of agenda.slice(Math.max(0, from))) {

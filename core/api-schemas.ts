@@ -16,7 +16,10 @@ const path = z.string().min(1).max(4096);
 const title = z.string().max(1000);
 
 const templateId = z.string().min(1).max(templateLimits.idLength);
-const templateName = z.string().max(1000).refine((name) => name.trim() !== '', { error: 'A template needs a name' });
+const templateName = z
+  .string()
+  .max(1000)
+  .refine((name) => name.trim() !== '', { error: 'A template needs a name' });
 
 /** A block of an own template: an agenda block without its id. */
 export const templateBlockSchema = agendaBlockSchema.omit({ id: true });
@@ -65,7 +68,9 @@ export const audienceViewSchema = z
     spotlightCardId: z.string().max(200).nullable(),
     zoom: z.union([z.number().min(zoomLimits.min).max(zoomLimits.max), z.literal('fit')]),
     boardView: z.enum(boardViews),
-    scrolledTo: z.record(z.string().max(200), z.string().max(200)).refine((entries) => Object.keys(entries).length <= 100, { error: 'Too many lists' }),
+    scrolledTo: z
+      .record(z.string().max(200), z.string().max(200))
+      .refine((entries) => Object.keys(entries).length <= 100, { error: 'Too many lists' }),
     language: language,
     theme: z.enum(audienceThemes),
   })

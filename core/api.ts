@@ -102,7 +102,9 @@ export interface SavedState {
  * summary as PDF, the one-page mission handout (PDF), or an image of the board (PNG). PDF and PNG
  * are printed by Chromium in main (electron/export/printer.ts); everything else is rendered there.
  */
-export const exportKinds = ['pdf', 'docx', 'pptx', 'md', 'html', 'csv', 'json', 'handout', 'png'] as const satisfies readonly (SummaryFormat | 'pdf' | 'handout' | 'png')[];
+export const exportKinds = ['pdf', 'docx', 'pptx', 'md', 'html', 'csv', 'json', 'handout', 'png'] as const satisfies readonly (
+  SummaryFormat | 'pdf' | 'handout' | 'png'
+)[];
 export type ExportKind = (typeof exportKinds)[number];
 
 export interface ExportRequest {
@@ -260,7 +262,14 @@ export interface ApiEvents {
 }
 
 export type ApiEvent = keyof ApiEvents;
-export const apiEvents = ['command', 'sessionOpened', 'openFailed', 'audienceView', 'audienceWindow', 'fullScreen'] as const satisfies readonly ApiEvent[];
+export const apiEvents = [
+  'command',
+  'sessionOpened',
+  'openFailed',
+  'audienceView',
+  'audienceWindow',
+  'fullScreen',
+] as const satisfies readonly ApiEvent[];
 
 /** What the preload exposes as `window.nahtstelle`. */
 export interface NahtstelleBridge extends NahtstelleApi {

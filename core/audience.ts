@@ -61,7 +61,14 @@ export function audienceSession(session: Session): Session {
 /** The view for the audience window; a spotlight on a card the room may not see shows nothing. */
 export function audienceView(
   session: Session,
-  ui: { spotlightCardId: CardId | null; zoom: BoardZoom; boardView: BoardView; scrolledTo: Readonly<Record<string, CardId>>; language: 'de' | 'en'; theme: AudienceTheme },
+  ui: {
+    spotlightCardId: CardId | null;
+    zoom: BoardZoom;
+    boardView: BoardView;
+    scrolledTo: Readonly<Record<string, CardId>>;
+    language: 'de' | 'en';
+    theme: AudienceTheme;
+  },
 ): AudienceView {
   const shown = audienceSession(session);
   const spotlightCardId = ui.spotlightCardId !== null && ui.spotlightCardId in shown.cards ? ui.spotlightCardId : null;

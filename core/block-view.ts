@@ -75,7 +75,8 @@ export function steppedZoom(shown: number, direction: 1 | -1): number {
   const step = zoomLimits.step;
   const onGrid = Math.round(shown / step) * step;
   // Off the grid (a fitted 0.6), a step goes to the grid's next value in that direction.
-  const next = Math.abs(onGrid - shown) < 1e-9 ? shown + direction * step : direction > 0 ? Math.ceil(shown / step) * step : Math.floor(shown / step) * step;
+  const next =
+    Math.abs(onGrid - shown) < 1e-9 ? shown + direction * step : direction > 0 ? Math.ceil(shown / step) * step : Math.floor(shown / step) * step;
   return Math.min(zoomLimits.max, Math.max(zoomLimits.min, next));
 }
 

@@ -52,7 +52,14 @@ export type BlockChanges = Partial<Pick<AgendaBlock, 'kind' | 'title' | 'prompt'
 export type TimerAction = 'start' | 'pause' | 'reset' | 'addMinute';
 
 export type Operation =
-  | { readonly type: 'addCard'; readonly cardId: CardId; readonly laneId: LaneId; readonly title: string; readonly index?: number; readonly kind?: CardKind }
+  | {
+      readonly type: 'addCard';
+      readonly cardId: CardId;
+      readonly laneId: LaneId;
+      readonly title: string;
+      readonly index?: number;
+      readonly kind?: CardKind;
+    }
   | { readonly type: 'editCardTitle'; readonly cardId: CardId; readonly title: string }
   | { readonly type: 'updateCard'; readonly cardId: CardId; readonly changes: CardChanges }
   | { readonly type: 'deleteCard'; readonly cardId: CardId }
@@ -373,7 +380,9 @@ export function removeBlock(session: Session, blockId: string): Session {
 
 /** Changes the session's facts; fields not given stay as they are. */
 export function updateDetails(session: Session, details: Partial<SessionDetails>): Session {
-  const changed = (Object.keys(details) as (keyof SessionDetails)[]).some((key) => details[key] !== undefined && details[key] !== session.details[key]);
+  const changed = (Object.keys(details) as (keyof SessionDetails)[]).some(
+    (key) => details[key] !== undefined && details[key] !== session.details[key],
+  );
   if (!changed) return session;
   const defined = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
   return { ...session, details: { ...session.details, ...defined } };
@@ -405,7 +414,13 @@ export function runTimer(session: Session, action: TimerAction, now: number): Se
   if (blockId === null) return session;
   const timer = session.timer?.blockId === blockId ? session.timer : idleTimer(blockId);
   const next =
-    action === 'start' ? startTimer(timer, now) : action === 'pause' ? pauseTimer(timer, now) : action === 'reset' ? resetTimer(timer) : addMinute(timer);
+    action === 'start'
+      ? startTimer(timer, now)
+      : action === 'pause'
+        ? pauseTimer(timer, now)
+        : action === 'reset'
+          ? resetTimer(timer)
+          : addMinute(timer);
   return session.timer !== null && sameData(session.timer, next) ? session : { ...session, timer: next };
 }
 

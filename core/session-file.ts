@@ -256,7 +256,9 @@ function canonical(session: Session): unknown {
       addedMs: session.timer.addedMs,
     },
     ...(session.parkedTimers?.length
-      ? { parkedTimers: session.parkedTimers.map((t) => ({ blockId: t.blockId, startedAt: t.startedAt, elapsedMs: t.elapsedMs, addedMs: t.addedMs })) }
+      ? {
+          parkedTimers: session.parkedTimers.map((t) => ({ blockId: t.blockId, startedAt: t.startedAt, elapsedMs: t.elapsedMs, addedMs: t.addedMs })),
+        }
       : {}),
     mission: session.mission,
     caricaturesRevealed: session.caricaturesRevealed,

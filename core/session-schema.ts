@@ -78,7 +78,10 @@ export const sessionDetailsSchema = z.object({
 const shortText = z.string().max(cardLimits.shortText);
 const longText = z.string().max(cardLimits.longText);
 /** An ISO 8601 time as written by Date.toISOString (a move's time). */
-const isoTime = z.string().max(40).refine((value) => !Number.isNaN(Date.parse(value)), { error: 'Expected an ISO 8601 time' });
+const isoTime = z
+  .string()
+  .max(40)
+  .refine((value) => !Number.isNaN(Date.parse(value)), { error: 'Expected an ISO 8601 time' });
 
 export const cardSchema = z.object({
   id,
@@ -92,12 +95,8 @@ export const cardSchema = z.object({
   why: longText,
   colour: z.enum(cardColours).nullable(),
   tags: z.array(z.string().min(1).max(cardLimits.tagLength)).max(cardLimits.tags),
-  actions: z
-    .array(z.object({ id, text: shortText, owner: shortText, due: date, done: z.boolean() }))
-    .max(cardLimits.actions),
-  moves: z
-    .array(z.object({ fromLaneId: id, toLaneId: id, at: isoTime, reason: shortText }))
-    .max(cardLimits.moves),
+  actions: z.array(z.object({ id, text: shortText, owner: shortText, due: date, done: z.boolean() })).max(cardLimits.actions),
+  moves: z.array(z.object({ fromLaneId: id, toLaneId: id, at: isoTime, reason: shortText })).max(cardLimits.moves),
   exchange: z.object({ who: shortText, cadence: shortText, decisions: longText }),
   caricature: z.object({ view: z.enum(caricatureViews), truth: longText, cleared: z.boolean() }),
   metric: z.object({ value: shortText, target: shortText, unit: shortText, owner: z.enum(sides).nullable(), narrative: longText }),
@@ -106,12 +105,14 @@ export const cardSchema = z.object({
     .refine((votes) => Object.keys(votes).length <= sessionLimits.participants + 3, { error: 'Too many voters' }),
 });
 
-export const laneSchema = z.object({
-  id,
-  kind: z.enum(laneKinds),
-  title: z.string().max(sessionLimits.laneTitleLength).nullable(),
-  cardIds: z.array(z.string()).max(sessionLimits.cards),
-}).refine((lane) => lane.kind !== 'extra' || (lane.title ?? '').trim() !== '', { error: 'An extra lane needs a name' });
+export const laneSchema = z
+  .object({
+    id,
+    kind: z.enum(laneKinds),
+    title: z.string().max(sessionLimits.laneTitleLength).nullable(),
+    cardIds: z.array(z.string()).max(sessionLimits.cards),
+  })
+  .refine((lane) => lane.kind !== 'extra' || (lane.title ?? '').trim() !== '', { error: 'An extra lane needs a name' });
 
 const blockText = z.string().max(sessionLimits.blockTextLength).nullable();
 
@@ -126,7 +127,11 @@ export const agendaBlockSchema = z.object({
 
 const epochMs = z.number().int().min(0).max(8.64e15);
 /** At most a day: the timer cannot be pushed past what the UI can show. */
-const dayMs = z.number().int().min(0).max(24 * 60 * 60_000);
+const dayMs = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60 * 60_000);
 
 export const blockTimerSchema = z.object({
   blockId: id,

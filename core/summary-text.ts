@@ -31,7 +31,19 @@ export type SummaryLanguage = Language;
  * out. `facts` is the cover, `glance` the page "at a glance" (mission, counts, top 3, what is
  * unresolved, the next actions), `board` the picture of the board, `moves` an appendix.
  */
-export const summarySections = ['facts', 'glance', 'board', 'actions', 'lanes', 'seams', 'caricatures', 'metrics', 'votes', 'agenda', 'moves'] as const;
+export const summarySections = [
+  'facts',
+  'glance',
+  'board',
+  'actions',
+  'lanes',
+  'seams',
+  'caricatures',
+  'metrics',
+  'votes',
+  'agenda',
+  'moves',
+] as const;
 export type SummarySection = (typeof summarySections)[number];
 
 /** The dialog's and the command line's ready-made choices: for the client (no internal moves log) or everything. */
@@ -261,14 +273,23 @@ const de: SummaryText = {
     nextActions: 'Die nächsten Aufgaben',
     noNextActions: 'Keine offenen Aufgaben.',
   },
-  boardPicture: { alt: 'Bild des Boards mit allen Spalten und Karten', missing: 'Das Bild des Boards liegt nur im PDF, in Word, PowerPoint und HTML bei.' },
+  boardPicture: {
+    alt: 'Bild des Boards mit allen Spalten und Karten',
+    missing: 'Das Bild des Boards liegt nur im PDF, in Word, PowerPoint und HTML bei.',
+  },
   agenda: {
     none: 'Kein Ablauf geplant.',
     block: 'Block',
     minutes: 'Zeit',
     state: 'Stand',
     minutesText: (minutes) => `${minutes} Min.`,
-    kinds: { lead: 'Führung klären', caricatures: 'Zerrbilder ausräumen', mission: 'Auftrag klären', metrics: 'Messen und Erzählen', custom: 'Block' },
+    kinds: {
+      lead: 'Führung klären',
+      caricatures: 'Zerrbilder ausräumen',
+      mission: 'Auftrag klären',
+      metrics: 'Messen und Erzählen',
+      custom: 'Block',
+    },
     states: { done: 'erledigt', current: 'zuletzt bearbeitet', skipped: 'übersprungen', open: 'nicht erreicht' },
   },
   card: { notes: 'Notizen', why: 'Wozu', tags: 'Schlagwörter', card: 'Karte', details: 'Einzelheiten' },
@@ -334,7 +355,10 @@ const de: SummaryText = {
   continued: '(Fortsetzung)',
   board: {
     hiddenCaricature: 'Verdecktes Zerrbild',
-    more: (count) => (count === 1 ? '… und 1 weitere Karte (alle stehen in der Zusammenfassung)' : `… und ${count} weitere Karten (alle stehen in der Zusammenfassung)`),
+    more: (count) =>
+      count === 1
+        ? '… und 1 weitere Karte (alle stehen in der Zusammenfassung)'
+        : `… und ${count} weitere Karten (alle stehen in der Zusammenfassung)`,
   },
   fileNames: { handout: 'Auftrag', board: 'Board' },
   page: 'Seite',
@@ -423,7 +447,10 @@ const en: SummaryText = {
     nextActions: 'Next actions',
     noNextActions: 'No open action items.',
   },
-  boardPicture: { alt: 'Picture of the board with every lane and card', missing: 'The picture of the board comes with the PDF, Word, PowerPoint and HTML files.' },
+  boardPicture: {
+    alt: 'Picture of the board with every lane and card',
+    missing: 'The picture of the board comes with the PDF, Word, PowerPoint and HTML files.',
+  },
   agenda: {
     none: 'No agenda planned.',
     block: 'Block',
@@ -555,9 +582,25 @@ export function spelledDay(isoDay: string, language: SummaryLanguage): string {
 export function momentFormatter(language: SummaryLanguage, timeZone: string | undefined): (iso: string) => string {
   let parts: Intl.DateTimeFormat;
   try {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
   } catch {
-    parts = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
   }
   const text = summaryTexts[language];
   return (iso) => {

@@ -4,7 +4,18 @@
  * votes) and which text it drops: docs/summaries.md#the-model-coresummaryts.
  */
 import type { AgendaBlock } from './agenda';
-import { leadOfLane, type CardColour, type CardKind, type CaricatureView, type Department, type Lane, type Lead, type Metric, type Session, type Side } from './model';
+import {
+  leadOfLane,
+  type CardColour,
+  type CardKind,
+  type CaricatureView,
+  type Department,
+  type Lane,
+  type Lead,
+  type Metric,
+  type Session,
+  type Side,
+} from './model';
 import {
   spelledDay,
   glanceActions,
@@ -317,12 +328,27 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
         colourText: card.colour === null ? '' : text.colours[card.colour],
         tags: card.tags.map(printable),
         exchange:
-          card.kind === 'topic' ? { who: printable(card.exchange.who), cadence: printable(card.exchange.cadence), decisions: printable(card.exchange.decisions) } : null,
+          card.kind === 'topic'
+            ? { who: printable(card.exchange.who), cadence: printable(card.exchange.cadence), decisions: printable(card.exchange.decisions) }
+            : null,
         caricature:
           card.kind === 'caricature'
-            ? { view: card.caricature.view, viewText: text.views[card.caricature.view], truth: printable(card.caricature.truth), cleared: card.caricature.cleared }
+            ? {
+                view: card.caricature.view,
+                viewText: text.views[card.caricature.view],
+                truth: printable(card.caricature.truth),
+                cleared: card.caricature.cleared,
+              }
             : null,
-        metric: metric && { value: metric.value, target: metric.target, unit: metric.unit, owner: metric.owner, ownerText: metric.ownerText, figure: metric.figure, narrative: metric.narrative },
+        metric: metric && {
+          value: metric.value,
+          target: metric.target,
+          unit: metric.unit,
+          owner: metric.owner,
+          ownerText: metric.ownerText,
+          figure: metric.figure,
+          narrative: metric.narrative,
+        },
         actions: card.actions.map((action) => ({
           actionId: action.id,
           cardId,
@@ -416,9 +442,18 @@ export function buildSummary(session: Session, options: SummaryOptions): Summary
       : null,
     caricatures: include('caricatures') ? caricatureSummary(cards, session.caricaturesRevealed, hiddenCount, text) : null,
     metrics: include('metrics')
-      ? { withNarrative: metricItems.filter((m) => m.narrative.trim() !== ''), withoutNarrative: metricItems.filter((m) => m.narrative.trim() === '') }
+      ? {
+          withNarrative: metricItems.filter((m) => m.narrative.trim() !== ''),
+          withoutNarrative: metricItems.filter((m) => m.narrative.trim() === ''),
+        }
       : null,
-    votes: include('votes') ? { revealed: session.voting.revealed, ranking: topPlaces(voteRanking, rankingTop), rest: voteRanking.slice(topPlaces(voteRanking, rankingTop).length) } : null,
+    votes: include('votes')
+      ? {
+          revealed: session.voting.revealed,
+          ranking: topPlaces(voteRanking, rankingTop),
+          rest: voteRanking.slice(topPlaces(voteRanking, rankingTop).length),
+        }
+      : null,
     actions: include('actions') ? actions : null,
     agenda: include('agenda') ? agendaItems(session.agenda, session.activeBlockId, text) : null,
     moves: include('moves') ? chronological(cards.flatMap((card) => card.moves)) : null,
@@ -486,7 +521,9 @@ function caricatureSummary(cards: readonly SummaryCard[], revealed: boolean, hid
   const views: readonly CaricatureView[] = ['marketingOnSales', 'salesOnMarketing'];
   const groups = views.flatMap((view) => {
     const items = cards.flatMap((card) =>
-      card.caricature?.view === view ? [{ cardId: card.id, title: card.title, laneName: card.laneName, truth: card.caricature.truth, cleared: card.caricature.cleared }] : [],
+      card.caricature?.view === view
+        ? [{ cardId: card.id, title: card.title, laneName: card.laneName, truth: card.caricature.truth, cleared: card.caricature.cleared }]
+        : [],
     );
     return items.length > 0 ? [{ view, label: text.views[view], items }] : [];
   });
@@ -527,7 +564,13 @@ function byDueDay(actions: readonly ActionSummary[]): ActionSummary[] {
 function agendaItems(blocks: readonly AgendaBlock[], activeBlockId: string | null, text: SummaryText): AgendaItem[] {
   const activeIndex = blocks.findIndex((block) => block.id === activeBlockId);
   return blocks.map((block, index) => {
-    const state: AgendaState = block.skipped ? 'skipped' : activeIndex < 0 || index > activeIndex ? 'open' : index === activeIndex ? 'current' : 'done';
+    const state: AgendaState = block.skipped
+      ? 'skipped'
+      : activeIndex < 0 || index > activeIndex
+        ? 'open'
+        : index === activeIndex
+          ? 'current'
+          : 'done';
     return {
       id: block.id,
       title: printable(block.title ?? '').trim() || text.agenda.kinds[block.kind],
@@ -545,5 +588,8 @@ function chronological(moves: MoveSummary[]): MoveSummary[] {
     const parsed = Date.parse(move.at);
     return Number.isNaN(parsed) ? 0 : parsed;
   };
-  return moves.map((move) => ({ move, at: time(move) })).sort((a, b) => a.at - b.at).map((entry) => entry.move);
+  return moves
+    .map((move) => ({ move, at: time(move) }))
+    .sort((a, b) => a.at - b.at)
+    .map((entry) => entry.move);
 }

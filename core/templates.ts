@@ -79,7 +79,12 @@ export type SaveTemplateResult =
  * with the id `newId` gives, goes to the end. Refused with a reason when the name is blank, there
  * are no blocks, or the list is full.
  */
-export function saveTemplate(templates: readonly AgendaTemplate[], name: string, blocks: readonly TemplateBlock[], newId: () => string): SaveTemplateResult {
+export function saveTemplate(
+  templates: readonly AgendaTemplate[],
+  name: string,
+  blocks: readonly TemplateBlock[],
+  newId: () => string,
+): SaveTemplateResult {
   const cleanName = normaliseTemplateName(name);
   if (cleanName === '') return { ok: false, problem: 'emptyName' };
   if (blocks.length === 0) return { ok: false, problem: 'noBlocks' };

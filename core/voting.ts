@@ -57,7 +57,12 @@ export function dotsOn(card: Card, voterId: string): number {
  * (never more than it has plus the voter's dots left, never fewer than none) and, when that is
  * less than wanted, why. The one rule the card buttons, the grid and its number keys share.
  */
-export function allowedDots(session: Session, card: Card, voterId: string, wanted: number): { readonly dots: number; readonly refusal: DotRefusal | null } {
+export function allowedDots(
+  session: Session,
+  card: Card,
+  voterId: string,
+  wanted: number,
+): { readonly dots: number; readonly refusal: DotRefusal | null } {
   const current = dotsOn(card, voterId);
   const most = current + dotsLeft(session, voterId);
   if (wanted > most) return { dots: most, refusal: 'noDotsLeft' };
@@ -96,6 +101,7 @@ export function ranking(session: Session): RankedCard[] {
 /** Dots given so far, by voter id, in one pass over the cards. */
 export function dotsByVoter(cards: Readonly<Record<CardId, Card>>): Map<string, number> {
   const used = new Map<string, number>();
-  for (const card of Object.values(cards)) for (const [voterId, count] of Object.entries(card.votes)) used.set(voterId, (used.get(voterId) ?? 0) + count);
+  for (const card of Object.values(cards))
+    for (const [voterId, count] of Object.entries(card.votes)) used.set(voterId, (used.get(voterId) ?? 0) + count);
   return used;
 }

@@ -40,7 +40,11 @@ export interface AppRequestOptions {
   readonly printPages?: ReadonlyMap<string, string>;
 }
 
-const notFound: AppResponse = { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }, body: 'Not found' };
+const notFound: AppResponse = {
+  status: 404,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+  body: 'Not found',
+};
 
 /**
  * The answer to one `app:` request. Only GET-like reads of files that really lie under `root`:
@@ -126,6 +130,9 @@ export function registerAppScheme(): void {
 export function handleAppProtocol(root: string = rendererDir()): void {
   protocol.handle(appScheme, async (request) => {
     const answer = await answerAppRequest(request.url, { root, printPages });
-    return new Response(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
+    return new Response(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), {
+      status: answer.status,
+      headers: answer.headers,
+    });
   });
 }

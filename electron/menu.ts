@@ -27,7 +27,13 @@ export interface MenuOptions {
   readonly platform?: NodeJS.Platform;
 }
 
-export function buildMenuTemplate({ language, getFocusedWindow, developerItems, actions, platform = process.platform }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  language,
+  getFocusedWindow,
+  developerItems,
+  actions,
+  platform = process.platform,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const labels = menuLabels[language];
   const mac = platform === 'darwin';
   const sendCommand = (command: AppCommand): void => {

@@ -88,7 +88,10 @@ export function listenForOpenFiles(argv: readonly string[], cwd: string): OpenFi
       .catch((error: unknown) => console.error('Nahtstelle: could not show a session file from outside', error));
     return queue;
   };
-  const openPath = (path: string): OpenTask => (current) => current.openSession(path);
+  const openPath =
+    (path: string): OpenTask =>
+    (current) =>
+      current.openSession(path);
 
   const [firstPath] = sessionPathsFromArgv(argv, cwd);
   if (firstPath !== undefined) waiting.push(openPath(firstPath));

@@ -107,9 +107,7 @@ export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow
 
   // Always the bundled page, through the app: protocol: no environment variable can point the
   // window (and with it the preload bridge) at another page.
-  window
-    .loadURL(appPageUrl())
-    .catch((error: unknown) => console.error('Nahtstelle: the window could not load its page', error));
+  window.loadURL(appPageUrl()).catch((error: unknown) => console.error('Nahtstelle: the window could not load its page', error));
   return window;
 }
 
@@ -190,8 +188,13 @@ export const printWindowPreferences = {
  * a hidden window produces no frames to photograph (a picture taken from it may never come), and
  * would be photographed at its display's scale factor.
  */
-export function createPrintWindow(size: { readonly width: number; readonly height: number }, options: { readonly offscreen?: boolean } = {}): BrowserWindow {
-  const webPreferences: WebPreferences = options.offscreen ? { ...printWindowPreferences, offscreen: { deviceScaleFactor: 1 } } : printWindowPreferences;
+export function createPrintWindow(
+  size: { readonly width: number; readonly height: number },
+  options: { readonly offscreen?: boolean } = {},
+): BrowserWindow {
+  const webPreferences: WebPreferences = options.offscreen
+    ? { ...printWindowPreferences, offscreen: { deviceScaleFactor: 1 } }
+    : printWindowPreferences;
   const window = new BrowserWindow({ show: false, width: size.width, height: size.height, useContentSize: true, webPreferences });
   hardenPrintContents(window.webContents);
   return window;

@@ -24,7 +24,10 @@ export function cardsPerLane(laneCount: number): number {
 /** One place in a lane: a card the summary shows, or a covered caricature. */
 type Slot = { readonly card: SummaryCard } | { readonly hidden: true };
 
-const columnRules = Array.from({ length: boardImageLimits.columns }, (_, i) => `.lanes--${i + 1} { grid-template-columns: repeat(${i + 1}, 340px); }`).join('\n');
+const columnRules = Array.from(
+  { length: boardImageLimits.columns },
+  (_, i) => `.lanes--${i + 1} { grid-template-columns: repeat(${i + 1}, 340px); }`,
+).join('\n');
 
 const styles = `
 :root { color-scheme: light; }
@@ -72,7 +75,10 @@ export function renderBoardImage(summary: Summary): string {
     cardsByLane.set(card.laneId, list);
   }
   const mission = (summary.mission ?? '').trim();
-  const subtitle = [summary.dateText, summary.facts?.client ?? ''].map((part) => part.trim()).filter(Boolean).join(' · ');
+  const subtitle = [summary.dateText, summary.facts?.client ?? '']
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' · ');
   const columns = Math.min(Math.max(lanes.length, 1), boardImageLimits.columns);
   return [
     ...htmlDocumentStart(summary.language, summary.title, styles),

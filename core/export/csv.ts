@@ -25,7 +25,10 @@ export function renderCsv(summary: Summary, options: CsvOptions = {}): string {
   const text = summaryText(summary.language);
   const rows =
     options.table === 'actions'
-      ? [actionColumns.map((column) => text.actionColumns[column]), ...allActions(summary).map(([action, lane]) => actionColumns.map((column) => actionCell(action, lane, column, text)))]
+      ? [
+          actionColumns.map((column) => text.actionColumns[column]),
+          ...allActions(summary).map(([action, lane]) => actionColumns.map((column) => actionCell(action, lane, column, text))),
+        ]
       : [cardColumns.map((column) => text.columns[column]), ...summary.cards.map((card) => cardColumns.map((column) => cell(card, column, text)))];
   return `\uFEFF${rows.map((row) => row.map(quoteField).join(delimiter)).join('\r\n')}\r\n`;
 }
@@ -33,7 +36,8 @@ export function renderCsv(summary: Summary, options: CsvOptions = {}): string {
 /** Every action item with its card's lane, sorted by due day (the summary's order when it has the section). */
 function allActions(summary: Summary): [ActionSummary, string][] {
   const laneOf = new Map(summary.cards.map((card) => [card.id, card.laneName]));
-  const actions = summary.actions ?? [...summary.cards.flatMap((card) => card.actions)].sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999'));
+  const actions =
+    summary.actions ?? [...summary.cards.flatMap((card) => card.actions)].sort((a, b) => (a.due || '9999').localeCompare(b.due || '9999'));
   return actions.map((action) => [action, laneOf.get(action.cardId) ?? '']);
 }
 

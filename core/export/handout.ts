@@ -42,7 +42,9 @@ export function missionSize(mission: string): MissionSize {
   return 'xxxs';
 }
 
-const sizeRules = sizes.map((size) => `.mission--${size.name} { font-size: ${size.pt}pt; font-weight: ${size.weight}; line-height: ${size.lineHeight}; }`).join('\n');
+const sizeRules = sizes
+  .map((size) => `.mission--${size.name} { font-size: ${size.pt}pt; font-weight: ${size.weight}; line-height: ${size.lineHeight}; }`)
+  .join('\n');
 
 const styles = `
 :root { color-scheme: light; }

@@ -99,7 +99,9 @@ export function renderHtml(summary: Summary, assets: SummaryAssets = {}): string
   });
   if (!summary.sections.includes('moves')) sections.push(rankingAppendix(summary, text));
   return [
-    ...htmlDocumentStart(summary.language, `${summary.title} — ${text.summary}`, styles, ['<meta name="viewport" content="width=device-width, initial-scale=1">']),
+    ...htmlDocumentStart(summary.language, `${summary.title} — ${text.summary}`, styles, [
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ]),
     '<header class="cover">',
     `<h1>${escapeHtml(summary.title)}</h1>`,
     `<p class="subtitle">${escapeHtml(subtitle)}</p>`,
@@ -130,7 +132,8 @@ function factsList(summary: Summary, text: SummaryText): string {
   if (facts.participants.length === 0) out.push(escapeHtml(text.facts.noParticipants));
   else {
     out.push('<ul>');
-    for (const group of facts.participants) out.push(`<li><span class="detail-label">${escapeHtml(group.label)}:</span> ${escapeHtml(group.names.join(', '))}</li>`);
+    for (const group of facts.participants)
+      out.push(`<li><span class="detail-label">${escapeHtml(group.label)}:</span> ${escapeHtml(group.names.join(', '))}</li>`);
     out.push('</ul>');
   }
   out.push('</dd>');
@@ -145,7 +148,11 @@ function factsList(summary: Summary, text: SummaryText): string {
  * than its longest word (with `overflow-wrap: break-word` that word does not count as breakable,
  * unlike `anywhere`), so "offen" or a long German compound is never cut into pieces.
  */
-function table(className: string, columns: readonly { readonly label: string; readonly width: number; readonly nowrap?: boolean }[], rows: readonly (readonly string[])[]): string {
+function table(
+  className: string,
+  columns: readonly { readonly label: string; readonly width: number; readonly nowrap?: boolean }[],
+  rows: readonly (readonly string[])[],
+): string {
   const out = [`<table class="${className} stack">`, `<colgroup>${columns.map((column) => `<col class="w${column.width}">`).join('')}</colgroup>`];
   out.push(`<thead><tr>${columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`).join('')}</tr></thead>`, '<tbody>');
   for (const row of rows) {
@@ -198,14 +205,18 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       out.push(`<p class="counts">${escapeHtml(text.glance.counts(glance.counts))}</p>`);
       if (glance.top.length > 0) {
         out.push(`<h3>${escapeHtml(text.glance.top)}</h3>`, '<ol>');
-        for (const entry of glance.top) out.push(`<li value="${entry.rank}">${escapeHtml(entry.title)} <span class="lead">(${escapeHtml(text.votes.dots(entry.dots))})</span></li>`);
+        for (const entry of glance.top)
+          out.push(
+            `<li value="${entry.rank}">${escapeHtml(entry.title)} <span class="lead">(${escapeHtml(text.votes.dots(entry.dots))})</span></li>`,
+          );
         out.push('</ol>');
       }
       out.push(`<h3>${escapeHtml(text.glance.unresolved)}</h3>`);
       if (glance.unresolved.length === 0) note(text.glance.noUnresolved);
       else {
         out.push('<ul>');
-        for (const card of glance.unresolved) out.push(`<li><span class="flag">${escapeHtml(card.title)}</span> <span class="lead">(${escapeHtml(card.laneName)})</span></li>`);
+        for (const card of glance.unresolved)
+          out.push(`<li><span class="flag">${escapeHtml(card.title)}</span> <span class="lead">(${escapeHtml(card.laneName)})</span></li>`);
         out.push('</ul>');
       }
       out.push(`<h3>${escapeHtml(text.glance.nextActions)}</h3>`);
@@ -221,7 +232,10 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       break;
     }
     case 'board':
-      if (assets.boardPng) out.push(`<figure class="board"><img src="data:image/png;base64,${base64(assets.boardPng)}" alt="${escapeHtml(text.boardPicture.alt)}"></figure>`);
+      if (assets.boardPng)
+        out.push(
+          `<figure class="board"><img src="data:image/png;base64,${base64(assets.boardPng)}" alt="${escapeHtml(text.boardPicture.alt)}"></figure>`,
+        );
       break;
     case 'lanes':
       for (const lane of summary.lanes ?? []) {
@@ -234,9 +248,12 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
             const lead = card.showLead ? ` <span class="${leadClass}">— ${escapeHtml(text.lane.lead)}: ${escapeHtml(card.leadText)}</span>` : '';
             const dots = card.dots ? ` <span class="lead nowrap">(${escapeHtml(text.votes.dots(card.dots))})</span>` : '';
             const details = [
-              card.why.trim() && `<span class="card-details"><span class="detail-label">${escapeHtml(text.card.why)}:</span> <span class="multiline">${escapeHtml(card.why)}</span></span>`,
-              card.notes.trim() && `<span class="card-details"><span class="detail-label">${escapeHtml(text.card.notes)}:</span> <span class="multiline">${escapeHtml(card.notes)}</span></span>`,
-              card.tags.length > 0 && `<span class="card-details"><span class="detail-label">${escapeHtml(text.card.tags)}:</span> ${escapeHtml(card.tags.join(', '))}</span>`,
+              card.why.trim() &&
+                `<span class="card-details"><span class="detail-label">${escapeHtml(text.card.why)}:</span> <span class="multiline">${escapeHtml(card.why)}</span></span>`,
+              card.notes.trim() &&
+                `<span class="card-details"><span class="detail-label">${escapeHtml(text.card.notes)}:</span> <span class="multiline">${escapeHtml(card.notes)}</span></span>`,
+              card.tags.length > 0 &&
+                `<span class="card-details"><span class="detail-label">${escapeHtml(text.card.tags)}:</span> ${escapeHtml(card.tags.join(', '))}</span>`,
             ].filter(Boolean);
             out.push(`<li>${kind}${escapeHtml(card.title)}${lead}${dots}${details.join('')}</li>`);
           }
@@ -258,7 +275,8 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
         ].filter(([, value]) => value?.trim());
         if (parts.length > 0) {
           out.push('<ul>');
-          for (const [label = '', value = ''] of parts) out.push(`<li><span class="detail-label">${escapeHtml(label)}:</span> <span class="multiline">${escapeHtml(value)}</span></li>`);
+          for (const [label = '', value = ''] of parts)
+            out.push(`<li><span class="detail-label">${escapeHtml(label)}:</span> <span class="multiline">${escapeHtml(value)}</span></li>`);
           out.push('</ul>');
         }
       }
@@ -272,7 +290,9 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       for (const group of caricatures.groups) {
         out.push(`<h3>${escapeHtml(group.label)}</h3>`, '<ul>');
         for (const entry of group.items) {
-          const state = entry.cleared ? `<span class="ok">${escapeHtml(text.caricatures.cleared)}</span>` : `<span class="flag">${escapeHtml(text.caricatures.notCleared)}</span>`;
+          const state = entry.cleared
+            ? `<span class="ok">${escapeHtml(text.caricatures.cleared)}</span>`
+            : `<span class="flag">${escapeHtml(text.caricatures.notCleared)}</span>`;
           const truth = entry.truth.trim()
             ? `<span class="detail"><span class="detail-label">${escapeHtml(text.caricatures.truth)}:</span> <span class="multiline">${escapeHtml(entry.truth)}</span></span>`
             : `<span class="detail muted">${escapeHtml(text.caricatures.noTruth)}</span>`;
@@ -346,7 +366,11 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
             { label: text.agenda.minutes, width: 15, nowrap: true },
             { label: text.agenda.state, width: 25 },
           ],
-          agenda.map((item) => [escapeHtml(item.title), escapeHtml(item.minutesText), item.state === 'skipped' ? `<span class="flag">${escapeHtml(item.stateText)}</span>` : escapeHtml(item.stateText)]),
+          agenda.map((item) => [
+            escapeHtml(item.title),
+            escapeHtml(item.minutesText),
+            item.state === 'skipped' ? `<span class="flag">${escapeHtml(item.stateText)}</span>` : escapeHtml(item.stateText),
+          ]),
         ),
       );
       break;
@@ -360,7 +384,9 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
           const reason = move.reason.trim()
             ? `<span class="detail"><span class="detail-label">${escapeHtml(text.moves.reason)}:</span> <span class="multiline">${escapeHtml(move.reason)}</span></span>`
             : `<span class="detail muted">${escapeHtml(text.moves.noReason)}</span>`;
-          out.push(`<li>${escapeHtml(move.atText)} — <strong>${escapeHtml(move.cardTitle)}</strong>: ${escapeHtml(move.from)} → ${escapeHtml(move.to)}${reason}</li>`);
+          out.push(
+            `<li>${escapeHtml(move.atText)} — <strong>${escapeHtml(move.cardTitle)}</strong>: ${escapeHtml(move.from)} → ${escapeHtml(move.to)}${reason}</li>`,
+          );
         }
         out.push('</ul>');
       }

@@ -24,7 +24,10 @@ export function renderMarkdown(summary: Summary): string {
     out.push(...sectionBody(summary, section, text));
   }
   if (!summary.sections.includes('moves')) out.push(...rankingAppendix(summary, text));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function sectionBody(summary: Summary, section: SummarySection, text: SummaryText): string[] {
@@ -51,7 +54,14 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       if (!glance) break;
       const mission = summary.mission ?? '';
       out.push(`### ${inline(text.mission.label)}`, '');
-      out.push(mission.trim() ? lines(mission).map((line, i, all) => `> ${line}${i < all.length - 1 ? '\\' : ''}`).join('\n') : paragraph(text.mission.none), '');
+      out.push(
+        mission.trim()
+          ? lines(mission)
+              .map((line, i, all) => `> ${line}${i < all.length - 1 ? '\\' : ''}`)
+              .join('\n')
+          : paragraph(text.mission.none),
+        '',
+      );
       out.push(paragraph(text.glance.counts(glance.counts)), '');
       if (glance.top.length > 0) {
         out.push(`### ${inline(text.glance.top)}`, '');
@@ -128,7 +138,9 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
         break;
       }
       const metricLine = (m: (typeof metrics.withNarrative)[number]): string =>
-        [`**${inline(m.title)}**`, m.figure && inline(m.figure), m.ownerText && `${inline(text.metrics.owner)}: ${inline(m.ownerText)}`].filter(Boolean).join(' — ');
+        [`**${inline(m.title)}**`, m.figure && inline(m.figure), m.ownerText && `${inline(text.metrics.owner)}: ${inline(m.ownerText)}`]
+          .filter(Boolean)
+          .join(' — ');
       out.push(`### ${inline(text.metrics.withNarrative)}`, '');
       for (const m of metrics.withNarrative) out.push(item(`${metricLine(m)}\\\n  ${inline(text.metrics.narrative)}: ${block(m.narrative, '  ')}`));
       if (metrics.withNarrative.length === 0) out.push(paragraph(text.metrics.none));
@@ -227,9 +239,7 @@ function lineStart(escaped: string): string {
  * markup, HTML or an entity anywhere are backslash-escaped; line breaks become spaces.
  */
 function inline(value: string): string {
-  return value
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/[\\`*_[\]~]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|#(?=\s*$)/g, '\\$&');
+  return value.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]~]|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)|#(?=\s*$)/g, '\\$&');
 }
 
 /** A paragraph of its own: inline text that also starts a block. */

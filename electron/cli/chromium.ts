@@ -64,16 +64,19 @@ export function createChromiumPrinter(executablePath: string): ChromiumPrinter {
   }
   return {
     pdf: (html, frame) =>
-      withPage(html, printViewport, async (page) =>
-        new Uint8Array(
-          await page.pdf({
-            format: 'A4',
-            printBackground: true,
-            tagged: true,
-            outline: true,
-            ...(frame ? { displayHeaderFooter: true, ...headerFooter(frame) } : { displayHeaderFooter: false }),
-          }),
-        ),
+      withPage(
+        html,
+        printViewport,
+        async (page) =>
+          new Uint8Array(
+            await page.pdf({
+              format: 'A4',
+              printBackground: true,
+              tagged: true,
+              outline: true,
+              ...(frame ? { displayHeaderFooter: true, ...headerFooter(frame) } : { displayHeaderFooter: false }),
+            }),
+          ),
       ),
     png: (html) =>
       withPage(html, imageViewport, async (page) => {

@@ -108,7 +108,10 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
         fallbackLanguage: language,
         ...(values.table !== undefined && isCsvTable(values.table) && { csvTable: values.table }),
       };
-      bytes = await renderExport(session, request, printer, { ...(environment.timeZone && { timeZone: environment.timeZone }), ...(environment.exportedOn && { exportedOn: environment.exportedOn }) });
+      bytes = await renderExport(session, request, printer, {
+        ...(environment.timeZone && { timeZone: environment.timeZone }),
+        ...(environment.exportedOn && { exportedOn: environment.exportedOn }),
+      });
     } finally {
       await printer?.close();
     }
@@ -174,7 +177,12 @@ export function describeFileError(error: FileError, text: CliText): string {
  * Chromium, where the kind needs it: pdf, handout and png cannot be made without it (a usage
  * error, exit 2); the board picture in html, docx and pptx is left out with a warning.
  */
-async function cliPrinter(kind: ExportKind, sections: readonly SummarySection[], environment: CliEnvironment, text: CliText): Promise<(Printer & { close(): Promise<void> }) | null> {
+async function cliPrinter(
+  kind: ExportKind,
+  sections: readonly SummarySection[],
+  environment: CliEnvironment,
+  text: CliText,
+): Promise<(Printer & { close(): Promise<void> }) | null> {
   const needs = kind === 'pdf' || kind === 'handout' || kind === 'png';
   const wantsBoard = sections.includes('board') && (formatsWithBoard as readonly string[]).includes(kind);
   if (!needs && !wantsBoard) return null;

@@ -168,7 +168,8 @@ nicht schreibbar, 2 falsche Argumente oder kein Chromium für pdf, handout oder 
     tooManyInputs: 'Bitte genau eine Sitzungsdatei angeben.',
     noFormat: `Kein Format angegeben: --format ${formats}.`,
     badFormat: `Unbekanntes Format „{{format}}“: möglich sind ${formats}.`,
-    noChromium: 'Kein Chromium gefunden: --format {{format}} wird von Chromium gedruckt. Bitte Chromium oder Chrome installieren oder CHROMIUM_PATH auf das Programm setzen.',
+    noChromium:
+      'Kein Chromium gefunden: --format {{format}} wird von Chromium gedruckt. Bitte Chromium oder Chrome installieren oder CHROMIUM_PATH auf das Programm setzen.',
     badPreset: 'Unbekannte Vorauswahl „{{preset}}“: möglich sind client und full.',
     badTable: 'Unbekannte Tabelle „{{table}}“: möglich sind cards und actions.',
     tableOnlyCsv: '--table, --semicolon und --comma gelten nur für --format csv.',

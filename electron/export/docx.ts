@@ -20,7 +20,7 @@ import {
   ImageRun,
   LineRuleType,
   Packer,
-    PageNumber,
+  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -58,7 +58,13 @@ export async function renderDocx(summary: Summary, assets: DocxAssets = {}): Pro
     if (section === 'board' && !assets.boardPng) continue;
     if (section === 'moves') body.push(...rankingAppendix(summary, text));
     // The cover stands alone on its page; everything after it starts on the next.
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: first && summary.facts !== null, children: [new TextRun(text.sections[section])] }));
+    body.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: first && summary.facts !== null,
+        children: [new TextRun(text.sections[section])],
+      }),
+    );
     first = false;
     body.push(...sectionBody(summary, section, text, assets));
   }
@@ -76,22 +82,43 @@ export async function renderDocx(summary: Summary, assets: DocxAssets = {}): Pro
     description: subtitle,
     styles: {
       default: {
-        document: { run: { language: { value: languageTags[summary.language] }, font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 100, line: 276 } } },
-        title: { run: { size: 48, bold: true, color: '1F3F5E', font: 'Calibri' }, paragraph: { spacing: { before: 1200, after: 160, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true } },
+        document: {
+          run: { language: { value: languageTags[summary.language] }, font: 'Calibri', size: 22 },
+          paragraph: { spacing: { after: 100, line: 276 } },
+        },
+        title: {
+          run: { size: 48, bold: true, color: '1F3F5E', font: 'Calibri' },
+          paragraph: { spacing: { before: 1200, after: 160, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true },
+        },
         heading1: heading(32, 360),
         heading2: heading(26, 240),
       },
     },
     sections: [
       {
-        properties: { page: { size: { width: page.width, height: page.height }, margin: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin } } },
-        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: [summary.title, summary.dateText].filter(Boolean).join(' · '), size: 18, color: '555555' })] })] }) },
+        properties: {
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                children: [new TextRun({ text: [summary.title, summary.dateText].filter(Boolean).join(' · '), size: 18, color: '555555' })],
+              }),
+            ],
+          }),
+        },
         footers: {
           default: new Footer({
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [`${text.page} `, PageNumber.CURRENT, ` ${text.of} `, PageNumber.TOTAL_PAGES], size: 18, color: '555555' })],
+                children: [
+                  new TextRun({ children: [`${text.page} `, PageNumber.CURRENT, ` ${text.of} `, PageNumber.TOTAL_PAGES], size: 18, color: '555555' }),
+                ],
               }),
             ],
           }),
@@ -140,7 +167,9 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       field(text.facts.date, facts.dateText);
       field(text.facts.place, facts.place);
       field(text.facts.facilitator, facts.facilitator);
-      out.push(bullet([bold(`${text.facts.participants}:`), ...(facts.participants.length === 0 ? [new TextRun(` ${text.facts.noParticipants}`)] : [])]));
+      out.push(
+        bullet([bold(`${text.facts.participants}:`), ...(facts.participants.length === 0 ? [new TextRun(` ${text.facts.noParticipants}`)] : [])]),
+      );
       for (const group of facts.participants) out.push(bullet([bold(`${group.label}: `), new TextRun(group.names.join(', '))], 1));
       field(text.facts.exported, summary.exportedText);
       break;
@@ -159,16 +188,24 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
             children: lines(mission.trim(), { size: 28 }),
           }),
         );
-      }
-      else note(text.mission.none);
+      } else note(text.mission.none);
       out.push(new Paragraph({ spacing: { before: 160 }, children: [bold(text.glance.counts(glance.counts))] }));
       if (glance.top.length > 0) {
         heading(text.glance.top);
-        glance.top.forEach((entry, index) => out.push(new Paragraph({ children: [new TextRun(`${index + 1}. ${entry.title} `), new TextRun({ text: `(${text.votes.dots(entry.dots)})`, color: '555555' })] })));
+        glance.top.forEach((entry, index) =>
+          out.push(
+            new Paragraph({
+              children: [new TextRun(`${index + 1}. ${entry.title} `), new TextRun({ text: `(${text.votes.dots(entry.dots)})`, color: '555555' })],
+            }),
+          ),
+        );
       }
       heading(text.glance.unresolved);
       if (glance.unresolved.length === 0) note(text.glance.noUnresolved);
-      for (const card of glance.unresolved) out.push(bullet([new TextRun({ text: card.title, color: 'A03000', bold: true }), new TextRun({ text: ` (${card.laneName})`, color: '555555' })]));
+      for (const card of glance.unresolved)
+        out.push(
+          bullet([new TextRun({ text: card.title, color: 'A03000', bold: true }), new TextRun({ text: ` (${card.laneName})`, color: '555555' })]),
+        );
       heading(text.glance.nextActions);
       if (glance.nextActions.length === 0) note(text.glance.noNextActions);
       for (const action of glance.nextActions) {
@@ -183,7 +220,12 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       out.push(
         new Paragraph({
           children: [
-            new ImageRun({ type: 'png', data: assets.boardPng, transformation: size, altText: { name: text.sections.board, title: text.sections.board, description: text.boardPicture.alt } }),
+            new ImageRun({
+              type: 'png',
+              data: assets.boardPng,
+              transformation: size,
+              altText: { name: text.sections.board, title: text.sections.board, description: text.boardPicture.alt },
+            }),
           ],
         }),
       );
@@ -196,11 +238,19 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
           const children: ParagraphChild[] = [];
           if (card.kind !== 'topic') children.push(new TextRun({ text: `${card.kindText}: `, italics: true }));
           children.push(new TextRun(card.title));
-          if (card.showLead) children.push(new TextRun({ text: ` — ${text.lane.lead}: ${card.leadText}`, color: card.lead === 'unresolved' ? 'A03000' : '555555', bold: card.lead === 'unresolved' }));
+          if (card.showLead)
+            children.push(
+              new TextRun({
+                text: ` — ${text.lane.lead}: ${card.leadText}`,
+                color: card.lead === 'unresolved' ? 'A03000' : '555555',
+                bold: card.lead === 'unresolved',
+              }),
+            );
           if (card.dots) children.push(new TextRun({ text: ` (${text.votes.dots(card.dots)})`, color: '555555' }));
           if (card.why.trim()) children.push(new TextRun({ text: `${text.card.why}: `, bold: true, break: 1 }), ...lines(card.why));
           if (card.notes.trim()) children.push(new TextRun({ text: `${text.card.notes}: `, bold: true, break: 1 }), ...lines(card.notes));
-          if (card.tags.length > 0) children.push(new TextRun({ text: `${text.card.tags}: `, bold: true, break: 1 }), new TextRun(card.tags.join(', ')));
+          if (card.tags.length > 0)
+            children.push(new TextRun({ text: `${text.card.tags}: `, bold: true, break: 1 }), new TextRun(card.tags.join(', ')));
           out.push(bullet(children));
         }
         if (lane.cards.length === 0 && lane.hiddenCaricatures === 0) note(text.lane.empty);
@@ -227,7 +277,10 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       for (const group of caricatures.groups) {
         heading(group.label);
         for (const entry of group.items) {
-          const children: ParagraphChild[] = [bold(entry.title), new TextRun(` — ${entry.cleared ? text.caricatures.cleared : text.caricatures.notCleared}`)];
+          const children: ParagraphChild[] = [
+            bold(entry.title),
+            new TextRun(` — ${entry.cleared ? text.caricatures.cleared : text.caricatures.notCleared}`),
+          ];
           if (entry.truth.trim()) children.push(new TextRun({ text: `${text.caricatures.truth}: `, bold: true, break: 1 }), ...lines(entry.truth));
           else children.push(new TextRun({ text: text.caricatures.noTruth, italics: true, break: 1 }));
           out.push(bullet(children));
@@ -244,10 +297,12 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       }
       heading(text.metrics.withNarrative);
       if (metrics.withNarrative.length === 0) note(text.metrics.none);
-      for (const m of metrics.withNarrative) out.push(bullet([...metricHead(m, text), new TextRun({ text: `${text.metrics.narrative}: `, bold: true, break: 1 }), ...lines(m.narrative)]));
+      for (const m of metrics.withNarrative)
+        out.push(bullet([...metricHead(m, text), new TextRun({ text: `${text.metrics.narrative}: `, bold: true, break: 1 }), ...lines(m.narrative)]));
       heading(text.metrics.withoutNarrative);
       if (metrics.withoutNarrative.length === 0) note(text.metrics.allTold);
-      for (const m of metrics.withoutNarrative) out.push(bullet([...metricHead(m, text), new TextRun({ text: text.metrics.noNarrative, bold: true, color: 'A03000', break: 1 })]));
+      for (const m of metrics.withoutNarrative)
+        out.push(bullet([...metricHead(m, text), new TextRun({ text: text.metrics.noNarrative, bold: true, color: 'A03000', break: 1 })]));
       break;
     }
     case 'votes': {
@@ -278,7 +333,13 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       const actions = summary.actions ?? [];
       if (actions.length === 0) note(text.actions.none);
       else {
-        const rows = actions.map((action) => [action.text, action.owner.trim() || text.actions.noOwner, action.dueText || text.actions.noDue, action.done ? text.actions.done : text.actions.open, action.cardTitle]);
+        const rows = actions.map((action) => [
+          action.text,
+          action.owner.trim() || text.actions.noOwner,
+          action.dueText || text.actions.noDue,
+          action.done ? text.actions.done : text.actions.open,
+          action.cardTitle,
+        ]);
         out.push(
           table(
             [
@@ -357,6 +418,12 @@ function table(columns: readonly Column[], rows: readonly (readonly string[])[])
     width: { size: textWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    rows: [row(columns.map((column) => column.label), true), ...rows.map((cells) => row(cells, false))],
+    rows: [
+      row(
+        columns.map((column) => column.label),
+        true,
+      ),
+      ...rows.map((cells) => row(cells, false)),
+    ],
   });
 }

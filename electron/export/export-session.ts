@@ -40,7 +40,12 @@ export interface ExportExtras {
 }
 
 /** The file's bytes. The board picture for the documents that embed it is printed first, by the same printer. */
-export async function renderExport(session: Session, request: ExportRequest, printer: Printer | null, extras: ExportExtras = {}): Promise<Uint8Array> {
+export async function renderExport(
+  session: Session,
+  request: ExportRequest,
+  printer: Printer | null,
+  extras: ExportExtras = {},
+): Promise<Uint8Array> {
   const { kind, fallbackLanguage } = request;
   const options: SummaryOptions = {
     fallbackLanguage,
@@ -55,7 +60,8 @@ export async function renderExport(session: Session, request: ExportRequest, pri
   };
   const summary = buildSummary(session, options);
   const withBoard = summary.sections.includes('board') && (kind === 'pdf' || (isSummaryFormat(kind) && formatsWithBoard.includes(kind)));
-  const boardPng = withBoard && printer ? await printer.png(renderBoardImage(buildSummary(session, { ...options, sections: boardSections }))) : undefined;
+  const boardPng =
+    withBoard && printer ? await printer.png(renderBoardImage(buildSummary(session, { ...options, sections: boardSections }))) : undefined;
   if (isSummaryFormat(kind)) {
     return renderSummaryFile(summary, kind, { csvDelimiter: request.csvDelimiter, csvTable: request.csvTable, boardPng });
   }

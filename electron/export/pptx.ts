@@ -15,7 +15,16 @@ export interface PptxAssets {
 /** Slide geometry (16:9, inches). */
 const layout = { width: 13.333, height: 7.5, margin: 0.6, titleY: 0.3, titleH: 0.9, bodyY: 1.35, bodyH: 5.45, footerY: 6.95 } as const;
 const bodyWidth = layout.width - 2 * layout.margin;
-const colours = { text: '1C1C1E', muted: '555555', accent: '1F3F5E', band: '2F5D8A', head: 'E8EEF4', flag: 'A03000', ok: '2A6B2A', line: 'BBBBBB' } as const;
+const colours = {
+  text: '1C1C1E',
+  muted: '555555',
+  accent: '1F3F5E',
+  band: '2F5D8A',
+  head: 'E8EEF4',
+  flag: 'A03000',
+  ok: '2A6B2A',
+  line: 'BBBBBB',
+} as const;
 const languageTags = { de: 'de-DE', en: 'en-GB' } as const;
 const masterName = 'NAHTSTELLE';
 const titleMasterName = 'NAHTSTELLE_TITLE';
@@ -96,7 +105,10 @@ export async function renderPptx(summary: Summary, assets: PptxAssets = {}): Pro
               { label: text.card.card, width: 4.5 },
               { label: text.card.details, width: bodyWidth - 4.5 },
             ],
-            (summary.seams ?? []).map((seam) => [{ text: seam.title, bold: true }, seam.agreed ? { text: exchangeText(seam, text) } : { text: text.seams.notAgreed, colour: colours.flag }]),
+            (summary.seams ?? []).map((seam) => [
+              { text: seam.title, bold: true },
+              seam.agreed ? { text: exchangeText(seam, text) } : { text: text.seams.notAgreed, colour: colours.flag },
+            ]),
           );
         }
         break;
@@ -128,7 +140,10 @@ export async function renderPptx(summary: Summary, assets: PptxAssets = {}): Pro
               { label: text.card.card, width: 4.5 },
               { label: text.card.details, width: bodyWidth - 4.5 },
             ],
-            metrics.map((metric) => [{ text: metric.title, bold: true }, { text: metricText(metric, text), colour: metric.narrative.trim() ? undefined : colours.flag }]),
+            metrics.map((metric) => [
+              { text: metric.title, bold: true },
+              { text: metricText(metric, text), colour: metric.narrative.trim() ? undefined : colours.flag },
+            ]),
           );
         }
         break;
@@ -136,7 +151,11 @@ export async function renderPptx(summary: Summary, assets: PptxAssets = {}): Pro
       case 'votes': {
         const votes = summary.votes;
         if (!votes || votes.ranking.length === 0) break;
-        deck.table(text.sections.votes, rankColumns(text), votes.ranking.map((entry) => rankRow(entry, text)));
+        deck.table(
+          text.sections.votes,
+          rankColumns(text),
+          votes.ranking.map((entry) => rankRow(entry, text)),
+        );
         break;
       }
       case 'agenda':
@@ -144,7 +163,12 @@ export async function renderPptx(summary: Summary, assets: PptxAssets = {}): Pro
         break;
       case 'moves': {
         const rest = summary.votes?.rest ?? [];
-        if (rest.length > 0) deck.table(text.appendix.ranking, rankColumns(text), rest.map((entry) => rankRow(entry, text)));
+        if (rest.length > 0)
+          deck.table(
+            text.appendix.ranking,
+            rankColumns(text),
+            rest.map((entry) => rankRow(entry, text)),
+          );
         const moves = summary.moves ?? [];
         if (moves.length > 0) {
           deck.table(
@@ -154,7 +178,11 @@ export async function renderPptx(summary: Summary, assets: PptxAssets = {}): Pro
               { label: `${text.columns.moves}`, width: 3.6 },
               { label: text.moves.reason, width: bodyWidth - 7.8 },
             ],
-            moves.map((move) => [{ text: move.cardTitle, bold: true }, { text: `${move.from} → ${move.to}\n${move.atText}` }, { text: oneLine(move.reason) || text.moves.noReason }]),
+            moves.map((move) => [
+              { text: move.cardTitle, bold: true },
+              { text: `${move.from} → ${move.to}\n${move.atText}` },
+              { text: oneLine(move.reason) || text.moves.noReason },
+            ]),
           );
         }
         break;
@@ -162,7 +190,11 @@ export async function renderPptx(summary: Summary, assets: PptxAssets = {}): Pro
     }
   }
   if (!summary.sections.includes('moves') && (summary.votes?.rest ?? []).length > 0) {
-    deck.table(text.appendix.ranking, rankColumns(text), (summary.votes?.rest ?? []).map((entry) => rankRow(entry, text)));
+    deck.table(
+      text.appendix.ranking,
+      rankColumns(text),
+      (summary.votes?.rest ?? []).map((entry) => rankRow(entry, text)),
+    );
   }
   // Stored, not deflated (pptxgenjs deflates only its STREAM/blob output): deflating a 2,000-card
   // deck cost about 0.6 s more, beyond the 2 s budget under load (docs/performance.md).
@@ -177,9 +209,28 @@ function defineMasters(pptx: PptxGenJS, summary: Summary, text: SummaryText): vo
   pptx.defineSlideMaster({
     title: masterName,
     objects: [
-      { placeholder: { options: { name: 'title', type: 'title', x: layout.margin, y: layout.titleY, w: bodyWidth, h: layout.titleH, fontSize: 28, bold: true, color: colours.accent, align: 'left', valign: 'bottom' }, text: '' } },
+      {
+        placeholder: {
+          options: {
+            name: 'title',
+            type: 'title',
+            x: layout.margin,
+            y: layout.titleY,
+            w: bodyWidth,
+            h: layout.titleH,
+            fontSize: 28,
+            bold: true,
+            color: colours.accent,
+            align: 'left',
+            valign: 'bottom',
+          },
+          text: '',
+        },
+      },
       { line: { x: layout.margin, y: layout.titleY + layout.titleH + 0.05, w: bodyWidth, h: 0, line: { color: colours.band, width: 2 } } },
-      { text: { text: footer || text.summary, options: { x: layout.margin, y: layout.footerY, w: 10, h: 0.35, fontSize: 11, color: colours.muted } } },
+      {
+        text: { text: footer || text.summary, options: { x: layout.margin, y: layout.footerY, w: 10, h: 0.35, fontSize: 11, color: colours.muted } },
+      },
     ],
     slideNumber: { x: layout.width - layout.margin - 1, y: layout.footerY, w: 1, h: 0.35, fontSize: 11, color: colours.muted, align: 'right' },
   });
@@ -187,7 +238,24 @@ function defineMasters(pptx: PptxGenJS, summary: Summary, text: SummaryText): vo
     title: titleMasterName,
     objects: [
       { line: { x: layout.margin, y: 3.35, w: bodyWidth, h: 0, line: { color: colours.band, width: 4 } } },
-      { placeholder: { options: { name: 'title', type: 'title', x: layout.margin, y: 0.9, w: bodyWidth, h: 2.35, fontSize: 40, bold: true, color: colours.accent, align: 'left', valign: 'bottom' }, text: '' } },
+      {
+        placeholder: {
+          options: {
+            name: 'title',
+            type: 'title',
+            x: layout.margin,
+            y: 0.9,
+            w: bodyWidth,
+            h: 2.35,
+            fontSize: 40,
+            bold: true,
+            color: colours.accent,
+            align: 'left',
+            valign: 'bottom',
+          },
+          text: '',
+        },
+      },
     ],
   });
 }
@@ -210,9 +278,20 @@ class Deck {
    * A table over as many slides as it needs (header row on each), split between rows by their
    * estimated height. `notes` are the speaker notes of each slide's rows; `after` a line under the table.
    */
-  table(title: string, columns: readonly Column[], rows: readonly (readonly Cell[])[], options: { notes?: readonly string[]; after?: string } = {}): void {
+  table(
+    title: string,
+    columns: readonly Column[],
+    rows: readonly (readonly Cell[])[],
+    options: { notes?: readonly string[]; after?: string } = {},
+  ): void {
     const heights = rows.map((row) => rowHeight(row, columns));
-    const room = layout.bodyH - rowHeight(columns.map((c) => ({ text: c.label })), columns) - (options.after ? 0.45 : 0);
+    const room =
+      layout.bodyH -
+      rowHeight(
+        columns.map((c) => ({ text: c.label })),
+        columns,
+      ) -
+      (options.after ? 0.45 : 0);
     const pages: number[][] = [];
     let page: number[] = [];
     let used = 0;
@@ -228,7 +307,10 @@ class Deck {
     if (page.length > 0 || pages.length === 0) pages.push(page);
     pages.forEach((indexes, pageIndex) => {
       const slide = this.slide(pageIndex === 0 ? title : `${title} ${this.text.continued}`);
-      const head = columns.map((column) => ({ text: column.label, options: { bold: true, fill: { color: colours.head }, color: colours.accent, lang: this.lang } }));
+      const head = columns.map((column) => ({
+        text: column.label,
+        options: { bold: true, fill: { color: colours.head }, color: colours.accent, lang: this.lang },
+      }));
       const body = indexes.map((index) =>
         (rows[index] ?? []).map((cell) => ({
           // An empty cell still gets a character: pptxgenjs writes an empty one without a paragraph (a repair trigger).
@@ -249,7 +331,16 @@ class Deck {
       });
       const lastPage = pageIndex === pages.length - 1;
       if (options.after && lastPage) {
-        slide.addText(options.after, { x: layout.margin, y: layout.footerY - 0.5, w: bodyWidth, h: 0.4, fontSize: 13, italic: true, color: colours.muted, lang: this.lang });
+        slide.addText(options.after, {
+          x: layout.margin,
+          y: layout.footerY - 0.5,
+          w: bodyWidth,
+          h: 0.4,
+          fontSize: 13,
+          italic: true,
+          color: colours.muted,
+          lang: this.lang,
+        });
       }
       const notes = indexes.map((index) => options.notes?.[index] ?? '').filter(Boolean);
       if (notes.length > 0) slide.addNotes(notes.join('\n\n'));
@@ -270,7 +361,8 @@ function titleSlide(deck: Deck, summary: Summary, text: SummaryText): void {
   const facts = summary.facts;
   const lines: PptxGenJS.TextProps[] = [];
   const line = (value: string, size: number, colour: string = colours.muted, bold = false): void => {
-    if (value.trim()) lines.push({ text: cut(oneLine(value), 160), options: { breakLine: true, fontSize: size, color: colour, bold, lang: deck.lang } });
+    if (value.trim())
+      lines.push({ text: cut(oneLine(value), 160), options: { breakLine: true, fontSize: size, color: colour, bold, lang: deck.lang } });
   };
   line([text.summary, summary.dateText].filter(Boolean).join(' · '), 22, colours.text, true);
   if (facts) {
@@ -283,11 +375,19 @@ function titleSlide(deck: Deck, summary: Summary, text: SummaryText): void {
   const width = agenda.length > 0 ? 6.6 : bodyWidth;
   if (lines.length > 0) slide.addText(lines, { x: layout.margin, y: 3.55, w: width, h: 3.2, valign: 'top', fit: 'shrink' });
   if (agenda.length > 0) {
-    const items: PptxGenJS.TextProps[] = [{ text: text.sections.agenda, options: { breakLine: true, bold: true, fontSize: 16, color: colours.accent, lang: deck.lang } }];
+    const items: PptxGenJS.TextProps[] = [
+      { text: text.sections.agenda, options: { breakLine: true, bold: true, fontSize: 16, color: colours.accent, lang: deck.lang } },
+    ];
     for (const item of agenda) {
       items.push({
         text: `${cut(item.title, 70)} — ${item.minutesText}, ${item.stateText}`,
-        options: { breakLine: true, fontSize: 13, color: item.state === 'skipped' || item.state === 'open' ? colours.muted : colours.text, bullet: true, lang: deck.lang },
+        options: {
+          breakLine: true,
+          fontSize: 13,
+          color: item.state === 'skipped' || item.state === 'open' ? colours.muted : colours.text,
+          bullet: true,
+          lang: deck.lang,
+        },
       });
     }
     slide.addText(items, { x: layout.margin + 6.9, y: 3.55, w: bodyWidth - 6.9, h: 3.2, valign: 'top', fit: 'shrink' });
@@ -310,16 +410,30 @@ function glanceSlide(deck: Deck, summary: Summary, text: SummaryText): void {
           .filter(Boolean)
           .map((line, index, all) => ({
             text: line,
-            options: { breakLine: true, fontSize: mission.length > 250 ? 18 : 24, color: colours.text, paraSpaceAfter: index === all.length - 1 ? 14 : 0, lang: deck.lang },
+            options: {
+              breakLine: true,
+              fontSize: mission.length > 250 ? 18 : 24,
+              color: colours.text,
+              paraSpaceAfter: index === all.length - 1 ? 14 : 0,
+              lang: deck.lang,
+            },
           }))
-      : [{ text: text.mission.none, options: { breakLine: true, italic: true, fontSize: 18, color: colours.muted, paraSpaceAfter: 14, lang: deck.lang } }]),
+      : [
+          {
+            text: text.mission.none,
+            options: { breakLine: true, italic: true, fontSize: 18, color: colours.muted, paraSpaceAfter: 14, lang: deck.lang },
+          },
+        ]),
     { text: text.glance.counts(glance.counts), options: { breakLine: true, fontSize: 14, color: colours.muted, lang: deck.lang } },
   ];
   slide.addText(left, { x: layout.margin, y: layout.bodyY, w: 6.0, h: layout.bodyH, valign: 'top', fit: 'shrink' });
 
   const right: PptxGenJS.TextProps[] = [];
   const heading = (value: string): void => {
-    right.push({ text: value, options: { breakLine: true, bold: true, fontSize: 16, color: colours.accent, paraSpaceBefore: right.length > 0 ? 10 : 0, lang: deck.lang } });
+    right.push({
+      text: value,
+      options: { breakLine: true, bold: true, fontSize: 16, color: colours.accent, paraSpaceBefore: right.length > 0 ? 10 : 0, lang: deck.lang },
+    });
   };
   const item = (value: string, colour: string = colours.text): void => {
     right.push({ text: cut(oneLine(value), 140), options: { breakLine: true, fontSize: 14, color: colour, bullet: true, lang: deck.lang } });
@@ -348,7 +462,14 @@ function boardSlide(deck: Deck, png: Uint8Array, text: SummaryText): void {
   const fitted = fitInto(size, { width: bodyWidth * 100, height: (layout.bodyH + 0.2) * 100 });
   const w = fitted.width / 100;
   const h = fitted.height / 100;
-  slide.addImage({ data: `image/png;base64,${Buffer.from(png).toString('base64')}`, x: layout.margin + (bodyWidth - w) / 2, y: layout.bodyY, w, h, altText: text.boardPicture.alt });
+  slide.addImage({
+    data: `image/png;base64,${Buffer.from(png).toString('base64')}`,
+    x: layout.margin + (bodyWidth - w) / 2,
+    y: layout.bodyY,
+    w,
+    h,
+    altText: text.boardPicture.alt,
+  });
 }
 
 /** A lane as a table: each card with what the reader needs about it; its notes in the speaker notes. */
@@ -382,7 +503,16 @@ function laneSlides(deck: Deck, summary: Summary, lane: SummaryLane, text: Summa
   const hidden = lane.hiddenCaricatures > 0 ? text.lane.hiddenCaricatures(lane.hiddenCaricatures) : undefined;
   if (rows.length === 0) {
     const slide = deck.slide(lane.name);
-    slide.addText(hidden ?? text.lane.empty, { x: layout.margin, y: layout.bodyY, w: bodyWidth, h: 0.6, fontSize: 16, italic: true, color: colours.muted, lang: deck.lang });
+    slide.addText(hidden ?? text.lane.empty, {
+      x: layout.margin,
+      y: layout.bodyY,
+      w: bodyWidth,
+      h: 0.6,
+      fontSize: 16,
+      italic: true,
+      color: colours.muted,
+      lang: deck.lang,
+    });
     return;
   }
   deck.table(lane.name, columns, rows, { notes, ...(hidden && { after: hidden }) });
@@ -443,7 +573,10 @@ function rankColumns(text: SummaryText): Column[] {
   ];
 }
 
-function rankRow(entry: { readonly rank: number; readonly title: string; readonly laneName: string; readonly dots: number }, text: SummaryText): Cell[] {
+function rankRow(
+  entry: { readonly rank: number; readonly title: string; readonly laneName: string; readonly dots: number },
+  text: SummaryText,
+): Cell[] {
   return [{ text: String(entry.rank), bold: true }, { text: entry.title }, { text: entry.laneName }, { text: text.votes.dots(entry.dots) }];
 }
 
@@ -458,7 +591,9 @@ export async function cleanPackage(bytes: Uint8Array): Promise<Uint8Array> {
   const names = new Set(Object.keys(zip.files));
   const typesFile = zip.file('[Content_Types].xml');
   if (typesFile) {
-    const extensions = new Set([...names].map((name) => /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase()).filter((ext): ext is string => ext !== undefined));
+    const extensions = new Set(
+      [...names].map((name) => /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase()).filter((ext): ext is string => ext !== undefined),
+    );
     const types = (await typesFile.async('string'))
       .replace(/<Override\s+PartName="\/([^"]+)"[^>]*\/>/g, (match, part: string) => (names.has(part) ? match : ''))
       .replace(/<Default\s+Extension="([^"]+)"[^>]*\/>/g, (match, ext: string) => (extensions.has(ext.toLowerCase()) ? match : ''));
@@ -471,10 +606,18 @@ export async function cleanPackage(bytes: Uint8Array): Promise<Uint8Array> {
     const xml = await file.async('string');
     let cleaned = xml.replace(emptyLine, '');
     // Speaker notes are one text run; a line break inside <a:t> is no line break to PowerPoint.
-    if (name.startsWith('ppt/notesSlides/')) cleaned = cleaned.replace(/<a:t>([^<]*\n[^<]*)<\/a:t>/g, (_whole, body: string) => `<a:t>${body.split('\n').join('</a:t></a:r><a:br/><a:r><a:t>')}</a:t>`);
+    if (name.startsWith('ppt/notesSlides/'))
+      cleaned = cleaned.replace(
+        /<a:t>([^<]*\n[^<]*)<\/a:t>/g,
+        (_whole, body: string) => `<a:t>${body.split('\n').join('</a:t></a:r><a:br/><a:r><a:t>')}</a:t>`,
+      );
     if (cleaned !== xml) zip.file(name, cleaned);
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'STORE', mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' });
+  return zip.generateAsync({
+    type: 'uint8array',
+    compression: 'STORE',
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  });
 }
 
 /** `<a:ln/>`, `<a:ln>` `</a:ln>` with only white space between, with or without attributes. */

@@ -24,7 +24,8 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pri
   const timeoutMs = options.timeoutMs ?? printTimeoutMs;
   const tempFolder = options.tempFolder ?? tmpdir();
   return {
-    pdf: (html, frame) => withPage(html, printViewport, false, tempFolder, timeoutMs, async (contents) => new Uint8Array(await contents.printToPDF(pdfOptions(frame)))),
+    pdf: (html, frame) =>
+      withPage(html, printViewport, false, tempFolder, timeoutMs, async (contents) => new Uint8Array(await contents.printToPDF(pdfOptions(frame)))),
     png: (html) => withPage(html, imageViewport, true, tempFolder, timeoutMs, capture),
   };
 }

@@ -167,7 +167,10 @@ export function createHandlers(services: MainServices): MainHandlers {
         preferences: preferences.all,
         session,
         problem,
-        preferencesProblem: preferencesProblem && { kind: preferencesProblem.kind, keptAs: preferencesProblem.kind === 'damaged' ? basename(preferencesProblem.keptAs) : '' },
+        preferencesProblem: preferencesProblem && {
+          kind: preferencesProblem.kind,
+          keptAs: preferencesProblem.kind === 'damaged' ? basename(preferencesProblem.keptAs) : '',
+        },
       };
     },
     async setLanguage(language) {
@@ -317,7 +320,8 @@ export function createHandlers(services: MainServices): MainHandlers {
         (found) => found.isFile(),
         () => false,
       );
-      if (!present) throw new ApiException({ code: 'fileProblem', reason: 'notFound', file: basename(path), detail: `revealExport: ${path} is gone` });
+      if (!present)
+        throw new ApiException({ code: 'fileProblem', reason: 'notFound', file: basename(path), detail: `revealExport: ${path} is gone` });
       services.reveal(path);
     },
     async setFullScreen(on) {

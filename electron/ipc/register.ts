@@ -9,10 +9,7 @@ import { dispatchCall, type ApiHandlers } from './handlers';
 /** Removes what `registerIpcHandlers` registered. */
 export type Unregister = () => void;
 
-export function registerIpcHandlers(
-  handlers: ApiHandlers,
-  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
-): Unregister {
+export function registerIpcHandlers(handlers: ApiHandlers, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): Unregister {
   for (const verb of apiVerbs) {
     ipcMain.handle(invokeChannel(verb), async (event, ...args: unknown[]): Promise<ApiResult> => {
       if (!isTrustedSender(event)) {

@@ -107,5 +107,8 @@ function detailOf(error: unknown): string {
 
 /** `2026-12-05T07-12-03Z`: sortable, and legal in file names on every system (no colons). */
 export function timeStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
 }

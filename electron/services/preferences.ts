@@ -11,8 +11,7 @@ import { templateLimits, type AgendaTemplate } from '../../core/templates';
 
 /** What went wrong with the preferences file, told to the facilitator once. */
 export type PreferencesProblem =
-  | { readonly kind: 'damaged'; readonly keptAs: string; readonly detail: string }
-  | { readonly kind: 'notSaved'; readonly detail: string };
+  { readonly kind: 'damaged'; readonly keptAs: string; readonly detail: string } | { readonly kind: 'notSaved'; readonly detail: string };
 
 export interface KeyValueStore {
   get(key: string): unknown;
@@ -86,7 +85,10 @@ export class PreferencesStore {
   }
 
   forgetRecentFile(path: string): void {
-    this.store.set('recentFiles', this.recentFiles.filter((item) => item !== path));
+    this.store.set(
+      'recentFiles',
+      this.recentFiles.filter((item) => item !== path),
+    );
   }
 
   /** The session open when the app stopped, reopened at the next start (also after a crash). */

@@ -59,7 +59,9 @@ const headDecoder = new TextDecoder('utf-8');
  * only fault is a character cut off at the very end, which is `truncated` (a half-copied or
  * half-synced session file: damaged, not foreign). Never throws.
  */
-export function decodeSessionBytes(bytes: Uint8Array): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: 'binary' | 'truncated'; readonly detail: string } {
+export function decodeSessionBytes(
+  bytes: Uint8Array,
+): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: 'binary' | 'truncated'; readonly detail: string } {
   try {
     return { ok: true, text: strictUtf8.decode(bytes) };
   } catch {
@@ -218,7 +220,9 @@ export class SessionFiles {
       throw writeFailure(error, toFolder);
     }
     // A backup whose file is gone moves too: it may be the only copy left of that session.
-    const fileNames = new Set(names.filter(isSessionOrBackupName).map((name) => (name.endsWith(backupSuffix) ? name.slice(0, -backupSuffix.length) : name)));
+    const fileNames = new Set(
+      names.filter(isSessionOrBackupName).map((name) => (name.endsWith(backupSuffix) ? name.slice(0, -backupSuffix.length) : name)),
+    );
     for (const fileName of [...fileNames].sort()) {
       const from = join(fromFolder, fileName);
       await this.exclusive(from, async () => {
@@ -245,7 +249,9 @@ export class SessionFiles {
     try {
       info = await this.fs.stat(path);
     } catch (error) {
-      return isMissing(error) ? { ok: false, reason: 'notFound', detail: errorDetail(error) } : { ok: false, reason: 'unreadable', detail: errorDetail(error) };
+      return isMissing(error)
+        ? { ok: false, reason: 'notFound', detail: errorDetail(error) }
+        : { ok: false, reason: 'unreadable', detail: errorDetail(error) };
     }
     if (!info.isFile()) return { ok: false, reason: 'unreadable', detail: 'Not a regular file', info };
     // Checked before reading: a huge file (or a disk image renamed by mistake) is never pulled into memory.
@@ -585,7 +591,10 @@ export function slugify(title: string): string {
 
 /** `<slug of title>-<first 8 of id>`: readable, and two sessions with one title still get two names. */
 export function fileStem(session: Session): string {
-  const idPart = session.id.slice(0, 8).toLowerCase().replace(/[^a-z0-9]/g, '');
+  const idPart = session.id
+    .slice(0, 8)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   const titlePart = slugify(session.details.title) || 'session';
   return idPart ? `${titlePart}-${idPart}` : titlePart;
 }
@@ -671,7 +680,8 @@ function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSum
 function sizedText(session: Session, path: string): string {
   const text = serializeSession(session);
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxSessionFileBytes) throw fileProblem('sessionTooLarge', path, `The session would take ${bytes} bytes; at most ${maxSessionFileBytes} are read`);
+  if (bytes > maxSessionFileBytes)
+    throw fileProblem('sessionTooLarge', path, `The session would take ${bytes} bytes; at most ${maxSessionFileBytes} are read`);
   return text;
 }
 

@@ -33,7 +33,11 @@ async function start(root: HTMLElement): Promise<void> {
     if (startup.problem) useBoard.getState().reportProblem(startup.problem);
     const preferencesProblem = startup.preferencesProblem;
     if (preferencesProblem) {
-      useNotices.getState().add(preferencesProblem.kind === 'damaged' ? { kind: 'preferencesDamaged', file: preferencesProblem.keptAs } : { kind: 'preferencesNotSaved' });
+      useNotices
+        .getState()
+        .add(
+          preferencesProblem.kind === 'damaged' ? { kind: 'preferencesDamaged', file: preferencesProblem.keptAs } : { kind: 'preferencesNotSaved' },
+        );
     }
     followAudienceWindow();
     followFullScreen();

@@ -20,7 +20,12 @@ describe('accessibility', () => {
     const board = await boards.open({ startOn: 'library', bypassCSP: true, locale: 'de-DE' });
     const folder = join(board.dataDir, 'sessions');
     await mkdir(folder, { recursive: true });
-    const session = addCard(createSession('kickoff', { title: 'Kick-off Müller', client: 'Müller & Söhne', place: 'Köln' }), 'c1', 'marketing', 'Messeauftritt');
+    const session = addCard(
+      createSession('kickoff', { title: 'Kick-off Müller', client: 'Müller & Söhne', place: 'Köln' }),
+      'c1',
+      'marketing',
+      'Messeauftritt',
+    );
     await writeFile(join(folder, 'Kick-off Müller.nahtstelle'), serializeSession(session));
     await writeFile(join(folder, 'Kaputt.nahtstelle'), '{ not a session');
     // The list is read when the start screen opens: reload it to see the files.

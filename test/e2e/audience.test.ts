@@ -5,7 +5,7 @@
  * and never holds what only the facilitator may see: a hidden caricature's text, or dots before
  * they are revealed. Closing it leaves the control window's session as it was.
  */
-import {mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -161,8 +161,13 @@ describe('the audience window (a second page of the web host)', () => {
     await lane(audience, 'Marketing').getByText('Messeauftritt').waitFor();
     expect(await audience.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(await audience.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(await page.locator('.lane-header h2').allInnerTexts());
-    expect(await audience.evaluate(() => document.documentElement.dataset.theme)).toBe(await page.evaluate(() => document.documentElement.dataset.theme ?? 'light'));
-    const titleSize = await lane(audience, 'Marketing').locator('.card-title').first().evaluate((title) => parseFloat(getComputedStyle(title).fontSize));
+    expect(await audience.evaluate(() => document.documentElement.dataset.theme)).toBe(
+      await page.evaluate(() => document.documentElement.dataset.theme ?? 'light'),
+    );
+    const titleSize = await lane(audience, 'Marketing')
+      .locator('.card-title')
+      .first()
+      .evaluate((title) => parseFloat(getComputedStyle(title).fontSize));
     expect(titleSize).toBeGreaterThanOrEqual(28);
 
     // Switching the control page to English switches the audience page too.
@@ -174,7 +179,11 @@ describe('the audience window (a second page of the web host)', () => {
   it('shows the board at the control page’s zoom, and fitted to its own window when the control page fits', async () => {
     const board = await boards.open();
     const { page } = board;
-    await addCards(page, 'Marketing', Array.from({ length: 14 }, (_, i) => `Topic ${i + 1}`));
+    await addCards(
+      page,
+      'Marketing',
+      Array.from({ length: 14 }, (_, i) => `Topic ${i + 1}`),
+    );
     await audienceButton(page).click();
     const audience = await openAudience(board);
     // Not all fit: the room sees whole cards and "+N more" (board/paging.ts).
@@ -191,7 +200,9 @@ describe('the audience window (a second page of the web host)', () => {
 
     await page.getByRole('button', { name: 'Presentation', exact: true }).click();
     // Steps start at the fitted zoom (below 100 %): two steps in make 125 %.
-    await expect.poll(() => page.getByRole('toolbar', { name: 'Presentation controls' }).getByRole('status').innerText()).toBe('Fitted to the screen');
+    await expect
+      .poll(() => page.getByRole('toolbar', { name: 'Presentation controls' }).getByRole('status').innerText())
+      .toBe('Fitted to the screen');
     await page.keyboard.press('Control+=');
     await page.keyboard.press('Control+=');
     await expect.poll(boardZoom).toBe('1.25');

@@ -55,65 +55,74 @@ export interface TextContrast {
  * left out unless asked for, as WCAG exempts them.
  */
 export async function textContrasts(page: Page, selector: string, { includeDisabled = false } = {}): Promise<TextContrast[]> {
-  return page.evaluate(({ within, includeDisabled }) => {
-    type Rgba = [number, number, number, number];
-    const canvas = document.createElement('canvas').getContext('2d');
-    if (!canvas) throw new Error('No canvas');
-    /** Any CSS colour (rgb, oklch, color-mix …) as sRGB bytes and alpha, via the canvas. */
-    const rgba = (colour: string): Rgba => {
-      canvas.clearRect(0, 0, 1, 1);
-      canvas.fillStyle = '#000';
-      canvas.fillStyle = colour;
-      canvas.fillRect(0, 0, 1, 1);
-      const [r = 0, g = 0, b = 0, a = 0] = canvas.getImageData(0, 0, 1, 1).data;
-      return [r, g, b, a / 255];
-    };
-    const over = (top: Rgba, bottom: Rgba): Rgba => {
-      const a = top[3];
-      return [top[0] * a + bottom[0] * (1 - a), top[1] * a + bottom[1] * (1 - a), top[2] * a + bottom[2] * (1 - a), 1];
-    };
-    const luminance = ([r, g, b]: Rgba) => {
-      const lin = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    };
-    const pageBackground = (): Rgba => {
-      const body = rgba(getComputedStyle(document.body).backgroundColor);
-      return body[3] > 0 ? over(body, [255, 255, 255, 1]) : over(rgba(getComputedStyle(document.documentElement).backgroundColor), [255, 255, 255, 1]);
-    };
-    /** The background behind an element: layers of translucent backgrounds down to the first opaque one. */
-    const backgroundOf = (element: Element): Rgba => {
-      const layers: Rgba[] = [];
-      for (let at: Element | null = element; at; at = at.parentElement) {
-        const colour = rgba(getComputedStyle(at).backgroundColor);
-        if (colour[3] > 0) layers.push(colour);
-        if (colour[3] >= 1) break;
-      }
-      let result = layers.at(-1)?.[3] === 1 ? (layers.pop() as Rgba) : pageBackground();
-      for (const layer of layers.reverse()) result = over(layer, result);
-      return result;
-    };
-    const opacityOf = (element: Element): number => {
-      let opacity = 1;
-      for (let at: Element | null = element; at; at = at.parentElement) opacity *= Number(getComputedStyle(at).opacity);
-      return opacity;
-    };
-    const hex = (c: Rgba) => `#${c.slice(0, 3).map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
+  return page.evaluate(
+    ({ within, includeDisabled }) => {
+      type Rgba = [number, number, number, number];
+      const canvas = document.createElement('canvas').getContext('2d');
+      if (!canvas) throw new Error('No canvas');
+      /** Any CSS colour (rgb, oklch, color-mix …) as sRGB bytes and alpha, via the canvas. */
+      const rgba = (colour: string): Rgba => {
+        canvas.clearRect(0, 0, 1, 1);
+        canvas.fillStyle = '#000';
+        canvas.fillStyle = colour;
+        canvas.fillRect(0, 0, 1, 1);
+        const [r = 0, g = 0, b = 0, a = 0] = canvas.getImageData(0, 0, 1, 1).data;
+        return [r, g, b, a / 255];
+      };
+      const over = (top: Rgba, bottom: Rgba): Rgba => {
+        const a = top[3];
+        return [top[0] * a + bottom[0] * (1 - a), top[1] * a + bottom[1] * (1 - a), top[2] * a + bottom[2] * (1 - a), 1];
+      };
+      const luminance = ([r, g, b]: Rgba) => {
+        const lin = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      const pageBackground = (): Rgba => {
+        const body = rgba(getComputedStyle(document.body).backgroundColor);
+        return body[3] > 0
+          ? over(body, [255, 255, 255, 1])
+          : over(rgba(getComputedStyle(document.documentElement).backgroundColor), [255, 255, 255, 1]);
+      };
+      /** The background behind an element: layers of translucent backgrounds down to the first opaque one. */
+      const backgroundOf = (element: Element): Rgba => {
+        const layers: Rgba[] = [];
+        for (let at: Element | null = element; at; at = at.parentElement) {
+          const colour = rgba(getComputedStyle(at).backgroundColor);
+          if (colour[3] > 0) layers.push(colour);
+          if (colour[3] >= 1) break;
+        }
+        let result = layers.at(-1)?.[3] === 1 ? (layers.pop() as Rgba) : pageBackground();
+        for (const layer of layers.reverse()) result = over(layer, result);
+        return result;
+      };
+      const opacityOf = (element: Element): number => {
+        let opacity = 1;
+        for (let at: Element | null = element; at; at = at.parentElement) opacity *= Number(getComputedStyle(at).opacity);
+        return opacity;
+      };
+      const hex = (c: Rgba) =>
+        `#${c
+          .slice(0, 3)
+          .map((v) => Math.round(v).toString(16).padStart(2, '0'))
+          .join('')}`;
 
-    const results: { text: string; ratio: number; colour: string; background: string }[] = [];
-    for (const root of document.querySelectorAll(within)) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent?.trim() ?? '';
-        const element = node.parentElement;
-        if (!text || !element || !element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
-        if (!includeDisabled && element.closest(':disabled, [aria-disabled="true"]')) continue;
-        const background = backgroundOf(element);
-        const colour = rgba(getComputedStyle(element).color);
-        const seen = over([colour[0], colour[1], colour[2], colour[3] * opacityOf(element)], background);
-        const [light, dark] = [luminance(seen), luminance(background)].sort((a, b) => b - a) as [number, number];
-        results.push({ text, ratio: Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100, colour: hex(seen), background: hex(background) });
+      const results: { text: string; ratio: number; colour: string; background: string }[] = [];
+      for (const root of document.querySelectorAll(within)) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent?.trim() ?? '';
+          const element = node.parentElement;
+          if (!text || !element || !element.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+          if (!includeDisabled && element.closest(':disabled, [aria-disabled="true"]')) continue;
+          const background = backgroundOf(element);
+          const colour = rgba(getComputedStyle(element).color);
+          const seen = over([colour[0], colour[1], colour[2], colour[3] * opacityOf(element)], background);
+          const [light, dark] = [luminance(seen), luminance(background)].sort((a, b) => b - a) as [number, number];
+          results.push({ text, ratio: Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100, colour: hex(seen), background: hex(background) });
+        }
       }
-    }
-    return results;
-  }, { within: selector, includeDisabled });
+      return results;
+    },
+    { within: selector, includeDisabled },
+  );
 }

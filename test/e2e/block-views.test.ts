@@ -11,8 +11,16 @@ import { addCards, type BoardPage, useBoards } from './support';
 const boards = useBoards();
 
 const topics = (side: string) => [1, 2, 3, 4].map((n) => `${side} topic ${n}: a title long enough to wrap onto a second line`);
-const marketingCaricatures: readonly [string, string, string] = ['Sales only wants discounts and never reads a brief', 'Sales calls a lead once and gives up', 'Sales promises features we never planned'];
-const salesCaricatures: readonly [string, string, string] = ['Marketing paints pretty pictures nobody buys', 'Marketing counts clicks, not customers', 'Marketing sends us leads that are students'];
+const marketingCaricatures: readonly [string, string, string] = [
+  'Sales only wants discounts and never reads a brief',
+  'Sales calls a lead once and gives up',
+  'Sales promises features we never planned',
+];
+const salesCaricatures: readonly [string, string, string] = [
+  'Marketing paints pretty pictures nobody buys',
+  'Marketing counts clicks, not customers',
+  'Marketing sends us leads that are students',
+];
 
 /** Every card in every list of the page: wholly seen (inside window, list, clear of the corner controls), or paged away. */
 interface Seen {
@@ -26,7 +34,12 @@ function seenCards(page: Page): Promise<Seen[]> {
     const inside = (inner: DOMRect, outer: { left: number; top: number; right: number; bottom: number }) =>
       inner.left >= outer.left - 0.5 && inner.top >= outer.top - 0.5 && inner.right <= outer.right + 0.5 && inner.bottom <= outer.bottom + 0.5;
     const controls = document.querySelector('.presentation-controls')?.getBoundingClientRect();
-    const viewport = { left: 0, top: 0, right: document.documentElement.clientWidth, bottom: controls ? controls.top : document.documentElement.clientHeight };
+    const viewport = {
+      left: 0,
+      top: 0,
+      right: document.documentElement.clientWidth,
+      bottom: controls ? controls.top : document.documentElement.clientHeight,
+    };
     return [...document.querySelectorAll<HTMLElement>('.lane-cards > li')].map((item) => {
       const box = item.getBoundingClientRect();
       const list = (item.parentElement as HTMLElement).getBoundingClientRect();
@@ -41,7 +54,12 @@ function seenCards(page: Page): Promise<Seen[]> {
 
 /** "+N more" as each list says it, summed. */
 const moreSaid = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-more]')].reduce((sum, holder) => sum + Number(/\d+/.exec(holder.dataset.more ?? '')?.[0] ?? 0), 0));
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-more]')].reduce(
+      (sum, holder) => sum + Number(/\d+/.exec(holder.dataset.more ?? '')?.[0] ?? 0),
+      0,
+    ),
+  );
 
 /** Nothing the room sees is cut: each card is wholly seen or paged away, and what is paged away is counted. */
 async function expectNothingCut(page: Page): Promise<Seen[]> {
@@ -95,7 +113,12 @@ describe('the caricature reveal, seen by the room', () => {
       const audience = await openAudience(board);
       await audience.getByRole('region', { name: 'How Sales sees Marketing' }).getByText(salesCaricatures[2]).waitFor();
       const seen = await expectNothingCut(audience);
-      expect(seen.filter((card) => card.whole).map((card) => card.title).sort()).toEqual([...marketingCaricatures, ...salesCaricatures].sort());
+      expect(
+        seen
+          .filter((card) => card.whole)
+          .map((card) => card.title)
+          .sort(),
+      ).toEqual([...marketingCaricatures, ...salesCaricatures].sort());
       // The block's cards, large: titles stay readable on the projector.
       const titleSize = await audience.evaluate(() => {
         const title = document.querySelector('.card-title') as HTMLElement;
@@ -107,7 +130,12 @@ describe('the caricature reveal, seen by the room', () => {
       await page.keyboard.press('F5');
       await page.getByRole('toolbar', { name: 'Presentation controls' }).waitFor();
       const presented = await expectNothingCut(page);
-      expect(presented.filter((card) => card.whole).map((card) => card.title).sort()).toEqual([...marketingCaricatures, ...salesCaricatures].sort());
+      expect(
+        presented
+          .filter((card) => card.whole)
+          .map((card) => card.title)
+          .sort(),
+      ).toEqual([...marketingCaricatures, ...salesCaricatures].sort());
 
       // The topics are one key away, in both windows, and back again.
       await page.keyboard.press('v');
@@ -136,7 +164,10 @@ describe('the metrics block', () => {
     expect(await view.locator('.card-title').allInnerTexts()).toEqual(metrics);
 
     const audience = await openAudience(board);
-    await audience.getByRole('region', { name: 'Metrics and their narratives' }).getByText(metrics[0] ?? '').waitFor();
+    await audience
+      .getByRole('region', { name: 'Metrics and their narratives' })
+      .getByText(metrics[0] ?? '')
+      .waitFor();
     const seen = await expectNothingCut(audience);
     expect(seen.length).toBe(metrics.length);
     expect(seen.filter((card) => card.whole).length).toBeGreaterThan(0);
@@ -235,7 +266,10 @@ describe('lanes that scroll', () => {
         const list = lane.querySelector('.lane-cards') as HTMLElement;
         const add = lane.querySelector('.add-card') as HTMLElement;
         const box = target.getBoundingClientRect();
-        return box.top >= list.getBoundingClientRect().top - 0.5 && box.bottom <= Math.min(list.getBoundingClientRect().bottom, add.getBoundingClientRect().top) + 0.5;
+        return (
+          box.top >= list.getBoundingClientRect().top - 0.5 &&
+          box.bottom <= Math.min(list.getBoundingClientRect().bottom, add.getBoundingClientRect().top) + 0.5
+        );
       }, selector);
 
     await page.getByRole('button', { name: titles[0], exact: true }).focus();

@@ -16,7 +16,9 @@ const cardNamed = (page: Page, title: string) => page.locator('[data-card-id]', 
 
 /** The title-bearing text of the card that has the keyboard focus, found through its id. */
 async function focusedCardId(page: Page): Promise<string | null> {
-  return page.evaluate(() => (document.activeElement instanceof HTMLElement ? (document.activeElement.closest<HTMLElement>('[data-card-id]')?.dataset.cardId ?? null) : null));
+  return page.evaluate(() =>
+    document.activeElement instanceof HTMLElement ? (document.activeElement.closest<HTMLElement>('[data-card-id]')?.dataset.cardId ?? null) : null,
+  );
 }
 
 async function idOf(page: Page, title: string): Promise<string | null> {
@@ -248,7 +250,9 @@ describe('lanes (German UI)', () => {
     await field.press('Enter');
     await page.getByRole('region', { name: 'Marketing-Team', exact: true }).waitFor();
     // The focus comes back to the rename button once the header shows the new name.
-    await expect.poll(() => page.getByRole('button', { name: 'Spalte Marketing-Team umbenennen' }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Spalte Marketing-Team umbenennen' }).evaluate((el) => el === document.activeElement))
+      .toBe(true);
 
     // Escape keeps the name; blank gives the default back.
     await page.keyboard.press('Enter');
@@ -265,19 +269,16 @@ describe('lanes (German UI)', () => {
     expect(await page.getByRole('textbox', { name: labels.field }).inputValue()).toBe('Parkplatz');
     await page.getByRole('button', { name: 'Abbrechen' }).click();
     await addLane(page, 'Themenspeicher', labels);
-    expect(await page.locator('[data-lane-id] h2').allInnerTexts()).toEqual([
-      'Marketing',
-      'Nahtstelle',
-      'Sales',
-      'Themenspeicher',
-    ]);
+    expect(await page.locator('[data-lane-id] h2').allInnerTexts()).toEqual(['Marketing', 'Nahtstelle', 'Sales', 'Themenspeicher']);
 
     await addCards(page, 'Themenspeicher', ['Später klären'], 'Karte hinzufügen');
     const remove = page.getByRole('button', { name: 'Spalte Themenspeicher entfernen' });
     expect(await remove.getAttribute('aria-disabled')).toBe('true');
     await remove.focus();
     await page.keyboard.press('Enter');
-    expect(await page.getByText('Verschieben Sie zuerst ihre Karten in eine andere Spalte; nur eine leere Spalte lässt sich entfernen.').isVisible()).toBe(true);
+    expect(
+      await page.getByText('Verschieben Sie zuerst ihre Karten in eine andere Spalte; nur eine leere Spalte lässt sich entfernen.').isVisible(),
+    ).toBe(true);
     expect(await cardTitles(page, 'Themenspeicher')).toEqual(['Später klären']);
 
     // A mouse drag takes the card out again; then the lane goes.
@@ -319,9 +320,15 @@ describe('accessibility of the board tools', () => {
 
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }
+      ).axe;
       return (await axe.run()).violations;
     });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 });

@@ -22,7 +22,14 @@ async function writeSession(dataDir: string, session: Session): Promise<void> {
 /** The workshop template's four blocks (ids b0…b3: lead, caricatures, mission, metrics), then `ops`. */
 function workshopSession(title: string, ops: readonly Operation[]): Session {
   let n = 0;
-  return ops.reduce(applyOperation, createSession(`session-${title}`, { title }, workshopAgenda(() => `b${n++}`)));
+  return ops.reduce(
+    applyOperation,
+    createSession(
+      `session-${title}`,
+      { title },
+      workshopAgenda(() => `b${n++}`),
+    ),
+  );
 }
 
 async function openFromLibrary(page: Page, title: string): Promise<void> {
@@ -41,12 +48,14 @@ const focusedName = (page: Page) =>
 
 /** What a screen reader hears after the card's name: the text of its aria-describedby elements. */
 async function description(page: Page, name: string, nth = 0): Promise<string> {
-  return card(page, name).nth(nth).evaluate((element) =>
-    (element.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
+  return card(page, name)
+    .nth(nth)
+    .evaluate((element) =>
+      (element.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -96,7 +105,9 @@ describe('card details', () => {
     // The face shows what the card holds; the description says it, colour included.
     const face = page.locator('[data-card-id]', { hasText: 'Trade fair' });
     expect(await face.innerText()).toBe(
-      ['Trade fair', 'Who: Event team and key account managers', 'Why: Customers meet both of us there.', 'events', '0/1 actions done', 'Notes'].join('\n'),
+      ['Trade fair', 'Who: Event team and key account managers', 'Why: Customers meet both of us there.', 'events', '0/1 actions done', 'Notes'].join(
+        '\n',
+      ),
     );
     expect(await nameOf(page, 'Trade fair')).toBe(
       'Trade fair, Who: Event team and key account managers, Why: Customers meet both of us there., events, 0/1 actions done, Notes',
@@ -202,7 +213,10 @@ describe('lead and the reason for a move', () => {
     // The history lists both moves, the first with its reason, which stays editable.
     await page.keyboard.press('i');
     const history = page.getByRole('group', { name: 'Move history' });
-    expect(await history.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^Marketing → Seam/), expect.stringMatching(/^Seam → Sales/)]);
+    expect(await history.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Marketing → Seam/),
+      expect.stringMatching(/^Seam → Sales/),
+    ]);
     expect(await history.getByLabel('Reason for the move from Marketing to Seam').inputValue()).toBe('Both sides set prices together');
     expect(await history.getByLabel('Reason for the move from Seam to Sales').inputValue()).toBe('');
     await history.getByLabel('Reason for the move from Seam to Sales').fill('Sales owns the price list after all');
@@ -269,7 +283,10 @@ describe('caricatures and metrics', () => {
     expect(await page.getByRole('button', { name: 'Details for Hidden caricature' }).count()).toBe(2);
 
     // Lifted for a drag, it stays covered.
-    const box = await page.getByRole('region', { name: 'How Sales sees Marketing', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).boundingBox();
+    const box = await page
+      .getByRole('region', { name: 'How Sales sees Marketing', exact: true })
+      .getByRole('button', { name: /^Hidden caricature/ })
+      .boundingBox();
     if (!box) throw new Error('No hidden caricature in Sales');
     const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await page.mouse.move(from.x, from.y);
@@ -294,7 +311,10 @@ describe('caricatures and metrics', () => {
     expect(await page.content()).not.toContain('never talks to customers');
 
     // Editing a covered card does not put its text on the projector until asked to.
-    await page.getByRole('region', { name: 'How Marketing sees Sales', exact: true }).getByRole('button', { name: /^Hidden caricature/ }).press('Enter');
+    await page
+      .getByRole('region', { name: 'How Marketing sees Sales', exact: true })
+      .getByRole('button', { name: /^Hidden caricature/ })
+      .press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Card: Hidden caricature' });
     await dialog.waitFor();
     expect(await page.content()).not.toContain('only wants discounts');
@@ -336,7 +356,9 @@ describe('caricatures and metrics', () => {
     );
     const { page } = await boards.open({ dataDir, startOn: 'library' });
     await openFromLibrary(page, 'Kennzahlen');
-    expect(await cardTitles(page, 'Metrics and their narratives')).toEqual(['Qualified leads\nMetric · Sales\n40 per month · target 60 per month\nNo narrative yet']);
+    expect(await cardTitles(page, 'Metrics and their narratives')).toEqual([
+      'Qualified leads\nMetric · Sales\n40 per month · target 60 per month\nNo narrative yet',
+    ]);
     expect(await nameOf(page, 'Qualified leads')).toBe('Qualified leads, Metric · Sales, 40 per month · target 60 per month, No narrative yet');
 
     await card(page, 'Qualified leads').focus();

@@ -19,9 +19,9 @@ const isFocused = (locator: Locator) => locator.evaluate((element) => element ==
 
 /** The names, sides of the participant rows in the session details, top to bottom. */
 async function participantRows(dialog: Locator): Promise<string[]> {
-  return dialog.locator('li.participant').evaluateAll((rows) =>
-    rows.map((row) => `${row.querySelector('input')?.value ?? ''}:${row.querySelector('select')?.value ?? ''}`),
-  );
+  return dialog
+    .locator('li.participant')
+    .evaluateAll((rows) => rows.map((row) => `${row.querySelector('input')?.value ?? ''}:${row.querySelector('select')?.value ?? ''}`));
 }
 
 /** A list pasted into a field, as the clipboard hands it over. */
@@ -54,7 +54,12 @@ const boardDialogs: readonly Opening[] = [
     open: (page) => chooseFromMoreMenu(page, 'Session details'),
     dialog: 'Session details',
   },
-  { name: 'language', opener: (page) => page.getByRole('button', { name: 'More', exact: true }), open: (page) => chooseFromMoreMenu(page, 'Language…'), dialog: 'Language' },
+  {
+    name: 'language',
+    opener: (page) => page.getByRole('button', { name: 'More', exact: true }),
+    open: (page) => chooseFromMoreMenu(page, 'Language…'),
+    dialog: 'Language',
+  },
   { name: 'export', opener: (page) => page.getByRole('button', { name: 'Export…' }), open: pressEnter, dialog: 'Export the summary' },
   { name: 'agenda editor', opener: (page) => page.getByRole('button', { name: 'Edit agenda…' }), open: pressEnter, dialog: 'Edit agenda' },
 ];
@@ -71,7 +76,11 @@ describe('dialogs give the focus back', () => {
         const dialog = page.getByRole('dialog', { name: opening.dialog });
         await dialog.waitFor();
         if (closeWith === 'Escape') await page.keyboard.press('Escape');
-        else await dialog.getByRole('button', { name: /^(Done|Close|Fertig|Schließen)$/ }).first().click();
+        else
+          await dialog
+            .getByRole('button', { name: /^(Done|Close|Fertig|Schließen)$/ })
+            .first()
+            .click();
         await dialog.waitFor({ state: 'detached' });
         await expect.poll(() => isFocused(opening.opener(page)), { message: `${opening.name}, closed by ${closeWith}` }).toBe(true);
       }
@@ -131,7 +140,9 @@ describe('messages a facilitator can read', () => {
     const status = page.locator('.save-status--failed');
     await status.waitFor();
     const sentence = await status.locator('.save-status-text').innerText();
-    expect(sentence).toBe('Nicht gespeichert: Die App konnte diesen Schritt nicht abschließen. Die Änderungen bleiben erhalten; neuer Versuch läuft …');
+    expect(sentence).toBe(
+      'Nicht gespeichert: Die App konnte diesen Schritt nicht abschließen. Die Änderungen bleiben erhalten; neuer Versuch läuft …',
+    );
     expect(await status.innerText()).not.toMatch(/saveSession|Failed to fetch|schiefgegangen/);
     await status.getByText('Details', { exact: true }).click();
     await status.getByText(/^Technische Angabe: internal: saveSession: Failed to fetch$/).waitFor();
@@ -256,7 +267,9 @@ describe('the board in German', () => {
       if (!title || !buttons) return null;
       const range = document.createRange();
       range.selectNodeContents(title);
-      return [...range.getClientRects()].some((line) => line.right > buttons.left && line.left < buttons.right && line.bottom > buttons.top && line.top < buttons.bottom);
+      return [...range.getClientRects()].some(
+        (line) => line.right > buttons.left && line.left < buttons.right && line.bottom > buttons.top && line.top < buttons.bottom,
+      );
     });
     expect(overlap).toBe(false);
   });

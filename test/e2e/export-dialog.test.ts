@@ -26,7 +26,11 @@ function germanWorkshop(): Session {
   const ops: Operation[] = [
     { type: 'addCard', cardId: 't1', laneId: 'marketing', title: 'Messeauftritt 2027' },
     { type: 'addCard', cardId: 't2', laneId: 'seam', title: 'Gemeinsame Leadbewertung' },
-    { type: 'updateCard', cardId: 't2', changes: { exchange: { who: 'Leitung Marketing und Vertrieb', cadence: 'alle zwei Wochen', decisions: '' } } },
+    {
+      type: 'updateCard',
+      cardId: 't2',
+      changes: { exchange: { who: 'Leitung Marketing und Vertrieb', cadence: 'alle zwei Wochen', decisions: '' } },
+    },
     { type: 'addCard', cardId: 't3', laneId: 'sales', title: 'Rabattfreigabe' },
     { type: 'addCard', cardId: 'c1', laneId: 'sales', title: hiddenCaricature, kind: 'caricature' },
     { type: 'updateCard', cardId: 'c1', changes: { caricature: { truth: hiddenTruth } } },
@@ -88,7 +92,14 @@ describe('the export dialog', () => {
     expect(await dialog.getByRole('radio', { name: 'For the client' }).isChecked()).toBe(true);
     expect(await dialog.getByRole('checkbox', { name: 'Move history (appendix)' }).isChecked()).toBe(false);
     const text = await preview.innerText();
-    for (const shown of ['Wir gewinnen gemeinsam Kund:innen, die bleiben.', 'Messeauftritt 2027', 'Gemeinsame Leadbewertung', 'Rabattfreigabe', 'alle zwei Wochen', 'Müller & Söhne']) {
+    for (const shown of [
+      'Wir gewinnen gemeinsam Kund:innen, die bleiben.',
+      'Messeauftritt 2027',
+      'Gemeinsame Leadbewertung',
+      'Rabattfreigabe',
+      'alle zwei Wochen',
+      'Müller & Söhne',
+    ]) {
       expect(text).toContain(shown);
     }
     expect(text).toContain('Dazu 1 Zerrbild, noch nicht aufgedeckt.');
@@ -168,7 +179,8 @@ describe('the export dialog', () => {
     const headings = blocks.filter((block) => block.kind === 'h2').map((block) => block.text);
     expect(headings).toContain('Auf einen Blick');
     expect(headings).not.toContain('Anhang: Verschiebungen und ihre Gründe');
-    for (const title of ['Messeauftritt 2027', 'Gemeinsame Leadbewertung', 'Rabattfreigabe']) expect(texts.some((text) => text.includes(title))).toBe(true);
+    for (const title of ['Messeauftritt 2027', 'Gemeinsame Leadbewertung', 'Rabattfreigabe'])
+      expect(texts.some((text) => text.includes(title))).toBe(true);
     expect(texts.join('\n')).not.toContain(hiddenCaricature);
     // The dialog stays open for the next format; the cancelled one after it says nothing.
     target = null;
@@ -236,7 +248,11 @@ describe('the export dialog', () => {
   });
 
   it('has no serious or critical axe findings, with a failed export shown', async () => {
-    const { page, dataDir } = await openWorkshop({ bypassCSP: true, locale: 'de-DE', dialogs: { chooseExportPath: async () => join(dataDir, 'fehlt', 'x.csv') } });
+    const { page, dataDir } = await openWorkshop({
+      bypassCSP: true,
+      locale: 'de-DE',
+      dialogs: { chooseExportPath: async () => join(dataDir, 'fehlt', 'x.csv') },
+    });
     const dialog = page.getByRole('dialog', { name: 'Zusammenfassung exportieren' });
     await page.getByRole('button', { name: 'Exportieren …' }).click();
     await dialog.getByRole('radio', { name: /^CSV/ }).check();

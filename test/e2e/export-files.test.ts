@@ -73,19 +73,28 @@ type Outcome = { readonly ok: true; readonly path: string | null } | { readonly 
 
 /** Calls the verb from the page, as the export dialog does; a rejection comes back as its ApiError. */
 async function exportFromPage(page: Page, session: Session, request: ExportRequest, retryPath: string | null = null): Promise<Outcome> {
-  const result = await page.evaluate(async ([s, r, p]) => {
-    try {
-      return { ok: true as const, path: await (window as unknown as { nahtstelle: NahtstelleBridge }).nahtstelle.exportSession(s, r, p) };
-    } catch (error) {
-      return { ok: false as const, message: error instanceof Error ? error.message : String(error) };
-    }
-  }, [session, request, retryPath] as const);
+  const result = await page.evaluate(
+    async ([s, r, p]) => {
+      try {
+        return { ok: true as const, path: await (window as unknown as { nahtstelle: NahtstelleBridge }).nahtstelle.exportSession(s, r, p) };
+      } catch (error) {
+        return { ok: false as const, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    [session, request, retryPath] as const,
+  );
   return result.ok ? result : { ok: false, error: apiErrorOf(new Error(result.message)) };
 }
 
 async function exportTo(page: Page, session: Session, kind: ExportKind, changes: Partial<ExportRequest> = {}): Promise<string> {
   answer = join(folder, `${kind}-${Date.now()}${exportExtension(kind)}`);
-  const outcome = await exportFromPage(page, session, { kind, sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en', ...changes });
+  const outcome = await exportFromPage(page, session, {
+    kind,
+    sections: [...summarySections],
+    csvDelimiter: ',',
+    fallbackLanguage: 'en',
+    ...changes,
+  });
   if (!outcome.ok) throw new Error(`export ${kind} failed: ${JSON.stringify(outcome.error)}`);
   expect(outcome.path).toBe(answer);
   return answer;
@@ -154,7 +163,11 @@ describe('exporting from the page', () => {
 
     // Word and PowerPoint: zip files of XML holding every title and the mission.
     const [docx] = await officeParts(new Uint8Array(await readFile(await exportTo(page, fixture, 'docx'))), /^word\/document\.xml$/);
-    for (const title of titles) expect(docx?.paragraphs.some((p) => p.includes(title)), title).toBe(true);
+    for (const title of titles)
+      expect(
+        docx?.paragraphs.some((p) => p.includes(title)),
+        title,
+      ).toBe(true);
     expect(docx?.paragraphs).toContain(mission.join('\n'));
     const slides = await officeParts(new Uint8Array(await readFile(await exportTo(page, fixture, 'pptx'))), /^ppt\/slides\/slide\d+\.xml$/);
     const slideText = slides.flatMap((slide) => slide.paragraphs).join('\n');
@@ -184,7 +197,11 @@ describe('exporting from the page', () => {
     expect(html.elements.some((element) => element.tagName === 'script')).toBe(false);
 
     // JSON: the summary model.
-    const json = JSON.parse(await readFile(await exportTo(page, fixture, 'json'), 'utf8')) as { format: string; cards: { title: string }[]; mission: string };
+    const json = JSON.parse(await readFile(await exportTo(page, fixture, 'json'), 'utf8')) as {
+      format: string;
+      cards: { title: string }[];
+      mission: string;
+    };
     expect(json.format).toBe('nahtstelle-summary');
     expect(json.cards.map((card) => card.title)).toEqual(titles);
     expect(json.mission).toBe(printable(fixture.mission));
@@ -248,7 +265,10 @@ describe('exporting from the page', () => {
     const many: Session = {
       ...fixture,
       lanes: { ...fixture.lanes, [lane.id]: { ...lane, cardIds: [...lane.cardIds, ...ids] } },
-      cards: { ...fixture.cards, ...Object.fromEntries(ids.map((id) => [id, { ...template, id, title: `Thema ${id}`, actions: [], moves: [], votes: {} }])) },
+      cards: {
+        ...fixture.cards,
+        ...Object.fromEntries(ids.map((id) => [id, { ...template, id, title: `Thema ${id}`, actions: [], moves: [], votes: {} }])),
+      },
     };
     const png = new Uint8Array(await readFile(await exportTo(page, many, 'png')));
     const height = new DataView(png.buffer, png.byteOffset).getUint32(20);
@@ -267,15 +287,28 @@ describe('a failed export', () => {
     answer = target;
     await rm(join(folder, 'gone'), { recursive: true });
     const failed = await exportFromPage(page, fixture, { kind: 'pdf', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' });
-    expect(failed).toEqual({ ok: false, error: expect.objectContaining({ code: 'fileProblem', reason: 'folderMissing', file: 'Bericht.pdf', path: target }) });
+    expect(failed).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'fileProblem', reason: 'folderMissing', file: 'Bericht.pdf', path: target }),
+    });
 
     // Still gone on the first retry: the same error, and nothing written anywhere.
-    const again = await exportFromPage(page, fixture, { kind: 'pdf', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' }, target);
+    const again = await exportFromPage(
+      page,
+      fixture,
+      { kind: 'pdf', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' },
+      target,
+    );
     expect(again).toMatchObject({ ok: false, error: { code: 'fileProblem', reason: 'folderMissing' } });
 
     await mkdir(join(folder, 'gone'));
     const asksBefore = asked.length;
-    const retried = await exportFromPage(page, fixture, { kind: 'pdf', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' }, target);
+    const retried = await exportFromPage(
+      page,
+      fixture,
+      { kind: 'pdf', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' },
+      target,
+    );
     expect(retried).toEqual({ ok: true, path: target });
     expect(asked).toHaveLength(asksBefore);
     expect(await readdir(join(folder, 'gone'))).toEqual(['Bericht.pdf']);
@@ -285,7 +318,12 @@ describe('a failed export', () => {
   it('refuses to write to a path the save dialog did not return', async () => {
     const { page } = app;
     const elsewhere = join(folder, 'not-chosen.md');
-    const outcome = await exportFromPage(page, fixture, { kind: 'md', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' }, elsewhere);
+    const outcome = await exportFromPage(
+      page,
+      fixture,
+      { kind: 'md', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' },
+      elsewhere,
+    );
     expect(outcome).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
     expect(await readdir(folder)).not.toContain('not-chosen.md');
   });
@@ -294,7 +332,10 @@ describe('a failed export', () => {
     const { page } = app;
     answer = null;
     const before = await readdir(folder);
-    expect(await exportFromPage(page, fixture, { kind: 'pdf', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' })).toEqual({ ok: true, path: null });
+    expect(await exportFromPage(page, fixture, { kind: 'pdf', sections: [...summarySections], csvDelimiter: ',', fallbackLanguage: 'en' })).toEqual({
+      ok: true,
+      path: null,
+    });
     expect(await readdir(folder)).toEqual(before);
   });
 });
@@ -303,9 +344,12 @@ describe('the built main process', () => {
   it('carries the export libraries inside: it loads nothing the packaged app does not ship', async () => {
     // Built by `npm run build` before the E2E tests (out/main/index.js, an ES module).
     const bundle = await readFile('out/main/index.js', 'utf8');
-    const loaded = new Set([...bundle.matchAll(/^import\b[^;]*?from "([^"]+)";$/gm), ...bundle.matchAll(/__require\("([^"]+)"\)/g)].map((match) => match[1] ?? ''));
+    const loaded = new Set(
+      [...bundle.matchAll(/^import\b[^;]*?from "([^"]+)";$/gm), ...bundle.matchAll(/__require\("([^"]+)"\)/g)].map((match) => match[1] ?? ''),
+    );
     const { dependencies = {} } = JSON.parse(await readFile('package.json', 'utf8')) as { dependencies?: Record<string, string> };
-    const shipped = (name: string): boolean => name === 'electron' || name in dependencies || name.startsWith('node:') || builtinModules.includes(name);
+    const shipped = (name: string): boolean =>
+      name === 'electron' || name in dependencies || name.startsWith('node:') || builtinModules.includes(name);
     expect([...loaded].filter((name) => !shipped(name))).toEqual([]);
     // docx, pptxgenjs and jszip (devDependencies) are bundled, not loaded; so is the app's printer.
     expect(loaded.has('docx') || loaded.has('pptxgenjs') || loaded.has('jszip')).toBe(false);

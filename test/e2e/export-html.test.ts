@@ -57,7 +57,10 @@ describe('the exported HTML summary in Chromium', () => {
       for (const title of shownTitles(session)) expect(text, title).toContain(title.replace(/\s+/g, ' '));
       await expect(page.title()).resolves.toContain(session.details.title);
       // Styled by its own style sheet: the mission stands out from the body text.
-      const fontSizes = await page.evaluate(() => [getComputedStyle(document.querySelector('blockquote') as Element).fontSize, getComputedStyle(document.body).fontSize]);
+      const fontSizes = await page.evaluate(() => [
+        getComputedStyle(document.querySelector('blockquote') as Element).fontSize,
+        getComputedStyle(document.body).fontSize,
+      ]);
       expect(parseFloat(fontSizes[0] ?? '0')).toBeGreaterThan(parseFloat(fontSizes[1] ?? '0'));
     } finally {
       await context.close();

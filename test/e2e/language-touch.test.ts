@@ -1,4 +1,4 @@
-import {mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,7 +78,11 @@ describe('touch', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Roadshow');
     expect(await card.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid');
     await edit.waitFor();
-    for (const button of [edit, lane.getByRole('button', { name: 'Delete card Roadshow' }), lane.getByRole('button', { name: 'Details for Roadshow' })]) {
+    for (const button of [
+      edit,
+      lane.getByRole('button', { name: 'Delete card Roadshow' }),
+      lane.getByRole('button', { name: 'Details for Roadshow' }),
+    ]) {
       const box = await button.boundingBox();
       expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(44);
     }

@@ -41,7 +41,12 @@ describe('never lose an edit', () => {
 
     const prompt = page.getByRole('dialog', { name: 'The changes are not saved yet' });
     await prompt.waitFor();
-    expect(await prompt.getByRole('button').allInnerTexts()).toEqual(['Try again', 'Save a copy elsewhere…', 'Discard the changes and open', 'Keep working']);
+    expect(await prompt.getByRole('button').allInnerTexts()).toEqual([
+      'Try again',
+      'Save a copy elsewhere…',
+      'Discard the changes and open',
+      'Keep working',
+    ]);
     await prompt.getByRole('button', { name: 'Keep working' }).click();
     await prompt.waitFor({ state: 'detached' });
     expect(await cardTitles(page, 'Marketing')).toEqual(['Gespeichert', 'Nur im Speicher']);
@@ -53,7 +58,9 @@ describe('never lose an edit', () => {
     await prompt.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { level: 1, name: 'Anderes Projekt' }).waitFor();
     const [file] = await readdir(folder);
-    const titles = Object.values(JSON.parse(await readFile(join(folder, file ?? ''), 'utf8')).session.cards).map((card) => (card as { title: string }).title);
+    const titles = Object.values(JSON.parse(await readFile(join(folder, file ?? ''), 'utf8')).session.cards).map(
+      (card) => (card as { title: string }).title,
+    );
     expect(titles.sort()).toEqual(['Gespeichert', 'Nur im Speicher']);
   });
 
@@ -65,7 +72,9 @@ describe('never lose an edit', () => {
     await title.fill('Noch nicht verlassen');
     const path = await onlySessionFile(dataDir);
     const started = Date.now();
-    await expect.poll(async () => JSON.parse(await readFile(path, 'utf8')).session.details.title, { timeout: 3000, interval: 50 }).toBe('Noch nicht verlassen');
+    await expect
+      .poll(async () => JSON.parse(await readFile(path, 'utf8')).session.details.title, { timeout: 3000, interval: 50 })
+      .toBe('Noch nicht verlassen');
     // Still in the field: nothing was committed to the undo history by saving it.
     expect(await title.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);

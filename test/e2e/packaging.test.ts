@@ -65,9 +65,10 @@ function findInstalledPackage(name: string, fromDir: string): string | undefined
 function runtimeDependencyClosure(): Set<string> {
   const names = new Set<string>();
   const seenDirs = new Set<string>();
-  const queue: { name: string; from: string }[] = Object.keys(readPackageJson(join(projectRoot, 'package.json')).dependencies ?? {}).map(
-    (name) => ({ name, from: projectRoot }),
-  );
+  const queue: { name: string; from: string }[] = Object.keys(readPackageJson(join(projectRoot, 'package.json')).dependencies ?? {}).map((name) => ({
+    name,
+    from: projectRoot,
+  }));
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const dir = findInstalledPackage(next.name, next.from);
     if (dir === undefined || seenDirs.has(dir)) continue;
@@ -97,7 +98,12 @@ function shippedPackageNames(entries: readonly string[]): Set<string> {
  * `__require("…")` (CommonJS packages inside the bundle asking for Node built-ins).
  */
 function loadedSpecifiers(code: string): string[] {
-  const patterns = [/^import\s[^;]*?from\s*["']([^"']+)["']/gm, /^import\s*["']([^"']+)["']/gm, /\bimport\(\s*["']([^"']+)["']\s*\)/g, /\b__require\(\s*["']([^"']+)["']\s*\)/g];
+  const patterns = [
+    /^import\s[^;]*?from\s*["']([^"']+)["']/gm,
+    /^import\s*["']([^"']+)["']/gm,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+    /\b__require\(\s*["']([^"']+)["']\s*\)/g,
+  ];
   // Comment lines hold JSDoc types such as `{import('./types/index').Options}`: not loads.
   const withoutComments = code
     .split('\n')
@@ -151,7 +157,11 @@ function makeStandInElectron(dir: string): void {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   const exe = join(dir, 'electron');
   // The wire sits after `exit`, where the shell never reads, as in a real binary's data section.
-  writeFileSync(exe, `#!/bin/sh\necho "stand-in for Electron; this build is for inspecting app.asar only" >&2\nexit 1\n# ${standInFuseWire}\n`, 'latin1');
+  writeFileSync(
+    exe,
+    `#!/bin/sh\necho "stand-in for Electron; this build is for inspecting app.asar only" >&2\nexit 1\n# ${standInFuseWire}\n`,
+    'latin1',
+  );
   chmodSync(exe, 0o755);
   for (const locale of STAND_IN_LOCALES) writeFileSync(join(dir, 'locales', `${locale}.pak`), 'stand-in');
 }
@@ -168,8 +178,7 @@ describe('packaging (electron-builder --linux dir)', () => {
     const missing = BUILD_OUTPUTS.filter((rel) => !existsSync(join(projectRoot, rel)));
     if (missing.length > 0) {
       throw new Error(
-        `Build output missing: ${missing.join(', ')}. Run \`npm run build\` first ` +
-          '(`npm test` and `npm run test:e2e` do so before vitest).',
+        `Build output missing: ${missing.join(', ')}. Run \`npm run build\` first ` + '(`npm test` and `npm run test:e2e` do so before vitest).',
       );
     }
 
@@ -224,95 +233,119 @@ describe('packaging (electron-builder --linux dir)', () => {
     if (tmp !== '') rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('uses electron-builder.yml and downloads nothing', () => {
-    expect(builderLog).toContain('electron-builder.yml');
-    expect(readdirSync(cacheDir)).toEqual([]);
-  }, TIMEOUT_MS);
+  it(
+    'uses electron-builder.yml and downloads nothing',
+    () => {
+      expect(builderLog).toContain('electron-builder.yml');
+      expect(readdirSync(cacheDir)).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('contains the built main, preload and renderer and package.json', () => {
-    for (const rel of BUILD_OUTPUTS) expect(entries).toContain(`/${rel}`);
-    expect(entries.some((entry) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(entry))).toBe(true);
-    // The Linux window icon (windows.ts linuxWindowIcon).
-    expect(entries).toContain('/out/renderer/window-icon.png');
-    expect(entries).toContain('/package.json');
+  it(
+    'contains the built main, preload and renderer and package.json',
+    () => {
+      for (const rel of BUILD_OUTPUTS) expect(entries).toContain(`/${rel}`);
+      expect(entries.some((entry) => /^\/out\/renderer\/assets\/[^/]+\.js$/.test(entry))).toBe(true);
+      // The Linux window icon (windows.ts linuxWindowIcon).
+      expect(entries).toContain('/out/renderer/window-icon.png');
+      expect(entries).toContain('/package.json');
 
-    const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as PackageJson;
-    expect(pkg.main).toBeDefined();
-    expect(entries).toContain(`/${(pkg.main ?? '').replace(/^\.\//, '')}`);
-  }, TIMEOUT_MS);
+      const pkg = JSON.parse(extractFile(asarPath, 'package.json').toString('utf8')) as PackageJson;
+      expect(pkg.main).toBeDefined();
+      expect(entries).toContain(`/${(pkg.main ?? '').replace(/^\.\//, '')}`);
+    },
+    TIMEOUT_MS,
+  );
 
-  it('contains nothing but out/ and package.json: no node_modules', () => {
-    const topLevel = [...new Set(entries.map((entry) => `/${entry.split('/')[1] ?? ''}`))].sort();
-    expect(topLevel).toEqual(['/out', '/package.json']);
+  it(
+    'contains nothing but out/ and package.json: no node_modules',
+    () => {
+      const topLevel = [...new Set(entries.map((entry) => `/${entry.split('/')[1] ?? ''}`))].sort();
+      expect(topLevel).toEqual(['/out', '/package.json']);
 
-    const outChildren = [...new Set(entries.filter((e) => e.startsWith('/out/')).map((e) => e.split('/')[2]))].sort();
-    expect(outChildren).toEqual(['main', 'preload', 'renderer']);
+      const outChildren = [...new Set(entries.filter((e) => e.startsWith('/out/')).map((e) => e.split('/')[2]))].sort();
+      expect(outChildren).toEqual(['main', 'preload', 'renderer']);
 
-    for (const sourceDir of ['/test/', '/bench/', '/core/', '/renderer/', '/electron/', '/assets/', '/docs/']) {
-      expect(entries.filter((entry) => entry.startsWith(sourceDir))).toEqual([]);
-    }
-    expect(entries.filter((entry) => /\.(ts|tsx|mts|cts)$/.test(entry))).toEqual([]);
-    expect(entries.filter((entry) => entry.endsWith('.map'))).toEqual([]);
-  }, TIMEOUT_MS);
+      for (const sourceDir of ['/test/', '/bench/', '/core/', '/renderer/', '/electron/', '/assets/', '/docs/']) {
+        expect(entries.filter((entry) => entry.startsWith(sourceDir))).toEqual([]);
+      }
+      expect(entries.filter((entry) => /\.(ts|tsx|mts|cts)$/.test(entry))).toEqual([]);
+      expect(entries.filter((entry) => entry.endsWith('.map'))).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 
   // electron-store used to be loaded as an external ESM package from inside app.asar, which
   // Electron 28, 29 and 35 broke (issue 13): it is bundled into out/main, like everything else.
-  it('ships no package: main loads only Node built-ins and electron', () => {
-    const runtime = runtimeDependencyClosure();
-    expect([...runtime]).toEqual([]);
-    expect([...shippedPackageNames(entries)]).toEqual([]);
+  it(
+    'ships no package: main loads only Node built-ins and electron',
+    () => {
+      const runtime = runtimeDependencyClosure();
+      expect([...runtime]).toEqual([]);
+      expect([...shippedPackageNames(entries)]).toEqual([]);
 
-    const mainFiles = entries.filter((entry) => /^\/out\/main\/.+\.(js|mjs|cjs)$/.test(entry));
-    expect(mainFiles).toContain('/out/main/index.js');
-    const loaded = new Set<string>();
-    for (const file of mainFiles) {
-      for (const specifier of loadedSpecifiers(extractFile(asarPath, file.slice(1)).toString('utf8'))) loaded.add(specifier);
-    }
-    expect(loaded.has('electron')).toBe(true);
-    const unshipped = [...loaded].filter((specifier) => specifier !== 'electron' && !isBuiltin(specifier) && !specifier.startsWith('.'));
-    expect(unshipped).toEqual([]);
-    // Relative imports stay inside out/main.
-    for (const relative of [...loaded].filter((specifier) => specifier.startsWith('.'))) {
-      expect(mainFiles, `out/main imports ${relative}`).toContain(`/out/main/${relative.replace(/^\.\//, '')}`);
-    }
-  }, TIMEOUT_MS);
+      const mainFiles = entries.filter((entry) => /^\/out\/main\/.+\.(js|mjs|cjs)$/.test(entry));
+      expect(mainFiles).toContain('/out/main/index.js');
+      const loaded = new Set<string>();
+      for (const file of mainFiles) {
+        for (const specifier of loadedSpecifiers(extractFile(asarPath, file.slice(1)).toString('utf8'))) loaded.add(specifier);
+      }
+      expect(loaded.has('electron')).toBe(true);
+      const unshipped = [...loaded].filter((specifier) => specifier !== 'electron' && !isBuiltin(specifier) && !specifier.startsWith('.'));
+      expect(unshipped).toEqual([]);
+      // Relative imports stay inside out/main.
+      for (const relative of [...loaded].filter((specifier) => specifier.startsWith('.'))) {
+        expect(mainFiles, `out/main imports ${relative}`).toContain(`/out/main/${relative.replace(/^\.\//, '')}`);
+      }
+    },
+    TIMEOUT_MS,
+  );
 
-  it('flips the fuses in the packaged binary as electron-builder.yml configures them', async () => {
-    // The stand-in, renamed to the app's executable: the one file in the folder carrying the wire.
-    const executables = readdirSync(appOutDir).filter((name) => {
-      const path = join(appOutDir, name);
-      return statSync(path).isFile() && readFileSync(path, 'latin1').includes(fuseSentinel);
-    });
-    expect(executables).toHaveLength(1);
-    const wire = await getCurrentFuseWire(join(appOutDir, executables[0] ?? ''));
-    expect(wire.version).toBe(FuseVersion.V1);
-    expect({
-      runAsNode: wire[FuseV1Options.RunAsNode],
-      enableCookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
-      enableNodeOptionsEnvironmentVariable: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
-      enableNodeCliInspectArguments: wire[FuseV1Options.EnableNodeCliInspectArguments],
-      enableEmbeddedAsarIntegrityValidation: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
-      onlyLoadAppFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
-      grantFileProtocolExtraPrivileges: wire[FuseV1Options.GrantFileProtocolExtraPrivileges],
-    }).toEqual({
-      runAsNode: fuseOff,
-      enableCookieEncryption: fuseOn,
-      enableNodeOptionsEnvironmentVariable: fuseOff,
-      enableNodeCliInspectArguments: fuseOff,
-      enableEmbeddedAsarIntegrityValidation: fuseOn,
-      onlyLoadAppFromAsar: fuseOn,
-      grantFileProtocolExtraPrivileges: fuseOff,
-    });
-    // Not configured: left as Electron ships them.
-    expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(fuseOff);
-    expect((wire as Record<number, number>)[8]).toBe(fuseOn); // wasmTrapHandlers (no name in @electron/fuses 1.8)
-  }, TIMEOUT_MS);
+  it(
+    'flips the fuses in the packaged binary as electron-builder.yml configures them',
+    async () => {
+      // The stand-in, renamed to the app's executable: the one file in the folder carrying the wire.
+      const executables = readdirSync(appOutDir).filter((name) => {
+        const path = join(appOutDir, name);
+        return statSync(path).isFile() && readFileSync(path, 'latin1').includes(fuseSentinel);
+      });
+      expect(executables).toHaveLength(1);
+      const wire = await getCurrentFuseWire(join(appOutDir, executables[0] ?? ''));
+      expect(wire.version).toBe(FuseVersion.V1);
+      expect({
+        runAsNode: wire[FuseV1Options.RunAsNode],
+        enableCookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+        enableNodeOptionsEnvironmentVariable: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+        enableNodeCliInspectArguments: wire[FuseV1Options.EnableNodeCliInspectArguments],
+        enableEmbeddedAsarIntegrityValidation: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+        onlyLoadAppFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+        grantFileProtocolExtraPrivileges: wire[FuseV1Options.GrantFileProtocolExtraPrivileges],
+      }).toEqual({
+        runAsNode: fuseOff,
+        enableCookieEncryption: fuseOn,
+        enableNodeOptionsEnvironmentVariable: fuseOff,
+        enableNodeCliInspectArguments: fuseOff,
+        enableEmbeddedAsarIntegrityValidation: fuseOn,
+        onlyLoadAppFromAsar: fuseOn,
+        grantFileProtocolExtraPrivileges: fuseOff,
+      });
+      // Not configured: left as Electron ships them.
+      expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(fuseOff);
+      expect((wire as Record<number, number>)[8]).toBe(fuseOn); // wasmTrapHandlers (no name in @electron/fuses 1.8)
+    },
+    TIMEOUT_MS,
+  );
 
-  it('keeps app.asar small and only the de and en-US Chromium locales', () => {
-    const bytes = statSync(asarPath).size;
-    console.log(`[packaging] app.asar: ${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes} bytes, ${entries.length} entries)`);
-    expect(bytes).toBeLessThan(MAX_ASAR_BYTES);
+  it(
+    'keeps app.asar small and only the de and en-US Chromium locales',
+    () => {
+      const bytes = statSync(asarPath).size;
+      console.log(`[packaging] app.asar: ${(bytes / 1024 / 1024).toFixed(2)} MB (${bytes} bytes, ${entries.length} entries)`);
+      expect(bytes).toBeLessThan(MAX_ASAR_BYTES);
 
-    expect(readdirSync(join(appOutDir, 'locales')).sort()).toEqual(['de.pak', 'en-US.pak']);
-  }, TIMEOUT_MS);
+      expect(readdirSync(join(appOutDir, 'locales')).sort()).toEqual(['de.pak', 'en-US.pak']);
+    },
+    TIMEOUT_MS,
+  );
 });

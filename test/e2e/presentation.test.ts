@@ -9,7 +9,11 @@ const boards = useBoards();
 
 const announcement = (page: Page) => page.locator('#board-announcer').innerText();
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Board actions' });
-const fontSize = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+const fontSize = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
 
 async function boardWithCards(options: Parameters<typeof boards.open>[0] = {}) {
   const board = await boards.open(options);
@@ -70,7 +74,11 @@ describe('presentation mode', () => {
   it('zooms in and out by keyboard and fits the whole board to the screen', async () => {
     const board = await boards.open();
     const { page } = board;
-    await addCards(page, 'Marketing', Array.from({ length: 14 }, (_, i) => `Topic ${i + 1}`));
+    await addCards(
+      page,
+      'Marketing',
+      Array.from({ length: 14 }, (_, i) => `Topic ${i + 1}`),
+    );
     await page.getByRole('button', { name: 'Presentation', exact: true }).click();
     const controls = page.getByRole('toolbar', { name: 'Presentation controls' });
     await controls.waitFor();
@@ -242,7 +250,9 @@ describe('cheat sheet', () => {
       );
       // Section by section, in the registry's order within each.
       const listed = shortcutScopes.flatMap((scope) => specs.filter((spec) => spec.scope === scope));
-      expect(rows).toEqual(listed.map((spec) => ({ id: spec.id, description: text.shortcuts[spec.id as keyof typeof text.shortcuts], chords: spec.keys.length })));
+      expect(rows).toEqual(
+        listed.map((spec) => ({ id: spec.id, description: text.shortcuts[spec.id as keyof typeof text.shortcuts], chords: spec.keys.length })),
+      );
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.keyboard.press('Escape');

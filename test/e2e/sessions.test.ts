@@ -204,7 +204,9 @@ describe('sessions', () => {
     await agenda.getByRole('button', { name: /Zerrbilder ausräumen/ }).click();
     expect(await agenda.locator('[aria-current="step"]').innerText()).toMatch(/Zerrbilder ausräumen/);
     await expandWorkshopPanel(page);
-    expect(await page.getByRole('note', { name: 'Impuls für die Moderation' }).innerText()).toMatch(/^Jede Seite schreibt auf, wie sie die andere sieht/);
+    expect(await page.getByRole('note', { name: 'Impuls für die Moderation' }).innerText()).toMatch(
+      /^Jede Seite schreibt auf, wie sie die andere sieht/,
+    );
   });
 
   it('a blank session has no agenda', async () => {
@@ -282,7 +284,9 @@ describe('closing the window', () => {
     releaseSaves();
     const titles = async () => {
       const [file] = await sessionFiles(board.dataDir);
-      const saved = JSON.parse(await readFile(join(board.dataDir, 'sessions', file ?? ''), 'utf8')) as { session: { cards: Record<string, { title: string }> } };
+      const saved = JSON.parse(await readFile(join(board.dataDir, 'sessions', file ?? ''), 'utf8')) as {
+        session: { cards: Record<string, { title: string }> };
+      };
       return Object.values(saved.session.cards).map((card) => card.title);
     };
     await page.locator('html[data-closed-by-app]').waitFor({ state: 'attached' });

@@ -109,13 +109,18 @@ function measureLayout(page: Page): Promise<Layout> {
         }
         const lines = tops.length === 0 ? 0 : Math.round((Math.max(...tops) - Math.min(...tops)) / 12);
         const style = getComputedStyle(button);
-        const chrome = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce((sum, side) => sum + parseFloat(style[side as 'paddingTop']), 0);
+        const chrome = ['paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth'].reduce(
+          (sum, side) => sum + parseFloat(style[side as 'paddingTop']),
+          0,
+        );
         const oneLine = Math.max(parseFloat(style.minHeight) || 0, parseFloat(style.lineHeight) + chrome, 48);
         // Boxes are measured on screen, styles in CSS pixels: the window zoom (on #root) between them.
         const zoom = parseFloat((document.getElementById('root') as HTMLElement).style.zoom || '1');
         return lines > 0 || button.getBoundingClientRect().height / zoom > oneLine + 2;
       })
-      .map((button) => `${button.textContent?.trim() || button.getAttribute('aria-label')} (${Math.round(button.getBoundingClientRect().height)} px)`);
+      .map(
+        (button) => `${button.textContent?.trim() || button.getAttribute('aria-label')} (${Math.round(button.getBoundingClientRect().height)} px)`,
+      );
     const sticksOut = [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((element) => {
         if (element.getBoundingClientRect().right <= document.documentElement.clientWidth + 0.5) return false;
@@ -253,7 +258,9 @@ describe('dates in the UI language', () => {
     await date.press('Enter');
     expect(await date.inputValue()).toBe('05.03.2027');
     expect(await date.getAttribute('aria-invalid')).toBeNull();
-    await expect.poll(async () => JSON.parse(await readFile(join(board.dataDir, 'sessions', 'lead-uebergabe.nahtstelle'), 'utf8')).session.details.date).toBe('2027-03-05');
+    await expect
+      .poll(async () => JSON.parse(await readFile(join(board.dataDir, 'sessions', 'lead-uebergabe.nahtstelle'), 'utf8')).session.details.date)
+      .toBe('2027-03-05');
   });
 });
 
@@ -299,9 +306,16 @@ describe('zooming the control window', () => {
     await moved.focus();
     await page.locator('main.board').evaluate((main) => (main.scrollLeft = 0));
     await page.keyboard.press('Alt+ArrowRight');
-    await page.getByRole('region', { name: 'Parkplatz 🅿️', exact: true }).getByRole('button', { name: /^Außendienst pflegt/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Parkplatz 🅿️', exact: true })
+      .getByRole('button', { name: /^Außendienst pflegt/ })
+      .waitFor();
     await expect
-      .poll(() => moved.evaluate((card) => card.getBoundingClientRect().right <= document.documentElement.clientWidth && card.getBoundingClientRect().left >= 0))
+      .poll(() =>
+        moved.evaluate(
+          (card) => card.getBoundingClientRect().right <= document.documentElement.clientWidth && card.getBoundingClientRect().left >= 0,
+        ),
+      )
       .toBe(true);
     await page.keyboard.press('Escape');
 
@@ -348,7 +362,9 @@ describe('zooming the control window', () => {
     expect(to.y).toBeGreaterThan(box.y);
     expect(to.y).toBeLessThan(box.y + box.height);
     // As wide as the cards it stands for.
-    const cardWidth = (await page.getByRole('region', { name: 'Marketing', exact: true }).getByRole('button', { name: 'Eins', exact: true }).boundingBox())?.width ?? 0;
+    const cardWidth =
+      (await page.getByRole('region', { name: 'Marketing', exact: true }).getByRole('button', { name: 'Eins', exact: true }).boundingBox())?.width ??
+      0;
     expect(Math.abs(box.width - cardWidth)).toBeLessThan(4);
     await page.mouse.up();
     expect(await cardTitles(page, 'Sales')).toEqual(['Zwei']);

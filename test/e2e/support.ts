@@ -11,14 +11,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
 
@@ -116,7 +109,16 @@ export interface BoardOptions {
 
 export async function openBoard(browser: Browser, options: BoardOptions = {}): Promise<BoardPage> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-')));
-  const webHost = options.url ? null : await startWebHost({ port: 0, dataDir, demoCards: options.demoCards, locale: options.locale ?? 'en-US', dialogs: options.dialogs, exportDir: options.exportDir });
+  const webHost = options.url
+    ? null
+    : await startWebHost({
+        port: 0,
+        dataDir,
+        demoCards: options.demoCards,
+        locale: options.locale ?? 'en-US',
+        dialogs: options.dialogs,
+        exportDir: options.exportDir,
+      });
   const host: Pick<WebHost, 'url' | 'close'> = webHost ?? { url: options.url ?? '', close: async () => undefined };
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1920, height: 1080 },
@@ -161,7 +163,10 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
 }
 
 /** Start screen → "New session" → fill what is given → create; the board opens. */
-export async function createSessionFromLibrary(page: Page, details: { title?: string; client?: string; date?: string; place?: string }): Promise<void> {
+export async function createSessionFromLibrary(
+  page: Page,
+  details: { title?: string; client?: string; date?: string; place?: string },
+): Promise<void> {
   await page.getByRole('button', { name: /^(New session|Neue Sitzung)$/ }).click();
   const dialog = page.getByRole('dialog');
   const fields: [keyof typeof details, RegExp][] = [

@@ -27,7 +27,9 @@ const black = 'rgb(0, 0, 0)';
 function colourfulWorkshop(): Session {
   const rich = richSession(24);
   const colours = ['yellow', 'blue', 'green', 'red', 'violet', null] as const;
-  const cards = Object.fromEntries(Object.entries(rich.cards).map(([id, card], index) => [id, { ...card, colour: colours[index % colours.length] ?? null }]));
+  const cards = Object.fromEntries(
+    Object.entries(rich.cards).map(([id, card], index) => [id, { ...card, colour: colours[index % colours.length] ?? null }]),
+  );
   let blockId = 0;
   const agenda = workshopAgenda(() => `block-${++blockId}`);
   return { ...rich, cards, agenda, activeBlockId: agenda[0]?.id ?? null, details: { ...rich.details, title: 'Themes' } };
@@ -55,7 +57,12 @@ async function chooseTheme(page: Page, label: string): Promise<void> {
 }
 
 /** Texts below `minimum`, one line each, so a failure names the text and its colours. */
-async function lowContrastTexts(page: Page, selector: string, minimum: number, options: { includeDisabled?: boolean; atLeast?: number } = {}): Promise<string[]> {
+async function lowContrastTexts(
+  page: Page,
+  selector: string,
+  minimum: number,
+  options: { includeDisabled?: boolean; atLeast?: number } = {},
+): Promise<string[]> {
   const measured = await textContrasts(page, selector, options);
   expect(measured.length).toBeGreaterThanOrEqual(options.atLeast ?? 50);
   return measured.filter((m) => m.ratio < minimum).map((m) => `${m.ratio}:1 "${m.text}" (${m.colour} on ${m.background})`);

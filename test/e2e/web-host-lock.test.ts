@@ -75,7 +75,11 @@ describe('the locked web test host', () => {
     ['the event stream', '/api/events', 'GET'],
     ['the API', '/api/invoke', 'POST'],
   ])('refuses %s without the token (403)', async (_case, path, method) => {
-    const answer = await send(`${host.origin}${path}`, { method, headers: { origin: host.origin, 'content-type': 'application/json' }, body: method === 'POST' ? invokeBody : undefined });
+    const answer = await send(`${host.origin}${path}`, {
+      method,
+      headers: { origin: host.origin, 'content-type': 'application/json' },
+      body: method === 'POST' ? invokeBody : undefined,
+    });
     expect(answer.status).toBe(403);
     expect(answer.body).not.toContain('"ok":true');
   });
@@ -86,7 +90,11 @@ describe('the locked web test host', () => {
   });
 
   it('answers the API and the events with the cookie', async () => {
-    const api = await send(`${host.origin}/api/invoke`, { method: 'POST', headers: { cookie, origin: host.origin, 'content-type': 'application/json' }, body: invokeBody });
+    const api = await send(`${host.origin}/api/invoke`, {
+      method: 'POST',
+      headers: { cookie, origin: host.origin, 'content-type': 'application/json' },
+      body: invokeBody,
+    });
     expect(JSON.parse(api.body)).toEqual({ ok: true, value: [] });
     const events = await send(`${host.origin}/api/events`, { headers: { cookie } });
     expect(events.status).toBe(200);
@@ -100,9 +108,17 @@ describe('the locked web test host', () => {
   });
 
   it('answers a foreign Origin with forbiddenSender on the API and 403 on the events, even with the cookie', async () => {
-    const api = await send(`${host.origin}/api/invoke`, { method: 'POST', headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/json' }, body: invokeBody });
+    const api = await send(`${host.origin}/api/invoke`, {
+      method: 'POST',
+      headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/json' },
+      body: invokeBody,
+    });
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'forbiddenSender' } });
-    const noOrigin = await send(`${host.origin}/api/invoke`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: invokeBody });
+    const noOrigin = await send(`${host.origin}/api/invoke`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: invokeBody,
+    });
     expect(JSON.parse(noOrigin.body)).toMatchObject({ ok: false, error: { code: 'forbiddenSender' } });
     expect((await send(`${host.origin}/api/events`, { headers: { cookie, origin: 'http://evil.example' } })).status).toBe(403);
   });

@@ -57,7 +57,12 @@ function editorBlock(dialog: Locator, number: number, title: string): Locator {
 describe('the workshop agenda', () => {
   it('starts the agenda, steps next and previous, jumps to a block and passes over a skipped one', async () => {
     const { page } = await boards.open();
-    expect(await blockTexts(page)).toEqual(['1 Who leads? 45 min', '2 Clear up caricatures 45 min', '3 Agree the mission 40 min', '4 Measure and narrate 40 min']);
+    expect(await blockTexts(page)).toEqual([
+      '1 Who leads? 45 min',
+      '2 Clear up caricatures 45 min',
+      '3 Agree the mission 40 min',
+      '4 Measure and narrate 40 min',
+    ]);
     expect(await activeBlock(page)).toBeNull();
 
     const forward = agendaOf(page).getByRole('button', { name: 'Start agenda' });
@@ -77,7 +82,9 @@ describe('the workshop agenda', () => {
     expect(await activeBlock(page)).toBe('Who leads?');
 
     // Jump straight to the last block: the forward button now ends the agenda.
-    await agendaOf(page).getByRole('button', { name: /^4 Measure and narrate/ }).click();
+    await agendaOf(page)
+      .getByRole('button', { name: /^4 Measure and narrate/ })
+      .click();
     expect(await activeBlock(page)).toBe('Measure and narrate');
     await agendaOf(page).getByRole('button', { name: 'End agenda' }).waitFor();
 
@@ -88,13 +95,17 @@ describe('the workshop agenda', () => {
     const skipped = agendaOf(page).getByRole('button', { name: /^2 Clear up caricatures/ });
     expect(await skipped.textContent()).toContain('(skipped)');
     expect(await skipped.evaluate((el) => getComputedStyle(el.querySelector('.agenda-title') as Element).textDecorationLine)).toBe('line-through');
-    await agendaOf(page).getByRole('button', { name: /^1 Who leads\?/ }).click();
+    await agendaOf(page)
+      .getByRole('button', { name: /^1 Who leads\?/ })
+      .click();
     await agendaOf(page).getByRole('button', { name: 'Next block' }).click();
     expect(await activeBlock(page)).toBe('Agree the mission');
     await agendaOf(page).getByRole('button', { name: 'Previous block' }).click();
     expect(await activeBlock(page)).toBe('Who leads?');
 
-    await agendaOf(page).getByRole('button', { name: /^4 Measure and narrate/ }).click();
+    await agendaOf(page)
+      .getByRole('button', { name: /^4 Measure and narrate/ })
+      .click();
     await agendaOf(page).getByRole('button', { name: 'End agenda' }).click();
     expect(await activeBlock(page)).toBeNull();
     await agendaOf(page).getByRole('button', { name: 'Start agenda' }).waitFor();
@@ -183,7 +194,8 @@ describe('the workshop agenda', () => {
     await expect.poll(() => countdown(page).innerText()).toBe('0:50');
 
     // A tick redraws the countdown and nothing else: not the panel, the agenda, the tools or the board.
-    const renders = () => page.evaluate(() => ({ ...(window as unknown as { __nahtstelleRenderCounts: Record<string, number> }).__nahtstelleRenderCounts }));
+    const renders = () =>
+      page.evaluate(() => ({ ...(window as unknown as { __nahtstelleRenderCounts: Record<string, number> }).__nahtstelleRenderCounts }));
     const before = await renders();
     for (let second = 0; second < 5; second++) await page.clock.fastForward(1000);
     await expect.poll(() => countdown(page).innerText()).toBe('0:45');
@@ -244,7 +256,9 @@ describe('accessibility of the workshop panel', () => {
     await check('before the agenda starts');
     await agendaOf(page).getByRole('button', { name: 'Start agenda' }).click();
     for (const block of ['Who leads?', 'Clear up caricatures', 'Agree the mission', 'Measure and narrate']) {
-      await agendaOf(page).getByRole('button', { name: new RegExp(`^\\d ${block.replace('?', '\\?')}`) }).click();
+      await agendaOf(page)
+        .getByRole('button', { name: new RegExp(`^\\d ${block.replace('?', '\\?')}`) })
+        .click();
       await check(block);
     }
     const editor = await openEditor(page);
@@ -319,7 +333,11 @@ describe('the tools of the blocks', () => {
 
     // Caricatures: counted per side while hidden, revealed with one button, hidden again, undoable.
     await agendaOf(page).getByRole('button', { name: 'Next block' }).click();
-    expect(await tools.getByRole('listitem').allInnerTexts()).toEqual(['How Marketing sees Sales: 2', 'How Sales sees Marketing: 1', 'Hidden until revealed']);
+    expect(await tools.getByRole('listitem').allInnerTexts()).toEqual([
+      'How Marketing sees Sales: 2',
+      'How Sales sees Marketing: 1',
+      'Hidden until revealed',
+    ]);
     await tools.getByRole('button', { name: 'Reveal caricatures' }).click();
     await tools.getByText('1 of 3 cleared').waitFor();
     await tools.getByRole('button', { name: 'Hide again' }).click();
@@ -353,9 +371,13 @@ describe('the tools of the blocks', () => {
     await agendaOf(second.page).waitFor();
     expect(await activeBlock(second.page)).toBe('Measure and narrate');
     await second.page.getByText('Mission: Wir gewinnen gemeinsam Kunden, die bleiben.').waitFor();
-    await agendaOf(second.page).getByRole('button', { name: /^3 Agree the mission/ }).click();
+    await agendaOf(second.page)
+      .getByRole('button', { name: /^3 Agree the mission/ })
+      .click();
     expect(await second.page.getByRole('textbox', { name: 'Our shared mission' }).inputValue()).toBe('Wir gewinnen gemeinsam Kunden, die bleiben.');
-    await agendaOf(second.page).getByRole('button', { name: /^2 Clear up caricatures/ }).click();
+    await agendaOf(second.page)
+      .getByRole('button', { name: /^2 Clear up caricatures/ })
+      .click();
     await second.page.getByRole('button', { name: 'Hide again' }).waitFor();
     await second.close();
   });
@@ -416,7 +438,9 @@ describe('own templates', () => {
   it('says so clearly when the chosen template is gone, and stays in the dialog', async () => {
     const { page } = await boards.open({ startOn: 'library' });
     const template = await page.evaluate(() =>
-      (window as unknown as { nahtstelle: NahtstelleBridge }).nahtstelle.saveTemplate('Gleich weg', [{ kind: 'custom', title: 'Nur ein Block', prompt: null, minutes: 10, skipped: false }]),
+      (window as unknown as { nahtstelle: NahtstelleBridge }).nahtstelle.saveTemplate('Gleich weg', [
+        { kind: 'custom', title: 'Nur ein Block', prompt: null, minutes: 10, skipped: false },
+      ]),
     );
     await page.getByRole('button', { name: 'New session' }).click();
     const dialog = page.getByRole('dialog', { name: 'New session' });

@@ -106,7 +106,8 @@ describe('voting at the speed of a room', () => {
     actions++;
     await grid.getByRole('button', { name: 'Anna on Pricing: 0 dots' }).focus();
     // Each voter's last dot hands the focus to the next voter's row.
-    for (const key of ['3', '3', 'ArrowRight', '3', '3', '2', 'ArrowRight', '1', '3', 'ArrowLeft', '1', 'ArrowLeft', '2', '1', 'ArrowRight', '2']) await press(key);
+    for (const key of ['3', '3', 'ArrowRight', '3', '3', '2', 'ArrowRight', '1', '3', 'ArrowLeft', '1', 'ArrowLeft', '2', '1', 'ArrowRight', '2'])
+      await press(key);
     await grid.getByText('0 of 3').nth(7).waitFor();
     expect(await grid.getByText('0 of 3').count()).toBe(8);
     expect(actions).toBeLessThan(20); // the board's card buttons took 33 clicks for the same dots
@@ -148,19 +149,25 @@ describe('the block tools find their cards', () => {
     await page.getByRole('button', { name: 'Show unresolved topics' }).click();
     const card = cardNamed(page, 'Who owns the webinar');
     await expect.poll(() => card.evaluate((el) => el === document.activeElement)).toBe(true);
-    await expect.poll(() => card.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      const list = el.closest('.lane-cards') ?? el.parentElement;
-      const area = list?.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight && (!area || (box.top >= area.top - 1 && box.bottom <= area.bottom + 1));
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        card.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          const list = el.closest('.lane-cards') ?? el.parentElement;
+          const area = list?.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight && (!area || (box.top >= area.top - 1 && box.bottom <= area.bottom + 1));
+        }),
+      )
+      .toBe(true);
   });
 });
 
 describe('the new card’s kind', () => {
   it('defaults to the block’s kind and switches with one key', async () => {
     const { page } = await openSeeded(workshopSession('Workshop Kinds'));
-    await agendaOf(page).getByRole('button', { name: /^4 Measure and narrate/ }).click();
+    await agendaOf(page)
+      .getByRole('button', { name: /^4 Measure and narrate/ })
+      .click();
     // A metric can be added from a topic lane too ("Show topics"): it is still a metric by default.
     await page.getByRole('button', { name: 'Show topics' }).click();
     const marketing = lane(page, 'Marketing');
@@ -189,7 +196,9 @@ describe('timers keep their time', () => {
     await page.reload();
     await agendaOf(page).waitFor();
     await agendaOf(page).getByText('Agenda 170 min').waitFor();
-    await agendaOf(page).getByText(/^ends about \d\d:\d\d/).waitFor();
+    await agendaOf(page)
+      .getByText(/^ends about \d\d:\d\d/)
+      .waitFor();
 
     await agendaOf(page).getByRole('button', { name: 'Start agenda' }).click();
     await expandWorkshopPanel(page);

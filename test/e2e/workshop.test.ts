@@ -4,7 +4,7 @@
  * a metric flagged until it has its narrative — a dot vote with its ranking and the block timer;
  * then the host process is killed and started again, and all of it is still there.
  */
-import {mkdtemp } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -84,7 +84,11 @@ describe('the workshop method, end to end', () => {
     await addCards(page, 'How Marketing sees Sales', ['Sales only wants discounts']);
     await addCards(page, 'How Sales sees Marketing', ['Marketing paints pretty pictures']);
     expect(await page.content()).not.toContain('only wants discounts');
-    expect(await tools.getByRole('listitem').allInnerTexts()).toEqual(['How Marketing sees Sales: 1', 'How Sales sees Marketing: 1', 'Hidden until revealed']);
+    expect(await tools.getByRole('listitem').allInnerTexts()).toEqual([
+      'How Marketing sees Sales: 1',
+      'How Sales sees Marketing: 1',
+      'Hidden until revealed',
+    ]);
     await tools.getByRole('button', { name: 'Reveal caricatures' }).click();
     await cardNamed(page, 'Sales only wants discounts').waitFor();
     dialog = await openDetails(page, 'Sales only wants discounts');

@@ -74,7 +74,13 @@ describe('the real app', () => {
     expect(page.url()).toBe('app://nahtstelle/index.html');
     expect(opened).toBe(true);
     expect(app.windows()).toHaveLength(1);
-    const fileNavigation = await page.evaluate(async () => (await fetch('file:///etc/hostname').then(() => 'read', () => 'refused')));
+    const fileNavigation = await page.evaluate(
+      async () =>
+        await fetch('file:///etc/hostname').then(
+          () => 'read',
+          () => 'refused',
+        ),
+    );
     expect(fileNavigation).toBe('refused');
   });
 

@@ -23,7 +23,8 @@ const { values } = parseArgs({
 const port = Number(values.port);
 const demoCards = values['demo-cards'] === undefined ? undefined : Number(values['demo-cards']);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not "${values.port}"`);
-if (demoCards !== undefined && (!Number.isInteger(demoCards) || demoCards < 0)) fail(`--demo-cards must be a whole number, not "${values['demo-cards']}"`);
+if (demoCards !== undefined && (!Number.isInteger(demoCards) || demoCards < 0))
+  fail(`--demo-cards must be a whole number, not "${values['demo-cards']}"`);
 
 const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'nahtstelle-web-')));
 const exportDir = values['export-dir'];

@@ -91,7 +91,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bridge = await (bridgeBundle ??= bundleBridge());
 
   const preferences = new PreferencesStore(
-    new MemoryPreferences(() => new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'nahtstelle' }), join(options.dataDir, 'preferences.json')),
+    new MemoryPreferences(
+      () => new Conf({ cwd: options.dataDir, configName: 'preferences', projectName: 'nahtstelle' }),
+      join(options.dataDir, 'preferences.json'),
+    ),
     join(options.dataDir, 'sessions'),
   );
   const trashFolder = join(options.dataDir, 'trash');
@@ -333,7 +336,13 @@ function cookieOf(request: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-function send(response: ServerResponse, status: number, contentType: string | undefined, body: string | Buffer, extraHeaders: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string | undefined,
+  body: string | Buffer,
+  extraHeaders: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     ...extraHeaders,
     'content-type': contentType ?? 'application/octet-stream',

@@ -69,7 +69,12 @@ async function main(): Promise<number> {
         const file = join(folder, `${name}-${kind}${exportExtension(kind)}`);
         const started = performance.now();
         await writeFile(file, await renderExport(session, request, printer, { exportedOn: '2027-03-05' }));
-        const pdf = kind === 'docx' || kind === 'pptx' || kind === 'csv' ? await convert(soffice, profile, file, folder, kind) : file.endsWith('.pdf') ? file : null;
+        const pdf =
+          kind === 'docx' || kind === 'pptx' || kind === 'csv'
+            ? await convert(soffice, profile, file, folder, kind)
+            : file.endsWith('.pdf')
+              ? file
+              : null;
         const took = Math.round(performance.now() - started);
         if (pdf === null && (kind === 'docx' || kind === 'pptx' || kind === 'csv')) {
           failures.push(`${name} ${kind}: LibreOffice could not read it`);
@@ -98,7 +103,9 @@ async function convert(soffice: string, profile: string, file: string, folder: s
   // CSV: UTF-8 (76), semicolons (59), double quotes (34), from row 1.
   const filter = kind === 'csv' ? ['--infilter=CSV:59,34,76,1'] : [];
   try {
-    await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', ...filter, '--convert-to', 'pdf', '--outdir', out, file], { timeout: 180_000 });
+    await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', ...filter, '--convert-to', 'pdf', '--outdir', out, file], {
+      timeout: 180_000,
+    });
   } catch {
     return null;
   }

@@ -125,7 +125,10 @@ function editAndKill(script: string, path: string, seed: number, firstEdit: numb
  * SessionFiles.read, and the newest edit on disk may lag the newest edit made by at most maxLossMs
  * (an edit from before this run counts as made when the run opened the file).
  */
-export async function runKills(count: number, options: { lanes?: number; seed?: number; minDelayMs?: number; maxDelayMs?: number; script: string }): Promise<KillFigures> {
+export async function runKills(
+  count: number,
+  options: { lanes?: number; seed?: number; minDelayMs?: number; maxDelayMs?: number; script: string },
+): Promise<KillFigures> {
   const lanes = Math.max(1, options.lanes ?? 2);
   const seed = options.seed ?? 20261205;
   const minDelay = options.minDelayMs ?? 20;
@@ -242,14 +245,30 @@ function mutateBytes(base: Uint8Array, random: () => number): Uint8Array {
       // Cut right after the lead byte of a multi-byte character.
       const lead = bytes.findIndex((byte, index) => index >= position && byte >= 0xc2);
       bytes.length = lead >= 0 ? lead + 1 : position;
-    } else if (kind === 5) bytes.splice(position, 0, ...utf8.encode(['{', '}', '[', ']', '"', ',', ':', '\\', '\\u', 'null', '1e999'][Math.floor(random() * 11)] ?? '"'));
+    } else if (kind === 5)
+      bytes.splice(position, 0, ...utf8.encode(['{', '}', '[', ']', '"', ',', ':', '\\', '\\u', 'null', '1e999'][Math.floor(random() * 11)] ?? '"'));
     else if (kind === 6) bytes.splice(position, 0, 0xef, 0xbb, 0xbf);
     else bytes.splice(position, 0, 0xed, 0xa0, 0x80); // an encoded surrogate: not UTF-8
   }
   return Uint8Array.from(bytes);
 }
 
-const replacements: readonly unknown[] = [null, 0, -1, 1.5, 1e308, '', 'x', true, [], {}, [[[[[[]]]]]], { __proto__: null }, '\u0000', 'ä'.repeat(300)];
+const replacements: readonly unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  1e308,
+  '',
+  'x',
+  true,
+  [],
+  {},
+  [[[[[[]]]]]],
+  { __proto__: null },
+  '\u0000',
+  'ä'.repeat(300),
+];
 
 /** JSON-structure damage: a node deleted, retyped, duplicated, or nested deeper. */
 function mutateJson(document: unknown, random: () => number): string {
@@ -375,7 +394,14 @@ export function runUndo(count: number, seed = 20261205, steps = 40): UndoFigures
       else if (roll < 0.35) history = redo(history);
       else if (roll < 0.55) operation = { type: 'addCard', cardId: `n${nextId++}`, laneId: pick(laneIds) ?? 'marketing', title: 'Neu' };
       else if (roll < 0.65) operation = { type: 'deleteCard', cardId: pick(cardIds) ?? 'none' };
-      else if (roll < 0.85) operation = { type: 'moveCard', cardId: pick(cardIds) ?? 'none', toLaneId: pick(laneIds) ?? 'seam', toIndex: Math.floor(random() * 6), at: '2027-03-04T09:30:00.000Z' };
+      else if (roll < 0.85)
+        operation = {
+          type: 'moveCard',
+          cardId: pick(cardIds) ?? 'none',
+          toLaneId: pick(laneIds) ?? 'seam',
+          toIndex: Math.floor(random() * 6),
+          at: '2027-03-04T09:30:00.000Z',
+        };
       else if (roll < 0.93) operation = { type: 'editCardTitle', cardId: pick(cardIds) ?? 'none', title: `T${step}` };
       else operation = { type: 'removeLane', laneId: pick(laneIds) ?? 'none' };
       if (roll < 0.2) {
@@ -402,7 +428,9 @@ export function runUndo(count: number, seed = 20261205, steps = 40): UndoFigures
           const previous = model.past[model.past.length - 1] ?? new Set<string>();
           if (operation.type !== 'deleteCard' && operation.type !== 'removeLane' && model.present.size !== previous.size + expectedGrowth) {
             lost++;
-            failures.push(`sequence ${sequence} step ${step}: ${operation.type} changed the card count from ${previous.size} to ${model.present.size}`);
+            failures.push(
+              `sequence ${sequence} step ${step}: ${operation.type} changed the card count from ${previous.size} to ${model.present.size}`,
+            );
           }
         }
       }
@@ -413,7 +441,11 @@ export function runUndo(count: number, seed = 20261205, steps = 40): UndoFigures
         lost += missing.length;
         if (failures.length < 20) failures.push(`sequence ${sequence} step ${step}: lost ${missing.join(', ')}`);
       }
-      const extraOrDangling = listed.length !== new Set(listed).size || listed.some((id) => !present.has(id)) || [...present].some((id) => !listed.includes(id)) || present.size !== model.present.size;
+      const extraOrDangling =
+        listed.length !== new Set(listed).size ||
+        listed.some((id) => !present.has(id)) ||
+        [...present].some((id) => !listed.includes(id)) ||
+        present.size !== model.present.size;
       if (extraOrDangling) {
         duplicated++;
         if (failures.length < 20) failures.push(`sequence ${sequence} step ${step}: a card listed twice, dangling or in no lane`);

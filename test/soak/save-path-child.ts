@@ -22,7 +22,11 @@ const firstEdit = Number(process.argv[4] ?? 1);
 if (!path) throw new Error('usage: save-path-child <session file> [seed]');
 
 const memory = new Map<string, unknown>();
-const store: KeyValueStore = { get: (key) => memory.get(key), set: (key, value) => void memory.set(key, value), delete: (key) => void memory.delete(key) };
+const store: KeyValueStore = {
+  get: (key) => memory.get(key),
+  set: (key, value) => void memory.set(key, value),
+  delete: (key) => void memory.delete(key),
+};
 const preferences = new PreferencesStore(store, dirname(path));
 const cancelled = async () => null;
 const unused = () => {
@@ -33,7 +37,13 @@ const handlers: ApiHandlers = createHandlers({
   sessionFiles: new SessionFiles({ folder: () => dirname(path), trash: async () => undefined }),
   systemLocale: () => 'de-DE',
   newSessionId: randomUUID,
-  dialogs: { chooseSessionFile: cancelled, chooseSaveAsPath: cancelled, chooseFolder: cancelled, chooseExportPath: cancelled, confirmOpenFile: async () => false },
+  dialogs: {
+    chooseSessionFile: cancelled,
+    chooseSaveAsPath: cancelled,
+    chooseFolder: cancelled,
+    chooseExportPath: cancelled,
+    confirmOpenFile: async () => false,
+  },
   reveal: () => undefined,
   printer: { pdf: unused, png: unused },
   audience: { open: () => 'sameDisplay', close: () => undefined, show: () => undefined },

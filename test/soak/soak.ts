@@ -59,7 +59,8 @@ if (!values['skip-e2e']) {
   t = performance.now();
   const built = spawnSync('node_modules/.bin/electron-vite', ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   // The suite's own output goes to stderr: stdout keeps only the figures.
-  const e2e = built.status === 0 ? spawnSync('node_modules/.bin/vitest', ['run', '--project', 'e2e'], { stdio: ['ignore', process.stderr, 'inherit'] }) : built;
+  const e2e =
+    built.status === 0 ? spawnSync('node_modules/.bin/vitest', ['run', '--project', 'e2e'], { stdio: ['ignore', process.stderr, 'inherit'] }) : built;
   log(`  e2e took ${((performance.now() - t) / 1000).toFixed(0)} s`);
   lines.push(`soak e2e: ${e2e.status === 0 ? 'every test passed, no page requested anything outside its origin' : 'failed'}`);
   if (e2e.status !== 0) shortfalls++;

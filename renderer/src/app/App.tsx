@@ -153,7 +153,11 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
               { label: t('layout.language'), onSelect: () => setLanguageOpen(true) },
             ]}
           />
-          {copied !== null && <span className="visually-hidden" role="status">{t('save.copySaved', { file: copied })}</span>}
+          {copied !== null && (
+            <span className="visually-hidden" role="status">
+              {t('save.copySaved', { file: copied })}
+            </span>
+          )}
           <span className="visually-hidden" role="status">
             {windowZoom !== 1 && t('layout.zoom', { percent: Math.round(windowZoom * 100) })}
           </span>
@@ -224,11 +228,23 @@ function UndoRedo() {
   const canRedo = useBoard((s) => s.history.future.length > 0);
   return (
     <>
-      <button type="button" className="tool-button" disabled={!canUndo} onClick={() => useBoard.getState().undo()} aria-keyshortcuts={ariaKeyShortcuts('undo')}>
+      <button
+        type="button"
+        className="tool-button"
+        disabled={!canUndo}
+        onClick={() => useBoard.getState().undo()}
+        aria-keyshortcuts={ariaKeyShortcuts('undo')}
+      >
         <UndoIcon />
         <span className="tool-label">{t('actions.undo')}</span>
       </button>
-      <button type="button" className="tool-button" disabled={!canRedo} onClick={() => useBoard.getState().redo()} aria-keyshortcuts={ariaKeyShortcuts('redo')}>
+      <button
+        type="button"
+        className="tool-button"
+        disabled={!canRedo}
+        onClick={() => useBoard.getState().redo()}
+        aria-keyshortcuts={ariaKeyShortcuts('redo')}
+      >
         <RedoIcon />
         <span className="tool-label">{t('actions.redo')}</span>
       </button>

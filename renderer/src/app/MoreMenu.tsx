@@ -93,13 +93,7 @@ export function MoreMenu({ items }: { items: readonly MoreMenuItem[] }) {
         <ul ref={menu} id={menuId} className="more-menu-list" role="menu" aria-labelledby={buttonId} onKeyDown={onMenuKeyDown}>
           {items.map((item, index) => (
             <li key={item.label} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                className="more-menu-item"
-                tabIndex={index === active ? 0 : -1}
-                onClick={() => choose(item)}
-              >
+              <button type="button" role="menuitem" className="more-menu-item" tabIndex={index === active ? 0 : -1} onClick={() => choose(item)}>
                 {item.label}
               </button>
             </li>

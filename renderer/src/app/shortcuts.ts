@@ -41,11 +41,20 @@ const directions: Partial<Record<string, Direction>> = { ArrowUp: 'up', ArrowDow
 const presenting = () => usePresentation.getState().presenting;
 const spotlighting = () => usePresentation.getState().spotlightCardId !== null;
 /** Only in presentation mode. */
-const whilePresenting = (run: () => void): Action => () => (presenting() ? run() : false);
+const whilePresenting =
+  (run: () => void): Action =>
+  () =>
+    presenting() ? run() : false;
 /** Only while a card is spotlighted. */
-const whileSpotlighting = (run: () => void): Action => () => (spotlighting() ? run() : false);
+const whileSpotlighting =
+  (run: () => void): Action =>
+  () =>
+    spotlighting() ? run() : false;
 /** Only with the focus on a card. */
-const onCard = (run: CardAction): Action => ({ cardId, key }) => (cardId === null ? false : run(cardId, key));
+const onCard =
+  (run: CardAction): Action =>
+  ({ cardId, key }) =>
+    cardId === null ? false : run(cardId, key);
 const votingOpen = () => useWorkshopUi.getState().voterId !== null;
 
 /** Every shortcut the dispatcher runs; the drag sensor's keys are dnd-kit's own. */

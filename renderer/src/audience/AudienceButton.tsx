@@ -28,7 +28,13 @@ export function AudienceButton() {
 
   return (
     <>
-      <button type="button" className="tool-button" aria-pressed={open} aria-keyshortcuts={ariaKeyShortcuts('audienceWindow')} onClick={toggleAudienceWindow}>
+      <button
+        type="button"
+        className="tool-button"
+        aria-pressed={open}
+        aria-keyshortcuts={ariaKeyShortcuts('audienceWindow')}
+        onClick={toggleAudienceWindow}
+      >
         {t('audience.window')}
       </button>
       {/* Always there, so screen readers hear the hint when it appears. */}

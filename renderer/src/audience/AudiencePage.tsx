@@ -83,7 +83,17 @@ function AudienceBoard({ view }: { view: AudienceView }) {
  * never below the readable floor. Each list follows the facilitator's scroll; a card shows wholly
  * or not at all, and a list says how many more there are (board/paging.ts).
  */
-function LaneRow({ session, zoom, boardView, scrolledTo }: { session: Session; zoom: BoardZoom; boardView: BoardView; scrolledTo: AudienceView['scrolledTo'] }) {
+function LaneRow({
+  session,
+  zoom,
+  boardView,
+  scrolledTo,
+}: {
+  session: Session;
+  zoom: BoardZoom;
+  boardView: BoardView;
+  scrolledTo: AudienceView['scrolledTo'];
+}) {
   const { t } = useTranslation();
   const board = useRef<HTMLDivElement>(null);
 
@@ -114,18 +124,38 @@ function LaneRow({ session, zoom, boardView, scrolledTo }: { session: Session; z
           <AudienceList key={view} session={session} listKey={view} kind={side} title={t(`cards.view.${view}`)} cardIds={cardIds} />
         ))}
       {boardView === 'metrics' && (
-        <AudienceList session={session} listKey={metricsColumn.key} kind={metricsColumn.side} title={t('views.metrics')} cardIds={metricCards(session)} />
+        <AudienceList
+          session={session}
+          listKey={metricsColumn.key}
+          kind={metricsColumn.side}
+          title={t('views.metrics')}
+          cardIds={metricCards(session)}
+        />
       )}
       {boardView === 'lanes' &&
         session.laneOrder.map((laneId) => {
           const lane = session.lanes[laneId];
-          return lane ? <AudienceList key={laneId} session={session} listKey={laneId} kind={lane.kind} title={laneName(lane, t)} cardIds={lane.cardIds} /> : null;
+          return lane ? (
+            <AudienceList key={laneId} session={session} listKey={laneId} kind={lane.kind} title={laneName(lane, t)} cardIds={lane.cardIds} />
+          ) : null;
         })}
     </div>
   );
 }
 
-function AudienceList({ session, listKey, kind, title, cardIds }: { session: Session; listKey: string; kind: LaneKind; title: string; cardIds: readonly CardId[] }) {
+function AudienceList({
+  session,
+  listKey,
+  kind,
+  title,
+  cardIds,
+}: {
+  session: Session;
+  listKey: string;
+  kind: LaneKind;
+  title: string;
+  cardIds: readonly CardId[];
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   return (

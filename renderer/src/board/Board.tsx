@@ -55,17 +55,14 @@ export function Board() {
     [announce, t],
   );
 
-  const onDragMove = useCallback(
-    ({ activatorEvent, delta }: DragMoveEvent) => {
-      const state = useBoard.getState();
-      const drag = state.drag;
-      const start = pointerPosition(activatorEvent);
-      if (!drag || !start) return; // keyboard moves set the placement in the coordinate getter
-      const placement = placementAtPoint(drag.preview, drag.cardId, start.x + delta.x, start.y + delta.y);
-      if (placement) state.setPlacement(placement);
-    },
-    [],
-  );
+  const onDragMove = useCallback(({ activatorEvent, delta }: DragMoveEvent) => {
+    const state = useBoard.getState();
+    const drag = state.drag;
+    const start = pointerPosition(activatorEvent);
+    if (!drag || !start) return; // keyboard moves set the placement in the coordinate getter
+    const placement = placementAtPoint(drag.preview, drag.cardId, start.x + delta.x, start.y + delta.y);
+    if (placement) state.setPlacement(placement);
+  }, []);
 
   const onDragEnd = useCallback(() => {
     const cardId = useBoard.getState().drag?.cardId;
@@ -237,7 +234,9 @@ function DraggedCard({ zoom }: { zoom: number }) {
 function MoveAnnouncer() {
   const { t } = useTranslation();
   const message = useBoard((s) => s.announcement);
-  const moveMessage = useBoard((s) => (s.drag && s.drag.placement !== s.drag.origin ? describePlacement(t, 'dnd.moved', s.drag.preview, s.drag.cardId) : null));
+  const moveMessage = useBoard((s) =>
+    s.drag && s.drag.placement !== s.drag.origin ? describePlacement(t, 'dnd.moved', s.drag.preview, s.drag.cardId) : null,
+  );
   return (
     <div id="board-announcer" className="visually-hidden" role="status" aria-live="assertive" aria-atomic="true">
       {moveMessage ?? message}

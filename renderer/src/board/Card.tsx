@@ -61,7 +61,14 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
         {describeCard(card, { hidden, dots, laneKind, voting: votingOpen }, t)}
       </span>
       <div className="card-actions">
-        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('cards.actionsButton.details', { title: label })} aria-keyshortcuts={ariaKeyShortcuts('cardDetails')} onClick={details}>
+        <button
+          type="button"
+          className="icon-button"
+          tabIndex={-1}
+          aria-label={t('cards.actionsButton.details', { title: label })}
+          aria-keyshortcuts={ariaKeyShortcuts('cardDetails')}
+          onClick={details}
+        >
           <InfoIcon />
         </button>
         <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.edit', { title: label })} onClick={edit}>
@@ -134,7 +141,14 @@ function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; vo
   const mine = Object.hasOwn(votes, voterId) ? (votes[voterId] ?? 0) : 0;
   return (
     <div className="card-votes" role="group" aria-label={t('cards.vote.group', { title: label })}>
-      <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.remove', { voter, title: label })} aria-keyshortcuts={ariaKeyShortcuts('voteRemove')} disabled={mine === 0} onClick={() => castVote(cardId, -1, t)}>
+      <button
+        type="button"
+        className="icon-button card-vote-button"
+        aria-label={t('cards.vote.remove', { voter, title: label })}
+        aria-keyshortcuts={ariaKeyShortcuts('voteRemove')}
+        disabled={mine === 0}
+        onClick={() => castVote(cardId, -1, t)}
+      >
         <MinusIcon />
       </button>
       <span className="card-vote-count">
@@ -145,7 +159,13 @@ function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; vo
         </span>
         {t('cards.vote.mine', { count: mine, voter })}
       </span>
-      <button type="button" className="icon-button card-vote-button" aria-label={t('cards.vote.add', { voter, title: label })} aria-keyshortcuts={ariaKeyShortcuts('voteAdd')} onClick={() => castVote(cardId, 1, t)}>
+      <button
+        type="button"
+        className="icon-button card-vote-button"
+        aria-label={t('cards.vote.add', { voter, title: label })}
+        aria-keyshortcuts={ariaKeyShortcuts('voteAdd')}
+        onClick={() => castVote(cardId, 1, t)}
+      >
         <DotPlusIcon />
       </button>
       {refused && (

@@ -36,10 +36,13 @@ export function CardComposer({ laneId, laneName, onClose }: { laneId: LaneId; la
   };
 
   return (
-    <div className="card-composer-row" onBlur={(event) => {
-      // Leaving the composer (not just for its kind button) with nothing typed closes it.
-      if (draft.trim() === '' && !event.currentTarget.contains(event.relatedTarget)) onClose();
-    }}>
+    <div
+      className="card-composer-row"
+      onBlur={(event) => {
+        // Leaving the composer (not just for its kind button) with nothing typed closes it.
+        if (draft.trim() === '' && !event.currentTarget.contains(event.relatedTarget)) onClose();
+      }}
+    >
       <input
         className={`card-composer card-composer--${kind}`}
         aria-label={t(`cards.composer.label_${kind}`, { lane: laneName })}

@@ -1,7 +1,19 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { DateField } from '../ui/DateField';
 import { useTranslation } from 'react-i18next';
-import { cardColours, cardKinds, cardLimits, caricatureViews, leads, sides, type ActionItem, type Card, type CardId, type Lane, type MoveRecord } from '../../../core/model';
+import {
+  cardColours,
+  cardKinds,
+  cardLimits,
+  caricatureViews,
+  leads,
+  sides,
+  type ActionItem,
+  type Card,
+  type CardId,
+  type Lane,
+  type MoveRecord,
+} from '../../../core/model';
 import type { CardChanges } from '../../../core/operations';
 import { Dialog } from '../ui/Dialog';
 import { DeleteIcon } from '../ui/icons';
@@ -54,54 +66,52 @@ export function CardDetailsDialog({ cardId }: { cardId: CardId }) {
         </button>
       }
     >
-        <p className="card-dialog-hint">
-          {t('cards.details.textHint')}
+      <p className="card-dialog-hint">{t('cards.details.textHint')}</p>
+      {concealed ? (
+        <p className="card-dialog-notice">
+          {t('cards.details.hiddenNotice')}
+          <button type="button" className="tool-button" onClick={() => setShowHidden(true)}>
+            {t('cards.details.showHidden')}
+          </button>
         </p>
-        {concealed ? (
-          <p className="card-dialog-notice">
-            {t('cards.details.hiddenNotice')}
-            <button type="button" className="tool-button" onClick={() => setShowHidden(true)}>
-              {t('cards.details.showHidden')}
-            </button>
-          </p>
-        ) : (
-          <CommitText
-            label={t('cards.details.title')}
-            value={card.title}
-            required
-            onCommit={(value) => useBoard.getState().dispatch({ type: 'editCardTitle', cardId, title: value })}
-          />
-        )}
-        <div className="form-grid">
+      ) : (
+        <CommitText
+          label={t('cards.details.title')}
+          value={card.title}
+          required
+          onCommit={(value) => useBoard.getState().dispatch({ type: 'editCardTitle', cardId, title: value })}
+        />
+      )}
+      <div className="form-grid">
+        <Choice
+          label={t('cards.details.kind')}
+          value={card.kind}
+          options={cardKinds.map((kind) => ({ value: kind, label: t(`cards.kind.${kind}`) }))}
+          onChange={(kind) => update({ kind })}
+        />
+        {card.kind === 'topic' && (
           <Choice
-            label={t('cards.details.kind')}
-            value={card.kind}
-            options={cardKinds.map((kind) => ({ value: kind, label: t(`cards.kind.${kind}`) }))}
-            onChange={(kind) => update({ kind })}
+            label={t('cards.details.lead')}
+            value={card.lead}
+            options={leads.map((lead) => ({ value: lead, label: t(`cards.lead.${lead}`) }))}
+            onChange={(lead) => update({ lead })}
           />
-          {card.kind === 'topic' && (
-            <Choice
-              label={t('cards.details.lead')}
-              value={card.lead}
-              options={leads.map((lead) => ({ value: lead, label: t(`cards.lead.${lead}`) }))}
-              onChange={(lead) => update({ lead })}
-            />
-          )}
-        </div>
-        {card.kind === 'topic' && <ExchangeFields card={card} update={update} />}
-        {card.kind === 'caricature' && <CaricatureFields card={card} update={update} concealed={concealed} />}
-        {card.kind === 'metric' && <MetricFields card={card} update={update} />}
-        {/* A covered caricature keeps all its words covered: notes, why, tags and actions too. */}
-        {!concealed && (
-          <div className="form-grid">
-            {offered.why && <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />}
-            <CommitText label={t('cards.details.notes')} value={card.notes} multiline onCommit={(notes) => update({ notes })} />
-          </div>
         )}
-        <ColourPicker card={card} update={update} />
-        {!concealed && offered.tags && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
-        {!concealed && offered.actions && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
-        <MoveHistory cardId={cardId} moves={card.moves} />
+      </div>
+      {card.kind === 'topic' && <ExchangeFields card={card} update={update} />}
+      {card.kind === 'caricature' && <CaricatureFields card={card} update={update} concealed={concealed} />}
+      {card.kind === 'metric' && <MetricFields card={card} update={update} />}
+      {/* A covered caricature keeps all its words covered: notes, why, tags and actions too. */}
+      {!concealed && (
+        <div className="form-grid">
+          {offered.why && <CommitText label={t('cards.details.why')} value={card.why} multiline onCommit={(why) => update({ why })} />}
+          <CommitText label={t('cards.details.notes')} value={card.notes} multiline onCommit={(notes) => update({ notes })} />
+        </div>
+      )}
+      <ColourPicker card={card} update={update} />
+      {!concealed && offered.tags && <TagEditor tags={card.tags} onChange={(tags) => update({ tags })} />}
+      {!concealed && offered.actions && <ActionItems actions={card.actions} onChange={(actions) => update({ actions })} />}
+      <MoveHistory cardId={cardId} moves={card.moves} />
     </Dialog>
   );
 }
@@ -126,9 +136,18 @@ function ExchangeFields({ card, update }: { card: Card; update: Update }) {
       <legend>{t('cards.details.exchange')}</legend>
       <div className="form-grid">
         <CommitText label={t('cards.details.exchangeWho')} value={card.exchange.who} onCommit={(who) => update({ exchange: { who } })} />
-        <CommitText label={t('cards.details.exchangeCadence')} value={card.exchange.cadence} onCommit={(cadence) => update({ exchange: { cadence } })} />
+        <CommitText
+          label={t('cards.details.exchangeCadence')}
+          value={card.exchange.cadence}
+          onCommit={(cadence) => update({ exchange: { cadence } })}
+        />
       </div>
-      <CommitText label={t('cards.details.exchangeDecisions')} value={card.exchange.decisions} multiline onCommit={(decisions) => update({ exchange: { decisions } })} />
+      <CommitText
+        label={t('cards.details.exchangeDecisions')}
+        value={card.exchange.decisions}
+        multiline
+        onCommit={(decisions) => update({ exchange: { decisions } })}
+      />
     </fieldset>
   );
 }
@@ -145,10 +164,19 @@ function CaricatureFields({ card, update, concealed }: { card: Card; update: Upd
         onChange={(view) => update({ caricature: { view } })}
       />
       {!concealed && (
-        <CommitText label={t('cards.details.truth')} value={card.caricature.truth} multiline onCommit={(truth) => update({ caricature: { truth } })} />
+        <CommitText
+          label={t('cards.details.truth')}
+          value={card.caricature.truth}
+          multiline
+          onCommit={(truth) => update({ caricature: { truth } })}
+        />
       )}
       <label className="checkbox">
-        <input type="checkbox" checked={card.caricature.cleared} onChange={(event) => update({ caricature: { cleared: event.currentTarget.checked } })} />
+        <input
+          type="checkbox"
+          checked={card.caricature.cleared}
+          onChange={(event) => update({ caricature: { cleared: event.currentTarget.checked } })}
+        />
         {t('cards.details.cleared')}
       </label>
     </fieldset>
@@ -173,7 +201,12 @@ function MetricFields({ card, update }: { card: Card; update: Update }) {
         onChange={(owner) => update({ metric: { owner: owner === '' ? null : owner } })}
       />
       {metric.narrative.trim() === '' && <p className="card-dialog-notice">{t('cards.details.noNarrative')}</p>}
-      <CommitText label={t('cards.details.narrative')} value={metric.narrative} multiline onCommit={(narrative) => update({ metric: { narrative } })} />
+      <CommitText
+        label={t('cards.details.narrative')}
+        value={metric.narrative}
+        multiline
+        onCommit={(narrative) => update({ metric: { narrative } })}
+      />
     </fieldset>
   );
 }
@@ -224,7 +257,13 @@ function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange: (tag
           ))}
         </ul>
       )}
-      <InlineAdd inputRef={field} label={t('cards.details.newTag')} addLabel={t('cards.details.addTag')} maxLength={cardLimits.tagLength} onAdd={(tag) => onChange([...tags, tag])} />
+      <InlineAdd
+        inputRef={field}
+        label={t('cards.details.newTag')}
+        addLabel={t('cards.details.addTag')}
+        maxLength={cardLimits.tagLength}
+        onAdd={(tag) => onChange([...tags, tag])}
+      />
     </fieldset>
   );
 }
@@ -248,8 +287,22 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
                 <input type="checkbox" checked={action.done} onChange={(event) => change({ ...action, done: event.currentTarget.checked })} />
                 <span className="visually-hidden">{t('cards.details.actionDone', { text: action.text })}</span>
               </label>
-              <CommitText hideLabel required label={t('cards.details.actionText')} placeholder={t('cards.details.actionText')} value={action.text} onCommit={(text) => change({ ...action, text })} />
-              <CommitText hideLabel label={t('cards.details.actionOwner')} placeholder={t('cards.details.actionOwner')} list={ownersId} value={action.owner} onCommit={(owner) => change({ ...action, owner })} />
+              <CommitText
+                hideLabel
+                required
+                label={t('cards.details.actionText')}
+                placeholder={t('cards.details.actionText')}
+                value={action.text}
+                onCommit={(text) => change({ ...action, text })}
+              />
+              <CommitText
+                hideLabel
+                label={t('cards.details.actionOwner')}
+                placeholder={t('cards.details.actionOwner')}
+                list={ownersId}
+                value={action.owner}
+                onCommit={(owner) => change({ ...action, owner })}
+              />
               <DateField hideLabel label={t('cards.details.actionDue')} value={action.due} onCommit={(due) => change({ ...action, due })} />
               <button
                 type="button"

@@ -49,10 +49,30 @@ function CardFaceView({ parts, lifted }: { parts: FaceParts; lifted: boolean }) 
       {parts.title}
     </span>,
   ];
-  if (parts.kindLine) items.push(<span key="kind" className="card-kind-line">{parts.kindLine}</span>);
-  if (parts.metric) items.push(<span key="metric" className="card-metric">{parts.metric}</span>);
-  if (parts.narrative) items.push(<span key="narrative" className="card-narrative">{parts.narrative}</span>);
-  if (parts.truth) items.push(<span key="truth" className="card-truth">{parts.truth}</span>);
+  if (parts.kindLine)
+    items.push(
+      <span key="kind" className="card-kind-line">
+        {parts.kindLine}
+      </span>,
+    );
+  if (parts.metric)
+    items.push(
+      <span key="metric" className="card-metric">
+        {parts.metric}
+      </span>,
+    );
+  if (parts.narrative)
+    items.push(
+      <span key="narrative" className="card-narrative">
+        {parts.narrative}
+      </span>,
+    );
+  if (parts.truth)
+    items.push(
+      <span key="truth" className="card-truth">
+        {parts.truth}
+      </span>,
+    );
   if (parts.exchange.length > 0) {
     items.push(
       <span key="exchange" className="card-exchange">
@@ -60,7 +80,12 @@ function CardFaceView({ parts, lifted }: { parts: FaceParts; lifted: boolean }) 
       </span>,
     );
   }
-  if (parts.why) items.push(<span key="why" className="card-why">{parts.why}</span>);
+  if (parts.why)
+    items.push(
+      <span key="why" className="card-why">
+        {parts.why}
+      </span>,
+    );
   if (parts.tags.length > 0) {
     items.push(
       <span key="tags" className="card-tags">

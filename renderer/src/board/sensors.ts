@@ -15,8 +15,7 @@ class MouseAndPenSensor extends PointerSensor {
   static override activators = [
     {
       eventName: 'onPointerDown' as const,
-      handler: ({ nativeEvent }: ReactPointerEvent) =>
-        nativeEvent.pointerType !== 'touch' && nativeEvent.isPrimary && nativeEvent.button === 0,
+      handler: ({ nativeEvent }: ReactPointerEvent) => nativeEvent.pointerType !== 'touch' && nativeEvent.isPrimary && nativeEvent.button === 0,
     },
   ];
 }

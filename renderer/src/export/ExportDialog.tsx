@@ -124,7 +124,11 @@ function SectionChoice() {
       </label>
       {summarySections.map((section) => (
         <label key={section} className="checkbox">
-          <input type="checkbox" checked={sections.includes(section)} onChange={(event) => useExport.getState().setSection(section, event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={sections.includes(section)}
+            onChange={(event) => useExport.getState().setSection(section, event.currentTarget.checked)}
+          />
           {t(`export.sectionNames.${section}`)}
         </label>
       ))}
@@ -144,7 +148,13 @@ function FormatChoice({ fallbackLanguage }: { fallbackLanguage: Language }) {
       {summaryKinds.map((kind) => (
         <div key={kind} className="export-format">
           <label className="checkbox export-format-choice">
-            <input type="radio" name="export-format" value={kind} checked={summaryKind === kind} onChange={() => useExport.getState().setSummaryKind(kind)} />
+            <input
+              type="radio"
+              name="export-format"
+              value={kind}
+              checked={summaryKind === kind}
+              onChange={() => useExport.getState().setSummaryKind(kind)}
+            />
             <span className="export-format-name">{t(`export.kinds.${kind}`)}</span>
             <span className="export-hint">{t(`export.hints.${kind}`)}</span>
           </label>

@@ -47,7 +47,10 @@ const SummarySectionView = memo(
       </section>
     );
   },
-  (before, after) => before.section === after.section && before.summary.language === after.summary.language && partOf(before.summary, before.section) === partOf(after.summary, after.section),
+  (before, after) =>
+    before.section === after.section &&
+    before.summary.language === after.summary.language &&
+    partOf(before.summary, before.section) === partOf(after.summary, after.section),
 );
 
 /** The part of the summary a section draws; the board picture is made at export, so its section has none. */
@@ -219,7 +222,9 @@ function Caricatures({ summary, text }: Part) {
               <li key={item.cardId}>
                 <strong>{item.title}</strong>
                 {' — '}
-                <span className={item.cleared ? 'summary-ok' : 'summary-flag'}>{item.cleared ? text.caricatures.cleared : text.caricatures.notCleared}</span>
+                <span className={item.cleared ? 'summary-ok' : 'summary-flag'}>
+                  {item.cleared ? text.caricatures.cleared : text.caricatures.notCleared}
+                </span>
                 {item.truth.trim() ? (
                   <Labelled label={text.caricatures.truth}>{item.truth}</Labelled>
                 ) : (
@@ -270,7 +275,11 @@ function Metric({ metric, text, told }: { metric: MetricItem; text: SummaryText;
     <li>
       <strong>{metric.title}</strong>
       {facts.map((fact) => ` — ${fact}`).join('')}
-      {told ? <Labelled label={text.metrics.narrative}>{metric.narrative}</Labelled> : <span className="summary-detail summary-flag">{text.metrics.noNarrative}</span>}
+      {told ? (
+        <Labelled label={text.metrics.narrative}>{metric.narrative}</Labelled>
+      ) : (
+        <span className="summary-detail summary-flag">{text.metrics.noNarrative}</span>
+      )}
     </li>
   );
 }
@@ -390,7 +399,9 @@ function Glance({ summary, text }: Part) {
           {glance.nextActions.map((action) => (
             <li key={action.actionId}>
               {action.text}
-              {[action.owner.trim(), action.dueText].some(Boolean) && <span className="summary-lead">{` — ${[action.owner.trim(), action.dueText].filter(Boolean).join(', ')}`}</span>}
+              {[action.owner.trim(), action.dueText].some(Boolean) && (
+                <span className="summary-lead">{` — ${[action.owner.trim(), action.dueText].filter(Boolean).join(', ')}`}</span>
+              )}
             </li>
           ))}
         </ul>
@@ -435,7 +446,11 @@ function Moves({ summary, text }: Part) {
           {`${move.atText} — `}
           <strong>{move.cardTitle}</strong>
           {`: ${move.from} → ${move.to}`}
-          {move.reason.trim() ? <Labelled label={text.moves.reason}>{move.reason}</Labelled> : <span className="summary-detail summary-muted">{text.moves.noReason}</span>}
+          {move.reason.trim() ? (
+            <Labelled label={text.moves.reason}>{move.reason}</Labelled>
+          ) : (
+            <span className="summary-detail summary-muted">{text.moves.noReason}</span>
+          )}
         </li>
       ))}
     </ul>

@@ -94,7 +94,10 @@ export function csvDelimiterFor(session: Session, fallbackLanguage: Language): C
 
 /** The preset the chosen sections are, or null for an own choice. */
 export function presetOf(sections: readonly SummarySection[]): SummaryPreset | null {
-  return summaryPresets.find((preset) => presetSections[preset].length === sections.length && presetSections[preset].every((s) => sections.includes(s))) ?? null;
+  return (
+    summaryPresets.find((preset) => presetSections[preset].length === sections.length && presetSections[preset].every((s) => sections.includes(s))) ??
+    null
+  );
 }
 
 /** The sections with one switched on or off, always in the summary's own order. */

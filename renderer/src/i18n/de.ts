@@ -84,7 +84,8 @@ export const de: Translation = {
     folderMissing: 'Der Sitzungsordner ist nicht mehr da (gelöscht oder getrennt?).',
     permissionDenied: 'Die App darf nicht in den Sitzungsordner schreiben.',
     saveFailed: 'Die Datei konnte nicht geschrieben werden.',
-    sessionTooLarge: 'Die Sitzung ist größer als 50 MB geworden, was die App nicht wieder öffnen könnte; sie wurde nicht gespeichert. Entfernen Sie eingefügten Text, um sie zu verkleinern.',
+    sessionTooLarge:
+      'Die Sitzung ist größer als 50 MB geworden, was die App nicht wieder öffnen könnte; sie wurde nicht gespeichert. Entfernen Sie eingefügten Text, um sie zu verkleinern.',
     unchanged: 'Die Datei wurde nicht verändert.',
     backupAvailable: 'Es gibt eine Sicherung vom Stand vor der letzten Änderung.',
   },

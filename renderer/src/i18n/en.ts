@@ -83,7 +83,8 @@ export const en = {
     folderMissing: 'The sessions folder is gone (removed or disconnected?).',
     permissionDenied: 'The app may not write to the sessions folder.',
     saveFailed: 'The file could not be written.',
-    sessionTooLarge: 'The session has grown beyond 50 MB, which the app could not open again; it was not saved. Remove pasted text to make it smaller.',
+    sessionTooLarge:
+      'The session has grown beyond 50 MB, which the app could not open again; it was not saved. Remove pasted text to make it smaller.',
     unchanged: 'The file was not changed.',
     backupAvailable: 'A backup from before the last change exists.',
   },

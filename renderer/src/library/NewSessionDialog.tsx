@@ -107,37 +107,46 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
       onSubmit={(event) => void submit(event)}
       actions={<CancelAndSubmit cancelLabel={t('library.cancel')} submitLabel={t('newSession.create')} onCancel={onClose} disabled={busy} />}
     >
-        <div className="form-grid">
-          {fields.map((field, index) =>
-            field.type === 'date' ? (
-              <DateField key={field.name} label={field.label} value={details.date} onCommit={(date) => setDetails((current) => ({ ...current, date }))} />
-            ) : (
-              <label key={field.name}>
-                {field.label}
-                <input
-                  type={field.type}
-                  autoFocus={index === 0}
-                  value={details[field.name]}
-                  onChange={(event) => setDetails({ ...details, [field.name]: event.currentTarget.value })}
-                />
-              </label>
-            ),
-          )}
-        </div>
-        <fieldset>
-          <legend>{t('newSession.startWith')}</legend>
-          <TemplateOption checked={template === workshop} onChoose={() => setTemplate(workshop)} label={t('newSession.workshop', { name: t('agenda.templateName') })} />
-          {sortedTemplates(ownTemplates, i18n.language).map((own) => (
-            <OwnTemplateOption
-              key={own.id}
-              template={own}
-              checked={sameTemplate(template, ownTemplate(own.id))}
-              onChoose={() => setTemplate(ownTemplate(own.id))}
-              onDelete={() => void removeTemplate(own)}
+      <div className="form-grid">
+        {fields.map((field, index) =>
+          field.type === 'date' ? (
+            <DateField
+              key={field.name}
+              label={field.label}
+              value={details.date}
+              onCommit={(date) => setDetails((current) => ({ ...current, date }))}
             />
-          ))}
-          <TemplateOption checked={template === blank} onChoose={() => setTemplate(blank)} label={t('newSession.blank')} />
-        </fieldset>
+          ) : (
+            <label key={field.name}>
+              {field.label}
+              <input
+                type={field.type}
+                autoFocus={index === 0}
+                value={details[field.name]}
+                onChange={(event) => setDetails({ ...details, [field.name]: event.currentTarget.value })}
+              />
+            </label>
+          ),
+        )}
+      </div>
+      <fieldset>
+        <legend>{t('newSession.startWith')}</legend>
+        <TemplateOption
+          checked={template === workshop}
+          onChoose={() => setTemplate(workshop)}
+          label={t('newSession.workshop', { name: t('agenda.templateName') })}
+        />
+        {sortedTemplates(ownTemplates, i18n.language).map((own) => (
+          <OwnTemplateOption
+            key={own.id}
+            template={own}
+            checked={sameTemplate(template, ownTemplate(own.id))}
+            onChoose={() => setTemplate(ownTemplate(own.id))}
+            onDelete={() => void removeTemplate(own)}
+          />
+        ))}
+        <TemplateOption checked={template === blank} onChoose={() => setTemplate(blank)} label={t('newSession.blank')} />
+      </fieldset>
     </Dialog>
   );
 }
@@ -184,7 +193,13 @@ function OwnTemplateOption(props: { template: AgendaTemplate; checked: boolean; 
   return (
     <div className="template-option">
       <TemplateOption checked={props.checked} onChoose={props.onChoose} label={label} />
-      <button ref={deleteButton} type="button" className="icon-button" aria-label={t('newSession.deleteTemplate', { name: template.name })} onClick={() => setConfirming(true)}>
+      <button
+        ref={deleteButton}
+        type="button"
+        className="icon-button"
+        aria-label={t('newSession.deleteTemplate', { name: template.name })}
+        onClick={() => setConfirming(true)}
+      >
         <DeleteIcon />
       </button>
     </div>

@@ -36,7 +36,12 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
 
   // A file that cannot be read can still be shown in its folder and deleted, not copied or renamed.
   const rowActions = [
-    ...(summary.problem ? [] : [{ label: t('library.duplicate'), run: () => void act(() => api.duplicateSession(summary.path)) }, { label: t('library.rename'), run: () => setRenaming(true) }]),
+    ...(summary.problem
+      ? []
+      : [
+          { label: t('library.duplicate'), run: () => void act(() => api.duplicateSession(summary.path)) },
+          { label: t('library.rename'), run: () => setRenaming(true) },
+        ]),
     { label: t('library.reveal'), run: () => void act(() => api.revealSession(summary.path)) },
   ];
   return (
@@ -53,7 +58,12 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
       ) : (
         // The facts sit beside the button, not in it: its name ("Open …") must hold all the text it shows (WCAG 2.5.3).
         <div className="session-summary">
-          <button type="button" className="session-open" aria-label={t('library.open', { title })} onClick={() => void showOpened(api.openSession(summary.path))}>
+          <button
+            type="button"
+            className="session-open"
+            aria-label={t('library.open', { title })}
+            onClick={() => void showOpened(api.openSession(summary.path))}
+          >
             <span className="session-title">{title}</span>
           </button>
           <span className="session-facts">{facts.join(' · ')}</span>

@@ -8,7 +8,12 @@ import { applyTheme, useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { playTimerTone } from '../session/timer-sound';
 
-const themeLabels = { system: 'settings.themeSystem', light: 'settings.themeLight', dark: 'settings.themeDark', contrast: 'settings.themeContrast' } as const;
+const themeLabels = {
+  system: 'settings.themeSystem',
+  light: 'settings.themeLight',
+  dark: 'settings.themeDark',
+  contrast: 'settings.themeContrast',
+} as const;
 
 /** Theme and sessions folder; the language switch sits in the header, where it is needed live. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -46,28 +51,33 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </button>
       }
     >
-        <Choice label={t('settings.theme')} value={preferences.theme} options={themes.map((theme) => ({ value: theme, label: t(themeLabels[theme]) }))} onChange={chooseTheme} />
-        <fieldset>
-          <legend>{t('workshop.timer.label')}</legend>
-          <label className="checkbox">
-            <input type="checkbox" checked={preferences.timerSound} onChange={(event) => chooseTimerSound(event.currentTarget.checked)} />
-            {t('workshop.settings.timerSound')}
-          </label>
-          <button type="button" className="tool-button" onClick={playTimerTone}>
-            {t('workshop.settings.tryTimerSound')}
-          </button>
-        </fieldset>
-        <fieldset>
-          <legend>{t('settings.sessionsFolder')}</legend>
-          <p className="folder-path">{preferences.sessionsFolder}</p>
-          <label className="checkbox">
-            <input type="checkbox" checked={moveSessions} onChange={(event) => setMoveSessions(event.currentTarget.checked)} />
-            {t('settings.moveSessions')}
-          </label>
-          <button type="button" className="tool-button" onClick={() => void changeFolder()}>
-            {t('settings.changeFolder')}
-          </button>
-        </fieldset>
+      <Choice
+        label={t('settings.theme')}
+        value={preferences.theme}
+        options={themes.map((theme) => ({ value: theme, label: t(themeLabels[theme]) }))}
+        onChange={chooseTheme}
+      />
+      <fieldset>
+        <legend>{t('workshop.timer.label')}</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={preferences.timerSound} onChange={(event) => chooseTimerSound(event.currentTarget.checked)} />
+          {t('workshop.settings.timerSound')}
+        </label>
+        <button type="button" className="tool-button" onClick={playTimerTone}>
+          {t('workshop.settings.tryTimerSound')}
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings.sessionsFolder')}</legend>
+        <p className="folder-path">{preferences.sessionsFolder}</p>
+        <label className="checkbox">
+          <input type="checkbox" checked={moveSessions} onChange={(event) => setMoveSessions(event.currentTarget.checked)} />
+          {t('settings.moveSessions')}
+        </label>
+        <button type="button" className="tool-button" onClick={() => void changeFolder()}>
+          {t('settings.changeFolder')}
+        </button>
+      </fieldset>
     </Dialog>
   );
 }

@@ -53,16 +53,37 @@ function PresentationControls() {
   const { stepZoom, setZoom, toggleBlock } = usePresentation.getState();
   return (
     <div className="presentation-controls" role="toolbar" aria-label={t('present.bar')}>
-      <button type="button" className="icon-button" aria-label={t('present.zoomOut')} aria-keyshortcuts={ariaKeyShortcuts('zoomOut')} disabled={zoom !== 'fit' && zoom <= zoomLimits.min} onClick={() => stepZoom(-1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('present.zoomOut')}
+        aria-keyshortcuts={ariaKeyShortcuts('zoomOut')}
+        disabled={zoom !== 'fit' && zoom <= zoomLimits.min}
+        onClick={() => stepZoom(-1)}
+      >
         <MinusIcon />
       </button>
       <span className="presentation-zoom" role="status">
         {zoom === 'fit' ? t('present.zoomFitted') : t('present.zoomLevel', { percent: Math.round(zoom * 100) })}
       </span>
-      <button type="button" className="icon-button" aria-label={t('present.zoomIn')} aria-keyshortcuts={ariaKeyShortcuts('zoomIn')} disabled={zoom !== 'fit' && zoom >= zoomLimits.max} onClick={() => stepZoom(1)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('present.zoomIn')}
+        aria-keyshortcuts={ariaKeyShortcuts('zoomIn')}
+        disabled={zoom !== 'fit' && zoom >= zoomLimits.max}
+        onClick={() => stepZoom(1)}
+      >
         <PlusIcon />
       </button>
-      <button type="button" className="icon-button" aria-label={t('present.zoomFit')} aria-keyshortcuts={ariaKeyShortcuts('zoomFit')} aria-pressed={zoom === 'fit'} onClick={() => setZoom('fit')}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('present.zoomFit')}
+        aria-keyshortcuts={ariaKeyShortcuts('zoomFit')}
+        aria-pressed={zoom === 'fit'}
+        onClick={() => setZoom('fit')}
+      >
         <FitIcon />
       </button>
       {/* Keeps the focus where it was on press (a tapped card), so the spotlight goes to that card. */}
@@ -77,7 +98,13 @@ function PresentationControls() {
         {t('present.spotlight.label')}
       </button>
       <TopicsToggle />
-      <button type="button" className="tool-button" aria-pressed={showBlock} aria-keyshortcuts={ariaKeyShortcuts('blockBanner')} onClick={toggleBlock}>
+      <button
+        type="button"
+        className="tool-button"
+        aria-pressed={showBlock}
+        aria-keyshortcuts={ariaKeyShortcuts('blockBanner')}
+        onClick={toggleBlock}
+      >
         {t('present.showBlock')}
       </button>
       <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('leavePresentation')} onClick={() => setPresenting(false)}>
@@ -96,7 +123,12 @@ export function PresentButtons() {
       <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('presentation')} onClick={() => setPresenting(true)}>
         {t('present.presentation')}
       </button>
-      <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('cheatSheet')} onClick={() => usePresentation.getState().setCheatSheetOpen(true)}>
+      <button
+        type="button"
+        className="tool-button"
+        aria-keyshortcuts={ariaKeyShortcuts('cheatSheet')}
+        onClick={() => usePresentation.getState().setCheatSheetOpen(true)}
+      >
         {t('present.cheatSheet.button')}
       </button>
     </>
@@ -113,7 +145,13 @@ function TopicsToggle() {
   const topicsAsked = usePresentation((s) => s.topicsAsked);
   if (!hasView) return null;
   return (
-    <button type="button" className="tool-button" aria-pressed={topicsAsked} aria-keyshortcuts={ariaKeyShortcuts('toggleTopics')} onClick={() => usePresentation.getState().toggleTopics()}>
+    <button
+      type="button"
+      className="tool-button"
+      aria-pressed={topicsAsked}
+      aria-keyshortcuts={ariaKeyShortcuts('toggleTopics')}
+      onClick={() => usePresentation.getState().toggleTopics()}
+    >
       <TopicLanesIcon />
       {/* In the narrow board tools only the icon shows (layout.css); the words stay its name. */}
       <span className="tool-label">{t('views.showTopics')}</span>

@@ -36,7 +36,9 @@ function SpotlightCard({ cardId }: { cardId: CardId }) {
   useEffect(() => {
     if (position.index < 0) return;
     const state = useBoard.getState();
-    state.announce(t('present.spotlight.announce', { title: shownTitle(state.history.present, cardId, t), position: position.index + 1, count: position.count }));
+    state.announce(
+      t('present.spotlight.announce', { title: shownTitle(state.history.present, cardId, t), position: position.index + 1, count: position.count }),
+    );
   }, [cardId, position.index, position.count, t]);
 
   if (!parts) return null;
@@ -47,11 +49,25 @@ function SpotlightCard({ cardId }: { cardId: CardId }) {
         <CardFace parts={parts} />
         {/* For a mouse or a touch screen: the arrow keys do the same. */}
         <div className="spotlight-steps">
-          <button type="button" className="icon-button" aria-label={t('present.spotlight.previous')} aria-keyshortcuts={ariaKeyShortcuts('spotlightPrevious')} disabled={position.index <= 0} onClick={() => stepSpotlight(-1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('present.spotlight.previous')}
+            aria-keyshortcuts={ariaKeyShortcuts('spotlightPrevious')}
+            disabled={position.index <= 0}
+            onClick={() => stepSpotlight(-1)}
+          >
             <PreviousIcon />
           </button>
           <p className="spotlight-position">{t('present.spotlight.position', { position: position.index + 1, count: position.count })}</p>
-          <button type="button" className="icon-button" aria-label={t('present.spotlight.next')} aria-keyshortcuts={ariaKeyShortcuts('spotlightNext')} disabled={position.index >= position.count - 1} onClick={() => stepSpotlight(1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('present.spotlight.next')}
+            aria-keyshortcuts={ariaKeyShortcuts('spotlightNext')}
+            disabled={position.index >= position.count - 1}
+            onClick={() => stepSpotlight(1)}
+          >
             <NextIcon />
           </button>
         </div>

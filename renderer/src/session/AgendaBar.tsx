@@ -64,7 +64,9 @@ export function AgendaBar() {
           aria-keyshortcuts={ariaKeyShortcuts('nextBlock')}
           onClick={() => canGoForward && goToBlock(next?.id ?? null)}
         >
-          {activeId === null ? forwardLabel : (
+          {activeId === null ? (
+            forwardLabel
+          ) : (
             <>
               <NextIcon />
               <span className="tool-label">{forwardLabel}</span>

@@ -72,38 +72,38 @@ export function AgendaDialog({ onClose, onSaveTemplate }: { onClose: () => void;
         </>
       }
     >
-        {agenda.length === 0 && <p className="tool-hint">{t('workshop.editor.empty')}</p>}
-        <ol className="agenda-editor" ref={list}>
-          {agenda.map((block, index) => (
-            <BlockRow
-              key={block.id}
-              block={block}
-              number={index + 1}
-              isFirst={index === 0}
-              isLast={index === agenda.length - 1}
-              onChange={(changes) => dispatchChange(block.id, changes)}
-              onMove={(direction) => move(block, index, direction)}
-              onRemove={() => remove(block)}
-            />
-          ))}
-        </ol>
-        <p className="editor-status" role="status">
-          {status?.text}
-          {canUndoRemoval && (
-            <button
-              ref={undoButton}
-              type="button"
-              className="tool-button"
-              onClick={() => {
-                useBoard.getState().undo();
-                setStatus(null);
-              }}
-            >
-              {t('actions.undo')}
-            </button>
-          )}
-        </p>
-        <AddBlock full={agenda.length >= agendaLimits.blocks} onAdded={() => setStatus(null)} />
+      {agenda.length === 0 && <p className="tool-hint">{t('workshop.editor.empty')}</p>}
+      <ol className="agenda-editor" ref={list}>
+        {agenda.map((block, index) => (
+          <BlockRow
+            key={block.id}
+            block={block}
+            number={index + 1}
+            isFirst={index === 0}
+            isLast={index === agenda.length - 1}
+            onChange={(changes) => dispatchChange(block.id, changes)}
+            onMove={(direction) => move(block, index, direction)}
+            onRemove={() => remove(block)}
+          />
+        ))}
+      </ol>
+      <p className="editor-status" role="status">
+        {status?.text}
+        {canUndoRemoval && (
+          <button
+            ref={undoButton}
+            type="button"
+            className="tool-button"
+            onClick={() => {
+              useBoard.getState().undo();
+              setStatus(null);
+            }}
+          >
+            {t('actions.undo')}
+          </button>
+        )}
+      </p>
+      <AddBlock full={agenda.length >= agendaLimits.blocks} onAdded={() => setStatus(null)} />
     </Dialog>
   );
 }
@@ -136,7 +136,15 @@ function BlockRow({ block, number, isFirst, isLast, onChange, onMove, onRemove }
         </legend>
         <div className="agenda-editor-fields">
           {/* A blank title or prompt gives the default of the block's kind back. */}
-          <CommitText wrapped ignoreOuterSpace maxLength={agendaLimits.textLength} label={t('workshop.editor.title')} value={block.title ?? ''} placeholder={blockTitle(defaults, t)} onCommit={(text) => onChange({ title: text })} />
+          <CommitText
+            wrapped
+            ignoreOuterSpace
+            maxLength={agendaLimits.textLength}
+            label={t('workshop.editor.title')}
+            value={block.title ?? ''}
+            placeholder={blockTitle(defaults, t)}
+            onCommit={(text) => onChange({ title: text })}
+          />
           <KindSelect value={block.kind} onChange={(kind) => onChange({ kind })} />
           <CommitNumber
             wrapped
@@ -191,7 +199,14 @@ function BlockRow({ block, number, isFirst, isLast, onChange, onMove, onRemove }
 
 function KindSelect({ value, onChange }: { value: BlockKind; onChange(kind: BlockKind): void }) {
   const { t } = useTranslation();
-  return <Choice label={t('workshop.editor.kind')} value={value} options={blockKinds.map((kind) => ({ value: kind, label: t(`workshop.kinds.${kind}`) }))} onChange={onChange} />;
+  return (
+    <Choice
+      label={t('workshop.editor.kind')}
+      value={value}
+      options={blockKinds.map((kind) => ({ value: kind, label: t(`workshop.kinds.${kind}`) }))}
+      onChange={onChange}
+    />
+  );
 }
 
 /** Adds a block at the end: kind, title (optional: the kind's default) and timebox. */

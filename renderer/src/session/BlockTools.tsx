@@ -39,7 +39,13 @@ export function BlockTools({ block }: { block: AgendaBlock }) {
               {prompt}
             </p>
           )}
-          <button type="button" className="link-button" aria-expanded={promptShown} aria-controls={promptShown ? promptId : undefined} onClick={() => setPromptShown(!promptShown)}>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={promptShown}
+            aria-controls={promptShown ? promptId : undefined}
+            onClick={() => setPromptShown(!promptShown)}
+          >
             {promptShown ? t('workshop.hidePrompt') : t('workshop.showPrompt')}
           </button>
         </div>
@@ -124,7 +130,9 @@ function CaricaturesTool() {
               {t('workshop.caricatures.collected', { view: t(`cards.view.${view}`), count: counts[view] })}
             </li>
           ))}
-          <li className="tool-hint">{revealed ? t('workshop.caricatures.cleared', { cleared, count: total }) : t('workshop.caricatures.hiddenNote')}</li>
+          <li className="tool-hint">
+            {revealed ? t('workshop.caricatures.cleared', { cleared, count: total }) : t('workshop.caricatures.hiddenNote')}
+          </li>
         </ul>
       )}
       {/* One button that stays put and changes its word, so the focus stays on it. */}
@@ -162,12 +170,7 @@ export function MissionEditor() {
   return (
     <label className="mission-editor">
       <span className="mission-label">{t('workshop.mission.label')}</span>
-      <textarea
-        className="mission-text"
-        rows={2}
-        placeholder={t('workshop.mission.placeholder')}
-        {...field.props}
-      />
+      <textarea className="mission-text" rows={2} placeholder={t('workshop.mission.placeholder')} {...field.props} />
     </label>
   );
 }
@@ -201,7 +204,9 @@ export function BlockSummary() {
 function CaricaturesSummary() {
   const { t } = useTranslation();
   const revealed = useBoard((s) => s.history.present.caricaturesRevealed);
-  const total = useBoard((s) => boardCounts(s.history.present.cards).caricatures.marketingOnSales + boardCounts(s.history.present.cards).caricatures.salesOnMarketing);
+  const total = useBoard(
+    (s) => boardCounts(s.history.present.cards).caricatures.marketingOnSales + boardCounts(s.history.present.cards).caricatures.salesOnMarketing,
+  );
   const cleared = useBoard((s) => boardCounts(s.history.present.cards).caricatures.cleared);
   const reveal = (on: boolean) => useBoard.getState().dispatch({ type: 'revealCaricatures', revealed: on });
   return (

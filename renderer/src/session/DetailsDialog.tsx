@@ -61,7 +61,10 @@ export function DetailsDialog({ onClose }: { onClose: () => void }) {
         <Choice
           label={t('details.language')}
           value={details.language}
-          options={sessionLanguages.map((language) => ({ value: language, label: language === '' ? t('details.languageUnset') : t(`language.${language}`) }))}
+          options={sessionLanguages.map((language) => ({
+            value: language,
+            label: language === '' ? t('details.languageUnset') : t(`language.${language}`),
+          }))}
           onChange={(language) => update({ language })}
         />
       </div>

@@ -49,26 +49,33 @@ export function SaveTemplateDialog({ onClose, onSaved }: { onClose: () => void; 
       onClose={onClose}
       problem={problem}
       onSubmit={(event) => void save(event)}
-      actions={<CancelAndSubmit cancelLabel={t('workshop.template.cancel')} submitLabel={t('workshop.template.save')} onCancel={onClose} disabled={busy || name.trim() === ''} />}
+      actions={
+        <CancelAndSubmit
+          cancelLabel={t('workshop.template.cancel')}
+          submitLabel={t('workshop.template.save')}
+          onCancel={onClose}
+          disabled={busy || name.trim() === ''}
+        />
+      }
     >
-        <p>{t('workshop.template.intro')}</p>
-        <label>
-          {t('workshop.template.name')}
-          <input
-            type="text"
-            autoFocus
-            required
-            maxLength={templateLimits.nameLength}
-            value={name}
-            aria-describedby={replaces ? hintId : undefined}
-            onChange={(event) => setName(event.currentTarget.value)}
-          />
-        </label>
-        {replaces && (
-          <p id={hintId} className="tool-hint">
-            {t('workshop.template.replaces')}
-          </p>
-        )}
+      <p>{t('workshop.template.intro')}</p>
+      <label>
+        {t('workshop.template.name')}
+        <input
+          type="text"
+          autoFocus
+          required
+          maxLength={templateLimits.nameLength}
+          value={name}
+          aria-describedby={replaces ? hintId : undefined}
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+      </label>
+      {replaces && (
+        <p id={hintId} className="tool-hint">
+          {t('workshop.template.replaces')}
+        </p>
+      )}
     </Dialog>
   );
 }

@@ -13,7 +13,15 @@ export interface AppState {
 
 export const useApp = create<AppState>()((set) => ({
   systemLanguage: 'en',
-  preferences: { language: null, theme: 'system', sessionsFolder: '', recentFiles: [], timerSound: false, workshopPanelExpanded: false, windowZoom: 1 },
+  preferences: {
+    language: null,
+    theme: 'system',
+    sessionsFolder: '',
+    recentFiles: [],
+    timerSound: false,
+    workshopPanelExpanded: false,
+    windowZoom: 1,
+  },
   shownTheme: 'light',
   setPreferences: (preferences) => set({ preferences }),
 }));

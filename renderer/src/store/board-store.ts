@@ -35,9 +35,7 @@ export interface DragState {
 
 /** Where the open session stands with the disk. */
 export type SaveStatus =
-  | { readonly state: 'saved'; readonly at: string }
-  | { readonly state: 'saving' }
-  | { readonly state: 'failed'; readonly error: unknown };
+  { readonly state: 'saved'; readonly at: string } | { readonly state: 'saving' } | { readonly state: 'failed'; readonly error: unknown };
 
 /** The file the open session is saved to. */
 export interface OpenFile {
@@ -124,7 +122,8 @@ export const useBoard = create<BoardState>()((set, get) => ({
       lastStep: null,
     }),
 
-  close: () => set({ openFile: null, drag: null, editingCardId: null, composerLaneId: null, lastDeletedTitle: null, reasonPrompt: null, lastStep: null }),
+  close: () =>
+    set({ openFile: null, drag: null, editingCardId: null, composerLaneId: null, lastDeletedTitle: null, reasonPrompt: null, lastStep: null }),
 
   setSaveStatus: (saveStatus) => set({ saveStatus }),
 
@@ -137,7 +136,12 @@ export const useBoard = create<BoardState>()((set, get) => ({
     const next = commit(history, operation);
     if (next === history) return;
     // Moving on in the agenda or starting the clock keeps the delete notice and its Undo.
-    const deleted = operation.type === 'deleteCard' ? deletedTitle(history.present, operation.cardId) : isRuntimeOperation(operation) ? get().lastDeletedTitle : null;
+    const deleted =
+      operation.type === 'deleteCard'
+        ? deletedTitle(history.present, operation.cardId)
+        : isRuntimeOperation(operation)
+          ? get().lastDeletedTitle
+          : null;
     const lastStep = isRuntimeOperation(operation) ? get().lastStep : null;
     set({ history: next, lastDeletedTitle: deleted, reasonPrompt: reasonPromptAfter(operation, history.present, next.present), lastStep });
   },
@@ -178,7 +182,13 @@ export const useBoard = create<BoardState>()((set, get) => ({
     if (!drag) return;
     set({ drag: null });
     if (drop) {
-      get().dispatch({ type: 'moveCard', cardId: drag.cardId, toLaneId: drag.placement.laneId, toIndex: drag.placement.index, at: new Date().toISOString() });
+      get().dispatch({
+        type: 'moveCard',
+        cardId: drag.cardId,
+        toLaneId: drag.placement.laneId,
+        toIndex: drag.placement.index,
+        at: new Date().toISOString(),
+      });
     }
   },
 

@@ -41,15 +41,23 @@ export interface PresentationState {
   reset(): void;
 }
 
-const defaults = { presenting: false, spotlightCardId: null, zoom: 1, showBlock: false, cheatSheetOpen: false, fittedZoom: 1, topicsAsked: false, scrolledTo: {} } as const;
+const defaults = {
+  presenting: false,
+  spotlightCardId: null,
+  zoom: 1,
+  showBlock: false,
+  cheatSheetOpen: false,
+  fittedZoom: 1,
+  topicsAsked: false,
+  scrolledTo: {},
+} as const;
 
 export const usePresentation = create<PresentationState>()((set) => ({
   ...defaults,
 
   setPresenting: (presenting) => set(presenting ? { presenting } : { presenting, spotlightCardId: null }),
   setSpotlight: (spotlightCardId) => set({ spotlightCardId }),
-  stepZoom: (direction) =>
-    set((s) => ({ zoom: steppedZoom(s.zoom === 'fit' ? s.fittedZoom : s.zoom, direction) })),
+  stepZoom: (direction) => set((s) => ({ zoom: steppedZoom(s.zoom === 'fit' ? s.fittedZoom : s.zoom, direction) })),
   setZoom: (zoom) => set({ zoom }),
   toggleBlock: () => set((s) => ({ showBlock: !s.showBlock })),
   setCheatSheetOpen: (cheatSheetOpen) => set({ cheatSheetOpen }),
@@ -64,13 +72,13 @@ export const usePresentation = create<PresentationState>()((set) => ({
   reset: () => set(defaults),
 }));
 
-
 /**
  * A new block opens on its own view; the lanes stay one key away (toggleTopics). Started once at
  * start-up (main.tsx); a session opening or closing resets the whole store (session-lifecycle.ts).
  */
 export function followActiveBlock(): () => void {
   return useBoard.subscribe((state, previous) => {
-    if (state.openFile === previous.openFile && state.history.present.activeBlockId !== previous.history.present.activeBlockId) usePresentation.setState({ topicsAsked: false, scrolledTo: {} });
+    if (state.openFile === previous.openFile && state.history.present.activeBlockId !== previous.history.present.activeBlockId)
+      usePresentation.setState({ topicsAsked: false, scrolledTo: {} });
   });
 }

@@ -134,7 +134,13 @@ export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
         {t('tools.find.results', { found: counts.found, count: counts.total })}
       </p>
       <div className="find-actions">
-        <button type="button" className="tool-button" disabled={!filtering || counts.found === 0} aria-keyshortcuts={ariaKeyShortcuts('nextMatch')} onClick={() => focusNextMatch()}>
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!filtering || counts.found === 0}
+          aria-keyshortcuts={ariaKeyShortcuts('nextMatch')}
+          onClick={() => focusNextMatch()}
+        >
           {t('tools.find.next')}
         </button>
         <button

@@ -48,7 +48,8 @@ export function VotingGrid({ voters }: { voters: readonly Voter[] }) {
     } else {
       setRefused(null);
       setMessage(t('operations.voting.set', { name, title, count: allowed, left: dotsLeft(after, voter.id), dots }));
-      if (allowed > dotsOn(fresh, voter.id) && dotsLeft(after, voter.id) === 0 && voterIndex + 1 < voters.length) moveFocus(voterIndex + 1, columnIndex);
+      if (allowed > dotsOn(fresh, voter.id) && dotsLeft(after, voter.id) === 0 && voterIndex + 1 < voters.length)
+        moveFocus(voterIndex + 1, columnIndex);
     }
   };
 

@@ -20,7 +20,8 @@ let votersCache: { readonly session: Session; readonly voters: Voter[] } | null 
 function selectVoters(state: BoardState): Voter[] {
   const session = state.history.present;
   const cached = votersCache?.session;
-  if (cached && votersCache && cached.voting.voters === session.voting.voters && cached.details.participants === session.details.participants) return votersCache.voters;
+  if (cached && votersCache && cached.voting.voters === session.voting.voters && cached.details.participants === session.details.participants)
+    return votersCache.voters;
   votersCache = { session, voters: votersOf(session) };
   return votersCache.voters;
 }
@@ -91,35 +92,37 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
         </p>
       ) : (
         <>
-        <VotingGrid voters={voters} />
-        <div className="voting-row">
-          <div className="voting-voters" role="group" aria-label={t('tools.voting.currentVoter')}>
-            <span className="tools-label" aria-hidden="true">
-              {t('tools.voting.currentVoter')}
-            </span>
-            {voters.map((voter, index) => (
-              <button
-                key={voter.id}
-                type="button"
-                className={`tool-button voter voter--${voter.department}`}
-                aria-pressed={voter.id === voterId}
-                onClick={() => setVoter(voter.id === voterId ? null : voter.id)}
-              >
-                {t('tools.voting.voterDots', { name: voterName(voter, index, t), left: leftOf(voter), dots: voting.dots })}
-              </button>
-            ))}
+          <VotingGrid voters={voters} />
+          <div className="voting-row">
+            <div className="voting-voters" role="group" aria-label={t('tools.voting.currentVoter')}>
+              <span className="tools-label" aria-hidden="true">
+                {t('tools.voting.currentVoter')}
+              </span>
+              {voters.map((voter, index) => (
+                <button
+                  key={voter.id}
+                  type="button"
+                  className={`tool-button voter voter--${voter.department}`}
+                  aria-pressed={voter.id === voterId}
+                  onClick={() => setVoter(voter.id === voterId ? null : voter.id)}
+                >
+                  {t('tools.voting.voterDots', { name: voterName(voter, index, t), left: leftOf(voter), dots: voting.dots })}
+                </button>
+              ))}
+            </div>
+            <div className="voting-current">
+              <p className="voting-note" role="status" aria-live="polite">
+                {current
+                  ? t('tools.voting.placing', { name: voterName(current, currentIndex, t), left: leftOf(current), dots: voting.dots })
+                  : t('tools.voting.chooseVoter')}
+              </p>
+              {current && (
+                <button type="button" className="tool-button" onClick={() => setVoter(null)}>
+                  {t('tools.voting.stopPlacing')}
+                </button>
+              )}
+            </div>
           </div>
-          <div className="voting-current">
-            <p className="voting-note" role="status" aria-live="polite">
-              {current ? t('tools.voting.placing', { name: voterName(current, currentIndex, t), left: leftOf(current), dots: voting.dots }) : t('tools.voting.chooseVoter')}
-            </p>
-            {current && (
-              <button type="button" className="tool-button" onClick={() => setVoter(null)}>
-                {t('tools.voting.stopPlacing')}
-              </button>
-            )}
-          </div>
-        </div>
         </>
       )}
 
@@ -137,13 +140,25 @@ function DotsStepper({ dots, byParticipants }: { dots: number; byParticipants: b
       <span id={labelId} className="tools-label">
         {t(byParticipants ? 'tools.voting.dotsPerParticipant' : 'tools.voting.dotsPerDepartment')}
       </span>
-      <button type="button" className="icon-button stepper-button" aria-label={t('tools.voting.fewerDots')} disabled={dots <= 1} onClick={() => set(dots - 1)}>
+      <button
+        type="button"
+        className="icon-button stepper-button"
+        aria-label={t('tools.voting.fewerDots')}
+        disabled={dots <= 1}
+        onClick={() => set(dots - 1)}
+      >
         <MinusIcon />
       </button>
       <output className="dots-value" aria-live="polite">
         {dots}
       </output>
-      <button type="button" className="icon-button stepper-button" aria-label={t('tools.voting.moreDots')} disabled={dots >= cardLimits.dots} onClick={() => set(dots + 1)}>
+      <button
+        type="button"
+        className="icon-button stepper-button"
+        aria-label={t('tools.voting.moreDots')}
+        disabled={dots >= cardLimits.dots}
+        onClick={() => set(dots + 1)}
+      >
         <PlusIcon />
       </button>
     </div>
@@ -157,7 +172,11 @@ function TotalsActions({ revealed, totalDots }: { revealed: boolean; totalDots: 
   const dispatch = useBoard.getState().dispatch;
   return (
     <div className="voting-actions">
-      <button type="button" className="tool-button tool-button--primary" onClick={() => dispatch({ type: 'setVoting', changes: { revealed: !revealed } })}>
+      <button
+        type="button"
+        className="tool-button tool-button--primary"
+        onClick={() => dispatch({ type: 'setVoting', changes: { revealed: !revealed } })}
+      >
         {t(revealed ? 'tools.voting.hide' : 'tools.voting.reveal')}
       </button>
       <button type="button" className="tool-button tool-button--danger" disabled={totalDots === 0} onClick={() => setConfirming(true)}>

@@ -107,7 +107,17 @@ export function Dialog({
 }
 
 /** The buttons of a dialog whose body is a form: Cancel, and the primary submit button. */
-export function CancelAndSubmit({ cancelLabel, submitLabel, onCancel, disabled = false }: { cancelLabel: string; submitLabel: string; onCancel: () => void; disabled?: boolean }) {
+export function CancelAndSubmit({
+  cancelLabel,
+  submitLabel,
+  onCancel,
+  disabled = false,
+}: {
+  cancelLabel: string;
+  submitLabel: string;
+  onCancel: () => void;
+  disabled?: boolean;
+}) {
   return (
     <>
       <button type="button" className="tool-button" onClick={onCancel}>

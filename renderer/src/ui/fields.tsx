@@ -25,7 +25,13 @@ export interface CommitDraftOptions {
  * The draft behind every field of the family. Escape is left to the container: in a dialog it
  * takes the focus out of the field, which saves, and closes the dialog (ui/Dialog.tsx).
  */
-export function useCommitDraft({ value, onCommit, isUnchanged = (draft) => draft === value, isRejected = () => false, multiline = false }: CommitDraftOptions) {
+export function useCommitDraft({
+  value,
+  onCommit,
+  isUnchanged = (draft) => draft === value,
+  isRejected = () => false,
+  multiline = false,
+}: CommitDraftOptions) {
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
   // What is typed reaches the disk within a second, before the field is left (store/drafts.ts).
@@ -119,7 +125,21 @@ export interface CommitTextProps {
 }
 
 /** A text field (one line, or several with `multiline`) of the family. */
-export function CommitText({ label, value, onCommit, multiline = false, required = false, ignoreOuterSpace = false, hideLabel = false, wrapped = false, className, maxLength, placeholder, list, rows = 3 }: CommitTextProps) {
+export function CommitText({
+  label,
+  value,
+  onCommit,
+  multiline = false,
+  required = false,
+  ignoreOuterSpace = false,
+  hideLabel = false,
+  wrapped = false,
+  className,
+  maxLength,
+  placeholder,
+  list,
+  rows = 3,
+}: CommitTextProps) {
   const id = useId();
   const field = useCommitDraft({
     value,
@@ -205,7 +225,21 @@ export function Choice<T extends string>({ label, value, options, onChange, hide
 }
 
 /** The label beside its control: pointing at it (the default), wrapping it, or only as its name. */
-function Labelled({ id, label, control, hideLabel = false, wrapped = false, className }: { id: string; label: string; control: ReactElement; hideLabel?: boolean; wrapped?: boolean; className?: string }) {
+function Labelled({
+  id,
+  label,
+  control,
+  hideLabel = false,
+  wrapped = false,
+  className,
+}: {
+  id: string;
+  label: string;
+  control: ReactElement;
+  hideLabel?: boolean;
+  wrapped?: boolean;
+  className?: string;
+}) {
   if (hideLabel) return <span className={className}>{control}</span>;
   if (wrapped) {
     return (

@@ -1,6 +1,19 @@
 /** The board bench's statistics (bench/statistics.ts): nearest-rank quantiles and the render budget per move. */
 import { describe, expect, it } from 'vitest';
-import { allowedRenders, diffCounts, formatCounts, max, median, ms, p95, quantile, stats, summariseRenders, toCounts, type Counts } from '../../../bench/statistics';
+import {
+  allowedRenders,
+  diffCounts,
+  formatCounts,
+  max,
+  median,
+  ms,
+  p95,
+  quantile,
+  stats,
+  summariseRenders,
+  toCounts,
+  type Counts,
+} from '../../../bench/statistics';
 
 const counts = (values: Partial<Counts>): Counts => toCounts(values);
 
@@ -43,7 +56,12 @@ describe('render counts', () => {
       { kind: 'reorder', renders: counts({ Lane: 1, DraggableCard: 1 }) },
       { kind: 'cross', renders: counts({ Lane: 2, Board: 1 }) },
     ]);
-    expect(summary.byKind.same).toEqual({ moves: 2, max: counts({ DraggableCard: 1, Lane: 1 }), median: counts({ DraggableCard: 1 }), violations: counts({ Lane: 1 }) });
+    expect(summary.byKind.same).toEqual({
+      moves: 2,
+      max: counts({ DraggableCard: 1, Lane: 1 }),
+      median: counts({ DraggableCard: 1 }),
+      violations: counts({ Lane: 1 }),
+    });
     expect(summary.byKind.reorder.violations).toEqual(counts({}));
     expect(summary.violations).toEqual(counts({ Lane: 1, Board: 1 }));
     expect(summary.total).toEqual(counts({ DraggableCard: 3, Lane: 4, Board: 1 }));

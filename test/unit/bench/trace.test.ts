@@ -4,7 +4,15 @@ import { analyseRun, BenchError, mainThreadTasks, parseTrace, type TraceEvent } 
 
 const page = { pid: 1, tid: 7 };
 const task = (ts: number, dur: number) => ({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ph: 'X', ts, dur, ...page });
-const inside = (name: string, ts: number, dur: number, data: Record<string, unknown> = {}) => ({ name, cat: 'devtools.timeline', ph: 'X', ts, dur, ...page, args: { data } });
+const inside = (name: string, ts: number, dur: number, data: Record<string, unknown> = {}) => ({
+  name,
+  cat: 'devtools.timeline',
+  ph: 'X',
+  ts,
+  dur,
+  ...page,
+  args: { data },
+});
 const mark = (seq: number, ts: number) => ({ name: `bench-check-${seq}`, cat: 'blink.user_timing', ph: 'R', ts, dur: 0, ...page });
 
 /** One move between the snapshot that opens the drag (seq 1) and the one that closes the move (seq 2). */

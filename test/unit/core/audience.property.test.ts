@@ -28,7 +28,13 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     changes: fc.record({ kind: fc.constantFrom(...cardKinds), notes: text, why: text }, { requiredKeys: [] }),
   }),
   {
-    arbitrary: fc.record({ type: fc.constant('moveCard' as const), cardId, toLaneId: laneId, toIndex: fc.integer({ min: 0, max: 5 }), at: fc.constant('2027-03-04T09:30:00.000Z') }),
+    arbitrary: fc.record({
+      type: fc.constant('moveCard' as const),
+      cardId,
+      toLaneId: laneId,
+      toIndex: fc.integer({ min: 0, max: 5 }),
+      at: fc.constant('2027-03-04T09:30:00.000Z'),
+    }),
     weight: 4,
   },
   fc.record({ type: fc.constant('setMoveReason' as const), cardId, moveIndex: fc.integer({ min: 0, max: 2 }), reason: text }),
@@ -45,7 +51,11 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ type: fc.constant('addLane' as const), laneId: fc.constant('x1'), title: text }),
   fc.record({ type: fc.constant('deleteCard' as const), cardId }),
   fc.record({ type: fc.constant('goToBlock' as const), blockId: fc.constantFrom(null, 'b1', 'b2', 'b3', 'b4') }),
-  fc.record({ type: fc.constant('timer' as const), action: fc.constantFrom('start' as const, 'pause' as const, 'addMinute' as const), now: fc.integer({ min: 0, max: 1e7 }) }),
+  fc.record({
+    type: fc.constant('timer' as const),
+    action: fc.constantFrom('start' as const, 'pause' as const, 'addMinute' as const),
+    now: fc.integer({ min: 0, max: 1e7 }),
+  }),
 );
 
 /** A board with a few cards of every kind, moved once with a reason, some with notes; then any sequence of the operations. */
@@ -60,11 +70,21 @@ const session: fc.Arbitrary<Session> = fc
       { id: 'p1', name: 'Anna', department: 'marketing' as const },
       { id: 'p2', name: 'Ben', department: 'sales' as const },
     ];
-    let start = createSession('s', { title: 'Kick-off', participants }, workshopAgenda(() => `b${++n}`));
+    let start = createSession(
+      's',
+      { title: 'Kick-off', participants },
+      workshopAgenda(() => `b${++n}`),
+    );
     cards.forEach(([lane, kind, notes], i) => {
       start = applyOperation(start, { type: 'addCard', cardId: `c${i}`, laneId: lane, title: `Card ${i}`, kind });
       start = applyOperation(start, { type: 'updateCard', cardId: `c${i}`, changes: { notes } });
-      start = applyOperation(start, { type: 'moveCard', cardId: `c${i}`, toLaneId: lane === 'seam' ? 'sales' : 'seam', toIndex: 0, at: '2027-03-04T09:00:00.000Z' });
+      start = applyOperation(start, {
+        type: 'moveCard',
+        cardId: `c${i}`,
+        toLaneId: lane === 'seam' ? 'sales' : 'seam',
+        toIndex: 0,
+        at: '2027-03-04T09:00:00.000Z',
+      });
       start = applyOperation(start, { type: 'setMoveReason', cardId: `c${i}`, moveIndex: 0, reason: `Reason ${i}` });
     });
     return operations.reduce(applyOperation, start);
@@ -116,15 +136,29 @@ describe('audienceSession (property)', () => {
 
   it('makes a view main accepts, whatever card the spotlight is on; a hidden card is never spotlighted', () => {
     fc.assert(
-      fc.property(session, fc.option(cardId, { nil: null }), fc.constantFrom(1, 0.5, 2.5, 'fit' as const), fc.dictionary(laneId, cardId), (full, spotlight, zoom, scrolledTo) => {
-        const view = audienceView(full, { spotlightCardId: spotlight, zoom, boardView: 'caricatures', scrolledTo, language: 'de', theme: 'contrast' });
-        // A scroll position never names a card the room may not see.
-        for (const scrolledCard of Object.values(view.scrolledTo)) expect(isHiddenCaricature(full, scrolledCard) || !(scrolledCard in full.cards)).toBe(false);
-        const parsed = apiArgs.showAudienceView.safeParse([view]);
-        expect(parsed.success ? null : parsed.error.issues).toBeNull();
-        if (spotlight !== null && isHiddenCaricature(full, spotlight)) expect(view.spotlightCardId).toBeNull();
-        if (spotlight !== null && spotlight in full.cards && !isHiddenCaricature(full, spotlight)) expect(view.spotlightCardId).toBe(spotlight);
-      }),
+      fc.property(
+        session,
+        fc.option(cardId, { nil: null }),
+        fc.constantFrom(1, 0.5, 2.5, 'fit' as const),
+        fc.dictionary(laneId, cardId),
+        (full, spotlight, zoom, scrolledTo) => {
+          const view = audienceView(full, {
+            spotlightCardId: spotlight,
+            zoom,
+            boardView: 'caricatures',
+            scrolledTo,
+            language: 'de',
+            theme: 'contrast',
+          });
+          // A scroll position never names a card the room may not see.
+          for (const scrolledCard of Object.values(view.scrolledTo))
+            expect(isHiddenCaricature(full, scrolledCard) || !(scrolledCard in full.cards)).toBe(false);
+          const parsed = apiArgs.showAudienceView.safeParse([view]);
+          expect(parsed.success ? null : parsed.error.issues).toBeNull();
+          if (spotlight !== null && isHiddenCaricature(full, spotlight)) expect(view.spotlightCardId).toBeNull();
+          if (spotlight !== null && spotlight in full.cards && !isHiddenCaricature(full, spotlight)) expect(view.spotlightCardId).toBe(spotlight);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -9,7 +9,11 @@ const minute = 60_000;
 
 function workshop() {
   let n = 0;
-  return createSession('s', {}, workshopAgenda(() => `b${++n}`));
+  return createSession(
+    's',
+    {},
+    workshopAgenda(() => `b${++n}`),
+  );
 }
 
 /** A fake clock: every operation is applied at the time given. */

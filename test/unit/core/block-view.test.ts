@@ -6,14 +6,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { workshopAgenda } from '../../../core/agenda';
 import { zoomLimits } from '../../../core/audience';
-import { blockViewOf, caricatureColumns, fitFloor, hiddenCount, laneForNewCard, metricCards, shownBoardView, steppedZoom } from '../../../core/block-view';
+import {
+  blockViewOf,
+  caricatureColumns,
+  fitFloor,
+  hiddenCount,
+  laneForNewCard,
+  metricCards,
+  shownBoardView,
+  steppedZoom,
+} from '../../../core/block-view';
 import { cardKinds, createSession, lacksNarrative, type Session } from '../../../core/model';
 import { applyOperation } from '../../../core/operations';
 import { readingOrder } from '../../../core/placement';
 
 function workshop(): Session {
   let n = 0;
-  return createSession('s', { title: 'Kick-off' }, workshopAgenda(() => `b${++n}`));
+  return createSession(
+    's',
+    { title: 'Kick-off' },
+    workshopAgenda(() => `b${++n}`),
+  );
 }
 
 const inBlock = (session: Session, kind: string): Session =>
@@ -38,7 +51,13 @@ describe('the view of each block', () => {
   it('puts each caricature in the column of its view, in reading order, and nothing else', () => {
     let session = workshop();
     session = applyOperation(session, { type: 'addCard', cardId: 't1', laneId: 'marketing', title: 'Topic' });
-    session = applyOperation(session, { type: 'addCard', cardId: 'm1', laneId: 'marketing', title: 'Sales only wants discounts', kind: 'caricature' });
+    session = applyOperation(session, {
+      type: 'addCard',
+      cardId: 'm1',
+      laneId: 'marketing',
+      title: 'Sales only wants discounts',
+      kind: 'caricature',
+    });
     session = applyOperation(session, { type: 'addCard', cardId: 's1', laneId: 'sales', title: 'Marketing paints pictures', kind: 'caricature' });
     session = applyOperation(session, { type: 'addCard', cardId: 'm2', laneId: 'marketing', title: 'Sales never call back', kind: 'caricature' });
     expect(caricatureColumns(session)).toEqual([
@@ -48,7 +67,9 @@ describe('the view of each block', () => {
   });
 
   it('lists every metric once, those without a narrative first (property)', () => {
-    const cards = fc.array(fc.tuple(fc.constantFrom('marketing', 'seam', 'sales'), fc.constantFrom(...cardKinds), fc.constantFrom('', 'A story')), { maxLength: 12 });
+    const cards = fc.array(fc.tuple(fc.constantFrom('marketing', 'seam', 'sales'), fc.constantFrom(...cardKinds), fc.constantFrom('', 'A story')), {
+      maxLength: 12,
+    });
     fc.assert(
       fc.property(cards, (specs) => {
         let session = workshop();

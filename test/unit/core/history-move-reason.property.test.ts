@@ -12,8 +12,19 @@ const setup = fc.tuple(
   fc.array(
     fc.oneof(
       fc.record({ type: fc.constant('setMission' as const), text: fc.string({ maxLength: 8 }) }),
-      fc.record({ type: fc.constant('moveCard' as const), cardId: fc.constantFrom('c0', 'c1', 'c2'), toLaneId: fc.constantFrom(...lanes), toIndex: fc.nat({ max: 4 }), at: fc.constant('2027-03-04T09:00:00.000Z') }),
-      fc.record({ type: fc.constant('setMoveReason' as const), cardId: fc.constantFrom('c0', 'c1', 'c2'), moveIndex: fc.nat({ max: 2 }), reason: fc.string({ maxLength: 8 }) }),
+      fc.record({
+        type: fc.constant('moveCard' as const),
+        cardId: fc.constantFrom('c0', 'c1', 'c2'),
+        toLaneId: fc.constantFrom(...lanes),
+        toIndex: fc.nat({ max: 4 }),
+        at: fc.constant('2027-03-04T09:00:00.000Z'),
+      }),
+      fc.record({
+        type: fc.constant('setMoveReason' as const),
+        cardId: fc.constantFrom('c0', 'c1', 'c2'),
+        moveIndex: fc.nat({ max: 2 }),
+        reason: fc.string({ maxLength: 8 }),
+      }),
     ),
     { maxLength: 10 },
   ),

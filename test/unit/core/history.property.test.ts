@@ -27,10 +27,9 @@ const cardChanges = fc.record(
     why: title,
     colour: fc.constantFrom(null, ...cardColours),
     tags: fc.array(title, { maxLength: 4 }),
-    actions: fc.array(
-      fc.record({ id: fc.constantFrom('a1', 'a2', '', '__proto__'), text: title, owner: title, due: date, done: fc.boolean() }),
-      { maxLength: 3 },
-    ),
+    actions: fc.array(fc.record({ id: fc.constantFrom('a1', 'a2', '', '__proto__'), text: title, owner: title, due: date, done: fc.boolean() }), {
+      maxLength: 3,
+    }),
     exchange: fc.record({ who: title, cadence: title, decisions: title }, { requiredKeys: [] }),
     caricature: fc.record({ view: fc.constantFrom(...caricatureViews), truth: title, cleared: fc.boolean() }, { requiredKeys: [] }),
     metric: fc.record({ value: title, target: title, unit: title, owner: fc.constantFrom(null, ...sides), narrative: title }, { requiredKeys: [] }),
@@ -169,7 +168,11 @@ describe('undo and redo (property)', () => {
 
   it('passes over runtime steps: undo after moving on in the agenda undoes the last content change', () => {
     let n = 0;
-    const start = createSession('s', {}, workshopAgenda(() => `b${++n}`));
+    const start = createSession(
+      's',
+      {},
+      workshopAgenda(() => `b${++n}`),
+    );
     let h = commit(startHistory(start), { type: 'setMission', text: 'Together for the customer' });
     h = commit(h, { type: 'goToBlock', blockId: 'b3' });
     h = commit(h, { type: 'timer', action: 'start', now: 1000 });

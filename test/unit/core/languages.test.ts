@@ -8,7 +8,8 @@ describe('languageOfLocale', () => {
   });
 
   it('falls back to English for every other or missing locale', () => {
-    for (const locale of ['en', 'en-US', 'fr-FR', 'C.UTF-8', 'POSIX', 'delta', '', undefined, null]) expect(languageOfLocale(locale), String(locale)).toBe('en');
+    for (const locale of ['en', 'en-US', 'fr-FR', 'C.UTF-8', 'POSIX', 'delta', '', undefined, null])
+      expect(languageOfLocale(locale), String(locale)).toBe('en');
   });
 
   it('only ever answers one of the app’s languages', () => {

@@ -154,7 +154,11 @@ describe('applyOperation', () => {
 
   it('carries the agenda along unchanged, by reference', () => {
     let n = 0;
-    const start = createSession('s', {}, workshopAgenda(() => `b${++n}`));
+    const start = createSession(
+      's',
+      {},
+      workshopAgenda(() => `b${++n}`),
+    );
     let s = applyOperation(start, { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Lead scoring' });
     s = applyOperation(s, { type: 'editCardTitle', cardId: 'a', title: 'Lead scoring together' });
     s = applyOperation(s, { type: 'moveCard', cardId: 'a', toLaneId: 'sales', toIndex: 0, at: T });

@@ -6,7 +6,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agendaLimits, blockKinds, type AgendaBlock } from '../../../core/agenda';
 import { openProblemCodes } from '../../../core/file-problems';
-import { cardKinds, defaultVoting, departments, leads, methodLaneKinds, maxCardTitleLength, newCard, sessionLanguages, type Card, type Lane, type Session } from '../../../core/model';
+import {
+  cardKinds,
+  defaultVoting,
+  departments,
+  leads,
+  methodLaneKinds,
+  maxCardTitleLength,
+  newCard,
+  sessionLanguages,
+  type Card,
+  type Lane,
+  type Session,
+} from '../../../core/model';
 import { currentFileVersion, parseSessionFile, serializeSession, type LoadResult } from '../../../core/session-file';
 import { sessionSchema } from '../../../core/session-schema';
 
@@ -20,7 +32,14 @@ type Path = readonly (string | number)[];
 function baseSession(workshop = true): Session {
   const cards: Record<string, Card> = {};
   const cardIds: string[][] = [[], [], []];
-  const titles = ['Leads zu spät im CRM', 'Zitat: "So machen wir das"', 'Emoji 🚀 und Umlaute äöü', 'Zeile\tmit Tab', 'constructor', 'x'.repeat(maxCardTitleLength)];
+  const titles = [
+    'Leads zu spät im CRM',
+    'Zitat: "So machen wir das"',
+    'Emoji 🚀 und Umlaute äöü',
+    'Zeile\tmit Tab',
+    'constructor',
+    'x'.repeat(maxCardTitleLength),
+  ];
   for (let i = 0; i < 12; i++) {
     const id = i === 0 ? 'toString' : `c-${i}`;
     cards[id] = newCard(id, titles[i % titles.length] ?? 'Karte', 'topic', methodLaneKinds[i % 3] ?? 'seam');
@@ -37,7 +56,12 @@ function baseSession(workshop = true): Session {
       moves: [{ fromLaneId: 'marketing', toLaneId: 'seam', at: '2027-03-04T10:00:00.000Z', reason: 'gemeinsam' }],
       votes: { 'p-1': 2, 'department:sales': 1 },
     };
-    cards['c-2'] = { ...(cards['c-2'] as Card), kind: 'caricature', caricature: { view: 'salesOnMarketing', truth: 'Stimmt so nicht', cleared: true }, colour: 'green' };
+    cards['c-2'] = {
+      ...(cards['c-2'] as Card),
+      kind: 'caricature',
+      caricature: { view: 'salesOnMarketing', truth: 'Stimmt so nicht', cleared: true },
+      colour: 'green',
+    };
   }
   return {
     id: 'fuzz-session',
@@ -56,7 +80,14 @@ function baseSession(workshop = true): Session {
     },
     agenda: [
       { id: 'b-1', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
-      { id: 'constructor', kind: 'caricatures', title: 'Zerrbilder „aufräumen“', prompt: 'Zeile 1\nZeile 2 🚀', minutes: agendaLimits.minMinutes, skipped: false },
+      {
+        id: 'constructor',
+        kind: 'caricatures',
+        title: 'Zerrbilder „aufräumen“',
+        prompt: 'Zeile 1\nZeile 2 🚀',
+        minutes: agendaLimits.minMinutes,
+        skipped: false,
+      },
       { id: 'b-3', kind: 'mission', title: '', prompt: 'p'.repeat(agendaLimits.textLength), minutes: agendaLimits.maxMinutes, skipped: true },
       { id: 'b-4', kind: 'custom', title: 'Pause', prompt: null, minutes: 15, skipped: false },
     ],
@@ -140,12 +171,37 @@ function parseSafely(text: string): LoadResult {
 
 // --- character-level mutations of the file text ---------------------------------------------
 
-const interesting = fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', '\u0000', '\uFFFD', '\uFEFF', '\uD800', 'null', '1e999', '-0', '"__proto__"', '\\u0000', '\\ud800', '\n', ' ');
+const interesting = fc.constantFrom(
+  '"',
+  '\\',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '\u0000',
+  '\uFFFD',
+  '\uFEFF',
+  '\uD800',
+  'null',
+  '1e999',
+  '-0',
+  '"__proto__"',
+  '\\u0000',
+  '\\ud800',
+  '\n',
+  ' ',
+);
 const charMutation = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(interesting, fc.string({ unit: 'binary', maxLength: 6 })) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.oneof(interesting, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.nat(),
+    text: fc.oneof(interesting, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+  }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 80 }) }),
 );
 type CharMutation = typeof charMutation extends fc.Arbitrary<infer M> ? M : never;
@@ -183,7 +239,25 @@ const value: fc.Arbitrary<Json> = fc.oneof(
   { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json> },
   { weight: 2, arbitrary: idLike },
   { weight: 1, arbitrary: agendaLike },
-  { weight: 1, arbitrary: fc.constantFrom<Json>(null, 0, -1, 1.5, 1, 2, 3, true, [], {}, '2027-02-30', '2027-12-31', 'y'.repeat(1001), 'z'.repeat(maxCardTitleLength + 1)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<Json>(
+      null,
+      0,
+      -1,
+      1.5,
+      1,
+      2,
+      3,
+      true,
+      [],
+      {},
+      '2027-02-30',
+      '2027-12-31',
+      'y'.repeat(1001),
+      'z'.repeat(maxCardTitleLength + 1),
+    ),
+  },
 );
 const key = fc.oneof(idLike, fc.string({ maxLength: 8 }));
 const jsonMutation = fc.oneof(
@@ -194,8 +268,15 @@ const jsonMutation = fc.oneof(
   fc.record({ kind: fc.constant('copy' as const), from: fc.nat(), to: fc.nat() }),
   fc.record({ kind: fc.constant('duplicateCard' as const), card: fc.nat(), lane: fc.nat(), index: fc.nat() }),
   fc.record({ kind: fc.constant('duplicateBlock' as const), block: fc.nat(), index: fc.nat() }),
-  fc.record({ kind: fc.constant('growAgenda' as const), count: fc.constantFrom(agendaLimits.blocks - 1, agendaLimits.blocks, agendaLimits.blocks + 1) }),
-  fc.record({ kind: fc.constant('resize' as const), at: fc.nat(), length: fc.constantFrom(0, 1, 199, 200, 201, 499, 500, 501, 999, 1000, 1001, 1999, 2000, 2001) }),
+  fc.record({
+    kind: fc.constant('growAgenda' as const),
+    count: fc.constantFrom(agendaLimits.blocks - 1, agendaLimits.blocks, agendaLimits.blocks + 1),
+  }),
+  fc.record({
+    kind: fc.constant('resize' as const),
+    at: fc.nat(),
+    length: fc.constantFrom(0, 1, 199, 200, 201, 499, 500, 501, 999, 1000, 1001, 1999, 2000, 2001),
+  }),
 );
 type JsonMutation = typeof jsonMutation extends fc.Arbitrary<infer M> ? M : never;
 
@@ -301,11 +382,14 @@ function mutateJson(root: Json, mutation: JsonMutation): Json {
 
 // --- arbitrary valid sessions -----------------------------------------------------------------
 
-const anyText = (maxLength: number): fc.Arbitrary<string> => fc.oneof(fc.string({ unit: 'binary', maxLength }), fc.string({ unit: 'grapheme', maxLength }));
+const anyText = (maxLength: number): fc.Arbitrary<string> =>
+  fc.oneof(fc.string({ unit: 'binary', maxLength }), fc.string({ unit: 'grapheme', maxLength }));
 const anyId = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((id) => id !== '__proto__');
 const dayOrEmpty = fc.oneof(
   fc.constant(''),
-  fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
 );
 const validSession: fc.Arbitrary<Session> = fc
   .record({
@@ -315,17 +399,35 @@ const validSession: fc.Arbitrary<Session> = fc
     date: dayOrEmpty,
     place: anyText(30),
     facilitator: anyText(30),
-    participants: fc.uniqueArray(fc.record({ id: anyId, name: anyText(20), department: fc.constantFrom(...departments) }), { selector: (p) => p.id, maxLength: 6 }),
+    participants: fc.uniqueArray(fc.record({ id: anyId, name: anyText(20), department: fc.constantFrom(...departments) }), {
+      selector: (p) => p.id,
+      maxLength: 6,
+    }),
     language: fc.constantFrom(...sessionLanguages),
     laneOrder: fc.shuffledSubarray([...methodLaneKinds], { minLength: 3, maxLength: 3 }),
     laneTitles: fc.tuple(fc.option(anyText(20)), fc.option(anyText(20)), fc.option(anyText(20))),
     cards: fc.uniqueArray(
-      fc.tuple(anyId, anyText(40), fc.nat(2), fc.constantFrom(...cardKinds), fc.constantFrom(...leads), anyText(40), fc.array(anyText(8).map((t) => `#${t}`.slice(0, 40)), { maxLength: 3 })),
+      fc.tuple(
+        anyId,
+        anyText(40),
+        fc.nat(2),
+        fc.constantFrom(...cardKinds),
+        fc.constantFrom(...leads),
+        anyText(40),
+        fc.array(
+          anyText(8).map((t) => `#${t}`.slice(0, 40)),
+          { maxLength: 3 },
+        ),
+      ),
       { selector: ([id]) => id, maxLength: 25 },
     ),
     mission: anyText(60),
     revealed: fc.boolean(),
-    voting: fc.record({ voters: fc.constantFrom('participants' as const, 'departments' as const), dots: fc.integer({ min: 1, max: 99 }), revealed: fc.boolean() }),
+    voting: fc.record({
+      voters: fc.constantFrom('participants' as const, 'departments' as const),
+      dots: fc.integer({ min: 1, max: 99 }),
+      revealed: fc.boolean(),
+    }),
     agenda: fc.uniqueArray(
       fc.record({
         id: anyId,
@@ -373,69 +475,85 @@ describe('parseSessionFile (fuzz)', () => {
     expect(parseSessionFile(baseText)).toEqual({ ok: true, session: baseSession(), migratedFrom: null });
   });
 
-  it('character mutations and truncations of a valid file: a sound session or a problem code', () => {
-    fc.assert(
-      fc.property(fc.array(charMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        expectSound(parseSafely(mutations.reduce(mutateText, baseText)));
-      }),
-      { numRuns: 1200 },
-    );
-  }, fuzzTimeout);
+  it(
+    'character mutations and truncations of a valid file: a sound session or a problem code',
+    () => {
+      fc.assert(
+        fc.property(fc.array(charMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+          expectSound(parseSafely(mutations.reduce(mutateText, baseText)));
+        }),
+        { numRuns: 1200 },
+      );
+    },
+    fuzzTimeout,
+  );
 
-  it('JSON mutations of a valid document: a sound session or a problem code', () => {
-    let loaded = 0;
-    fc.assert(
-      fc.property(fc.array(jsonMutation, { minLength: 1, maxLength: 3 }), (mutations) => {
-        const document = mutations.reduce(mutateJson, JSON.parse(baseText) as Json);
-        const result = parseSafely(JSON.stringify(document) ?? '');
-        if (result.ok) loaded++;
-        expectSound(result);
-        // The exported schema (used for API arguments) agrees with the loader on the payload.
-        const header = document as { format?: Json; version?: Json; session?: Json } | null;
-        if (header?.format === 'nahtstelle-session' && header.version === currentFileVersion) {
-          const payload = JSON.parse(JSON.stringify(header.session) ?? 'null') as unknown;
-          expect(sessionSchema.safeParse(payload).success).toBe(result.ok);
-        }
-      }),
-      { numRuns: 1500 },
-    );
-    // Some mutations are harmless (an unknown key, a renamed lane): both outcomes were exercised.
-    expect(loaded).toBeGreaterThan(0);
-  }, fuzzTimeout);
+  it(
+    'JSON mutations of a valid document: a sound session or a problem code',
+    () => {
+      let loaded = 0;
+      fc.assert(
+        fc.property(fc.array(jsonMutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+          const document = mutations.reduce(mutateJson, JSON.parse(baseText) as Json);
+          const result = parseSafely(JSON.stringify(document) ?? '');
+          if (result.ok) loaded++;
+          expectSound(result);
+          // The exported schema (used for API arguments) agrees with the loader on the payload.
+          const header = document as { format?: Json; version?: Json; session?: Json } | null;
+          if (header?.format === 'nahtstelle-session' && header.version === currentFileVersion) {
+            const payload = JSON.parse(JSON.stringify(header.session) ?? 'null') as unknown;
+            expect(sessionSchema.safeParse(payload).success).toBe(result.ok);
+          }
+        }),
+        { numRuns: 1500 },
+      );
+      // Some mutations are harmless (an unknown key, a renamed lane): both outcomes were exercised.
+      expect(loaded).toBeGreaterThan(0);
+    },
+    fuzzTimeout,
+  );
 
   it('the base file as version 1 loads through the migration, with an empty agenda', () => {
     expect(parseSessionFile(baseV1Text)).toEqual({ ok: true, session: { ...baseSession(false), agenda: [] }, migratedFrom: 1 });
   });
 
-  it('JSON mutations of a version-1 document: migrated to a sound session, or a problem code', () => {
-    let migrated = 0;
-    fc.assert(
-      fc.property(fc.array(jsonMutation, { minLength: 1, maxLength: 3 }), (mutations) => {
-        const document = mutations.reduce(mutateJson, JSON.parse(baseV1Text) as Json);
-        const result = parseSafely(JSON.stringify(document) ?? '');
-        if (result.ok && result.migratedFrom === 1) {
-          migrated++;
-          // Version 1 has no agenda: whatever the mutations put there is dropped.
-          expect(result.session.agenda).toEqual([]);
-        }
-        expectSound(result);
-      }),
-      { numRuns: 600 },
-    );
-    expect(migrated).toBeGreaterThan(0);
-  }, fuzzTimeout);
+  it(
+    'JSON mutations of a version-1 document: migrated to a sound session, or a problem code',
+    () => {
+      let migrated = 0;
+      fc.assert(
+        fc.property(fc.array(jsonMutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+          const document = mutations.reduce(mutateJson, JSON.parse(baseV1Text) as Json);
+          const result = parseSafely(JSON.stringify(document) ?? '');
+          if (result.ok && result.migratedFrom === 1) {
+            migrated++;
+            // Version 1 has no agenda: whatever the mutations put there is dropped.
+            expect(result.session.agenda).toEqual([]);
+          }
+          expectSound(result);
+        }),
+        { numRuns: 600 },
+      );
+      expect(migrated).toBeGreaterThan(0);
+    },
+    fuzzTimeout,
+  );
 
-  it('any valid session survives serialize and parse unchanged, byte-stable', () => {
-    fc.assert(
-      fc.property(validSession, (session) => {
-        const text = serializeSession(session);
-        const result = parseSessionFile(text);
-        expect(result).toEqual({ ok: true, session, migratedFrom: null });
-        if (result.ok) expect(serializeSession(result.session)).toBe(text);
-      }),
-      { numRuns: 400 },
-    );
-  }, fuzzTimeout);
+  it(
+    'any valid session survives serialize and parse unchanged, byte-stable',
+    () => {
+      fc.assert(
+        fc.property(validSession, (session) => {
+          const text = serializeSession(session);
+          const result = parseSessionFile(text);
+          expect(result).toEqual({ ok: true, session, migratedFrom: null });
+          if (result.ok) expect(serializeSession(result.session)).toBe(text);
+        }),
+        { numRuns: 400 },
+      );
+    },
+    fuzzTimeout,
+  );
 
   it('200,000 nested brackets: tooDeep, without recursion', () => {
     for (const open of ['[', '{"a":']) {
@@ -444,13 +562,17 @@ describe('parseSessionFile (fuzz)', () => {
     }
   });
 
-  it('a huge but valid-looking file: refused with a short detail', () => {
-    const huge = 'Ä'.repeat(20_000_000);
-    const text = `{"format":"nahtstelle-session","version":1,"session":{"id":"${huge}","details":{"title":"${huge}"}}}`;
-    const result = parseSafely(text);
-    expect(result).toMatchObject({ ok: false, problem: 'invalidSession' });
-    if (!result.ok) expect(result.detail.length).toBeLessThan(1500);
-  }, fuzzTimeout);
+  it(
+    'a huge but valid-looking file: refused with a short detail',
+    () => {
+      const huge = 'Ä'.repeat(20_000_000);
+      const text = `{"format":"nahtstelle-session","version":1,"session":{"id":"${huge}","details":{"title":"${huge}"}}}`;
+      const result = parseSafely(text);
+      expect(result).toMatchObject({ ok: false, problem: 'invalidSession' });
+      if (!result.ok) expect(result.detail.length).toBeLessThan(1500);
+    },
+    fuzzTimeout,
+  );
 
   it('a huge string of brackets inside a value is not nesting', () => {
     const text = serializeSession({ ...baseSession(), details: { ...baseSession().details, place: `\\"${'[{'.repeat(400)}` } });

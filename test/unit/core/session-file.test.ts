@@ -106,11 +106,32 @@ function fullSession(): Session {
   };
   const agenda: AgendaBlock[] = [
     { id: 'b-lead', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
-    { id: 'constructor', kind: 'caricatures', title: 'Zerrbilder: „Die vom Vertrieb wollen nur Rabatte“ 🙄', prompt: 'Zeile 1\nZeile 2\r\n\t"zitiert" \\ \uFFFD \u0000 \uD800', minutes: agendaLimits.minMinutes, skipped: false },
+    {
+      id: 'constructor',
+      kind: 'caricatures',
+      title: 'Zerrbilder: „Die vom Vertrieb wollen nur Rabatte“ 🙄',
+      prompt: 'Zeile 1\nZeile 2\r\n\t"zitiert" \\ \uFFFD \u0000 \uD800',
+      minutes: agendaLimits.minMinutes,
+      skipped: false,
+    },
     { id: 'b-mission', kind: 'mission', title: '', prompt: '', minutes: agendaLimits.maxMinutes, skipped: true },
-    { id: 'b-metrics', kind: 'metrics', title: 'm'.repeat(agendaLimits.textLength), prompt: 'p'.repeat(agendaLimits.textLength), minutes: 40, skipped: false },
+    {
+      id: 'b-metrics',
+      kind: 'metrics',
+      title: 'm'.repeat(agendaLimits.textLength),
+      prompt: 'p'.repeat(agendaLimits.textLength),
+      minutes: 40,
+      skipped: false,
+    },
     { id: '0', kind: 'custom', title: 'Mittagspause ☕', prompt: null, minutes: 60, skipped: false },
-    { id: 'ünïcödé-block', kind: 'custom', title: 'Abschluss & nächste Schritte', prompt: 'Wer macht was bis wann? <b>kein HTML</b>', minutes: 30, skipped: false },
+    {
+      id: 'ünïcödé-block',
+      kind: 'custom',
+      title: 'Abschluss & nächste Schritte',
+      prompt: 'Wer macht was bis wann? <b>kein HTML</b>',
+      minutes: 30,
+      skipped: false,
+    },
   ];
   const lanes: Record<string, Lane> = {
     marketing: { id: 'marketing', kind: 'marketing', title: null, cardIds: cardIds.marketing ?? [] },
@@ -225,7 +246,8 @@ function expectedV2Full(): Session {
         id: 'a4d27f90-6c1e-4b35-8e7a-0f5c3b9d1e26',
         kind: 'mission',
         title: 'Auftrag klären: Wofür gibt es uns – für Kunden & „die Firma“?',
-        prompt: 'Erst jede Abteilung für sich (10 min), dann gemeinsam:\n„Wir sind da, damit …“ – ein Satz, den jede:r im Haus versteht.\nHandout: 1 Seite, bis Freitag an alle 📄',
+        prompt:
+          'Erst jede Abteilung für sich (10 min), dann gemeinsam:\n„Wir sind da, damit …“ – ein Satz, den jede:r im Haus versteht.\nHandout: 1 Seite, bis Freitag an alle 📄',
         minutes: 60,
         skipped: false,
       },
@@ -280,7 +302,11 @@ function expectedV3Full(): Session {
       },
       'c-04': {
         ...card('c-04'),
-        exchange: { who: 'Leitung Marketing + Vertriebsleitung', cadence: 'alle 2 Wochen, Di 8:30', decisions: 'Marketing: Kriterien MQL\nVertrieb: Annahme als SQL' },
+        exchange: {
+          who: 'Leitung Marketing + Vertriebsleitung',
+          cadence: 'alle 2 Wochen, Di 8:30',
+          decisions: 'Marketing: Kriterien MQL\nVertrieb: Annahme als SQL',
+        },
         tags: ['CRM'],
         votes: { 'p-goekhan': 2 },
       },
@@ -294,7 +320,13 @@ function expectedV3Full(): Session {
         ...card('c-07'),
         kind: 'metric',
         colour: 'blue',
-        metric: { value: '31', target: '40', unit: '% SQL-Quote', owner: 'joint', narrative: 'Steigt sie, arbeiten wir an denselben Kunden – nicht nebeneinander.' },
+        metric: {
+          value: '31',
+          target: '40',
+          unit: '% SQL-Quote',
+          owner: 'joint',
+          narrative: 'Steigt sie, arbeiten wir an denselben Kunden – nicht nebeneinander.',
+        },
         moves: [
           { fromLaneId: 'marketing', toLaneId: 'sales', at: '2027-03-04T09:31:02.000Z', reason: '' },
           { fromLaneId: 'sales', toLaneId: 'seam', at: '2027-03-04T09:33:45.500Z', reason: 'Gehört beiden' },
@@ -347,7 +379,9 @@ describe('serializeSession and parseSessionFile', () => {
 
   it('writes the header, 2-space indentation and a trailing newline', () => {
     const text = serializeSession(createSession('s-1'));
-    expect(text.startsWith(`{\n  "format": "${sessionFileFormat}",\n  "version": ${currentFileVersion},\n  "summary": {\n    "title": "",`)).toBe(true);
+    expect(text.startsWith(`{\n  "format": "${sessionFileFormat}",\n  "version": ${currentFileVersion},\n  "summary": {\n    "title": "",`)).toBe(
+      true,
+    );
     expect(text).toContain('\n  "session": {\n    "id": "s-1",');
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
@@ -375,7 +409,11 @@ describe('serializeSession and parseSessionFile', () => {
   });
 
   it('loads the demo board, a fresh session and one from the workshop template', () => {
-    for (const session of [createSession('fresh'), createDemoSession(30), createSession('workshop', { title: 'Workshop' }, workshopAgenda(counter('block-')))]) {
+    for (const session of [
+      createSession('fresh'),
+      createDemoSession(30),
+      createSession('workshop', { title: 'Workshop' }, workshopAgenda(counter('block-'))),
+    ]) {
       expect(parseSessionFile(serializeSession(session))).toEqual({ ok: true, session, migratedFrom: null });
     }
   });
@@ -396,7 +434,9 @@ describe('serializeSession and parseSessionFile', () => {
     }
     const first = times[0] ?? 0;
     const median = [...times].sort((a, b) => a - b)[10] ?? 0;
-    console.info(`parseSessionFile, 2,000 cards (${(text.length / 1024).toFixed(0)} KiB): first ${first.toFixed(1)} ms, median ${median.toFixed(1)} ms`);
+    console.info(
+      `parseSessionFile, 2,000 cards (${(text.length / 1024).toFixed(0)} KiB): first ${first.toFixed(1)} ms, median ${median.toFixed(1)} ms`,
+    );
   }, 60_000);
 });
 
@@ -450,7 +490,10 @@ describe('fixtures, one per file version', () => {
   });
 
   it('the full fixtures are never rewritten (a new version gets a new fixture instead)', () => {
-    const sha256 = (name: string) => createHash('sha256').update(readFileSync(new URL(name, fixtures))).digest('hex');
+    const sha256 = (name: string) =>
+      createHash('sha256')
+        .update(readFileSync(new URL(name, fixtures)))
+        .digest('hex');
     expect(sha256('v1-full.nahtstelle')).toBe('61eb5e18ab280fe4de7e3311d2594f1cdb619c57d477ebdc2de95c35c52d13e0');
     expect(sha256('v2-full.nahtstelle')).toBe('3627dd1b65b0a9c84392fd64644f8901724c4598ecb64426f281c7b4a697cc90');
     expect(sha256('v3-full.nahtstelle')).toBe('f974bb418f3fef2ae0f7361d9233f25dc255bc81ffa6eb64709b10bfdc012ddf');
@@ -491,11 +534,19 @@ describe('fixtures, one per file version', () => {
   });
 
   it('v4-from-the-future.nahtstelle is refused as newer', () => {
-    expectProblem(parseSessionFile(fixtureText('v4-from-the-future.nahtstelle')), 'newerVersion', 'The file has version 4; this app reads up to version 3');
+    expectProblem(
+      parseSessionFile(fixtureText('v4-from-the-future.nahtstelle')),
+      'newerVersion',
+      'The file has version 4; this app reads up to version 3',
+    );
   });
 
   it('v1-dangling-card.nahtstelle is refused: a lane lists a card that does not exist', () => {
-    expectProblem(parseSessionFile(fixtureText('v1-dangling-card.nahtstelle')), 'danglingReference', 'lane "seam" lists card "c-2", which is not in cards');
+    expectProblem(
+      parseSessionFile(fixtureText('v1-dangling-card.nahtstelle')),
+      'danglingReference',
+      'lane "seam" lists card "c-2", which is not in cards',
+    );
   });
 });
 
@@ -517,7 +568,7 @@ describe('migration 1 → 2', () => {
 
   it('replaces an agenda a version-1 file holds: version 1 has no agenda, so the key is unknown there', () => {
     for (const agenda of [workshopAgenda(counter('b')), 'kaputt', null, [{ id: 'b', kind: 'break' }]]) {
-      const document = { ...JSON.parse(fixtureText('v1-full.nahtstelle')) as { session: Record<string, unknown> } };
+      const document = { ...(JSON.parse(fixtureText('v1-full.nahtstelle')) as { session: Record<string, unknown> }) };
       document.session = { ...document.session, agenda };
       expect(parseSessionFile(JSON.stringify(document))).toEqual({ ok: true, session: expectedV1Full(), migratedFrom: 1 });
     }
@@ -553,7 +604,11 @@ describe('problem codes', () => {
   });
 
   it('binary: a session saved as Windows-1252 instead of UTF-8', () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode('{"format":"nahtstelle-session","version":1,"session":{"details":{"client":"M'), 0xfc, ...new TextEncoder().encode('ller"}}}')]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('{"format":"nahtstelle-session","version":1,"session":{"details":{"client":"M'),
+      0xfc,
+      ...new TextEncoder().encode('ller"}}}'),
+    ]);
     expectProblem(parseSessionFile(new TextDecoder().decode(latin1)), 'binary', /not valid UTF-8/);
   });
 
@@ -580,7 +635,11 @@ describe('problem codes', () => {
   });
 
   it('notSessionFile: some other JSON file (package.json)', () => {
-    expectProblem(parseSessionFile('{ "name": "nahtstelle", "version": "0.1.0" }'), 'notSessionFile', 'The file has no "format"; expected "nahtstelle-session"');
+    expectProblem(
+      parseSessionFile('{ "name": "nahtstelle", "version": "0.1.0" }'),
+      'notSessionFile',
+      'The file has no "format"; expected "nahtstelle-session"',
+    );
   });
 
   it('notSessionFile: a JSON array, and a foreign format', () => {
@@ -642,22 +701,44 @@ describe('problem codes', () => {
       ['session.details.client', (s) => void (s.details = { ...s.details, client: 'c'.repeat(1001) })],
       ['session.details.date', (s) => void (s.details = { ...s.details, date: '04.03.2027' })],
       ['session.details.date', (s) => void (s.details = { ...s.details, date: '2027-13-01' })],
-      ['session.details.participants', (s) => void (s.details = { ...s.details, participants: Array.from({ length: 1001 }, (_, i) => ({ id: `p${i}`, name: '', department: 'other' as const })) })],
+      [
+        'session.details.participants',
+        (s) =>
+          void (s.details = {
+            ...s.details,
+            participants: Array.from({ length: 1001 }, (_, i) => ({ id: `p${i}`, name: '', department: 'other' as const })),
+          }),
+      ],
       ['session.lanes.seam.kind', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), kind: 'finance' as 'seam' } })],
       ['session.cards["c-03"].title', (s) => void (s.cards = { ...s.cards, 'c-03': newCard('c-03', '', 'topic', 'seam') })],
       ['session.laneOrder[3]', (s) => void (s.laneOrder = [...s.laneOrder, '__proto__'])],
-      ['session.details.participants[0].id: The id "__proto__" is reserved', (s) => void (s.details = { ...s.details, participants: [{ id: '__proto__', name: 'X', department: 'other' }] })],
+      [
+        'session.details.participants[0].id: The id "__proto__" is reserved',
+        (s) => void (s.details = { ...s.details, participants: [{ id: '__proto__', name: 'X', department: 'other' }] }),
+      ],
       ['session.agenda: Too big', (s) => void (s.agenda = Array.from({ length: agendaLimits.blocks + 1 }, (_, i) => block(`b${i}`)))],
       ['session.agenda: Invalid input: expected array', (s) => void (s.agenda = {} as unknown as AgendaBlock[])],
       ['session.agenda[0].id', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 0 ? { ...b, id: '' } : b)))],
-      ['session.agenda[1].id: The id "__proto__" is reserved', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, id: '__proto__' } : b)))],
+      [
+        'session.agenda[1].id: The id "__proto__" is reserved',
+        (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, id: '__proto__' } : b))),
+      ],
       ['session.agenda[2].kind', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 2 ? { ...b, kind: 'break' as 'custom' } : b)))],
-      ['session.agenda[2].title: Too big', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 2 ? { ...b, title: 't'.repeat(agendaLimits.textLength + 1) } : b)))],
+      [
+        'session.agenda[2].title: Too big',
+        (s) => void (s.agenda = s.agenda.map((b, i) => (i === 2 ? { ...b, title: 't'.repeat(agendaLimits.textLength + 1) } : b))),
+      ],
       ['session.agenda[3].title', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 3 ? { ...b, title: 7 as unknown as string } : b)))],
-      ['session.agenda[2].prompt: Too big', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 2 ? { ...b, prompt: 'p'.repeat(agendaLimits.textLength + 1) } : b)))],
+      [
+        'session.agenda[2].prompt: Too big',
+        (s) => void (s.agenda = s.agenda.map((b, i) => (i === 2 ? { ...b, prompt: 'p'.repeat(agendaLimits.textLength + 1) } : b))),
+      ],
       ['session.agenda[0].prompt', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 0 ? { ...b, prompt: undefined as unknown as null } : b)))],
       ['session.agenda[0].minutes: Too small', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 0 ? { ...b, minutes: 0 } : b)))],
-      ['session.agenda[1].minutes: Too big', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: agendaLimits.maxMinutes + 1 } : b)))],
+      [
+        'session.agenda[1].minutes: Too big',
+        (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: agendaLimits.maxMinutes + 1 } : b))),
+      ],
       ['session.agenda[1].minutes', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: 12.5 } : b)))],
       ['session.agenda[1].minutes', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: '45' as unknown as number } : b)))],
       ['session.agenda[1].minutes', (s) => void (s.agenda = s.agenda.map((b, i) => (i === 1 ? { ...b, minutes: null as unknown as number } : b)))],
@@ -684,12 +765,24 @@ describe('problem codes', () => {
   it('duplicateIds: every kind of duplicate', () => {
     const cases: [string, (session: Editable) => void][] = [
       ['lane "seam" is listed twice in laneOrder', (s) => void (s.laneOrder = ['marketing', 'seam', 'sales', 'seam'])],
-      ['card "c-01" stands in lane "marketing" and in lane "sales"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), cardIds: ['c-08', 'c-01'] } })],
-      ['card "c-05" stands twice in lane "seam"', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-05', 'c-06', 'c-05', 'c-07'] } })],
-      ['participant id "p-anna" is used twice', (s) => void (s.details = { ...s.details, participants: [...s.details.participants, { id: 'p-anna', name: 'Anna S.', department: 'sales' }] })],
+      [
+        'card "c-01" stands in lane "marketing" and in lane "sales"',
+        (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), cardIds: ['c-08', 'c-01'] } }),
+      ],
+      [
+        'card "c-05" stands twice in lane "seam"',
+        (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-05', 'c-06', 'c-05', 'c-07'] } }),
+      ],
+      [
+        'participant id "p-anna" is used twice',
+        (s) => void (s.details = { ...s.details, participants: [...s.details.participants, { id: 'p-anna', name: 'Anna S.', department: 'sales' }] }),
+      ],
       ['cards["c-02"] holds a card with id "c-09"', (s) => void (s.cards = { ...s.cards, 'c-02': newCard('c-09', 'Kopie', 'topic', 'seam') })],
       ['lanes["sales"] holds a lane with id "seam"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), id: 'seam' } })],
-      ['agenda block id "5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80" is used twice', (s) => void (s.agenda = [...s.agenda, { ...(s.agenda[1] as AgendaBlock), kind: 'custom', title: 'Kopie' }])],
+      [
+        'agenda block id "5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80" is used twice',
+        (s) => void (s.agenda = [...s.agenda, { ...(s.agenda[1] as AgendaBlock), kind: 'custom', title: 'Kopie' }]),
+      ],
       ['agenda block id "constructor" is used twice', (s) => void (s.agenda = [block('constructor'), block('toString'), block('constructor')])],
     ];
     for (const [detail, change] of cases) expectProblem(parseSessionFile(withSession(change)), 'duplicateIds', detail);
@@ -699,8 +792,14 @@ describe('problem codes', () => {
     const cases: [string, (session: Editable) => void][] = [
       ['laneOrder names lane "backlog", which does not exist', (s) => void (s.laneOrder = ['marketing', 'seam', 'backlog', 'sales'])],
       ['lane "sales" is missing from laneOrder', (s) => void (s.laneOrder = ['marketing', 'seam'])],
-      ['lane "seam" lists card "c-99", which is not in cards', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-99', 'c-05', 'c-06', 'c-07'] } })],
-      ['lane "seam" lists card "toString", which is not in cards', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'toString', 'c-05', 'c-06', 'c-07'] } })],
+      [
+        'lane "seam" lists card "c-99", which is not in cards',
+        (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-99', 'c-05', 'c-06', 'c-07'] } }),
+      ],
+      [
+        'lane "seam" lists card "toString", which is not in cards',
+        (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'toString', 'c-05', 'c-06', 'c-07'] } }),
+      ],
       [
         'lane "seam" lists card "__proto__", which is not in cards',
         (s) => {
@@ -708,7 +807,10 @@ describe('problem codes', () => {
           s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', 'c-05', 'c-06', 'c-07', '__proto__'] } };
         },
       ],
-      ['lane "seam" lists card "", which is not in cards', (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', '', 'c-05', 'c-06', 'c-07'] } })],
+      [
+        'lane "seam" lists card "", which is not in cards',
+        (s) => void (s.lanes = { ...s.lanes, seam: { ...(s.lanes.seam as Lane), cardIds: ['c-04', '', 'c-05', 'c-06', 'c-07'] } }),
+      ],
       ['card "c-11" stands in no lane', (s) => void (s.cards = { ...s.cards, 'c-11': newCard('c-11', 'Vergessene Karte', 'topic', 'seam') })],
     ];
     for (const [detail, change] of cases) expectProblem(parseSessionFile(withSession(change)), 'danglingReference', detail);
@@ -717,7 +819,18 @@ describe('problem codes', () => {
   it('has a test above for every open problem the format can report', () => {
     // notFound, unreadable and truncated (bytes cut inside a character) belong to the service, not to the text.
     const reportedHere = openProblemCodes.filter((code) => code !== 'notFound' && code !== 'unreadable' && code !== 'truncated');
-    expect(reportedHere).toEqual(['tooLarge', 'binary', 'notJson', 'tooDeep', 'notSessionFile', 'newerVersion', 'invalidVersion', 'invalidSession', 'duplicateIds', 'danglingReference']);
+    expect(reportedHere).toEqual([
+      'tooLarge',
+      'binary',
+      'notJson',
+      'tooDeep',
+      'notSessionFile',
+      'newerVersion',
+      'invalidVersion',
+      'invalidSession',
+      'duplicateIds',
+      'danglingReference',
+    ]);
   });
 });
 

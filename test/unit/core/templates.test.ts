@@ -68,7 +68,10 @@ describe('agendaFromTemplate', () => {
   it('keeps any valid template block unchanged but for the id (property)', () => {
     const block = fc.record({
       kind: fc.constantFrom(...blockKinds),
-      title: fc.option(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s !== '' && !/\s{2}|\n/.test(s)), { nil: null }),
+      title: fc.option(
+        fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() === s && s !== '' && !/\s{2}|\n/.test(s)),
+        { nil: null },
+      ),
       prompt: fc.constant(null),
       minutes: fc.integer({ min: 1, max: 480 }),
       skipped: fc.boolean(),

@@ -37,6 +37,10 @@ describe('the dot budget', () => {
 
   it('offers topics by default, not metrics', () => {
     const s = room();
-    expect(Object.values(s.cards).filter(isVotedOnByDefault).map((c) => c.id)).toEqual(['a', 'b']);
+    expect(
+      Object.values(s.cards)
+        .filter(isVotedOnByDefault)
+        .map((c) => c.id),
+    ).toEqual(['a', 'b']);
   });
 });

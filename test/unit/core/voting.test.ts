@@ -142,7 +142,15 @@ const votingOperation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ type: fc.constant('vote' as const), cardId, voterId, delta: fc.constantFrom(1 as const, -1 as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('clearVotes' as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('deleteCard' as const), cardId }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('addCard' as const), cardId, laneId: fc.constantFrom('marketing', 'seam', 'sales'), title: fc.constant('New') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('addCard' as const),
+      cardId,
+      laneId: fc.constantFrom('marketing', 'seam', 'sales'),
+      title: fc.constant('New'),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -162,7 +170,9 @@ const votingOperation: fc.Arbitrary<Operation> = fc.oneof(
   },
 );
 
-const start = fc.tuple(fc.constantFrom('participants' as const, 'departments' as const), fc.integer({ min: 1, max: 6 })).map(([voters, dots]) => board(voters, dots));
+const start = fc
+  .tuple(fc.constantFrom('participants' as const, 'departments' as const), fc.integer({ min: 1, max: 6 }))
+  .map(([voters, dots]) => board(voters, dots));
 
 describe('voting (properties)', () => {
   it('no voter ever has more dots on the board than the budget, whatever the sequence of operations', () => {
@@ -197,12 +207,19 @@ describe('voting (properties)', () => {
 
   it('lowering the budget keeps dots already given, but no voter over it can add another', () => {
     fc.assert(
-      fc.property(start, fc.array(votingOperation, { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), cardId, voterId, (s0, ops, dots, card, voter) => {
-        const before = ops.reduce(applyOperation, s0);
-        const s = applyOperation(before, { type: 'setVoting', changes: { dots } });
-        expect(Object.values(s.cards).map((c) => c.votes)).toEqual(Object.values(before.cards).map((c) => c.votes));
-        if (dotsUsed(s, voter) >= dots) expect(applyOperation(s, { type: 'vote', cardId: card, voterId: voter, delta: 1 })).toBe(s);
-      }),
+      fc.property(
+        start,
+        fc.array(votingOperation, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 6 }),
+        cardId,
+        voterId,
+        (s0, ops, dots, card, voter) => {
+          const before = ops.reduce(applyOperation, s0);
+          const s = applyOperation(before, { type: 'setVoting', changes: { dots } });
+          expect(Object.values(s.cards).map((c) => c.votes)).toEqual(Object.values(before.cards).map((c) => c.votes));
+          if (dotsUsed(s, voter) >= dots) expect(applyOperation(s, { type: 'vote', cardId: card, voterId: voter, delta: 1 })).toBe(s);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -27,7 +27,11 @@ function workshop(): Session {
     { id: 'p-anna', name: 'Anna', department: 'marketing' as const },
     { id: 'p-ben', name: 'Ben', department: 'sales' as const },
   ];
-  return createSession('w', { participants }, workshopAgenda(() => `b${++n}`));
+  return createSession(
+    'w',
+    { participants },
+    workshopAgenda(() => `b${++n}`),
+  );
 }
 
 describe('lead', () => {
@@ -44,10 +48,18 @@ describe('lead', () => {
   });
 
   it('moving a card to another lane sets its lead and records the move; a reason can follow', () => {
-    let s = apply(workshop(), { type: 'addLane', laneId: 'parking', title: 'Parkplatz' }, { type: 'addCard', cardId: 'c', laneId: 'parking', title: 'Preisliste' });
+    let s = apply(
+      workshop(),
+      { type: 'addLane', laneId: 'parking', title: 'Parkplatz' },
+      { type: 'addCard', cardId: 'c', laneId: 'parking', title: 'Preisliste' },
+    );
     s = apply(s, { type: 'moveCard', cardId: 'c', toLaneId: 'sales', toIndex: 0, at: T1 });
     expect(s.cards.c?.lead).toBe('sales');
-    s = apply(s, { type: 'moveCard', cardId: 'c', toLaneId: 'seam', toIndex: 0, at: T2 }, { type: 'setMoveReason', cardId: 'c', moveIndex: 1, reason: '  Gehört\nbeiden ' });
+    s = apply(
+      s,
+      { type: 'moveCard', cardId: 'c', toLaneId: 'seam', toIndex: 0, at: T2 },
+      { type: 'setMoveReason', cardId: 'c', moveIndex: 1, reason: '  Gehört\nbeiden ' },
+    );
     expect(s.cards.c?.lead).toBe('joint');
     expect(s.cards.c?.moves).toEqual([
       { fromLaneId: 'parking', toLaneId: 'sales', at: T1, reason: '' },
@@ -56,8 +68,16 @@ describe('lead', () => {
   });
 
   it('a reorder within the lane keeps the lead and records nothing', () => {
-    let s = apply(workshop(), { type: 'addCard', cardId: 'a', laneId: 'sales', title: 'A' }, { type: 'addCard', cardId: 'b', laneId: 'sales', title: 'B' });
-    s = apply(s, { type: 'updateCard', cardId: 'a', changes: { lead: 'unresolved' } }, { type: 'moveCard', cardId: 'a', toLaneId: 'sales', toIndex: 1, at: T1 });
+    let s = apply(
+      workshop(),
+      { type: 'addCard', cardId: 'a', laneId: 'sales', title: 'A' },
+      { type: 'addCard', cardId: 'b', laneId: 'sales', title: 'B' },
+    );
+    s = apply(
+      s,
+      { type: 'updateCard', cardId: 'a', changes: { lead: 'unresolved' } },
+      { type: 'moveCard', cardId: 'a', toLaneId: 'sales', toIndex: 1, at: T1 },
+    );
     expect(s.lanes.sales?.cardIds).toEqual(['b', 'a']);
     expect(s.cards.a?.lead).toBe('unresolved');
     expect(s.cards.a?.moves).toEqual([]);
@@ -83,7 +103,11 @@ describe('caricatures', () => {
     );
     expect([s.cards.m?.caricature.view, s.cards.s?.caricature.view]).toEqual(['marketingOnSales', 'salesOnMarketing']);
     expect(s.caricaturesRevealed).toBe(false);
-    s = apply(s, { type: 'revealCaricatures', revealed: true }, { type: 'updateCard', cardId: 'm', changes: { caricature: { truth: 'Rabatte nur mit Freigabe', cleared: true } } });
+    s = apply(
+      s,
+      { type: 'revealCaricatures', revealed: true },
+      { type: 'updateCard', cardId: 'm', changes: { caricature: { truth: 'Rabatte nur mit Freigabe', cleared: true } } },
+    );
     expect(s.caricaturesRevealed).toBe(true);
     expect(s.cards.m?.caricature).toEqual({ view: 'marketingOnSales', truth: 'Rabatte nur mit Freigabe', cleared: true });
   });
@@ -111,7 +135,11 @@ describe('metrics', () => {
 
   it('changing a card kind keeps what it held, so switching back loses nothing', () => {
     let s = apply(workshop(), { type: 'addCard', cardId: 'k', laneId: 'seam', title: 'SQL-Quote', kind: 'metric' });
-    s = apply(s, { type: 'updateCard', cardId: 'k', changes: { metric: { narrative: 'Story' } } }, { type: 'updateCard', cardId: 'k', changes: { kind: 'topic' } });
+    s = apply(
+      s,
+      { type: 'updateCard', cardId: 'k', changes: { metric: { narrative: 'Story' } } },
+      { type: 'updateCard', cardId: 'k', changes: { kind: 'topic' } },
+    );
     s = apply(s, { type: 'updateCard', cardId: 'k', changes: { kind: 'metric' } });
     expect(s.cards.k?.metric.narrative).toBe('Story');
   });
@@ -163,8 +191,16 @@ describe('dot voting', () => {
   });
 
   it('votes by participant count only participants; clearing removes all dots and hides the totals', () => {
-    let s = apply(workshop(), { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'A' }, { type: 'vote', cardId: 'a', voterId: 'department:sales', delta: 1 });
-    s = apply(s, { type: 'setVoting', changes: { voters: 'participants', revealed: true } }, { type: 'vote', cardId: 'a', voterId: 'p-ben', delta: 1 });
+    let s = apply(
+      workshop(),
+      { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'A' },
+      { type: 'vote', cardId: 'a', voterId: 'department:sales', delta: 1 },
+    );
+    s = apply(
+      s,
+      { type: 'setVoting', changes: { voters: 'participants', revealed: true } },
+      { type: 'vote', cardId: 'a', voterId: 'p-ben', delta: 1 },
+    );
     expect(ranking(s).map((r) => r.dots)).toEqual([1]);
     s = apply(s, { type: 'clearVotes' });
     expect(s.cards.a?.votes).toEqual({});
@@ -214,7 +250,12 @@ describe('agenda', () => {
   });
 
   it('removing the active block leaves the agenda without an active block or clock', () => {
-    const s = apply(workshop(), { type: 'goToBlock', blockId: 'b2' }, { type: 'timer', action: 'start', now: 0 }, { type: 'removeBlock', blockId: 'b2' });
+    const s = apply(
+      workshop(),
+      { type: 'goToBlock', blockId: 'b2' },
+      { type: 'timer', action: 'start', now: 0 },
+      { type: 'removeBlock', blockId: 'b2' },
+    );
     expect(s.activeBlockId).toBeNull();
     expect(s.timer).toBeNull();
   });

@@ -143,7 +143,15 @@ describe('runApp', () => {
       ok: true,
       value: {
         systemLocale: 'de-AT',
-        preferences: { language: null, theme: 'system', sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'), recentFiles: [], timerSound: false, workshopPanelExpanded: false, windowZoom: 1 },
+        preferences: {
+          language: null,
+          theme: 'system',
+          sessionsFolder: join('/nonexistent/nahtstelle-test/documents', 'Nahtstelle'),
+          recentFiles: [],
+          timerSound: false,
+          workshopPanelExpanded: false,
+          windowZoom: 1,
+        },
         session: null,
         problem: null,
         preferencesProblem: null,
@@ -176,7 +184,13 @@ describe('runApp', () => {
     await becomeReady();
     expect(FakeBrowserWindow.all).toHaveLength(1);
     const first = await callFrom(onlyWindow().webContents, 'getStartupState');
-    expect(first).toMatchObject({ ok: true, value: { preferences: { language: null }, preferencesProblem: { kind: 'damaged', keptAs: expect.stringMatching(/^preferences\.json\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/) } } });
+    expect(first).toMatchObject({
+      ok: true,
+      value: {
+        preferences: { language: null },
+        preferencesProblem: { kind: 'damaged', keptAs: expect.stringMatching(/^preferences\.json\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ$/) },
+      },
+    });
     expect((await readdir(join(root, 'userData'))).filter((name) => name.startsWith('preferences.json.damaged-'))).toHaveLength(1);
     expect(await callFrom(onlyWindow().webContents, 'getStartupState')).toMatchObject({ value: { preferencesProblem: null } });
   });

@@ -10,7 +10,14 @@ import { audienceWindowArgument, createAudienceBridge, type AudienceBridge } fro
 import { contextBridge, ipcRenderer } from '../fakes/electron';
 import { sampleSession } from './main-services';
 
-const view = audienceView(sampleSession(), { spotlightCardId: null, zoom: 'fit', boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'light' });
+const view = audienceView(sampleSession(), {
+  spotlightCardId: null,
+  zoom: 'fit',
+  boardView: 'lanes',
+  scrolledTo: {},
+  language: 'de',
+  theme: 'light',
+});
 
 describe('the audience preload', () => {
   it('exposes window.nahtstelle with `on` alone in the window main marked as the audience window', async () => {

@@ -63,19 +63,22 @@ describe('the audience window: where it opens', () => {
     expect(audience.getBounds()).toEqual(projector.bounds);
   });
 
-  it.each(['darwin', 'win32', 'linux'] as const)('keeps the keyboard on the control window when the audience window goes full screen (%s)', (platform) => {
-    fakePlatform(platform);
-    screen.displays = [laptop, projector];
-    const control = controlWindow();
-    control.emit('ready-to-show');
-    expect(control.isFocused()).toBe(true);
-    createAudienceScreen().open();
-    const audience = audienceWindow();
-    audience.emit('ready-to-show');
-    expect(audience.isVisible()).toBe(true);
-    expect(audience.isFullScreen()).toBe(true);
-    expect(control.isFocused()).toBe(true);
-  });
+  it.each(['darwin', 'win32', 'linux'] as const)(
+    'keeps the keyboard on the control window when the audience window goes full screen (%s)',
+    (platform) => {
+      fakePlatform(platform);
+      screen.displays = [laptop, projector];
+      const control = controlWindow();
+      control.emit('ready-to-show');
+      expect(control.isFocused()).toBe(true);
+      createAudienceScreen().open();
+      const audience = audienceWindow();
+      audience.emit('ready-to-show');
+      expect(audience.isVisible()).toBe(true);
+      expect(audience.isFullScreen()).toBe(true);
+      expect(control.isFocused()).toBe(true);
+    },
+  );
 
   it('keeps the keyboard on the control window when a projector plugged in later takes the window over (macOS)', () => {
     fakePlatform('darwin');
@@ -166,7 +169,13 @@ describe('the audience window: what it is', () => {
       preload: expect.stringMatching(/[\\/]preload[\\/]index\.cjs$/),
       additionalArguments: ['--nahtstelle-window=audience'],
     });
-    expect(pageWindowPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(pageWindowPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 
   it('loads the app’s bundled page with #audience, and has no menu bar', () => {
@@ -188,7 +197,11 @@ describe('the audience window: what it is', () => {
       expect(isAppWindow(audienceBrowserWindow().webContents)).toBe(false);
       expect(fakeWindow(findMainWindow())).toBe(control);
       const event = { sender: audience.webContents, senderFrame: audience.webContents.mainFrame };
-      for (const [verb, args] of [['getStartupState', []], ['closeAudienceWindow', []], ['showAudienceView', [view()]]] as const) {
+      for (const [verb, args] of [
+        ['getStartupState', []],
+        ['closeAudienceWindow', []],
+        ['showAudienceView', [view()]],
+      ] as const) {
         const result = (await ipcMain.invoke(invokeChannel(verb), event, ...args)) as ApiResult;
         expect(result).toMatchObject({ ok: false, error: { code: 'forbiddenSender' } });
       }
@@ -279,7 +292,15 @@ describe('audience handlers', () => {
 
   it('refuses a scroll position on a card the view does not show', async () => {
     const { handlers: table } = await handlers();
-    const raw: AudienceView = { session: sampleSession(), spotlightCardId: null, zoom: 1, boardView: 'caricatures', scrolledTo: { sales: 'card-404' }, language: 'en', theme: 'dark' };
+    const raw: AudienceView = {
+      session: sampleSession(),
+      spotlightCardId: null,
+      zoom: 1,
+      boardView: 'caricatures',
+      scrolledTo: { sales: 'card-404' },
+      language: 'en',
+      theme: 'dark',
+    };
     const result = await dispatchCall(table, 'showAudienceView', [raw]);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalidArguments', detail: expect.stringMatching(/scroll position/) } });
   });
@@ -300,7 +321,11 @@ describe('audience handlers', () => {
     expect(await dispatchCall(table, 'showAudienceView', [view(withCaricature)])).toEqual({ ok: true, value: undefined });
     expect(await dispatchCall(table, 'showAudienceView', [view(withVotes)])).toEqual({ ok: true, value: undefined });
     const revealed = setVoting(withVotes, { revealed: true });
-    expect(await dispatchCall(table, 'showAudienceView', [{ session: revealed, spotlightCardId: 'card-3', zoom: 'fit', boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'contrast' }])).toEqual({
+    expect(
+      await dispatchCall(table, 'showAudienceView', [
+        { session: revealed, spotlightCardId: 'card-3', zoom: 'fit', boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'contrast' },
+      ]),
+    ).toEqual({
       ok: true,
       value: undefined,
     });
@@ -312,7 +337,10 @@ describe('audience handlers', () => {
   it('refuses a spotlight on a card the view does not hold, and a zoom out of range', async () => {
     const { handlers: table, audience } = await handlers();
     const shown = view(withCaricature);
-    expect(await dispatchCall(table, 'showAudienceView', [{ ...shown, spotlightCardId: 'card-3' }])).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
+    expect(await dispatchCall(table, 'showAudienceView', [{ ...shown, spotlightCardId: 'card-3' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalidArguments' },
+    });
     expect(await dispatchCall(table, 'showAudienceView', [{ ...shown, zoom: 40 }])).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
     expect(audience.show).not.toHaveBeenCalled();
   });

@@ -31,13 +31,17 @@ afterEach(async () => {
 function openDialogCall(): { parent: unknown; options: Record<string, unknown> } {
   expect(dialog.showOpenDialog).toHaveBeenCalledOnce();
   const args = dialog.showOpenDialog.mock.calls[0] ?? [];
-  return args.length === 2 ? { parent: args[0], options: args[1] as Record<string, unknown> } : { parent: null, options: args[0] as Record<string, unknown> };
+  return args.length === 2
+    ? { parent: args[0], options: args[1] as Record<string, unknown> }
+    : { parent: null, options: args[0] as Record<string, unknown> };
 }
 
 function saveDialogCall(): { parent: unknown; options: Record<string, unknown> } {
   expect(dialog.showSaveDialog).toHaveBeenCalledOnce();
   const args = dialog.showSaveDialog.mock.calls[0] ?? [];
-  return args.length === 2 ? { parent: args[0], options: args[1] as Record<string, unknown> } : { parent: null, options: args[0] as Record<string, unknown> };
+  return args.length === 2
+    ? { parent: args[0], options: args[1] as Record<string, unknown> }
+    : { parent: null, options: args[0] as Record<string, unknown> };
 }
 
 describe('chooseSessionFile', () => {
@@ -200,7 +204,13 @@ describe('a name typed without its extension (Linux dialogs check only the name 
     expect(await dialogs.chooseExportPath('pdf', 'Kick-off.pdf')).toBeNull();
     const [parent, options] = dialog.showMessageBox.mock.calls[0] ?? [];
     expect(parent).toBe(window);
-    expect(options).toMatchObject({ type: 'warning', message: '„Plan.pdf“ ist bereits vorhanden. Möchten Sie die Datei ersetzen?', buttons: ['Ersetzen', 'Abbrechen'], cancelId: 1, defaultId: 1 });
+    expect(options).toMatchObject({
+      type: 'warning',
+      message: '„Plan.pdf“ ist bereits vorhanden. Möchten Sie die Datei ersetzen?',
+      buttons: ['Ersetzen', 'Abbrechen'],
+      cancelId: 1,
+      defaultId: 1,
+    });
     expect(await readFile(existing, 'utf8')).toBe('the last export');
   });
 
@@ -210,7 +220,10 @@ describe('a name typed without its extension (Linux dialogs check only the name 
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(folder, 'Kick-off') });
     dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
     expect(await dialogs.chooseSaveAsPath('Kick-off.nahtstelle')).toBe(join(folder, 'Kick-off.nahtstelle'));
-    expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({ message: '“Kick-off.nahtstelle” already exists. Do you want to replace it?', buttons: ['Replace', 'Cancel'] });
+    expect(dialog.showMessageBox.mock.calls[0]?.[1]).toMatchObject({
+      message: '“Kick-off.nahtstelle” already exists. Do you want to replace it?',
+      buttons: ['Replace', 'Cancel'],
+    });
   });
 
   it('does not ask again when the dialog had the extension (its own overwrite question covered it)', async () => {
@@ -263,4 +276,3 @@ describe('confirmOpenFile', () => {
     expect(await dialogs.confirmOpenFile('/tmp/a.nahtstelle')).toBe(true);
   });
 });
-

@@ -111,7 +111,11 @@ describe('exportSession', () => {
     t.answers.exportPath = join(out, 'summary.pdf');
     await exported(session, request('pdf', { sections: ['glance', 'lanes'] }));
     const expectedSummary = buildSummary(session, { fallbackLanguage: 'en', sections: ['glance', 'lanes'] });
-    expect(t.printer.pdf).toHaveBeenCalledExactlyOnceWith(renderHtml(expectedSummary), { title: 'Kick-off Müller GmbH', date: '14. März 2025', language: 'de' });
+    expect(t.printer.pdf).toHaveBeenCalledExactlyOnceWith(renderHtml(expectedSummary), {
+      title: 'Kick-off Müller GmbH',
+      date: '14. März 2025',
+      language: 'de',
+    });
     expect(new Uint8Array(await readFile(join(out, 'summary.pdf')))).toEqual(fakePdf);
   });
 
@@ -154,7 +158,10 @@ describe('exportSession', () => {
   });
 
   it('never gives a hidden caricature to the printer', async () => {
-    const session = sessionWith({ marketing: [card('c-1', 'Sales ruft nie zurück', { kind: 'caricature' }), card('t-1', 'Messe')] }, { caricaturesRevealed: false });
+    const session = sessionWith(
+      { marketing: [card('c-1', 'Sales ruft nie zurück', { kind: 'caricature' }), card('t-1', 'Messe')] },
+      { caricaturesRevealed: false },
+    );
     for (const kind of ['pdf', 'handout', 'png'] as const) {
       t.answers.exportPath = join(out, `x-${kind}`);
       await exported(session, request(kind));
@@ -250,7 +257,10 @@ describe('a failed export', () => {
     t.printer.pdf.mockRejectedValueOnce(new Error('Printing took longer than 60 s and was stopped'));
     t.answers.exportPath = join(out, 'summary.pdf');
     const result = await exportCall(board(), request('pdf'), null);
-    expect(result).toEqual({ ok: false, error: { code: 'internal', detail: 'Printing took longer than 60 s and was stopped', path: join(out, 'summary.pdf') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', detail: 'Printing took longer than 60 s and was stopped', path: join(out, 'summary.pdf') },
+    });
     expect(await namesIn(out)).toEqual([]);
   });
 });

@@ -33,7 +33,15 @@ async function call(verb: ApiVerb, event: FakeInvokeEvent, ...args: unknown[]): 
 
 const startupState: StartupState = {
   systemLocale: 'de-DE',
-  preferences: { language: null, theme: 'system', sessionsFolder: '/sessions', recentFiles: [], timerSound: false, workshopPanelExpanded: false, windowZoom: 1 },
+  preferences: {
+    language: null,
+    theme: 'system',
+    sessionsFolder: '/sessions',
+    recentFiles: [],
+    timerSound: false,
+    workshopPanelExpanded: false,
+    windowZoom: 1,
+  },
   session: null,
   problem: null,
   preferencesProblem: null,
@@ -41,7 +49,17 @@ const startupState: StartupState = {
 
 /** Handlers that record calls, to prove a refused call never reaches one. */
 function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
-  const summary = { path: '/s/a.nahtstelle', fileName: 'a.nahtstelle', title: '', client: '', date: '', place: '', cardCount: 0, modifiedAt: '', problem: null };
+  const summary = {
+    path: '/s/a.nahtstelle',
+    fileName: 'a.nahtstelle',
+    title: '',
+    client: '',
+    date: '',
+    place: '',
+    cardCount: 0,
+    modifiedAt: '',
+    problem: null,
+  };
   const opened = { path: '/s/a.nahtstelle', session: sampleSession(), savedAt: '', fromBackup: false };
   return {
     getStartupState: vi.fn(async () => startupState),
@@ -64,7 +82,11 @@ function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
     deleteSession: vi.fn(async () => undefined),
     revealSession: vi.fn(async () => undefined),
     listTemplates: vi.fn(async () => []),
-    saveTemplate: vi.fn(async () => ({ id: 't1', name: 'Kurzformat', blocks: [{ kind: 'lead' as const, title: null, prompt: null, minutes: 30, skipped: false }] })),
+    saveTemplate: vi.fn(async () => ({
+      id: 't1',
+      name: 'Kurzformat',
+      blocks: [{ kind: 'lead' as const, title: null, prompt: null, minutes: 30, skipped: false }],
+    })),
     deleteTemplate: vi.fn(async () => undefined),
     exportSession: vi.fn(async () => '/exports/Kick-off.md'),
     revealExport: vi.fn(async () => undefined),
@@ -192,14 +214,15 @@ describe('sender check', () => {
     await expectRefused(handlers, fromMainFrame(contents));
   });
 
-  it.each(['file:///opt/Nahtstelle/resources/app.asar/out/renderer/index.html', 'app://print/00000000-0000-4000-8000-000000000000', 'app://evil/index.html'])(
-    'refuses an app window on %s: only app://nahtstelle/index.html may call',
-    async (url) => {
-      const { handlers, contents } = setupWithSpies();
-      contents.mainFrame.url = url;
-      await expectRefused(handlers, fromMainFrame(contents));
-    },
-  );
+  it.each([
+    'file:///opt/Nahtstelle/resources/app.asar/out/renderer/index.html',
+    'app://print/00000000-0000-4000-8000-000000000000',
+    'app://evil/index.html',
+  ])('refuses an app window on %s: only app://nahtstelle/index.html may call', async (url) => {
+    const { handlers, contents } = setupWithSpies();
+    contents.mainFrame.url = url;
+    await expectRefused(handlers, fromMainFrame(contents));
+  });
 
   it('refuses a window once it is closed', async () => {
     const handlers = spyHandlers();

@@ -157,5 +157,7 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   setFullScreen: [true],
   openAudienceWindow: [],
   closeAudienceWindow: [],
-  showAudienceView: [audienceView(sampleSession(), { spotlightCardId: 'card-1', zoom: 'fit', boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'contrast' })],
+  showAudienceView: [
+    audienceView(sampleSession(), { spotlightCardId: 'card-1', zoom: 'fit', boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'contrast' }),
+  ],
 };

@@ -57,7 +57,11 @@ describe('application menu', () => {
 
   it('keeps the native clipboard roles', () => {
     setupMenu(focused, 'en');
-    expect(applicationMenu()[1]?.submenu?.map((entry) => entry.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    expect(
+      applicationMenu()[1]
+        ?.submenu?.map((entry) => entry.role)
+        .filter(Boolean),
+    ).toEqual(['cut', 'copy', 'paste', 'selectAll']);
   });
 
   it('speaks German or English and switches when asked', () => {

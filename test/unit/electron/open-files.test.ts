@@ -21,12 +21,24 @@ describe('sessionPathsFromArgv', () => {
     ['a path with ..', ['nahtstelle', '../Archiv/alt.nahtstelle'], ['/home/ana/Archiv/alt.nahtstelle']],
     ['switches (Chromium’s, macOS’s -psn_)', ['nahtstelle', '--original-process-start-time=1', '-psn_0_1234', '--x=a.nahtstelle'], []],
     ['other files', ['nahtstelle', 'notes.txt', 'kick-off.nahtstelle.bak', 'kick-off.nahtstelle.txt'], []],
-    ['the extension in capitals, as Explorer and Finder hand it over', ['nahtstelle', 'KICK-OFF.NAHTSTELLE'], ['/home/ana/Workshops/KICK-OFF.NAHTSTELLE']],
+    [
+      'the extension in capitals, as Explorer and Finder hand it over',
+      ['nahtstelle', 'KICK-OFF.NAHTSTELLE'],
+      ['/home/ana/Workshops/KICK-OFF.NAHTSTELLE'],
+    ],
     ['an absolute path with the extension in mixed case', ['nahtstelle', '/home/ana/Plan.Nahtstelle'], ['/home/ana/Plan.Nahtstelle']],
     ['the app itself, even if its name looked like a session', ['/opt/weird.nahtstelle'], []],
-    ['a file: URL (Linux desktops)', ['nahtstelle', pathToFileURL('/home/ana/Müller Kick-off.nahtstelle').href], ['/home/ana/Müller Kick-off.nahtstelle']],
+    [
+      'a file: URL (Linux desktops)',
+      ['nahtstelle', pathToFileURL('/home/ana/Müller Kick-off.nahtstelle').href],
+      ['/home/ana/Müller Kick-off.nahtstelle'],
+    ],
     ['a file: URL of another host', ['nahtstelle', 'file://server/share/a.nahtstelle'], []],
-    ['several files, each once, in order', ['nahtstelle', 'b.nahtstelle', '/a.nahtstelle', 'b.nahtstelle'], ['/home/ana/Workshops/b.nahtstelle', '/a.nahtstelle']],
+    [
+      'several files, each once, in order',
+      ['nahtstelle', 'b.nahtstelle', '/a.nahtstelle', 'b.nahtstelle'],
+      ['/home/ana/Workshops/b.nahtstelle', '/a.nahtstelle'],
+    ],
     ['nothing', [], []],
   ])('%s', (_case, argv, expected) => {
     expect(sessionPathsFromArgv(argv, cwd)).toEqual(expected);
@@ -80,7 +92,10 @@ describe('listenForOpenFiles', () => {
 
   /** The events sent to a window, as [event name, payload]. */
   function eventsTo(window: FakeWindow): [string, unknown][] {
-    return window.webContents.send.mock.calls.map(([channel, payload]) => [apiEvents.find((event) => eventChannel(event) === channel) ?? channel, payload]);
+    return window.webContents.send.mock.calls.map(([channel, payload]) => [
+      apiEvents.find((event) => eventChannel(event) === channel) ?? channel,
+      payload,
+    ]);
   }
 
   async function eventually(window: FakeWindow, count: number): Promise<[string, unknown][]> {
@@ -174,7 +189,13 @@ describe('listenForOpenFiles', () => {
     const window = loadedWindow();
     window.minimized = true;
     openFiles.start(target);
-    app.emit('second-instance', new FakeEvent(), ['nahtstelle', '--allow-file-access-from-files', 'kick-off.nahtstelle'], join(t.root, 'Downloads'), {});
+    app.emit(
+      'second-instance',
+      new FakeEvent(),
+      ['nahtstelle', '--allow-file-access-from-files', 'kick-off.nahtstelle'],
+      join(t.root, 'Downloads'),
+      {},
+    );
     expect(window.restore).toHaveBeenCalledOnce();
     expect(window.focus).toHaveBeenCalledOnce();
     expect(await eventually(window, 1)).toEqual([['sessionOpened', openedPayload(path)]]);

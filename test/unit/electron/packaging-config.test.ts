@@ -36,7 +36,8 @@ const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), '
   readonly devDependencies?: Record<string, string>;
 };
 
-const targetNames = (targets: readonly (string | TargetEntry)[]): string[] => targets.map((entry) => (typeof entry === 'string' ? entry : entry.target));
+const targetNames = (targets: readonly (string | TargetEntry)[]): string[] =>
+  targets.map((entry) => (typeof entry === 'string' ? entry : entry.target));
 
 describe('electron-builder.yml', () => {
   it('builds the deb for Linux, not an AppImage (which aborts on Ubuntu ≥ 23.10)', () => {
@@ -53,7 +54,11 @@ describe('electron-builder.yml', () => {
     for (const file of [config.mac.entitlements, config.mac.entitlementsInherit]) {
       expect(file).toBeDefined();
       const plist = readFileSync(join(projectRoot, file ?? ''), 'utf8');
-      for (const key of ['com.apple.security.cs.allow-jit', 'com.apple.security.cs.allow-unsigned-executable-memory', 'com.apple.security.cs.disable-library-validation']) {
+      for (const key of [
+        'com.apple.security.cs.allow-jit',
+        'com.apple.security.cs.allow-unsigned-executable-memory',
+        'com.apple.security.cs.disable-library-validation',
+      ]) {
         expect(plist).toContain(`<key>${key}</key>`);
       }
     }

@@ -64,7 +64,7 @@ describe('the preload', () => {
     expect(Object.values(exposed)).not.toContain(webUtils.getPathForFile);
   });
 
-  it('gives the path of a dropped File, and \'\' for anything else or when Electron cannot tell', async () => {
+  it("gives the path of a dropped File, and '' for anything else or when Electron cannot tell", async () => {
     const { pathForFile } = await exposedBridge();
     expect(pathForFile(new File(['{}'], 'kick-off.nahtstelle'))).toBe('/dropped/kick-off.nahtstelle');
     expect(webUtils.getPathForFile).toHaveBeenCalledOnce();

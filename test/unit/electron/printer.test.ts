@@ -191,7 +191,9 @@ describe('header and footer', () => {
   });
 
   it('speak the language of the summary', () => {
-    expect(headerFooter({ ...frame, language: 'en' }).footerTemplate).toMatch(/^<div[^>]*>Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span><\/div>$/);
+    expect(headerFooter({ ...frame, language: 'en' }).footerTemplate).toMatch(
+      /^<div[^>]*>Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span><\/div>$/,
+    );
     expect(headerFooter(frame).footerTemplate).toContain('Seite');
   });
 
@@ -223,7 +225,9 @@ describe('png', () => {
       contents.debugger.contentSize = { width: 30_000.4, height: 90_000 };
     };
     // 8000 × 6250 px would be 200 MB of bitmap: the strips stop at joining, the test checks what was asked for.
-    nativeImage.createFromBuffer.mockImplementation(() => ({ getSize: () => ({ width: 8000, height: 0 }), toBitmap: () => Buffer.alloc(0) }) as never);
+    nativeImage.createFromBuffer.mockImplementation(
+      () => ({ getSize: () => ({ width: 8000, height: 0 }), toBitmap: () => Buffer.alloc(0) }) as never,
+    );
     await expect(createElectronPrinter({ tempFolder: temp }).png(page)).rejects.toThrow(/not 8000 px wide at scale 1/);
     const clips = captureClips();
     // imageLimits' width, and no more than maxImagePixels: 8000 × 6250.
@@ -260,7 +264,6 @@ describe('png', () => {
     expect(fakeImageRows(bytes)).toEqual({ width: 12, height: 10_001, rowsInOrder: true });
     await expectCleanedUp();
   });
-
 
   it('detaches and cleans up when the picture fails', async () => {
     prepare = (contents) => contents.debugger.sendCommand.mockRejectedValueOnce(new Error('Target closed'));

@@ -132,15 +132,18 @@ describe('the default session', () => {
     expect(isAllowedRequest(url)).toBe(false);
   });
 
-  it.each([appPage, 'app://nahtstelle/assets/index-abc.js', 'data:image/png;base64,AAAA', 'blob:app://nahtstelle/1234', 'devtools://devtools/bundled/inspector.html'])(
-    'lets the app’s own request %s through',
-    (url) => {
-      setupSecurity();
-      const callback = vi.fn();
-      session.defaultSession.beforeRequest?.listener({ url }, callback);
-      expect(callback).toHaveBeenCalledExactlyOnceWith({});
-    },
-  );
+  it.each([
+    appPage,
+    'app://nahtstelle/assets/index-abc.js',
+    'data:image/png;base64,AAAA',
+    'blob:app://nahtstelle/1234',
+    'devtools://devtools/bundled/inspector.html',
+  ])('lets the app’s own request %s through', (url) => {
+    setupSecurity();
+    const callback = vi.fn();
+    session.defaultSession.beforeRequest?.listener({ url }, callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith({});
+  });
 
   it('does not rewrite response headers: the app: protocol sends the policy itself', () => {
     setupSecurity();
@@ -156,7 +159,10 @@ describe('the content security policy', () => {
     for (const name of ['object-src', 'base-uri', 'form-action', 'frame-src']) expect(parsed.get(name)).toEqual(["'none'"]);
     for (const [name, sources] of parsed) {
       const allowed = name === 'img-src' ? ["'self'", "'none'", 'data:'] : ["'self'", "'none'"];
-      expect(sources.every((source) => allowed.includes(source)), `${name} ${sources.join(' ')}`).toBe(true);
+      expect(
+        sources.every((source) => allowed.includes(source)),
+        `${name} ${sources.join(' ')}`,
+      ).toBe(true);
     }
   });
 

@@ -252,25 +252,28 @@ describe('paths the user never chose', () => {
     revealSession: (path: string) => call('revealSession', path),
   } satisfies Partial<Record<ApiVerb, (path: string) => Promise<ApiResult>>>;
 
-  it.each(Object.keys(pathVerbs) as (keyof typeof pathVerbs)[])('%s refuses a file the user never chose and leaves it byte-identical', async (verb) => {
-    const path = await foreignFile();
-    // A backup beside it, so that openBackup would have had something to open.
-    await writeFile(`${path}.bak`, serializeSession(sampleSession()));
-    const before = await readFile(path);
-    const folderBefore = await namesIn(join(t.root, 'elsewhere'));
+  it.each(Object.keys(pathVerbs) as (keyof typeof pathVerbs)[])(
+    '%s refuses a file the user never chose and leaves it byte-identical',
+    async (verb) => {
+      const path = await foreignFile();
+      // A backup beside it, so that openBackup would have had something to open.
+      await writeFile(`${path}.bak`, serializeSession(sampleSession()));
+      const before = await readFile(path);
+      const folderBefore = await namesIn(join(t.root, 'elsewhere'));
 
-    // Opening asks main's dialog first (declined here): nothing opens. Every other verb refuses.
-    const refused = verb === 'openSession' ? { ok: true, value: null } : { ok: false, error: { code: 'notAllowed' } };
-    expect(await pathVerbs[verb](path)).toMatchObject(refused);
+      // Opening asks main's dialog first (declined here): nothing opens. Every other verb refuses.
+      const refused = verb === 'openSession' ? { ok: true, value: null } : { ok: false, error: { code: 'notAllowed' } };
+      expect(await pathVerbs[verb](path)).toMatchObject(refused);
 
-    expect(await readFile(path)).toEqual(before);
-    expect(await namesIn(join(t.root, 'elsewhere'))).toEqual(folderBefore);
-    expect(await namesIn(t.sessionsFolder)).toEqual([]);
-    expect(await namesIn(t.trashFolder)).toEqual([]);
-    expect(t.reveal).not.toHaveBeenCalled();
-    expect(t.preferences.lastSession).toBeNull();
-    expect(t.preferences.recentFiles).toEqual([]);
-  });
+      expect(await readFile(path)).toEqual(before);
+      expect(await namesIn(join(t.root, 'elsewhere'))).toEqual(folderBefore);
+      expect(await namesIn(t.sessionsFolder)).toEqual([]);
+      expect(await namesIn(t.trashFolder)).toEqual([]);
+      expect(t.reveal).not.toHaveBeenCalled();
+      expect(t.preferences.lastSession).toBeNull();
+      expect(t.preferences.recentFiles).toEqual([]);
+    },
+  );
 
   it('asks main to confirm a file the page names (a drop), and opens nothing when the facilitator declines', async () => {
     const path = await foreignFile();

@@ -68,7 +68,12 @@ describe('own templates', () => {
 
   it('still creates blank and workshop sessions', async () => {
     expect((await value('createSession', {}, 'blank')).session.agenda).toEqual([]);
-    expect((await value('createSession', {}, 'workshop')).session.agenda.map((block) => block.kind)).toEqual(['lead', 'caricatures', 'mission', 'metrics']);
+    expect((await value('createSession', {}, 'workshop')).session.agenda.map((block) => block.kind)).toEqual([
+      'lead',
+      'caricatures',
+      'mission',
+      'metrics',
+    ]);
   });
 
   it('replaces a template saved again under the same name', async () => {
@@ -133,7 +138,11 @@ describe('templates in the preferences file', () => {
     expect(await value('getStartupState')).toMatchObject({ preferences: { timerSound: false } });
   });
 
-  it.each([['a string', 'garbage'], ['an object', { a: 1 }], ['a number', 7]])('reads %s as no templates', async (_case, stored) => {
+  it.each([
+    ['a string', 'garbage'],
+    ['an object', { a: 1 }],
+    ['a number', 7],
+  ])('reads %s as no templates', async (_case, stored) => {
     t.store.set('templates', stored);
     expect(await value('listTemplates')).toEqual([]);
     expect(await value('saveTemplate', 'Neu', blocks)).toMatchObject({ name: 'Neu' });

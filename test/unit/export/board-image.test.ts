@@ -21,11 +21,14 @@ function imageOf(session: Session) {
     for (let node: unknown = element.parentNode; node; node = (node as HtmlElement).parentNode) if (node === container) return true;
     return false;
   };
-  const within = (container: HtmlElement, tag: string): HtmlElement[] => document.elements.filter((element) => element.tagName === tag && inside(element, container));
+  const within = (container: HtmlElement, tag: string): HtmlElement[] =>
+    document.elements.filter((element) => element.tagName === tag && inside(element, container));
   const lanes = document.elements
     .filter((element) => element.tagName === 'section')
     .map((section) => ({
-      name: within(section, 'h2').map((heading) => document.textOf(heading)).join(''),
+      name: within(section, 'h2')
+        .map((heading) => document.textOf(heading))
+        .join(''),
       cards: within(section, 'li').map((item) => ({ text: document.textOf(item), classes: classOf(item) })),
       text: document.textOf(section),
     }));
@@ -37,7 +40,11 @@ const caricature = (id: string, title: string) => card(id, title, { kind: 'caric
 describe('the board image', () => {
   it('shows every lane in board order with its cards in order, and the mission', () => {
     const session = sessionWith(
-      { marketing: [card('m-1', 'Messe-Leads'), card('m-2', 'Webinar')], seam: [card('s-1', 'Übergabe', { lead: 'joint' })], Parkplatz: [card('p-1', 'Später')] },
+      {
+        marketing: [card('m-1', 'Messe-Leads'), card('m-2', 'Webinar')],
+        seam: [card('s-1', 'Übergabe', { lead: 'joint' })],
+        Parkplatz: [card('p-1', 'Später')],
+      },
       { mission: 'Gemeinsam gewinnen' },
     );
     const { lanes, html } = imageOf(session);
@@ -64,7 +71,14 @@ describe('the board image', () => {
 
   it('shows revealed caricatures with their kind and whether they are cleared', () => {
     const session = sessionWith(
-      { marketing: [card('c-1', 'Vertrieb ruft nie zurück', { kind: 'caricature', caricature: { view: 'marketingOnSales', truth: 'Stimmt nicht', cleared: true } })] },
+      {
+        marketing: [
+          card('c-1', 'Vertrieb ruft nie zurück', {
+            kind: 'caricature',
+            caricature: { view: 'marketingOnSales', truth: 'Stimmt nicht', cleared: true },
+          }),
+        ],
+      },
       { caricaturesRevealed: true },
     );
     const [first] = imageOf(session).lanes[0]?.cards ?? [];
@@ -77,7 +91,10 @@ describe('the board image', () => {
         marketing: [card('m-1', 'Eigenes Thema'), card('m-2', 'Gehört Sales', { lead: 'sales' }), card('m-3', 'Offen', { lead: 'unresolved' })],
         seam: [card('k-1', 'SQL-Quote', { kind: 'metric', metric: { value: '31', target: '40', unit: '%', owner: 'joint', narrative: '' } })],
       },
-      { voting: { voters: 'participants', dots: 3, revealed: true }, details: { ...sessionWith({}).details, participants: [{ id: 'p-1', name: 'Ana', department: 'sales' }] } },
+      {
+        voting: { voters: 'participants', dots: 3, revealed: true },
+        details: { ...sessionWith({}).details, participants: [{ id: 'p-1', name: 'Ana', department: 'sales' }] },
+      },
     );
     const topic = session.cards['m-1'];
     if (!topic) throw new Error('no card m-1');
@@ -89,7 +106,10 @@ describe('the board image', () => {
   });
 
   it('shows no dots while the votes are hidden', () => {
-    const session = sessionWith({ marketing: [card('m-1', 'Thema', { votes: { 'p-1': 3 } })] }, { voting: { voters: 'participants', dots: 3, revealed: false } });
+    const session = sessionWith(
+      { marketing: [card('m-1', 'Thema', { votes: { 'p-1': 3 } })] },
+      { voting: { voters: 'participants', dots: 3, revealed: false } },
+    );
     expect(imageOf(session).lanes[0]?.cards[0]?.text).toBe('Thema');
   });
 

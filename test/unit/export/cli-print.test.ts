@@ -30,7 +30,14 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function cli(args: readonly string[]): Promise<{ code: number; stderr: string }> {
   const err: string[] = [];
-  const code = await runCli(args, { stdout: () => undefined, stderr: (line) => err.push(line), env: { LANG: 'C' }, timeZone: 'UTC', exportedOn: '2027-03-05', chromium });
+  const code = await runCli(args, {
+    stdout: () => undefined,
+    stderr: (line) => err.push(line),
+    env: { LANG: 'C' },
+    timeZone: 'UTC',
+    exportedOn: '2027-03-05',
+    chromium,
+  });
   return { code, stderr: err.join('\n') };
 }
 
@@ -71,11 +78,23 @@ describe('the command line prints through Chromium', () => {
     const summary = buildSummary(session, { fallbackLanguage: 'de', sections: presetSections.client, exportedOn: '2027-03-05', timeZone: 'UTC' });
     // Every text node of the document, apart (the reader joins neighbouring cells without a space).
     const { elements } = readHtml(renderHtml(summary));
-    const textNodes = elements.flatMap((element) => element.childNodes.flatMap((node) => ('value' in node && node.nodeName === '#text' ? [node.value] : [])));
+    const textNodes = elements.flatMap((element) =>
+      element.childNodes.flatMap((node) => ('value' in node && node.nodeName === '#text' ? [node.value] : [])),
+    );
     const documentWords = new Set(words(textNodes.join(' ')));
     const text = summaryTexts.de;
     const tableWords = new Set(
-      (summary.actions ?? []).flatMap((action) => words([action.text, action.owner || text.actions.noOwner, action.dueText || text.actions.noDue, action.done ? text.actions.done : text.actions.open, action.cardTitle].join(' '))),
+      (summary.actions ?? []).flatMap((action) =>
+        words(
+          [
+            action.text,
+            action.owner || text.actions.noOwner,
+            action.dueText || text.actions.noDue,
+            action.done ? text.actions.done : text.actions.open,
+            action.cardTitle,
+          ].join(' '),
+        ),
+      ),
     );
     const pieceOfATableWord = (token: string): boolean => [...tableWords].some((word) => word !== token && word.includes(token.replace(/-$/, '')));
     const isPageNumber = (token: string): boolean => /^\d+$/.test(token) && Number(token) <= pages;

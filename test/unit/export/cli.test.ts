@@ -27,11 +27,22 @@ interface Run {
   readonly stderr: string;
 }
 
-async function cli(args: readonly string[], env: Record<string, string> = { LANG: 'C' }, extra: Partial<Parameters<typeof runCli>[1]> = {}): Promise<Run> {
+async function cli(
+  args: readonly string[],
+  env: Record<string, string> = { LANG: 'C' },
+  extra: Partial<Parameters<typeof runCli>[1]> = {},
+): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   // No Chromium unless a test asks for it: the text formats never need one, and the board picture is printed by the tests that are about it.
-  const code = await runCli(args, { stdout: (line) => out.push(line), stderr: (line) => err.push(line), env, timeZone: 'UTC', chromium: null, ...extra });
+  const code = await runCli(args, {
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    env,
+    timeZone: 'UTC',
+    chromium: null,
+    ...extra,
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
@@ -47,7 +58,10 @@ const run = promisify(execFile);
 /** `npm run cli -- …` as a separate process; resolves with its exit code and output. */
 async function npmCli(args: readonly string[], env: Record<string, string>): Promise<Run> {
   try {
-    const { stdout, stderr } = await run('npm', ['run', '--silent', 'cli', '--', ...args], { env: { ...process.env, DISPLAY: '', ...env }, timeout: 60_000 });
+    const { stdout, stderr } = await run('npm', ['run', '--silent', 'cli', '--', ...args], {
+      env: { ...process.env, DISPLAY: '', ...env },
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -68,7 +82,9 @@ describe('npm run cli, as a process without a display', () => {
     const out = join(await tempFolder(), 'summary.md');
     const result = await npmCli(['export', future, '--format', 'md', '--out', out, '--lang', 'de'], { LANG: 'C' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('„v4-from-the-future.nahtstelle“ wurde mit einer neueren Nahtstelle-Version gespeichert. Bitte die App aktualisieren, um sie zu öffnen.');
+    expect(result.stderr).toContain(
+      '„v4-from-the-future.nahtstelle“ wurde mit einer neueren Nahtstelle-Version gespeichert. Bitte die App aktualisieren, um sie zu öffnen.',
+    );
     expect(await exists(out)).toBe(false);
   }, 60_000);
 
@@ -131,7 +147,11 @@ describe('runCli', () => {
   it.each([
     ['not JSON', 'not json at all', 'is damaged: its content is not valid JSON.'],
     ['a foreign JSON file', '{"name": "package"}', 'is not a Nahtstelle session file.'],
-    ['a session that breaks the schema', '{"format": "nahtstelle-session", "version": 3, "session": {"id": 1}}', 'is damaged: its content does not match a session.'],
+    [
+      'a session that breaks the schema',
+      '{"format": "nahtstelle-session", "version": 3, "session": {"id": 1}}',
+      'is damaged: its content does not match a session.',
+    ],
     ['binary data', '\u0000\u0001\u0002', 'is not a text file, so it is not a Nahtstelle session.'],
   ])('%s: the app’s message, exit 1, no output', async (_case, content, message) => {
     const folder = await tempFolder();
@@ -150,7 +170,9 @@ describe('runCli', () => {
     await copyFile(full, `${input}.bak`);
     const result = await cli(['export', input, '-f', 'md', '-o', join(folder, 'out.md')]);
     expect(result.code).toBe(1);
-    expect(result.stderr.split('\n')[0]).toBe('“in.nahtstelle” is damaged: its content is not valid JSON. A backup from before the last change exists.');
+    expect(result.stderr.split('\n')[0]).toBe(
+      '“in.nahtstelle” is damaged: its content is not valid JSON. A backup from before the last change exists.',
+    );
   });
 
   it('a missing input file: exit 1', async () => {
@@ -201,10 +223,11 @@ describe('runCli', () => {
       const close = handle.close.bind(handle);
       return new Proxy(handle, {
         get(target, key) {
-          if (key === 'close') return async () => {
-            await close();
-            throw Object.assign(new Error('EIO: i/o error, close'), { code: 'EIO' });
-          };
+          if (key === 'close')
+            return async () => {
+              await close();
+              throw Object.assign(new Error('EIO: i/o error, close'), { code: 'EIO' });
+            };
           const value: unknown = Reflect.get(target, key, target);
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
@@ -221,7 +244,11 @@ describe('runCli', () => {
     const stdout = () => {
       throw new TypeError('Cannot read properties of undefined');
     };
-    const code = await runCli(['export', full, '-f', 'md', '-o', join(folder, 'x.md')], { stdout, stderr: (line) => err.push(line), env: { LANG: 'C' } });
+    const code = await runCli(['export', full, '-f', 'md', '-o', join(folder, 'x.md')], {
+      stdout,
+      stderr: (line) => err.push(line),
+      env: { LANG: 'C' },
+    });
     expect(code).toBe(3);
     expect(err[0]).toContain('Internal error (a fault in the program, not in your input): TypeError: Cannot read properties of undefined');
   });
@@ -277,6 +304,9 @@ describe('runCli', () => {
 
   it('prints its help and exits 0', async () => {
     const result = await cli(['--help']);
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run cli -- export <file.nahtstelle> --format <format> --out <path>') });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('Usage: npm run cli -- export <file.nahtstelle> --format <format> --out <path>'),
+    });
   });
 });

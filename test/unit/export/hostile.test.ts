@@ -21,7 +21,9 @@ const plainNumber = /^[+-]\d+(?:[.,\s]\d+)*(?:\s?%)?$/;
 
 describe('a hostile session', () => {
   it('has the texts the test means to check (the fixture is what it claims)', () => {
-    expect(titles).toEqual(expect.arrayContaining([hostile.script, hostile.hyperlink, hostile.long, hostile.emoji, hostile.quotes, hostile.german, hostile.markdown]));
+    expect(titles).toEqual(
+      expect.arrayContaining([hostile.script, hostile.hyperlink, hostile.long, hostile.emoji, hostile.quotes, hostile.german, hostile.markdown]),
+    );
     expect(hostile.long).toHaveLength(500);
     // The control character and the broken surrogate half are dropped, the rest of the title stays.
     expect(titles).toContain(`Bell and half  surrogate ${hostile.dashLike}`);
@@ -29,12 +31,27 @@ describe('a hostile session', () => {
 
   it('Markdown: every title reads back as written, and nothing becomes markup', async () => {
     const { blocks, tokenTypes } = readMarkdown(utf8.decode(await renderSummaryFile(summary, 'md')));
-    for (const forbidden of ['html_inline', 'html_block', 'link_open', 'image', 'code_inline', 'code_block', 'fence', 'ordered_list_open', 'hr', 'lheading_open']) {
+    for (const forbidden of [
+      'html_inline',
+      'html_block',
+      'link_open',
+      'image',
+      'code_inline',
+      'code_block',
+      'fence',
+      'ordered_list_open',
+      'hr',
+      'lheading_open',
+    ]) {
       expect(tokenTypes, forbidden).not.toContain(forbidden);
     }
     // Titles read back with their * _ ` [ ] < & intact: none of it became emphasis, code, a link or HTML.
     const texts = blocks.map((block) => block.text);
-    for (const title of titles) expect(texts.some((text) => text.includes(title)), title).toBe(true);
+    for (const title of titles)
+      expect(
+        texts.some((text) => text.includes(title)),
+        title,
+      ).toBe(true);
     expect(blocks.find((block) => block.kind === 'h1')?.text).toBe(session.details.title);
     expect(blocks.filter((block) => block.kind === 'blockquote').map((block) => block.text)).toEqual([missionLines(session).join('\n')]);
     // Only the sections' own headings: no text became a heading or a list of its own.
@@ -48,7 +65,11 @@ describe('a hostile session', () => {
     expect(elements.filter((element) => ['img', 'script', 'a'].includes(element.tagName))).toEqual([]);
     expect(elements.flatMap((element) => element.attrs.filter((attr) => /^on|^src$|^href$/.test(attr.name)))).toEqual([]);
     const texts = elements.filter((element) => ['li', 'td', 'h3'].includes(element.tagName)).map(textOf);
-    for (const title of titles) expect(texts.some((text) => text.includes(title)), title).toBe(true);
+    for (const title of titles)
+      expect(
+        texts.some((text) => text.includes(title)),
+        title,
+      ).toBe(true);
     expect(elements.filter((element) => element.tagName === 'h1').map(textOf)).toEqual([session.details.title]);
     expect(elements.filter((element) => element.tagName === 'blockquote').map(textOf)).toEqual([printable(session.mission).trim()]);
   });
@@ -84,7 +105,11 @@ describe('a hostile session', () => {
       await checkOfficeXml(bytes);
       const parts = await officeParts(bytes, format === 'docx' ? /^word\/document\.xml$/ : /^ppt\/slides\/slide\d+\.xml$/);
       const paragraphs = parts.flatMap((part) => part.paragraphs);
-      for (const title of titles) expect(paragraphs.some((p) => p.includes(title)), `${format}: ${title}`).toBe(true);
+      for (const title of titles)
+        expect(
+          paragraphs.some((p) => p.includes(title)),
+          `${format}: ${title}`,
+        ).toBe(true);
       if (format === 'docx') expect(paragraphs).toContain(missionLines(session).join('\n'));
       else expect(paragraphs).toEqual(expect.arrayContaining(missionLines(session)));
     }
@@ -101,7 +126,10 @@ describe('a hidden caricature', () => {
       votes: { 'department:sales': 2 },
     });
     const hidden = buildSummary(
-      sessionWith({ marketing: [secret, card('open', 'Open topic', { votes: { 'department:sales': 1 } })] }, { voting: { voters: 'departments', dots: 3, revealed: true } }),
+      sessionWith(
+        { marketing: [secret, card('open', 'Open topic', { votes: { 'department:sales': 1 } })] },
+        { voting: { voters: 'departments', dots: 3, revealed: true } },
+      ),
       { fallbackLanguage: 'en' },
     );
     for (const format of summaryFormats) {

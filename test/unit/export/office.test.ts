@@ -39,7 +39,11 @@ describe('Word (.docx)', () => {
     expect(await checkOfficeXml(bytes)).toContain('word/document.xml');
     const [document] = await officeParts(bytes, /^word\/document\.xml$/);
     const paragraphs = document?.paragraphs ?? [];
-    for (const title of shownTitles(fixture)) expect(paragraphs.some((p) => p.includes(title)), title).toBe(true);
+    for (const title of shownTitles(fixture))
+      expect(
+        paragraphs.some((p) => p.includes(title)),
+        title,
+      ).toBe(true);
     expect(paragraphs).toContain(missionLines(fixture).join('\n'));
     expect(paragraphs[0]).toBe(fixture.details.title);
     for (const section of summary.sections.filter((s) => s !== 'facts')) expect(paragraphs).toContain(de.sections[section]);
@@ -75,7 +79,9 @@ describe('Word (.docx)', () => {
   it('fits the tables’ columns to their content: the action table’s columns differ, its status column has a header', async () => {
     const bytes = await renderDocx(summary);
     const document = await part(bytes, 'word/document.xml');
-    const grids = [...document.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) => [...(m[1] ?? '').matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])));
+    const grids = [...document.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      [...(m[1] ?? '').matchAll(/w:w="(\d+)"/g)].map((w) => Number(w[1])),
+    );
     expect(grids.length).toBeGreaterThan(0);
     for (const grid of grids) expect(new Set(grid).size, grid.join(',')).toBeGreaterThan(1);
     expect(document).toContain('w:type="fixed"');
@@ -121,7 +127,10 @@ describe('PowerPoint (.pptx)', () => {
     const types = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
     zip.file('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/ppt/slideMasters/slideMaster9.xml" ContentType="x"/></Types>'));
     const slide = (await zip.file('ppt/slides/slide2.xml')?.async('string')) ?? '';
-    zip.file('ppt/slides/slide2.xml', slide.replace('type="title"', 'type="body"').replace('</p:spTree>', '<p:cxnSp><p:spPr><a:ln></a:ln></p:spPr></p:cxnSp></p:spTree>'));
+    zip.file(
+      'ppt/slides/slide2.xml',
+      slide.replace('type="title"', 'type="body"').replace('</p:spTree>', '<p:cxnSp><p:spPr><a:ln></a:ln></p:spPr></p:cxnSp></p:spTree>'),
+    );
     expect(await repairTriggers(await zip.generateAsync({ type: 'uint8array' }))).toEqual([
       'empty <a:ln> in ppt/slides/slide2.xml',
       'no title placeholder on ppt/slides/slide2.xml',
@@ -133,7 +142,11 @@ describe('PowerPoint (.pptx)', () => {
     const bytes = await renderPptx(summary, { boardPng: board });
     const slides = await officeParts(bytes, /^ppt\/slides\/slide\d+\.xml$/);
     const all = slides.flatMap((slide) => slide.paragraphs);
-    for (const title of shownTitles(fixture)) expect(all.some((p) => p.includes(title)), title).toBe(true);
+    for (const title of shownTitles(fixture))
+      expect(
+        all.some((p) => p.includes(title)),
+        title,
+      ).toBe(true);
     const glance = slides.find((slide) => slide.paragraphs[0] === de.sections.glance);
     expect(glance?.paragraphs).toEqual(expect.arrayContaining(missionLines(fixture)));
     const actions = slides.find((slide) => slide.paragraphs[0] === de.sections.actions);
@@ -160,7 +173,11 @@ describe('PowerPoint (.pptx)', () => {
     const titles = slides.map((slide) => slide.paragraphs[0] ?? '');
     expect(titles).toContain(`${de.sections.actions} ${de.continued}`);
     const all = slides.flatMap((slide) => slide.paragraphs);
-    for (const title of shownTitles(session)) expect(all.some((p) => p.includes(title)), title).toBe(true);
+    for (const title of shownTitles(session))
+      expect(
+        all.some((p) => p.includes(title)),
+        title,
+      ).toBe(true);
     // The deliverable comes early: the actions start on slide 4, after title, "at a glance" and the board.
     expect(titles.indexOf(de.sections.actions)).toBe(3);
   });
@@ -171,7 +188,10 @@ describe('PowerPoint (.pptx)', () => {
     const slides = await officeParts(bytes, /^ppt\/slides\/slide\d+\.xml$/);
     const laneSlides = slides.filter((slide) => slide.paragraphs[0]?.startsWith('Marketing'));
     expect(laneSlides.length).toBeGreaterThan(3);
-    expect(laneSlides.map((slide) => slide.paragraphs[0])).toEqual(['Marketing', ...Array.from({ length: laneSlides.length - 1 }, () => 'Marketing (continued)')]);
+    expect(laneSlides.map((slide) => slide.paragraphs[0])).toEqual([
+      'Marketing',
+      ...Array.from({ length: laneSlides.length - 1 }, () => 'Marketing (continued)'),
+    ]);
     const listed = laneSlides.flatMap((slide) => slide.paragraphs.slice(1).filter((p) => p.startsWith('Topic number')));
     expect(listed).toEqual(many.map((c) => c.title));
   });

@@ -164,7 +164,8 @@ export async function repairTriggers(bytes: Uint8Array): Promise<string[]> {
     if (!name.endsWith('.xml')) continue;
     const xml = (await zip.file(name)?.async('string')) ?? '';
     if (/<a:ln(?:\s[^>]*)?(?:\/>|>\s*<\/a:ln>)/.test(xml)) problems.push(`empty <a:ln> in ${name}`);
-    if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && !/<p:ph\b[^>]*\btype="(?:title|ctrTitle)"/.test(xml)) problems.push(`no title placeholder on ${name}`);
+    if (/^ppt\/slides\/slide\d+\.xml$/.test(name) && !/<p:ph\b[^>]*\btype="(?:title|ctrTitle)"/.test(xml))
+      problems.push(`no title placeholder on ${name}`);
   }
   return problems.sort();
 }
@@ -195,5 +196,12 @@ export function solidPng(width: number, height: number): Uint8Array {
   ihdr.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0xcc)]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }

@@ -42,9 +42,22 @@ export function richSession(count: number): Session {
         why: index % 6 === 0 ? 'Damit Kund:innen schneller Antworten bekommen' : '',
         colour: index % 5 === 0 ? 'blue' : null,
         tags: index % 2 === 0 ? ['CRM', 'Q3'] : [],
-        exchange: laneId === 'seam' ? { who: 'Leitung Marketing + Vertrieb', cadence: 'alle 2 Wochen', decisions: 'Marketing: MQL\nVertrieb: SQL' } : base.exchange,
-        caricature: { view: index % 2 === 0 ? 'marketingOnSales' : 'salesOnMarketing', truth: index % 14 === 0 ? 'Stimmt so nicht: beide wollen dasselbe.' : '', cleared: index % 14 === 0 },
-        metric: { value: String(index % 90), target: '80', unit: '%', owner: 'joint', narrative: index % 6 === 0 ? 'Steigt sie, arbeiten wir an denselben Kunden.' : '' },
+        exchange:
+          laneId === 'seam'
+            ? { who: 'Leitung Marketing + Vertrieb', cadence: 'alle 2 Wochen', decisions: 'Marketing: MQL\nVertrieb: SQL' }
+            : base.exchange,
+        caricature: {
+          view: index % 2 === 0 ? 'marketingOnSales' : 'salesOnMarketing',
+          truth: index % 14 === 0 ? 'Stimmt so nicht: beide wollen dasselbe.' : '',
+          cleared: index % 14 === 0,
+        },
+        metric: {
+          value: String(index % 90),
+          target: '80',
+          unit: '%',
+          owner: 'joint',
+          narrative: index % 6 === 0 ? 'Steigt sie, arbeiten wir an denselben Kunden.' : '',
+        },
         actions:
           index % 5 === 0
             ? [
@@ -52,7 +65,17 @@ export function richSession(count: number): Session {
                 { id: `a-${index}-2`, text: 'Nachfassen', owner: '', due: '', done: true },
               ]
             : [],
-        moves: index % 5 === 0 ? [{ fromLaneId: 'marketing', toLaneId: laneId, at: `2027-03-04T09:${String(index % 60).padStart(2, '0')}:00.000Z`, reason: 'Gehört hierher' }] : [],
+        moves:
+          index % 5 === 0
+            ? [
+                {
+                  fromLaneId: 'marketing',
+                  toLaneId: laneId,
+                  at: `2027-03-04T09:${String(index % 60).padStart(2, '0')}:00.000Z`,
+                  reason: 'Gehört hierher',
+                },
+              ]
+            : [],
         votes: index % 3 === 0 ? { [`p-${(index % 12) + 1}`]: 1 + (index % 3) } : {},
       };
     }
@@ -131,18 +154,29 @@ export function hostileSession(): Session {
       notes: i === 0 ? `${'Notiz '.repeat(833)}`.slice(0, 5000) : `Zeile 1 ${hostile.script}\n\n   ${hostile.hyperlink}\n- ${hostile.german}`,
       why: hostile.minus,
       tags: [hostile.at, 'ß'],
-      actions: [{ id: `a-${i}`, text: i === 1 ? hostile.hyperlink : `Aufgabe ${hostile.emoji}`, owner: hostile.quotes, due: '2027-04-01', done: i % 2 === 0 }],
+      actions: [
+        { id: `a-${i}`, text: i === 1 ? hostile.hyperlink : `Aufgabe ${hostile.emoji}`, owner: hostile.quotes, due: '2027-04-01', done: i % 2 === 0 },
+      ],
       moves: [{ fromLaneId: 'sales', toLaneId: 'marketing', at: '2027-03-04T09:31:02.000Z', reason: `${hostile.script} weil „darum“` }],
       votes: { 'p-1': i + 1 },
     }),
   );
   const seam = [
-    card('s-0', hostile.quotes, { lead: 'joint', exchange: { who: hostile.image, cadence: hostile.plus, decisions: `${hostile.markdown}\n${hostile.listLike}` } }),
-    card('s-1', hostile.emoji, { kind: 'metric', metric: { value: '-5', target: '=1+1', unit: '<%>', owner: 'joint', narrative: `${hostile.script}\n${hostile.german}` } }),
+    card('s-0', hostile.quotes, {
+      lead: 'joint',
+      exchange: { who: hostile.image, cadence: hostile.plus, decisions: `${hostile.markdown}\n${hostile.listLike}` },
+    }),
+    card('s-1', hostile.emoji, {
+      kind: 'metric',
+      metric: { value: '-5', target: '=1+1', unit: '<%>', owner: 'joint', narrative: `${hostile.script}\n${hostile.german}` },
+    }),
     card('s-2', hostile.german, { kind: 'metric', metric: { value: '3', target: '', unit: '', owner: null, narrative: '' } }),
   ];
   const sales = [
-    card('x-0', hostile.long, { kind: 'caricature', caricature: { view: 'salesOnMarketing', truth: `${hostile.hyperlink}\n${hostile.emoji}`, cleared: true } }),
+    card('x-0', hostile.long, {
+      kind: 'caricature',
+      caricature: { view: 'salesOnMarketing', truth: `${hostile.hyperlink}\n${hostile.emoji}`, cleared: true },
+    }),
     card('x-1', `Bell\u0007 and half \uD83D surrogate ${hostile.dashLike}`, { lead: 'unresolved' }),
     card('x-2', hostile.quoteLike, { lead: 'unresolved', notes: '\tTab first' }),
   ];
@@ -207,12 +241,18 @@ export function consultantSession(): Session {
       cards[id] = {
         ...old,
         title,
-        notes: index % 2 === 0 ? `${'Gesprächsnotiz: Der Außendienst berichtet, dass Kund:innen die Übergabe als holprig erleben. '.repeat(6)}`.slice(0, 500) : old.notes,
+        notes:
+          index % 2 === 0
+            ? `${'Gesprächsnotiz: Der Außendienst berichtet, dass Kund:innen die Übergabe als holprig erleben. '.repeat(6)}`.slice(0, 500)
+            : old.notes,
         why: index % 3 === 0 ? 'Funktion: Leads priorisieren · Auftrag: Kund:innen schneller und verlässlicher helfen' : old.why,
         tags: index % 4 === 0 ? ['CRM', 'Übergabe', '🚀 Q3'] : old.tags,
         actions: Array.from({ length: actionCount }, (_, a) => ({
           id: `act-${index}-${a}`,
-          text: a === 0 ? `Vorschlag zur Übergaberegel für Karte ${index} ausarbeiten und im Jour fixe vorstellen` : 'Ergebnis an alle Gebietsverkaufsleiter:innen verteilen 📧',
+          text:
+            a === 0
+              ? `Vorschlag zur Übergaberegel für Karte ${index} ausarbeiten und im Jour fixe vorstellen`
+              : 'Ergebnis an alle Gebietsverkaufsleiter:innen verteilen 📧',
           owner: owners[(index + a) % owners.length] ?? '',
           due: (index + a) % 7 === 0 ? '' : `2027-0${3 + ((index + a) % 6)}-${String(1 + ((index * 3 + a) % 28)).padStart(2, '0')}`,
           done: (index + a) % 5 === 0,
@@ -230,7 +270,8 @@ export function consultantSession(): Session {
       place: 'Hamburg, Speicherstadt\nRaum „Elbe“, 3. OG',
       facilitator: 'Dr. Jördis Kühn',
     },
-    mission: 'Wir gewinnen gemeinsam Kund:innen, die bleiben – Marketing weckt Vertrauen, der Vertrieb hält das Versprechen, und beide messen sich an derselben Zahl.',
+    mission:
+      'Wir gewinnen gemeinsam Kund:innen, die bleiben – Marketing weckt Vertrauen, der Vertrieb hält das Versprechen, und beide messen sich an derselben Zahl.',
     agenda: [
       { id: 'b-1', kind: 'lead', title: null, prompt: null, minutes: 45, skipped: false },
       { id: 'b-2', kind: 'caricatures', title: null, prompt: null, minutes: 45, skipped: false },

@@ -73,16 +73,33 @@ describe('the summary model', () => {
     expect(summary.cards.map((c) => c.id)).toEqual(['t']);
 
     const revealed = buildSummary({ ...session, caricaturesRevealed: true }, en);
-    expect(revealed.caricatures?.groups[0]?.items).toEqual([expect.objectContaining({ title: 'Sales only wants discounts', truth: 'Secret truth', cleared: false })]);
+    expect(revealed.caricatures?.groups[0]?.items).toEqual([
+      expect.objectContaining({ title: 'Sales only wants discounts', truth: 'Secret truth', cleared: false }),
+    ]);
     expect(revealed.votes?.ranking).toEqual([expect.objectContaining({ title: 'Sales only wants discounts', dots: 3, rank: 1 })]);
   });
 
   it('shows no dots and no ranking while the votes are hidden', () => {
     const session = sessionWith(
-      { marketing: [card('a', 'Alpha', { votes: { 'p-1': 2 } }), card('b', 'Beta', { votes: { 'p-1': 1, 'p-2': 1 } }), card('c', 'Gamma', { votes: { 'p-2': 1 } })] },
+      {
+        marketing: [
+          card('a', 'Alpha', { votes: { 'p-1': 2 } }),
+          card('b', 'Beta', { votes: { 'p-1': 1, 'p-2': 1 } }),
+          card('c', 'Gamma', { votes: { 'p-2': 1 } }),
+        ],
+      },
       { voting: { voters: 'participants', dots: 3, revealed: false } },
     );
-    const withPeople = { ...session, details: { ...session.details, participants: [{ id: 'p-1', name: 'Ann', department: 'marketing' as const }, { id: 'p-2', name: 'Bo', department: 'sales' as const }] } };
+    const withPeople = {
+      ...session,
+      details: {
+        ...session.details,
+        participants: [
+          { id: 'p-1', name: 'Ann', department: 'marketing' as const },
+          { id: 'p-2', name: 'Bo', department: 'sales' as const },
+        ],
+      },
+    };
 
     const hidden = buildSummary(withPeople, en);
     expect(hidden.votes).toEqual({ revealed: false, ranking: [], rest: [] });
@@ -99,8 +116,17 @@ describe('the summary model', () => {
 
   it('lists unresolved topics, seam topics without an agreed exchange, and metrics with and without a narrative', () => {
     const session = sessionWith({
-      marketing: [card('u', 'Who owns webinars?', { lead: 'unresolved' }), card('m1', 'MQLs', { kind: 'metric', metric: { value: '40', target: '50', unit: '%', owner: 'marketing', narrative: 'Rising: the campaign works.' } })],
-      seam: [card('j', 'Lead definition', { lead: 'joint' }), card('m2', 'Win rate', { kind: 'metric', metric: { value: '', target: '', unit: '', owner: null, narrative: '  ' } })],
+      marketing: [
+        card('u', 'Who owns webinars?', { lead: 'unresolved' }),
+        card('m1', 'MQLs', {
+          kind: 'metric',
+          metric: { value: '40', target: '50', unit: '%', owner: 'marketing', narrative: 'Rising: the campaign works.' },
+        }),
+      ],
+      seam: [
+        card('j', 'Lead definition', { lead: 'joint' }),
+        card('m2', 'Win rate', { kind: 'metric', metric: { value: '', target: '', unit: '', owner: null, narrative: '  ' } }),
+      ],
       parking: [card('u2', 'Trade fair leads', { lead: 'unresolved' })],
     });
     const summary = buildSummary(session, en);
@@ -109,7 +135,9 @@ describe('the summary model', () => {
       { cardId: 'u2', title: 'Trade fair leads', laneName: 'parking' },
     ]);
     expect(summary.seams).toEqual([expect.objectContaining({ title: 'Lead definition', agreed: false })]);
-    expect(summary.metrics?.withNarrative).toEqual([expect.objectContaining({ title: 'MQLs', figure: '40 % · Target 50 %', ownerText: 'Marketing' })]);
+    expect(summary.metrics?.withNarrative).toEqual([
+      expect.objectContaining({ title: 'MQLs', figure: '40 % · Target 50 %', ownerText: 'Marketing' }),
+    ]);
     expect(summary.metrics?.withoutNarrative).toEqual([expect.objectContaining({ title: 'Win rate', figure: '', ownerText: '' })]);
   });
 
@@ -120,13 +148,19 @@ describe('the summary model', () => {
 
     const unset = { ...german, details: { ...german.details, language: '' as const, title: '' } };
     expect(buildSummary(unset, { fallbackLanguage: 'de' })).toMatchObject({ language: 'de', title: 'Sitzung ohne Titel' });
-    expect(buildSummary(unset, { fallbackLanguage: 'en' })).toMatchObject({ language: 'en', title: 'Untitled session', lanes: expect.arrayContaining([expect.objectContaining({ name: 'Seam' })]) });
+    expect(buildSummary(unset, { fallbackLanguage: 'en' })).toMatchObject({
+      language: 'en',
+      title: 'Untitled session',
+      lanes: expect.arrayContaining([expect.objectContaining({ name: 'Seam' })]),
+    });
   });
 
   it('names a lane that was removed since a move as such, and keeps its id', () => {
     const moved = card('a', 'Moved', { moves: [{ fromLaneId: 'gone-lane', toLaneId: 'sales', at: '2027-03-04T09:00:00.000Z', reason: '' }] });
     const summary = buildSummary(sessionWith({ sales: [moved] }), en);
-    expect(summary.moves).toEqual([expect.objectContaining({ fromLaneId: 'gone-lane', from: 'a removed lane', to: 'Sales', atText: '4 March 2027, 09:00' })]);
+    expect(summary.moves).toEqual([
+      expect.objectContaining({ fromLaneId: 'gone-lane', from: 'a removed lane', to: 'Sales', atText: '4 March 2027, 09:00' }),
+    ]);
   });
 
   it('includes only the chosen sections, always in the same order', () => {
@@ -153,7 +187,10 @@ describe('a summary in the client’s order', () => {
 
   it('sorts the action items by due day, those without one last', () => {
     const action = (id: string, due: string, done = false) => ({ id, text: id, owner: '', due, done });
-    const cards = [card('a', 'A', { actions: [action('late', '2027-06-01'), action('none', '')] }), card('b', 'B', { actions: [action('early', '2027-03-10', true), action('mid', '2027-04-01')] })];
+    const cards = [
+      card('a', 'A', { actions: [action('late', '2027-06-01'), action('none', '')] }),
+      card('b', 'B', { actions: [action('early', '2027-03-10', true), action('mid', '2027-04-01')] }),
+    ];
     const summary = buildSummary(sessionWith({ marketing: cards }), en);
     expect(summary.actions?.map((a) => a.text)).toEqual(['early', 'mid', 'late', 'none']);
     // "At a glance" names the open ones due first.

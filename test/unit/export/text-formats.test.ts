@@ -56,7 +56,11 @@ describe('Markdown', () => {
   it('lists every card under its lane, and the mission and multi-line facts keep their lines', async () => {
     const { blocks } = readMarkdown(utf8.decode(await renderSummaryFile(summary, 'md')));
     const items = blocks.filter((block) => block.kind === 'li').map((block) => block.text);
-    for (const title of shownTitles(fixture)) expect(items.some((item) => item.includes(title)), title).toBe(true);
+    for (const title of shownTitles(fixture))
+      expect(
+        items.some((item) => item.includes(title)),
+        title,
+      ).toBe(true);
     expect(blocks.filter((block) => block.kind === 'blockquote').map((block) => block.text)).toEqual([missionLines(fixture).join('\n')]);
     expect(items).toContain('Ort: Hamburg, Speicherstadt\nRaum „Elbe“, 3. OG');
     // The lead is said only where the lane does not say it already.
@@ -69,8 +73,14 @@ describe('Markdown', () => {
     expect(markdown).toContain('Müller & Söhne');
     expect(markdown).not.toMatch(/\\[&.|]/);
     const odd = sessionWith({ marketing: [card('a', 'R&D <b> &amp; C# 4. März'), card('b', '# not a heading'), card('c', '4. not a list')] });
-    const { blocks, tokenTypes } = readMarkdown(utf8.decode(await renderSummaryFile(buildSummary(odd, { fallbackLanguage: 'en', sections: ['lanes'] }), 'md')));
-    expect(blocks.filter((block) => block.kind === 'li').map((block) => block.text)).toEqual(['R&D <b> &amp; C# 4. März', '# not a heading', '4. not a list']);
+    const { blocks, tokenTypes } = readMarkdown(
+      utf8.decode(await renderSummaryFile(buildSummary(odd, { fallbackLanguage: 'en', sections: ['lanes'] }), 'md')),
+    );
+    expect(blocks.filter((block) => block.kind === 'li').map((block) => block.text)).toEqual([
+      'R&D <b> &amp; C# 4. März',
+      '# not a heading',
+      '4. not a list',
+    ]);
     expect([...tokenTypes].filter((type) => ['html_inline', 'ordered_list_open'].includes(type))).toEqual([]);
     expect(blocks.filter((block) => /^h\d$/.test(block.kind)).map((block) => block.text)).not.toContain('# not a heading');
   });
@@ -79,7 +89,9 @@ describe('Markdown', () => {
 describe('Markdown, odd titles', () => {
   it('a title with leading spaces or one that looks like a rule stays a plain list item', async () => {
     const odd = sessionWith({ marketing: [card('a', '      indented like code'), card('b', '***'), card('c', '---'), card('d', '+ plus')] });
-    const { blocks, tokenTypes } = readMarkdown(utf8.decode(await renderSummaryFile(buildSummary(odd, { fallbackLanguage: 'en', sections: ['lanes'] }), 'md')));
+    const { blocks, tokenTypes } = readMarkdown(
+      utf8.decode(await renderSummaryFile(buildSummary(odd, { fallbackLanguage: 'en', sections: ['lanes'] }), 'md')),
+    );
     expect([...tokenTypes].filter((type) => ['code_block', 'hr', 'bullet_list_open'].includes(type))).toEqual(['bullet_list_open']);
     expect(blocks.filter((block) => block.kind === 'li').map((block) => block.text)).toEqual(['indented like code', '***', '---', '+ plus']);
   });
@@ -176,7 +188,8 @@ describe('HTML', () => {
     const html = utf8.decode(await renderSummaryFile(summary, 'html'));
     const { elements, textOf } = readHtml(html);
     const names = elements.map((element) => element.tagName);
-    for (const forbidden of ['script', 'iframe', 'img', 'link', 'object', 'embed', 'base', 'form', 'svg', 'video', 'audio']) expect(names).not.toContain(forbidden);
+    for (const forbidden of ['script', 'iframe', 'img', 'link', 'object', 'embed', 'base', 'form', 'svg', 'video', 'audio'])
+      expect(names).not.toContain(forbidden);
     const attributes = elements.flatMap((element) => element.attrs.map((attr) => attr.name));
     expect(attributes.filter((name) => /^on|^(src|href|srcset|action|style|srcdoc)$/.test(name))).toEqual([]);
     const styles = elements.filter((element) => element.tagName === 'style').map(textOf);
@@ -191,10 +204,16 @@ describe('HTML', () => {
     const { elements, textOf } = readHtml(utf8.decode(await renderSummaryFile(summary, 'html')));
     const texts = (tag: string): string[] => elements.filter((element) => element.tagName === tag).map(textOf);
     const listed = texts('li');
-    for (const title of shownTitles(fixture)) expect(listed.some((text) => text.includes(title)), title).toBe(true);
+    for (const title of shownTitles(fixture))
+      expect(
+        listed.some((text) => text.includes(title)),
+        title,
+      ).toBe(true);
     expect(texts('h1')).toEqual([fixture.details.title]);
     // The facts are the cover; the board picture is there only when main printed it.
-    expect(texts('h2')).toEqual(summary.sections.filter((section) => section !== 'facts' && section !== 'board').map((section) => summaryTexts.de.sections[section]));
+    expect(texts('h2')).toEqual(
+      summary.sections.filter((section) => section !== 'facts' && section !== 'board').map((section) => summaryTexts.de.sections[section]),
+    );
     expect(elements.some((element) => element.tagName === 'img')).toBe(false);
     expect(texts('blockquote')).toEqual([fixture.mission.trim()]);
   });

@@ -270,7 +270,8 @@ export class FakeBrowserWindow extends EventEmitter {
     // Off-screen windows render at their own scale (1 unless set) and always produce frames;
     // others at their display's scale, and only once shown.
     const preferences = (options.webPreferences ?? {}) as { offscreen?: boolean | { deviceScaleFactor?: number } };
-    const offscreenScale = preferences.offscreen === true ? 1 : typeof preferences.offscreen === 'object' ? (preferences.offscreen.deviceScaleFactor ?? 1) : null;
+    const offscreenScale =
+      preferences.offscreen === true ? 1 : typeof preferences.offscreen === 'object' ? (preferences.offscreen.deviceScaleFactor ?? 1) : null;
     this.webContents.debugger.scaleFactor = offscreenScale ?? screen.getDisplayMatching(this.normalBounds).scaleFactor ?? 1;
     this.webContents.debugger.producesFrames = () => offscreenScale !== null || this.visible;
     FakeBrowserWindow.all.push(this);
@@ -424,7 +425,10 @@ export const dialog = {
    */
   showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<FakeSaveDialogResult> => ({ canceled: true, filePath: '' })),
   /** Answers with the cancel button (the second) unless a test says otherwise. */
-  showMessageBox: vi.fn(async (..._args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> => ({ response: 1, checkboxChecked: false })),
+  showMessageBox: vi.fn(async (..._args: unknown[]): Promise<{ response: number; checkboxChecked: boolean }> => ({
+    response: 1,
+    checkboxChecked: false,
+  })),
   /** Synchronous and modal in Electron; callable before `ready`. */
   showErrorBox: vi.fn((_title: string, _content: string): void => undefined),
 };
@@ -699,7 +703,8 @@ export function resetElectronFake(): void {
   nativeTheme.reset();
   fakePlatform(realPlatform);
   // Only the fake's own mocks: other tests' mocks are theirs to manage.
-  for (const fake of [app, ipcMain, protocol, contextBridge, ipcRenderer, FakeMenuModule, screen, dialog, shell, webUtils, nativeImage]) resetMocksOf(fake);
+  for (const fake of [app, ipcMain, protocol, contextBridge, ipcRenderer, FakeMenuModule, screen, dialog, shell, webUtils, nativeImage])
+    resetMocksOf(fake);
 }
 
 /** Forgets calls and any mockReturnValue a test set, back to the implementations given above. */
@@ -709,7 +714,22 @@ function resetMocksOf(fake: object): void {
   }
 }
 
-const electron = { app, ipcMain, protocol, session, contextBridge, ipcRenderer, BrowserWindow, Menu, screen, dialog, shell, webUtils, nativeTheme, nativeImage };
+const electron = {
+  app,
+  ipcMain,
+  protocol,
+  session,
+  contextBridge,
+  ipcRenderer,
+  BrowserWindow,
+  Menu,
+  screen,
+  dialog,
+  shell,
+  webUtils,
+  nativeTheme,
+  nativeImage,
+};
 export default electron;
 
 /** The fake behind a window the code under test created (typed as Electron's BrowserWindow). */

@@ -18,11 +18,17 @@ describe('the lint rule against shell.openExternal / shell.openPath', () => {
     ['electron.shell.openExternal', "import electron from 'electron';\nvoid electron.shell.openExternal('https://evil.example/');\n"],
     ['a computed access', "import { shell } from 'electron';\nvoid shell['openPath']('/tmp/x');\n"],
     ['destructuring', "import { shell } from 'electron';\nconst { openExternal } = shell;\nvoid openExternal('https://evil.example/');\n"],
-  ])('refuses %s', async (_case, code) => {
-    expect(await restrictedSyntaxIn(code)).toBeGreaterThan(0);
-  }, 30_000);
+  ])(
+    'refuses %s',
+    async (_case, code) => {
+      expect(await restrictedSyntaxIn(code)).toBeGreaterThan(0);
+    },
+    30_000,
+  );
 
   it('allows what the app uses: the trash and the file manager', async () => {
-    expect(await restrictedSyntaxIn("import { shell } from 'electron';\nvoid shell.trashItem('/tmp/x');\nshell.showItemInFolder('/tmp/x');\n")).toBe(0);
+    expect(await restrictedSyntaxIn("import { shell } from 'electron';\nvoid shell.trashItem('/tmp/x');\nshell.showItemInFolder('/tmp/x');\n")).toBe(
+      0,
+    );
   }, 30_000);
 });

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SavedState } from '../../../core/api';
 import { createSession, type Session } from '../../../core/model';
-import { autosaveDelayMs, autosaveMaxWaitMs, retryDelayMs, saveBeforeClosing, startAutosave, type Autosave } from '../../../renderer/src/store/autosave';
+import {
+  autosaveDelayMs,
+  autosaveMaxWaitMs,
+  retryDelayMs,
+  saveBeforeClosing,
+  startAutosave,
+  type Autosave,
+} from '../../../renderer/src/store/autosave';
 import { clearDraft, hasDrafts, setDraft } from '../../../renderer/src/store/drafts';
 import { useBoard } from '../../../renderer/src/store/board-store';
 
@@ -94,7 +101,12 @@ function fakeWindow() {
     removeEventListener: (_type: string, listener: (event: BeforeUnloadEvent) => void) => listeners.delete(listener),
     /** Tries to close; true when the page would unload now. */
     tryClose(): boolean {
-      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
       for (const listener of listeners) listener(event as unknown as BeforeUnloadEvent);
       return !event.defaultPrevented;
     },

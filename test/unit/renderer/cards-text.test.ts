@@ -96,7 +96,11 @@ describe('what a card shows, and so is named by', () => {
   it('a hidden caricature shows nothing of its text, only whose picture it is', () => {
     const s = session(
       { type: 'addCard', cardId: 'c', laneId: 'sales', title: 'Marketing only makes slides', kind: 'caricature' },
-      { type: 'updateCard', cardId: 'c', changes: { notes: 'secret note', tags: ['slides'], why: 'secret why', caricature: { truth: 'secret truth', cleared: true } } },
+      {
+        type: 'updateCard',
+        cardId: 'c',
+        changes: { notes: 'secret note', tags: ['slides'], why: 'secret why', caricature: { truth: 'secret truth', cleared: true } },
+      },
     );
     expect(isHiddenCaricature(s, 'c')).toBe(true);
     const hidden = faceParts(card(s, 'c'), { ...plain, hidden: true }, t);
@@ -107,7 +111,9 @@ describe('what a card shows, and so is named by', () => {
     const revealed = applyOperation(s, { type: 'revealCaricatures', revealed: true });
     expect(isHiddenCaricature(revealed, 'c')).toBe(false);
     const shown = faceParts(card(revealed, 'c'), plain, t);
-    expect(faceText(shown)).toBe('Marketing only makes slides, How Sales sees Marketing, Actually: secret truth, Why: secret why, slides, Cleared, Notes');
+    expect(faceText(shown)).toBe(
+      'Marketing only makes slides, How Sales sees Marketing, Actually: secret truth, Why: secret why, slides, Cleared, Notes',
+    );
     expect(shown.cleared).toBe(true);
   });
 
@@ -148,7 +154,9 @@ describe('what a card says beyond its name', () => {
 
   it('a hidden caricature says that it is hidden', () => {
     const s = session({ type: 'addCard', cardId: 'c', laneId: 'marketing', title: 'Sales only wants discounts', kind: 'caricature' });
-    expect(describeCard(card(s, 'c'), { ...plain, hidden: true }, t)).toBe('Caricature. Hidden until the caricatures are revealed. I opens the details.');
+    expect(describeCard(card(s, 'c'), { ...plain, hidden: true }, t)).toBe(
+      'Caricature. Hidden until the caricatures are revealed. I opens the details.',
+    );
   });
 
   it('knows each card’s lane from one index per lanes object', () => {
@@ -173,7 +181,10 @@ describe('face helpers', () => {
 
   it('summarises only the recorded parts of a seam exchange', () => {
     expect(exchangeParts({ who: ' ', cadence: '', decisions: '' }, t)).toEqual([]);
-    expect(exchangeParts({ who: '', cadence: 'monthly', decisions: 'Sales sets\nthe price.' }, t)).toEqual(['How often: monthly', 'Decides: Sales sets the price.']);
+    expect(exchangeParts({ who: '', cadence: 'monthly', decisions: 'Sales sets\nthe price.' }, t)).toEqual([
+      'How often: monthly',
+      'Decides: Sales sets the price.',
+    ]);
   });
 
   it('shows dots only once the votes are revealed', () => {
@@ -224,7 +235,15 @@ describe('voting messages', () => {
 
   it('calls an unnamed participant as the voting panel does, by their place in the list', () => {
     let s = session(
-      { type: 'updateDetails', details: { participants: [{ id: 'p1', name: 'Ana', department: 'sales' }, { id: 'p2', name: ' ', department: 'marketing' }] } },
+      {
+        type: 'updateDetails',
+        details: {
+          participants: [
+            { id: 'p1', name: 'Ana', department: 'sales' },
+            { id: 'p2', name: ' ', department: 'marketing' },
+          ],
+        },
+      },
       { type: 'setVoting', changes: { voters: 'participants' } },
       { type: 'addCard', cardId: 'a', laneId: 'seam', title: 'Roadshow' },
     );

@@ -27,7 +27,28 @@ type HtmlNode = DefaultTreeAdapterMap['node'];
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-const blocks = new Set(['header', 'section', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'li', 'dl', 'dt', 'dd', 'blockquote', 'table', 'tr', 'th', 'td']);
+const blocks = new Set([
+  'header',
+  'section',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'ul',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'table',
+  'tr',
+  'th',
+  'td',
+]);
 
 /** The text as a reader sees it: blocks apart from each other (the export puts line breaks between them, React nothing). */
 function blockText(node: HtmlNode): string {
@@ -41,7 +62,8 @@ function read(html: string, root: 'body' | 'article', levelShift: number): Readi
   const top = document.elements.find((element) => element.tagName === root);
   if (!top) throw new Error(`no <${root}>`);
   const within = document.elements.filter((element) => {
-    for (let node: { parentNode?: unknown } | null = element; node; node = (node.parentNode as { parentNode?: unknown } | null) ?? null) if (node === top) return true;
+    for (let node: { parentNode?: unknown } | null = element; node; node = (node.parentNode as { parentNode?: unknown } | null) ?? null)
+      if (node === top) return true;
     return false;
   });
   const headings = within
@@ -81,7 +103,10 @@ describe('the export preview', () => {
   });
 
   it('counts hidden caricatures without their text, and hides the ranking while the votes are hidden', () => {
-    const hiddenPicture = card('c1', 'Sales only wants discounts', { kind: 'caricature', caricature: { view: 'marketingOnSales', truth: 'They want margin', cleared: false } });
+    const hiddenPicture = card('c1', 'Sales only wants discounts', {
+      kind: 'caricature',
+      caricature: { view: 'marketingOnSales', truth: 'They want margin', cleared: false },
+    });
     const topic: Card = card('t1', 'Lead scoring', { lead: 'unresolved', votes: { p1: 3 } });
     const metric = card('m1', 'SQL rate', { kind: 'metric', metric: { value: '31', target: '40', unit: '%', owner: 'joint', narrative: '' } });
     const session = sessionWith({ marketing: [hiddenPicture, topic], seam: [metric] }, { caricaturesRevealed: false, mission: '' });
@@ -96,7 +121,10 @@ describe('the export preview', () => {
   });
 
   it('shows revealed caricatures with what is true, and the ranking once revealed', () => {
-    const picture = card('c1', 'Marketing only makes it pretty', { kind: 'caricature', caricature: { view: 'salesOnMarketing', truth: 'Campaigns bring 40 % of leads', cleared: true } });
+    const picture = card('c1', 'Marketing only makes it pretty', {
+      kind: 'caricature',
+      caricature: { view: 'salesOnMarketing', truth: 'Campaigns bring 40 % of leads', cleared: true },
+    });
     const topic = card('t1', 'Lead scoring', { votes: { p1: 3 } });
     const session = sessionWith(
       { sales: [picture], seam: [topic] },
@@ -121,7 +149,13 @@ describe('narrowing a summary built once to the chosen sections', () => {
   const full = buildSummary(session, options);
 
   it('is the summary built with just those sections', () => {
-    const choices: SummarySection[][] = [[], [...summarySections], ...summarySections.map((section) => [section]), ['moves', 'facts', 'votes'], summarySections.filter((s) => s !== 'lanes')];
+    const choices: SummarySection[][] = [
+      [],
+      [...summarySections],
+      ...summarySections.map((section) => [section]),
+      ['moves', 'facts', 'votes'],
+      summarySections.filter((s) => s !== 'lanes'),
+    ];
     for (const sections of choices) expect(summaryWithSections(full, sections)).toEqual(buildSummary(session, { ...options, sections }));
   });
 

@@ -13,9 +13,18 @@ type ExportSession = NahtstelleApi['exportSession'];
 
 const session: Session = createSession('s-1', { title: 'Kick-off', language: 'de' });
 const store = () => useExport.getState();
-const run = (exportSession: ExportSession, kind: ExportRequest['kind'] = 'md') => store().run({ kind, session, fallbackLanguage: 'en', exportSession });
+const run = (exportSession: ExportSession, kind: ExportRequest['kind'] = 'md') =>
+  store().run({ kind, session, fallbackLanguage: 'en', exportSession });
 const failure = (reason: string, path?: string) =>
-  new Error(apiErrorMessage({ code: 'fileProblem', detail: 'ENOENT', reason: reason as 'folderMissing', file: 'Kick-off.md', ...(path !== undefined && { path }) }));
+  new Error(
+    apiErrorMessage({
+      code: 'fileProblem',
+      detail: 'ENOENT',
+      reason: reason as 'folderMissing',
+      file: 'Kick-off.md',
+      ...(path !== undefined && { path }),
+    }),
+  );
 
 beforeEach(() => {
   useExport.setState({ sections: summarySections, withNotes: true, summaryKind: 'pdf', csvDelimiter: ',', status: { state: 'idle' } });
@@ -37,7 +46,13 @@ describe('choosing what to export', () => {
     await run(exportSession, 'csv');
     expect(exportSession).toHaveBeenCalledWith(
       session,
-      { kind: 'csv', sections: summarySections.filter((s) => s !== 'moves' && s !== 'facts'), csvDelimiter: ';', withNotes: true, fallbackLanguage: 'en' },
+      {
+        kind: 'csv',
+        sections: summarySections.filter((s) => s !== 'moves' && s !== 'facts'),
+        csvDelimiter: ';',
+        withNotes: true,
+        fallbackLanguage: 'en',
+      },
       null,
     );
   });
@@ -55,7 +70,12 @@ describe('choosing what to export', () => {
   it('separates CSV by the session’s language until the facilitator chooses: semicolons for German', async () => {
     useExport.setState({ csvDelimiter: null });
     const exportSession = vi.fn<ExportSession>(async () => '/tmp/x.csv');
-    await store().run({ kind: 'csv', session: { ...session, details: { ...session.details, language: 'de' } }, fallbackLanguage: 'en', exportSession });
+    await store().run({
+      kind: 'csv',
+      session: { ...session, details: { ...session.details, language: 'de' } },
+      fallbackLanguage: 'en',
+      exportSession,
+    });
     await store().run({ kind: 'csv', session: { ...session, details: { ...session.details, language: '' } }, fallbackLanguage: 'en', exportSession });
     expect(exportSession.mock.calls.map(([, request]) => request.csvDelimiter)).toEqual([';', ',']);
   });

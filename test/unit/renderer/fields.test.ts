@@ -18,7 +18,9 @@ beforeAll(async () => {
   await initI18n('en');
 });
 beforeEach(() => {
-  useBoard.getState().open({ path: '/sessions/fields.nahtstelle', session: createSession('s'), savedAt: '2027-03-04T09:00:00.000Z', fromBackup: false });
+  useBoard
+    .getState()
+    .open({ path: '/sessions/fields.nahtstelle', session: createSession('s'), savedAt: '2027-03-04T09:00:00.000Z', fromBackup: false });
 });
 afterEach(cleanup);
 
@@ -64,7 +66,12 @@ describe('a text field of the family', () => {
   it('shows what the document holds when it changes underneath (undo)', () => {
     function Bound() {
       const [value, setValue] = useState('before');
-      return createElement('div', null, createElement(CommitText, { label: 'Client', value, onCommit: setValue }), createElement('button', { onClick: () => setValue('before') }, 'Undo'));
+      return createElement(
+        'div',
+        null,
+        createElement(CommitText, { label: 'Client', value, onCommit: setValue }),
+        createElement('button', { onClick: () => setValue('before') }, 'Undo'),
+      );
     }
     render(createElement(Bound));
     fireEvent.change(field('Client'), { target: { value: 'after' } });

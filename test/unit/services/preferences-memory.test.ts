@@ -28,7 +28,11 @@ async function dataDir(): Promise<string> {
 const quiet = { log: () => undefined, now: () => new Date('2027-03-04T09:05:06.789Z') };
 
 function openPreferences(dir: string): { memory: MemoryPreferences; preferences: PreferencesStore } {
-  const memory = new MemoryPreferences(() => new Conf({ cwd: dir, configName: 'preferences', projectName: 'nahtstelle' }), join(dir, 'preferences.json'), quiet);
+  const memory = new MemoryPreferences(
+    () => new Conf({ cwd: dir, configName: 'preferences', projectName: 'nahtstelle' }),
+    join(dir, 'preferences.json'),
+    quiet,
+  );
   return { memory, preferences: new PreferencesStore(memory, join(dir, 'sessions')) };
 }
 
@@ -99,7 +103,11 @@ describe('MemoryPreferences: preference writes never fail a session operation', 
     const t = await createTestServices();
     try {
       const preferences = new PreferencesStore(new MemoryPreferences(() => failingStore(), '/nowhere/preferences.json', quiet), t.sessionsFolder);
-      const handlers = createHandlers({ ...t.services, preferences, sessionFiles: new SessionFiles({ folder: () => preferences.sessionsFolder, trash: async () => undefined }) });
+      const handlers = createHandlers({
+        ...t.services,
+        preferences,
+        sessionFiles: new SessionFiles({ folder: () => preferences.sessionsFolder, trash: async () => undefined }),
+      });
       const created = await handlers.createSession({ title: 'Kick-off' }, 'blank');
       expect(await readdir(t.sessionsFolder)).toHaveLength(1);
       await expect(handlers.openSession(created.path)).resolves.toMatchObject({ path: created.path });
@@ -122,6 +130,5 @@ describe('MemoryPreferences: preference writes never fail a session operation', 
     const { path, session } = await handlers.createSession({ title: 'Pitch' }, 'blank');
     await expect(handlers.saveSession(path, session)).resolves.toHaveProperty('savedAt');
     expect(JSON.parse(await readFile(join(dir, 'preferences.json'), 'utf8'))).toMatchObject({ lastSession: path });
-
   });
 });

@@ -54,7 +54,12 @@ describe('SessionFiles: a file changed by another program while open', () => {
     expect(await fileSession(copy)).toEqual(theirs);
     expect((await fileSession(path)).details.title).toBe('Kick-off, my next edit');
     const listed = (await files.list()).map((entry) => [entry.fileName, entry.title]);
-    expect(listed).toEqual(expect.arrayContaining([[basename(copy), 'Kick-off, their edit'], [basename(path), 'Kick-off, my next edit']]));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        [basename(copy), 'Kick-off, their edit'],
+        [basename(path), 'Kick-off, my next edit'],
+      ]),
+    );
     // Told once: the next save finds the file as it left it.
     expect((await files.write(path, withTitle(mine, 'Kick-off, again'))).conflictCopy).toBeUndefined();
   });
@@ -202,7 +207,10 @@ describe('SessionFiles: smaller ones', () => {
     // Three bytes a character: the limit is in bytes, and fewer cards keep the test quick.
     const notes = '€'.repeat(cardLimits.longText);
     const cards = Object.fromEntries(
-      Array.from({ length: Math.ceil(maxSessionFileBytes / (3 * cardLimits.longText)) + 10 }, (_, i) => [`n-${i}`, { ...Object.values(small.cards)[0], id: `n-${i}`, notes }]),
+      Array.from({ length: Math.ceil(maxSessionFileBytes / (3 * cardLimits.longText)) + 10 }, (_, i) => [
+        `n-${i}`,
+        { ...Object.values(small.cards)[0], id: `n-${i}`, notes },
+      ]),
     ) as Session['cards'];
     // Not a valid board (cards in no lane): the size check comes before anything else looks at it.
     const huge: Session = { ...small, cards };

@@ -185,26 +185,22 @@ async function crashLane(lane: number, count: number): Promise<LaneStats> {
 }
 
 describe('SessionFiles: crash safety', () => {
-  it(
-    `a child autosaving in a loop is killed with SIGKILL ${runs} times; the file always holds one of the last two acknowledged states`,
-    async () => {
-      const started = performance.now();
-      const counts = Array.from({ length: lanes }, (_, lane) => Math.floor(runs / lanes) + (lane < runs % lanes ? 1 : 0));
-      const stats = await Promise.all(counts.map((count, lane) => crashLane(lane, count)));
-      const total = (key: keyof LaneStats): number => stats.reduce((sum, lane) => sum + lane[key], 0);
-      const seconds = (performance.now() - started) / 1000;
-      console.log(
-        `crash test: ${runs} SIGKILLs in ${seconds.toFixed(1)} s (seed ${seed}, ${lanes} writers); ${total('acks')} saves acknowledged, ` +
-          `${total('unacknowledgedOnDisk')} kills after a rename but before its ack, ${total('killedBeforeFirstAck')} kills before the first ack, ` +
-          `at most ${Math.max(...stats.map((lane) => lane.mostTempFiles))} leftover temp files`,
-      );
-      // The kills must land where it matters, or the checks above prove little: some while saves
-      // run (not all before the first one; on a loaded machine many are), and — over enough kills —
-      // some between a rename and its ack, the case the "last two states" rule is about.
-      expect(total('acks'), 'saves acknowledged over all kills').toBeGreaterThan(0);
-      expect(total('killedBeforeFirstAck'), 'kills before the child saved anything').toBeLessThan(runs);
-      if (runs >= 100) expect(total('unacknowledgedOnDisk'), 'kills between a rename and its ack').toBeGreaterThan(0);
-    },
-    400_000,
-  );
+  it(`a child autosaving in a loop is killed with SIGKILL ${runs} times; the file always holds one of the last two acknowledged states`, async () => {
+    const started = performance.now();
+    const counts = Array.from({ length: lanes }, (_, lane) => Math.floor(runs / lanes) + (lane < runs % lanes ? 1 : 0));
+    const stats = await Promise.all(counts.map((count, lane) => crashLane(lane, count)));
+    const total = (key: keyof LaneStats): number => stats.reduce((sum, lane) => sum + lane[key], 0);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `crash test: ${runs} SIGKILLs in ${seconds.toFixed(1)} s (seed ${seed}, ${lanes} writers); ${total('acks')} saves acknowledged, ` +
+        `${total('unacknowledgedOnDisk')} kills after a rename but before its ack, ${total('killedBeforeFirstAck')} kills before the first ack, ` +
+        `at most ${Math.max(...stats.map((lane) => lane.mostTempFiles))} leftover temp files`,
+    );
+    // The kills must land where it matters, or the checks above prove little: some while saves
+    // run (not all before the first one; on a loaded machine many are), and — over enough kills —
+    // some between a rename and its ack, the case the "last two states" rule is about.
+    expect(total('acks'), 'saves acknowledged over all kills').toBeGreaterThan(0);
+    expect(total('killedBeforeFirstAck'), 'kills before the child saved anything').toBeLessThan(runs);
+    if (runs >= 100) expect(total('unacknowledgedOnDisk'), 'kills between a rename and its ack').toBeGreaterThan(0);
+  }, 400_000);
 });

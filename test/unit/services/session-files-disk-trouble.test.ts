@@ -55,7 +55,12 @@ describe('SessionFiles: disk trouble', () => {
       await nodeFs.rm(folder, { recursive: true });
 
       const error = await saveFailure(() => files.write(path, sampleSession({ title: 'Während' })));
-      expect(error.apiError).toEqual({ code: 'fileProblem', reason: 'folderMissing', file: basename(path), detail: expect.stringContaining('ENOENT') });
+      expect(error.apiError).toEqual({
+        code: 'fileProblem',
+        reason: 'folderMissing',
+        file: basename(path),
+        detail: expect.stringContaining('ENOENT'),
+      });
       await expect(nodeFs.stat(folder)).rejects.toMatchObject({ code: 'ENOENT' });
       // The library of a vanished folder is empty, not an error.
       await expect(files.list()).resolves.toEqual([]);

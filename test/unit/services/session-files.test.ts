@@ -172,7 +172,11 @@ const damagedFiles: readonly { name: string; reason: OpenProblemCode; bytes: () 
   { name: 'binary garbage', reason: 'binary', bytes: () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), randomBytes(2048)]) },
   { name: 'invalid UTF-8 without NUL bytes', reason: 'binary', bytes: () => Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0xff, 0xfe, 0x22, 0x7d]) },
   { name: 'a newer file version', reason: 'newerVersion', bytes: () => withVersion(serializeSession(sampleSession()), currentFileVersion + 1) },
-  { name: 'deep nesting', reason: 'tooDeep', bytes: () => `{"format":"nahtstelle-session","version":1,"session":${'['.repeat(100_000)}${']'.repeat(100_000)}}` },
+  {
+    name: 'deep nesting',
+    reason: 'tooDeep',
+    bytes: () => `{"format":"nahtstelle-session","version":1,"session":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+  },
   { name: 'a foreign JSON file', reason: 'notSessionFile', bytes: () => JSON.stringify({ name: 'package', version: '1.0.0' }) },
   { name: 'an invalid session', reason: 'invalidSession', bytes: () => serializeSession(sampleSession()).replace('"laneOrder"', '"laneOrdr"') },
 ];
@@ -502,7 +506,10 @@ describe('listing large files from their head', () => {
     const session = sampleSession({ title: 'Alt' }, 2);
     const { summary: _summary, ...withoutSummary } = JSON.parse(serializeSession(session)) as Record<string, unknown>;
     await nodeFs.writeFile(join(folder, 'alt.nahtstelle'), padded(`${JSON.stringify(withoutSummary, null, 2)}\n`));
-    await nodeFs.writeFile(join(folder, 'alt-kaputt.nahtstelle'), padded(`${JSON.stringify(withoutSummary, null, 2)}\n`).replace('"laneOrder"', '"laneOrdr"'));
+    await nodeFs.writeFile(
+      join(folder, 'alt-kaputt.nahtstelle'),
+      padded(`${JSON.stringify(withoutSummary, null, 2)}\n`).replace('"laneOrder"', '"laneOrdr"'),
+    );
     const { fs, readPaths } = recordingReads();
     const rows = await service(folder, { fs }).list();
     expect(rows.find((row) => row.fileName === 'alt.nahtstelle')).toMatchObject({ title: 'Alt', cardCount: 2, problem: null });

@@ -100,7 +100,8 @@ export const en = {
     view: 'Whose picture',
     truth: 'What is actually true',
     cleared: 'Cleared',
-    hiddenNotice: 'This caricature is hidden until the caricatures are revealed. Its text is not shown here either, so the room does not see it early.',
+    hiddenNotice:
+      'This caricature is hidden until the caricatures are revealed. Its text is not shown here either, so the room does not see it early.',
     showHidden: 'Show the text here',
     metric: 'Metric',
     value: 'Current value',
@@ -237,7 +238,8 @@ export const de: typeof en = {
     view: 'Wessen Bild',
     truth: 'Was tatsächlich stimmt',
     cleared: 'Ausgeräumt',
-    hiddenNotice: 'Dieses Zerrbild bleibt verdeckt, bis die Zerrbilder aufgedeckt werden. Auch hier wird sein Text nicht gezeigt, damit der Raum ihn nicht vorher sieht.',
+    hiddenNotice:
+      'Dieses Zerrbild bleibt verdeckt, bis die Zerrbilder aufgedeckt werden. Auch hier wird sein Text nicht gezeigt, damit der Raum ihn nicht vorher sieht.',
     showHidden: 'Text hier anzeigen',
     metric: 'Kennzahl',
     value: 'Aktueller Wert',

@@ -85,7 +85,8 @@ export const de: typeof en = {
   },
   voting: {
     grid: 'Punkte nach Person und Karte',
-    gridHint: 'Punkte aus dem Raum eintragen: eine Zeile pro Person. Klick oder + gibt einen Punkt, − nimmt einen zurück, eine Ziffer setzt die Zahl, Pfeiltasten wechseln die Zelle.',
+    gridHint:
+      'Punkte aus dem Raum eintragen: eine Zeile pro Person. Klick oder + gibt einen Punkt, − nimmt einen zurück, eine Ziffer setzt die Zahl, Pfeiltasten wechseln die Zelle.',
     allCards: 'Alle Karten zeigen (nicht nur Themen)',
     noTopics: 'Noch keine Themenkarten auf dem Board.',
     noCards: 'Noch keine Karten auf dem Board.',

@@ -14,7 +14,8 @@ export const en = {
   notices: {
     preferencesDamaged: 'The settings file was damaged. Nahtstelle started with its default settings and kept the damaged file as “{{file}}”.',
     preferencesNotSaved: 'Settings cannot be saved on this computer right now; changes to them last until the app closes.',
-    conflictCopy: '“{{file}}” was changed by another program while it was open here. That version is kept as “{{copy}}” in the library; the board you see was saved.',
+    conflictCopy:
+      '“{{file}}” was changed by another program while it was open here. That version is kept as “{{copy}}” in the library; the board you see was saved.',
   },
 };
 
@@ -31,8 +32,10 @@ export const de: typeof en = {
     copySaved: 'Die Änderungen wurden als „{{file}}“ gespeichert.',
   },
   notices: {
-    preferencesDamaged: 'Die Einstellungsdatei war beschädigt. Nahtstelle startete mit den Standardeinstellungen und hat die beschädigte Datei als „{{file}}“ aufbewahrt.',
+    preferencesDamaged:
+      'Die Einstellungsdatei war beschädigt. Nahtstelle startete mit den Standardeinstellungen und hat die beschädigte Datei als „{{file}}“ aufbewahrt.',
     preferencesNotSaved: 'Einstellungen lassen sich auf diesem Computer gerade nicht speichern; Änderungen daran gelten, bis die App schließt.',
-    conflictCopy: '„{{file}}“ wurde von einem anderen Programm geändert, während sie hier offen war. Diese Fassung liegt als „{{copy}}“ in der Bibliothek; das Board, das Sie sehen, wurde gespeichert.',
+    conflictCopy:
+      '„{{file}}“ wurde von einem anderen Programm geändert, während sie hier offen war. Diese Fassung liegt als „{{copy}}“ in der Bibliothek; das Board, das Sie sehen, wurde gespeichert.',
   },
 };

@@ -108,7 +108,8 @@ export const de: typeof en = {
     voters: 'Wer punktet',
     byParticipants: 'Teilnehmende',
     byDepartments: 'Abteilungen',
-    noParticipants: 'In den Sitzungsdaten sind noch keine Teilnehmenden eingetragen. Tragen Sie sie dort ein, oder lassen Sie die Abteilungen punkten.',
+    noParticipants:
+      'In den Sitzungsdaten sind noch keine Teilnehmenden eingetragen. Tragen Sie sie dort ein, oder lassen Sie die Abteilungen punkten.',
     useDepartments: 'Abteilungen punkten lassen',
     dotsPerParticipant: 'Punkte pro Person',
     dotsPerDepartment: 'Punkte pro Abteilung',
