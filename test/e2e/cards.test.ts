@@ -302,8 +302,19 @@ describe('caricatures and metrics', () => {
     // The block is "Clear up caricatures": a new card is a caricature, covered as soon as it is added
     // (here in the block's own view, which adds it to the Sales lane).
     const lane = page.getByRole('region', { name: 'How Sales sees Marketing', exact: true });
-    await lane.getByRole('button', { name: 'Add card', exact: true }).click();
     const field = lane.getByRole('textbox', { name: 'Title of the new caricature in Sales' });
+    // Right after the drop the view may still re-render under load: press "Add card" again until
+    // the field is there, rather than count on the first press landing.
+    await expect
+      .poll(async () => {
+        if (!(await field.isVisible()))
+          await lane
+            .getByRole('button', { name: 'Add card', exact: true })
+            .click({ timeout: 2000 })
+            .catch(() => undefined);
+        return field.isVisible();
+      })
+      .toBe(true);
     await field.fill('Marketing never talks to customers');
     await field.press('Enter');
     await field.press('Escape');
