@@ -134,6 +134,37 @@ describe('voting at the speed of a room', () => {
     await page.keyboard.press('F5');
     await page.getByRole('region', { name: 'Dot voting ranking' }).getByText('Lead handover').waitFor();
   });
+  it('on a 1366×768 laptop, placing dots on the cards makes room for the board: every lane’s first card and its + are on screen', async () => {
+    let session = workshopSession('Workshop Placing');
+    session = addCard(session, 'c1', 'marketing', 'Pricing');
+    session = addCard(session, 'c2', 'seam', 'Lead handover');
+    session = addCard(session, 'c3', 'sales', 'Trade fair');
+    const { page } = await openSeeded(session, { viewport: { width: 1366, height: 768 } });
+    await page.getByRole('button', { name: 'Dot voting', exact: true }).click();
+    const voting = page.getByRole('region', { name: 'Dot voting' });
+    const grid = page.getByRole('table', { name: 'Dots by voter and card' });
+    await grid.waitFor();
+
+    await voting.getByRole('button', { name: /^Marketing ·/ }).click();
+    await grid.waitFor({ state: 'detached' });
+    const boxOf = async (title: string) => {
+      const box = await page.getByRole('button', { name: `Add a dot from Marketing to ${title}` }).boundingBox();
+      if (!box) throw new Error(`No + on ${title}`);
+      return box;
+    };
+    for (const title of ['Pricing', 'Lead handover', 'Trade fair']) {
+      const box = await boxOf(title);
+      expect(box.y, title).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, title).toBeLessThanOrEqual(768);
+    }
+    // Two quick presses where the + is now: both count, nothing moves it between press and release.
+    const plus = await boxOf('Lead handover');
+    for (let i = 0; i < 2; i++) await page.mouse.click(plus.x + plus.width / 2, plus.y + plus.height / 2, { delay: 80 });
+    await expect.poll(() => voting.getByRole('button', { name: /^Marketing ·/ }).innerText()).toBe('Marketing · 1 of 3 left');
+
+    await voting.getByRole('button', { name: 'Done placing dots' }).click();
+    await grid.getByRole('button', { name: 'Marketing on Lead handover: 2 dots' }).waitFor();
+  });
 });
 
 describe('the block tools find their cards', () => {

@@ -186,17 +186,27 @@ function useScrollFollowing(boardRef: RefObject<HTMLElement | null>): void {
         pending.clear();
       });
     };
-    // A list comes to rest on a card's top (board/lane-scroll.ts), not while a card is carried.
+    // A list comes to rest on a card's top (board/lane-scroll.ts), not while a card is carried and
+    // not while a button is pressed: a list moved between press and release loses the click.
+    const pressed = new Set<number>();
+    const onPress = (event: PointerEvent) => pressed.add(event.pointerId);
+    const onRelease = (event: PointerEvent) => pressed.delete(event.pointerId);
     const onScrollEnd = (event: Event) => {
       const list = event.target;
-      if (list instanceof HTMLElement && list.classList.contains('lane-cards') && !useBoard.getState().drag) settleList(list);
+      if (list instanceof HTMLElement && list.classList.contains('lane-cards') && !useBoard.getState().drag && pressed.size === 0) settleList(list);
     };
     board.addEventListener('scroll', onScroll, { capture: true, passive: true });
     board.addEventListener('scrollend', onScrollEnd, { capture: true, passive: true });
+    window.addEventListener('pointerdown', onPress, { capture: true, passive: true });
+    window.addEventListener('pointerup', onRelease, { capture: true, passive: true });
+    window.addEventListener('pointercancel', onRelease, { capture: true, passive: true });
     return () => {
       cancelAnimationFrame(frame);
       board.removeEventListener('scroll', onScroll, { capture: true });
       board.removeEventListener('scrollend', onScrollEnd, { capture: true });
+      window.removeEventListener('pointerdown', onPress, { capture: true });
+      window.removeEventListener('pointerup', onRelease, { capture: true });
+      window.removeEventListener('pointercancel', onRelease, { capture: true });
     };
   }, [boardRef]);
 }

@@ -1,9 +1,6 @@
 /**
- * A list of cards comes to rest on a card's top: never with a card half under the lane's header.
- * Run when a scroll ends (`scrollend`). It moves on to the next card, which never hides one at the
- * bottom (where focus, a new card or a carried card's slot may just have been scrolled); back to
- * the cut card only when that card has the focus. At the very end of a list it stays.
- * docs/ARCHITECTURE.md, "The control window".
+ * A list of cards comes to rest on a card's top, not with a card half under the lane's header.
+ * Run when a scroll ends; docs/ARCHITECTURE.md, "The control window", says when it stays put.
  */
 export function settleList(list: HTMLElement): void {
   const top = list.getBoundingClientRect().top;
@@ -13,6 +10,8 @@ export function settleList(list: HTMLElement): void {
     const box = item.getBoundingClientRect();
     if (box.bottom <= top + 0.5) continue;
     if (box.top >= top - 0.5) return;
+    // A card taller than the list is read by scrolling through it: it stays where the reader stopped.
+    if (box.height > list.clientHeight - padding) return;
     const back = box.top - top - padding;
     const next = items[index + 1]?.getBoundingClientRect().top ?? box.bottom;
     const on = next - top - padding;

@@ -92,7 +92,8 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
         </p>
       ) : (
         <>
-          <VotingGrid voters={voters} />
+          {/* While a voter places dots on the cards, the board is the task: the grid makes room for it. */}
+          {!current && <VotingGrid voters={voters} />}
           <div className="voting-row">
             <div className="voting-voters" role="group" aria-label={t('tools.voting.currentVoter')}>
               <span className="tools-label" aria-hidden="true">
