@@ -1,4 +1,4 @@
-/** The machine, as the preload (or the web test host's bridge) exposes it. Typed by the contract. */
+/** The machine, as the preload (or the web test host's bridge) exposes it. docs/ARCHITECTURE.md, "The API across the process boundary". */
 import type { NahtstelleBridge } from '../../core/api';
 
 declare global {

@@ -1,7 +1,6 @@
 /**
- * Asked when the changes of the open session cannot be saved and something would replace or end
- * the board (another session opened, a file dropped, the window closed): try again, save a copy
- * elsewhere, or discard — never silently. Until one of them succeeds the board stays as it is.
+ * Asks what to do when unsaved changes would be replaced or closed: try again, save a copy, or discard.
+ * docs/ARCHITECTURE.md, "Sessions on disk"; docs/reliability.md, "Nothing replaced or closed while unsaved".
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,9 +1,4 @@
-/**
- * What each keyboard shortcut does, and the one listener that dispatches them. The keys themselves
- * are in the registry (shortcut-keys.ts). Shortcuts stay out of the way while someone types in a
- * field, where Ctrl+Z belongs to the text, inside dialogs, which keep their keys, and while a card
- * is being carried — unless their entry says otherwise.
- */
+/** What each keyboard shortcut does, and the one listener that dispatches them. docs/ARCHITECTURE.md, "Layers and arrows". */
 import i18next from 'i18next';
 import { useEffect } from 'react';
 import { blockViewOf } from '../../../core/block-view';

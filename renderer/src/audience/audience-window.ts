@@ -1,8 +1,4 @@
-/**
- * Opening and closing the audience window (the room's view on the projector) from the control
- * window: the toolbar button and the keyboard shortcut both come here. Whether it is open lives
- * here, in useAudienceWindow, only; main reports when it closes on its own.
- */
+/** Opening and closing the audience window, and whether it is open. docs/ARCHITECTURE.md, "The audience window". */
 import { create } from 'zustand';
 import type { AudiencePlacement } from '../../../core/api';
 import { api } from '../api';

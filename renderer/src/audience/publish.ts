@@ -1,12 +1,4 @@
-/**
- * Sends the audience window what the room may see (core/audience.ts audienceView) while it is
- * open: on every change of the board, its view and scroll, the spotlight, the zoom, the theme and
- * the UI language.
- * Changes made together (one drop, one keystroke, a theme switch) become one call: the call waits
- * for the end of the current task (a microtask), not for an animation frame, which a hidden or
- * minimised control window would never get. One call is under way at a time; what changed
- * meanwhile goes out right after it, as one call with the newest state.
- */
+/** Sends the audience window what the room may see, one call per task. docs/ARCHITECTURE.md, "The audience window". */
 import { useEffect } from 'react';
 import i18next from 'i18next';
 import { audienceView, type AudienceTheme, type AudienceView } from '../../../core/audience';

@@ -10,7 +10,7 @@ import { isHiddenCaricature } from './card-text';
 /**
  * Says what undo or redo just did ("Undone: move of “Pricing”"), in the notice area, whose live
  * region reads it out; gone with the next change. Undoing a delete puts the focus on the card that
- * came back, so a keyboard user is where the slip happened. See docs/ARCHITECTURE.md (core, history.ts).
+ * came back, so a keyboard user is where the slip happened. docs/ARCHITECTURE.md, "Layers and arrows".
  */
 export function UndoNotice() {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-/** What a card's controls and keys do, kept out of the components so they stay thin. */
+/** What a card's controls and keys do, kept out of the components so they stay thin. docs/ARCHITECTURE.md, "Layers and arrows". */
 import type { TFunction } from 'i18next';
 import { laneOfCard, leads, type CardId } from '../../../core/model';
 import { stepPlacement, type Direction } from '../../../core/placement';

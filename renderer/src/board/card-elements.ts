@@ -1,6 +1,6 @@
 /**
- * Card DOM nodes by id, registered by each card. Drag geometry and keyboard focus need a few
- * specific nodes; looking them up here avoids querying the whole board on every pointer move.
+ * Card DOM nodes by id, registered by each card, so drag geometry and focus never query the whole board.
+ * docs/ARCHITECTURE.md, "Drag and drop, and why it differs from the starting design".
  */
 import type { CardId } from '../../../core/model';
 

@@ -1,4 +1,4 @@
-/** Small line icons of the card face and its controls; decorative, the text beside them says it. */
+/** Small line icons of the card face and its controls; decorative, the text beside them says it. docs/ARCHITECTURE.md, "The control window". */
 const common = {
   viewBox: '0 0 24 24',
   fill: 'none',

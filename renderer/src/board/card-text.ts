@@ -1,8 +1,4 @@
-/**
- * What a card shows and says, worded in the UI language: pure functions of the card (and the
- * little of the session a card needs), so the face, its accessible name and description, and the
- * tests agree. Selectors here return primitives, so a card re-renders only when its answer changes.
- */
+/** What a card shows and says, in the UI language, for its face, accessible name and description. docs/ARCHITECTURE.md, "Layers and arrows". */
 import type { TFunction } from 'i18next';
 import { cardKindOfBlock } from '../../../core/agenda';
 import {

@@ -1,7 +1,4 @@
-/**
- * Where a pointer drop would put a card. Lanes are found by x, the index by comparing the
- * pointer's y with card centres (binary search: lanes hold hundreds of cards).
- */
+/** Where a pointer drop would put a card. docs/ARCHITECTURE.md, "Drag and drop, and why it differs from the starting design". */
 import type { CardId, Session } from '../../../core/model';
 import type { Placement } from '../../../core/placement';
 import { cardElement } from './card-elements';

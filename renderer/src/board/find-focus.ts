@@ -1,4 +1,4 @@
-/** Find's "Next match": moves the keyboard focus along the matching cards in board order. */
+/** Find's "Next match": moves the keyboard focus along the matching cards in board order. docs/ARCHITECTURE.md, "The layer table". */
 import { isFiltering, nextMatch, type CardFilter } from '../../../core/find';
 import type { CardId } from '../../../core/model';
 import { shownSession, useBoard } from '../store/board-store';

@@ -1,4 +1,7 @@
-/** Fitting the board to the screen: the largest zoom at which no lane scrolls and nothing sticks out. */
+/**
+ * Fitting the board to the screen: the largest zoom at which no lane scrolls and nothing sticks out.
+ * docs/ARCHITECTURE.md, "Views per block".
+ */
 import { zoomLimits } from '../../../core/audience';
 
 /** Whether the board, at its current zoom, needs scrolling anywhere: sideways, or inside a lane. */

@@ -1,9 +1,4 @@
-/**
- * Pages for the room: in presentation mode and the audience window a card either shows wholly or
- * not at all, and a list says how many of its cards the room does not see ("+N more"). Set on the
- * elements directly (data attributes React does not own), so paging re-renders nothing.
- * docs/ARCHITECTURE.md, "Views per block".
- */
+/** Pages for the room: a card shows wholly or not at all, a list says "+N more". docs/ARCHITECTURE.md, "Views per block". */
 import { hiddenCount } from '../../../core/block-view';
 
 /** Every list of cards on the board: a lane's, or a column of a block view. */

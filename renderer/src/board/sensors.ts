@@ -1,7 +1,4 @@
-/**
- * Input for dragging. Mouse and pen start after a few pixels; touch after a short press, so a
- * swipe still scrolls a lane; the keyboard moves lane by lane and card by card.
- */
+/** Input for dragging: mouse, pen, touch and keyboard. docs/ARCHITECTURE.md, "Drag and drop, and why it differs from the starting design". */
 import { shortcutSpec, type SensorShortcutId } from '../ui/shortcut-keys';
 import { KeyboardCode, KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors, type KeyboardCoordinateGetter } from '@dnd-kit/core';
 import type { PointerEvent as ReactPointerEvent } from 'react';

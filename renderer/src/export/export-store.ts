@@ -1,11 +1,4 @@
-/**
- * The export dialog's state: what to include and in which format (kept while the app runs, so a
- * second export after a change on the board is one click), and how the last export went. Apart
- * from the board store: choosing a section re-renders the dialog, never the board.
- *
- * Nothing here reaches the machine by itself: `run` is handed the API's `exportSession`, so the
- * flow is tested without a window.
- */
+/** The export dialog's state: what to include, in which format, and how the last export went. docs/ARCHITECTURE.md, "Exporting". */
 import { create } from 'zustand';
 import { languageOfLocale } from '../../../core/languages';
 import { apiErrorOf, asApiError, type ExportKind, type ExportRequest, type Language, type NahtstelleApi } from '../../../core/api';

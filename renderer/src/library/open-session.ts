@@ -1,4 +1,4 @@
-/** Opening a session from anywhere in the UI: main reads and validates it, the board shows it. */
+/** Opening a session from anywhere in the UI: main reads and validates it, the board shows it. docs/ARCHITECTURE.md, "Sessions on disk". */
 import type { OpenedSession } from '../../../core/api';
 import { useBoard } from '../store/board-store';
 import { openSession } from '../store/session-lifecycle';

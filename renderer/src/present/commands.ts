@@ -1,4 +1,4 @@
-/** What the presentation keys and buttons do, kept out of the components so they stay thin. */
+/** What the presentation keys and buttons do, kept out of the components so they stay thin. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { readingOrder, stepReadingOrder } from '../../../core/placement';
 import type { CardId } from '../../../core/model';
 import { api } from '../api';

@@ -1,4 +1,7 @@
-/** What the agenda and timer controls do, for the bar, the panel and keyboard shortcuts alike. */
+/**
+ * What the agenda and timer controls do, for the bar, the panel and keyboard shortcuts alike.
+ * docs/ARCHITECTURE.md, "The layer table".
+ */
 import type { useTranslation } from 'react-i18next';
 import { neighbourBlock, type AgendaBlock } from '../../../core/agenda';
 import type { TimerAction } from '../../../core/operations';

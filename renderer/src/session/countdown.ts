@@ -1,4 +1,4 @@
-/** The countdown of a block's clock as a hook, shared by the control and audience windows. */
+/** The countdown of a block's clock as a hook, shared by the control and audience windows. docs/ARCHITECTURE.md, "The layer table". */
 import { useEffect, useState } from 'react';
 import type { AgendaBlock } from '../../../core/agenda';
 import type { BlockTimer as TimerState } from '../../../core/model';

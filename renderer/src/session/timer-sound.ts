@@ -1,8 +1,4 @@
-/**
- * The optional end-of-time tone: two soft sine notes made with WebAudio — an oscillator, no audio
- * file, so nothing is fetched and the page's CSP (default-src 'self', no media-src) is untouched.
- * Quiet on purpose: a room in discussion should notice it, not jump.
- */
+/** The optional end-of-time tone, made with WebAudio. docs/ARCHITECTURE.md, "Layers and arrows". */
 
 let context: AudioContext | null = null;
 

@@ -1,8 +1,6 @@
 /**
- * Autosave: every change of the open session reaches the disk within a second, without the UI
- * ever waiting. One save runs at a time and always sends the newest state; a failed save keeps
- * the state in memory, shows why, and retries until the disk takes it. Text still being typed in
- * a field (drafts.ts) is written with the document. Bounds: docs/reliability.md.
+ * Autosave: every change of the open session reaches the disk within a second, without the UI waiting.
+ * docs/ARCHITECTURE.md, "Sessions on disk"; bounds: docs/reliability.md.
  */
 import type { SavedState } from '../../../core/api';
 import type { Session } from '../../../core/model';

@@ -1,8 +1,4 @@
-/**
- * The renderer's one store, in two parts: the document (the session and its undo history, changed
- * only through core operations) and transient UI state (drag preview, editing, composer).
- * Components select narrowly, so a change re-renders only what shows it.
- */
+/** The renderer's one store: the document with its undo history, and transient UI state. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { create } from 'zustand';
 import { commit, redo, startHistory, undo, type History, type HistoryEntry } from '../../../core/history';
 import type { OpenedSession } from '../../../core/api';

@@ -1,12 +1,6 @@
 /**
- * Drafts: text typed into a field that commits on blur/Enter (card details, mission, agenda,
- * move reason, session details) before it is committed. Autosave writes the document with the
- * drafts applied, so what is being typed reaches the disk within a second like any other change,
- * without entering the undo history (one edit of a field stays one undo step). The close guard
- * and "open another session" commit them for real first. Design: docs/reliability.md, "Drafts".
- *
- * A draft is the field's own commit, run with the board store capturing the operations it
- * dispatches instead of applying them: no field needs a second description of what it changes.
+ * Drafts: text typed into a field, written with the document before the field commits it.
+ * docs/ARCHITECTURE.md, "Sessions on disk"; design: docs/reliability.md, "The loss bound: one second, drafts included".
  */
 import { useEffect, useId, useMemo } from 'react';
 import { applyOperation, type Operation } from '../../../core/operations';

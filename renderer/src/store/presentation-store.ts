@@ -1,9 +1,4 @@
-/**
- * How the board is being shown to the room: presentation mode, the spotlighted card, the zoom, the
- * large block banner, and whether the audience window is open. Not part of the document: nothing
- * here is saved or undone. The audience window mirrors the spotlight and the zoom
- * (audience/publish.ts).
- */
+/** How the board is shown to the room: presentation mode, spotlight, zoom, block banner. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { create } from 'zustand';
 import type { BoardZoom } from '../../../core/audience';
 import { steppedZoom } from '../../../core/block-view';

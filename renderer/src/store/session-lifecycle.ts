@@ -1,4 +1,7 @@
-/** Where a session opens or closes: the board takes it and the per-session UI state starts afresh. */
+/**
+ * Where a session opens or closes: the board takes it and the per-session UI state starts afresh.
+ * docs/ARCHITECTURE.md, "Sessions on disk".
+ */
 import type { OpenedSession } from '../../../core/api';
 import { useBoard } from './board-store';
 import { usePresentation } from './presentation-store';

@@ -1,8 +1,4 @@
-/**
- * Which board tools are open. UI state only: not saved, not undone. The filter itself and the
- * current voter live in workshop-store, where the cards read them; this store only opens and
- * closes the bars, so a keyboard shortcut can reach them from anywhere.
- */
+/** Which board tools are open; UI state only, not saved, not undone. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { create } from 'zustand';
 import { useWorkshopUi } from './workshop-store';
 

@@ -1,8 +1,4 @@
-/**
- * UI state of the workshop tools that several parts of the board read: which card's details are
- * open, who is placing dots, and what Find looks for. Not part of the document: nothing here is
- * saved or undone. Kept apart from board-store so a change here re-renders only what shows it.
- */
+/** UI state of the workshop tools that several parts of the board read. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { create } from 'zustand';
 import type { CardId } from '../../../core/model';
 import { isFiltering, matchesFilter, noFilter, type CardFilter } from '../../../core/find';

@@ -15,7 +15,7 @@ import './voting-grid.css';
  * a digit sets the count; the arrow keys move between cells (one tab stop for the grid). When a
  * voter's last dot is placed, the focus goes down to the next voter: a pass through the room.
  * A dot beyond the budget is refused: the cell says so and a message says why. Topics only
- * unless "all cards" is on. See docs/ARCHITECTURE.md (core, voting.ts).
+ * unless "all cards" is on. docs/ARCHITECTURE.md, "Layers and arrows".
  */
 export function VotingGrid({ voters }: { voters: readonly Voter[] }) {
   const { t } = useTranslation();

@@ -1,8 +1,4 @@
-/**
- * The one date field of the app: a text field that shows and takes the day in the UI language
- * (German TT.MM.JJJJ), whatever the browser's own locale — the native date input follows that,
- * not the page's. Formatting and parsing: ui/date-format.ts. See docs/ARCHITECTURE.md.
- */
+/** The one date field of the app, in the UI language whatever the browser's locale. docs/ARCHITECTURE.md, "The control window". */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateStyleOf, dayForField, parseDay } from './date-format';

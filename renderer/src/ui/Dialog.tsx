@@ -2,17 +2,8 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref }
 import { ErrorMessage } from './ErrorDetails';
 
 /**
- * A modal dialog on the native <dialog> element: focus moves in and is trapped, Escape closes,
- * and the page behind is inert — all from the browser, not from code of ours. Fields in our
- * dialogs save when they are left; Escape first takes the focus out of the field, so what was just
- * typed is saved rather than lost with the dialog. When it closes, however it closes, the focus
- * goes back to the control that opened it (docs/ARCHITECTURE.md, "Dialogs").
- *
- * The frame draws the heading (`title`) and the row of buttons at the bottom (`actions`), between
- * them the dialog's own content, inside a `.form` body (a <form> with `onSubmit`) unless `plain`.
- *
- * `startAtTop`: the frame itself takes the focus and shows its top, for a dialog that is read
- * rather than filled in (the cheat sheet) — the browser would focus its first control, far below.
+ * A modal dialog on the native <dialog> element: the browser traps the focus; the frame gives it back when it closes.
+ * docs/ARCHITECTURE.md, "Dialogs and messages".
  */
 export function Dialog({
   title,

@@ -1,7 +1,4 @@
-/**
- * The one way a failure is shown: the plain sentence (given by the caller, often inside its own
- * text) and, behind a "Details" toggle, the technical detail. See docs/ARCHITECTURE.md, "Messages".
- */
+/** The one way a failure is shown: the plain sentence, the technical detail behind "Details". docs/ARCHITECTURE.md, "Dialogs and messages". */
 import { useTranslation } from 'react-i18next';
 import { explainError } from './errors';
 

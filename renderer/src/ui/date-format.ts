@@ -1,8 +1,4 @@
-/**
- * Calendar days (stored as YYYY-MM-DD) shown and typed in the UI language: German TT.MM.JJJJ,
- * English the unambiguous YYYY-MM-DD (en-US and en-GB read 03/04 differently). Pure functions, so
- * the date field (ui/DateField.tsx) is tested without a browser. See docs/ARCHITECTURE.md.
- */
+/** Calendar days (stored as YYYY-MM-DD) shown and typed in the UI language. docs/ARCHITECTURE.md, "The control window". */
 
 export type DateStyle = 'de' | 'iso';
 

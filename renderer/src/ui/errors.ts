@@ -1,8 +1,4 @@
-/**
- * Every failed call in words for the facilitator: a plain sentence in the UI language, and apart
- * from it the technical detail for whoever helps (shown behind "Details", ui/ErrorDetails.tsx).
- * See docs/ARCHITECTURE.md, "Messages".
- */
+/** Every failed call in words for the facilitator, apart from the technical detail. docs/ARCHITECTURE.md, "Dialogs and messages". */
 import type { TFunction } from 'i18next';
 import { apiErrorOf, asApiError, type ApiError } from '../../../core/api';
 import { templateLimits } from '../../../core/templates';

@@ -1,8 +1,4 @@
-/**
- * The field family: one draft that saves when the field is left or Enter is pressed, so each edit
- * is one undoable step, and that follows the document when undo changes it. See
- * docs/ARCHITECTURE.md, "Fields".
- */
+/** The field family: one draft that saves when the field is left or Enter is pressed. docs/ARCHITECTURE.md, "Dialogs and messages". */
 import { useId, useState, type ChangeEvent, type KeyboardEvent, type ReactElement, type Ref } from 'react';
 import { cardLimits } from '../../../core/model';
 import { useDraft } from '../store/drafts';

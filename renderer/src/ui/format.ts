@@ -1,4 +1,4 @@
-/** Dates as the facilitator reads them, in the UI language. */
+/** Dates as the facilitator reads them, in the UI language. docs/ARCHITECTURE.md, "The control window". */
 export function formatDateTime(iso: string, language: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);

@@ -1,4 +1,4 @@
-/** Line icons drawn in SVG, so they stay crisp on a projector and carry no text to translate. */
+/** Line icons drawn in SVG, so they stay crisp on a projector and carry no text to translate. docs/ARCHITECTURE.md, "The control window". */
 const common = {
   width: 22,
   height: 22,

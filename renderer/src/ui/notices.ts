@@ -1,6 +1,6 @@
 /**
- * One-time notices that are not failures of a call: the preferences file was set aside, or a
- * session file changed elsewhere was kept as a conflict copy. Each is shown until dismissed.
+ * One-time notices that are not failures of a call: the preferences file set aside, a conflict copy kept.
+ * docs/ARCHITECTURE.md, "Sessions on disk".
  */
 import { create } from 'zustand';
 

@@ -1,10 +1,4 @@
-/**
- * THE registry of keyboard shortcuts: every key the app answers to, once. The dispatcher
- * (shortcuts.ts) matches keys against it, the drag sensor (board/sensors.ts) takes its keys from
- * it, buttons name their keys from it (aria-keyshortcuts), and the cheat sheet (`?`) lists it — so
- * what the cheat sheet says is what the keys do. Plain data, no behaviour: what each shortcut does
- * lives in shortcuts.ts, typed so that no entry can lack an action.
- */
+/** The registry of keyboard shortcuts: every key the app answers to, once, as plain data. docs/ARCHITECTURE.md, "Layers and arrows". */
 import type { en as presentText } from '../i18n/features/present';
 
 /** One key combination. `primary` is Ctrl, or ⌘ on a Mac. */

@@ -1,9 +1,4 @@
-/**
- * The control window's zoom (Ctrl/⌘ + / − / 0, 50–200 %), remembered as a preference. A CSS zoom
- * on #root rather than Electron's webFrame zoom: it is the same in the app and the web test host,
- * so Chromium tests see what the facilitator sees, and container queries (app/layout.css) follow it.
- * See docs/ARCHITECTURE.md, "The control window".
- */
+/** The control window's zoom (Ctrl/⌘ + / − / 0), remembered as a preference. docs/ARCHITECTURE.md, "The control window". */
 import { useEffect } from 'react';
 import { windowZoomLimits } from '../../../core/api';
 import { api } from '../api';

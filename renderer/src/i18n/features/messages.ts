@@ -1,7 +1,7 @@
 /**
  * UI text of messages and dialogs (issue 15: error details, transient hints, session details,
  * card details, export's "Show in folder"); wired into en.ts and de.ts under `messages`.
- * See docs/ARCHITECTURE.md, "Messages".
+ * See docs/ARCHITECTURE.md, "Dialogs and messages".
  */
 export const en = {
   /** The toggle that shows a failure's technical detail, for whoever helps the facilitator. */
