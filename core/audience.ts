@@ -2,7 +2,7 @@
  * What the room sees on the audience window (the projector): the board, the running block and its
  * timer, the spotlighted card and — once revealed — the votes. Everything only the facilitator may
  * see is taken out HERE, in the control window, before the view leaves it: hidden caricatures,
- * hidden votes, card notes and move reasons, facilitator prompts, participants. The audience
+ * hidden votes, card notes and move reasons, facilitator prompts, participants, the inbox. The audience
  * window therefore never holds what it must not show, whatever it renders.
  */
 import type { BoardView } from './block-view';
@@ -49,8 +49,10 @@ export function audienceSession(session: Session): Session {
   for (const [id, lane] of Object.entries(session.lanes)) {
     lanes[id] = { ...lane, cardIds: lane.cardIds.filter((cardId) => !hidden(cardId)) };
   }
+  // The inbox of topics from the room is the facilitator's to sort before anyone sees it.
+  const { inbox: _inbox, ...shared } = session;
   return {
-    ...session,
+    ...shared,
     details: { ...session.details, participants: session.voting.revealed ? session.details.participants : [] },
     agenda: session.agenda.map((block) => ({ ...block, prompt: null })),
     cards,

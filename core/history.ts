@@ -1,11 +1,4 @@
-/**
- * Undo/redo over operations. Each entry keeps the operation and the document it was applied to:
- * undo restores that document (structural sharing keeps this cheap), redo re-applies the
- * operation, which is deterministic because operations carry their ids and times.
- * Runtime operations (the active block, the timer) change the document but are no undo steps:
- * undo brings back content, and the room stays where it is in the agenda with its clock running.
- * The reason given for a move right after it joins the move's step: one undo puts the card back.
- */
+/** Undo/redo over operations: the facilitator's steps only. docs/ARCHITECTURE.md, "Undo". */
 import { applyOperation, isRuntimeOperation, withRuntimeOf, type Operation } from './operations';
 import type { Session } from './model';
 
@@ -14,6 +7,8 @@ export interface HistoryEntry {
   /** Operations folded into this step after it (the reason for a move), re-applied on redo. */
   readonly followUps?: readonly Operation[];
   readonly before: Session;
+  /** What the room's phones did after this step, replayed on `before` when the step is undone. */
+  readonly roomAfter?: readonly Operation[];
 }
 
 export interface History {
@@ -47,19 +42,41 @@ function isReasonForMove(operation: Operation, entry: HistoryEntry): boolean {
   return (entry.before.cards[move.cardId]?.moves.length ?? -1) === operation.moveIndex;
 }
 
+/**
+ * Applies what a participant's phone did (core/room.ts). It is no undo step, and no undo takes it
+ * back: each facilitator step keeps the room's operations that came after it, and undoing the
+ * step replays them on the document it restores.
+ */
+export function commitFromRoom(history: History, operation: Operation): History {
+  const next = applyOperation(history.present, operation);
+  if (next === history.present) return history;
+  const last = history.past.at(-1);
+  if (!last) return { ...history, present: next };
+  const kept: HistoryEntry = { ...last, roomAfter: [...(last.roomAfter ?? []), operation] };
+  return { ...history, present: next, past: [...history.past.slice(0, -1), kept] };
+}
+
 export function undo(history: History): History {
   const entry = history.past.at(-1);
   if (!entry) return history;
-  return { present: withRuntimeOf(entry.before, history.present), past: history.past.slice(0, -1), future: [...history.future, entry] };
+  const room = entry.roomAfter ?? [];
+  const restored = room.reduce(applyOperation, entry.before);
+  const { roomAfter: _replayed, ...undone } = entry;
+  // The room's operations happened after the step before this one too: it keeps them for its own undo.
+  const previous = history.past.at(-2);
+  const past = history.past.slice(0, -1);
+  if (previous && room.length > 0) past[past.length - 1] = { ...previous, roomAfter: [...(previous.roomAfter ?? []), ...room] };
+  return { present: withRuntimeOf(restored, history.present), past, future: [...history.future, undone] };
 }
 
 export function redo(history: History): History {
   const entry = history.future.at(-1);
   if (!entry) return history;
   const present = (entry.followUps ?? []).reduce(applyOperation, applyOperation(history.present, entry.operation));
+  // Undone again later, the step restores the document as it is now, the room's work included.
   return {
     present,
-    past: [...history.past, entry],
+    past: [...history.past, { ...entry, before: history.present }],
     future: history.future.slice(0, -1),
   };
 }

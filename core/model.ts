@@ -115,6 +115,17 @@ export interface Card {
   readonly metric: Metric;
   /** Dots given to this card, by voter (core/voting.ts). */
   readonly votes: Readonly<Record<string, number>>;
+  /** Written by a participant on a phone (core/room.ts); who wrote it is never recorded. */
+  readonly fromRoom?: true;
+}
+
+/** At most this many topics wait in the inbox: a room cannot bury the facilitator. */
+export const inboxLimit = 300;
+
+/** A topic a participant sent from a phone, waiting in the control window's inbox to be placed. */
+export interface InboxTopic {
+  readonly id: CardId;
+  readonly title: string;
 }
 
 export interface Lane {
@@ -191,6 +202,8 @@ export interface Session {
   readonly laneOrder: readonly LaneId[];
   readonly lanes: Readonly<Record<LaneId, Lane>>;
   readonly cards: Readonly<Record<CardId, Card>>;
+  /** Topics from the room not yet placed on the board (core/room.ts); absent when there are none. */
+  readonly inbox?: readonly InboxTopic[];
 }
 
 /** Longest card title we accept; longer input is cut, so a pasted paragraph cannot flood the board. */

@@ -9,6 +9,7 @@
 import { agendaLimits, clampMinutes, type AgendaBlock } from './agenda';
 import {
   cardLimits,
+  inboxLimit,
   isDateOrEmpty,
   laneLimits,
   laneOfCard,
@@ -59,6 +60,8 @@ export type Operation =
       readonly title: string;
       readonly index?: number;
       readonly kind?: CardKind;
+      /** A participant wrote it on a phone (core/room.ts). */
+      readonly fromRoom?: true;
     }
   | { readonly type: 'editCardTitle'; readonly cardId: CardId; readonly title: string }
   | { readonly type: 'updateCard'; readonly cardId: CardId; readonly changes: CardChanges }
@@ -81,6 +84,13 @@ export type Operation =
   | { readonly type: 'moveBlock'; readonly blockId: string; readonly toIndex: number }
   | { readonly type: 'removeBlock'; readonly blockId: string }
   | { readonly type: 'updateDetails'; readonly details: Partial<SessionDetails> }
+  // The inbox of topics from participants' phones (core/room.ts).
+  | { readonly type: 'receiveTopic'; readonly topicId: CardId; readonly title: string }
+  /** Places an inbox topic on the board as a card with the topic's id. */
+  | { readonly type: 'placeTopic'; readonly topicId: CardId; readonly laneId: LaneId; readonly index: number }
+  /** A duplicate of a card on the board: its words join that card's notes where they differ. */
+  | { readonly type: 'mergeTopic'; readonly topicId: CardId; readonly intoCardId: CardId }
+  | { readonly type: 'discardTopic'; readonly topicId: CardId }
   // Runtime: where the room is in the agenda and its clock. Saved, but not undone (core/history.ts).
   /** `now` (epoch ms) stops the clock of the block left, which keeps its time for a return. */
   | { readonly type: 'goToBlock'; readonly blockId: string | null; readonly now?: number }
@@ -95,8 +105,11 @@ export function isRuntimeOperation(op: Operation): boolean {
 
 export function applyOperation(session: Session, op: Operation): Session {
   switch (op.type) {
-    case 'addCard':
-      return addCard(session, op.cardId, op.laneId, op.title, op.index, op.kind);
+    case 'addCard': {
+      const added = addCard(session, op.cardId, op.laneId, op.title, op.index, op.kind);
+      const card = added.cards[op.cardId];
+      return op.fromRoom && added !== session && card ? withCard(added, { ...card, fromRoom: true }) : added;
+    }
     case 'editCardTitle':
       return editCardTitle(session, op.cardId, op.title);
     case 'updateCard':
@@ -135,6 +148,14 @@ export function applyOperation(session: Session, op: Operation): Session {
       return removeBlock(session, op.blockId);
     case 'updateDetails':
       return updateDetails(session, op.details);
+    case 'receiveTopic':
+      return receiveTopic(session, op.topicId, op.title);
+    case 'placeTopic':
+      return placeTopic(session, op.topicId, op.laneId, op.index);
+    case 'mergeTopic':
+      return mergeTopic(session, op.topicId, op.intoCardId);
+    case 'discardTopic':
+      return withoutTopic(session, op.topicId);
     case 'goToBlock':
       return goToBlock(session, op.blockId, op.now);
     case 'timer':
@@ -142,12 +163,50 @@ export function applyOperation(session: Session, op: Operation): Session {
   }
 }
 
+// ── The inbox of topics from the room ─────────────────────────────────────────────────────────────
+
+function receiveTopic(session: Session, topicId: CardId, title: string): Session {
+  const clean = normaliseTitle(title);
+  const inbox = session.inbox ?? [];
+  const taken = Object.hasOwn(session.cards, topicId) || inbox.some((topic) => topic.id === topicId);
+  if (clean === '' || taken || topicId === '' || topicId === '__proto__' || inbox.length >= inboxLimit) return session;
+  return { ...session, inbox: [...inbox, { id: topicId, title: clean }] };
+}
+
+function placeTopic(session: Session, topicId: CardId, laneId: LaneId, index: number): Session {
+  const topic = session.inbox?.find((t) => t.id === topicId);
+  if (!topic) return session;
+  const placed = addCard(withoutTopic(session, topicId), topicId, laneId, topic.title, index);
+  const card = placed.cards[topicId];
+  return card && placed.lanes[laneId] !== session.lanes[laneId] ? withCard(placed, { ...card, fromRoom: true }) : session;
+}
+
+function mergeTopic(session: Session, topicId: CardId, intoCardId: CardId): Session {
+  const topic = session.inbox?.find((t) => t.id === topicId);
+  const card = cardOf(session, intoCardId);
+  if (!topic || !card) return session;
+  const rest = withoutTopic(session, topicId);
+  const known = [card.title, ...card.notes.split('\n')].some((text) => text.trim().toLocaleLowerCase() === topic.title.toLocaleLowerCase());
+  return known
+    ? rest
+    : withCard(rest, { ...card, notes: multiLine(card.notes === '' ? topic.title : `${card.notes}\n${topic.title}`, cardLimits.longText) });
+}
+
+function withoutTopic(session: Session, topicId: CardId): Session {
+  const inbox = session.inbox ?? [];
+  if (!inbox.some((topic) => topic.id === topicId)) return session;
+  const { inbox: _old, ...rest } = session;
+  const left = inbox.filter((topic) => topic.id !== topicId);
+  return left.length > 0 ? { ...rest, inbox: left } : rest;
+}
+
 // ── Cards ────────────────────────────────────────────────────────────────────────────────────
 
 export function addCard(session: Session, cardId: CardId, laneId: LaneId, title: string, index?: number, kind: CardKind = 'topic'): Session {
   const lane = session.lanes[laneId];
   const cleanTitle = normaliseTitle(title);
-  if (!lane || Object.hasOwn(session.cards, cardId) || cleanTitle === '' || cardId === '__proto__') return session;
+  const taken = Object.hasOwn(session.cards, cardId) || (session.inbox?.some((topic) => topic.id === cardId) ?? false);
+  if (!lane || taken || cleanTitle === '' || cardId === '__proto__') return session;
   const at = clampIndex(index ?? lane.cardIds.length, lane.cardIds.length);
   return {
     ...session,

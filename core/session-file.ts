@@ -266,6 +266,7 @@ function canonical(session: Session): unknown {
     laneOrder: [...session.laneOrder],
     lanes: Object.fromEntries(lanes),
     cards: Object.fromEntries(cards),
+    ...(session.inbox?.length ? { inbox: session.inbox.map((topic) => ({ id: topic.id, title: topic.title })) } : {}),
   };
 }
 
@@ -286,6 +287,7 @@ function canonicalCard(card: Card): unknown {
     caricature: { view: caricature.view, truth: caricature.truth, cleared: caricature.cleared },
     metric: { value: metric.value, target: metric.target, unit: metric.unit, owner: metric.owner, narrative: metric.narrative },
     votes: { ...card.votes },
+    ...(card.fromRoom ? { fromRoom: true } : {}),
   };
 }
 

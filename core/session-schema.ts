@@ -18,6 +18,7 @@ import {
   cardLimits,
   caricatureViews,
   departments,
+  inboxLimit,
   isDateOrEmpty,
   laneKinds,
   laneLimits,
@@ -103,6 +104,13 @@ export const cardSchema = z.object({
   votes: z
     .record(z.string().max(sessionLimits.idLength), z.number().int().min(1).max(cardLimits.dots))
     .refine((votes) => Object.keys(votes).length <= sessionLimits.participants + 3, { error: 'Too many voters' }),
+  // Present only on a card a participant wrote on a phone; who wrote it is never in the file.
+  fromRoom: z.literal(true).optional(),
+});
+
+export const inboxTopicSchema = z.object({
+  id,
+  title: cardSchema.shape.title,
 });
 
 export const laneSchema = z
@@ -171,6 +179,8 @@ export const sessionStructureSchema = z.object({
   cards: z.record(z.string(), cardSchema).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, {
     error: `Too many cards: at most ${sessionLimits.cards}`,
   }),
+  // Topics from the room not yet placed; a file without them has none.
+  inbox: z.array(inboxTopicSchema).max(inboxLimit).optional(),
 });
 
 export type IntegrityProblemCode = 'duplicateIds' | 'danglingReference';
@@ -246,6 +256,11 @@ export function findIntegrityProblem(session: Session): IntegrityProblem | null 
   }
   for (const cardId of Object.keys(session.cards)) {
     if (!laneOfCard.has(cardId)) return dangling(`card ${quote(cardId)} stands in no lane`);
+  }
+  const inbox = new Set<string>();
+  for (const topic of session.inbox ?? []) {
+    if (inbox.has(topic.id) || Object.hasOwn(session.cards, topic.id)) return duplicate(`the inbox topic id ${quote(topic.id)} is used twice`);
+    inbox.add(topic.id);
   }
   return null;
 }

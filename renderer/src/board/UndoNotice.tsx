@@ -36,8 +36,9 @@ export function describeUndoStep(step: UndoStep, t: TFunction): string {
 
 function describeEntry(entry: HistoryEntry, step: UndoStep, t: TFunction): string {
   const op = entry.operation;
-  const cardId = 'cardId' in op ? op.cardId : null;
-  const card = cardId === null ? undefined : step.session.cards[cardId];
+  // A topic from the room is named by its words, whether it waits in the inbox or stands on the board.
+  const cardId = 'cardId' in op ? op.cardId : 'topicId' in op ? op.topicId : null;
+  const card = cardId === null ? undefined : (step.session.cards[cardId] ?? step.session.inbox?.find((topic) => topic.id === cardId));
   const title =
     cardId === null || !card
       ? ''
@@ -50,7 +51,7 @@ function describeEntry(entry: HistoryEntry, step: UndoStep, t: TFunction): strin
 
 type LaneStep = 'renameLane' | 'addLane' | 'removeLane';
 type AgendaStep = 'addBlock' | 'updateBlock' | 'moveBlock' | 'removeBlock';
-type StepKey = Exclude<Operation['type'], LaneStep | AgendaStep | 'goToBlock' | 'timer' | 'setVotes'> | 'lane' | 'agenda' | 'other';
+type StepKey = Exclude<Operation['type'], LaneStep | AgendaStep | 'goToBlock' | 'timer' | 'setVotes' | 'receiveTopic'> | 'lane' | 'agenda' | 'other';
 
 function stepKey(op: Operation): StepKey {
   switch (op.type) {
@@ -67,6 +68,7 @@ function stepKey(op: Operation): StepKey {
       return 'vote';
     case 'goToBlock':
     case 'timer':
+    case 'receiveTopic':
       return 'other';
     default:
       return op.type;

@@ -50,6 +50,8 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ type: fc.constant('setMission' as const), text }),
   fc.record({ type: fc.constant('addLane' as const), laneId: fc.constant('x1'), title: text }),
   fc.record({ type: fc.constant('deleteCard' as const), cardId }),
+  fc.record({ type: fc.constant('receiveTopic' as const), topicId: fc.constantFrom('t0', 't1', 't2'), title: text }),
+  fc.record({ type: fc.constant('placeTopic' as const), topicId: fc.constantFrom('t0', 't1'), laneId, index: fc.integer({ min: 0, max: 5 }) }),
   fc.record({ type: fc.constant('goToBlock' as const), blockId: fc.constantFrom(null, 'b1', 'b2', 'b3', 'b4') }),
   fc.record({
     type: fc.constant('timer' as const),
@@ -96,6 +98,8 @@ describe('audienceSession (property)', () => {
       fc.property(session, (full) => {
         const shown = audienceSession(full);
         const cards = Object.values(shown.cards);
+        // Topics from the room wait for the facilitator: not one is shown before it is placed.
+        expect(shown.inbox).toBeUndefined();
         if (!full.caricaturesRevealed) expect(cards.filter((card) => card.kind === 'caricature')).toEqual([]);
         if (!full.voting.revealed) {
           expect(cards.filter((card) => Object.keys(card.votes).length > 0)).toEqual([]);

@@ -1,0 +1,91 @@
+/** What a participant's phone may do: one pure rule from command to operation or refusal. docs/ARCHITECTURE.md, "Phones in the room". */
+import {
+  inboxLimit,
+  isHiddenCaricature,
+  laneOfCard,
+  normaliseTitle,
+  type BlockKind,
+  type CardId,
+  type Department,
+  type LaneId,
+  type Session,
+} from './model';
+import type { Operation } from './operations';
+
+/** A joined phone, as the server knows it (in memory only: never in the file or an export). */
+export interface RoomParticipant {
+  readonly id: string;
+  readonly side: Department;
+  /** The cards this phone wrote, so its author may change or withdraw them until the reveal. */
+  readonly authored: ReadonlySet<CardId>;
+}
+
+/** What a phone asks for. Ids of new cards are chosen by the server, never by the phone. */
+export type RoomCommand =
+  | { readonly type: 'addTopic'; readonly title: string }
+  | { readonly type: 'addCaricature'; readonly title: string }
+  | { readonly type: 'editCaricature'; readonly cardId: CardId; readonly title: string }
+  | { readonly type: 'withdrawCaricature'; readonly cardId: CardId };
+
+/** What the facilitator lets phones do right now. */
+export interface RoomPermissions {
+  /** Everything waits while the facilitator has paused the phones. */
+  readonly paused: boolean;
+}
+
+export type RoomRefusal =
+  'paused' | 'emptyTitle' | 'inboxFull' | 'notInCaricatureBlock' | 'noSideToDraw' | 'noLaneForSide' | 'notYours' | 'alreadyRevealed';
+
+export type RoomDecision = { readonly ok: true; readonly operation: Operation } | { readonly ok: false; readonly refusal: RoomRefusal };
+
+const refuse = (refusal: RoomRefusal): RoomDecision => ({ ok: false, refusal });
+
+/**
+ * Decides a phone's command: the one operation it becomes, or why it is refused. `newId` is the
+ * id a new card or topic gets (the server makes it). Topics wait in the inbox for the
+ * facilitator; caricatures go into the writer's own side's lane, hidden, and only in the
+ * caricatures block; their author may change or withdraw them until the reveal.
+ */
+export function decideRoomCommand(
+  session: Session,
+  participant: RoomParticipant,
+  command: RoomCommand,
+  permissions: RoomPermissions,
+  newId: CardId,
+): RoomDecision {
+  if (permissions.paused) return refuse('paused');
+  switch (command.type) {
+    case 'addTopic': {
+      if (normaliseTitle(command.title) === '') return refuse('emptyTitle');
+      if ((session.inbox?.length ?? 0) >= inboxLimit) return refuse('inboxFull');
+      return { ok: true, operation: { type: 'receiveTopic', topicId: newId, title: command.title } };
+    }
+    case 'addCaricature': {
+      if (activeBlockKind(session) !== 'caricatures') return refuse('notInCaricatureBlock');
+      if (session.caricaturesRevealed) return refuse('alreadyRevealed');
+      if (participant.side === 'other') return refuse('noSideToDraw');
+      if (normaliseTitle(command.title) === '') return refuse('emptyTitle');
+      const laneId = laneOfSide(session, participant.side);
+      if (laneId === null) return refuse('noLaneForSide');
+      return { ok: true, operation: { type: 'addCard', cardId: newId, laneId, title: command.title, kind: 'caricature', fromRoom: true } };
+    }
+    case 'editCaricature':
+    case 'withdrawCaricature': {
+      const own = participant.authored.has(command.cardId) && laneOfCard(session, command.cardId) !== undefined;
+      if (!own) return refuse('notYours');
+      if (!isHiddenCaricature(session, command.cardId)) return refuse('alreadyRevealed');
+      if (command.type === 'withdrawCaricature') return { ok: true, operation: { type: 'deleteCard', cardId: command.cardId } };
+      if (normaliseTitle(command.title) === '') return refuse('emptyTitle');
+      return { ok: true, operation: { type: 'editCardTitle', cardId: command.cardId, title: command.title } };
+    }
+  }
+}
+
+function activeBlockKind(session: Session): BlockKind | null {
+  return session.agenda.find((block) => block.id === session.activeBlockId)?.kind ?? null;
+}
+
+/** The first lane of a side's kind, where that side's caricatures of the other stand. */
+function laneOfSide(session: Session, side: 'marketing' | 'sales'): LaneId | null {
+  return session.laneOrder.find((laneId) => session.lanes[laneId]?.kind === side) ?? null;
+}
