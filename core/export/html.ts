@@ -1,11 +1,6 @@
 /**
- * The summary as one self-contained HTML file: no scripts, no external resources (fonts, images,
- * style sheets), its styles in one <style> element. Pure: a string. The same HTML is what the app
- * prints to PDF (A4 page rules are in the style sheet).
- *
- * Every text from the session goes through `escapeHtml`, so `<script>` in a card title is shown,
- * never run. As a second line of defence the file carries a Content-Security-Policy that allows
- * nothing but its own inline styles: even markup that slipped through could not load or run anything.
+ * The summary as one self-contained HTML file (also what the app prints to PDF); no script, no
+ * external resource, every text escaped, a CSP meta as second defence: docs/summaries.md#the-formats.
  */
 import type { MetricItem, RankedItem, Summary } from '../summary';
 import { summaryText, type SummarySection, type SummaryText } from '../summary-text';

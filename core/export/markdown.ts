@@ -1,13 +1,6 @@
 /**
- * The summary as Markdown (CommonMark; task list boxes as GitHub shows them). Pure: a string.
- *
- * Every text from the session is escaped so it shows as written and never becomes markup: a card
- * titled `<script>` or `**bold**` reads exactly like that. Inline, the characters that can start
- * markup anywhere (\ ` * _ [ ] ~) get a backslash, and `<` and `&` only where they would open a tag
- * or an entity ("Müller & Söhne" stays as it is); at the start of a line also those that open a
- * block there (> - + = # and "1." lists). Lines are laid out so that a date never starts one. Multi-line text keeps its lines as hard line breaks;
- * blank lines and leading spaces inside a text are dropped, since they would end the list item or
- * start a code block.
+ * The summary as Markdown (CommonMark), every session text escaped so it shows as written.
+ * Escaping rules and layout: docs/summaries.md#the-formats.
  */
 import type { RankedItem, Summary } from '../summary';
 import { summaryText, type SummarySection, type SummaryText } from '../summary-text';

@@ -1,14 +1,6 @@
 /**
- * The summary as a Word document (.docx), built with the `docx` library (MIT, plain Node, no DOM;
- * it writes the XML and the zip, escaping every text). Returns the file's bytes; main or the CLI
- * writes them. Imports nothing from Electron, so the command line runs it without a display.
- *
- * Layout (docs/summaries.md): a cover (title, facts, day of the export), then the sections in the
- * client's order as Heading 1 (lanes and groups as Heading 2) — Word's own heading styles, with
- * spacing and kept with what follows, so the navigation pane and a table of contents work; the
- * board picture fitted to the page; tables with column widths fitted to their content (a rank
- * number does not get a third of the page), header rows repeated on every page. The document's
- * properties name the session as title and the facilitator as author.
+ * The summary as a Word document (.docx, `docx` library), as bytes; no Electron import, so the CLI
+ * runs it. Layout: docs/summaries.md#the-formats.
  */
 import {
   AlignmentType,
