@@ -12,15 +12,10 @@ export { blockKinds, type AgendaBlock, type BlockKind } from './model';
 
 /** The kind of card a block works with: new cards added during the block are of this kind. */
 export function cardKindOfBlock(kind: BlockKind): CardKind {
-  switch (kind) {
-    case 'caricatures':
-      return 'caricature';
-    case 'metrics':
-      return 'metric';
-    default:
-      return 'topic';
-  }
+  return cardKindByBlock[kind] ?? 'topic';
 }
+
+const cardKindByBlock: Partial<Readonly<Record<BlockKind, CardKind>>> = { caricatures: 'caricature', metrics: 'metric' };
 
 /** A new block of the facilitator's, with the defaults of its kind. */
 export function newBlock(id: string, kind: BlockKind, minutes = 30): AgendaBlock {

@@ -230,17 +230,10 @@ export const defaultVoting: Voting = { voters: 'departments', dots: 3, revealed:
 
 /** The lead a card gets when it lands in a lane of this kind: the lane is the decision. */
 export function leadOfLane(kind: LaneKind): Lead {
-  switch (kind) {
-    case 'marketing':
-      return 'marketing';
-    case 'seam':
-      return 'joint';
-    case 'sales':
-      return 'sales';
-    case 'extra':
-      return 'unresolved';
-  }
+  return leadByLane[kind];
 }
+
+const leadByLane: Readonly<Record<LaneKind, Lead>> = { marketing: 'marketing', seam: 'joint', sales: 'sales', extra: 'unresolved' };
 
 /** A new card with every field at its default; a caricature's view follows the side that holds it. */
 export function newCard(id: CardId, title: string, kind: CardKind, laneKind: LaneKind): Card {

@@ -60,56 +60,46 @@ function actionCell(action: ActionSummary, lane: string, column: ActionColumn, t
 }
 
 function cell(card: SummaryCard, column: CardColumn, text: SummaryText): string {
-  switch (column) {
-    case 'id':
-      return card.id;
-    case 'lane':
-      return card.laneName;
-    case 'position':
-      return String(card.position);
-    case 'title':
-      return card.title;
-    case 'kind':
-      return card.kindText;
-    case 'lead':
-      return card.leadText;
-    case 'notes':
-      return card.notes;
-    case 'why':
-      return card.why;
-    case 'colour':
-      return card.colourText;
-    case 'tags':
-      return card.tags.join('\n');
-    case 'exchangeWho':
-      return card.exchange?.who ?? '';
-    case 'exchangeCadence':
-      return card.exchange?.cadence ?? '';
-    case 'exchangeDecisions':
-      return card.exchange?.decisions ?? '';
-    case 'caricatureView':
-      return card.caricature?.viewText ?? '';
-    case 'truth':
-      return card.caricature?.truth ?? '';
-    case 'cleared':
-      return card.caricature ? (card.caricature.cleared ? text.yes : text.no) : '';
-    case 'value':
-      return card.metric?.value ?? '';
-    case 'target':
-      return card.metric?.target ?? '';
-    case 'unit':
-      return card.metric?.unit ?? '';
-    case 'owner':
-      return card.metric?.ownerText ?? '';
-    case 'narrative':
-      return card.metric?.narrative ?? '';
-    case 'actions':
-      return card.actions.map((action) => actionLine(action, text)).join('\n');
-    case 'dots':
-      return card.dots === null ? '' : String(card.dots);
-    case 'moves':
-      return card.moves.map((move) => moveLine(move, text)).join('\n');
-  }
+  return cardCells[column](card, text);
+}
+
+type Cell = (card: SummaryCard, text: SummaryText) => string;
+type TextFields<T> = { [K in keyof T]-?: T[K] extends string ? K : never }[keyof T];
+type CardPart = 'exchange' | 'caricature' | 'metric';
+
+/** What each card column holds; a column of a part the card lacks (a topic's metric) stays empty. */
+const cardCells: Readonly<Record<CardColumn, Cell>> = {
+  ...fieldCells({ id: 'id', lane: 'laneName', title: 'title', kind: 'kindText', lead: 'leadText', notes: 'notes', why: 'why', colour: 'colourText' }),
+  position: (card) => String(card.position),
+  tags: (card) => card.tags.join('\n'),
+  ...partCells('exchange', { exchangeWho: 'who', exchangeCadence: 'cadence', exchangeDecisions: 'decisions' }),
+  ...partCells('caricature', { caricatureView: 'viewText', truth: 'truth' }),
+  cleared: (card, text) => (card.caricature ? (card.caricature.cleared ? text.yes : text.no) : ''),
+  ...partCells('metric', { value: 'value', target: 'target', unit: 'unit', owner: 'ownerText', narrative: 'narrative' }),
+  actions: (card, text) => card.actions.map((action) => actionLine(action, text)).join('\n'),
+  dots: (card) => (card.dots === null ? '' : String(card.dots)),
+  moves: (card, text) => card.moves.map((move) => moveLine(move, text)).join('\n'),
+};
+
+/** Columns that show one text field of the card as it is. */
+function fieldCells<C extends CardColumn>(fields: Readonly<Record<C, TextFields<SummaryCard>>>): Record<C, Cell> {
+  const cells = Object.entries(fields).map(([column, field]) => [column, (card: SummaryCard) => card[field as TextFields<SummaryCard>]]);
+  return Object.fromEntries(cells) as Record<C, Cell>;
+}
+
+/** Columns that show one text field of a card's part, empty for a card without that part. */
+function partCells<P extends CardPart, C extends CardColumn>(
+  part: P,
+  fields: Readonly<Record<C, TextFields<NonNullable<SummaryCard[P]>>>>,
+): Record<C, Cell> {
+  const cells = Object.entries(fields).map(([column, field]) => [
+    column,
+    (card: SummaryCard) => {
+      const value = card[part] as Readonly<Record<string, unknown>> | null;
+      return value ? (value[field as string] as string) : '';
+    },
+  ]);
+  return Object.fromEntries(cells) as Record<C, Cell>;
 }
 
 /** "[x] Folien löschen — Wer: Anna — Bis: 18. März 2027" on one line. */

@@ -1,14 +1,10 @@
 /**
- * The summary as one self-contained HTML file: no scripts, no external resources (fonts, images,
- * style sheets), its styles in one <style> element. Pure: a string. The same HTML is what the app
- * prints to PDF (A4 page rules are in the style sheet).
- *
- * Every text from the session goes through `escapeHtml`, so `<script>` in a card title is shown,
- * never run. As a second line of defence the file carries a Content-Security-Policy that allows
- * nothing but its own inline styles: even markup that slipped through could not load or run anything.
+ * The summary as one self-contained HTML file (also what the app prints to PDF); no script, no
+ * external resource, every text escaped, a CSP meta as second defence: docs/summaries.md#the-formats.
  */
 import type { MetricItem, RankedItem, Summary } from '../summary';
 import { summaryText, type SummarySection, type SummaryText } from '../summary-text';
+import { emptyNote } from './empty-note';
 
 /** The policy the exported file declares for itself: its inline styles and its own embedded board picture. */
 export const summaryHtmlPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -191,6 +187,8 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
   const note = (value: string, className = 'muted'): void => {
     out.push(`<p class="${className}">${escapeHtml(value)}</p>`);
   };
+  const empty = emptyNote(summary, section, text);
+  if (empty) note(empty);
   switch (section) {
     case 'facts':
       out.push(factsList(summary, text));
@@ -264,7 +262,6 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       break;
     case 'seams': {
       const seams = summary.seams ?? [];
-      if (seams.length === 0) note(text.seams.none);
       for (const seam of seams) {
         out.push(`<h3>${escapeHtml(seam.title)}</h3>`);
         if (!seam.agreed) note(text.seams.notAgreed, 'flag');
@@ -283,11 +280,7 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       break;
     }
     case 'caricatures': {
-      const caricatures = summary.caricatures;
-      if (!caricatures) break;
-      if (caricatures.hiddenCount > 0) note(text.caricatures.hidden(caricatures.hiddenCount));
-      else if (caricatures.groups.length === 0) note(text.caricatures.none);
-      for (const group of caricatures.groups) {
+      for (const group of summary.caricatures?.groups ?? []) {
         out.push(`<h3>${escapeHtml(group.label)}</h3>`, '<ul>');
         for (const entry of group.items) {
           const state = entry.cleared
@@ -304,11 +297,7 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
     }
     case 'metrics': {
       const metrics = summary.metrics;
-      if (!metrics) break;
-      if (metrics.withNarrative.length + metrics.withoutNarrative.length === 0) {
-        note(text.metrics.none);
-        break;
-      }
+      if (!metrics || empty) break;
       out.push(`<h3>${escapeHtml(text.metrics.withNarrative)}</h3>`);
       if (metrics.withNarrative.length === 0) note(text.metrics.none);
       else out.push('<ul>', ...metrics.withNarrative.map((m) => metricItem(m, text, true)), '</ul>');
@@ -317,20 +306,12 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       else out.push('<ul>', ...metrics.withoutNarrative.map((m) => metricItem(m, text, false)), '</ul>');
       break;
     }
-    case 'votes': {
-      const votes = summary.votes;
-      if (!votes) break;
-      if (!votes.revealed) note(text.votes.hidden);
-      else if (votes.ranking.length === 0) note(text.votes.none);
-      else out.push(rankingTable(votes.ranking, text));
+    case 'votes':
+      if (summary.votes && !empty) out.push(rankingTable(summary.votes.ranking, text));
       break;
-    }
     case 'actions': {
+      if (empty) break;
       const actions = summary.actions ?? [];
-      if (actions.length === 0) {
-        note(text.actions.none);
-        break;
-      }
       out.push(
         table(
           'actions',
@@ -353,11 +334,8 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       break;
     }
     case 'agenda': {
+      if (empty) break;
       const agenda = summary.agenda ?? [];
-      if (agenda.length === 0) {
-        note(text.agenda.none);
-        break;
-      }
       out.push(
         table(
           'agenda',
@@ -377,8 +355,7 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
     }
     case 'moves': {
       const moves = summary.moves ?? [];
-      if (moves.length === 0) note(text.moves.none);
-      else {
+      if (!empty) {
         out.push('<ul>');
         for (const move of moves) {
           const reason = move.reason.trim()

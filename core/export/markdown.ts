@@ -1,16 +1,10 @@
 /**
- * The summary as Markdown (CommonMark; task list boxes as GitHub shows them). Pure: a string.
- *
- * Every text from the session is escaped so it shows as written and never becomes markup: a card
- * titled `<script>` or `**bold**` reads exactly like that. Inline, the characters that can start
- * markup anywhere (\ ` * _ [ ] ~) get a backslash, and `<` and `&` only where they would open a tag
- * or an entity ("Müller & Söhne" stays as it is); at the start of a line also those that open a
- * block there (> - + = # and "1." lists). Lines are laid out so that a date never starts one. Multi-line text keeps its lines as hard line breaks;
- * blank lines and leading spaces inside a text are dropped, since they would end the list item or
- * start a code block.
+ * The summary as Markdown (CommonMark), every session text escaped so it shows as written.
+ * Escaping rules and layout: docs/summaries.md#the-formats.
  */
 import type { RankedItem, Summary } from '../summary';
 import { summaryText, type SummarySection, type SummaryText } from '../summary-text';
+import { emptyNote } from './empty-note';
 
 export function renderMarkdown(summary: Summary): string {
   const text = summaryText(summary.language);
@@ -32,6 +26,8 @@ export function renderMarkdown(summary: Summary): string {
 
 function sectionBody(summary: Summary, section: SummarySection, text: SummaryText): string[] {
   const out: string[] = [];
+  const empty = emptyNote(summary, section, text);
+  if (empty) out.push(paragraph(empty), '');
   switch (section) {
     case 'facts': {
       const facts = summary.facts;
@@ -103,7 +99,6 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       break;
     case 'seams': {
       const seams = summary.seams ?? [];
-      if (seams.length === 0) out.push(paragraph(text.seams.none), '');
       for (const seam of seams) {
         out.push(`### ${inline(seam.title)}`, '');
         if (!seam.agreed) out.push(paragraph(text.seams.notAgreed));
@@ -115,11 +110,7 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       break;
     }
     case 'caricatures': {
-      const caricatures = summary.caricatures;
-      if (!caricatures) break;
-      if (caricatures.hiddenCount > 0) out.push(paragraph(text.caricatures.hidden(caricatures.hiddenCount)), '');
-      else if (caricatures.groups.length === 0) out.push(paragraph(text.caricatures.none), '');
-      for (const group of caricatures.groups) {
+      for (const group of summary.caricatures?.groups ?? []) {
         out.push(`### ${inline(group.label)}`, '');
         for (const entry of group.items) {
           const state = entry.cleared ? text.caricatures.cleared : text.caricatures.notCleared;
@@ -132,11 +123,7 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
     }
     case 'metrics': {
       const metrics = summary.metrics;
-      if (!metrics) break;
-      if (metrics.withNarrative.length + metrics.withoutNarrative.length === 0) {
-        out.push(paragraph(text.metrics.none), '');
-        break;
-      }
+      if (!metrics || empty) break;
       const metricLine = (m: (typeof metrics.withNarrative)[number]): string =>
         [`**${inline(m.title)}**`, m.figure && inline(m.figure), m.ownerText && `${inline(text.metrics.owner)}: ${inline(m.ownerText)}`]
           .filter(Boolean)
@@ -150,25 +137,18 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       out.push('');
       break;
     }
-    case 'votes': {
-      const votes = summary.votes;
-      if (!votes) break;
-      if (!votes.revealed) out.push(paragraph(text.votes.hidden), '');
-      else if (votes.ranking.length === 0) out.push(paragraph(text.votes.none), '');
-      for (const entry of votes.ranking) out.push(rankLine(entry, text));
+    case 'votes':
+      for (const entry of summary.votes?.ranking ?? []) out.push(rankLine(entry, text));
       out.push('');
       break;
-    }
     case 'agenda': {
       const agenda = summary.agenda ?? [];
-      if (agenda.length === 0) out.push(paragraph(text.agenda.none));
       for (const block of agenda) out.push(item(`${inline(block.title)} — ${inline(block.minutesText)} — ${inline(block.stateText)}`));
       out.push('');
       break;
     }
     case 'actions': {
       const actions = summary.actions ?? [];
-      if (actions.length === 0) out.push(paragraph(text.actions.none));
       for (const action of actions) {
         const details = [
           `${inline(text.actions.owner)}: ${inline(action.owner.trim() || text.actions.noOwner)}`,
@@ -182,7 +162,6 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
     }
     case 'moves': {
       const moves = summary.moves ?? [];
-      if (moves.length === 0) out.push(paragraph(text.moves.none));
       for (const move of moves) {
         const reason = move.reason.trim() ? `${inline(text.moves.reason)}: ${block(move.reason, '  ')}` : inline(text.moves.noReason);
         out.push(item(`**${inline(move.cardTitle)}**: ${inline(move.from)} → ${inline(move.to)} (${inline(move.atText)}) — ${reason}`));

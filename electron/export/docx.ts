@@ -1,14 +1,6 @@
 /**
- * The summary as a Word document (.docx), built with the `docx` library (MIT, plain Node, no DOM;
- * it writes the XML and the zip, escaping every text). Returns the file's bytes; main or the CLI
- * writes them. Imports nothing from Electron, so the command line runs it without a display.
- *
- * Layout (docs/summaries.md): a cover (title, facts, day of the export), then the sections in the
- * client's order as Heading 1 (lanes and groups as Heading 2) — Word's own heading styles, with
- * spacing and kept with what follows, so the navigation pane and a table of contents work; the
- * board picture fitted to the page; tables with column widths fitted to their content (a rank
- * number does not get a third of the page), header rows repeated on every page. The document's
- * properties name the session as title and the facilitator as author.
+ * The summary as a Word document (.docx, `docx` library), as bytes; no Electron import, so the CLI
+ * runs it. Layout: docs/summaries.md#the-formats.
  */
 import {
   AlignmentType,
@@ -33,6 +25,7 @@ import {
 } from 'docx';
 import type { MetricItem, RankedItem, Summary } from '../../core/summary';
 import { summaryText, type SummarySection, type SummaryText } from '../../core/summary-text';
+import { emptyNote } from '../../core/export/empty-note';
 import { fitInto, pngSize } from './png-size';
 
 const languageTags = { de: 'de-DE', en: 'en-GB' } as const;
@@ -156,6 +149,8 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
   const heading = (value: string): void => {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(value)] }));
   };
+  const empty = emptyNote(summary, section, text);
+  if (empty) note(empty);
   switch (section) {
     case 'facts': {
       const facts = summary.facts;
@@ -259,7 +254,6 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       break;
     case 'seams': {
       const seams = summary.seams ?? [];
-      if (seams.length === 0) note(text.seams.none);
       for (const seam of seams) {
         heading(seam.title);
         if (!seam.agreed) note(text.seams.notAgreed);
@@ -270,11 +264,7 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
       break;
     }
     case 'caricatures': {
-      const caricatures = summary.caricatures;
-      if (!caricatures) break;
-      if (caricatures.hiddenCount > 0) note(text.caricatures.hidden(caricatures.hiddenCount));
-      else if (caricatures.groups.length === 0) note(text.caricatures.none);
-      for (const group of caricatures.groups) {
+      for (const group of summary.caricatures?.groups ?? []) {
         heading(group.label);
         for (const entry of group.items) {
           const children: ParagraphChild[] = [
@@ -290,11 +280,7 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
     }
     case 'metrics': {
       const metrics = summary.metrics;
-      if (!metrics) break;
-      if (metrics.withNarrative.length + metrics.withoutNarrative.length === 0) {
-        note(text.metrics.none);
-        break;
-      }
+      if (!metrics || empty) break;
       heading(text.metrics.withNarrative);
       if (metrics.withNarrative.length === 0) note(text.metrics.none);
       for (const m of metrics.withNarrative)
@@ -305,18 +291,12 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
         out.push(bullet([...metricHead(m, text), new TextRun({ text: text.metrics.noNarrative, bold: true, color: 'A03000', break: 1 })]));
       break;
     }
-    case 'votes': {
-      const votes = summary.votes;
-      if (!votes) break;
-      if (!votes.revealed) note(text.votes.hidden);
-      else if (votes.ranking.length === 0) note(text.votes.none);
-      else out.push(rankingTable(votes.ranking, text));
+    case 'votes':
+      if (summary.votes && !empty) out.push(rankingTable(summary.votes.ranking, text));
       break;
-    }
     case 'agenda': {
       const agenda = summary.agenda ?? [];
-      if (agenda.length === 0) note(text.agenda.none);
-      else
+      if (!empty)
         out.push(
           table(
             [
@@ -331,8 +311,7 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
     }
     case 'actions': {
       const actions = summary.actions ?? [];
-      if (actions.length === 0) note(text.actions.none);
-      else {
+      if (!empty) {
         const rows = actions.map((action) => [
           action.text,
           action.owner.trim() || text.actions.noOwner,
@@ -357,7 +336,6 @@ function sectionBody(summary: Summary, section: SummarySection, text: SummaryTex
     }
     case 'moves': {
       const moves = summary.moves ?? [];
-      if (moves.length === 0) note(text.moves.none);
       for (const move of moves) {
         const children: ParagraphChild[] = [new TextRun(`${move.atText} — `), bold(move.cardTitle), new TextRun(`: ${move.from} → ${move.to}`)];
         if (move.reason.trim()) children.push(new TextRun({ text: `${text.moves.reason}: `, bold: true, break: 1 }), ...lines(move.reason));

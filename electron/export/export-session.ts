@@ -1,14 +1,6 @@
 /**
- * What an export writes, per kind (core/api.ts `ExportKind`): the bytes of the file and its name.
- * Every kind starts from the one summary model (core/summary.ts):
- *
- * - md, html, csv, json, docx, pptx: `renderSummaryFile`, as the command line writes them;
- * - pdf: the HTML summary, printed to A4 with title, date and page numbers on every page;
- * - handout: the one-page mission handout (core/export/handout.ts), printed to PDF;
- * - png: the picture of the board (core/export/board-image.ts), photographed.
- *
- * Printing is the injected `Printer` (print-page.ts). Imports nothing from Electron, so the
- * handlers run it under plain Node in the tests and in the web test host.
+ * What an export writes per kind (core/api.ts `ExportKind`): the file's bytes and name; no Electron
+ * import, the printer is injected. Per kind: docs/summaries.md#exporting-from-the-app.
  */
 import type { ExportKind, ExportRequest } from '../../core/api';
 import { renderBoardImage } from '../../core/export/board-image';
