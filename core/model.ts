@@ -167,7 +167,8 @@ export const emptyDetails: SessionDetails = { title: '', client: '', date: '', p
 
 /** Dot voting: how many dots each voter has, whether voters are people or departments, and whether totals show. */
 export interface Voting {
-  readonly voters: 'participants' | 'departments';
+  /** People, departments, or the phones in the room, each voting as itself (core/room.ts). */
+  readonly voters: 'participants' | 'departments' | 'phones';
   readonly dots: number;
   readonly revealed: boolean;
 }

@@ -32,7 +32,7 @@ import {
   type Voting,
 } from './model';
 import { addMinute, idleTimer, pauseTimer, resetTimer, startTimer, switchBlockClocks } from './timer';
-import { allowedDots, dotsLeft, dotsOn, votersOf } from './voting';
+import { allowedDots, dotsLeft, dotsOn, isVoter } from './voting';
 
 /** What the card editor can change in one step; nested groups change field by field. */
 export interface CardChanges {
@@ -319,7 +319,7 @@ export function setMoveReason(session: Session, cardId: CardId, moveIndex: numbe
 /** One dot more (+1) or less (-1) from a voter of the current mode; no dot beyond the voter's budget. */
 export function vote(session: Session, cardId: CardId, voterId: string, delta: 1 | -1): Session {
   const card = cardOf(session, cardId);
-  if (!card || !votersOf(session).some((voter) => voter.id === voterId)) return session;
+  if (!card || !isVoter(session, voterId)) return session;
   const current = Object.hasOwn(card.votes, voterId) ? (card.votes[voterId] ?? 0) : 0;
   if (delta === 1 && dotsLeft(session, voterId) <= 0) return session;
   if (delta === -1 && current <= 0) return session;
@@ -330,7 +330,7 @@ export function vote(session: Session, cardId: CardId, voterId: string, delta: 1
 
 export function setVotes(session: Session, cardId: CardId, voterId: string, count: number): Session {
   const card = cardOf(session, cardId);
-  if (!card || !Number.isFinite(count) || !votersOf(session).some((voter) => voter.id === voterId)) return session;
+  if (!card || !Number.isFinite(count) || !isVoter(session, voterId)) return session;
   const { dots } = allowedDots(session, card, voterId, count);
   if (dots === dotsOn(card, voterId)) return session;
   const { [voterId]: _old, ...others } = card.votes;

@@ -2,6 +2,7 @@
 import { audienceSession } from './audience';
 import { isHiddenCaricature, type BlockKind, type CardKind, type LaneKind, type Session } from './model';
 import type { RoomParticipant, RoomPermissions } from './room';
+import { dotsLeft, dotsOn, phoneVoterId } from './voting';
 
 export interface PhoneCard {
   readonly id: string;
@@ -30,6 +31,8 @@ export interface PhoneView {
   readonly mine: readonly { readonly id: string; readonly title: string }[];
   /** What the phone may send now (core/room.ts decides; this only shapes the phone's screen). */
   readonly can: { readonly topics: boolean; readonly caricatures: boolean };
+  /** While the room votes by phone: this phone's dots left and its own dots per card; null otherwise. */
+  readonly dots: { readonly left: number; readonly mine: Readonly<Record<string, number>> } | null;
 }
 
 /**
@@ -56,6 +59,11 @@ export function phoneView(session: Session, participant: RoomParticipant, permis
     return card && isHiddenCaricature(session, cardId) ? [{ id: card.id, title: card.title }] : [];
   });
   const open = !permissions.paused;
+  const voting = open && permissions.voting && session.voting.voters === 'phones';
+  const voterId = phoneVoterId(participant.id);
+  const mineDots = Object.fromEntries(
+    Object.values(session.cards).flatMap((card) => (dotsOn(card, voterId) > 0 ? [[card.id, dotsOn(card, voterId)]] : [])),
+  );
   return {
     sessionTitle: session.details.title,
     block: active ? { kind: active.kind, title: active.title } : null,
@@ -63,6 +71,7 @@ export function phoneView(session: Session, participant: RoomParticipant, permis
     lanes,
     caricaturesRevealed: session.caricaturesRevealed,
     mine,
+    dots: voting ? { left: dotsLeft(session, voterId), mine: mineDots } : null,
     can: { topics: open, caricatures: open && active?.kind === 'caricatures' && !session.caricaturesRevealed && participant.side !== 'other' },
   };
 }

@@ -11,6 +11,7 @@ import {
   type Session,
 } from './model';
 import type { Operation } from './operations';
+import { allowedDots, dotsOn, isVotedOnByDefault, phoneVoterId, type DotRefusal } from './voting';
 
 /** A joined phone, as the server knows it (in memory only: never in the file or an export). */
 export interface RoomParticipant {
@@ -25,16 +26,30 @@ export type RoomCommand =
   | { readonly type: 'addTopic'; readonly title: string }
   | { readonly type: 'addCaricature'; readonly title: string }
   | { readonly type: 'editCaricature'; readonly cardId: CardId; readonly title: string }
-  | { readonly type: 'withdrawCaricature'; readonly cardId: CardId };
+  | { readonly type: 'withdrawCaricature'; readonly cardId: CardId }
+  /** One dot more (1) or one taken back (−1) on a topic, as this phone. */
+  | { readonly type: 'vote'; readonly cardId: CardId; readonly delta: 1 | -1 };
 
 /** What the facilitator lets phones do right now. */
 export interface RoomPermissions {
   /** Everything waits while the facilitator has paused the phones. */
   readonly paused: boolean;
+  /** Dot voting is open in the control window (phones vote only when the room votes by phone). */
+  readonly voting: boolean;
 }
 
 export type RoomRefusal =
-  'paused' | 'emptyTitle' | 'inboxFull' | 'notInCaricatureBlock' | 'noSideToDraw' | 'noLaneForSide' | 'notYours' | 'alreadyRevealed';
+  | 'paused'
+  | 'emptyTitle'
+  | 'inboxFull'
+  | 'notInCaricatureBlock'
+  | 'noSideToDraw'
+  | 'noLaneForSide'
+  | 'notYours'
+  | 'alreadyRevealed'
+  | 'votingClosed'
+  | 'notVotable'
+  | DotRefusal;
 
 export type RoomDecision = { readonly ok: true; readonly operation: Operation } | { readonly ok: false; readonly refusal: RoomRefusal };
 
@@ -68,6 +83,15 @@ export function decideRoomCommand(
       const laneId = laneOfSide(session, participant.side);
       if (laneId === null) return refuse('noLaneForSide');
       return { ok: true, operation: { type: 'addCard', cardId: newId, laneId, title: command.title, kind: 'caricature', fromRoom: true } };
+    }
+    case 'vote': {
+      if (!permissions.voting || session.voting.voters !== 'phones') return refuse('votingClosed');
+      const card = Object.hasOwn(session.cards, command.cardId) ? session.cards[command.cardId] : undefined;
+      if (!card || !isVotedOnByDefault(card) || laneOfCard(session, card.id) === undefined) return refuse('notVotable');
+      const voterId = phoneVoterId(participant.id);
+      const { refusal } = allowedDots(session, card, voterId, dotsOn(card, voterId) + command.delta);
+      if (refusal) return refuse(refusal);
+      return { ok: true, operation: { type: 'vote', cardId: card.id, voterId, delta: command.delta } };
     }
     case 'editCaricature':
     case 'withdrawCaricature': {

@@ -37,6 +37,8 @@ export const sessionLimits = {
   laneTitleLength: laneLimits.titleLength,
   detailLength: 1000,
   participants: 1000,
+  /** Phones voting as themselves: at most as many as may join a room. */
+  phones: 100,
   lanes: laneLimits.lanes,
   cards: 100_000,
   agendaBlocks: agendaLimits.blocks,
@@ -103,7 +105,7 @@ export const cardSchema = z.object({
   metric: z.object({ value: shortText, target: shortText, unit: shortText, owner: z.enum(sides).nullable(), narrative: longText }),
   votes: z
     .record(z.string().max(sessionLimits.idLength), z.number().int().min(1).max(cardLimits.dots))
-    .refine((votes) => Object.keys(votes).length <= sessionLimits.participants + 3, { error: 'Too many voters' }),
+    .refine((votes) => Object.keys(votes).length <= sessionLimits.participants + 3 + sessionLimits.phones, { error: 'Too many voters' }),
   // Present only on a card a participant wrote on a phone; who wrote it is never in the file.
   fromRoom: z.literal(true).optional(),
 });
@@ -150,7 +152,7 @@ export const blockTimerSchema = z.object({
 });
 
 export const votingSchema = z.object({
-  voters: z.enum(['participants', 'departments']),
+  voters: z.enum(['participants', 'departments', 'phones']),
   dots: z.number().int().min(1).max(cardLimits.dots),
   revealed: z.boolean(),
 });

@@ -11,6 +11,13 @@ export function departmentVoterId(department: Department): string {
   return `department:${department}`;
 }
 
+/** A phone votes as itself: the server's random id for it, never a name or a device token. */
+export function phoneVoterId(participantId: string): string {
+  return `phone:${participantId}`;
+}
+
+const isPhoneVoterId = (voterId: string) => voterId.startsWith('phone:') && voterId.length > 'phone:'.length;
+
 export interface Voter {
   readonly id: string;
   /** The participant's name; '' for a department (the UI names it in its language). */
@@ -23,7 +30,18 @@ export function votersOf(session: Session): Voter[] {
   if (session.voting.voters === 'departments') {
     return departments.map((department) => ({ id: departmentVoterId(department), name: '', department }));
   }
+  if (session.voting.voters === 'phones') {
+    // The phones that have placed a dot: who has not voted yet has nothing to count.
+    const ids = new Set(Object.values(session.cards).flatMap((card) => Object.keys(card.votes).filter(isPhoneVoterId)));
+    return [...ids].sort().map((id) => ({ id, name: '', department: 'other' as const }));
+  }
   return session.details.participants.map((p) => ({ id: p.id, name: p.name, department: p.department }));
+}
+
+/** Whether this voter may place dots in the session's current mode (any phone, when the room votes by phone). */
+export function isVoter(session: Session, voterId: string): boolean {
+  if (session.voting.voters === 'phones') return isPhoneVoterId(voterId);
+  return votersOf(session).some((voter) => voter.id === voterId);
 }
 
 /** Dots a voter has given in all. */

@@ -20,7 +20,7 @@ function workshop(): Session {
 const inCaricatures = (session: Session) =>
   applyOperation(session, { type: 'goToBlock', blockId: session.agenda.find((b) => b.kind === 'caricatures')?.id ?? null });
 const anna: RoomParticipant = { id: 'd1', side: 'marketing', authored: new Set() };
-const open = { paused: false };
+const open = { paused: false, voting: false };
 
 describe('a phone’s command (core/room.ts)', () => {
   it('sends a topic to the inbox, never straight onto the board', () => {
@@ -71,8 +71,28 @@ describe('a phone’s command (core/room.ts)', () => {
     expect(decideRoomCommand(revealed, ben, edit, open, 'x')).toEqual({ ok: false, refusal: 'alreadyRevealed' });
   });
 
+  it('places a phone’s dots as that phone, within its budget, only while the room votes by phone', () => {
+    let session = applyOperation(workshop(), { type: 'addCard', cardId: 'c1', laneId: 'seam', title: 'Lead handover' });
+    const vote: RoomCommand = { type: 'vote', cardId: 'c1', delta: 1 };
+    const voting = { paused: false, voting: true };
+    expect(decideRoomCommand(session, anna, vote, voting, 'x')).toEqual({ ok: false, refusal: 'votingClosed' });
+    session = applyOperation(session, { type: 'setVoting', changes: { voters: 'phones', dots: 2 } });
+    expect(decideRoomCommand(session, anna, vote, open, 'x')).toEqual({ ok: false, refusal: 'votingClosed' });
+    expect(decideRoomCommand(session, anna, { type: 'vote', cardId: 'c1', delta: -1 }, voting, 'x')).toEqual({ ok: false, refusal: 'noneOnCard' });
+    let history = startHistory(session);
+    for (let i = 0; i < 2; i++) {
+      const decision = decideRoomCommand(history.present, anna, vote, voting, 'x');
+      if (!decision.ok) throw new Error(decision.refusal);
+      history = commitFromRoom(history, decision.operation);
+    }
+    expect(history.present.cards['c1']?.votes).toEqual({ 'phone:d1': 2 });
+    expect(decideRoomCommand(history.present, anna, vote, voting, 'x')).toEqual({ ok: false, refusal: 'noDotsLeft' });
+    // Another phone has a budget of its own.
+    expect(decideRoomCommand(history.present, { ...anna, id: 'd2' }, vote, voting, 'x')).toMatchObject({ ok: true });
+  });
+
   it('refuses everything while the facilitator has paused the phones, and empty words always', () => {
-    expect(decideRoomCommand(workshop(), anna, { type: 'addTopic', title: 'Pricing' }, { paused: true }, 't1')).toEqual({
+    expect(decideRoomCommand(workshop(), anna, { type: 'addTopic', title: 'Pricing' }, { paused: true, voting: false }, 't1')).toEqual({
       ok: false,
       refusal: 'paused',
     });
