@@ -120,13 +120,19 @@ export function CancelAndSubmit({
 }) {
   return (
     <>
-      <button type="button" className="tool-button" onClick={onCancel}>
-        {cancelLabel}
-      </button>
+      <CancelButton label={cancelLabel} onCancel={onCancel} />
       <button type="submit" className="tool-button tool-button--primary" disabled={disabled}>
         {submitLabel}
       </button>
     </>
+  );
+}
+
+function CancelButton({ label, onCancel }: { label: string; onCancel: () => void }) {
+  return (
+    <button type="button" className="tool-button" onClick={onCancel}>
+      {label}
+    </button>
   );
 }
 
@@ -153,9 +159,7 @@ export function ConfirmDialog({
       plain
       actions={
         <>
-          <button type="button" className="tool-button" onClick={onCancel}>
-            {cancelLabel}
-          </button>
+          <CancelButton label={cancelLabel} onCancel={onCancel} />
           <button type="button" className="tool-button tool-button--danger" onClick={onConfirm}>
             {confirmLabel}
           </button>
