@@ -85,7 +85,7 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           'jsx-attributes': {
-            exclude: ['className', 'style', 'type', 'key', 'id', 'role', 'value', 'aria-live', 'aria-keyshortcuts', 'data-.*'],
+            exclude: ['className', 'style', 'type', 'key', 'id', 'role', 'value', 'aria-live', 'aria-keyshortcuts', 'shortcut', 'data-.*'],
           },
         },
       ],
