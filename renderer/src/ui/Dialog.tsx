@@ -172,6 +172,33 @@ export function ConfirmDialog({
   );
 }
 
+/** A danger button that asks first (ConfirmDialog) and acts only when the question is confirmed. */
+export function ConfirmButton({
+  label,
+  disabled = false,
+  onConfirm,
+  ...question
+}: Omit<Parameters<typeof ConfirmDialog>[0], 'onCancel'> & { label: string; disabled?: boolean }) {
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <button type="button" className="tool-button tool-button--danger" disabled={disabled} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+      {asking && (
+        <ConfirmDialog
+          {...question}
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            onConfirm();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
 /**
  * Where the focus goes back to: the element, how to find its successor if it was re-rendered, and
  * the dialog it was in (a dialog opened from another that has closed since, like "Save as
