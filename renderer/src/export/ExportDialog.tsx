@@ -7,6 +7,7 @@ import { buildSummary } from '../../../core/summary';
 import { summaryPresets, summarySections } from '../../../core/summary-text';
 import { api } from '../api';
 import { Dialog } from '../ui/Dialog';
+import { RadioGroup } from '../ui/fields';
 import { ErrorDetails, ErrorMessage } from '../ui/ErrorDetails';
 import { useBoard } from '../store/board-store';
 import { describeExportError } from './export-errors';
@@ -118,15 +119,17 @@ function SectionChoice() {
   return (
     <fieldset className="export-sections">
       <legend>{t('export.sections')}</legend>
-      <div className="export-presets" role="radiogroup" aria-label={t('export.preset')}>
-        {summaryPresets.map((name) => (
-          <label key={name} className="checkbox">
-            <input type="radio" name="export-preset" value={name} checked={preset === name} onChange={() => useExport.getState().setPreset(name)} />
-            {t(`export.presets.${name}`)}
-          </label>
-        ))}
-        {preset === null && <span className="export-hint">{t('export.presets.custom')}</span>}
-      </div>
+      <RadioGroup
+        className="export-presets"
+        optionClassName="checkbox"
+        label={t('export.preset')}
+        name="export-preset"
+        options={summaryPresets}
+        value={preset}
+        onChange={(name) => useExport.getState().setPreset(name)}
+        optionText={(name) => t(`export.presets.${name}`)}
+        after={preset === null && <span className="export-hint">{t('export.presets.custom')}</span>}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={withNotes} onChange={(event) => useExport.getState().setWithNotes(event.currentTarget.checked)} />
         {t('export.withNotes')}

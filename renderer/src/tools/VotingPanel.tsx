@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { cardLimits, type CardId, type Session } from '../../../core/model';
 import { dotsByVoter, ranking, votersOf, type Voter } from '../../../core/voting';
 import { ConfirmButton } from '../ui/Dialog';
+import { RadioGroup } from '../ui/fields';
 import { MinusIcon, PlusIcon } from '../ui/icons';
 import { cardLabel, isHiddenCaricature, voterName } from '../board/card-text';
 import { laneName } from '../board/lane-name';
@@ -60,22 +61,21 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
         <h2 id={headingId} className="tools-heading">
           {t('tools.voting.region')}
         </h2>
-        <div className="voting-mode" role="radiogroup" aria-label={t('tools.voting.voters')}>
-          <span className="tools-label" aria-hidden="true">
-            {t('tools.voting.voters')}
-          </span>
-          {voterModes.map((mode) => (
-            <label key={mode} className="choice">
-              <input
-                type="radio"
-                name={`${headingId}-voters`}
-                checked={voting.voters === mode}
-                onChange={() => dispatch({ type: 'setVoting', changes: { voters: mode } })}
-              />
-              {t(mode === 'participants' ? 'tools.voting.byParticipants' : 'tools.voting.byDepartments')}
-            </label>
-          ))}
-        </div>
+        <RadioGroup
+          className="voting-mode"
+          optionClassName="choice"
+          label={t('tools.voting.voters')}
+          name={`${headingId}-voters`}
+          options={voterModes}
+          value={voting.voters}
+          onChange={(mode) => dispatch({ type: 'setVoting', changes: { voters: mode } })}
+          optionText={(mode) => t(mode === 'participants' ? 'tools.voting.byParticipants' : 'tools.voting.byDepartments')}
+          before={
+            <span className="tools-label" aria-hidden="true">
+              {t('tools.voting.voters')}
+            </span>
+          }
+        />
         <DotsStepper dots={voting.dots} byParticipants={byParticipants} />
         <TotalsActions revealed={voting.revealed} totalDots={totalDots} />
         <button type="button" className="tool-button voting-close" onClick={onClose}>
