@@ -12,6 +12,11 @@ const common = {
   focusable: false,
 } as const;
 
+/** Paths drawn in order, for an icon that is lines only. */
+function paths(...lines: string[]) {
+  return lines.map((d) => <path key={d} d={d} />);
+}
+
 /** An icon component drawing `shapes` in the common frame. */
 function icon(shapes: React.ReactNode) {
   return function Icon() {
@@ -19,12 +24,7 @@ function icon(shapes: React.ReactNode) {
   };
 }
 
-export const EditIcon = icon(
-  <>
-    <path d="M4 20h4L19 9l-4-4L4 16v4z" />
-    <path d="M13.5 6.5l4 4" />
-  </>,
-);
+export const EditIcon = icon(paths('M4 20h4L19 9l-4-4L4 16v4z', 'M13.5 6.5l4 4'));
 
 export const DeleteIcon = icon(<path d="M6 6l12 12M18 6L6 18" />);
 
@@ -74,19 +74,9 @@ export const NextIcon = icon(<path d="M9 5l7 7-7 7" />);
 /** Three dots in a row: the overflow menu. */
 export const MoreIcon = icon(<path d="M5 12h.01M12 12h.01M19 12h.01" strokeWidth={3.4} />);
 
-export const UndoIcon = icon(
-  <>
-    <path d="M9 14L4 9l5-5" />
-    <path d="M4 9h10a6 6 0 010 12h-3" />
-  </>,
-);
+export const UndoIcon = icon(paths('M9 14L4 9l5-5', 'M4 9h10a6 6 0 010 12h-3'));
 
-export const RedoIcon = icon(
-  <>
-    <path d="M15 14l5-5-5-5" />
-    <path d="M20 9H10a6 6 0 000 12h3" />
-  </>,
-);
+export const RedoIcon = icon(paths('M15 14l5-5-5-5', 'M20 9H10a6 6 0 000 12h3'));
 
 /** A chevron that points down (closed) or up (open): the workshop panel's expand toggle. */
 export function ChevronIcon({ up = false }: { up?: boolean }) {
@@ -98,17 +88,7 @@ export function ChevronIcon({ up = false }: { up?: boolean }) {
 }
 
 /** Back to the sessions: an arrow to the left, out of the board. */
-export const LibraryIcon = icon(
-  <>
-    <path d="M10 6l-6 6 6 6" />
-    <path d="M4 12h11a5 5 0 015 5v1" />
-  </>,
-);
+export const LibraryIcon = icon(paths('M10 6l-6 6 6 6', 'M4 12h11a5 5 0 015 5v1'));
 
 /** A tray with an arrow out of it: export. */
-export const ExportIcon = icon(
-  <>
-    <path d="M12 15V4M7.5 8.5L12 4l4.5 4.5" />
-    <path d="M5 13v6h14v-6" />
-  </>,
-);
+export const ExportIcon = icon(paths('M12 15V4M7.5 8.5L12 4l4.5 4.5', 'M5 13v6h14v-6'));
