@@ -1,3 +1,4 @@
+/** Buttons the app uses in many places: one a key also presses, one that shows and hides a region. docs/ARCHITECTURE.md, "Dialogs and messages". */
 import type { ComponentProps } from 'react';
 import { ariaKeyShortcuts, type ShortcutId } from './shortcut-keys';
 
