@@ -85,7 +85,21 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           'jsx-attributes': {
-            exclude: ['className', 'style', 'type', 'key', 'id', 'role', 'value', 'aria-live', 'aria-keyshortcuts', 'data-.*'],
+            exclude: [
+              'className',
+              'optionClassName',
+              'name',
+              'style',
+              'type',
+              'key',
+              'id',
+              'role',
+              'value',
+              'aria-live',
+              'aria-keyshortcuts',
+              'shortcut',
+              'data-.*',
+            ],
           },
         },
       ],

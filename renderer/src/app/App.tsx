@@ -226,28 +226,18 @@ function UndoRedo() {
   const { t } = useTranslation();
   const canUndo = useBoard((s) => s.history.past.length > 0);
   const canRedo = useBoard((s) => s.history.future.length > 0);
+  const steps = [
+    { id: 'undo', can: canUndo, run: () => useBoard.getState().undo(), Icon: UndoIcon },
+    { id: 'redo', can: canRedo, run: () => useBoard.getState().redo(), Icon: RedoIcon },
+  ] as const;
   return (
     <>
-      <button
-        type="button"
-        className="tool-button"
-        disabled={!canUndo}
-        onClick={() => useBoard.getState().undo()}
-        aria-keyshortcuts={ariaKeyShortcuts('undo')}
-      >
-        <UndoIcon />
-        <span className="tool-label">{t('actions.undo')}</span>
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        disabled={!canRedo}
-        onClick={() => useBoard.getState().redo()}
-        aria-keyshortcuts={ariaKeyShortcuts('redo')}
-      >
-        <RedoIcon />
-        <span className="tool-label">{t('actions.redo')}</span>
-      </button>
+      {steps.map(({ id, can, run, Icon }) => (
+        <button key={id} type="button" className="tool-button" disabled={!can} onClick={run} aria-keyshortcuts={ariaKeyShortcuts(id)}>
+          <Icon />
+          <span className="tool-label">{t(`actions.${id}`)}</span>
+        </button>
+      ))}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ariaKeyShortcuts } from '../ui/shortcut-keys';
+import { KeyButton } from '../ui/buttons';
 import { toggleAudienceWindow, useAudienceWindow } from './audience-window';
 import './audience.css';
 
@@ -28,15 +28,9 @@ export function AudienceButton() {
 
   return (
     <>
-      <button
-        type="button"
-        className="tool-button"
-        aria-pressed={open}
-        aria-keyshortcuts={ariaKeyShortcuts('audienceWindow')}
-        onClick={toggleAudienceWindow}
-      >
+      <KeyButton shortcut="audienceWindow" aria-pressed={open} onClick={toggleAudienceWindow}>
         {t('audience.window')}
-      </button>
+      </KeyButton>
       {/* Always there, so screen readers hear the hint when it appears. */}
       <span className="audience-hint" role="status">
         {showHint ? t('audience.openedHere') : ''}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { DateField } from '../ui/DateField';
 import { useTranslation } from 'react-i18next';
 import {
@@ -242,17 +242,11 @@ function TagEditor({ tags, onChange }: { tags: readonly string[]; onChange: (tag
           {tags.map((tag) => (
             <li key={tag} className="tag-chip">
               {tag}
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={t('cards.details.removeTag', { tag })}
-                onClick={() => {
-                  onChange(tags.filter((other) => other !== tag));
-                  field.current?.focus();
-                }}
-              >
-                <DeleteIcon />
-              </button>
+              <RemoveButton
+                label={t('cards.details.removeTag', { tag })}
+                focusAfter={field}
+                onRemove={() => onChange(tags.filter((other) => other !== tag))}
+              />
             </li>
           ))}
         </ul>
@@ -304,17 +298,11 @@ function ActionItems({ actions, onChange }: { actions: readonly ActionItem[]; on
                 onCommit={(owner) => change({ ...action, owner })}
               />
               <DateField hideLabel label={t('cards.details.actionDue')} value={action.due} onCommit={(due) => change({ ...action, due })} />
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={t('cards.details.removeAction', { text: action.text })}
-                onClick={() => {
-                  onChange(actions.filter((a) => a.id !== action.id));
-                  field.current?.focus();
-                }}
-              >
-                <DeleteIcon />
-              </button>
+              <RemoveButton
+                label={t('cards.details.removeAction', { text: action.text })}
+                focusAfter={field}
+                onRemove={() => onChange(actions.filter((a) => a.id !== action.id))}
+              />
             </li>
           ))}
         </ul>
@@ -374,4 +362,21 @@ function MoveHistory({ cardId, moves }: { cardId: CardId; moves: readonly MoveRe
 
 function moveLaneName(lane: Lane | undefined, t: Translate): string {
   return lane ? laneName(lane, t) : t('cards.details.removedLane');
+}
+
+/** The ✕ of a row in a list: removes the row, and the focus goes to the list's add field. */
+function RemoveButton({ label, focusAfter, onRemove }: { label: string; focusAfter: RefObject<HTMLInputElement | null>; onRemove: () => void }) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      onClick={() => {
+        onRemove();
+        focusAfter.current?.focus();
+      }}
+    >
+      <DeleteIcon />
+    </button>
+  );
 }

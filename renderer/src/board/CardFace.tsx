@@ -44,76 +44,44 @@ function CardFaceView({ parts, lifted }: { parts: FaceParts; lifted: boolean }) 
 
   // The order here is the order of faceText (card-text.ts), which names the card. A space between
   // the parts keeps their words apart for whatever reads the text (flex layout ignores it).
-  const items: ReactNode[] = [
-    <span key="title" className={parts.hidden ? 'card-title card-title--hidden' : 'card-title'}>
-      {parts.title}
-    </span>,
-  ];
-  if (parts.kindLine)
-    items.push(
-      <span key="kind" className="card-kind-line">
-        {parts.kindLine}
-      </span>,
-    );
-  if (parts.metric)
-    items.push(
-      <span key="metric" className="card-metric">
-        {parts.metric}
-      </span>,
-    );
-  if (parts.narrative)
-    items.push(
-      <span key="narrative" className="card-narrative">
-        {parts.narrative}
-      </span>,
-    );
-  if (parts.truth)
-    items.push(
-      <span key="truth" className="card-truth">
-        {parts.truth}
-      </span>,
-    );
+  const items: ReactNode[] = [part('title', parts.hidden ? 'card-title card-title--hidden' : 'card-title', parts.title)];
+  if (parts.kindLine) items.push(part('kind', 'card-kind-line', parts.kindLine));
+  if (parts.metric) items.push(part('metric', 'card-metric', parts.metric));
+  if (parts.narrative) items.push(part('narrative', 'card-narrative', parts.narrative));
+  if (parts.truth) items.push(part('truth', 'card-truth', parts.truth));
   if (parts.exchange.length > 0) {
-    items.push(
-      <span key="exchange" className="card-exchange">
-        {spaced(parts.exchange.map((part) => <span key={part}>{part}</span>))}
-      </span>,
-    );
+    items.push(part('exchange', 'card-exchange', spaced(parts.exchange.map((text) => <span key={text}>{text}</span>))));
   }
-  if (parts.why)
-    items.push(
-      <span key="why" className="card-why">
-        {parts.why}
-      </span>,
-    );
+  if (parts.why) items.push(part('why', 'card-why', parts.why));
   if (parts.tags.length > 0) {
-    items.push(
-      <span key="tags" className="card-tags">
-        {spaced(
-          parts.tags.map((tag) => (
-            <span key={tag} className="card-tag">
-              {tag}
-            </span>
-          )),
-        )}
-      </span>,
-    );
+    items.push(part('tags', 'card-tags', spaced(parts.tags.map((tag) => part(tag, 'card-tag', tag)))));
   }
   if (parts.badges.length > 0) {
     items.push(
-      <span key="badges" className="card-badges">
-        {spaced(
+      part(
+        'badges',
+        'card-badges',
+        spaced(
           parts.badges.map((badge) => (
             <span key={badge.key} className={`card-badge card-badge--${badge.tone} card-badge--${badge.key}`}>
               <BadgeIcon badge={badge} />
               {badge.text}
             </span>
           )),
-        )}
-      </span>,
+        ),
+      ),
     );
   }
   return <div className={classes.join(' ')}>{spaced(items)}</div>;
+}
+
+/** One part of the face: a span of its own class. */
+function part(key: string, className: string, content: ReactNode): ReactNode {
+  return (
+    <span key={key} className={className}>
+      {content}
+    </span>
+  );
 }
 
 /** The items with a space between each two. */

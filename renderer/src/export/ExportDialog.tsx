@@ -7,6 +7,7 @@ import { buildSummary } from '../../../core/summary';
 import { summaryPresets, summarySections } from '../../../core/summary-text';
 import { api } from '../api';
 import { Dialog } from '../ui/Dialog';
+import { RadioGroup } from '../ui/fields';
 import { ErrorDetails, ErrorMessage } from '../ui/ErrorDetails';
 import { useBoard } from '../store/board-store';
 import { describeExportError } from './export-errors';
@@ -58,10 +59,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog label={t('export.heading')} onClose={onClose} className="export-dialog">
+    <Dialog
+      title={t('export.heading')}
+      onClose={onClose}
+      className="export-dialog"
+      plain
+      actions={
+        <button type="button" className="tool-button" onClick={onClose}>
+          {t('export.close')}
+        </button>
+      }
+    >
       <div className="export-layout">
         <div className="export-options form">
-          <h2>{t('export.heading')}</h2>
           <SectionChoice />
           <FormatChoice fallbackLanguage={fallbackLanguage} />
           <button
@@ -95,7 +105,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             </button>
           </div>
         </div>
-        <Preview fallbackLanguage={fallbackLanguage} onClose={onClose} />
+        <Preview fallbackLanguage={fallbackLanguage} />
       </div>
     </Dialog>
   );
@@ -109,15 +119,17 @@ function SectionChoice() {
   return (
     <fieldset className="export-sections">
       <legend>{t('export.sections')}</legend>
-      <div className="export-presets" role="radiogroup" aria-label={t('export.preset')}>
-        {summaryPresets.map((name) => (
-          <label key={name} className="checkbox">
-            <input type="radio" name="export-preset" value={name} checked={preset === name} onChange={() => useExport.getState().setPreset(name)} />
-            {t(`export.presets.${name}`)}
-          </label>
-        ))}
-        {preset === null && <span className="export-hint">{t('export.presets.custom')}</span>}
-      </div>
+      <RadioGroup
+        className="export-presets"
+        optionClassName="checkbox"
+        label={t('export.preset')}
+        name="export-preset"
+        options={summaryPresets}
+        value={preset}
+        onChange={(name) => useExport.getState().setPreset(name)}
+        optionText={(name) => t(`export.presets.${name}`)}
+        after={preset === null && <span className="export-hint">{t('export.presets.custom')}</span>}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={withNotes} onChange={(event) => useExport.getState().setWithNotes(event.currentTarget.checked)} />
         {t('export.withNotes')}
@@ -247,7 +259,7 @@ function SavedWhere({ path, folder }: { path: string; folder: string }) {
  * The summary as it will be exported: built from the board's session when it changes, narrowed to
  * the chosen sections. Deferred, so a checkbox answers at once even on a large board.
  */
-function Preview({ fallbackLanguage, onClose }: { fallbackLanguage: Language; onClose: () => void }) {
+function Preview({ fallbackLanguage }: { fallbackLanguage: Language }) {
   const { t } = useTranslation();
   const session = useBoard((s) => s.history.present);
   // The dialog opens at once; on a large board the preview follows a moment later.
@@ -259,12 +271,7 @@ function Preview({ fallbackLanguage, onClose }: { fallbackLanguage: Language; on
   const language = session.details.language || fallbackLanguage;
   return (
     <div className="export-preview-area">
-      <div className="export-preview-head">
-        <p className="export-language">{t('export.previewLanguage', { language: t(`export.languages.${language}`) })}</p>
-        <button type="button" className="tool-button" onClick={onClose}>
-          {t('export.close')}
-        </button>
-      </div>
+      <p className="export-language">{t('export.previewLanguage', { language: t(`export.languages.${language}`) })}</p>
       {/* Focusable, so the preview scrolls by keyboard too. */}
       <div className="export-preview" role="region" aria-label={t('export.preview')} aria-busy={summary === null} tabIndex={0}>
         {summary && <SummaryPreview summary={summary} />}

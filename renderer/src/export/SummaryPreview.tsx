@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { Fragment, memo, type ReactNode } from 'react';
 import type { MetricItem, RankedItem, Summary } from '../../../core/summary';
 import { summaryText, type SummarySection, type SummaryText } from '../../../core/summary-text';
 
@@ -243,28 +243,26 @@ function Metrics({ summary, text }: Part) {
   const metrics = summary.metrics;
   if (!metrics) return null;
   if (metrics.withNarrative.length + metrics.withoutNarrative.length === 0) return <Note>{text.metrics.none}</Note>;
+  const groups = [
+    { told: true, head: text.metrics.withNarrative, items: metrics.withNarrative, empty: text.metrics.none },
+    { told: false, head: text.metrics.withoutNarrative, items: metrics.withoutNarrative, empty: text.metrics.allTold },
+  ];
   return (
     <>
-      <h5>{text.metrics.withNarrative}</h5>
-      {metrics.withNarrative.length === 0 ? (
-        <Note>{text.metrics.none}</Note>
-      ) : (
-        <ul>
-          {metrics.withNarrative.map((metric) => (
-            <Metric key={metric.cardId} metric={metric} text={text} told />
-          ))}
-        </ul>
-      )}
-      <h5>{text.metrics.withoutNarrative}</h5>
-      {metrics.withoutNarrative.length === 0 ? (
-        <Note>{text.metrics.allTold}</Note>
-      ) : (
-        <ul>
-          {metrics.withoutNarrative.map((metric) => (
-            <Metric key={metric.cardId} metric={metric} text={text} told={false} />
-          ))}
-        </ul>
-      )}
+      {groups.map(({ told, head, items, empty }) => (
+        <Fragment key={head}>
+          <h5>{head}</h5>
+          {items.length === 0 ? (
+            <Note>{empty}</Note>
+          ) : (
+            <ul>
+              {items.map((metric) => (
+                <Metric key={metric.cardId} metric={metric} text={text} told={told} />
+              ))}
+            </ul>
+          )}
+        </Fragment>
+      ))}
     </>
   );
 }
@@ -305,23 +303,42 @@ function RankingAppendix({ summary, text }: Part) {
 }
 
 function RankingTable({ ranking, text }: { ranking: readonly RankedItem[]; text: SummaryText }) {
+  const columns: readonly Column<RankedItem>[] = [
+    { head: text.votes.rank, cell: (entry) => entry.rank },
+    { head: text.columns.title, cell: (entry) => entry.title },
+    { head: text.columns.lane, cell: (entry) => entry.laneName },
+    { head: text.columns.dots, cell: (entry) => text.votes.dots(entry.dots), className: () => 'summary-nowrap' },
+  ];
+  return <Table rows={ranking} rowKey={(entry) => entry.cardId} columns={columns} />;
+}
+
+/** One column of a summary table: its heading, and each row's cell and the cell's class. */
+interface Column<Row> {
+  readonly head: string;
+  readonly cell: (row: Row) => ReactNode;
+  readonly className?: (row: Row) => string | undefined;
+}
+
+function Table<Row>({ rows, rowKey, columns }: { rows: readonly Row[]; rowKey: (row: Row) => string; columns: readonly Column<Row>[] }) {
   return (
     <table className="summary-table">
       <thead>
         <tr>
-          <th scope="col">{text.votes.rank}</th>
-          <th scope="col">{text.columns.title}</th>
-          <th scope="col">{text.columns.lane}</th>
-          <th scope="col">{text.columns.dots}</th>
+          {columns.map((column, index) => (
+            <th key={index} scope="col">
+              {column.head}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {ranking.map((entry) => (
-          <tr key={entry.cardId}>
-            <td>{entry.rank}</td>
-            <td>{entry.title}</td>
-            <td>{entry.laneName}</td>
-            <td className="summary-nowrap">{text.votes.dots(entry.dots)}</td>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {columns.map((column, index) => (
+              <td key={index} className={column.className?.(row)}>
+                {column.cell(row)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
@@ -332,30 +349,18 @@ function RankingTable({ ranking, text }: { ranking: readonly RankedItem[]; text:
 function Actions({ summary, text }: Part) {
   const actions = summary.actions ?? [];
   if (actions.length === 0) return <Note>{text.actions.none}</Note>;
-  return (
-    <table className="summary-table">
-      <thead>
-        <tr>
-          <th scope="col">{text.actionColumns.action}</th>
-          <th scope="col">{text.actionColumns.owner}</th>
-          <th scope="col">{text.actionColumns.due}</th>
-          <th scope="col">{text.actionColumns.status}</th>
-          <th scope="col">{text.actionColumns.card}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((action) => (
-          <tr key={action.actionId}>
-            <td className="summary-multiline">{action.text}</td>
-            <td>{action.owner.trim() || text.actions.noOwner}</td>
-            <td className="summary-nowrap">{action.dueText || text.actions.noDue}</td>
-            <td className={action.done ? 'summary-ok summary-nowrap' : 'summary-nowrap'}>{action.done ? text.actions.done : text.actions.open}</td>
-            <td>{action.cardTitle}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: readonly Column<(typeof actions)[number]>[] = [
+    { head: text.actionColumns.action, cell: (action) => action.text, className: () => 'summary-multiline' },
+    { head: text.actionColumns.owner, cell: (action) => action.owner.trim() || text.actions.noOwner },
+    { head: text.actionColumns.due, cell: (action) => action.dueText || text.actions.noDue, className: () => 'summary-nowrap' },
+    {
+      head: text.actionColumns.status,
+      cell: (action) => (action.done ? text.actions.done : text.actions.open),
+      className: (action) => (action.done ? 'summary-ok summary-nowrap' : 'summary-nowrap'),
+    },
+    { head: text.actionColumns.card, cell: (action) => action.cardTitle },
+  ];
+  return <Table rows={actions} rowKey={(action) => action.actionId} columns={columns} />;
 }
 
 function Glance({ summary, text }: Part) {
@@ -413,26 +418,12 @@ function Glance({ summary, text }: Part) {
 function Agenda({ summary, text }: Part) {
   const agenda = summary.agenda ?? [];
   if (agenda.length === 0) return <Note>{text.agenda.none}</Note>;
-  return (
-    <table className="summary-table">
-      <thead>
-        <tr>
-          <th scope="col">{text.agenda.block}</th>
-          <th scope="col">{text.agenda.minutes}</th>
-          <th scope="col">{text.agenda.state}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {agenda.map((item) => (
-          <tr key={item.id}>
-            <td>{item.title}</td>
-            <td className="summary-nowrap">{item.minutesText}</td>
-            <td className={item.state === 'skipped' ? 'summary-flag' : undefined}>{item.stateText}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: readonly Column<(typeof agenda)[number]>[] = [
+    { head: text.agenda.block, cell: (item) => item.title },
+    { head: text.agenda.minutes, cell: (item) => item.minutesText, className: () => 'summary-nowrap' },
+    { head: text.agenda.state, cell: (item) => item.stateText, className: (item) => (item.state === 'skipped' ? 'summary-flag' : undefined) },
+  ];
+  return <Table rows={agenda} rowKey={(item) => item.id} columns={columns} />;
 }
 
 function Moves({ summary, text }: Part) {

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../core/api';
 import { api } from '../api';
-import { ConfirmDialog } from '../ui/Dialog';
+import { ConfirmButton } from '../ui/Dialog';
 import { keepOrDrop } from '../ui/fields';
 import { describeApiError } from '../ui/errors';
 import { useBoard } from '../store/board-store';
@@ -13,7 +13,6 @@ import { showOpened } from './open-session';
 export function SessionRow({ summary, onChanged }: { summary: SessionSummary; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const [renaming, setRenaming] = useState(false);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const title = summary.title || t('library.untitled');
 
   const act = async (action: () => Promise<unknown>) => {
@@ -85,23 +84,15 @@ export function SessionRow({ summary, onChanged }: { summary: SessionSummary; on
             {label}
           </button>
         ))}
-        <button type="button" className="tool-button tool-button--danger" onClick={() => setConfirmingDelete(true)}>
-          {t('library.delete')}
-        </button>
-      </div>
-      {confirmingDelete && (
-        <ConfirmDialog
+        <ConfirmButton
+          label={t('library.delete')}
           question={t('library.confirmDelete', { title })}
           hint={t('library.confirmDeleteHint')}
           cancelLabel={t('library.cancel')}
           confirmLabel={t('library.confirm')}
-          onCancel={() => setConfirmingDelete(false)}
-          onConfirm={() => {
-            setConfirmingDelete(false);
-            void act(() => api.deleteSession(summary.path));
-          }}
+          onConfirm={() => void act(() => api.deleteSession(summary.path))}
         />
-      )}
+      </div>
     </li>
   );
 }

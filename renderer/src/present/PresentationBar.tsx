@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { zoomLimits } from '../../../core/audience';
 import { blockViewOf } from '../../../core/block-view';
 import { FitIcon, MinusIcon, PlusIcon, TopicLanesIcon } from '../ui/icons';
-import { ariaKeyShortcuts } from '../ui/shortcut-keys';
+import { KeyButton } from '../ui/buttons';
 import { blockPrompt, blockTitle } from '../session/agenda-commands';
 import { BlockTimer } from '../session/BlockTimer';
 import { useBoard } from '../store/board-store';
@@ -53,63 +53,52 @@ function PresentationControls() {
   const { stepZoom, setZoom, toggleBlock } = usePresentation.getState();
   return (
     <div className="presentation-controls" role="toolbar" aria-label={t('present.bar')}>
-      <button
-        type="button"
+      <KeyButton
+        shortcut="zoomOut"
         className="icon-button"
         aria-label={t('present.zoomOut')}
-        aria-keyshortcuts={ariaKeyShortcuts('zoomOut')}
         disabled={zoom !== 'fit' && zoom <= zoomLimits.min}
         onClick={() => stepZoom(-1)}
       >
         <MinusIcon />
-      </button>
+      </KeyButton>
       <span className="presentation-zoom" role="status">
         {zoom === 'fit' ? t('present.zoomFitted') : t('present.zoomLevel', { percent: Math.round(zoom * 100) })}
       </span>
-      <button
-        type="button"
+      <KeyButton
+        shortcut="zoomIn"
         className="icon-button"
         aria-label={t('present.zoomIn')}
-        aria-keyshortcuts={ariaKeyShortcuts('zoomIn')}
         disabled={zoom !== 'fit' && zoom >= zoomLimits.max}
         onClick={() => stepZoom(1)}
       >
         <PlusIcon />
-      </button>
-      <button
-        type="button"
+      </KeyButton>
+      <KeyButton
+        shortcut="zoomFit"
         className="icon-button"
         aria-label={t('present.zoomFit')}
-        aria-keyshortcuts={ariaKeyShortcuts('zoomFit')}
         aria-pressed={zoom === 'fit'}
         onClick={() => setZoom('fit')}
       >
         <FitIcon />
-      </button>
+      </KeyButton>
       {/* Keeps the focus where it was on press (a tapped card), so the spotlight goes to that card. */}
-      <button
-        type="button"
-        className="tool-button"
+      <KeyButton
+        shortcut="spotlight"
         aria-pressed={spotlighting}
-        aria-keyshortcuts={ariaKeyShortcuts('spotlight')}
         onPointerDown={(event) => event.preventDefault()}
         onClick={() => toggleSpotlight(focusedCardId())}
       >
         {t('present.spotlight.label')}
-      </button>
+      </KeyButton>
       <TopicsToggle />
-      <button
-        type="button"
-        className="tool-button"
-        aria-pressed={showBlock}
-        aria-keyshortcuts={ariaKeyShortcuts('blockBanner')}
-        onClick={toggleBlock}
-      >
+      <KeyButton shortcut="blockBanner" aria-pressed={showBlock} onClick={toggleBlock}>
         {t('present.showBlock')}
-      </button>
-      <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('leavePresentation')} onClick={() => setPresenting(false)}>
+      </KeyButton>
+      <KeyButton shortcut="leavePresentation" onClick={() => setPresenting(false)}>
         {t('present.leave')}
-      </button>
+      </KeyButton>
     </div>
   );
 }
@@ -120,17 +109,12 @@ export function PresentButtons() {
   return (
     <>
       <TopicsToggle />
-      <button type="button" className="tool-button" aria-keyshortcuts={ariaKeyShortcuts('presentation')} onClick={() => setPresenting(true)}>
+      <KeyButton shortcut="presentation" onClick={() => setPresenting(true)}>
         {t('present.presentation')}
-      </button>
-      <button
-        type="button"
-        className="tool-button"
-        aria-keyshortcuts={ariaKeyShortcuts('cheatSheet')}
-        onClick={() => usePresentation.getState().setCheatSheetOpen(true)}
-      >
+      </KeyButton>
+      <KeyButton shortcut="cheatSheet" onClick={() => usePresentation.getState().setCheatSheetOpen(true)}>
         {t('present.cheatSheet.button')}
-      </button>
+      </KeyButton>
     </>
   );
 }
@@ -145,17 +129,11 @@ function TopicsToggle() {
   const topicsAsked = usePresentation((s) => s.topicsAsked);
   if (!hasView) return null;
   return (
-    <button
-      type="button"
-      className="tool-button"
-      aria-pressed={topicsAsked}
-      aria-keyshortcuts={ariaKeyShortcuts('toggleTopics')}
-      onClick={() => usePresentation.getState().toggleTopics()}
-    >
+    <KeyButton shortcut="toggleTopics" aria-pressed={topicsAsked} onClick={() => usePresentation.getState().toggleTopics()}>
       <TopicLanesIcon />
       {/* In the narrow board tools only the icon shows (layout.css); the words stay its name. */}
       <span className="tool-label">{t('views.showTopics')}</span>
-    </button>
+    </KeyButton>
   );
 }
 

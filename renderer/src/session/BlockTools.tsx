@@ -4,6 +4,7 @@ import type { AgendaBlock } from '../../../core/agenda';
 import { noFilter, type CardFilter } from '../../../core/find';
 import { caricatureViews } from '../../../core/model';
 import { useBenchRenderCount } from '../ui/render-count';
+import { DisclosureButton } from '../ui/buttons';
 import { useBoard } from '../store/board-store';
 import { useCommitDraft } from '../ui/fields';
 import { useWorkshopUi } from '../store/workshop-store';
@@ -39,15 +40,9 @@ export function BlockTools({ block }: { block: AgendaBlock }) {
               {prompt}
             </p>
           )}
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={promptShown}
-            aria-controls={promptShown ? promptId : undefined}
-            onClick={() => setPromptShown(!promptShown)}
-          >
+          <DisclosureButton className="link-button" expanded={promptShown} controls={promptId} onClick={() => setPromptShown(!promptShown)}>
             {promptShown ? t('workshop.hidePrompt') : t('workshop.showPrompt')}
-          </button>
+          </DisclosureButton>
         </div>
       )}
       <div className="block-tool" role="group" aria-label={t('workshop.tools')}>

@@ -2,6 +2,7 @@ import './workshop.css';
 import { useEffect, useId, useState } from 'react';
 import { api } from '../api';
 import { ChevronIcon, EditIcon } from '../ui/icons';
+import { DisclosureButton } from '../ui/buttons';
 import { useApp } from '../store/app-store';
 import { useTranslation } from 'react-i18next';
 import { useBenchRenderCount } from '../ui/render-count';
@@ -42,16 +43,10 @@ export function WorkshopPanel() {
         <div className="workshop-actions">
           {block && !expanded && <BlockTimer key={block.id} block={block} compact />}
           {block && (
-            <button
-              type="button"
-              className="tool-button"
-              aria-expanded={expanded}
-              aria-controls={expanded ? detailsId : undefined}
-              onClick={() => setPanelExpanded(!expanded)}
-            >
+            <DisclosureButton expanded={expanded} controls={detailsId} onClick={() => setPanelExpanded(!expanded)}>
               <ChevronIcon up={expanded} />
               <span className="tool-label">{expanded ? t('layout.collapsePanel') : t('layout.expandPanel')}</span>
-            </button>
+            </DisclosureButton>
           )}
           <button type="button" className="tool-button" onClick={() => setDialog('edit')}>
             <EditIcon />

@@ -1,6 +1,7 @@
 import { AudienceButton } from '../audience/AudienceButton';
 import { PresentButtons } from '../present/PresentationBar';
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
+import { DisclosureButton } from '../ui/buttons';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { laneLimits } from '../../../core/model';
@@ -38,29 +39,25 @@ export function BoardTools({ lead }: { lead?: ReactNode }) {
     <div className="board-tools" role="group" aria-label={t('tools.label')}>
       <div className="tools-row">
         {lead}
-        <button
+        <DisclosureButton
           ref={findButton}
-          type="button"
-          className="tool-button"
-          aria-expanded={findOpen}
-          aria-controls={findOpen ? findId : undefined}
+          expanded={findOpen}
+          controls={findId}
           aria-keyshortcuts={ariaKeyShortcuts('find')}
           onClick={() => (findOpen ? closeFind() : useTools.getState().openFind())}
         >
           <SearchIcon />
           <span className="tool-label">{t('tools.find.button')}</span>
-        </button>
-        <button
+        </DisclosureButton>
+        <DisclosureButton
           ref={votingButton}
-          type="button"
-          className="tool-button"
-          aria-expanded={votingOpen}
-          aria-controls={votingOpen ? votingId : undefined}
+          expanded={votingOpen}
+          controls={votingId}
           onClick={() => (votingOpen ? closeVoting() : useTools.getState().setVotingOpen(true))}
         >
           <DotsIcon />
           <span className="tool-label">{t('tools.voting.button')}</span>
-        </button>
+        </DisclosureButton>
         <AddLane />
         <div className="present-tools">
           <PresentButtons />

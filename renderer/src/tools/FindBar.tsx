@@ -69,48 +69,28 @@ export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
           onKeyDown={onFieldKeyDown}
         />
       </div>
-      <label className="find-select">
-        {t('tools.find.kind')}
-        <select
-          className="tools-input"
-          value={filter.kind ?? ''}
-          onChange={(event) => setFilter({ kind: (event.currentTarget.value || null) as CardKind | null })}
-        >
-          <option value="">{t('tools.find.anyKind')}</option>
-          {cardKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`tools.find.kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="find-select">
-        {t('tools.find.lead')}
-        <select
-          className="tools-input"
-          value={filter.lead ?? ''}
-          onChange={(event) => setFilter({ lead: (event.currentTarget.value || null) as Lead | null })}
-        >
-          <option value="">{t('tools.find.anyLead')}</option>
-          {leads.map((lead) => (
-            <option key={lead} value={lead}>
-              {t(`tools.find.leads.${lead}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="find-select">
-        {t('tools.find.tag')}
-        <select className="tools-input" value={filter.tag ?? ''} onChange={(event) => setFilter({ tag: event.currentTarget.value || null })}>
-          <option value="">{t('tools.find.anyTag')}</option>
-          {filter.tag !== null && !tags.includes(filter.tag) && <option value={filter.tag}>{filter.tag}</option>}
-          {tags.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FindSelect
+        label={t('tools.find.kind')}
+        anyLabel={t('tools.find.anyKind')}
+        value={filter.kind}
+        options={cardKinds.map((kind) => ({ value: kind, label: t(`tools.find.kinds.${kind}`) }))}
+        onChange={(kind) => setFilter({ kind: kind as CardKind | null })}
+      />
+      <FindSelect
+        label={t('tools.find.lead')}
+        anyLabel={t('tools.find.anyLead')}
+        value={filter.lead}
+        options={leads.map((lead) => ({ value: lead, label: t(`tools.find.leads.${lead}`) }))}
+        onChange={(lead) => setFilter({ lead: lead as Lead | null })}
+      />
+      {/* A chosen tag no card carries any more stays chosen, and shown. */}
+      <FindSelect
+        label={t('tools.find.tag')}
+        anyLabel={t('tools.find.anyTag')}
+        value={filter.tag}
+        options={(filter.tag !== null && !tags.includes(filter.tag) ? [filter.tag, ...tags] : tags).map((tag) => ({ value: tag, label: tag }))}
+        onChange={(tag) => setFilter({ tag })}
+      />
       <div className="find-quick" role="group" aria-label={t('tools.find.quick')}>
         <button
           type="button"
@@ -159,5 +139,34 @@ export function FindBar({ id, onClose }: { id: string; onClose: () => void }) {
         </button>
       </div>
     </section>
+  );
+}
+
+/** One of Find's drop-downs: "any" (no filter) first, then the choices. */
+function FindSelect({
+  label,
+  anyLabel,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  anyLabel: string;
+  value: string | null;
+  options: readonly { readonly value: string; readonly label: string }[];
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <label className="find-select">
+      {label}
+      <select className="tools-input" value={value ?? ''} onChange={(event) => onChange(event.currentTarget.value || null)}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

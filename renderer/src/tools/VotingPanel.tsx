@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardLimits, type CardId, type Session } from '../../../core/model';
 import { dotsByVoter, ranking, votersOf, type Voter } from '../../../core/voting';
-import { ConfirmDialog } from '../ui/Dialog';
+import { ConfirmButton } from '../ui/Dialog';
+import { RadioGroup } from '../ui/fields';
 import { MinusIcon, PlusIcon } from '../ui/icons';
 import { cardLabel, isHiddenCaricature, voterName } from '../board/card-text';
 import { laneName } from '../board/lane-name';
@@ -60,22 +61,21 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
         <h2 id={headingId} className="tools-heading">
           {t('tools.voting.region')}
         </h2>
-        <div className="voting-mode" role="radiogroup" aria-label={t('tools.voting.voters')}>
-          <span className="tools-label" aria-hidden="true">
-            {t('tools.voting.voters')}
-          </span>
-          {voterModes.map((mode) => (
-            <label key={mode} className="choice">
-              <input
-                type="radio"
-                name={`${headingId}-voters`}
-                checked={voting.voters === mode}
-                onChange={() => dispatch({ type: 'setVoting', changes: { voters: mode } })}
-              />
-              {t(mode === 'participants' ? 'tools.voting.byParticipants' : 'tools.voting.byDepartments')}
-            </label>
-          ))}
-        </div>
+        <RadioGroup
+          className="voting-mode"
+          optionClassName="choice"
+          label={t('tools.voting.voters')}
+          name={`${headingId}-voters`}
+          options={voterModes}
+          value={voting.voters}
+          onChange={(mode) => dispatch({ type: 'setVoting', changes: { voters: mode } })}
+          optionText={(mode) => t(mode === 'participants' ? 'tools.voting.byParticipants' : 'tools.voting.byDepartments')}
+          before={
+            <span className="tools-label" aria-hidden="true">
+              {t('tools.voting.voters')}
+            </span>
+          }
+        />
         <DotsStepper dots={voting.dots} byParticipants={byParticipants} />
         <TotalsActions revealed={voting.revealed} totalDots={totalDots} />
         <button type="button" className="tool-button voting-close" onClick={onClose}>
@@ -169,7 +169,6 @@ function DotsStepper({ dots, byParticipants }: { dots: number; byParticipants: b
 /** Reveal or hide the totals, and clear every vote after a confirmation. */
 function TotalsActions({ revealed, totalDots }: { revealed: boolean; totalDots: number }) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
   const dispatch = useBoard.getState().dispatch;
   return (
     <div className="voting-actions">
@@ -180,22 +179,15 @@ function TotalsActions({ revealed, totalDots }: { revealed: boolean; totalDots: 
       >
         {t(revealed ? 'tools.voting.hide' : 'tools.voting.reveal')}
       </button>
-      <button type="button" className="tool-button tool-button--danger" disabled={totalDots === 0} onClick={() => setConfirming(true)}>
-        {t('tools.voting.clear')}
-      </button>
-      {confirming && (
-        <ConfirmDialog
-          question={t('tools.voting.confirmClear', { count: totalDots })}
-          hint={t('tools.voting.confirmClearHint')}
-          cancelLabel={t('tools.voting.cancel')}
-          confirmLabel={t('tools.voting.confirm')}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            dispatch({ type: 'clearVotes' });
-          }}
-        />
-      )}
+      <ConfirmButton
+        label={t('tools.voting.clear')}
+        disabled={totalDots === 0}
+        question={t('tools.voting.confirmClear', { count: totalDots })}
+        hint={t('tools.voting.confirmClearHint')}
+        cancelLabel={t('tools.voting.cancel')}
+        confirmLabel={t('tools.voting.confirm')}
+        onConfirm={() => dispatch({ type: 'clearVotes' })}
+      />
     </div>
   );
 }

@@ -111,13 +111,19 @@ export function CancelAndSubmit({
 }) {
   return (
     <>
-      <button type="button" className="tool-button" onClick={onCancel}>
-        {cancelLabel}
-      </button>
+      <CancelButton label={cancelLabel} onCancel={onCancel} />
       <button type="submit" className="tool-button tool-button--primary" disabled={disabled}>
         {submitLabel}
       </button>
     </>
+  );
+}
+
+function CancelButton({ label, onCancel }: { label: string; onCancel: () => void }) {
+  return (
+    <button type="button" className="tool-button" onClick={onCancel}>
+      {label}
+    </button>
   );
 }
 
@@ -144,9 +150,7 @@ export function ConfirmDialog({
       plain
       actions={
         <>
-          <button type="button" className="tool-button" onClick={onCancel}>
-            {cancelLabel}
-          </button>
+          <CancelButton label={cancelLabel} onCancel={onCancel} />
           <button type="button" className="tool-button tool-button--danger" onClick={onConfirm}>
             {confirmLabel}
           </button>
@@ -156,6 +160,33 @@ export function ConfirmDialog({
       <p className="dialog-text">{question}</p>
       <p>{hint}</p>
     </Dialog>
+  );
+}
+
+/** A danger button that asks first (ConfirmDialog) and acts only when the question is confirmed. */
+export function ConfirmButton({
+  label,
+  disabled = false,
+  onConfirm,
+  ...question
+}: Omit<Parameters<typeof ConfirmDialog>[0], 'onCancel'> & { label: string; disabled?: boolean }) {
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <button type="button" className="tool-button tool-button--danger" disabled={disabled} onClick={() => setAsking(true)}>
+        {label}
+      </button>
+      {asking && (
+        <ConfirmDialog
+          {...question}
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
+            onConfirm();
+          }}
+        />
+      )}
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 /** The field family: one draft that saves when the field is left or Enter is pressed. docs/ARCHITECTURE.md, "Dialogs and messages". */
-import { useId, useState, type ChangeEvent, type KeyboardEvent, type ReactElement, type Ref } from 'react';
+import { useId, useState, type ChangeEvent, type KeyboardEvent, type ReactElement, type ReactNode, type Ref } from 'react';
 import { cardLimits } from '../../../core/model';
 import { useDraft } from '../store/drafts';
 import { PlusIcon } from './icons';
@@ -292,6 +292,44 @@ export function InlineAdd({ label, addLabel, maxLength, onAdd, inputRef }: Inlin
         <PlusIcon />
         {addLabel}
       </button>
+    </div>
+  );
+}
+
+/** Radio buttons in a row, each inside its label, the group named by `label`; `before`/`after` stand around them. */
+export function RadioGroup<T extends string>({
+  label,
+  name,
+  options,
+  value,
+  onChange,
+  optionText,
+  className,
+  optionClassName,
+  before,
+  after,
+}: {
+  label: string;
+  name: string;
+  options: readonly T[];
+  value: T | null;
+  onChange: (value: T) => void;
+  optionText: (option: T) => string;
+  className: string;
+  optionClassName: string;
+  before?: ReactNode;
+  after?: ReactNode;
+}) {
+  return (
+    <div className={className} role="radiogroup" aria-label={label}>
+      {before}
+      {options.map((option) => (
+        <label key={option} className={optionClassName}>
+          <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} />
+          {optionText(option)}
+        </label>
+      ))}
+      {after}
     </div>
   );
 }

@@ -12,130 +12,71 @@ const common = {
   focusable: false,
 } as const;
 
-export function EditIcon() {
-  return (
-    <svg {...common}>
-      <path d="M4 20h4L19 9l-4-4L4 16v4z" />
-      <path d="M13.5 6.5l4 4" />
-    </svg>
-  );
+/** Paths drawn in order, for an icon that is lines only. */
+function paths(...lines: string[]) {
+  return lines.map((d) => <path key={d} d={d} />);
 }
 
-export function DeleteIcon() {
-  return (
-    <svg {...common}>
-      <path d="M6 6l12 12M18 6L6 18" />
-    </svg>
-  );
+/** An icon component drawing `shapes` in the common frame. */
+function icon(shapes: React.ReactNode) {
+  return function Icon() {
+    return <svg {...common}>{shapes}</svg>;
+  };
 }
 
-export function PlusIcon() {
-  return (
-    <svg {...common}>
-      <path d="M12 5v14M5 12h14" />
-    </svg>
-  );
-}
+export const EditIcon = icon(paths('M4 20h4L19 9l-4-4L4 16v4z', 'M13.5 6.5l4 4'));
 
-export function MinusIcon() {
-  return (
-    <svg {...common}>
-      <path d="M5 12h14" />
-    </svg>
-  );
-}
+export const DeleteIcon = icon(<path d="M6 6l12 12M18 6L6 18" />);
 
-export function SearchIcon() {
-  return (
-    <svg {...common}>
-      <circle cx="11" cy="11" r="6.5" />
-      <path d="M16 16l4.5 4.5" />
-    </svg>
-  );
-}
+export const PlusIcon = icon(<path d="M12 5v14M5 12h14" />);
 
-export function DotsIcon() {
-  return (
-    <svg {...common}>
-      <circle cx="7" cy="8" r="2.5" fill="currentColor" />
-      <circle cx="16" cy="7" r="2.5" fill="currentColor" />
-      <circle cx="12" cy="16" r="2.5" fill="currentColor" />
-    </svg>
-  );
-}
+export const MinusIcon = icon(<path d="M5 12h14" />);
 
-export function LaneIcon() {
-  return (
-    <svg {...common}>
-      <rect x="3.5" y="4" width="5" height="16" rx="1.5" />
-      <rect x="10.5" y="4" width="5" height="16" rx="1.5" />
-      <path d="M19.5 9v6M16.5 12h6" />
-    </svg>
-  );
-}
+export const SearchIcon = icon(
+  <>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="M16 16l4.5 4.5" />
+  </>,
+);
+
+export const DotsIcon = icon(
+  <>
+    <circle cx="7" cy="8" r="2.5" fill="currentColor" />
+    <circle cx="16" cy="7" r="2.5" fill="currentColor" />
+    <circle cx="12" cy="16" r="2.5" fill="currentColor" />
+  </>,
+);
+
+export const LaneIcon = icon(
+  <>
+    <rect x="3.5" y="4" width="5" height="16" rx="1.5" />
+    <rect x="10.5" y="4" width="5" height="16" rx="1.5" />
+    <path d="M19.5 9v6M16.5 12h6" />
+  </>,
+);
 
 /** The lanes of topics, three side by side: distinct from LaneIcon, which adds a lane. */
-export function TopicLanesIcon() {
-  return (
-    <svg {...common}>
-      <rect x="2.5" y="4" width="5" height="16" rx="1.5" />
-      <rect x="9.5" y="4" width="5" height="16" rx="1.5" />
-      <rect x="16.5" y="4" width="5" height="16" rx="1.5" />
-    </svg>
-  );
-}
+export const TopicLanesIcon = icon(
+  <>
+    <rect x="2.5" y="4" width="5" height="16" rx="1.5" />
+    <rect x="9.5" y="4" width="5" height="16" rx="1.5" />
+    <rect x="16.5" y="4" width="5" height="16" rx="1.5" />
+  </>,
+);
 
 /** Fit to screen: four corners pointing outwards. */
-export function FitIcon() {
-  return (
-    <svg {...common}>
-      <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />
-    </svg>
-  );
-}
+export const FitIcon = icon(<path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />);
 
-export function PreviousIcon() {
-  return (
-    <svg {...common}>
-      <path d="M15 5l-7 7 7 7" />
-    </svg>
-  );
-}
+export const PreviousIcon = icon(<path d="M15 5l-7 7 7 7" />);
 
-export function NextIcon() {
-  return (
-    <svg {...common}>
-      <path d="M9 5l7 7-7 7" />
-    </svg>
-  );
-}
+export const NextIcon = icon(<path d="M9 5l7 7-7 7" />);
 
 /** Three dots in a row: the overflow menu. */
-export function MoreIcon() {
-  return (
-    <svg {...common}>
-      <path d="M5 12h.01M12 12h.01M19 12h.01" strokeWidth={3.4} />
-    </svg>
-  );
-}
+export const MoreIcon = icon(<path d="M5 12h.01M12 12h.01M19 12h.01" strokeWidth={3.4} />);
 
-export function UndoIcon() {
-  return (
-    <svg {...common}>
-      <path d="M9 14L4 9l5-5" />
-      <path d="M4 9h10a6 6 0 010 12h-3" />
-    </svg>
-  );
-}
+export const UndoIcon = icon(paths('M9 14L4 9l5-5', 'M4 9h10a6 6 0 010 12h-3'));
 
-export function RedoIcon() {
-  return (
-    <svg {...common}>
-      <path d="M15 14l5-5-5-5" />
-      <path d="M20 9H10a6 6 0 000 12h3" />
-    </svg>
-  );
-}
+export const RedoIcon = icon(paths('M15 14l5-5-5-5', 'M20 9H10a6 6 0 000 12h3'));
 
 /** A chevron that points down (closed) or up (open): the workshop panel's expand toggle. */
 export function ChevronIcon({ up = false }: { up?: boolean }) {
@@ -147,21 +88,7 @@ export function ChevronIcon({ up = false }: { up?: boolean }) {
 }
 
 /** Back to the sessions: an arrow to the left, out of the board. */
-export function LibraryIcon() {
-  return (
-    <svg {...common}>
-      <path d="M10 6l-6 6 6 6" />
-      <path d="M4 12h11a5 5 0 015 5v1" />
-    </svg>
-  );
-}
+export const LibraryIcon = icon(paths('M10 6l-6 6 6 6', 'M4 12h11a5 5 0 015 5v1'));
 
 /** A tray with an arrow out of it: export. */
-export function ExportIcon() {
-  return (
-    <svg {...common}>
-      <path d="M12 15V4M7.5 8.5L12 4l4.5 4.5" />
-      <path d="M5 13v6h14v-6" />
-    </svg>
-  );
-}
+export const ExportIcon = icon(paths('M12 15V4M7.5 8.5L12 4l4.5 4.5', 'M5 13v6h14v-6'));
