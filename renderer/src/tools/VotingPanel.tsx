@@ -15,14 +15,18 @@ const voterModes = ['participants', 'departments'] as const;
 
 /**
  * The voters of the open session, as a stable array: a new one only when the mode or the
- * participants change, so the panel does not re-render for every other change of the session.
+ * participants change (or, voting by phone, the cards), so the panel does not re-render for every other change.
  */
 let votersCache: { readonly session: Session; readonly voters: Voter[] } | null = null;
 function selectVoters(state: BoardState): Voter[] {
   const session = state.history.present;
   const cached = votersCache?.session;
-  if (cached && votersCache && cached.voting.voters === session.voting.voters && cached.details.participants === session.details.participants)
-    return votersCache.voters;
+  // Voting by phone, the voters are the phones that have placed a dot: they change with the cards.
+  const sameVoters =
+    cached?.voting.voters === session.voting.voters &&
+    cached.details.participants === session.details.participants &&
+    (session.voting.voters !== 'phones' || cached.cards === session.cards);
+  if (sameVoters && votersCache) return votersCache.voters;
   votersCache = { session, voters: votersOf(session) };
   return votersCache.voters;
 }
