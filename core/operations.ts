@@ -74,7 +74,8 @@ export type Operation =
   | { readonly type: 'setVotes'; readonly cardId: CardId; readonly voterId: string; readonly count: number }
   | { readonly type: 'clearVotes' }
   | { readonly type: 'setVoting'; readonly changes: Partial<Voting> }
-  | { readonly type: 'revealCaricatures'; readonly revealed: boolean }
+  /** `seed` shuffles the caricatures phones wrote, so their order tells nothing of who wrote them (core/room.ts). */
+  | { readonly type: 'revealCaricatures'; readonly revealed: boolean; readonly seed?: number }
   | { readonly type: 'setMission'; readonly text: string }
   | { readonly type: 'renameLane'; readonly laneId: LaneId; readonly title: string | null }
   | { readonly type: 'addLane'; readonly laneId: LaneId; readonly title: string; readonly index?: number }
@@ -128,8 +129,11 @@ export function applyOperation(session: Session, op: Operation): Session {
       return clearVotes(session);
     case 'setVoting':
       return setVoting(session, op.changes);
-    case 'revealCaricatures':
-      return session.caricaturesRevealed === op.revealed ? session : { ...session, caricaturesRevealed: op.revealed };
+    case 'revealCaricatures': {
+      if (session.caricaturesRevealed === op.revealed) return session;
+      const revealed = { ...session, caricaturesRevealed: op.revealed };
+      return op.revealed && op.seed !== undefined ? shuffleRoomCaricatures(revealed, op.seed) : revealed;
+    }
     case 'setMission':
       return setMission(session, op.text);
     case 'renameLane':
@@ -161,6 +165,40 @@ export function applyOperation(session: Session, op: Operation): Session {
     case 'timer':
       return runTimer(session, op.action, op.now);
   }
+}
+
+/**
+ * Shuffles, within each lane, the places of the caricatures phones wrote; every other card keeps its
+ * place. The same seed gives the same order, so redo is deterministic.
+ */
+export function shuffleRoomCaricatures(session: Session, seed: number): Session {
+  const random = seededRandom(seed);
+  let lanes = session.lanes;
+  for (const lane of Object.values(session.lanes)) {
+    const isRoomCaricature = (cardId: CardId) => session.cards[cardId]?.kind === 'caricature' && session.cards[cardId]?.fromRoom === true;
+    const shuffled = lane.cardIds.filter(isRoomCaricature);
+    if (shuffled.length < 2) continue;
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j] as CardId, shuffled[i] as CardId];
+    }
+    let next = 0;
+    const cardIds = lane.cardIds.map((cardId) => (isRoomCaricature(cardId) ? (shuffled[next++] as CardId) : cardId));
+    lanes = { ...lanes, [lane.id]: { ...lane, cardIds } };
+  }
+  return lanes === session.lanes ? session : { ...session, lanes };
+}
+
+/** mulberry32: a small, well-known seeded generator; enough to hide an order, not for secrets. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 // ── The inbox of topics from the room ─────────────────────────────────────────────────────────────

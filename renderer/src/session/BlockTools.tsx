@@ -8,7 +8,7 @@ import { DisclosureButton } from '../ui/buttons';
 import { useBoard } from '../store/board-store';
 import { useCommitDraft } from '../ui/fields';
 import { useWorkshopUi } from '../store/workshop-store';
-import { blockPrompt, blockTitle } from './agenda-commands';
+import { blockPrompt, blockTitle, revealCaricatures } from './agenda-commands';
 import { boardCounts } from '../../../core/board-counts';
 import { focusNextMatch } from '../board/find-focus';
 
@@ -112,7 +112,7 @@ function CaricaturesTool() {
   const cleared = useBoard((s) => boardCounts(s.history.present.cards).caricatures.cleared);
   const counts = { marketingOnSales, salesOnMarketing };
   const total = marketingOnSales + salesOnMarketing;
-  const reveal = (on: boolean) => useBoard.getState().dispatch({ type: 'revealCaricatures', revealed: on });
+  const reveal = (on: boolean) => revealCaricatures(on);
 
   return (
     <>
@@ -203,7 +203,7 @@ function CaricaturesSummary() {
     (s) => boardCounts(s.history.present.cards).caricatures.marketingOnSales + boardCounts(s.history.present.cards).caricatures.salesOnMarketing,
   );
   const cleared = useBoard((s) => boardCounts(s.history.present.cards).caricatures.cleared);
-  const reveal = (on: boolean) => useBoard.getState().dispatch({ type: 'revealCaricatures', revealed: on });
+  const reveal = (on: boolean) => revealCaricatures(on);
   return (
     <>
       <p className="tool-count">{revealed ? t('workshop.caricatures.cleared', { cleared, count: total }) : t('workshop.caricatures.hiddenNote')}</p>

@@ -51,3 +51,9 @@ export function toggleActiveTimer(): void {
   const running = session.timer?.blockId === session.activeBlockId && isRunning(session.timer);
   runTimer(running ? 'pause' : 'start');
 }
+
+/** Reveals (or hides again) the caricatures; a reveal shuffles those phones wrote, so their order names no author. */
+export function revealCaricatures(revealed: boolean): void {
+  const seed = revealed ? crypto.getRandomValues(new Uint32Array(1))[0] : undefined;
+  useBoard.getState().dispatch({ type: 'revealCaricatures', revealed, ...(seed === undefined ? {} : { seed }) });
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { workshopAgenda } from '../../../core/agenda';
 import { commit, commitFromRoom, startHistory, undo } from '../../../core/history';
 import { createSession, type Session } from '../../../core/model';
-import { applyOperation } from '../../../core/operations';
+import { applyOperation, shuffleRoomCaricatures } from '../../../core/operations';
 import { decideRoomCommand, type RoomCommand, type RoomParticipant } from '../../../core/room';
 import { parseSessionFile, serializeSession } from '../../../core/session-file';
 import { sessionSchema } from '../../../core/session-schema';
@@ -175,5 +175,33 @@ describe('the inbox of topics from the room', () => {
       { id: 't2', title: 'pricing' },
     ]);
     expect(loaded.ok && loaded.session.cards['t0']?.fromRoom).toBe(true);
+  });
+});
+
+describe('the reveal', () => {
+  it('shuffles the caricatures phones wrote within their lane, the same way for the same seed, and leaves every other card in place', () => {
+    let session = inCaricatures(workshop());
+    session = applyOperation(session, { type: 'addCard', cardId: 'own', laneId: 'marketing', title: 'Typed by the facilitator', kind: 'caricature' });
+    for (const id of ['k1', 'k2', 'k3', 'k4', 'k5', 'k6'])
+      session = applyOperation(session, {
+        type: 'addCard',
+        cardId: id,
+        laneId: 'marketing',
+        title: `Caricature ${id}`,
+        kind: 'caricature',
+        fromRoom: true,
+      });
+    const orders = new Set<string>();
+    for (let seed = 1; seed <= 20; seed++) {
+      const revealed = applyOperation(session, { type: 'revealCaricatures', revealed: true, seed });
+      const cardIds = revealed.lanes['marketing']?.cardIds ?? [];
+      expect(cardIds[0]).toBe('own');
+      expect([...cardIds].sort()).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'own']);
+      expect(applyOperation(session, { type: 'revealCaricatures', revealed: true, seed })).toEqual(revealed);
+      orders.add(cardIds.join());
+    }
+    // Twenty seeds give more than a couple of orders: the writing order is not kept.
+    expect(orders.size).toBeGreaterThan(10);
+    expect(shuffleRoomCaricatures(workshop(), 7)).toEqual(workshop());
   });
 });
