@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/unit/setup-electron-mock.ts'],
+          // Property tests run hundreds of cases: a busy machine must slow them, not fail them.
+          testTimeout: 20_000,
           sequence: { groupOrder: 0 },
         },
       },

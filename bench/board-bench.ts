@@ -1,8 +1,4 @@
-/**
- * `npm run bench`, the board part: 1,000 cards in the web test host (headless Chromium) — first
- * board paint, frame times while dragging a card, renders per pointer move. Method and figures:
- * docs/performance.md; trace and statistics helpers in trace.ts and statistics.ts.
- */
+/** `npm run bench`, the board part: 1,000 cards in headless Chromium. docs/performance.md, "Board with 1,000 cards: method". */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

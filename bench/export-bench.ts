@@ -1,11 +1,4 @@
-/**
- * `npx tsx bench/export-bench.ts`: how long exporting the summary of a 2,000-card session takes in
- * each format — building the summary model from the session plus rendering the file's bytes, as the
- * app's export and the command line do it (writing to disk is not included). The session is rich:
- * every card kind, seam exchanges, actions, moves and revealed votes (test/unit/export/sessions.ts).
- * Prints median and p95 per format and whether the budget is met (Markdown/HTML/CSV/JSON ≤ 200 ms,
- * docx/pptx ≤ 2 s). It never fails on timing.
- */
+/** How long exporting a 2,000-card session's summary takes, per format. docs/performance.md, "Summary export (`bench/export-bench.ts`)". */
 import { cpus, loadavg } from 'node:os';
 import type { SummaryFormat } from '../core/export/formats';
 import { buildSummary } from '../core/summary';

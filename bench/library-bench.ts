@@ -1,11 +1,6 @@
 /**
- * `node --expose-gc --import tsx bench/library-bench.ts` (in `npm run bench`): how long the start screen's listing takes in main, and what it
- * costs main's memory, with a sessions folder of 200 sessions plus one 50 MB file (a shared folder
- * someone dropped a huge session into). The 50 MB file is one the app wrote (its summary at the
- * top), padded to just under the size limit. Measured: `SessionFiles.list()` (what listSessions
- * runs), median of 5 after one warm-up, and main's peak resident memory while listing. For
- * comparison, the same files read and validated whole, 8 at a time (the listing before
- * docs/security.md's bounded read). Budgets: list < 1 s, peak RSS < 300 MB. Never fails on timing.
+ * The start screen's listing of 200 sessions plus a 50 MB one: its time, and main's memory.
+ * docs/performance.md, "Library listing (`bench/library-bench.ts`)".
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';

@@ -1,7 +1,6 @@
 /**
- * `npx tsx bench/session-file-bench.ts`: how long main takes to save and open a 2,000-card session
- * through SessionFiles; prints median and p95 against the budgets, never fails on timing.
- * Method and figures: docs/performance.md#session-files-benchsession-file-benchts-same-run.
+ * How long main takes to save and open a 2,000-card session.
+ * docs/performance.md, "Session files (`bench/session-file-bench.ts`, same run)".
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';

@@ -1,9 +1,4 @@
-/**
- * The workshop agenda: the blocks a session works through, in order, each with a timebox.
- * Plain, immutable data, like the rest of the session (core/model.ts). No UI text here: a block
- * with a null title or prompt shows the default of its kind in the UI language
- * (renderer/src/i18n: `agenda.<kind>`, `agenda.<kind>Prompt`).
- */
+/** The workshop agenda: blocks with their timeboxes, the built-in template, next and previous. docs/ARCHITECTURE.md, "Layers and arrows". */
 
 import type { AgendaBlock, BlockKind, CardKind } from './model';
 

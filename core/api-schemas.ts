@@ -1,7 +1,6 @@
 /**
- * Argument schemas for every API verb. Main validates each call against these before a handler
- * runs: the renderer is untrusted input. Kept apart from api.ts so the renderer and preload,
- * which need only the types and verb names, do not bundle the validation library.
+ * The zod schema of every API verb's arguments, which main checks before a handler runs.
+ * docs/ARCHITECTURE.md, "The API across the process boundary".
  */
 import { z } from 'zod';
 import { audienceThemes, zoomLimits } from './audience';

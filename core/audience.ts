@@ -1,10 +1,4 @@
-/**
- * What the room sees on the audience window (the projector): the board, the running block and its
- * timer, the spotlighted card and — once revealed — the votes. Everything only the facilitator may
- * see is taken out HERE, in the control window, before the view leaves it: hidden caricatures,
- * hidden votes, card notes and move reasons, facilitator prompts, participants, the inbox. The audience
- * window therefore never holds what it must not show, whatever it renders.
- */
+/** What the projector may see: the audience view, cut from the session in the control window. docs/ARCHITECTURE.md, "The audience window". */
 import type { BoardView } from './block-view';
 import type { CardId, Session } from './model';
 

@@ -1,9 +1,4 @@
-/**
- * Which view the board shows — the lanes of topics, or the active block's own view (the caricature
- * reveal, the metrics with their narratives) — and what each view holds, in which order. Decided
- * here from the session alone, so the control window, presentation mode and the audience window
- * cannot disagree. docs/ARCHITECTURE.md, "Views per block".
- */
+/** Which view the board shows, and what it holds, decided from the session alone. docs/ARCHITECTURE.md, "Views per block". */
 import { zoomLimits } from './audience';
 import { caricatureViews, lacksNarrative, type CardId, type CaricatureView, type Session } from './model';
 import { readingOrder } from './placement';

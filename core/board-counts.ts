@@ -1,9 +1,4 @@
-/**
- * What the block tools count on the board: unresolved topics, caricatures per side and cleared,
- * metrics without a narrative. Pure, and computed once per version of the cards: the cards object
- * is replaced on every change (structural sharing), so a cache keyed on it lets every counter
- * select a plain number without walking the board again.
- */
+/** What the block tools count on the board, cached per version of the cards. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { lacksNarrative, type Card, type CardId } from './model';
 
 export interface BoardCounts {

@@ -1,4 +1,4 @@
-/** Undo/redo over operations: the facilitator's steps only. docs/ARCHITECTURE.md, "Undo". */
+/** Undo/redo over operations: the facilitator's steps only. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { applyOperation, isRuntimeOperation, withRuntimeOf, type Operation } from './operations';
 import type { Session } from './model';
 

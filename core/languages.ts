@@ -1,4 +1,4 @@
-/** The app's languages and how a locale maps onto them: the one source for UI, menus, CLI and summaries (docs/ARCHITECTURE.md). */
+/** The app's languages and how a locale maps onto them, one source for UI, menus, CLI and summaries. docs/ARCHITECTURE.md, "Layers and arrows". */
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];

@@ -1,11 +1,4 @@
-/**
- * Board operations as data plus one pure function that applies them.
- * Operations carry every id and time they need, so applying one twice (redo) gives the same result.
- * An operation that does not fit the session (unknown card, empty title, a vote with no dots left)
- * returns the session unchanged, by reference: callers use that to skip no-ops in the undo history.
- * Input is normalised here (trimmed, cut to the limits of core/model.ts), so any operation keeps
- * the session valid for the file schema.
- */
+/** Board operations as data, and the one pure function that applies them. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { agendaLimits, clampMinutes, type AgendaBlock } from './agenda';
 import {
   cardLimits,

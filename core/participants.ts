@@ -1,6 +1,6 @@
 /**
  * Filling the participants' list fast (session details): the next row takes the side of the row
- * before it, and a pasted list becomes one row per line. Pure; see docs/ARCHITECTURE.md, "core/".
+ * before it, and a pasted list becomes one row per line. Pure. docs/ARCHITECTURE.md, "Layers and arrows".
  */
 import type { Department, Participant } from './model';
 

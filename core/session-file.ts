@@ -1,9 +1,6 @@
 /**
- * The `.nahtstelle` file format: serialise a session, and load one from whatever text a file holds.
- * Pure: no Node, no DOM. The service in main reads the bytes, checks the size (maxSessionFileBytes)
- * and decodes UTF-8 (a strict decoder reports `binary` itself; after a lenient one, looksBinary
- * here spots the replacement characters); everything after that happens here.
- * docs/file-format.md describes the format for people.
+ * The `.nahtstelle` file format: write a session, and load one from whatever text a file holds.
+ * docs/file-format.md, "Loading, and what each problem means".
  */
 import type { OpenProblemCode } from './file-problems';
 import { defaultVoting, methodLaneKinds, newCard, type Card, type Session } from './model';

@@ -1,14 +1,6 @@
 /**
- * The zod schema of the CURRENT session (core/model.ts), with the limits a file or the renderer
- * must keep, and the integrity rules no schema can express (ids unique, references resolve).
- * Used by main for session files (core/session-file.ts) and for API arguments (core/api-schemas.ts).
- *
- * Nothing here needs eval: pass `{ jitless: true }` to zod's parse (session-file.ts does), so zod
- * never compiles its object fast path with `new Function`. (zod still probes once, in a try, whether
- * eval is allowed when an object schema is built, unless `z.config({ jitless: true })` is set; a
- * renderer under a strict CSP that imports this module should set that first.)
- * Unknown keys are stripped (zod's default for objects): a newer app's extra field is dropped, not
- * an error. See docs/file-format.md.
+ * The zod schema of the current session: its limits, and the integrity rules a schema cannot express.
+ * docs/file-format.md, "The session, field by field (version 3)".
  */
 import { z } from 'zod';
 import { agendaLimits, blockKinds, type AgendaBlock } from './agenda';

@@ -1,8 +1,6 @@
 /**
- * The words of a summary, in German and English. A summary is written in the session's language
- * (core/summary.ts), whatever the UI language is, so its words live here in core and not in the
- * renderer's i18n: main and the command line render summaries too. Dates are spelled out here as
- * well (month names of our own, no locale data), so a summary reads the same on every machine.
+ * The words of a summary, in German and English, dates included: main and the command line render summaries too.
+ * docs/summaries.md, "The model (`core/summary.ts`)".
  */
 import { languages, type Language } from './languages';
 import type { BlockKind } from './agenda';

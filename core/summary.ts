@@ -1,8 +1,4 @@
-/**
- * The summary of a session: the ONE model every export format renders, so the formats never
- * disagree; plain data in the summary's language. What it never shows (hidden caricatures, hidden
- * votes) and which text it drops: docs/summaries.md#the-model-coresummaryts.
- */
+/** A session's summary: the one model every export format renders. docs/summaries.md, "The model (`core/summary.ts`)". */
 import type { AgendaBlock } from './agenda';
 import {
   leadOfLane,

@@ -1,13 +1,4 @@
-/**
- * Own agenda templates: a facilitator's variant of the workshop flow, saved under a name and used
- * to start new sessions. Pure data and pure functions; main keeps the list (as a preference,
- * electron-store) and validates it with the schema in core/api-schemas.ts, which is kept apart
- * so the renderer does not bundle the validation library.
- *
- * A template holds the plan, not a room's progress: blocks without ids (each new session gets
- * fresh ones) and nothing of the runtime (active block, clock). A block skipped when the agenda
- * was saved stays skipped, so what the facilitator saved is what the next session shows.
- */
+/** Own agenda templates: the facilitator's variants of the workshop plan. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { agendaLimits, clampMinutes, type AgendaBlock } from './agenda';
 import { multiLine, singleLine } from './model';
 

@@ -1,10 +1,4 @@
-/**
- * The block timer: a countdown over the active block's timebox. Pure: every function takes the
- * current time (epoch milliseconds) as an argument, so the same inputs always give the same clock.
- * The timer is saved with the session, so a running countdown survives a restart of the app.
- * A block left mid-way keeps its clock (paused, in `Session.parkedTimers`): coming back to it
- * shows the time it had left, not a fresh timebox.
- */
+/** The block timer: a countdown over the active block's timebox, as pure functions of `now`. docs/ARCHITECTURE.md, "Layers and arrows". */
 import type { AgendaBlock } from './agenda';
 import type { BlockTimer } from './model';
 

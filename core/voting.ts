@@ -1,9 +1,4 @@
-/**
- * Dot voting. Each voter — a participant, or a department when the room votes by department —
- * has `voting.dots` dots to spread over the cards, several on one card if they like. Votes are
- * kept on the cards by voter id; the ranking counts only the voters of the current mode, so
- * switching between people and departments never mixes the two.
- */
+/** Dot voting: voters, their dots, and the ranking. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { departments, type Card, type CardId, type Department, type Session } from './model';
 
 /** Department voters have ids of their own, so they never collide with a participant's id. */

@@ -1,10 +1,4 @@
-/**
- * Where the app's own page comes from: the bundled renderer on disk, served through the `app:`
- * protocol (app-protocol.ts) at `app://nahtstelle/index.html`. There is no dev server (`npm start`
- * runs the production build), so nothing here reads ELECTRON_RENDERER_URL. Windows load this
- * page, the security rules compare against it, and the IPC wrapper accepts calls only from it.
- * See docs/security.md.
- */
+/** Where the app's own page is: the bundled renderer at `app://nahtstelle/index.html`. docs/ARCHITECTURE.md, "Security baseline". */
 import { fileURLToPath } from 'node:url';
 
 /** The app's own scheme; `file:` is never loaded. */

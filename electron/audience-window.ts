@@ -1,8 +1,4 @@
-/**
- * The audience window: a clean copy of the board for the room, on the projector — main opens,
- * places and closes it and forwards the control window's views; the window calls nothing.
- * Placement and trust: docs/ARCHITECTURE.md#the-audience-window.
- */
+/** The audience window: main opens, places and closes it, and forwards the views. docs/ARCHITECTURE.md, "The audience window". */
 import { screen, type BrowserWindow, type Display, type Rectangle } from 'electron';
 import type { AudiencePlacement } from '../core/api';
 import type { AudienceView } from '../core/audience';

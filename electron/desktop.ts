@@ -1,7 +1,6 @@
 /**
- * How the app fits in on each desktop, beyond its windows: the Windows taskbar identity, the error
- * box for a start that fails, and a macOS quit that a pending save held back. What only a real
- * machine can confirm is listed in docs/real-machines.md.
+ * How the app fits in on each desktop: the Windows taskbar identity, the error box of a failed start, a macOS quit a save held back.
+ * Checked by hand: docs/real-machines.md, "Every system".
  */
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { Language } from '../core/api';

@@ -1,9 +1,6 @@
 /**
- * The application menu. Undo and Redo are sent to the page as commands instead of using
- * Electron's roles: the page knows whether a text field (its own undo) or the board (the history)
- * has the focus. File › Open… is main's own: it shows the open dialog and hands the session to the
- * page (see open-files.ts). On macOS the menu is a Mac app's: the app menu (About, Services, Hide,
- * Quit), File › Close Window (⌘W) and a Window menu (⌘M).
+ * The application menu: Undo and Redo as page commands, File › Open… main's own, a Mac app's menu on macOS.
+ * docs/ARCHITECTURE.md, "Layers and arrows".
  */
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand, Language } from '../core/api';

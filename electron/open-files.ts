@@ -1,13 +1,6 @@
 /**
- * Session files opened from outside the app: the command line of the first start (Windows and
- * Linux file associations), macOS's `open-file` (Finder, the dock), and a second start of the app
- * (`second-instance`, whose process quits at once and hands its command line over).
- *
- * Every path goes through the handlers' `openChosenSession`: the same checks as the UI's calls (a
- * `.nahtstelle` path, a valid file; the file becomes the one reopened at the next start), and the
- * file counts as chosen by the user, so the app may save to it (docs/security.md).
- * The outcome reaches the app window as the event `sessionOpened`, or `openFailed` with the
- * reason. Files are opened one after another, in the order they arrived.
+ * Session files opened from outside the app: the first start's command line, macOS `open-file`, a second start.
+ * docs/ARCHITECTURE.md, "Sessions on disk".
  */
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

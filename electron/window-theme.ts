@@ -1,8 +1,6 @@
 /**
- * The app's theme outside its pages: what the system draws (title bars, menus, file dialogs, the
- * scrollbars' colour scheme) follows `nativeTheme.themeSource`, and each window's background —
- * seen before the page paints and while it resizes — is the theme's page colour, not a light grey
- * flash on a dark projector. See docs/real-machines.md.
+ * The app's theme outside its pages: what the system draws, and each window's background before the page paints.
+ * Checked by hand: docs/real-machines.md, "Every system".
  */
 import { nativeTheme } from 'electron';
 import type { Theme } from '../core/api';

@@ -1,10 +1,4 @@
-/**
- * The app's windows. Every window is created here, with the same security baseline: the app window
- * (tracked so the IPC wrapper can tell the app's own pages from any other webContents), the
- * audience window on the projector (the same page with a receive-only preload, never tracked as an
- * app window: it only receives what main sends it and may call nothing) and the hidden print windows of the
- * exports (never tracked: they get no bridge and may call nothing).
- */
+/** Every window of the app, created here with the same security baseline. docs/ARCHITECTURE.md, "Security baseline". */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebContents, type WebPreferences } from 'electron';

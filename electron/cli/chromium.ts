@@ -1,10 +1,6 @@
 /**
- * The `Printer` of the command line and the web test host: the app's (electron/export/printer.ts)
- * with a Chromium installed on the machine, driven by playwright-core, in place of Electron's —
- * the same page size, header and footer (print-page.ts). See docs/summaries.md.
- *
- * Like the app's print window, the page gets no JavaScript and no request leaves it. Chromium
- * starts with the first print, not before: most runs of the web test host never export.
+ * The printer of the command line and the web test host: the app's print pages through an installed Chromium.
+ * docs/summaries.md, "Command line".
  */
 import { access, constants } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';

@@ -1,8 +1,4 @@
-/**
- * The command line: `npm run cli -- export <file.nahtstelle> --format <kind> --out <path> …`, in
- * plain Node, with the app's own loader, renderer and atomic write. Options and exit codes:
- * docs/summaries.md#command-line.
- */
+/** The command line, `npm run cli -- export …`, in plain Node with the app's own loader and renderers. docs/summaries.md, "Command line". */
 import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

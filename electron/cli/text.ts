@@ -1,8 +1,6 @@
 /**
- * The command line's words, in English and German. The problems of an input file are worded
- * exactly as the app words them (renderer/src/i18n `files.*`; a unit test keeps the two equal),
- * so a damaged file reads the same in a terminal as on the start screen. main cannot use the
- * renderer's i18n (see menu-labels.ts), hence a copy here.
+ * The command line's words in English and German; a file's problems are worded as the app words them.
+ * docs/summaries.md, "Command line".
  */
 import type { OpenProblemCode, SaveProblemCode } from '../../core/file-problems';
 import { languageOfLocale as languageOfAnyLocale, type Language } from '../../core/languages';

@@ -1,6 +1,6 @@
 /**
  * The pixel size of a PNG, read from its header (IHDR), so Word and PowerPoint get the board
- * picture at its own aspect ratio. See docs/summaries.md.
+ * picture at its own aspect ratio. docs/summaries.md, "The formats".
  */
 export interface PixelSize {
   readonly width: number;

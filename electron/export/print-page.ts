@@ -1,9 +1,6 @@
 /**
- * Printing an HTML page to PDF or PNG: ONE injected service (`MainServices.printer`). In the app it
- * is Electron's Chromium (electron/export/printer.ts: `printToPDF`, a screenshot over the DevTools
- * protocol); in the web test host the same pages go through Debian's Chromium driven by
- * playwright-core (test/harness/chromium-printer.ts). What both must print the same way — the page
- * size, header and footer — is defined here, once. Imports nothing from Electron.
+ * The `Printer` service, and what every printer prints the same way: page size, header and footer.
+ * docs/summaries.md, "Exporting from the app".
  */
 import { escapeHtml } from '../../core/export/html';
 import { summaryText, type SummaryLanguage } from '../../core/summary-text';

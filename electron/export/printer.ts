@@ -1,7 +1,6 @@
 /**
- * The app's printer (print-page.ts `Printer`): Electron's Chromium prints an export's page to PDF or
- * PNG in a hidden, JavaScript-less window made for that one page. Why each step is as it is:
- * docs/summaries.md#exporting-from-the-app (security: docs/security.md).
+ * The app's printer: Electron's Chromium prints an export's page in a hidden window without JavaScript.
+ * docs/summaries.md, "Exporting from the app".
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

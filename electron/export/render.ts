@@ -1,7 +1,6 @@
 /**
- * A summary as the bytes of a file in one of the formats: the one entry point main (the export
- * dialog's save) and the command line share. The text formats come from core/export, Word and
- * PowerPoint from the libraries here. Imports nothing from Electron.
+ * A summary as a file's bytes in one format: the entry point the export dialog and the command line share.
+ * docs/summaries.md, "Summaries and export".
  */
 import { renderCsv, type CsvDelimiter, type CsvTable } from '../../core/export/csv';
 import type { SummaryFormat } from '../../core/export/formats';

@@ -1,7 +1,6 @@
 /**
  * The handler table: one function per API verb, shared by Electron's IPC and the web test host.
- * No `electron` import here, so the same code runs under plain Node in tests. Whatever needs the
- * platform (dialogs, the file manager, the trash) arrives as a service.
+ * docs/ARCHITECTURE.md, "The API across the process boundary".
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, resolve, win32 } from 'node:path';

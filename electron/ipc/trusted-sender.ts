@@ -1,8 +1,6 @@
 /**
- * Who may call the API: the top-level frame of one of the app's own windows, showing the app's own
- * page. Not a subframe (subframes have reached ipcRenderer before, e.g. GHSA-mq8j-3h7h-p8g7, which
- * is why Electron's security guide asks every handler to check senderFrame), not any other
- * webContents, and not a frame that somehow ended up on another URL.
+ * Who may call the API: the main frame of an app window, showing the app's own page.
+ * docs/ARCHITECTURE.md, "The API across the process boundary".
  */
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { isAllowedNavigation } from '../security';

@@ -1,7 +1,6 @@
 /**
- * `window.nahtstelle`: one method per verb of the contract's list (`apiVerbs`), each a single
- * `invoke`, plus event subscription and `pathForFile`; ipcRenderer itself never reaches the page.
- * docs/ARCHITECTURE.md#layers-and-arrows.
+ * `window.nahtstelle`: one `invoke` per verb of the contract, events and `pathForFile`, never ipcRenderer itself.
+ * docs/ARCHITECTURE.md, "Layers and arrows".
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import {

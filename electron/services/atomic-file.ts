@@ -1,8 +1,4 @@
-/**
- * Writing a file so that its name never holds half a file: temp file beside it, fsync, rename,
- * fsync of the folder; a failure removes the temp file. Used by session files and exports
- * (docs/reliability.md, docs/ARCHITECTURE.md#sessions-on-disk).
- */
+/** Writing a file so that its name never holds half a file. docs/ARCHITECTURE.md, "Sessions on disk". */
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

@@ -1,8 +1,4 @@
-/**
- * How the file services fail: one Error subclass carrying the `ApiError` the UI translates, so a
- * handler can pass it on as an error envelope unchanged (`error instanceof FileError` →
- * `{ ok: false, error: error.apiError }`). The message is for logs; the UI reads `apiError`.
- */
+/** How the file services fail: a FileError carrying the ApiError the UI words. docs/ARCHITECTURE.md, "Sessions on disk". */
 import { basename } from 'node:path';
 import type { ApiError } from '../../core/api';
 import type { FileProblemCode, SaveProblemCode } from '../../core/file-problems';

@@ -1,11 +1,4 @@
-/**
- * Preferences held in memory, persisted best-effort (docs/reliability.md, "Preferences"). The
- * file behind them (electron-store in the app, its `conf` in the web test host) is read once at
- * start; a damaged file (truncated, empty, binary, hand-broken) is set aside as
- * `preferences.json.damaged-<time>` and the app starts with defaults. After that the file is only
- * written, never read: a write that fails (disk full, read-only) is reported once and never fails
- * the session operation that caused it, and a file damaged while the app runs is simply replaced.
- */
+/** Preferences held in memory: the file read once at start, then written best-effort. docs/reliability.md, "Preferences". */
 import { renameSync } from 'node:fs';
 import type { KeyValueStore, PreferencesProblem } from './preferences';
 

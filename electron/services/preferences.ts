@@ -1,10 +1,4 @@
-/**
- * Preferences: language, theme, sessions folder, recent files, the session open at the last stop,
- * window bounds, the timer sound, and the facilitator's own agenda templates. Backed by any key-value store with get/set/delete: in the app and the web
- * test host, MemoryPreferences (preferences-memory.ts) over electron-store or its `conf`. Every
- * value is checked on read, so a hand-edited or foreign preferences file falls back to defaults
- * instead of breaking start-up.
- */
+/** Preferences over any key-value store, every value checked when read. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { languages, themes, windowZoomLimits, type Language, type Preferences, type Theme } from '../../core/api';
 import { agendaTemplateSchema } from '../../core/api-schemas';
 import { templateLimits, type AgendaTemplate } from '../../core/templates';

@@ -1,7 +1,6 @@
 /**
- * Session files on disk: the one place main reads, writes, lists, renames and moves `.nahtstelle`
- * files, in plain Node. The rules it keeps (atomic saves, `.bak`, conflict copies, no folder
- * created, failures as FileError): docs/ARCHITECTURE.md#sessions-on-disk and docs/reliability.md.
+ * Session files on disk: the one place main reads, writes, lists, renames and moves `.nahtstelle` files.
+ * docs/ARCHITECTURE.md, "Sessions on disk".
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';

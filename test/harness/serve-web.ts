@@ -1,7 +1,6 @@
 /**
- * `npm run serve:web -- --port <n> --data-dir <dir> [--demo-cards <n>] [--locale de-DE] [--export-dir <dir>]`
- * Serves the built renderer with the API answered by the main-process handlers, for E2E tests,
- * benchmarks and trying the UI in any browser.
+ * `npm run serve:web` (options: README.md): the web test host as a command, for E2E tests, benchmarks and any browser.
+ * docs/ARCHITECTURE.md, "The API across the process boundary".
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,12 +1,6 @@
 /**
- * The web test host: serves the built renderer on 127.0.0.1 and answers the API contract over
- * HTTP with the same handler table Electron's IPC uses. E2E tests and benchmarks drive the real UI
- * in Chromium through it; it never loads Electron.
- *
- * Locked (docs/security.md): a random token per run, in the URL it hands out (`/?token=…`) and then
- * in an HttpOnly, SameSite=Strict cookie, is required on every request — page, assets, API, events —
- * else 403; the Host must be its own, and a request that names an Origin must name its own. A
- * developer and test tool, not a way to share the app.
+ * The web test host: the built renderer and the API over HTTP on 127.0.0.1, locked by a token per run.
+ * docs/security.md, "The web test host".
  */
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename } from 'node:fs/promises';
