@@ -347,6 +347,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   };
 
   const failedJoin = (connection: Connection, reason: ByeReason) => {
+    // Addresses of a room's network are few; this only stops the list growing without end.
+    if (failedJoins.size > 4096) failedJoins.clear();
     recentFailures(connection.address).push(now());
     bye(connection, reason);
   };

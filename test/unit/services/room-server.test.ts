@@ -98,6 +98,18 @@ describe('device tokens', () => {
     expect(joined).toEqual([joined[0], joined[0]]);
   });
 
+  it('shows a phone offline when it stops answering (Wi-Fi lost), and lets it back in', async () => {
+    const { server } = await startRoom({ heartbeatMs: 30 });
+    const anna = await joinBySecret(server);
+    // A paused socket reads nothing, so it answers no ping: a phone gone from the network.
+    anna.phone.socket.pause();
+    await expect.poll(() => server.participants()[0]?.online).toBe(false);
+    const back = await connect(server);
+    back.send({ type: 'join', token: anna.token, name: '', side: 'marketing' });
+    expect(await back.next()).toMatchObject({ type: 'welcome' });
+    expect(server.participants()[0]?.online).toBe(true);
+  });
+
   it('closes the older connection when the same device connects again', async () => {
     const { server } = await startRoom();
     const first = await joinBySecret(server);
