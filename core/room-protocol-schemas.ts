@@ -39,6 +39,7 @@ export const phoneMessageSchema = z.union([
     z.strictObject({ type: z.literal('addCaricature'), id, title }),
     z.strictObject({ type: z.literal('editCaricature'), id, cardId, title }),
     z.strictObject({ type: z.literal('withdrawCaricature'), id, cardId }),
+    z.strictObject({ type: z.literal('vote'), id, cardId, delta: z.union([z.literal(1), z.literal(-1)]) }),
   ]),
 ]);
 

@@ -109,6 +109,7 @@ interface Member {
   readonly authored: Set<CardId>;
   submissions: number;
   readonly cards: Bucket;
+  readonly votes: Bucket;
   readonly acks: Map<string, ServerMessage>;
   connection: Connection | null;
 }
@@ -395,6 +396,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       authored: new Set(),
       submissions: 0,
       cards: { tokens: roomLimits.cards.burst, at: now() },
+      votes: { tokens: roomLimits.votes.burst, at: now() },
       acks: new Map(),
       connection: null,
     };
@@ -406,7 +408,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   const command = async (connection: Connection, member: Member, message: CommandMessage): Promise<void> => {
     const answered = member.acks.get(message.id);
     if (answered) return send(connection, answered);
-    if (!takeToken(member.cards, roomLimits.cards, now())) return send(connection, ack(message.id, 'rateLimited'));
+    // Dots come in quick taps, cards in words: each has its own bucket.
+    const allowed = message.type === 'vote' ? takeToken(member.votes, roomLimits.votes, now()) : takeToken(member.cards, roomLimits.cards, now());
+    if (!allowed) return send(connection, ack(message.id, 'rateLimited'));
     const { id, ...roomCommand } = message;
     let decision: RoomDecision;
     try {

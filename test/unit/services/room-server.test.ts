@@ -309,6 +309,17 @@ describe('rate limits', () => {
     const ben = await joinBySecret(server, 'Ben');
     expect(await ackOf(ben.phone, topic('b1'))).toMatchObject({ status: 'received' });
   });
+
+  it('5 dots a second, on their own allowance: taps do not use up the cards', async () => {
+    const { server, clock } = await startRoom();
+    const anna = await joinBySecret(server);
+    const dot = (id: string) => ({ type: 'vote', id, cardId: 'c1', delta: 1 });
+    for (let i = 1; i <= roomLimits.votes.burst; i++) expect(await ackOf(anna.phone, dot(`v${i}`))).toMatchObject({ status: 'received' });
+    expect(await ackOf(anna.phone, dot('v6'))).toMatchObject({ refusal: 'rateLimited' });
+    expect(await ackOf(anna.phone, topic('t1'))).toMatchObject({ status: 'received' });
+    clock.now += roomLimits.votes.refillMs;
+    expect(await ackOf(anna.phone, dot('v7'))).toMatchObject({ status: 'received' });
+  });
 });
 
 describe('bad messages', () => {
