@@ -7,8 +7,8 @@ export const qrQuietZone = 4;
 /**
  * The smallest module, in device pixels, to draw the code with: a phone still reads it at 4 (tested
  * down to there). On the projector the code should be far larger — a module of 16 px or more on a
- * 1080p image, i.e. the code about 60 % of the screen's height, which a phone reads from about 10 m
- * on a 2.5 m wide screen (docs/ARCHITECTURE.md).
+ * 1080p image, i.e. the code about 60 % of the screen's height: on a 2.5 m wide screen an 85 cm
+ * code, which a phone reads from about 8 m (docs/ARCHITECTURE.md).
  */
 export const qrMinimumModulePixels = 4;
 
