@@ -1,4 +1,5 @@
 /** Which address the phones are offered (core/network.ts). docs/ARCHITECTURE.md, "Phones in the room". */
+import { networkInterfaces } from 'node:os';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roomAddresses, type InterfaceDump } from '../../../core/network';
@@ -129,6 +130,11 @@ describe('the addresses phones are offered (core/network.ts)', () => {
     expect(onlyVpn.preselected).toBeUndefined();
     expect(onlyVpn.addresses).toHaveLength(1);
     expect(roomAddresses({}).preselected).toBeUndefined();
+  });
+
+  it('takes what os.networkInterfaces() returns, as main will pass it', () => {
+    const { addresses } = roomAddresses(networkInterfaces());
+    expect(addresses.filter((entry) => entry.address.startsWith('127.'))).toEqual([]);
   });
 
   it('reads the numeric family of Node 18.0–18.3', () => {
