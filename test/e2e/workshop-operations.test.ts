@@ -72,6 +72,35 @@ describe('undo in front of the room', () => {
   });
 });
 
+describe('the question after a move', () => {
+  it('keeps the focus and the words typed when the dropped card takes the focus back late (a slow machine), and lets a click leave', async () => {
+    const { page } = await boards.open();
+    await addCards(page, 'Marketing', ['Trade fair']);
+    await moveByKeyboard(page, 'Trade fair', ['ArrowRight']);
+    const reason = page.getByRole('textbox', { name: /^Why did “Trade fair” move/ });
+    await reason.fill('Both sides');
+    // What dnd-kit does a frame or more after a keyboard drop: the card takes the focus.
+    await cardNamed(page, 'Trade fair').evaluate((card: HTMLElement) => card.focus());
+    await expect.poll(() => reason.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await reason.inputValue()).toBe('Both sides');
+
+    // A click on the card is the facilitator's own: the words are kept as the reason, the question closes.
+    await cardNamed(page, 'Trade fair').click();
+    await reason.waitFor({ state: 'detached' });
+    await cardNamed(page, 'Trade fair').press('i');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    const shows = (words: string) =>
+      dialog.evaluate(
+        (element, wanted) =>
+          (element.textContent ?? '').includes(wanted) ||
+          [...element.querySelectorAll('input, textarea')].some((field) => (field as HTMLInputElement).value === wanted),
+        words,
+      );
+    await expect.poll(() => shows('Both sides')).toBe(true);
+  });
+});
+
 describe('voting at the speed of a room', () => {
   it('takes 8 voters × 3 dots through the grid in far fewer actions, refuses a 4th dot visibly, and ranks on the projector', async () => {
     let session = workshopSession('Workshop Voting');

@@ -41,7 +41,21 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
   const bar = useRef<HTMLDivElement>(null);
   const field = useRef<HTMLInputElement>(null);
   const finished = useRef(false);
+  // Whether the facilitator has clicked or tabbed since the question opened: only their hand moves the focus away.
+  const handMoved = useRef(false);
   const questionId = useId();
+
+  useEffect(() => {
+    const moved = (event: Event) => {
+      if (event.type === 'pointerdown' || (event instanceof globalThis.KeyboardEvent && event.key === 'Tab')) handMoved.current = true;
+    };
+    window.addEventListener('pointerdown', moved, true);
+    window.addEventListener('keydown', moved, true);
+    return () => {
+      window.removeEventListener('pointerdown', moved, true);
+      window.removeEventListener('keydown', moved, true);
+    };
+  }, []);
 
   useEffect(() => {
     const input = field.current;
@@ -102,6 +116,16 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
   // Leaving the field for the board keeps what was typed; an empty field leaves the question open.
   const onBlur = (event: FocusEvent<HTMLInputElement>) => {
     if (finished.current || bar.current?.contains(event.relatedTarget)) return;
+    // dnd-kit hands the focus back to a dropped card a frame or more after the drop; on a slow
+    // machine that lands after the question took it and typing has begun. Not the facilitator's
+    // doing: the question keeps the focus and what was typed.
+    const target = event.relatedTarget;
+    if (!handMoved.current && target instanceof HTMLElement && target.dataset.cardId === cardId) {
+      const field = event.currentTarget;
+      // Taken back once the card has it: a focus call inside blur would lose to the card.
+      setTimeout(() => field.focus(), 0);
+      return;
+    }
     if (draft.trim() !== '') {
       finished.current = true;
       save();
