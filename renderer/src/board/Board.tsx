@@ -200,6 +200,9 @@ function useScrollFollowing(boardRef: RefObject<HTMLElement | null>): void {
     window.addEventListener('pointerdown', onPress, { capture: true, passive: true });
     window.addEventListener('pointerup', onRelease, { capture: true, passive: true });
     window.addEventListener('pointercancel', onRelease, { capture: true, passive: true });
+    // A release outside the window (Alt+Tab mid-press) never arrives: leaving the window forgets the press.
+    const forget = () => pressed.clear();
+    window.addEventListener('blur', forget);
     return () => {
       cancelAnimationFrame(frame);
       board.removeEventListener('scroll', onScroll, { capture: true });
@@ -207,6 +210,7 @@ function useScrollFollowing(boardRef: RefObject<HTMLElement | null>): void {
       window.removeEventListener('pointerdown', onPress, { capture: true });
       window.removeEventListener('pointerup', onRelease, { capture: true });
       window.removeEventListener('pointercancel', onRelease, { capture: true });
+      window.removeEventListener('blur', forget);
     };
   }, [boardRef]);
 }
