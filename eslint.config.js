@@ -8,7 +8,19 @@ import tseslint from 'typescript-eslint';
  * The renderer's layers, lowest first (docs/ARCHITECTURE.md#the-layer-table): a folder may import
  * the folders of earlier rows, core/ and api.ts — never a later row, nor a peer in its own row.
  */
-const rendererLayers = [['i18n'], ['store'], ['ui'], ['board'], ['session'], ['present'], ['audience'], ['tools'], ['library', 'export'], ['app']];
+const rendererLayers = [
+  ['i18n'],
+  ['store'],
+  ['ui'],
+  ['board'],
+  ['session'],
+  ['present'],
+  ['audience'],
+  ['room'],
+  ['tools'],
+  ['library', 'export'],
+  ['app'],
+];
 const rendererElements = rendererLayers
   .flat()
   .map((folder) => ({ type: `renderer-${folder}`, partialMatch: false, pattern: `renderer/src/${folder}` }));

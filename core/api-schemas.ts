@@ -6,7 +6,12 @@ import { z } from 'zod';
 import { audienceThemes, zoomLimits } from './audience';
 import { boardViews } from './block-view';
 import { builtInTemplates, exportKinds, languages, themes, windowZoomLimits, type ApiVerb, type NahtstelleApi } from './api';
-import { agendaBlockSchema, sessionDetailsSchema, sessionSchema } from './session-schema';
+import { agendaBlockSchema, cardSchema, sessionDetailsSchema, sessionLimits, sessionSchema } from './session-schema';
+import { blockKinds } from './agenda';
+import { cardKinds, laneKinds } from './model';
+import { roomRefusals, type RoomAnswer } from './room';
+import { roomLimits } from './room-protocol';
+import type { PhoneViews } from './api';
 import { summarySections } from './summary-text';
 import { templateLimits, type AgendaTemplate, type TemplateBlock } from './templates';
 
@@ -57,6 +62,22 @@ const exportRequest = z
   })
   .strict();
 
+/** How phones join, on the projector: an http URL of the room server, never anything else. */
+const roomJoinSchema = z
+  .object({
+    joinUrl: z
+      .string()
+      .max(200)
+      .regex(/^http:\/\/[0-9.]+:[0-9]+\/j#k=[A-Za-z0-9_-]+$/),
+    url: z
+      .string()
+      .max(100)
+      .regex(/^http:\/\/[0-9.]+:[0-9]+$/),
+    code: z.string().min(1).max(16),
+    joined: z.number().int().min(0).max(1000),
+  })
+  .strict();
+
 /**
  * What the audience window is to show. Checked again in main, not trusted to the control window's
  * projection alone: a view that still carries a hidden caricature or hidden votes is refused.
@@ -72,6 +93,7 @@ export const audienceViewSchema = z
       .refine((entries) => Object.keys(entries).length <= 100, { error: 'Too many lists' }),
     language: language,
     theme: z.enum(audienceThemes),
+    join: roomJoinSchema.optional(),
   })
   .strict()
   .refine(({ session }) => session.caricaturesRevealed || Object.values(session.cards).every((card) => card.kind !== 'caricature'), {
@@ -86,6 +108,71 @@ export const audienceViewSchema = z
   .refine(({ session, scrolledTo }) => Object.values(scrolledTo).every((cardId) => Object.hasOwn(session.cards, cardId)), {
     error: 'A scroll position names a card the view does not show',
   });
+
+const id = z.string().min(1).max(200);
+const phoneCardSchema = z.object({ id, title: cardSchema.shape.title, kind: z.enum(cardKinds), dots: z.number().int().min(0).optional() }).strict();
+
+/**
+ * What the phones are to show, checked in main like the audience view: a board with a hidden
+ * caricature or unrevealed dots is refused, and a phone's own part is bounded.
+ */
+export const phoneViewsSchema = z
+  .object({
+    board: z
+      .object({
+        sessionTitle: z.string().max(1000),
+        block: z
+          .object({ kind: z.enum(blockKinds), title: z.string().max(1000).nullable() })
+          .strict()
+          .nullable(),
+        mission: z.string().max(20_000),
+        lanes: z
+          .array(
+            z
+              .object({
+                id,
+                kind: z.enum(laneKinds),
+                title: z.string().max(1000).nullable(),
+                cards: z.array(phoneCardSchema).max(sessionLimits.cards),
+              })
+              .strict(),
+          )
+          .max(100),
+        caricaturesRevealed: z.boolean(),
+        votesRevealed: z.boolean(),
+      })
+      .strict()
+      .refine(
+        ({ lanes, caricaturesRevealed }) => caricaturesRevealed || lanes.every((lane) => lane.cards.every((card) => card.kind !== 'caricature')),
+        {
+          error: 'The phones would see a hidden caricature',
+        },
+      )
+      .refine(({ lanes, votesRevealed }) => votesRevealed || lanes.every((lane) => lane.cards.every((card) => card.dots === undefined)), {
+        error: 'The phones would see hidden dots',
+      }),
+    personal: z
+      .record(
+        id,
+        z
+          .object({
+            mine: z.array(z.object({ id, title: cardSchema.shape.title }).strict()).max(sessionLimits.cards),
+            can: z.object({ topics: z.boolean(), caricatures: z.boolean() }).strict(),
+            dots: z
+              .object({ left: z.number().int().min(0), mine: z.record(id, z.number().int().min(1)) })
+              .strict()
+              .nullable(),
+          })
+          .strict(),
+      )
+      .refine((personal) => Object.keys(personal).length <= roomLimits.participants, { error: 'More phones than may join' }),
+  })
+  .strict();
+
+const roomAnswerSchema = z.union([
+  z.object({ ok: z.literal(true), wrote: id.optional(), withdrew: id.optional() }).strict(),
+  z.object({ ok: z.literal(false), refusal: z.enum(roomRefusals) }).strict(),
+]);
 
 type ArgsSchemas = { readonly [V in ApiVerb]: z.ZodType<Parameters<NahtstelleApi[V]>> };
 
@@ -118,4 +205,16 @@ export const apiArgs = {
   openAudienceWindow: z.tuple([]),
   closeAudienceWindow: z.tuple([]),
   showAudienceView: z.tuple([audienceViewSchema]),
+  listRoomAddresses: z.tuple([]),
+  startRoom: z.tuple([z.ipv4()]),
+  stopRoom: z.tuple([]),
+  setRoomJoining: z.tuple([z.boolean()]),
+  newRoomCode: z.tuple([]),
+  endRoom: z.tuple([]),
+  removeRoomParticipant: z.tuple([id]),
+  answerRoomCommand: z.tuple([id, roomAnswerSchema]),
+  showPhoneViews: z.tuple([phoneViewsSchema]),
 } satisfies ArgsSchemas;
+
+export const phoneViewsSchemaMatchesApi: Same<z.infer<typeof phoneViewsSchema>, DeepMutable<PhoneViews>> = true;
+export const roomAnswerSchemaMatchesModel: Same<z.infer<typeof roomAnswerSchema>, DeepMutable<RoomAnswer>> = true;

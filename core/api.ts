@@ -8,6 +8,10 @@ import type { Session, SessionDetails } from './model';
 import type { AgendaTemplate, TemplateBlock } from './templates';
 import type { SummaryFormat } from './export/formats';
 import type { SummarySection } from './summary-text';
+import type { CardId } from './model';
+import type { RoomAddress } from './network';
+import type { RoomAnswer, RoomCommand, RoomParticipantInfo } from './room';
+import type { PhoneBoard, PhonePersonal } from './room-view';
 
 export type { AgendaTemplate, TemplateBlock } from './templates';
 
@@ -124,6 +128,40 @@ export interface ExportRequest {
   readonly fallbackLanguage: Language;
 }
 
+/** A phone in the room as the control window knows it (memory only: never in the file or an export). */
+export type RoomMember = RoomParticipantInfo;
+
+/**
+ * The phones' server as the control window sees it: off, or on at an address with the QR code's
+ * URL (the room secret in its fragment), the typed code, whether new phones may join, and who joined.
+ */
+export type RoomState =
+  | { readonly on: false }
+  | {
+      readonly on: true;
+      readonly address: string;
+      /** `http://<address>:<port>`, the address typed by hand. */
+      readonly url: string;
+      /** `http://<address>:<port>/j#k=<secret>`, the QR code's content. */
+      readonly joinUrl: string;
+      readonly code: string;
+      readonly joining: boolean;
+      readonly participants: readonly RoomMember[];
+    };
+
+/** A phone's command, handed to the control window to decide (core/room.ts) and apply; answered with `answerRoomCommand`. */
+export interface RoomCommandRequest {
+  readonly requestId: string;
+  readonly participant: { readonly id: string; readonly side: RoomParticipantInfo['side']; readonly authored: readonly CardId[] };
+  readonly command: RoomCommand;
+}
+
+/** What the phones see: the public board once for all, and each phone's own part by its id. */
+export interface PhoneViews {
+  readonly board: PhoneBoard;
+  readonly personal: Readonly<Record<string, PhonePersonal>>;
+}
+
 /** Everything the UI may ask of the machine. Each verb is one `invoke` over IPC. */
 export interface NahtstelleApi {
   getStartupState(): Promise<StartupState>;
@@ -204,6 +242,29 @@ export interface NahtstelleApi {
    * in it). Sent by the control window on every change; kept for a window opened later.
    */
   showAudienceView(view: AudienceView): Promise<void>;
+
+  /** The machine's IPv4 addresses a phone might reach, best first, and the one to preselect (core/network.ts). */
+  listRoomAddresses(): Promise<{ readonly addresses: readonly RoomAddress[]; readonly preselected: string | null }>;
+  /**
+   * Switches the phones on: the room server listens on `address` (one of `listRoomAddresses`; any
+   * other is `notAllowed`). Already on at another address: it moves there, and joined phones
+   * must join again. Fails with `roomNotStarted` when the address cannot be bound.
+   */
+  startRoom(address: string): Promise<RoomState>;
+  /** Switches the phones off: everyone out, the port closed. Also when the session closes and when the app quits. */
+  stopRoom(): Promise<void>;
+  /** Closes joining (joined phones stay and may rejoin) or opens it again. */
+  setRoomJoining(open: boolean): Promise<RoomState>;
+  /** A new room secret and code: the old QR code and code stop working. */
+  newRoomCode(): Promise<RoomState>;
+  /** Everyone out and forgotten, a new secret and code; the server keeps listening. */
+  endRoom(): Promise<RoomState>;
+  /** Puts one phone out; its device token no longer lets it back in. */
+  removeRoomParticipant(participantId: string): Promise<RoomState>;
+  /** The control window's answer to a `roomCommand` event; an unknown or late request id is ignored. */
+  answerRoomCommand(requestId: string, answer: RoomAnswer): Promise<void>;
+  /** What the phones show from now on (core/room-view.ts); checked in main like the audience view. */
+  showPhoneViews(views: PhoneViews): Promise<void>;
 }
 
 /** Where the audience window opened: full screen on another display, or windowed on this one. */
@@ -240,6 +301,15 @@ export const apiVerbs = [
   'openAudienceWindow',
   'closeAudienceWindow',
   'showAudienceView',
+  'listRoomAddresses',
+  'startRoom',
+  'stopRoom',
+  'setRoomJoining',
+  'newRoomCode',
+  'endRoom',
+  'removeRoomParticipant',
+  'answerRoomCommand',
+  'showPhoneViews',
 ] as const satisfies readonly ApiVerb[];
 
 /** Commands the machine sends the UI, e.g. from the application menu. */
@@ -259,6 +329,10 @@ export interface ApiEvents {
   audienceWindow: { readonly open: boolean };
   /** To the control window: it entered or left full screen, at the app's request or the system's (F11, macOS's green button). */
   fullScreen: { readonly on: boolean };
+  /** To the control window: the phones' server changed (someone joined, left, submitted; on, off). */
+  roomState: RoomState;
+  /** To the control window: a phone's command to decide and apply; answer with `answerRoomCommand`. */
+  roomCommand: RoomCommandRequest;
 }
 
 export type ApiEvent = keyof ApiEvents;
@@ -269,6 +343,8 @@ export const apiEvents = [
   'audienceView',
   'audienceWindow',
   'fullScreen',
+  'roomState',
+  'roomCommand',
 ] as const satisfies readonly ApiEvent[];
 
 /** What the preload exposes as `window.nahtstelle`. */
@@ -292,6 +368,8 @@ export const apiErrorCodes = [
   'templateNotFound',
   /** saveTemplate with a new name while the list of own templates is full. */
   'templateLimit',
+  /** startRoom: the address is gone (network changed) or its port could not be opened. */
+  'roomNotStarted',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

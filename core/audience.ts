@@ -24,6 +24,18 @@ export interface AudienceView {
   /** The UI language and theme of the control window. */
   readonly language: 'de' | 'en';
   readonly theme: AudienceTheme;
+  /** How phones join, shown large while the facilitator shows it (phones on, joining open); absent otherwise. */
+  readonly join?: RoomJoinInfo;
+}
+
+/** What the projector shows for joining: the QR code's URL, the typed address, the code, how many joined. */
+export interface RoomJoinInfo {
+  /** `http://<address>:<port>/j#k=<secret>`: the room secret is meant for the room, on its screen. */
+  readonly joinUrl: string;
+  /** `http://<address>:<port>`, to type by hand. */
+  readonly url: string;
+  readonly code: string;
+  readonly joined: number;
 }
 
 /** The session with everything the facilitator keeps to themselves removed (see the file comment). */
@@ -64,11 +76,13 @@ export function audienceView(
     scrolledTo: Readonly<Record<string, CardId>>;
     language: 'de' | 'en';
     theme: AudienceTheme;
+    join?: RoomJoinInfo;
   },
 ): AudienceView {
   const shown = audienceSession(session);
   const spotlightCardId = ui.spotlightCardId !== null && ui.spotlightCardId in shown.cards ? ui.spotlightCardId : null;
   // A scroll position names a card: only one the room may see.
   const scrolledTo = Object.fromEntries(Object.entries(ui.scrolledTo).filter(([, cardId]) => cardId in shown.cards));
-  return { session: shown, spotlightCardId, zoom: ui.zoom, boardView: ui.boardView, scrolledTo, language: ui.language, theme: ui.theme };
+  const view = { session: shown, spotlightCardId, zoom: ui.zoom, boardView: ui.boardView, scrolledTo, language: ui.language, theme: ui.theme };
+  return ui.join ? { ...view, join: ui.join } : view;
 }

@@ -1,6 +1,7 @@
 /** The wire messages between a phone and the room server, and their limits. docs/ARCHITECTURE.md, "Phones in the room". */
 import { maxCardTitleLength, type Department } from './model';
 import type { RoomCommand, RoomRefusal } from './room';
+import type { PhoneBoard, PhonePersonal } from './room-view';
 
 /** Types only and constants: the phone app imports this file, so it bundles no validation library. */
 export const roomLimits = {
@@ -55,5 +56,8 @@ export type ByeReason = 'removed' | 'ended' | 'joiningClosed' | 'invalid' | 'ful
 export type ServerMessage =
   | { readonly type: 'welcome'; readonly token: string }
   | { readonly type: 'ack'; readonly id: string; readonly status: 'received' | 'refused'; readonly refusal?: WireRefusal }
-  | { readonly type: 'view'; readonly view: unknown }
+  /** The public board, the same for every phone. */
+  | { readonly type: 'board'; readonly board: PhoneBoard }
+  /** This phone's own part of the view. */
+  | { readonly type: 'personal'; readonly personal: PhonePersonal }
   | { readonly type: 'bye'; readonly reason: ByeReason };

@@ -20,13 +20,20 @@ export interface PhoneLane {
   readonly cards: readonly PhoneCard[];
 }
 
-export interface PhoneView {
+/** What every phone sees alike: the public board. Sent once to all. */
+export interface PhoneBoard {
   readonly sessionTitle: string;
   /** The block the room is in (a null title shows its kind's default title), or null before the agenda starts. */
   readonly block: { readonly kind: BlockKind; readonly title: string | null } | null;
   readonly mission: string;
   readonly lanes: readonly PhoneLane[];
   readonly caricaturesRevealed: boolean;
+  /** Dot totals are shown on the cards (the facilitator revealed them). */
+  readonly votesRevealed: boolean;
+}
+
+/** What only one phone sees: its own hidden words, what it may send, its own dots. */
+export interface PhonePersonal {
   /** This phone's own caricatures still hidden from the room: only their author sees their words. */
   readonly mine: readonly { readonly id: string; readonly title: string }[];
   /** What the phone may send now (core/room.ts decides; this only shapes the phone's screen). */
@@ -35,14 +42,21 @@ export interface PhoneView {
   readonly dots: { readonly left: number; readonly mine: Readonly<Record<string, number>> } | null;
 }
 
+export type PhoneView = PhoneBoard & PhonePersonal;
+
 /**
  * The view sent to one phone. Built from what the projector may show (core/audience.ts), so no
  * other participant's hidden caricature, no unrevealed votes, notes, move reasons, prompts,
  * participants or inbox topics ever reach a phone; plus the phone's own hidden caricatures.
  */
 export function phoneView(session: Session, participant: RoomParticipant, permissions: RoomPermissions): PhoneView {
+  return { ...phoneBoard(session), ...phonePersonal(session, participant, permissions) };
+}
+
+/** The public board every phone gets: what the projector may show, in a phone's shape. */
+export function phoneBoard(session: Session): PhoneBoard {
   const shown = audienceSession(session);
-  const active = session.agenda.find((block) => block.id === session.activeBlockId);
+  const active = activeBlock(session);
   const lanes = shown.laneOrder.flatMap((laneId) => {
     const lane = shown.lanes[laneId];
     if (!lane) return [];
@@ -54,6 +68,19 @@ export function phoneView(session: Session, participant: RoomParticipant, permis
     });
     return [{ id: lane.id, kind: lane.kind, title: lane.title, cards }];
   });
+  return {
+    sessionTitle: session.details.title,
+    block: active ? { kind: active.kind, title: active.title } : null,
+    mission: session.mission,
+    lanes,
+    caricaturesRevealed: session.caricaturesRevealed,
+    votesRevealed: shown.voting.revealed,
+  };
+}
+
+/** One phone's own part: its hidden caricatures, its dots, what it may send now. */
+export function phonePersonal(session: Session, participant: RoomParticipant, permissions: RoomPermissions): PhonePersonal {
+  const active = activeBlock(session);
   const mine = [...participant.authored].flatMap((cardId) => {
     const card = session.cards[cardId];
     return card && isHiddenCaricature(session, cardId) ? [{ id: card.id, title: card.title }] : [];
@@ -65,13 +92,12 @@ export function phoneView(session: Session, participant: RoomParticipant, permis
     Object.values(session.cards).flatMap((card) => (dotsOn(card, voterId) > 0 ? [[card.id, dotsOn(card, voterId)]] : [])),
   );
   return {
-    sessionTitle: session.details.title,
-    block: active ? { kind: active.kind, title: active.title } : null,
-    mission: session.mission,
-    lanes,
-    caricaturesRevealed: session.caricaturesRevealed,
     mine,
     dots: voting ? { left: dotsLeft(session, voterId), mine: mineDots } : null,
     can: { topics: open, caricatures: open && active?.kind === 'caricatures' && !session.caricaturesRevealed && participant.side !== 'other' },
   };
+}
+
+function activeBlock(session: Session) {
+  return session.agenda.find((block) => block.id === session.activeBlockId);
 }

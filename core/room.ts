@@ -38,18 +38,24 @@ export interface RoomPermissions {
   readonly voting: boolean;
 }
 
-export type RoomRefusal =
-  | 'paused'
-  | 'emptyTitle'
-  | 'inboxFull'
-  | 'notInCaricatureBlock'
-  | 'noSideToDraw'
-  | 'noLaneForSide'
-  | 'notYours'
-  | 'alreadyRevealed'
-  | 'votingClosed'
-  | 'notVotable'
-  | DotRefusal;
+/** Why a phone's command is refused; the phone says it in its own language. */
+export const roomRefusals = [
+  'paused',
+  'emptyTitle',
+  'inboxFull',
+  'notInCaricatureBlock',
+  'noSideToDraw',
+  'noLaneForSide',
+  'notYours',
+  'alreadyRevealed',
+  'votingClosed',
+  'notVotable',
+  'noDotsLeft',
+  'noneOnCard',
+] as const satisfies readonly (DotRefusal | string)[];
+export type RoomRefusal = (typeof roomRefusals)[number];
+/** Fails to compile when a dot refusal is missing from the list. */
+export const everyDotRefusalListed: DotRefusal extends RoomRefusal ? true : never = true;
 
 export type RoomDecision = { readonly ok: true; readonly operation: Operation } | { readonly ok: false; readonly refusal: RoomRefusal };
 
@@ -112,4 +118,30 @@ function activeBlockKind(session: Session): BlockKind | null {
 /** The first lane of a side's kind, where that side's caricatures of the other stand. */
 function laneOfSide(session: Session, side: 'marketing' | 'sales'): LaneId | null {
   return session.laneOrder.find((laneId) => session.lanes[laneId]?.kind === side) ?? null;
+}
+
+/**
+ * What the app answers the server about a phone's command: received (with the card the phone
+ * now wrote, or took back, so the server can keep its authorship) or refused, and why.
+ */
+export type RoomAnswer =
+  { readonly ok: true; readonly wrote?: CardId; readonly withdrew?: CardId } | { readonly ok: false; readonly refusal: RoomRefusal };
+
+export function roomAnswer(decision: RoomDecision): RoomAnswer {
+  if (!decision.ok) return decision;
+  const { operation } = decision;
+  if (operation.type === 'addCard') return { ok: true, wrote: operation.cardId };
+  if (operation.type === 'deleteCard') return { ok: true, withdrew: operation.cardId };
+  return { ok: true };
+}
+
+/** What the participants panel shows of a phone (never written to the file or an export). */
+export interface RoomParticipantInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly side: Department;
+  readonly online: boolean;
+  readonly submissions: number;
+  /** The cards it wrote that are still on the board (to let it change them until the reveal). */
+  readonly authored: readonly CardId[];
 }

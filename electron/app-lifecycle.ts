@@ -3,11 +3,15 @@
  * own module; this one only puts them in order. Kept apart from main.ts so tests can run it.
  */
 import { randomUUID } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
-import { appPageUrl } from './app-url';
+import { appPageUrl, phoneAppDir } from './app-url';
+import { roomAddresses } from '../core/network';
+import { sendEvent } from './ipc/events';
+import { createRoomService, preferredRoomPort } from './services/room';
 import { createAudienceScreen } from './audience-window';
 import { createDialogs } from './dialogs';
 import { exitAfterStartupFailure, finishQuitHeldBackBy, nativeWaylandWarning, setWindowsAppIdentity } from './desktop';
@@ -59,6 +63,17 @@ function start(openFiles: OpenFiles): void {
   const uiLanguage = () => resolveLanguage(preferences.language, systemLocale());
   const windowTheme = followWindowTheme(() => preferences.theme);
   const audience = createAudienceScreen();
+  const room = createRoomService({
+    phoneAppDir,
+    addresses: () => roomAddresses(networkInterfaces()),
+    emit: (event, payload) => {
+      const control = findMainWindow();
+      if (control) sendEvent(control.webContents, event, payload);
+    },
+    preferredPort: preferredRoomPort,
+  });
+  // Phones are out when the app quits (they are told, the port is freed).
+  app.on('will-quit', () => void room.stop());
   const services: MainServices = {
     preferences,
     sessionFiles: new SessionFiles({ folder: () => preferences.sessionsFolder, trash: (path) => shell.trashItem(path) }),
@@ -73,6 +88,7 @@ function start(openFiles: OpenFiles): void {
     printer: createElectronPrinter(),
     audience,
     fullScreen: (on) => findMainWindow()?.setFullScreen(on),
+    room,
   };
   const baseHandlers = createHandlers(services);
   const menu = setupMenu(focusedAppWindow, uiLanguage(), {
@@ -86,6 +102,9 @@ function start(openFiles: OpenFiles): void {
   const openWindow = (): BrowserWindow => {
     const window = createMainWindow({ bounds: preferences.windowBounds, saveBounds: (bounds) => preferences.setWindowBounds(bounds) });
     window.on('closed', () => audience.close());
+    // A page that loads (again, after a crash) starts with the phones off: the room goes with the page that ran it.
+    window.webContents.on('did-start-loading', () => void room.stop());
+    window.on('closed', () => void room.stop());
     finishQuitHeldBackBy(window);
     return window;
   };

@@ -13,6 +13,11 @@ export function rendererDir(): string {
   return fileURLToPath(new URL('../renderer', import.meta.url));
 }
 
+/** The built phone app (out/phone), which the room server serves to the phones in the room. */
+export function phoneAppDir(): string {
+  return fileURLToPath(new URL('../phone', import.meta.url));
+}
+
 /** The URL of the app's own page, as the window reports it once loaded. */
 export function appPageUrl(): string {
   return `${appScheme}://${appHost}/index.html`;

@@ -27,6 +27,7 @@ import { exportExtension, renderExport, suggestedExportName } from '../export/ex
 import type { Printer } from '../export/print-page';
 import { writeFileAtomically } from '../services/atomic-file';
 import type { PreferencesStore } from '../services/preferences';
+import type { RoomService } from '../services/room';
 import type { SessionFiles } from '../services/session-files';
 
 /** The system's file dialogs; each resolves to null when the facilitator cancels. */
@@ -70,6 +71,8 @@ export interface MainServices {
   readonly audience: AudienceScreen;
   /** Puts the app's (control) window into full screen or back. */
   readonly fullScreen: (on: boolean) => void;
+  /** The phones' server (electron/services/room.ts). */
+  readonly room: RoomService;
 }
 
 export type ApiHandlers = NahtstelleApi;
@@ -225,6 +228,8 @@ export function createHandlers(services: MainServices): MainHandlers {
     },
     async closeSession() {
       preferences.setLastSession(null);
+      // The phones belong to the session: they go with it.
+      await services.room.stop();
     },
     async saveSession(path, session) {
       return sessionFiles.write(granted(path), session);
@@ -334,6 +339,43 @@ export function createHandlers(services: MainServices): MainHandlers {
     },
     async showAudienceView(view) {
       services.audience.show(view);
+    },
+
+    async listRoomAddresses() {
+      const { addresses, preselected } = services.room.addresses();
+      return { addresses, preselected: preselected?.address ?? null };
+    },
+    async startRoom(address) {
+      // Only an address of this machine's own adapters, as listed: never one the page made up.
+      if (!services.room.addresses().addresses.some((listed) => listed.address === address)) {
+        throw new ApiException({ code: 'notAllowed', detail: `startRoom: ${address} is not one of this machine's addresses` });
+      }
+      try {
+        return await services.room.start(address);
+      } catch (error) {
+        throw new ApiException({ code: 'roomNotStarted', detail: `startRoom on ${address}: ${String(error)}` });
+      }
+    },
+    async stopRoom() {
+      await services.room.stop();
+    },
+    async setRoomJoining(open) {
+      return services.room.setJoining(open);
+    },
+    async newRoomCode() {
+      return services.room.newCode();
+    },
+    async endRoom() {
+      return services.room.end();
+    },
+    async removeRoomParticipant(participantId) {
+      return services.room.remove(participantId);
+    },
+    async answerRoomCommand(requestId, answer) {
+      services.room.answer(requestId, answer);
+    },
+    async showPhoneViews(views) {
+      services.room.showViews(views);
     },
   };
 }

@@ -2,14 +2,16 @@
  * The room server: serves the phone app and the room's WebSocket on the network address the
  * facilitator picked. Plain Node (no Electron). docs/security.md, "The room server".
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIPv4, type Socket } from 'node:net';
 import { extname, join } from 'node:path';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { singleLine, type CardId, type Department } from '../../core/model';
-import type { RoomCommand, RoomDecision, RoomParticipant } from '../../core/room';
+import type { RoomAnswer, RoomCommand, RoomParticipant, RoomParticipantInfo } from '../../core/room';
+import { joinCodeFromBytes, joinCodeRandomBytes, readJoinCode, roomSecretBytes, roomSecretFromBytes } from '../../core/room-join';
+import type { PhoneBoard, PhonePersonal } from '../../core/room-view';
 import { phoneMessageSchema } from '../../core/room-protocol-schemas';
 import {
   roomJoinPath,
@@ -30,7 +32,7 @@ export interface RoomServerOptions {
   /** The built phone app: index.html and its assets, read once at start. */
   readonly phoneAppDir: string;
   /** Decides a joined phone's command (core/room.ts `decideRoomCommand`) and applies it. */
-  readonly onCommand: (participant: RoomParticipant, command: RoomCommand) => Promise<RoomDecision>;
+  readonly onCommand: (participant: RoomParticipant, command: RoomCommand) => Promise<RoomAnswer>;
   /** A phone joined or came back: the place to send it its first view. */
   readonly onJoined?: (participant: RoomParticipantInfo) => void;
   /** Someone joined, left, came back, was removed, or submitted. */
@@ -46,14 +48,7 @@ export interface RoomServerOptions {
   readonly newCode?: () => string;
 }
 
-/** What the participants panel shows of a phone. */
-export interface RoomParticipantInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly side: Department;
-  readonly online: boolean;
-  readonly submissions: number;
-}
+export type { RoomParticipantInfo } from '../../core/room';
 
 export interface RoomServer {
   /** `http://<host>:<port>` */
@@ -62,9 +57,12 @@ export interface RoomServer {
   joinUrl(): string;
   code(): string;
   participants(): RoomParticipantInfo[];
-  /** Sends one phone its view; false when it is offline. */
-  sendView(participantId: string, view: unknown): boolean;
-  broadcast(view: unknown): void;
+  /** Sends one phone its own part of the view; false when it is offline. */
+  sendPersonal(participantId: string, personal: PhonePersonal): boolean;
+  /** Sends every joined phone the public board. */
+  broadcastBoard(board: PhoneBoard): void;
+  /** Sends one phone the public board (it just joined); false when it is offline. */
+  sendBoard(participantId: string, board: PhoneBoard): boolean;
   /** Puts the phone out and revokes its device token. */
   remove(participantId: string): void;
   /** No new phones; joined ones stay and may rejoin. */
@@ -78,14 +76,17 @@ export interface RoomServer {
   close(): Promise<void>;
 }
 
-const codeAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const defaultSecret = (): string => randomBytes(16).toString('base64url');
-const defaultCode = (): string => Array.from({ length: 6 }, () => codeAlphabet[randomInt(codeAlphabet.length)]).join('');
+const defaultSecret = (): string => roomSecretFromBytes(randomBytes(roomSecretBytes));
+const defaultCode = (): string => joinCodeFromBytes(randomBytes(joinCodeRandomBytes));
 const newToken = (): string => randomBytes(16).toString('base64url');
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 /** Compared as digests, so the time taken says nothing about how much of a guess was right. */
 const sameSecret = (a: string, b: string): boolean => timingSafeEqual(digest(a), digest(b));
-const normaliseCode = (code: string): string => code.replace(/[\s-]/g, '').toUpperCase();
+/** A typed code as core/room-join.ts reads it (any case, separators, G for 6); '' when it can be no code. */
+const readCode = (typed: string): string => {
+  const reading = readJoinCode(typed);
+  return reading.ok ? reading.code : '';
+};
 
 /** Acks a phone may ask for again (after a reconnect) without the command running twice. */
 const rememberedAcks = 200;
@@ -382,8 +383,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     if (message.secret === undefined && recentFailures(connection.address).length >= roomLimits.joinAttemptsPerMinute) {
       return bye(connection, 'tooManyAttempts');
     }
-    const admitted =
-      message.secret !== undefined ? sameSecret(message.secret, secret) : sameSecret(normaliseCode(message.code ?? ''), normaliseCode(code));
+    const admitted = message.secret !== undefined ? sameSecret(message.secret, secret) : sameSecret(readCode(message.code ?? ''), code);
     if (!admitted) return failedJoin(connection, 'invalid');
     if (!joiningOpen) return bye(connection, 'joiningClosed');
     if (members.size >= roomLimits.participants) return bye(connection, 'full');
@@ -412,24 +412,23 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     const allowed = message.type === 'vote' ? takeToken(member.votes, roomLimits.votes, now()) : takeToken(member.cards, roomLimits.cards, now());
     if (!allowed) return send(connection, ack(message.id, 'rateLimited'));
     const { id, ...roomCommand } = message;
-    let decision: RoomDecision;
+    let answer: RoomAnswer;
     try {
-      decision = await options.onCommand({ id: member.id, side: member.side, authored: member.authored }, roomCommand);
+      answer = await options.onCommand({ id: member.id, side: member.side, authored: member.authored }, roomCommand);
     } catch {
       return send(connection, ack(id, 'failed'));
     }
-    const reply = decision.ok ? ack(id) : ack(id, decision.refusal);
-    if (decision.ok) {
-      const operation = decision.operation;
-      if (operation.type === 'addCard') member.authored.add(operation.cardId);
-      if (operation.type === 'deleteCard') member.authored.delete(operation.cardId);
+    const reply = answer.ok ? ack(id) : ack(id, answer.refusal);
+    if (answer.ok) {
+      if (answer.wrote !== undefined) member.authored.add(answer.wrote);
+      if (answer.withdrew !== undefined) member.authored.delete(answer.withdrew);
       member.submissions += 1;
     }
     member.acks.set(id, reply);
     if (member.acks.size > rememberedAcks) member.acks.delete(member.acks.keys().next().value ?? '');
     // The phone may have reconnected while the app decided: answer where it is now.
     if (member.connection) send(member.connection, reply);
-    if (decision.ok) changed();
+    if (answer.ok) changed();
   };
 
   const ack = (id: string, refusal?: WireRefusal): ServerMessage =>
@@ -441,6 +440,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     side: member.side,
     online: member.connection !== null,
     submissions: member.submissions,
+    authored: [...member.authored],
   });
 
   // A phone that lost the Wi-Fi leaves a half-open socket: it answers no ping and is closed.
@@ -472,14 +472,21 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     joinUrl: () => `${origin}${roomJoinPath}#k=${secret}`,
     code: () => code,
     participants: () => [...members.values()].map(info),
-    sendView(participantId, view) {
+    sendPersonal(participantId, personal) {
       const connection = members.get(participantId)?.connection;
       if (!connection) return false;
-      send(connection, { type: 'view', view });
+      send(connection, { type: 'personal', personal });
       return true;
     },
-    broadcast(view) {
-      const message = JSON.stringify({ type: 'view', view } satisfies ServerMessage);
+    sendBoard(participantId, board) {
+      const connection = members.get(participantId)?.connection;
+      if (!connection) return false;
+      send(connection, { type: 'board', board });
+      return true;
+    },
+    broadcastBoard(board) {
+      // Serialised once for all phones.
+      const message = JSON.stringify({ type: 'board', board } satisfies ServerMessage);
       for (const member of members.values()) if (member.connection) send(member.connection, message);
     },
     remove(participantId) {

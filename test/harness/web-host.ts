@@ -18,6 +18,7 @@ import { createHandlers, dispatchCall, type Dialogs } from '../../electron/ipc/h
 import { PreferencesStore } from '../../electron/services/preferences';
 import { MemoryPreferences } from '../../electron/services/preferences-memory';
 import { SessionFiles } from '../../electron/services/session-files';
+import { createRoomService, type RoomService } from '../../electron/services/room';
 import { createChromiumPrinter } from './chromium-printer';
 
 export interface WebHostOptions {
@@ -25,6 +26,8 @@ export interface WebHostOptions {
   readonly port: number;
   /** Preferences, the default sessions folder (`sessions/`) and the trash (`trash/`) live here. */
   readonly dataDir: string;
+  /** The built phone app the room server serves (default: out/phone). */
+  readonly phoneAppDir?: string;
   /** Start on a generated board of this many cards, saved as a session. */
   readonly demoCards?: number;
   /** Answers for the system dialogs (open, save as, choose folder, export) the host does not have; unanswered dialogs are cancelled. */
@@ -57,6 +60,8 @@ export interface WebHost {
   readonly audienceOpen: boolean;
   /** The last view showAudienceView received, as every audience page gets it. */
   readonly audienceView: AudienceView | null;
+  /** The phones' room, as main runs it (on 127.0.0.1). */
+  readonly room: RoomService;
   /** The files "Show in folder" asked the file manager to show, in order (the host has none). */
   readonly revealed: readonly string[];
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void;
@@ -112,6 +117,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     audienceOpen = open;
     emit('audienceWindow', { open });
   };
+  // The room server on loopback, the one address the host offers: phones in tests are browser pages on this machine.
+  const loopback = { name: 'lo', address: '127.0.0.1', kind: 'network', virtual: false, likely: true } as const;
+  const room = createRoomService({
+    phoneAppDir: () => resolve(options.phoneAppDir ?? join(projectRoot, 'out', 'phone')),
+    addresses: () => ({ addresses: [loopback], preselected: loopback }),
+    emit: (event, payload) => emit(event, payload),
+  });
   const handlers = createHandlers({
     preferences,
     sessionFiles,
@@ -144,6 +156,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       fullScreen = on;
       emit('fullScreen', { on });
     },
+    room,
   });
   if (options.demoCards !== undefined) {
     const demo = await sessionFiles.create(createDemoSession(options.demoCards));
@@ -243,8 +256,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return audienceView;
     },
     revealed,
+    room,
     emit,
     close: async () => {
+      await room.stop();
       await new Promise<void>((resolveClose) => {
         for (const stream of eventStreams) stream.end();
         server.closeAllConnections();

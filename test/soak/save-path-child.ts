@@ -48,6 +48,18 @@ const handlers: ApiHandlers = createHandlers({
   printer: { pdf: unused, png: unused },
   audience: { open: () => 'sameDisplay', close: () => undefined, show: () => undefined },
   fullScreen: () => undefined,
+  room: {
+    addresses: () => ({ addresses: [], preselected: undefined }),
+    state: () => ({ on: false }),
+    start: unused,
+    stop: async () => undefined,
+    setJoining: unused,
+    newCode: unused,
+    end: unused,
+    remove: unused,
+    answer: unused,
+    showViews: unused,
+  },
 });
 
 /** One call as the web host makes it: the arguments cross as JSON and are validated by dispatchCall. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { startRoomSync } from '../room/room-sync';
 import { api } from '../api';
 import { closeAudienceWindow, useAudienceWindow } from '../audience/audience-window';
 import { useAudiencePublisher } from '../audience/publish';
@@ -49,6 +50,7 @@ export function App({ autosave }: { autosave: Autosave }) {
     [autosave],
   );
   useEffect(() => api.on('openFailed', (error) => useBoard.getState().reportProblem(error)), []);
+  useEffect(() => startRoomSync(), []);
   useEffect(() => openDroppedFiles(autosave), [autosave]);
   useEffect(() => {
     const guard = saveBeforeClosing(autosave, () => askAboutUnsaved({ kind: 'close', proceed: () => guard.closeWithoutSaving() }));

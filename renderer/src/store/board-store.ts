@@ -1,6 +1,6 @@
 /** The renderer's one store: the document with its undo history, and transient UI state. docs/ARCHITECTURE.md, "Layers and arrows". */
 import { create } from 'zustand';
-import { commit, redo, startHistory, undo, type History, type HistoryEntry } from '../../../core/history';
+import { commit, commitFromRoom, redo, startHistory, undo, type History, type HistoryEntry } from '../../../core/history';
 import type { OpenedSession } from '../../../core/api';
 import { createSession, isHiddenCaricature, laneOfCard, type CardId, type LaneId, type Session } from '../../../core/model';
 import { isRuntimeOperation, moveCard, type Operation } from '../../../core/operations';
@@ -77,6 +77,8 @@ export interface BoardState {
   close(): void;
   setSaveStatus(status: SaveStatus): void;
   dispatch(operation: Operation): void;
+  /** Applies what a phone in the room did (core/room.ts): no undo step, and no undo removes it. */
+  receiveFromRoom(operation: Operation): void;
   undo(): void;
   redo(): void;
   startDrag(cardId: CardId): void;
@@ -140,6 +142,15 @@ export const useBoard = create<BoardState>()((set, get) => ({
           : null;
     const lastStep = isRuntimeOperation(operation) ? get().lastStep : null;
     set({ history: next, lastDeletedTitle: deleted, reasonPrompt: reasonPromptAfter(operation, history.present, next.present), lastStep });
+  },
+
+  receiveFromRoom: (operation) => {
+    const { history, drag } = get();
+    const next = commitFromRoom(history, operation);
+    if (next === history) return;
+    // A card a phone wrote appears in the lanes being dragged over, too.
+    const preview = drag ? moveCard(next.present, drag.cardId, drag.placement.laneId, drag.placement.index, '') : null;
+    set({ history: next, ...(drag && preview && { drag: { ...drag, preview: { ...preview, cards: next.present.cards } } }) });
   },
 
   undo: () => {

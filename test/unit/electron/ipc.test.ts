@@ -94,6 +94,15 @@ function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
     openAudienceWindow: vi.fn(async () => 'secondDisplay' as const),
     closeAudienceWindow: vi.fn(async () => undefined),
     showAudienceView: vi.fn(async () => undefined),
+    listRoomAddresses: vi.fn(async () => ({ addresses: [], preselected: null })),
+    startRoom: vi.fn(async () => ({ on: false }) as const),
+    stopRoom: vi.fn(async () => undefined),
+    setRoomJoining: vi.fn(async () => ({ on: false }) as const),
+    newRoomCode: vi.fn(async () => ({ on: false }) as const),
+    endRoom: vi.fn(async () => ({ on: false }) as const),
+    removeRoomParticipant: vi.fn(async () => ({ on: false }) as const),
+    answerRoomCommand: vi.fn(async () => undefined),
+    showPhoneViews: vi.fn(async () => undefined),
   };
 }
 

@@ -14,6 +14,7 @@ import type { ApiVerb, NahtstelleApi } from '../../../core/api';
 import { audienceView } from '../../../core/audience';
 import type { AudienceScreen, Dialogs, MainServices } from '../../../electron/ipc/handlers';
 import type { Printer } from '../../../electron/export/print-page';
+import type { RoomService } from '../../../electron/services/room';
 import { PreferencesStore } from '../../../electron/services/preferences';
 import MapStore from '../fakes/electron-store';
 import { SessionFiles } from '../../../electron/services/session-files';
@@ -52,6 +53,7 @@ export interface TestServices {
   readonly printer: { readonly [K in keyof Printer]: Mock<Printer[K]> };
   readonly audience: { readonly [K in keyof AudienceScreen]: Mock<AudienceScreen[K]> };
   readonly fullScreen: Mock<(on: boolean) => void>;
+  readonly room: { readonly [K in keyof RoomService]: Mock<RoomService[K]> };
   cleanup(): Promise<void>;
 }
 
@@ -87,6 +89,20 @@ export async function createTestServices(options: { readonly systemLocale?: stri
     show: vi.fn<AudienceScreen['show']>(),
   };
   const fullScreen = vi.fn<(on: boolean) => void>();
+  const loopback = { name: 'lo', address: '127.0.0.1', kind: 'network', virtual: false, likely: true } as const;
+  const off = { on: false } as const;
+  const room = {
+    addresses: vi.fn<RoomService['addresses']>(() => ({ addresses: [loopback], preselected: loopback })),
+    state: vi.fn<RoomService['state']>(() => off),
+    start: vi.fn<RoomService['start']>(async () => off),
+    stop: vi.fn<RoomService['stop']>(async () => undefined),
+    setJoining: vi.fn<RoomService['setJoining']>(() => off),
+    newCode: vi.fn<RoomService['newCode']>(() => off),
+    end: vi.fn<RoomService['end']>(() => off),
+    remove: vi.fn<RoomService['remove']>(() => off),
+    answer: vi.fn<RoomService['answer']>(),
+    showViews: vi.fn<RoomService['showViews']>(),
+  };
   let ids = 0;
   const services: MainServices = {
     preferences,
@@ -98,6 +114,7 @@ export async function createTestServices(options: { readonly systemLocale?: stri
     printer,
     audience,
     fullScreen,
+    room,
   };
   return {
     services,
@@ -112,6 +129,7 @@ export async function createTestServices(options: { readonly systemLocale?: stri
     printer,
     audience,
     fullScreen,
+    room,
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -159,5 +177,19 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   closeAudienceWindow: [],
   showAudienceView: [
     audienceView(sampleSession(), { spotlightCardId: 'card-1', zoom: 'fit', boardView: 'lanes', scrolledTo: {}, language: 'de', theme: 'contrast' }),
+  ],
+  listRoomAddresses: [],
+  startRoom: ['127.0.0.1'],
+  stopRoom: [],
+  setRoomJoining: [false],
+  newRoomCode: [],
+  endRoom: [],
+  removeRoomParticipant: ['p-1'],
+  answerRoomCommand: ['00000000-0000-4000-8000-000000000001', { ok: true, wrote: 'card-3' }],
+  showPhoneViews: [
+    {
+      board: { sessionTitle: 'Kick-off', block: null, mission: '', lanes: [], caricaturesRevealed: false, votesRevealed: false },
+      personal: { 'p-1': { mine: [], can: { topics: true, caricatures: false }, dots: null } },
+    },
   ],
 };

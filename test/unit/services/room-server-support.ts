@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import type { RoomCommand, RoomDecision, RoomParticipant } from '../../../core/room';
+import { roomAnswer, type RoomAnswer, type RoomCommand, type RoomDecision, type RoomParticipant } from '../../../core/room';
 import type { ServerMessage } from '../../../core/room-protocol';
 import { startRoomServer, type RoomServer, type RoomServerOptions } from '../../../electron/services/room-server';
 
@@ -45,25 +45,26 @@ export interface Harness {
 }
 
 /** Accepts every command: topics go to the inbox, caricatures become cards c1, c2, … */
-function acceptAll(): (participant: RoomParticipant, command: RoomCommand) => Promise<RoomDecision> {
+function acceptAll(): (participant: RoomParticipant, command: RoomCommand) => Promise<RoomAnswer> {
   let next = 0;
-  return (_participant, command) => {
+  return (_participant, command) => Promise.resolve(roomAnswer(decide(command)));
+  function decide(command: RoomCommand): RoomDecision {
     switch (command.type) {
       case 'addTopic':
-        return Promise.resolve({ ok: true, operation: { type: 'receiveTopic', topicId: `t${++next}`, title: command.title } });
+        return { ok: true, operation: { type: 'receiveTopic', topicId: `t${++next}`, title: command.title } };
       case 'addCaricature':
-        return Promise.resolve({
+        return {
           ok: true,
           operation: { type: 'addCard', cardId: `c${++next}`, laneId: 'l1', title: command.title, kind: 'caricature', fromRoom: true },
-        });
+        };
       case 'editCaricature':
-        return Promise.resolve({ ok: true, operation: { type: 'editCardTitle', cardId: command.cardId, title: command.title } });
+        return { ok: true, operation: { type: 'editCardTitle', cardId: command.cardId, title: command.title } };
       case 'withdrawCaricature':
-        return Promise.resolve({ ok: true, operation: { type: 'deleteCard', cardId: command.cardId } });
+        return { ok: true, operation: { type: 'deleteCard', cardId: command.cardId } };
       case 'vote':
-        return Promise.resolve({ ok: true, operation: { type: 'vote', cardId: command.cardId, voterId: 'phone:x', delta: command.delta } });
+        return { ok: true, operation: { type: 'vote', cardId: command.cardId, voterId: 'phone:x', delta: command.delta } };
     }
-  };
+  }
 }
 
 export async function startRoom(options: Partial<RoomServerOptions> = {}): Promise<Harness> {

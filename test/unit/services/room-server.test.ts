@@ -35,12 +35,12 @@ describe('joining', () => {
     expect(server.joinUrl()).toMatch(new RegExp(`^${server.url}/j#k=[A-Za-z0-9_-]{22}$`));
     const { token } = await joinBySecret(server, 'Anna', 'sales');
     expect(token).toMatch(/^[A-Za-z0-9_-]{22}$/);
-    expect(server.participants()).toEqual([{ id: joined[0], name: 'Anna', side: 'sales', online: true, submissions: 0 }]);
+    expect(server.participants()).toEqual([{ id: joined[0], name: 'Anna', side: 'sales', online: true, submissions: 0, authored: [] }]);
   });
 
   it('lets a phone in with the typed code, in any case and with a space', async () => {
     const { server } = await startRoom();
-    expect(server.code()).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    expect(server.code()).toMatch(/^[34679ACDEFHJKMNPRTUVWXY]{6}$/);
     const phone = await connect(server);
     const typed = `${server.code().slice(0, 3).toLowerCase()} ${server.code().slice(3)}`;
     phone.send({ type: 'join', code: typed, name: '', side: 'other' });
@@ -94,7 +94,7 @@ describe('device tokens', () => {
     const again = await connect(server);
     again.send({ type: 'join', token: first.token, name: 'Anna', side: 'marketing' });
     expect(await again.next()).toEqual({ type: 'welcome', token: first.token });
-    expect(server.participants()).toEqual([{ id: joined[0], name: 'Anna', side: 'marketing', online: true, submissions: 0 }]);
+    expect(server.participants()).toEqual([{ id: joined[0], name: 'Anna', side: 'marketing', online: true, submissions: 0, authored: [] }]);
     expect(joined).toEqual([joined[0], joined[0]]);
   });
 
@@ -204,11 +204,13 @@ describe('the facilitator in charge', () => {
     const anna = await joinBySecret(server, 'Anna');
     const ben = await joinBySecret(server, 'Ben');
     const stranger = await connect(server);
-    expect(server.sendView(joined[1] ?? '', { dotsLeft: 2 })).toBe(true);
-    expect(await ben.phone.next()).toEqual({ type: 'view', view: { dotsLeft: 2 } });
-    server.broadcast({ mission: 'Gemeinsam' });
-    expect(await anna.phone.next()).toEqual({ type: 'view', view: { mission: 'Gemeinsam' } });
-    expect(await ben.phone.next()).toEqual({ type: 'view', view: { mission: 'Gemeinsam' } });
+    const personal = { mine: [], can: { topics: true, caricatures: false }, dots: { left: 2, mine: {} } };
+    expect(server.sendPersonal(joined[1] ?? '', personal)).toBe(true);
+    expect(await ben.phone.next()).toEqual({ type: 'personal', personal });
+    const board = { sessionTitle: 'Kick-off', block: null, mission: 'Gemeinsam', lanes: [], caricaturesRevealed: false, votesRevealed: false };
+    server.broadcastBoard(board);
+    expect(await anna.phone.next()).toEqual({ type: 'board', board });
+    expect(await ben.phone.next()).toEqual({ type: 'board', board });
     // Anna's first message after the broadcast is her own ack: Ben's view never reached her.
     expect(await ackOf(anna.phone, topic('a1'))).toMatchObject({ type: 'ack', id: 'a1' });
     // A connection that has not joined sees nothing.
