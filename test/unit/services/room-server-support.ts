@@ -94,6 +94,9 @@ export async function cleanUp(): Promise<void> {
   await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
 }
 
+/** Where a room listens: a server, or the room service's state while on. */
+export type RoomAt = Pick<RoomServer, 'url' | 'joinUrl'>;
+
 export interface Phone {
   readonly socket: WebSocket;
   send(message: unknown): void;
@@ -111,7 +114,7 @@ interface ConnectOptions {
 }
 
 /** A phone's WebSocket, opened as the phone app's own page would (its Origin, the served Host). */
-export async function connect(server: RoomServer, options: ConnectOptions = {}): Promise<Phone> {
+export async function connect(server: RoomAt, options: ConnectOptions = {}): Promise<Phone> {
   const url = `${server.url.replace('http:', 'ws:')}${options.path ?? '/room'}`;
   const origin = options.origin === undefined ? server.url : options.origin;
   const socket = new WebSocket(url, {
@@ -157,13 +160,13 @@ export function refusedUpgrade(server: RoomServer, options: ConnectOptions = {})
 }
 
 /** The secret of the room's QR code, as the phone reads it from the fragment. */
-export function secretOf(server: RoomServer): string {
+export function secretOf(server: RoomAt): string {
   return new URL(server.joinUrl()).hash.replace('#k=', '');
 }
 
 /** Joins by the QR code's secret; resolves with the welcome's device token. */
 export async function joinBySecret(
-  server: RoomServer,
+  server: RoomAt,
   name = 'Anna',
   side: 'marketing' | 'sales' | 'other' = 'marketing',
 ): Promise<{ phone: Phone; token: string }> {
