@@ -37,6 +37,12 @@ function at(state: RoomState): RoomAt {
   return { url: state.url, joinUrl: () => state.joinUrl };
 }
 
+function nth<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`no item ${index}`);
+  return item;
+}
+
 const views = (mission: string, personal: PhoneViews['personal'] = {}): PhoneViews => ({
   board: { sessionTitle: 'Kick-off', block: null, mission, lanes: [], caricaturesRevealed: false, votesRevealed: false },
   personal,
@@ -55,7 +61,7 @@ describe('the room as main runs it', () => {
     const { phone } = await joinBySecret(room, 'Anna', 'sales');
     phone.send({ type: 'addCaricature', id: 'm1', title: 'Die Zahlenfresser' });
     await expect.poll(() => commands.length).toBe(1);
-    const request = commands[0]!;
+    const request = nth(commands, 0);
     expect(request.command).toEqual({ type: 'addCaricature', title: 'Die Zahlenfresser' });
     expect(request.participant).toMatchObject({ side: 'sales', authored: [] });
     service.answer(request.requestId, { ok: true, wrote: 'card-9' });
@@ -64,7 +70,7 @@ describe('the room as main runs it', () => {
     phone.send({ type: 'withdrawCaricature', id: 'm2', cardId: 'card-9' });
     await expect.poll(() => commands.length).toBe(2);
     expect(commands[1]?.participant.authored).toEqual(['card-9']);
-    service.answer(commands[1]!.requestId, { ok: false, refusal: 'alreadyRevealed' });
+    service.answer(nth(commands, 1).requestId, { ok: false, refusal: 'alreadyRevealed' });
     expect(await phone.next()).toEqual({ type: 'ack', id: 'm2', status: 'refused', refusal: 'alreadyRevealed' });
   });
 
@@ -73,10 +79,10 @@ describe('the room as main runs it', () => {
     const { phone } = await joinBySecret(at(await service.start('127.0.0.1')));
     phone.send({ type: 'addTopic', id: 'm1', title: 'Leads' });
     expect(await phone.next()).toEqual({ type: 'ack', id: 'm1', status: 'refused', refusal: 'failed' });
-    service.answer(commands[0]!.requestId, { ok: true });
+    service.answer(nth(commands, 0).requestId, { ok: true });
     phone.send({ type: 'addTopic', id: 'm2', title: 'Preise' });
     await expect.poll(() => commands.length).toBe(2);
-    service.answer(commands[1]!.requestId, { ok: true });
+    service.answer(nth(commands, 1).requestId, { ok: true });
     expect(await phone.next()).toEqual({ type: 'ack', id: 'm2', status: 'received' });
   });
 
@@ -85,7 +91,7 @@ describe('the room as main runs it', () => {
     const room = at(await service.start('127.0.0.1'));
     const anna = await joinBySecret(room, 'Anna');
     await expect.poll(() => states.at(-1)?.on && states.at(-1)).toMatchObject({ participants: [{ name: 'Anna' }] });
-    const annaId = (states.at(-1) as Extract<RoomState, { on: true }>).participants[0]!.id;
+    const annaId = nth((states.at(-1) as Extract<RoomState, { on: true }>).participants, 0).id;
     service.showViews(views('Gemeinsam', { [annaId]: own(3) }));
     expect(await anna.phone.next()).toMatchObject({ type: 'board', board: { mission: 'Gemeinsam' } });
     expect(await anna.phone.next()).toEqual({ type: 'personal', personal: own(3) });
