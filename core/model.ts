@@ -119,8 +119,8 @@ export interface Card {
   readonly fromRoom?: true;
 }
 
-/** At most this many topics wait in the inbox: a room cannot bury the facilitator. */
-export const inboxLimit = 300;
+/** At most this many topics wait in the inbox: a full room (100 phones) may send 10 each, and no more. */
+export const inboxLimit = 1000;
 
 /** A topic a participant sent from a phone, waiting in the control window's inbox to be placed. */
 export interface InboxTopic {

@@ -26,6 +26,7 @@ interface BuilderConfig {
     readonly hardenedRuntime?: boolean;
     readonly entitlements?: string;
     readonly entitlementsInherit?: string;
+    readonly extendInfo?: Readonly<Record<string, unknown>>;
   };
   readonly win: { readonly target: readonly (string | TargetEntry)[] };
 }
@@ -62,6 +63,13 @@ describe('electron-builder.yml', () => {
         expect(plist).toContain(`<key>${key}</key>`);
       }
     }
+  });
+
+  it('tells macOS why the app asks for the local network (the phones in the room), in English and German', () => {
+    const reason = config.mac.extendInfo?.NSLocalNetworkUsageDescription;
+    expect(typeof reason).toBe('string');
+    expect(reason).toMatch(/phones/);
+    expect(reason).toMatch(/Handys/);
   });
 
   it('builds a mac dmg for both Apple Silicon and Intel', () => {
