@@ -212,7 +212,7 @@ export const apiArgs = {
   newRoomCode: z.tuple([]),
   endRoom: z.tuple([]),
   removeRoomParticipant: z.tuple([id]),
-  answerRoomCommand: z.tuple([id, roomAnswerSchema]),
+  answerRoomCommands: z.tuple([z.array(z.object({ requestId: id, answer: roomAnswerSchema }).strict()).max(roomLimits.participants * 4)]),
   showPhoneViews: z.tuple([phoneViewsSchema]),
 } satisfies ArgsSchemas;
 

@@ -149,11 +149,17 @@ export type RoomState =
       readonly participants: readonly RoomMember[];
     };
 
-/** A phone's command, handed to the control window to decide (core/room.ts) and apply; answered with `answerRoomCommand`. */
+/** A phone's command, handed to the control window to decide (core/room.ts) and apply; answered with `answerRoomCommands`. */
 export interface RoomCommandRequest {
   readonly requestId: string;
   readonly participant: { readonly id: string; readonly side: RoomParticipantInfo['side']; readonly authored: readonly CardId[] };
   readonly command: RoomCommand;
+}
+
+/** The control window's answer to one `roomCommand`. */
+export interface RoomCommandAnswer {
+  readonly requestId: string;
+  readonly answer: RoomAnswer;
 }
 
 /** What the phones see: the public board once for all, and each phone's own part by its id. */
@@ -261,8 +267,11 @@ export interface NahtstelleApi {
   endRoom(): Promise<RoomState>;
   /** Puts one phone out; its device token no longer lets it back in. */
   removeRoomParticipant(participantId: string): Promise<RoomState>;
-  /** The control window's answer to a `roomCommand` event; an unknown or late request id is ignored. */
-  answerRoomCommand(requestId: string, answer: RoomAnswer): Promise<void>;
+  /**
+   * The control window's answers to `roomCommand` events, several at once when phones send in a
+   * burst; an unknown or late request id is ignored.
+   */
+  answerRoomCommands(answers: readonly RoomCommandAnswer[]): Promise<void>;
   /** What the phones show from now on (core/room-view.ts); checked in main like the audience view. */
   showPhoneViews(views: PhoneViews): Promise<void>;
 }
@@ -308,7 +317,7 @@ export const apiVerbs = [
   'newRoomCode',
   'endRoom',
   'removeRoomParticipant',
-  'answerRoomCommand',
+  'answerRoomCommands',
   'showPhoneViews',
 ] as const satisfies readonly ApiVerb[];
 
@@ -331,7 +340,7 @@ export interface ApiEvents {
   fullScreen: { readonly on: boolean };
   /** To the control window: the phones' server changed (someone joined, left, submitted; on, off). */
   roomState: RoomState;
-  /** To the control window: a phone's command to decide and apply; answer with `answerRoomCommand`. */
+  /** To the control window: a phone's command to decide and apply; answer with `answerRoomCommands`. */
   roomCommand: RoomCommandRequest;
 }
 

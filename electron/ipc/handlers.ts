@@ -371,8 +371,8 @@ export function createHandlers(services: MainServices): MainHandlers {
     async removeRoomParticipant(participantId) {
       return services.room.remove(participantId);
     },
-    async answerRoomCommand(requestId, answer) {
-      services.room.answer(requestId, answer);
+    async answerRoomCommands(answers) {
+      for (const { requestId, answer } of answers) services.room.answer(requestId, answer);
     },
     async showPhoneViews(views) {
       services.room.showViews(views);

@@ -2,7 +2,7 @@
  * The control window's side of the room: decides and applies each phone's command, and sends the
  * phones their views after every change. docs/ARCHITECTURE.md, "Phones in the room".
  */
-import type { PhoneViews, RoomCommandRequest } from '../../../core/api';
+import type { PhoneViews, RoomCommandAnswer, RoomCommandRequest } from '../../../core/api';
 import { decideRoomCommand, roomAnswer, type RoomPermissions } from '../../../core/room';
 import { phoneBoard, phonePersonal } from '../../../core/room-view';
 import { api } from '../api';
@@ -15,8 +15,8 @@ const viewIntervalMs = 50;
 
 const permissions = (): RoomPermissions => ({ paused: useRoom.getState().paused, voting: useTools.getState().votingOpen });
 
-/** One phone's command: decided against the session as it is now, applied, answered. */
-export function handleRoomCommand(request: RoomCommandRequest): void {
+/** One phone's command: decided against the session as it is now, and applied. */
+function decideAndApply(request: RoomCommandRequest): RoomCommandAnswer {
   const board = useBoard.getState();
   const participant = { ...request.participant, authored: new Set(request.participant.authored) };
   // No session open (the library is shown): the phones wait as if paused.
@@ -24,7 +24,24 @@ export function handleRoomCommand(request: RoomCommandRequest): void {
     ? decideRoomCommand(board.history.present, participant, request.command, permissions(), crypto.randomUUID())
     : ({ ok: false, refusal: 'paused' } as const);
   if (decision.ok) board.receiveFromRoom(decision.operation);
-  void api.answerRoomCommand(request.requestId, roomAnswer(decision)).catch(() => undefined);
+  return { requestId: request.requestId, answer: roomAnswer(decision) };
+}
+
+const waiting: RoomCommandRequest[] = [];
+
+/**
+ * Takes a phone's command. Commands that arrived together (a room sending at once) are decided in
+ * one task, one after the other, so the board renders once for them all and one call answers them.
+ * An unanswered command fails on the phone after main's timeout; the phone keeps its text.
+ */
+export function handleRoomCommand(request: RoomCommandRequest): void {
+  waiting.push(request);
+  if (waiting.length === 1) setTimeout(answerWaiting, 0);
+}
+
+function answerWaiting(): void {
+  const answers = waiting.splice(0).map(decideAndApply);
+  if (answers.length > 0) void api.answerRoomCommands(answers).catch(() => undefined);
 }
 
 /** The views every phone is to see now. */

@@ -101,7 +101,7 @@ function spyHandlers(): { readonly [V in ApiVerb]: Mock<ApiHandlers[V]> } {
     newRoomCode: vi.fn(async () => ({ on: false }) as const),
     endRoom: vi.fn(async () => ({ on: false }) as const),
     removeRoomParticipant: vi.fn(async () => ({ on: false }) as const),
-    answerRoomCommand: vi.fn(async () => undefined),
+    answerRoomCommands: vi.fn(async () => undefined),
     showPhoneViews: vi.fn(async () => undefined),
   };
 }

@@ -185,7 +185,7 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   newRoomCode: [],
   endRoom: [],
   removeRoomParticipant: ['p-1'],
-  answerRoomCommand: ['00000000-0000-4000-8000-000000000001', { ok: true, wrote: 'card-3' }],
+  answerRoomCommands: [[{ requestId: '00000000-0000-4000-8000-000000000001', answer: { ok: true, wrote: 'card-3' } }]],
   showPhoneViews: [
     {
       board: { sessionTitle: 'Kick-off', block: null, mission: '', lanes: [], caricaturesRevealed: false, votesRevealed: false },

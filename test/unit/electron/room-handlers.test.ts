@@ -83,13 +83,17 @@ describe('the phones in main', () => {
   it('checks an answer to a phone command field by field', async () => {
     const { table, room } = await handlers();
     const requestId = '00000000-0000-4000-8000-000000000001';
-    expect(await dispatchCall(table, 'answerRoomCommand', [requestId, { ok: false, refusal: 'no such reason' }])).toMatchObject({
+    expect(await dispatchCall(table, 'answerRoomCommands', [[{ requestId, answer: { ok: false, refusal: 'no such reason' } }]])).toMatchObject({
       ok: false,
       error: { code: 'invalidArguments' },
     });
-    expect(await dispatchCall(table, 'answerRoomCommand', [requestId, { ok: true, wrote: 'card-1', extra: 1 }])).toMatchObject({ ok: false });
+    expect(await dispatchCall(table, 'answerRoomCommands', [[{ requestId, answer: { ok: true, wrote: 'card-1', extra: 1 } }]])).toMatchObject({
+      ok: false,
+    });
     expect(room.answer).not.toHaveBeenCalled();
-    expect(await dispatchCall(table, 'answerRoomCommand', [requestId, { ok: false, refusal: 'noDotsLeft' }])).toMatchObject({ ok: true });
+    expect(await dispatchCall(table, 'answerRoomCommands', [[{ requestId, answer: { ok: false, refusal: 'noDotsLeft' } }]])).toMatchObject({
+      ok: true,
+    });
     expect(room.answer).toHaveBeenCalledWith(requestId, { ok: false, refusal: 'noDotsLeft' });
   });
 

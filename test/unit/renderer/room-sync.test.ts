@@ -9,7 +9,7 @@ const listeners = new Map<string, (payload: unknown) => void>();
 const bridge = vi.hoisted(() => {
   const query = { matches: false, addEventListener: () => undefined, removeEventListener: () => undefined };
   const api = {
-    answerRoomCommand: vi.fn(async () => undefined),
+    answerRoomCommands: vi.fn(async () => undefined),
     showPhoneViews: vi.fn(async () => undefined),
     stopRoom: vi.fn(async () => undefined),
     on: vi.fn(),
@@ -32,7 +32,12 @@ function command(command: RoomCommandRequest['command'], authored: string[] = []
   const request: ApiEvents['roomCommand'] = { requestId: `r${Math.random()}`, participant: { id: annaId, side, authored }, command };
   listeners.get('roomCommand')?.(request);
 }
-const lastAnswer = () => (bridge.answerRoomCommand.mock.calls.at(-1) as unknown[] | undefined)?.[1];
+/** The answer to the last command, once the control window has handled the waiting ones. */
+async function lastAnswer(): Promise<unknown> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const answers = (bridge.answerRoomCommands.mock.calls.at(-1) as unknown as [{ answer: unknown }[]] | undefined)?.[0];
+  return answers?.at(-1)?.answer;
+}
 const session = () => useBoard.getState().history.present;
 
 let stop: (() => void) | undefined;
@@ -58,41 +63,52 @@ beforeEach(() => {
 afterEach(() => stop?.());
 
 describe('phones in the control window', () => {
+  it('decides commands that arrive together in one go, in order, and answers them in one call', async () => {
+    command({ type: 'addTopic', title: 'Preise' });
+    command({ type: 'addTopic', title: 'Leads' });
+    command({ type: 'addCaricature', title: 'Zu früh' });
+    await lastAnswer();
+    expect(bridge.answerRoomCommands).toHaveBeenCalledOnce();
+    const answers = (bridge.answerRoomCommands.mock.calls[0] as unknown as [{ answer: unknown }[]])[0];
+    expect(answers.map((entry) => entry.answer)).toEqual([{ ok: true }, { ok: true }, { ok: false, refusal: 'notInCaricatureBlock' }]);
+    expect(session().inbox?.map((topic) => topic.title)).toEqual(['Preise', 'Leads']);
+  });
+
   it('puts a phone topic into the inbox and answers "received"; the facilitator’s undo never takes it away', async () => {
     useBoard.getState().dispatch({ type: 'editCardTitle', cardId: 'topic', title: 'Messe' });
     command({ type: 'addTopic', title: 'Lead-Qualität' });
+    expect(await lastAnswer()).toEqual({ ok: true });
     expect(session().inbox?.map((topic) => topic.title)).toEqual(['Lead-Qualität']);
-    expect(lastAnswer()).toEqual({ ok: true });
     useBoard.getState().undo();
     expect(session().cards.topic?.title).toBe('Trade fair');
     expect(session().inbox?.map((topic) => topic.title)).toEqual(['Lead-Qualität']);
   });
 
-  it('refuses a caricature outside the caricatures block, and takes it in that block as the phone’s own hidden card', () => {
+  it('refuses a caricature outside the caricatures block, and takes it in that block as the phone’s own hidden card', async () => {
     command({ type: 'addCaricature', title: 'Marketing malt bunte Bilder' });
-    expect(lastAnswer()).toEqual({ ok: false, refusal: 'notInCaricatureBlock' });
+    expect(await lastAnswer()).toEqual({ ok: false, refusal: 'notInCaricatureBlock' });
     useBoard.getState().dispatch({ type: 'goToBlock', blockId: 'b1' });
     command({ type: 'addCaricature', title: 'Marketing malt bunte Bilder' });
-    const answer = lastAnswer() as { ok: true; wrote: string };
+    const answer = (await lastAnswer()) as { ok: true; wrote: string };
     expect(answer.ok).toBe(true);
     expect(session().cards[answer.wrote]).toMatchObject({ kind: 'caricature', fromRoom: true });
     expect(session().lanes.sales?.cardIds).toContain(answer.wrote);
   });
 
-  it('refuses everything while the facilitator has paused the phones, and while no session is open', () => {
+  it('refuses everything while the facilitator has paused the phones, and while no session is open', async () => {
     useRoom.getState().setPaused(true);
     command({ type: 'addTopic', title: 'Preise' });
-    expect(lastAnswer()).toEqual({ ok: false, refusal: 'paused' });
+    expect(await lastAnswer()).toEqual({ ok: false, refusal: 'paused' });
     useRoom.getState().setPaused(false);
     useBoard.getState().close();
     command({ type: 'addTopic', title: 'Preise' });
-    expect(lastAnswer()).toEqual({ ok: false, refusal: 'paused' });
+    expect(await lastAnswer()).toEqual({ ok: false, refusal: 'paused' });
   });
 
   it('sends the phones the public board and each its own hidden words', async () => {
     useBoard.getState().dispatch({ type: 'goToBlock', blockId: 'b1' });
     command({ type: 'addCaricature', title: 'Marketing malt bunte Bilder' });
-    const { wrote } = lastAnswer() as { wrote: string };
+    const { wrote } = (await lastAnswer()) as { wrote: string };
     listeners.get('roomState')?.({
       ...useRoom.getState().room,
       participants: [{ id: annaId, name: 'Anna', side: 'sales', online: true, submissions: 1, authored: [wrote] }],
