@@ -64,7 +64,8 @@ export const de: Translation = {
     forbiddenSender: 'Diese Anfrage kam nicht aus dem App-Fenster und wurde abgelehnt.',
     notAllowed: 'Die App darf diese Datei nicht ändern.',
     fileProblem: 'Mit „{{file}}“ stimmt etwas nicht.',
-    roomNotStarted: 'Die Handys ließen sich unter dieser Adresse nicht einschalten. Ist der Laptop noch in diesem Netz? Bitte die Adresse neu oder eine andere wählen.',
+    roomNotStarted:
+      'Die Handys ließen sich unter dieser Adresse nicht einschalten. Ist der Laptop noch in diesem Netz? Bitte die Adresse neu oder eine andere wählen.',
     internal: 'Die App konnte diesen Schritt nicht abschließen.',
   },
   files: {

@@ -63,7 +63,8 @@ export const en = {
     forbiddenSender: 'This request did not come from the app window and was refused.',
     notAllowed: 'The app may not change this file.',
     fileProblem: 'There is a problem with “{{file}}”.',
-    roomNotStarted: 'The phones could not be switched on at this address. Is the laptop still on that network? Pick the address again or another one.',
+    roomNotStarted:
+      'The phones could not be switched on at this address. Is the laptop still on that network? Pick the address again or another one.',
     internal: 'The app could not finish this step.',
   },
   files: {
