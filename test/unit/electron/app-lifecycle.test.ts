@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { eventChannel, invokeChannel, type ApiResult, type ApiVerb, type OpenedSession } from '../../../core/api';
@@ -158,6 +158,17 @@ describe('runApp', () => {
       },
     });
     expect(app.getPath).toHaveBeenCalledWith('documents');
+  });
+
+  it('offers the phones this machine’s own network addresses, never loopback', async () => {
+    runApp();
+    await becomeReady();
+    const result = await callFrom(onlyWindow().webContents, 'listRoomAddresses');
+    expect(result).toMatchObject({ ok: true });
+    const { addresses } = (result as { value: { addresses: { address: string }[] } }).value;
+    const own = Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => entry.address));
+    for (const { address } of addresses) expect(own).toContain(address);
+    expect(addresses.map(({ address }) => address)).not.toContain('127.0.0.1');
   });
 
   it('creates sessions with random ids in the sessions folder, and reopens the last one at the next start', async () => {
