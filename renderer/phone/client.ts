@@ -85,7 +85,7 @@ export class PhoneClient {
   submit(command: RoomCommand): string {
     const id = newMessageId(this.deps.getRandomValues);
     this.dispatch({ type: 'submit', id, command });
-    if (this.state.stage === 'room' && this.socket?.readyState === open) this.flush();
+    if (this.state.stage === 'room' && this.socket?.readyState === open) this.flush(false);
     return id;
   }
 
@@ -200,15 +200,17 @@ export class PhoneClient {
     }
     if (message.type === 'welcome') {
       this.attempt = 0;
-      this.flush();
+      // A new connection: nothing of the old one's is on this wire, whatever it last showed.
+      this.flush(true);
     }
     if (toSend(this.state.outbox).some((entry) => entry.status === 'sent')) this.expectAnswer();
   }
 
-  private flush(): void {
+  /** Sends the waiting entries, or (`all`, after a welcome) every unsettled one, each with its own id. */
+  private flush(all: boolean): void {
     const socket = this.socket;
     if (!socket || socket.readyState !== open) return;
-    const entries = toSend(this.state.outbox).filter((entry) => entry.status === 'waiting');
+    const entries = toSend(this.state.outbox).filter((entry) => all || entry.status === 'waiting');
     if (entries.length === 0) return;
     for (const entry of entries) socket.send(JSON.stringify({ ...entry.command, id: entry.id }));
     this.dispatch({ type: 'sent', ids: entries.map((entry) => entry.id) });

@@ -24,13 +24,16 @@ export function RoomScreen({ client, state, t, language }: Props) {
   const { board, personal } = state;
   const voting = personal?.dots != null;
   const caricatures = personal?.can.caricatures === true;
-  // When the facilitator opens voting or the caricatures, the phone goes there by itself.
-  const openedRef = useRef({ voting, caricatures });
+  // When the facilitator opens voting or the caricatures, the phone goes there by itself (not on
+  // the first view after a join or reload: the participant is where they were).
+  const openedRef = useRef<{ voting: boolean; caricatures: boolean } | null>(null);
   useEffect(() => {
-    if (voting && !openedRef.current.voting) setTab('dots');
-    else if (caricatures && !openedRef.current.caricatures) setTab('write');
+    if (!personal) return;
+    const before = openedRef.current;
+    if (before && voting && !before.voting) setTab('dots');
+    else if (before && caricatures && !before.caricatures) setTab('write');
     openedRef.current = { voting, caricatures };
-  }, [voting, caricatures]);
+  }, [personal, voting, caricatures]);
   return (
     <>
       <main class="room" id="room-content">
