@@ -65,7 +65,10 @@ export function initialState(stored: { token?: string; name?: string; side?: Dep
     stage: rejoin ? 'joining' : 'join',
     connection: 'idle',
     wasConnected: false,
-    credentials: rejoin ? { token: stored.token, name: stored.name ?? '', side: stored.side ?? 'other' } : null,
+    // A phone that scans the QR code again joins with its token, or by the secret when the room no longer knows the token.
+    credentials: rejoin
+      ? { token: stored.token, ...(secret !== null ? { secret } : {}), name: stored.name ?? '', side: stored.side ?? 'other' }
+      : null,
     secret,
     problem: null,
     waitUntil: 0,

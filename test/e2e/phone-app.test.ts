@@ -6,7 +6,12 @@
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { phoneAppBuilt, startTestRoom, type TestRoom } from './phone-room';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { enhancedContrastOnly, seriousViolations } from './axe';
 import { launchChromium } from './support';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 const rooms: TestRoom[] = [];
@@ -245,5 +250,30 @@ describe('the phone app', () => {
     await page.getByRole('button', { name: 'Neu beitreten' }).tap();
     await expect.poll(() => page.getByLabel('Code von der Leinwand').isVisible()).toBe(true);
     expect(await page.getByLabel('Ihr Name (freiwillig)').inputValue()).toBe('Anna');
+  });
+
+  it('passes axe and the AAA contrast rule (sunlight) on the join form, the writing, the dots and the board', async () => {
+    const testRoom = await room();
+    const { page } = await phone();
+    await page.goto(testRoom.server.url);
+    await expect.poll(() => page.getByLabel('Code von der Leinwand').isVisible()).toBe(true);
+    const check = async (screen: string) => {
+      // Evaluated, not injected as a <script>: the page keeps the room server's CSP as the phones get it.
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+      expect([...(await seriousViolations(page)), ...(await seriousViolations(page, { options: enhancedContrastOnly }))], screen).toEqual([]);
+    };
+    await check('join');
+    await page.getByLabel('Code von der Leinwand').fill(testRoom.server.code());
+    await page.getByRole('button', { name: 'Sales', exact: true }).tap();
+    await expect.poll(() => status(page).textContent()).toBe('Verbunden');
+    await sendTopic(page, 'Preisliste');
+    await expect.poll(() => entry(page, 'Preisliste').textContent()).toContain('Angekommen ✓');
+    await check('write');
+    await tab(page, 'Punkte').tap();
+    await page.getByRole('button', { name: 'Ein Punkt mehr auf „Leads aus Messen“' }).tap();
+    await expect.poll(() => page.getByText('Noch 2 Punkte').isVisible()).toBe(true);
+    await check('dots');
+    await tab(page, 'Board').tap();
+    await check('board');
   });
 });

@@ -49,6 +49,12 @@ describe('joining', () => {
     expect(joinMessage(state)).toEqual({ type: 'join', token: 'tok', name: 'Anna', side: 'sales' });
   });
 
+  it('joins by the scanned secret when the room no longer knows its stored token', () => {
+    const state = initialState({ token: 'old', name: 'Anna', side: 'sales' }, secret);
+    expect(joinMessage(state)).toEqual({ type: 'join', token: 'old', secret, name: 'Anna', side: 'sales' });
+    expect(reduce(state, server({ type: 'bye', reason: 'invalid' }))).toMatchObject({ problem: 'wrongCode' });
+  });
+
   it.each([
     ['joiningClosed', 'joiningClosed'],
     ['full', 'full'],
