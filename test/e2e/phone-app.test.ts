@@ -57,6 +57,10 @@ async function phone(
   }
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // Anything the room server's CSP blocks would be missing on every phone.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   return { page, context };
 }
 
