@@ -54,9 +54,10 @@ function ConnectionState({ state, t }: { state: PhoneState; t: Translate }) {
 }
 
 function Screen({ client, state, t, language }: { client: PhoneClient; state: PhoneState; t: Translate; language: Language }) {
+  const [code, setCode] = useState('');
   switch (state.stage) {
     case 'join':
-      return <JoinScreen client={client} state={state} t={t} />;
+      return <JoinScreen client={client} state={state} t={t} code={code} setCode={setCode} />;
     case 'joining':
       return (
         <main class="center">

@@ -7,9 +7,17 @@ import type { PhoneClient } from './client';
 import type { Translate } from './i18n';
 import type { PhoneState } from './state';
 
-export function JoinScreen({ client, state, t }: { client: PhoneClient; state: PhoneState; t: Translate }) {
+interface Props {
+  readonly client: PhoneClient;
+  readonly state: PhoneState;
+  readonly t: Translate;
+  /** Kept by the app while the phone tries to join, so a wrong code comes back to be corrected. */
+  readonly code: string;
+  setCode(code: string): void;
+}
+
+export function JoinScreen({ client, state, t, code, setCode }: Props) {
   const profile = client.getProfile();
-  const [code, setCode] = useState('');
   const [name, setName] = useState(profile?.name ?? '');
   const [showCodeProblem, setShowCodeProblem] = useState(false);
   const waiting = useWaiting(state.waitUntil);

@@ -229,9 +229,12 @@ describe('the phone app', () => {
     const code = page.getByLabel('Code from the screen');
     await code.fill('AC0');
     await expect.poll(() => page.getByText('“0” is in no code.').isVisible()).toBe(true);
-    await code.fill(testRoom.server.code() === 'ACDEFH' ? 'ACDEFJ' : 'ACDEFH');
+    const wrong = testRoom.server.code() === 'ACDEFH' ? 'ACDEFJ' : 'ACDEFH';
+    await code.fill(wrong);
     await page.getByRole('button', { name: 'Other', exact: true }).tap();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('This code or link opens no room.');
+    // The wrong code stays in the field to be corrected.
+    expect(await page.getByLabel('Code from the screen').inputValue()).toBe(wrong);
     await page.getByLabel('Code from the screen').fill(testRoom.server.code().toLowerCase());
     await page.getByRole('button', { name: 'Other', exact: true }).tap();
     await expect.poll(() => status(page).textContent()).toBe('Connected');
