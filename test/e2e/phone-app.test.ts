@@ -240,8 +240,14 @@ describe('the phone app', () => {
     await expect.poll(() => status(page).textContent()).toBe('Connected');
     expect(testRoom.server.participants()).toMatchObject([{ side: 'other' }]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-
+    // No label cut off in a button either (the German tab names are the longest).
     await page.getByRole('button', { name: 'Deutsch' }).tap();
+    await expect.poll(() => tab(page, 'Schreiben').isVisible()).toBe(true);
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('button')].filter((button) => button.scrollWidth > button.clientWidth).map((button) => button.textContent),
+    );
+    expect(clipped).toEqual([]);
+
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('de');
     expect(await status(page).textContent()).toBe('Verbunden');
     await page.reload();
