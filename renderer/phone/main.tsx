@@ -4,14 +4,14 @@ import { secretFromFragment } from '../../core/room-join';
 import { roomSocketPath } from '../../core/room-protocol';
 import { App } from './app';
 import { PhoneClient } from './client';
-import { readStored } from './storage';
+import { readStored, type KeyValueStore } from './storage';
 import './phone.css';
 
 const secret = secretFromFragment(location.hash) ?? null;
 // The secret leaves the address bar at once: no bookmark, screenshot or shared tab carries it on.
 if (location.hash !== '') history.replaceState(null, '', location.pathname + location.search);
 
-const store = window.localStorage;
+const store = openStore();
 const client = new PhoneClient(
   {
     url: `ws://${location.host}${roomSocketPath}`,
@@ -38,6 +38,20 @@ window.addEventListener('offline', () => client.wentOffline());
 window.addEventListener('pageshow', (event) => {
   if (event.persisted) client.wake(true);
 });
+
+/** localStorage, or a memory stand-in where the browser refuses it (blocked site data): the phone then works, only forgets on reload. */
+function openStore(): KeyValueStore {
+  try {
+    return window.localStorage;
+  } catch {
+    const memory = new Map<string, string>();
+    return {
+      getItem: (key) => memory.get(key) ?? null,
+      setItem: (key, value) => void memory.set(key, value),
+      removeItem: (key) => void memory.delete(key),
+    };
+  }
+}
 
 const root = document.getElementById('app');
 if (root) render(<App client={client} store={store} storedLanguage={readStored(store).language} />, root);

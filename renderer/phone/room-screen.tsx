@@ -378,7 +378,7 @@ function DotsView({ client, state, t, language }: Props) {
                   aria-label={t('removeDot', { title: card.title })}
                   onClick={() => client.submit({ type: 'vote', cardId: card.id, delta: -1 })}
                 >
-                  −
+                  {t('minus')}
                 </button>
                 <button
                   type="button"
@@ -387,7 +387,7 @@ function DotsView({ client, state, t, language }: Props) {
                   aria-label={t('addDot', { title: card.title })}
                   onClick={() => client.submit({ type: 'vote', cardId: card.id, delta: 1 })}
                 >
-                  +
+                  {t('plus')}
                 </button>
               </div>
             </li>
