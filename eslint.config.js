@@ -137,6 +137,8 @@ export default tseslint.config(
         // The rest of electron/: start-up, windows, menus, dialogs, protocol, security.
         { type: 'shell', partialMatch: false, pattern: 'electron' },
         ...rendererElements,
+        // The phone app (issue #17): a web app of its own, served to the phones by the room server.
+        { type: 'phone', partialMatch: false, pattern: 'renderer/phone' },
         // The files beside the layers: the bridge to main (api.ts) and the entry that mounts the shell.
         { type: 'renderer-root', partialMatch: false, pattern: 'renderer/src' },
       ],
@@ -147,6 +149,8 @@ export default tseslint.config(
           pattern: ['electron/export/printer.ts', 'electron/ipc/register.ts', 'electron/ipc/events.ts', 'electron/ipc/trusted-sender.ts'],
         },
         { category: 'renderer-bridge', pattern: ['renderer/src/api.ts'] },
+        // What the phone app may bundle from core/: browser-safe, no validation library (JS ≤ 80 KB gzipped).
+        { category: 'phone-core', pattern: ['core/room-protocol.ts', 'core/room-join.ts', 'core/model.ts', 'core/network.ts'] },
       ],
     },
     rules: {
@@ -168,6 +172,19 @@ export default tseslint.config(
             ...rendererPolicies,
             // Packages and Node's modules (core/'s own rule below keeps core/ free of platforms)…
             { allow: { to: { module: { origin: ['external', 'core'] } } } },
+            // The phone app: itself, the browser-safe part of core/ and, as types only, the rest of core/;
+            // of the packages only Preact.
+            {
+              from: { element: { type: 'phone' } },
+              disallow: { to: { module: { origin: ['external', 'core'] } } },
+            },
+            {
+              from: { element: { type: 'phone' } },
+              allow: [
+                { to: [{ element: { type: 'phone' } }, { file: { categories: 'phone-core' } }, { module: { source: ['preact', 'preact/*'] } }] },
+                { to: { element: { type: 'core' } }, dependency: { kind: 'type' } },
+              ],
+            },
             // …but Electron only in the shell and the preload…
             {
               from: { element: { type: ['core', 'services', 'export', 'cli', 'ipc', ...rendererTypes] } },
@@ -192,6 +209,11 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { project: './tsconfig.web.json', tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/no-misused-promises': 'error' },
+  },
+  {
+    // The phone app has its own tsconfig: it runs in phones' browsers (DOM, no Node).
+    files: ['renderer/phone/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { project: './tsconfig.phone.json', tsconfigRootDir: import.meta.dirname } },
   },
   {
     // core/ is the pure domain: nothing from the app's other layers, no platform modules.

@@ -29,7 +29,7 @@ const MAX_ASAR_BYTES = 15 * 1024 * 1024;
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'] as const;
+const BUILD_OUTPUTS = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/phone/index.html'] as const;
 
 /** Locales the stand-in Electron ships; electron-builder.yml keeps only de and en-US. */
 const STAND_IN_LOCALES = ['de', 'en-US', 'fr', 'ja'] as const;
@@ -265,7 +265,8 @@ describe('packaging (electron-builder --linux dir)', () => {
       expect(topLevel).toEqual(['/out', '/package.json']);
 
       const outChildren = [...new Set(entries.filter((e) => e.startsWith('/out/')).map((e) => e.split('/')[2]))].sort();
-      expect(outChildren).toEqual(['main', 'preload', 'renderer']);
+      // out/phone: the phone app the room server serves (vite.phone.config.ts).
+      expect(outChildren).toEqual(['main', 'phone', 'preload', 'renderer']);
 
       for (const sourceDir of ['/test/', '/bench/', '/core/', '/renderer/', '/electron/', '/assets/', '/docs/']) {
         expect(entries.filter((entry) => entry.startsWith(sourceDir))).toEqual([]);

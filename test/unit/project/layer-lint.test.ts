@@ -73,6 +73,18 @@ describe('the layer table', () => {
       "import { ExportDialog } from '../export/ExportDialog';\nexport const x = ExportDialog;\n",
     ],
     ['the bridge importing a store', 'renderer/src/api.ts', "import { useApp } from './store/app-store';\nexport const x = useApp;\n"],
+    ['the phone app importing zod', 'renderer/phone/lint-probe.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    [
+      'the phone app importing a schema file',
+      'renderer/phone/lint-probe.ts',
+      "import { phoneMessageSchema } from '../../core/room-protocol-schemas';\nexport const x = phoneMessageSchema;\n",
+    ],
+    [
+      'the phone app bundling core beyond its browser-safe files',
+      'renderer/phone/lint-probe.ts',
+      "import { dotsLeft } from '../../core/voting';\nexport const x = dotsLeft;\n",
+    ],
+    ['the phone app importing the control window', 'renderer/phone/lint-probe.ts', "import { api } from '../src/api';\nexport const x = api;\n"],
   ])(
     'refuses %s',
     async (_case, file, code) => {
@@ -106,6 +118,11 @@ describe('the layer table', () => {
       'the shell using the handler table',
       'electron/lint-probe.ts',
       "import { app } from 'electron';\nimport { dispatchCall } from './ipc/handlers';\nexport const x = [app, dispatchCall];\n",
+    ],
+    [
+      'the phone app using Preact, the wire protocol, the join helpers and core types',
+      'renderer/phone/lint-probe.ts',
+      "import { render } from 'preact';\nimport { roomLimits } from '../../core/room-protocol';\nimport { readJoinCode } from '../../core/room-join';\nimport type { RoomCommand } from '../../core/room';\nimport { reduce } from './state';\nexport const x: [unknown, unknown, unknown, unknown, RoomCommand | null] = [render, roomLimits, readJoinCode, reduce, null];\n",
     ],
   ])(
     'allows %s',
