@@ -112,6 +112,8 @@ interface Member {
   readonly cards: Bucket;
   readonly votes: Bucket;
   readonly acks: Map<string, ServerMessage>;
+  /** Commands the app is still deciding: the same id sent again (after a reconnect) waits for that answer. */
+  readonly deciding: Set<string>;
   connection: Connection | null;
 }
 
@@ -398,6 +400,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       cards: { tokens: roomLimits.cards.burst, at: now() },
       votes: { tokens: roomLimits.votes.burst, at: now() },
       acks: new Map(),
+      deciding: new Set(),
       connection: null,
     };
     members.set(member.id, member);
@@ -408,15 +411,20 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   const command = async (connection: Connection, member: Member, message: CommandMessage): Promise<void> => {
     const answered = member.acks.get(message.id);
     if (answered) return send(connection, answered);
+    // Its answer goes to wherever the phone is connected when the app has decided.
+    if (member.deciding.has(message.id)) return;
     // Dots come in quick taps, cards in words: each has its own bucket.
     const allowed = message.type === 'vote' ? takeToken(member.votes, roomLimits.votes, now()) : takeToken(member.cards, roomLimits.cards, now());
     if (!allowed) return send(connection, ack(message.id, 'rateLimited'));
     const { id, ...roomCommand } = message;
     let answer: RoomAnswer;
+    member.deciding.add(id);
     try {
       answer = await options.onCommand({ id: member.id, side: member.side, authored: member.authored }, roomCommand);
     } catch {
-      return send(connection, ack(id, 'failed'));
+      return send(member.connection ?? connection, ack(id, 'failed'));
+    } finally {
+      member.deciding.delete(id);
     }
     const reply = answer.ok ? ack(id) : ack(id, answer.refusal);
     if (answer.ok) {

@@ -2,6 +2,7 @@
  * The room server as phones meet it (docs/security.md, "The room server"): real `ws` clients on
  * 127.0.0.1 join, rejoin, send commands and get refused; plain HTTP requests probe what is served.
  */
+import type { RoomAnswer } from '../../../core/room';
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { roomLimits } from '../../../core/room-protocol';
@@ -284,6 +285,24 @@ describe('commands', () => {
     await back.next();
     expect(await ackOf(back, topic('once'))).toEqual({ type: 'ack', id: 'once', status: 'received' });
     expect(decided).toHaveLength(1);
+  });
+
+  it('a message sent again while the app still decides it is decided once, and acked on the new connection', async () => {
+    let finish: (answer: RoomAnswer) => void = () => undefined;
+    const { server, decided } = await startRoom({ onCommand: () => new Promise<RoomAnswer>((resolve) => (finish = resolve)) });
+    const anna = await joinBySecret(server);
+    anna.phone.send(topic('slow'));
+    await expect.poll(() => decided.length).toBe(1);
+    anna.phone.socket.close();
+    const back = await connect(server);
+    back.send({ type: 'join', token: anna.token, name: '', side: 'marketing' });
+    await back.next();
+    back.send(topic('slow'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(decided).toHaveLength(1);
+    finish({ ok: true });
+    expect(await back.next()).toEqual({ type: 'ack', id: 'slow', status: 'received' });
+    expect(server.participants()[0]?.submissions).toBe(1);
   });
 });
 
