@@ -1,6 +1,6 @@
 /**
- * `npm run bench`, the room part: 40 and 100 phones on loopback, each sending 5 topics and 5 dots,
- * against the control window in Chromium. docs/performance.md, "Phones in the room".
+ * `npm run bench`, the room part: 40 and 100 phones on loopback (or `ROOM_BENCH_PHONES=10,40`), each
+ * sending 5 topics and 5 dots, against the control window in Chromium. docs/performance.md, "Phones in the room".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
