@@ -193,19 +193,21 @@ function RoomOn() {
         ) : (
           <p className="phones-note">{t('join.closed')}</p>
         )}
-        <dl className="phones-facts">
-          <dt>{t('join.address')}</dt>
-          <dd className="phones-url">{room.url}</dd>
-          <dt>{t('join.code')}</dt>
-          <dd className="phones-code">{formatJoinCode(room.code)}</dd>
-        </dl>
-        <p className="phones-joined" role="status">
-          {t('join.joined', { count: joined })}
-        </p>
-        <label className="choice">
-          <input type="checkbox" checked={showJoin} onChange={(event) => useRoom.getState().setShowJoin(event.currentTarget.checked)} />
-          {t('join.showOnProjector')}
-        </label>
+        <div className="phones-join-text">
+          <dl className="phones-facts">
+            <dt>{t('join.address')}</dt>
+            <dd className="phones-url">{room.url}</dd>
+            <dt>{t('join.code')}</dt>
+            <dd className="phones-code">{formatJoinCode(room.code)}</dd>
+          </dl>
+          <p className="phones-joined" role="status">
+            {t('join.joined', { count: joined })}
+          </p>
+          <label className="choice">
+            <input type="checkbox" checked={showJoin} onChange={(event) => useRoom.getState().setShowJoin(event.currentTarget.checked)} />
+            {t('join.showOnProjector')}
+          </label>
+        </div>
       </div>
 
       <div className="phones-controls">
