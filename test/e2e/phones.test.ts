@@ -317,7 +317,14 @@ describe('phones in the room, from the control window', () => {
       await panel.getByText('1 Handy dabei').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBe(0);
-      for (const name of ['Beitritt schließen', 'Neuer Code', 'Handys pausieren', 'Für alle beenden', 'Handys ausschalten', 'Gerda Müller-Lüdenscheidt entfernen']) {
+      for (const name of [
+        'Beitritt schließen',
+        'Neuer Code',
+        'Handys pausieren',
+        'Für alle beenden',
+        'Handys ausschalten',
+        'Gerda Müller-Lüdenscheidt entfernen',
+      ]) {
         const box = await panel.getByRole('button', { name }).boundingBox();
         expect(box && box.x >= 0 && box.x + box.width <= viewport.width, name).toBe(true);
       }

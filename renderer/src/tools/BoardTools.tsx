@@ -72,12 +72,7 @@ export function BoardTools({ lead }: { lead?: ReactNode }) {
           <DotsIcon />
           <span className="tool-label">{t('tools.voting.button')}</span>
         </DisclosureButton>
-        <DisclosureButton
-          ref={phonesButton}
-          expanded={phonesOpen}
-          controls={phonesId}
-          onClick={() => setPhonesOpen(!phonesOpen)}
-        >
+        <DisclosureButton ref={phonesButton} expanded={phonesOpen} controls={phonesId} onClick={() => setPhonesOpen(!phonesOpen)}>
           <PhoneIcon />
           <span className="tool-label">{roomT('button')}</span>
           {phonesOn && <span className="tool-badge">{roomT('badge', { count: joined })}</span>}

@@ -5,8 +5,7 @@ export const en = {
   badge: '{{count}} in',
   region: 'Phones in the room',
   close: 'Close the phones panel',
-  intro:
-    'Participants join from their phones over this room’s Wi-Fi — no internet needed. The phones must be on the same network as this laptop.',
+  intro: 'Participants join from their phones over this room’s Wi-Fi — no internet needed. The phones must be on the same network as this laptop.',
   address: 'Network the phones are on',
   addressOption: '{{name}} · {{address}}',
   addressVirtual: '{{name}} · {{address}} (virtual adapter: phones cannot reach it)',
@@ -128,7 +127,8 @@ export const de: typeof en = {
   on: 'Die Handys sind unter {{address}} eingeschaltet.',
   firewall: {
     heading: 'Ihr Computer fragt vielleicht nach der Firewall',
-    intro: 'Die Handys verbinden sich mit diesem Laptop. Beim ersten Mal fragt das Betriebssystem womöglich, ob Nahtstelle Verbindungen annehmen darf:',
+    intro:
+      'Die Handys verbinden sich mit diesem Laptop. Beim ersten Mal fragt das Betriebssystem womöglich, ob Nahtstelle Verbindungen annehmen darf:',
     windows: 'Windows: Zugriff in „Private Netzwerke“ zulassen.',
     mac: 'macOS: eingehende Verbindungen und den Zugriff auf Geräte im lokalen Netzwerk erlauben.',
     after: 'Wenn Sie früher abgelehnt haben, erlauben Sie Nahtstelle in den Firewall-Einstellungen.',
@@ -158,8 +158,7 @@ export const de: typeof en = {
     submissions_other: '{{count}} Beiträge',
     remove: '{{name}} entfernen',
     confirmRemove: '{{name}} aus dem Raum entfernen?',
-    confirmRemoveHint:
-      'Das Handy wird getrennt und kann mit diesem Gerät nicht wieder beitreten. Was es geschickt hat, bleibt auf dem Board.',
+    confirmRemoveHint: 'Das Handy wird getrennt und kann mit diesem Gerät nicht wieder beitreten. Was es geschickt hat, bleibt auf dem Board.',
     confirmRemoveButton: 'Entfernen',
     cancel: 'Abbrechen',
   },
