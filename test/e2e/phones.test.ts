@@ -12,6 +12,7 @@ import { WebSocket } from 'ws';
 import type { Department } from '../../core/model';
 import type { ServerMessage } from '../../core/room-protocol';
 import { formatJoinCode, secretFromFragment } from '../../core/room-join';
+import type { RoomService } from '../../electron/services/room';
 import { useBoards, type BoardPage } from './support';
 
 const boards = useBoards();
@@ -82,6 +83,11 @@ async function openWithPhones(options: Parameters<typeof boards.open>[0] = {}): 
   return boards.open({ ...options, phoneAppDir: await phoneApp() });
 }
 
+function roomOf(board: BoardPage): RoomService {
+  if (!board.webHost) throw new Error('no web host');
+  return board.webHost.room;
+}
+
 const phonesPanel = (page: Page) => page.getByRole('region', { name: /^(Phones in the room|Handys im Raum)$/ });
 const inbox = (page: Page) => page.getByRole('region', { name: 'Topics from phones' });
 const lane = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -117,7 +123,7 @@ describe('phones in the room, from the control window', () => {
   it('switches on at 127.0.0.1, shows a readable QR code, the address and code; a phone joins and is listed, also on the projector', async () => {
     const board = await openWithPhones();
     const { page } = board;
-    const room = board.webHost!.room;
+    const room = roomOf(board);
     const panel = await switchOn(page);
     const state = room.state();
     if (!state.on) throw new Error('the room is not on');
@@ -165,7 +171,7 @@ describe('phones in the room, from the control window', () => {
     const board = await openWithPhones();
     const { page } = board;
     await switchOn(page);
-    const state = board.webHost!.room.state();
+    const state = roomOf(board).state();
     if (!state.on) throw new Error('the room is not on');
     const phone = await Phone.join(state.joinUrl, 'Ben', 'marketing');
     await phone.waitFor(welcomed);
@@ -212,7 +218,7 @@ describe('phones in the room, from the control window', () => {
   it('the facilitator stays in charge: pause, close joining, a new code, remove a participant, end for everyone', async () => {
     const board = await openWithPhones();
     const { page } = board;
-    const room = board.webHost!.room;
+    const room = roomOf(board);
     const panel = await switchOn(page);
     const first = room.state();
     if (!first.on) throw new Error('the room is not on');
@@ -264,7 +270,7 @@ describe('phones in the room, from the control window', () => {
     expect(await checklist.count()).toBe(0);
     await page.clock.runFor(11_000);
     await checklist.waitFor();
-    const state = board.webHost!.room.state();
+    const state = roomOf(board).state();
     if (!state.on) throw new Error('the room is not on');
     await checklist.getByText(`Type the address by hand in the phone’s browser: ${state.url}`).waitFor();
     await checklist.getByText('Guest Wi-Fi', { exact: false }).waitFor();
@@ -279,7 +285,7 @@ describe('phones in the room, from the control window', () => {
     const board = await openWithPhones();
     const { page } = board;
     await switchOn(page);
-    const state = board.webHost!.room.state();
+    const state = roomOf(board).state();
     if (!state.on) throw new Error('the room is not on');
     await lane(page, 'Marketing').getByRole('button', { name: 'Add card', exact: true }).click();
     await lane(page, 'Marketing').getByRole('textbox').fill('Pricing page');
@@ -310,7 +316,7 @@ describe('phones in the room, from the control window', () => {
       const board = await openWithPhones({ locale: 'de-DE', viewport });
       const { page } = board;
       const panel = await switchOn(page, { button: /^Handys/, on: 'Handys einschalten' });
-      const state = board.webHost!.room.state();
+      const state = roomOf(board).state();
       if (!state.on) throw new Error('the room is not on');
       const phone = await Phone.join(state.joinUrl, 'Gerda Müller-Lüdenscheidt', 'marketing');
       await phone.waitFor(welcomed);
