@@ -155,6 +155,20 @@ describe('phones in the room, from the control window', () => {
     await panel.getByRole('checkbox', { name: 'Show join code on the projector' }).check();
     await projected.waitFor();
 
+    // Presentation mode shows it large in the control window too; "Hide join code" takes it away there and on the projector.
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('F5');
+    const presented = page.locator('.join-display').getByRole('img', { name: 'QR code to join with a phone' });
+    await presented.waitFor();
+    expect((await presented.boundingBox())?.height).toBe(41 * 16);
+    expect(await readQr(presented)).toBe(state.joinUrl);
+    await page.getByRole('button', { name: 'Hide join code' }).click();
+    await presented.waitFor({ state: 'detached' });
+    await projected.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await panel.getByRole('checkbox', { name: 'Show join code on the projector' }).check();
+    await projected.waitFor();
+
     // Anonymous: no name given.
     const nameless = await Phone.join(state.joinUrl, '', 'marketing');
     await nameless.waitFor(welcomed);

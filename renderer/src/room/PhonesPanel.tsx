@@ -125,9 +125,9 @@ function RoomOff() {
         </button>
       </div>
       {problem && (
-        <p className="phones-problem" role="alert">
+        <div className="phones-problem" role="alert">
           <ErrorMessage error={problem.error} />
-        </p>
+        </div>
       )}
       {explaining && <FirewallExplanation onCancel={() => setExplaining(false)} onConfirm={start} />}
     </div>
@@ -244,9 +244,9 @@ function RoomOn() {
           {paused ? t('actions.paused') : newCodeSaid ? t('actions.newCodeDone') : t('on', { address: room.address })}
         </p>
         {problem && (
-          <p className="phones-problem" role="alert">
+          <div className="phones-problem" role="alert">
             <ErrorMessage error={problem.error} />
-          </p>
+          </div>
         )}
         {joined === 0 && <Checklist url={room.url} />}
       </div>

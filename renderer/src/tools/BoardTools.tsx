@@ -72,20 +72,20 @@ export function BoardTools({ lead }: { lead?: ReactNode }) {
           <DotsIcon />
           <span className="tool-label">{t('tools.voting.button')}</span>
         </DisclosureButton>
-        <DisclosureButton ref={phonesButton} expanded={phonesOpen} controls={phonesId} onClick={() => setPhonesOpen(!phonesOpen)}>
-          <PhoneIcon />
-          <span className="tool-label">{roomT('button')}</span>
-          {phonesOn && <span className="tool-badge">{roomT('badge', { count: joined })}</span>}
-        </DisclosureButton>
-        {(phonesOn || inboxCount > 0) && (
-          <DisclosureButton ref={inboxButton} expanded={inboxOpen} controls={inboxId} onClick={() => setInboxOpen(!inboxOpen)}>
-            <InboxIcon />
-            <span className="tool-label">{roomT('inbox.button')}</span>
-            <span className="tool-badge">{inboxCount}</span>
-          </DisclosureButton>
-        )}
         <AddLane />
         <div className="present-tools">
+          <DisclosureButton ref={phonesButton} expanded={phonesOpen} controls={phonesId} onClick={() => setPhonesOpen(!phonesOpen)}>
+            <PhoneIcon />
+            <span className="tool-label">{roomT('button')}</span>
+            {phonesOn && <span className="tool-badge">{roomT('badge', { count: joined })}</span>}
+          </DisclosureButton>
+          {(phonesOn || inboxCount > 0) && (
+            <DisclosureButton ref={inboxButton} expanded={inboxOpen} controls={inboxId} onClick={() => setInboxOpen(!inboxOpen)}>
+              <InboxIcon />
+              <span className="tool-label">{roomT('inbox.button')}</span>
+              <span className="tool-badge">{inboxCount}</span>
+            </DisclosureButton>
+          )}
           <PresentButtons />
           <AudienceButton />
         </div>

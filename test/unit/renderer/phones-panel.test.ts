@@ -3,13 +3,15 @@
  * The Phones panel (renderer/src/room/PhonesPanel.tsx) in a DOM with a fake clock: the checklist for
  * phones that cannot connect shows a minute after switching on with nobody in, not before.
  */
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RoomState } from '../../../core/api';
 
-vi.hoisted(() => {
-  Object.assign(window, { nahtstelle: {} });
+const bridge = vi.hoisted(() => {
+  const nahtstelle: Record<string, unknown> = {};
+  Object.assign(window, { nahtstelle });
+  return nahtstelle;
 });
 
 const { initI18n } = await import('../../../renderer/src/i18n');
@@ -37,7 +39,6 @@ beforeAll(async () => {
   await initI18n('en');
 });
 beforeEach(() => {
-  vi.useFakeTimers();
   useRoom.getState().reset();
 });
 afterEach(() => {
@@ -48,6 +49,9 @@ afterEach(() => {
 const checklist = () => screen.queryByRole('region', { name: 'No phone has joined yet? Check:' });
 
 describe('the checklist when phones cannot connect', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
   it('shows 60 s after switching on while nobody joined, with the address to type', () => {
     act(() => useRoom.getState().setRoom(on(0)));
     render(createElement(PhonesPanel, { id: 'phones', onClose: () => undefined }));
@@ -71,5 +75,40 @@ describe('the checklist when phones cannot connect', () => {
     act(() => useRoom.getState().setRoom(on(1)));
     act(() => vi.advanceTimersByTime(checklistAfterMs));
     expect(checklist()).toBeNull();
+  });
+});
+
+describe('switching the phones on', () => {
+  const addresses = {
+    addresses: [
+      { name: 'Wi-Fi', address: '192.168.1.5', kind: 'network', virtual: false, likely: true },
+      { name: 'vEthernet (WSL)', address: '172.20.0.1', kind: 'virtual', virtual: true, likely: false },
+    ],
+    preselected: '192.168.1.5',
+  };
+
+  it('offers the addresses (the likely one chosen, virtual ones marked), explains the firewall once, and says why a start failed', async () => {
+    const startRoom = vi.fn(() => Promise.reject(new Error(JSON.stringify({ code: 'roomNotStarted', detail: 'EADDRNOTAVAIL' }))));
+    Object.assign(bridge, { listRoomAddresses: () => Promise.resolve(addresses), startRoom });
+    render(createElement(PhonesPanel, { id: 'phones', onClose: () => undefined }));
+    const select = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Network the phones are on' });
+    await waitFor(() => expect(select.value).toBe('192.168.1.5'));
+    expect([...select.options].map((option) => option.textContent)).toEqual([
+      'Wi-Fi · 192.168.1.5 (recommended)',
+      'vEthernet (WSL) · 172.20.0.1 (virtual adapter: phones cannot reach it)',
+    ]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Switch phones on' }));
+    const dialog = screen.getByRole('dialog', { name: 'Your computer may ask about its firewall' });
+    expect(dialog.textContent).toContain('Windows: allow access on “Private networks”.');
+    expect(startRoom).not.toHaveBeenCalled();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Switch phones on' }).at(-1) as HTMLElement);
+    expect(startRoom).toHaveBeenCalledWith('192.168.1.5');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The phones could not be switched on at this address.'));
+
+    // The second time in this run, no explanation again.
+    fireEvent.click(screen.getByRole('button', { name: 'Switch phones on' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(startRoom).toHaveBeenCalledTimes(2);
   });
 });
