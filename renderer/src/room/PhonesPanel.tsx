@@ -3,7 +3,7 @@
  * the QR code, address, code and joined count, the participants, and the facilitator's controls.
  * docs/ARCHITECTURE.md, "Phones in the room".
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useRoomText, type RoomText } from '../i18n/room-text';
 import type { RoomMember, RoomState } from '../../../core/api';
 import type { RoomAddress } from '../../../core/network';
@@ -31,10 +31,15 @@ export function PhonesPanel({ id, onClose }: { id: string; onClose: () => void }
   const t = useRoomText();
   const headingId = useId();
   const on = useRoom((s) => s.room.on);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Switching on or off replaces the button that was pressed: the focus stays in the panel.
+  useEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) heading.current?.focus();
+  }, [on]);
   return (
     <section id={id} className="phones-panel" aria-labelledby={headingId}>
       <div className="phones-head">
-        <h2 id={headingId} className="tools-heading">
+        <h2 id={headingId} ref={heading} tabIndex={-1} className="tools-heading">
           {t('region')}
         </h2>
         <button type="button" className="tool-button phones-close" onClick={onClose}>
