@@ -105,6 +105,8 @@ export interface BoardOptions {
   readonly url?: string;
   /** Where the web host's export save dialog writes (see WebHostOptions.exportDir). */
   readonly exportDir?: string;
+  /** The phone app the room server serves (see WebHostOptions.phoneAppDir). */
+  readonly phoneAppDir?: string;
 }
 
 export async function openBoard(browser: Browser, options: BoardOptions = {}): Promise<BoardPage> {
@@ -118,6 +120,7 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
         locale: options.locale ?? 'en-US',
         dialogs: options.dialogs,
         exportDir: options.exportDir,
+        phoneAppDir: options.phoneAppDir,
       });
   const host: Pick<WebHost, 'url' | 'close'> = webHost ?? { url: options.url ?? '', close: async () => undefined };
   const context = await browser.newContext({

@@ -15,6 +15,7 @@ import { CheatSheet } from '../present/CheatSheet';
 import { PresentationBar } from '../present/PresentationBar';
 import { usePresentation } from '../store/presentation-store';
 import { Spotlight } from '../present/Spotlight';
+import { PresentedJoin } from '../present/JoinDisplay';
 import { BlockSummary } from '../session/BlockTools';
 import { WorkshopPanel } from '../session/WorkshopPanel';
 import { useApp } from '../store/app-store';
@@ -170,6 +171,7 @@ function BoardScreen({ autosave }: { autosave: Autosave }) {
       <Board />
       <CardOverlays />
       <Spotlight />
+      <PresentedJoin />
       <CheatSheet />
       {detailsOpen && <DetailsDialog onClose={() => setDetailsOpen(false)} />}
       {languageOpen && (

@@ -17,6 +17,7 @@ import { useRemainingMs } from '../session/countdown';
 import { applyTheme } from '../store/app-store';
 import './audience.css';
 import { VoteRanking } from './VoteRanking';
+import { JoinDisplay } from '../present/JoinDisplay';
 
 /**
  * The audience window's page (`#audience`): the board as the room may see it, read-only and large.
@@ -73,6 +74,7 @@ function AudienceBoard({ view }: { view: AudienceView }) {
         <LaneRow session={session} zoom={view.zoom} boardView={view.boardView} scrolledTo={view.scrolledTo} />
       </main>
       {spotlight && <AudienceSpotlight session={session} card={spotlight} />}
+      {view.join && <JoinDisplay join={view.join} />}
     </div>
   );
 }

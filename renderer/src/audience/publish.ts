@@ -1,7 +1,7 @@
 /** Sends the audience window what the room may see, one call per task. docs/ARCHITECTURE.md, "The audience window". */
 import { useEffect } from 'react';
 import i18next from 'i18next';
-import { audienceView, type AudienceTheme, type AudienceView } from '../../../core/audience';
+import { audienceView, type AudienceTheme, type AudienceView, type RoomJoinInfo } from '../../../core/audience';
 import { shownBoardView } from '../../../core/block-view';
 import type { Session } from '../../../core/model';
 import { api } from '../api';
@@ -9,6 +9,7 @@ import { usePresentation } from '../store/presentation-store';
 import { useAudienceWindow } from './audience-window';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
+import { roomJoinInfo, useRoom } from '../store/room-store';
 
 /** Called in the board screen: publishes while the audience window is open. */
 export function useAudiencePublisher(): void {
@@ -25,6 +26,7 @@ interface ViewInputs {
   readonly scrolledTo: AudienceView['scrolledTo'];
   readonly language: AudienceView['language'];
   readonly theme: AudienceTheme;
+  readonly join: RoomJoinInfo | undefined;
 }
 
 function currentInputs(): ViewInputs {
@@ -37,6 +39,7 @@ function currentInputs(): ViewInputs {
     scrolledTo,
     language: i18next.language === 'de' ? 'de' : 'en',
     theme: useApp.getState().shownTheme,
+    join: roomJoinInfo(useRoom.getState()),
   };
 }
 
@@ -47,7 +50,11 @@ const sameInputs = (a: ViewInputs, b: ViewInputs): boolean =>
   a.topicsAsked === b.topicsAsked &&
   a.scrolledTo === b.scrolledTo &&
   a.language === b.language &&
-  a.theme === b.theme;
+  a.theme === b.theme &&
+  sameJoin(a.join, b.join);
+
+const sameJoin = (a: RoomJoinInfo | undefined, b: RoomJoinInfo | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.joinUrl === b.joinUrl && a.url === b.url && a.code === b.code && a.joined === b.joined);
 
 /**
  * Sends the current view now and after every change until the returned function is called.
@@ -67,7 +74,8 @@ export function publishAudienceView(send: (view: AudienceView) => Promise<void>)
     sending = true;
     sent = inputs;
     try {
-      await send(audienceView(inputs.session, { ...inputs, boardView: shownBoardView(inputs.session, inputs.topicsAsked) }));
+      const { join, ...rest } = inputs;
+      await send(audienceView(inputs.session, { ...rest, ...(join && { join }), boardView: shownBoardView(inputs.session, inputs.topicsAsked) }));
     } catch (error) {
       sent = null;
       if (!stopped) useBoard.getState().reportProblem(error);
@@ -100,6 +108,8 @@ export function publishAudienceView(send: (view: AudienceView) => Promise<void>)
     useApp.subscribe((state, previous) => {
       if (state.shownTheme !== previous.shownTheme) schedule();
     }),
+    // The join code shows on the projector while the phones are on, joining is open and the facilitator shows it.
+    useRoom.subscribe(schedule),
   ];
   i18next.on('languageChanged', schedule);
   schedule();

@@ -1,6 +1,7 @@
 /** The phones in the room as the control window knows them; UI state, never saved. docs/ARCHITECTURE.md, "Phones in the room". */
 import { create } from 'zustand';
 import type { RoomState } from '../../../core/api';
+import type { RoomJoinInfo } from '../../../core/audience';
 
 export interface RoomStoreState {
   /** The room server as main last reported it. */
@@ -37,4 +38,11 @@ export const useRoom = create<RoomStoreState>()((set, get) => ({
 /** Whether the QR code is to be shown: phones on, joining open, and the facilitator shows it. */
 export function joinShown(state: RoomStoreState): boolean {
   return state.room.on && state.room.joining && state.showJoin;
+}
+
+/** What the projector shows for joining (core/audience.ts), while it is shown; undefined otherwise. */
+export function roomJoinInfo(state: RoomStoreState): RoomJoinInfo | undefined {
+  if (!joinShown(state) || !state.room.on) return undefined;
+  const { joinUrl, url, code, participants } = state.room;
+  return { joinUrl, url, code, joined: participants.length };
 }

@@ -7,10 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { laneLimits } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { FindBar } from './FindBar';
-import { DotsIcon, LaneIcon, SearchIcon } from '../ui/icons';
+import { DotsIcon, InboxIcon, LaneIcon, PhoneIcon, SearchIcon } from '../ui/icons';
 import { focusLaneTools } from '../board/lane-focus';
 import { useTools } from '../store/tools-store';
 import { VotingPanel } from './VotingPanel';
+import { PhonesPanel } from '../room/PhonesPanel';
+import { InboxPanel, useInboxCount } from '../room/InboxPanel';
+import { useRoom } from '../store/room-store';
+import { useRoomText } from '../i18n/room-text';
 import './tools.css';
 
 /**
@@ -25,6 +29,16 @@ export function BoardTools({ lead }: { lead?: ReactNode }) {
   const votingOpen = useTools((s) => s.votingOpen);
   const findButton = useRef<HTMLButtonElement>(null);
   const votingButton = useRef<HTMLButtonElement>(null);
+  const roomT = useRoomText();
+  const phonesId = useId();
+  const inboxId = useId();
+  const [phonesOpen, setPhonesOpen] = useState(false);
+  const [inboxOpen, setInboxOpen] = useState(false);
+  const phonesButton = useRef<HTMLButtonElement>(null);
+  const inboxButton = useRef<HTMLButtonElement>(null);
+  const phonesOn = useRoom((s) => s.room.on);
+  const joined = useRoom((s) => (s.room.on ? s.room.participants.length : 0));
+  const inboxCount = useInboxCount();
 
   const closeFind = () => {
     useTools.getState().closeFind();
@@ -60,12 +74,42 @@ export function BoardTools({ lead }: { lead?: ReactNode }) {
         </DisclosureButton>
         <AddLane />
         <div className="present-tools">
+          <DisclosureButton ref={phonesButton} expanded={phonesOpen} controls={phonesId} onClick={() => setPhonesOpen(!phonesOpen)}>
+            <PhoneIcon />
+            <span className="tool-label">{roomT('button')}</span>
+            {phonesOn && <span className="tool-badge">{roomT('badge', { count: joined })}</span>}
+          </DisclosureButton>
+          {(phonesOn || inboxCount > 0) && (
+            <DisclosureButton ref={inboxButton} expanded={inboxOpen} controls={inboxId} onClick={() => setInboxOpen(!inboxOpen)}>
+              <InboxIcon />
+              <span className="tool-label">{roomT('inbox.button')}</span>
+              <span className="tool-badge">{inboxCount}</span>
+            </DisclosureButton>
+          )}
           <PresentButtons />
           <AudienceButton />
         </div>
       </div>
       {findOpen && <FindBar id={findId} onClose={closeFind} />}
       {votingOpen && <VotingPanel id={votingId} onClose={closeVoting} />}
+      {phonesOpen && (
+        <PhonesPanel
+          id={phonesId}
+          onClose={() => {
+            setPhonesOpen(false);
+            phonesButton.current?.focus();
+          }}
+        />
+      )}
+      {inboxOpen && (phonesOn || inboxCount > 0) && (
+        <InboxPanel
+          id={inboxId}
+          onClose={() => {
+            setInboxOpen(false);
+            inboxButton.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -10,8 +10,11 @@ import { laneName } from '../board/lane-name';
 import { useBoard, type BoardState } from '../store/board-store';
 import { useWorkshopUi } from '../store/workshop-store';
 import { VotingGrid } from './VotingGrid';
+import { useRoomText } from '../i18n/room-text';
 
-const voterModes = ['participants', 'departments'] as const;
+const voterModes = ['participants', 'departments', 'phones'] as const;
+
+const voterModeText = { participants: 'tools.voting.byParticipants', departments: 'tools.voting.byDepartments' } as const;
 
 /**
  * The voters of the open session, as a stable array: a new one only when the mode or the
@@ -39,6 +42,7 @@ function selectVoters(state: BoardState): Voter[] {
  */
 export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const roomT = useRoomText();
   const headingId = useId();
   const voting = useBoard((s) => s.history.present.voting);
   const cards = useBoard((s) => s.history.present.cards);
@@ -58,6 +62,7 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
   const current = voters[currentIndex];
   const leftOf = (voter: Voter) => Math.max(0, voting.dots - (used.get(voter.id) ?? 0));
   const byParticipants = voting.voters === 'participants';
+  const byPhones = voting.voters === 'phones';
 
   return (
     <section id={id} className="voting-panel" aria-labelledby={headingId}>
@@ -73,21 +78,29 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
           options={voterModes}
           value={voting.voters}
           onChange={(mode) => dispatch({ type: 'setVoting', changes: { voters: mode } })}
-          optionText={(mode) => t(mode === 'participants' ? 'tools.voting.byParticipants' : 'tools.voting.byDepartments')}
+          optionText={(mode) => (mode === 'phones' ? roomT('voting.byPhones') : t(voterModeText[mode]))}
           before={
             <span className="tools-label" aria-hidden="true">
               {t('tools.voting.voters')}
             </span>
           }
         />
-        <DotsStepper dots={voting.dots} byParticipants={byParticipants} />
+        <DotsStepper dots={voting.dots} mode={voting.voters} />
         <TotalsActions revealed={voting.revealed} totalDots={totalDots} />
         <button type="button" className="tool-button voting-close" onClick={onClose}>
           {t('tools.voting.close')}
         </button>
       </div>
 
-      {byParticipants && voters.length === 0 ? (
+      {byPhones ? (
+        // Phones place their own dots (core/room.ts): the facilitator sees how many voted, not for whom.
+        <div className="voting-row">
+          <p className="voting-note">{roomT('voting.phonesNote')}</p>
+          <p className="voting-note" role="status" aria-live="polite">
+            {roomT('voting.phonesVoted', { count: voters.length })}
+          </p>
+        </div>
+      ) : byParticipants && voters.length === 0 ? (
         <p className="voting-note">
           {t('tools.voting.noParticipants')}{' '}
           <button type="button" className="tool-button" onClick={() => dispatch({ type: 'setVoting', changes: { voters: 'departments' } })}>
@@ -136,14 +149,17 @@ export function VotingPanel({ id, onClose }: { id: string; onClose: () => void }
   );
 }
 
-function DotsStepper({ dots, byParticipants }: { dots: number; byParticipants: boolean }) {
+const dotsLabel = { participants: 'tools.voting.dotsPerParticipant', departments: 'tools.voting.dotsPerDepartment' } as const;
+
+function DotsStepper({ dots, mode }: { dots: number; mode: (typeof voterModes)[number] }) {
   const { t } = useTranslation();
+  const roomT = useRoomText();
   const labelId = useId();
   const set = (next: number) => useBoard.getState().dispatch({ type: 'setVoting', changes: { dots: next } });
   return (
     <div className="dots-stepper" role="group" aria-labelledby={labelId}>
       <span id={labelId} className="tools-label">
-        {t(byParticipants ? 'tools.voting.dotsPerParticipant' : 'tools.voting.dotsPerDepartment')}
+        {mode === 'phones' ? roomT('voting.dotsPerPhone') : t(dotsLabel[mode])}
       </span>
       <button
         type="button"

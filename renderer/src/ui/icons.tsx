@@ -92,3 +92,14 @@ export const LibraryIcon = icon(paths('M10 6l-6 6 6 6', 'M4 12h11a5 5 0 015 5v1'
 
 /** A tray with an arrow out of it: export. */
 export const ExportIcon = icon(paths('M12 15V4M7.5 8.5L12 4l4.5 4.5', 'M5 13v6h14v-6'));
+
+/** A phone: the phones in the room. */
+export const PhoneIcon = icon(
+  <>
+    <rect x="7" y="2.5" width="10" height="19" rx="2" />
+    <path d="M11 18.5h2" />
+  </>,
+);
+
+/** A tray with an arrow into it: the inbox of topics from phones. */
+export const InboxIcon = icon(paths('M12 4v9M7.5 8.5L12 13l4.5-4.5', 'M4 14h4l1.5 2.5h5L16 14h4v6H4z'));

@@ -12,6 +12,7 @@ vi.hoisted(() => {
 const { publishAudienceView } = await import('../../../renderer/src/audience/publish');
 const { usePresentation } = await import('../../../renderer/src/store/presentation-store');
 const { useBoard } = await import('../../../renderer/src/store/board-store');
+const { useRoom } = await import('../../../renderer/src/store/room-store');
 
 /** Lets the queued microtasks and settled calls run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -101,5 +102,44 @@ describe('publishing the audience view', () => {
     useBoard.getState().dispatch({ type: 'editCardTitle', cardId: 'topic', title: 'Again' });
     await settle();
     expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows how phones join while they are on, joining is open and the facilitator shows it; re-sent when the count changes', async () => {
+    const { views, send } = recorder();
+    useRoom.getState().reset();
+    stop = publishAudienceView(send);
+    await settle();
+    expect(views.at(-1)?.join).toBeUndefined();
+
+    const member = { id: 'p1', name: 'Anna', side: 'sales' as const, online: true, submissions: 0, authored: [] };
+    const room = {
+      on: true as const,
+      address: '192.168.1.5',
+      url: 'http://192.168.1.5:8765',
+      joinUrl: 'http://192.168.1.5:8765/j#k=abc',
+      code: 'ACD479',
+      joining: true,
+    };
+    useRoom.getState().setRoom({ ...room, participants: [] });
+    await settle();
+    expect(views.at(-1)?.join).toEqual({ joinUrl: room.joinUrl, url: room.url, code: 'ACD479', joined: 0 });
+
+    useRoom.getState().setRoom({ ...room, participants: [member] });
+    await settle();
+    expect(views.at(-1)?.join?.joined).toBe(1);
+
+    const calls = send.mock.calls.length;
+    useRoom.getState().setRoom({ ...room, participants: [{ ...member, submissions: 1 }] });
+    await settle();
+    expect(send).toHaveBeenCalledTimes(calls);
+
+    useRoom.getState().setShowJoin(false);
+    await settle();
+    expect(views.at(-1)?.join).toBeUndefined();
+    useRoom.getState().setShowJoin(true);
+    useRoom.getState().setRoom({ ...room, joining: false, participants: [member] });
+    await settle();
+    expect(views.at(-1)?.join).toBeUndefined();
+    useRoom.getState().reset();
   });
 });
