@@ -17,7 +17,7 @@ import { ms, p95, median, max } from './statistics';
 
 /** The budget: a phone's topic on the control window's screen within 50 ms (p95) at 40 phones. */
 const budgetMs = 50;
-const phoneCounts = (process.env.PHONES ? process.env.PHONES.split(',').map(Number) : [40, 100]) as readonly number[];
+const phoneCounts: readonly number[] = process.env.ROOM_BENCH_PHONES?.split(',').map(Number) ?? [40, 100];
 const topicsPerPhone = 5;
 const dotsPerPhone = 5;
 const topicCards = 40;
@@ -147,11 +147,15 @@ async function savedSession(dataDir: string): Promise<SavedSession> {
 }
 
 async function run(page: Page, host: Host, phoneCount: number): Promise<RunResult> {
+  await switchPhonesOn(page);
+  // Already on at that address: the call only answers the room's state (its QR code's secret).
   const state = (await page.evaluate(() => (window as unknown as { nahtstelle: NahtstelleBridge }).nahtstelle.startRoom('127.0.0.1'))) as RoomState;
   if (!state.on) throw new Error('The phones did not switch on');
   await openPhoneVoting(page);
   const phones: Phone[] = [];
   for (let index = 0; index < phoneCount; index++) phones.push(await joinPhone(state, index));
+  // The inbox open, as a facilitator keeps it while topics come in.
+  await page.getByRole('button', { name: /^Inbox/ }).click();
   await sleep(500);
 
   const before = await sample(host.process.pid ?? 0);
@@ -215,10 +219,18 @@ async function run(page: Page, host: Host, phoneCount: number): Promise<RunResul
   };
 }
 
+/** The Phones panel's switch, as the facilitator uses it (the firewall note confirmed). */
+async function switchPhonesOn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Phones/ }).click();
+  await page.getByRole('button', { name: 'Switch phones on' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Switch phones on' }).click();
+  await page.getByRole('img', { name: 'QR code to join with a phone' }).waitFor();
+}
+
 /** Dot voting open, each phone voting as itself (the voting panel's choice). */
 async function openPhoneVoting(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^Dot voting/ }).click();
-  await page.getByRole('radio', { name: /Each phone/ }).check();
+  await page.getByRole('button', { name: 'Dot voting' }).click();
+  await page.getByRole('radio', { name: 'Each phone votes' }).check();
 }
 
 const line = (label: string, values: readonly number[]) =>

@@ -3,12 +3,12 @@
  * facilitator places each on a lane (buttons, or a drag onto the lane), merges it into a card or
  * discards it — one undo step each. docs/ARCHITECTURE.md, "Phones in the room".
  */
-import { useEffect, useId, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent as ReactDragEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useRoomText, type RoomText } from '../i18n/room-text';
 import { useShallow } from 'zustand/react/shallow';
-import type { InboxTopic, LaneId, Session } from '../../../core/model';
+import type { InboxTopic, Lane, LaneId, Session } from '../../../core/model';
 import { cardLabel, isHiddenCaricature } from '../board/card-text';
 import { laneName } from '../board/lane-name';
 import { useBoard } from '../store/board-store';
@@ -46,13 +46,13 @@ export function InboxPanel({ id, onClose }: { id: string; onClose: () => void })
   useTopicDrop(t, boardT);
 
   /** After a topic leaves the list, the focus goes to the one that took its place, or the inbox itself. */
-  const keepFocus = (index: number) => {
+  const keepFocus = useCallback((index: number) => {
     requestAnimationFrame(() => {
       const items = list.current?.querySelectorAll<HTMLElement>('.inbox-topic');
       const next = items?.[Math.min(index, items.length - 1)]?.querySelector<HTMLElement>('button');
       (next ?? section.current)?.focus();
     });
-  };
+  }, []);
 
   return (
     <section ref={section} id={id} className="inbox-panel" aria-labelledby={headingId} tabIndex={-1}>
@@ -70,53 +70,7 @@ export function InboxPanel({ id, onClose }: { id: string; onClose: () => void })
       ) : (
         <ul ref={list} className="inbox-list" aria-label={t('inbox.topics')}>
           {topics.map((topic, index) => (
-            <li
-              key={topic.id}
-              className="inbox-topic"
-              draggable
-              onDragStart={(event: ReactDragEvent) => {
-                event.dataTransfer.setData(topicDragType, topic.id);
-                event.dataTransfer.effectAllowed = 'move';
-              }}
-            >
-              <span className="inbox-title">{topic.title}</span>
-              <span className="inbox-actions">
-                {lanes.map((lane) => (
-                  <button
-                    key={lane.id}
-                    type="button"
-                    className="tool-button inbox-place"
-                    aria-label={t('inbox.placeLabel', { title: topic.title, lane: laneName(lane, boardT) })}
-                    onClick={() => {
-                      placeTopic(topic, lane.id, useBoard.getState().history.present.lanes[lane.id]?.cardIds.length ?? 0, t, boardT);
-                      keepFocus(index);
-                    }}
-                  >
-                    {t('inbox.place', { lane: laneName(lane, boardT) })}
-                  </button>
-                ))}
-                <button
-                  type="button"
-                  className="tool-button"
-                  aria-label={t('inbox.mergeLabel', { title: topic.title })}
-                  onClick={() => setMerging(topic)}
-                >
-                  {t('inbox.merge')}
-                </button>
-                <button
-                  type="button"
-                  className="tool-button"
-                  aria-label={t('inbox.discardLabel', { title: topic.title })}
-                  onClick={() => {
-                    useBoard.getState().dispatch({ type: 'discardTopic', topicId: topic.id });
-                    useBoard.getState().announce(t('inbox.discarded', { title: topic.title }));
-                    keepFocus(index);
-                  }}
-                >
-                  {t('inbox.discard')}
-                </button>
-              </span>
-            </li>
+            <InboxItem key={topic.id} topic={topic} index={index} lanes={lanes} onMerge={setMerging} keepFocus={keepFocus} />
           ))}
         </ul>
       )}
@@ -133,6 +87,63 @@ export function InboxPanel({ id, onClose }: { id: string; onClose: () => void })
     </section>
   );
 }
+
+interface InboxItemProps {
+  readonly topic: InboxTopic;
+  readonly index: number;
+  readonly lanes: readonly Lane[];
+  readonly onMerge: (topic: InboxTopic) => void;
+  readonly keepFocus: (index: number) => void;
+}
+
+/** One waiting topic. Memoised: a room sending at once adds rows, and only the new ones render. */
+const InboxItem = memo(function InboxItem({ topic, index, lanes, onMerge, keepFocus }: InboxItemProps) {
+  const t = useRoomText();
+  const { t: boardT } = useTranslation();
+  return (
+    <li
+      className="inbox-topic"
+      draggable
+      onDragStart={(event: ReactDragEvent) => {
+        event.dataTransfer.setData(topicDragType, topic.id);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+    >
+      <span className="inbox-title">{topic.title}</span>
+      <span className="inbox-actions">
+        {lanes.map((lane) => (
+          <button
+            key={lane.id}
+            type="button"
+            className="tool-button inbox-place"
+            aria-label={t('inbox.placeLabel', { title: topic.title, lane: laneName(lane, boardT) })}
+            onClick={() => {
+              placeTopic(topic, lane.id, useBoard.getState().history.present.lanes[lane.id]?.cardIds.length ?? 0, t, boardT);
+              keepFocus(index);
+            }}
+          >
+            {t('inbox.place', { lane: laneName(lane, boardT) })}
+          </button>
+        ))}
+        <button type="button" className="tool-button" aria-label={t('inbox.mergeLabel', { title: topic.title })} onClick={() => onMerge(topic)}>
+          {t('inbox.merge')}
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          aria-label={t('inbox.discardLabel', { title: topic.title })}
+          onClick={() => {
+            useBoard.getState().dispatch({ type: 'discardTopic', topicId: topic.id });
+            useBoard.getState().announce(t('inbox.discarded', { title: topic.title }));
+            keepFocus(index);
+          }}
+        >
+          {t('inbox.discard')}
+        </button>
+      </span>
+    </li>
+  );
+});
 
 /** The cards a topic may join: every card the facilitator can read (a hidden caricature's text is never listed). */
 function mergeTargets(session: Session, t: TFunction): { value: string; label: string }[] {
