@@ -3,7 +3,7 @@
  * the QR code, address, code and joined count, the participants, and the facilitator's controls.
  * docs/ARCHITECTURE.md, "Phones in the room".
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useRoomText, type RoomText } from '../i18n/room-text';
 import type { RoomMember, RoomState } from '../../../core/api';
 import type { RoomAddress } from '../../../core/network';
@@ -170,13 +170,13 @@ function FirewallExplanation({ onCancel, onConfirm }: { onCancel: () => void; on
 /** A call to main that changes the room; its answer is the room's new state, its failure shown in the panel. */
 function useRoomCall(): [(call: () => Promise<RoomState>) => void, { readonly error: unknown } | null] {
   const [problem, setProblem] = useState<{ readonly error: unknown } | null>(null);
-  const run = (call: () => Promise<RoomState>) => {
+  const run = useCallback((call: () => Promise<RoomState>) => {
     setProblem(null);
     call().then(
       (room) => useRoom.getState().setRoom(room),
       (error: unknown) => setProblem({ error }),
     );
-  };
+  }, []);
   return [run, problem];
 }
 
@@ -186,6 +186,7 @@ function RoomOn() {
   const paused = useRoom((s) => s.paused);
   const showJoin = useRoom((s) => s.showJoin);
   const [call, problem] = useRoomCall();
+  const remove = useCallback((id: string) => call(() => api.removeRoomParticipant(id)), [call]);
   const [newCodeSaid, setNewCodeSaid] = useState(false);
   if (!room.on) return null;
   const joined = room.participants.length;
@@ -256,7 +257,7 @@ function RoomOn() {
         {joined === 0 && <Checklist url={room.url} />}
       </div>
 
-      <Participants participants={room.participants} onRemove={(id) => call(() => api.removeRoomParticipant(id))} />
+      <Participants participants={room.participants} onRemove={remove} />
     </div>
   );
 }
@@ -306,29 +307,44 @@ function Participants({ participants, onRemove }: { participants: readonly RoomM
         <p className="phones-note">{t('participants.none')}</p>
       ) : (
         <ul className="participant-list" aria-labelledby={headingId}>
-          {participants.map((participant) => {
-            const name = participant.name.trim() || t('participants.anonymous');
-            return (
-              <li key={participant.id} className="participant">
-                <span className="participant-name">{name}</span>
-                <span className={`participant-side participant-side--${participant.side}`}>{t(`participants.side.${participant.side}`)}</span>
-                <span className={participant.online ? 'participant-state participant-state--online' : 'participant-state'}>
-                  {t(participant.online ? 'participants.online' : 'participants.offline')}
-                </span>
-                <span className="participant-count">{t('participants.submissions', { count: participant.submissions })}</span>
-                <ConfirmButton
-                  label={t('participants.remove', { name })}
-                  question={t('participants.confirmRemove', { name })}
-                  hint={t('participants.confirmRemoveHint')}
-                  cancelLabel={t('participants.cancel')}
-                  confirmLabel={t('participants.confirmRemoveButton')}
-                  onConfirm={() => onRemove(participant.id)}
-                />
-              </li>
-            );
-          })}
+          {participants.map((participant) => (
+            <ParticipantRow key={participant.id} participant={participant} onRemove={onRemove} />
+          ))}
         </ul>
       )}
     </section>
   );
 }
+
+/** One phone. Memoised by what it shows: the room's state arrives anew with every submission, and only changed rows render. */
+const ParticipantRow = memo(
+  function ParticipantRow({ participant, onRemove }: { participant: RoomMember; onRemove: (id: string) => void }) {
+    const t = useRoomText();
+    const name = participant.name.trim() || t('participants.anonymous');
+    return (
+      <li className="participant">
+        <span className="participant-name">{name}</span>
+        <span className={`participant-side participant-side--${participant.side}`}>{t(`participants.side.${participant.side}`)}</span>
+        <span className={participant.online ? 'participant-state participant-state--online' : 'participant-state'}>
+          {t(participant.online ? 'participants.online' : 'participants.offline')}
+        </span>
+        <span className="participant-count">{t('participants.submissions', { count: participant.submissions })}</span>
+        <ConfirmButton
+          label={t('participants.remove', { name })}
+          question={t('participants.confirmRemove', { name })}
+          hint={t('participants.confirmRemoveHint')}
+          cancelLabel={t('participants.cancel')}
+          confirmLabel={t('participants.confirmRemoveButton')}
+          onConfirm={() => onRemove(participant.id)}
+        />
+      </li>
+    );
+  },
+  (before, after) =>
+    before.onRemove === after.onRemove &&
+    before.participant.id === after.participant.id &&
+    before.participant.name === after.participant.name &&
+    before.participant.side === after.participant.side &&
+    before.participant.online === after.participant.online &&
+    before.participant.submissions === after.participant.submissions,
+);
