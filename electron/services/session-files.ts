@@ -675,13 +675,15 @@ function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSum
   return { path, fileName: basename(path), ...summarizeSession(session), modifiedAt: modifiedAt.toISOString(), problem: null };
 }
 
-/** The file text of `session`, refused (sessionTooLarge) when the app could not read it back. */
-function sizedText(session: Session, path: string): string {
-  const text = serializeSession(session);
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxSessionFileBytes)
-    throw fileProblem('sessionTooLarge', path, `The session would take ${bytes} bytes; at most ${maxSessionFileBytes} are read`);
-  return text;
+/**
+ * The file's bytes for `session`, refused (sessionTooLarge) when the app could not read them back.
+ * Encoded once: the size check, the write and the hash all use these bytes.
+ */
+function sizedText(session: Session, path: string): Buffer {
+  const bytes = Buffer.from(serializeSession(session), 'utf8');
+  if (bytes.length > maxSessionFileBytes)
+    throw fileProblem('sessionTooLarge', path, `The session would take ${bytes.length} bytes; at most ${maxSessionFileBytes} are read`);
+  return bytes;
 }
 
 function hashOf(data: string | Uint8Array): string {
