@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath } from '../test/e2e/support';
 import { startWebHost, type WebHost } from '../test/harness/web-host';
+import { servePlainBoard, type PlainBoardServer } from './plain-board/serve';
 import {
   allowedRenders,
   components,
@@ -117,10 +118,10 @@ interface Snapshot {
 
 let snapshotSeq = 0;
 
-async function snapshot(page: Page, previousActivity: number | null = null): Promise<Snapshot> {
+async function snapshot(page: Page, plain: boolean, previousActivity: number | null = null): Promise<Snapshot> {
   const seq = ++snapshotSeq;
   const raw = await page.evaluate(
-    ({ seq, cardId, names, previousActivity }) => {
+    ({ seq, cardId, names, previousActivity, plain }) => {
       // Marks this task in the trace, so the analysis can leave the bench's own work out.
       performance.mark(`bench-check-${seq}`);
       const w = window as unknown as BenchWindow;
@@ -129,9 +130,10 @@ async function snapshot(page: Page, previousActivity: number | null = null): Pro
       const counts: Record<string, number> = {};
       for (const name of names) counts[name] = w.__nahtstelleRenderCounts[name] ?? 0;
       const card = document.querySelector(`[data-card-id="${cardId}"]`);
-      const dragging = card !== null && card.closest('.card--drag-origin') !== null;
-      // While dragging, the card's own element stays put and the drop slot shows where it lands.
-      const marker = dragging ? document.querySelector('.drop-slot') : card;
+      // The plain board moves the card's own element between lanes and marks it while it is dragged.
+      const dragging = card !== null && card.closest(plain ? '[data-dragging]' : '.card--drag-origin') !== null;
+      // While dragging, the app's card element stays put and the drop slot shows where it lands.
+      const marker = dragging && !plain ? document.querySelector('.drop-slot') : card;
       const lane = marker?.closest<HTMLElement>('section[data-lane-id]');
       const items = lane
         ? Array.from(lane.querySelectorAll('[data-card-id], .drop-slot')).filter((el) => el.closest('.card--drag-origin') === null)
@@ -147,7 +149,7 @@ async function snapshot(page: Page, previousActivity: number | null = null): Pro
         dragging,
       };
     },
-    { seq, cardId: draggedCardId, names: [...components], previousActivity },
+    { seq, cardId: draggedCardId, names: [...components], previousActivity, plain },
   );
   return { ...raw, counts: toCounts(raw.counts) };
 }
@@ -157,12 +159,12 @@ async function snapshot(page: Page, previousActivity: number | null = null): Pro
  * render, and no animation running. Sleeping happens in Node, so waiting adds no frames or tasks
  * to the page apart from the snapshots, which the trace analysis excludes.
  */
-async function settle(page: Page, quietMs = 25, maxMs = 10_000): Promise<Snapshot> {
+async function settle(page: Page, plain: boolean, quietMs = 25, maxMs = 10_000): Promise<Snapshot> {
   let previous: Snapshot | undefined;
   const deadline = Date.now() + maxMs;
   for (;;) {
     await sleep(quietMs);
-    const current = await snapshot(page, previous?.activity ?? null);
+    const current = await snapshot(page, plain, previous?.activity ?? null);
     if (previous && current.activity === previous.activity && current.animations === 0 && sameCounts(current.counts, previous.counts)) {
       return current;
     }
@@ -199,10 +201,35 @@ interface OpenedBoard {
 
 const tempDirs: string[] = [];
 
-async function openBoard(browser: Browser): Promise<OpenedBoard> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'nahtstelle-bench-'));
-  tempDirs.push(dataDir);
-  const host: WebHost = await startWebHost({ port: 0, dataDir, demoCards: cardCount, locale: 'en-US' });
+/** What the bench measures: the app on the web test host, or the plain dnd-kit board (bench/plain-board/). */
+export interface Target {
+  readonly name: 'app' | 'plain';
+  readonly label: string;
+  /** A fresh page's address, and how to stop what serves it. */
+  start(): Promise<{ url: string; stop(): Promise<void> }>;
+}
+
+const appTarget: Target = {
+  name: 'app',
+  label: 'Nahtstelle',
+  async start() {
+    const dataDir = await mkdtemp(join(tmpdir(), 'nahtstelle-bench-'));
+    tempDirs.push(dataDir);
+    const host: WebHost = await startWebHost({ port: 0, dataDir, demoCards: cardCount, locale: 'en-US' });
+    return { url: host.url, stop: () => host.close() };
+  },
+};
+
+function plainTarget(server: PlainBoardServer): Target {
+  return {
+    name: 'plain',
+    label: 'plain dnd-kit board',
+    start: async () => ({ url: `${server.url}?cards=${cardCount}`, stop: async () => undefined }),
+  };
+}
+
+async function openBoard(browser: Browser, target: Target): Promise<OpenedBoard> {
+  const served = await target.start();
   const context: BrowserContext = await browser.newContext({ viewport, locale: 'en-US' });
   await context.addInitScript({ content: initScript });
   const page = await context.newPage();
@@ -214,14 +241,14 @@ async function openBoard(browser: Browser): Promise<OpenedBoard> {
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto(host.url);
+  await page.goto(served.url);
   await page.waitForFunction(() => (window as unknown as BenchWindow).__nahtstelleBench.boardFrameDoneAt !== null, undefined, { timeout: 60_000 });
   return {
     page,
     errors,
     async close() {
       await context.close();
-      await host.close();
+      await served.stop();
     },
   };
 }
@@ -247,10 +274,12 @@ interface LoadResult {
    * after the cards were in the DOM (else the first largest-contentful-paint after it).
    */
   boardPainted: number | null;
+  /** JS heap in use once the board is painted, after a full garbage collection (MB). */
+  heapMb: number;
 }
 
-async function measureLoad(browser: Browser): Promise<LoadResult> {
-  const board = await openBoard(browser);
+async function measureLoad(browser: Browser, target: Target): Promise<LoadResult> {
+  const board = await openBoard(browser, target);
   try {
     // Paint timing entries arrive once the frame has been presented.
     await board.page
@@ -276,8 +305,11 @@ async function measureLoad(browser: Browser): Promise<LoadResult> {
     const cards = await board.page.locator('[data-card-id]').count();
     if (cards !== cardCount) throw new BenchError(`Expected ${cardCount} cards on the board, found ${cards}`);
     if (board.errors.length > 0) throw new BenchError(`The page reported errors: ${board.errors.join('; ')}`);
+    const cdp = await board.page.context().newCDPSession(board.page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
     const after = (t: number | null) => (t !== null && t >= result.boardInDom ? t : null);
-    return { ...result, boardPainted: after(result.fcp) ?? after(result.lcp) };
+    return { ...result, boardPainted: after(result.fcp) ?? after(result.lcp), heapMb: heap.usedSize / 2 ** 20 };
   } finally {
     await board.close();
   }
@@ -298,19 +330,28 @@ interface MoveRecord {
 
 interface DragRun {
   readonly moves: MoveRecord[];
+  /** Snapshot seq before the mouse goes down: the traced window starts here. */
   readonly startSeq: number;
+  /** Snapshot seq once the drag has started (pick-up) and once the drop has settled. */
+  readonly pickUpSeq: number;
+  readonly dropSeq: number;
   readonly rendersAtStart: Counts;
   readonly rendersAtDrop: Counts;
   /** Null for the untraced control run. */
   readonly trace: Uint8Array | null;
-  /** Main-thread task time over the moves (CDP Performance.getMetrics TaskDuration, ms). */
+  /** Main-thread task time from pick-up to the settled drop (CDP Performance.getMetrics TaskDuration, ms). */
   readonly taskMs: number;
   readonly lanesVisited: string[];
   readonly idleRaf: number[];
 }
 
-async function runDrag(browser: Browser, run: number, traced = true): Promise<DragRun> {
-  const board = await openBoard(browser);
+/** Move 0 is the pick-up (mouse down and dnd-kit's 7 px start), move `dragMoves + 1` the drop. */
+const pickUpMove = 0;
+const dropMove = dragMoves + 1;
+
+async function runDrag(browser: Browser, target: Target, run: number, traced = true): Promise<DragRun> {
+  const plain = target.name === 'plain';
+  const board = await openBoard(browser, target);
   try {
     const { page } = board;
     const idleRaf = run === 1 ? await idleRafIntervals(page) : [];
@@ -318,30 +359,27 @@ async function runDrag(browser: Browser, run: number, traced = true): Promise<Dr
     const cardBox = await card.boundingBox();
     const salesBox = await page.locator('section[data-lane-id="sales"]').boundingBox();
     if (!cardBox || !salesBox) throw new BenchError(`Card ${draggedCardId} or the Sales lane is not on screen`);
-
     const start = { x: cardBox.x + cardBox.width / 2, y: cardBox.y + cardBox.height / 2 };
-    const before = await settle(page);
     await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    // dnd-kit starts a mouse drag after 6 px.
-    await page.mouse.move(start.x + 3, start.y);
-    await page.mouse.move(start.x + 7, start.y);
-    const started = await settle(page);
-    if (!started.dragging) throw new BenchError('The drag did not start: the card shows no placeholder after moving 7 px with the button down');
-    const rendersAtStart = diffCounts(started.counts, before.counts);
-    await page.evaluate(() => {
-      (window as unknown as BenchWindow).__nahtstelleRenderCounts = {};
-    });
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+    // The trace covers the whole drag: pick-up, the moves and the drop.
     if (traced) await browser.startTracing(page, { categories: traceCategories });
-    const first = await settle(page);
+    const before = await settle(page, plain);
     const tasksBefore = await taskSeconds();
+    await page.mouse.down();
+    // dnd-kit starts a mouse drag after 6 px.
+    await page.mouse.move(start.x + 3, start.y);
+    await page.mouse.move(start.x + 7, start.y);
+    const started = await settle(page, plain);
+    if (!started.dragging) throw new BenchError('The drag did not start: the card shows no placeholder after moving 7 px with the button down');
+    const rendersAtStart = diffCounts(started.counts, before.counts);
+
     const moves: MoveRecord[] = [];
     const lanesVisited = new Set<string>();
-    let previous = first;
+    let previous = started;
     // Right, into the middle of Sales, while sweeping up and down over a few cards (2.5 waves).
     const from = { x: start.x + 7, y: start.y };
     const to = { x: salesBox.x + salesBox.width / 2, y: start.y + 260 };
@@ -350,7 +388,7 @@ async function runDrag(browser: Browser, run: number, traced = true): Promise<Dr
       const x = from.x + (to.x - from.x) * t;
       const y = from.y + ((to.y - from.y) * (1 - Math.cos(2 * Math.PI * 2.5 * t))) / 2;
       await page.mouse.move(x, y);
-      const last = await settle(page);
+      const last = await settle(page, plain);
       const kind: MoveKind = last.laneId !== previous.laneId ? 'cross' : last.index !== previous.index ? 'reorder' : 'same';
       if (last.laneId) lanesVisited.add(last.laneId);
       moves.push({
@@ -363,17 +401,28 @@ async function runDrag(browser: Browser, run: number, traced = true): Promise<Dr
       });
       previous = last;
     }
-    const taskMs = ((await taskSeconds()) - tasksBefore) * 1000;
-    const trace = traced ? await browser.stopTracing() : null;
 
     await page.mouse.up();
-    const dropped = await settle(page);
+    const dropped = await settle(page, plain);
+    const taskMs = ((await taskSeconds()) - tasksBefore) * 1000;
+    const trace = traced ? await browser.stopTracing() : null;
     const rendersAtDrop = diffCounts(dropped.counts, previous.counts);
     const landed = await page.locator(`section[data-lane-id="sales"] [data-card-id="${draggedCardId}"]`).count();
     if (landed !== 1)
       throw new BenchError(`Run ${run}: after the drop, card ${draggedCardId} is not in the Sales lane (it is in ${dropped.laneId ?? 'no lane'})`);
     if (board.errors.length > 0) throw new BenchError(`Run ${run}: the page reported errors: ${board.errors.join('; ')}`);
-    return { moves, startSeq: first.seq, rendersAtStart, rendersAtDrop, trace, taskMs, lanesVisited: [...lanesVisited], idleRaf };
+    return {
+      moves,
+      startSeq: before.seq,
+      pickUpSeq: started.seq,
+      dropSeq: dropped.seq,
+      rendersAtStart,
+      rendersAtDrop,
+      trace,
+      taskMs,
+      lanesVisited: [...lanesVisited],
+      idleRaf,
+    };
   } finally {
     await board.close();
   }
@@ -400,117 +449,93 @@ async function cpuBusy(durationMs: number): Promise<number> {
   }
 }
 
-async function main(): Promise<number> {
-  const flags = benchFlags;
-  const browser = await launch(flags);
-  const output: Record<string, unknown> = {};
-  try {
-    const version = browser.version();
-    console.log(`Nahtstelle board bench: ${cardCount} cards, Chromium ${version} (${chromiumPath}), Node ${process.version}`);
-    console.log(`Flags: ${flags.join(' ')}`);
-    // Timings mean little when other work competes for the two cores: say how busy the machine was.
-    const backgroundCpu = await cpuBusy(2000);
-    const busyNote = backgroundCpu > 0.2 ? ' — WARNING: other processes keep the machine busy; timings below are inflated' : '';
-    console.log(
-      `Machine before start: CPU busy ${(backgroundCpu * 100).toFixed(0)} % over 2 s (${cpus().length} cores), load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}${busyNote}`,
-    );
-    output.machine = {
-      cores: cpus().length,
-      cpuModel: cpus()[0]?.model ?? '',
-      backgroundCpuBusy: round(backgroundCpu),
-      loadavgAtStart: loadavg().map(round),
-    };
-    output.chromium = version;
-    output.node = process.version;
-    output.flags = flags;
-    output.date = new Date().toISOString();
+interface DragFigures {
+  /** Every frame of every traced run, pick-up and drop included. */
+  readonly frames: number[];
+  /** Per run: the longest frame, pick-up and drop included. */
+  readonly worstFrame: number[];
+  /** Per run: main-thread script time from pick-up to the settled drop (trace, ms). */
+  readonly script: number[];
+}
 
+/** The traced drag runs of one target, printed as they come, and an untraced control run. */
+async function measureDrags(browser: Browser, target: Target, output: Record<string, unknown>): Promise<DragFigures> {
+  const isApp = target.name === 'app';
+  console.log(
+    `\n${target.label}: drag ${draggedCardId} Marketing → Seam → Sales: pick-up (mouse down, 7 px), ${dragMoves} pointer moves, each settled before the next, drop; ${dragRuns} runs`,
+  );
+  const runs: unknown[] = [];
+  const figures: DragFigures = { frames: [], worstFrame: [], script: [] };
+  const allMoveFrames: number[] = [];
+  const allMoves: number[] = [];
+  const tracedTaskMs: number[] = [];
+  const renderViolations: number[] = [];
+  for (let run = 1; run <= dragRuns; run++) {
+    const drag = await runDrag(browser, target, run);
+    if (!drag.lanesVisited.includes('seam') || !drag.lanesVisited.includes('sales')) {
+      throw new BenchError(`${target.label}, run ${run}: the card's preview never reached ${drag.lanesVisited.includes('seam') ? 'Sales' : 'Seam'}`);
+    }
+    if (run === 1) console.log(`  idle rAF on the loaded board: median ${ms(median(drag.idleRaf))}, p95 ${ms(p95(drag.idleRaf))}`);
+    if (!drag.trace) throw new BenchError('analyseRun needs a traced run');
+    const windows = [{ index: pickUpMove, endSeq: drag.pickUpSeq }, ...drag.moves, { index: dropMove, endSeq: drag.dropSeq }];
+    const analysis = analyseRun({ trace: drag.trace, startSeq: drag.startSeq, moves: windows });
+    const frameTimes = analysis.frames.map((f) => f.busy);
+    const framesOf = (move: number) => analysis.frames.filter((f) => f.move === move).map((f) => f.busy);
+    const moveFrameTimes = analysis.frames.filter((f) => f.move !== pickUpMove && f.move !== dropMove).map((f) => f.busy);
+    const moveBusy = analysis.moveBusy.slice(1, -1);
+    const pickUpMs = analysis.moveBusy[0] ?? NaN;
+    const dropMs = analysis.moveBusy.at(-1) ?? NaN;
+    figures.frames.push(...frameTimes);
+    figures.worstFrame.push(max(frameTimes));
+    figures.script.push(analysis.breakdown.script);
+    allMoveFrames.push(...moveFrameTimes);
+    allMoves.push(...moveBusy);
+    const byKind = (kind: MoveKind) => moveBusy.filter((_, i) => drag.moves[i]?.kind === kind);
+    const over = (limit: number) => frameTimes.filter((t) => t > limit).length;
+    const b = analysis.breakdown;
+    console.log(`\n  Run ${run}: ${analysis.frames.length} frames from pick-up to the settled drop`);
     console.log(
-      `\nTime to first board paint (${loadRuns} loads, new page each; from navigation start; paint = presentation time of the first frame with the board):`,
+      `    frame time (main thread), whole drag: median ${ms(median(frameTimes))}, p95 ${ms(p95(frameTimes))}, max ${ms(max(frameTimes))}; over 16.7 ms: ${over(16.7)}, over 50 ms: ${over(50)}`,
     );
-    const loads: LoadResult[] = [];
-    for (let i = 1; i <= loadRuns; i++) {
-      const load = await measureLoad(browser);
-      loads.push(load);
+    console.log(
+      `      pick-up: ${ms(pickUpMs)} of work, longest frame ${ms(max(framesOf(pickUpMove)))}; drop: ${ms(dropMs)} of work, longest frame ${ms(max(framesOf(dropMove)))}; ` +
+        `the moves alone: frame p95 ${ms(p95(moveFrameTimes))}, max ${ms(max(moveFrameTimes))}`,
+    );
+    console.log(
+      `    work per pointer move: median ${ms(median(moveBusy))}, p95 ${ms(p95(moveBusy))}, max ${ms(max(moveBusy))} (frames per move: median ${median(analysis.moveFrames)}, max ${max(analysis.moveFrames)})`,
+    );
+    const meanBreakdown = (kind: MoveKind) => {
+      const ofKind = analysis.moveBreakdown.slice(1, -1).filter((_, i) => drag.moves[i]?.kind === kind);
+      return Object.fromEntries(
+        breakdownCategories.map((c) => [c, round(ofKind.reduce((sum, x) => sum + x[c], 0) / Math.max(1, ofKind.length))]),
+      ) as Breakdown;
+    };
+    for (const kind of ['same', 'reorder', 'cross'] as const) {
+      const values = byKind(kind);
+      const m = meanBreakdown(kind);
       console.log(
-        `  load ${i}: board painted ${ms(load.boardPainted ?? NaN)} (startup state received ${ms(load.apiDone ?? NaN)}, ${cardCount} cards in DOM ${ms(load.boardInDom)}` +
-          `${load.firstCards === cardCount ? ' in one commit' : `, first commit had ${load.firstCards ?? 0}`}, that frame's main-thread work done ${ms(load.boardFrameDone)}); ` +
-          `FCP ${ms(load.fcp ?? NaN)}, LCP ${ms(load.lcp ?? NaN)}`,
+        `      ${kindLabels[kind].padEnd(24)} ${String(values.length).padStart(3)} moves: median ${ms(median(values))}, max ${ms(max(values))}; ` +
+          `mean split: script ${ms(m.script)}, style+layout ${ms(m.style + m.layout)}, paint+commit ${ms(m.paintCommit)}, GC ${ms(m.gc)}, other ${ms(m.other + m.hitTest)}`,
       );
     }
-    const painted = loads.map((l) => l.boardPainted ?? NaN);
-    const summary = (values: number[]) => ({ median: round(median(values)), min: round(Math.min(...values)), max: round(max(values)) });
     console.log(
-      `  board painted: median ${ms(median(painted))}, min ${ms(Math.min(...painted))}, max ${ms(max(painted))}; first-contentful-paint median ${ms(median(loads.map((l) => l.fcp ?? NaN)))}`,
+      `    where the time went, whole drag: script ${ms(b.script)}, style ${ms(b.style)}, layout ${ms(b.layout)}, hit test ${ms(b.hitTest)}, paint+commit ${ms(b.paintCommit)}, GC ${ms(b.gc)}, other ${ms(b.other)} (bench snapshots, excluded: ${ms(analysis.benchTaskMs)})`,
     );
-    output.firstBoardPaint = {
-      loads,
-      painted: summary(painted),
-      apiDone: summary(loads.map((l) => l.apiDone ?? NaN)),
-      inDom: summary(loads.map((l) => l.boardInDom)),
-      frameDone: summary(loads.map((l) => l.boardFrameDone)),
-      fcp: summary(loads.map((l) => l.fcp ?? NaN)),
+    console.log(`    main-thread task time, pick-up to drop (Performance.getMetrics, incl. snapshots): ${ms(drag.taskMs)}`);
+    tracedTaskMs.push(drag.taskMs);
+    const result: Record<string, unknown> = {
+      run,
+      frames: analysis.frames.length,
+      frameTime: { ...stats(frameTimes), over16_7: over(16.7), over50: over(50), moves: stats(moveFrameTimes) },
+      pickUp: { workMs: round(pickUpMs), longestFrame: round(max(framesOf(pickUpMove))) },
+      drop: { workMs: round(dropMs), longestFrame: round(max(framesOf(dropMove))) },
+      moveWork: { all: stats(moveBusy), same: stats(byKind('same')), reorder: stats(byKind('reorder')), cross: stats(byKind('cross')) },
+      breakdownMs: Object.fromEntries(breakdownCategories.map((c) => [c, round(b[c])])),
+      benchSnapshotMs: round(analysis.benchTaskMs),
+      taskMs: round(drag.taskMs),
     };
-
-    console.log(
-      `\nDrag ${draggedCardId} Marketing → Seam → Sales: ${dragMoves} pointer moves after dnd-kit's 6 px start, each settled before the next; ${dragRuns} runs`,
-    );
-    const runs: unknown[] = [];
-    const allFrames: number[] = [];
-    const allMoves: number[] = [];
-    const tracedTaskMs: number[] = [];
-    const renderViolations: number[] = [];
-    for (let run = 1; run <= dragRuns; run++) {
-      const drag = await runDrag(browser, run);
-      if (!drag.lanesVisited.includes('seam') || !drag.lanesVisited.includes('sales')) {
-        throw new BenchError(`Run ${run}: the card's preview never reached ${drag.lanesVisited.includes('seam') ? 'Sales' : 'Seam'}`);
-      }
-      if (run === 1) {
-        console.log(`  idle rAF on the loaded board (measurement flags): median ${ms(median(drag.idleRaf))}, p95 ${ms(p95(drag.idleRaf))}`);
-      }
-      if (!drag.trace) throw new BenchError('analyseRun needs a traced run');
-      const analysis = analyseRun({ ...drag, trace: drag.trace });
-      const frameTimes = analysis.frames.map((f) => f.busy);
-      allFrames.push(...frameTimes);
-      allMoves.push(...analysis.moveBusy);
+    if (isApp) {
       const renders = summariseRenders(drag.moves);
-      const byKind = (kind: MoveKind) => analysis.moveBusy.filter((_, i) => drag.moves[i]?.kind === kind);
-      const over = (limit: number) => frameTimes.filter((t) => t > limit).length;
-      const b = analysis.breakdown;
-      console.log(`\n  Run ${run}: ${analysis.frames.length} frames during the drag`);
-      console.log(
-        `    frame time (main thread): median ${ms(median(frameTimes))}, p95 ${ms(p95(frameTimes))}, max ${ms(max(frameTimes))}; over 8.3 ms: ${over(8.3)}, over 16.7 ms: ${over(16.7)}`,
-      );
-      const quietFrames = analysis.frames
-        .filter((f) => drag.moves[f.move - 1]?.kind === 'same' && drag.moves[f.move - 2]?.kind !== 'cross')
-        .map((f) => f.busy);
-      console.log(
-        `      frames of moves that change no placement (and do not follow a lane crossing): median ${ms(median(quietFrames))}, p95 ${ms(p95(quietFrames))}, max ${ms(max(quietFrames))} (${quietFrames.length} frames)`,
-      );
-      console.log(
-        `    work per pointer move: median ${ms(median(analysis.moveBusy))}, p95 ${ms(p95(analysis.moveBusy))}, max ${ms(max(analysis.moveBusy))} (frames per move: median ${median(analysis.moveFrames)}, max ${max(analysis.moveFrames)})`,
-      );
-      const meanBreakdown = (kind: MoveKind) => {
-        const ofKind = analysis.moveBreakdown.filter((_, i) => drag.moves[i]?.kind === kind);
-        return Object.fromEntries(
-          breakdownCategories.map((c) => [c, round(ofKind.reduce((sum, x) => sum + x[c], 0) / Math.max(1, ofKind.length))]),
-        ) as Breakdown;
-      };
-      for (const kind of ['same', 'reorder', 'cross'] as const) {
-        const values = byKind(kind);
-        const m = meanBreakdown(kind);
-        console.log(
-          `      ${kindLabels[kind].padEnd(24)} ${String(values.length).padStart(3)} moves: median ${ms(median(values))}, max ${ms(max(values))}; ` +
-            `mean split: script ${ms(m.script)}, style+layout ${ms(m.style + m.layout)}, paint+commit ${ms(m.paintCommit)}, GC ${ms(m.gc)}, other ${ms(m.other + m.hitTest)}`,
-        );
-      }
-      console.log(
-        `    where the time went, whole drag: script ${ms(b.script)}, style ${ms(b.style)}, layout ${ms(b.layout)}, hit test ${ms(b.hitTest)}, paint+commit ${ms(b.paintCommit)}, GC ${ms(b.gc)}, other ${ms(b.other)} (bench snapshots, excluded: ${ms(analysis.benchTaskMs)})`,
-      );
-      console.log(`    main-thread task time over the moves (Performance.getMetrics, incl. snapshots): ${ms(drag.taskMs)}`);
-      tracedTaskMs.push(drag.taskMs);
       console.log(`    renders at drag start (first 7 px): ${formatCounts(drag.rendersAtStart)}`);
       console.log(`    renders at drop: ${formatCounts(drag.rendersAtDrop)}`);
       console.log(`    renders per pointer move (median / max; > budget: moves over it):`);
@@ -534,54 +559,156 @@ async function main(): Promise<number> {
           : `    RENDER BUDGET VIOLATED in ${movesOver} of ${drag.moves.length} moves: ` +
               broken.map((c) => `${c} over budget in ${renders.violations[c]} moves (max ${renders.maxPerMove[c]})`).join('; '),
       );
-      runs.push({
-        run,
-        frames: analysis.frames.length,
-        frameTime: { ...stats(frameTimes), over8_3: over(8.3), over16_7: over(16.7), movesWithoutPlacementChange: stats(quietFrames) },
-        moveWork: {
-          all: stats(analysis.moveBusy),
-          same: stats(byKind('same')),
-          reorder: stats(byKind('reorder')),
-          cross: stats(byKind('cross')),
-          meanSplitMs: { same: meanBreakdown('same'), reorder: meanBreakdown('reorder'), cross: meanBreakdown('cross') },
-        },
-        framesPerMove: { median: median(analysis.moveFrames), max: max(analysis.moveFrames) },
-        breakdownMs: Object.fromEntries(breakdownCategories.map((c) => [c, round(b[c])])),
-        benchSnapshotMs: round(analysis.benchTaskMs),
-        taskMs: round(drag.taskMs),
-        renders: { atStart: drag.rendersAtStart, atDrop: drag.rendersAtDrop, ...renders },
-        moves: drag.moves.map((m) => ({
-          i: m.index,
-          kind: m.kind,
-          from: m.from,
-          to: m.to,
-          ms: round(analysis.moveBusy[m.index - 1] ?? NaN),
-          renders: m.renders,
-        })),
-      });
+      result.renders = { atStart: drag.rendersAtStart, atDrop: drag.rendersAtDrop, ...renders };
+      result.moves = drag.moves.map((m) => ({
+        i: m.index,
+        kind: m.kind,
+        from: m.from,
+        to: m.to,
+        ms: round(moveBusy[m.index - 1] ?? NaN),
+        renders: m.renders,
+      }));
     }
-    // Tracing costs the renderer time too: the same drag once more, untraced, for comparison.
-    const control = await runDrag(browser, dragRuns + 1, false);
+    runs.push(result);
+  }
+  // Tracing costs the renderer time too: the same drag once more, untraced, for comparison.
+  const control = await runDrag(browser, target, dragRuns + 1, false);
+  console.log(
+    `\n  Tracing cost check, main-thread task time from pick-up to drop (Performance.getMetrics): ` +
+      `untraced control run ${ms(control.taskMs)}; traced runs ${tracedTaskMs.map(ms).join(', ')}`,
+  );
+  console.log(
+    `  ${target.label}, all runs: frame time median ${ms(median(figures.frames))}, p95 ${ms(p95(figures.frames))}, max ${ms(max(figures.frames))} (${figures.frames.length} frames, pick-up and drop included); ` +
+      `moves alone p95 ${ms(p95(allMoveFrames))}; work per move median ${ms(median(allMoves))}, p95 ${ms(p95(allMoves))}`,
+  );
+  if (isApp) {
     console.log(
-      `\n  Tracing cost check, main-thread task time over the ${dragMoves} moves (Performance.getMetrics): ` +
-        `untraced control run ${ms(control.taskMs)}; traced runs ${tracedTaskMs.map(ms).join(', ')}`,
+      `  Budget "only the dragged card and the lanes involved re-render": ${renderViolations.every((v) => v === 0) ? 'met' : `NOT met (moves over budget per run: ${renderViolations.join(', ')} of ${dragMoves})`}`,
     );
-    output.tracingCheck = { tracedTaskMs: tracedTaskMs.map(round), untracedTaskMs: round(control.taskMs) };
+  }
+  output[target.name === 'app' ? 'drag' : 'plainDrag'] = {
+    moves: dragMoves,
+    runs,
+    tracingCheck: { tracedTaskMs: tracedTaskMs.map(round), untracedTaskMs: round(control.taskMs) },
+    all: {
+      frameTime: stats(figures.frames),
+      moveFrameTime: stats(allMoveFrames),
+      moveWork: stats(allMoves),
+      worstFrame: figures.worstFrame.map(round),
+      scriptMs: figures.script.map(round),
+      ...(isApp ? { movesOverRenderBudget: renderViolations } : {}),
+    },
+  };
+  return figures;
+}
+
+/** One line of the issue #18 comparison: the figure, the baseline's, and whether the target holds. */
+function verdict(name: string, met: boolean, detail: string): { name: string; met: boolean; detail: string } {
+  console.log(`  ${met ? 'met    ' : 'NOT met'}  ${name}: ${detail}`);
+  return { name, met, detail };
+}
+
+async function main(): Promise<number> {
+  const flags = benchFlags;
+  const browser = await launch(flags);
+  const plainServer = await servePlainBoard();
+  const output: Record<string, unknown> = {};
+  try {
+    const version = browser.version();
+    console.log(`Nahtstelle board bench: ${cardCount} cards, Chromium ${version} (${chromiumPath}), Node ${process.version}`);
+    console.log(`Flags: ${flags.join(' ')}`);
+    // Timings mean little when other work competes for the two cores: say how busy the machine was.
+    const backgroundCpu = await cpuBusy(2000);
+    const busyNote = backgroundCpu > 0.2 ? ' — WARNING: other processes keep the machine busy; timings below are inflated' : '';
     console.log(
-      `\nAll runs: frame time median ${ms(median(allFrames))}, p95 ${ms(p95(allFrames))}, max ${ms(max(allFrames))} (${allFrames.length} frames); work per move median ${ms(median(allMoves))}, p95 ${ms(p95(allMoves))}, max ${ms(max(allMoves))}`,
+      `Machine before start: CPU busy ${(backgroundCpu * 100).toFixed(0)} % over 2 s (${cpus().length} cores), load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}${busyNote}`,
     );
-    const allP95 = p95(allFrames);
-    console.log(
-      `Budget p95 frame ≤ 16.7 ms: ${allP95 <= 16.7 ? 'met' : 'NOT met'}; aim 8.3 ms: ${allP95 <= 8.3 ? 'met' : 'not met'} (p95 ${ms(allP95)})`,
-    );
-    console.log(
-      `Budget "only the dragged card and the lanes involved re-render": ${renderViolations.every((v) => v === 0) ? 'met' : `NOT met (moves over budget per run: ${renderViolations.join(', ')} of ${dragMoves})`}`,
-    );
-    output.drag = {
-      moves: dragMoves,
-      runs,
-      all: { frameTime: stats(allFrames), moveWork: stats(allMoves), movesOverRenderBudget: renderViolations },
+    output.machine = {
+      cores: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      backgroundCpuBusy: round(backgroundCpu),
+      loadavgAtStart: loadavg().map(round),
     };
+    output.chromium = version;
+    output.node = process.version;
+    output.flags = flags;
+    output.date = new Date().toISOString();
+    const app = appTarget;
+    const plain = plainTarget(plainServer);
+
+    console.log(
+      `\nTime to first board paint (${loadRuns} loads each, the app and the plain board in turn, new page each; from navigation start; paint = presentation time of the first frame with the board), and the JS heap after a full GC:`,
+    );
+    const loads: Record<Target['name'], LoadResult[]> = { app: [], plain: [] };
+    for (let i = 1; i <= loadRuns; i++) {
+      for (const target of [app, plain]) {
+        const load = await measureLoad(browser, target);
+        loads[target.name].push(load);
+        console.log(
+          `  ${target.label} load ${i}: board painted ${ms(load.boardPainted ?? NaN)} (${target.name === 'app' ? `startup state received ${ms(load.apiDone ?? NaN)}, ` : ''}${cardCount} cards in DOM ${ms(load.boardInDom)}` +
+            `${load.firstCards === cardCount ? ' in one commit' : `, first commit had ${load.firstCards ?? 0}`}, that frame's main-thread work done ${ms(load.boardFrameDone)}); ` +
+            `FCP ${ms(load.fcp ?? NaN)}, LCP ${ms(load.lcp ?? NaN)}; heap ${load.heapMb.toFixed(1)} MB`,
+        );
+      }
+    }
+    const summary = (values: number[]) => ({ median: round(median(values)), min: round(Math.min(...values)), max: round(max(values)) });
+    const painted = (name: Target['name']) => loads[name].map((l) => l.boardPainted ?? NaN);
+    const heap = (name: Target['name']) => loads[name].map((l) => l.heapMb);
+    for (const target of [app, plain]) {
+      console.log(
+        `  ${target.label}: board painted median ${ms(median(painted(target.name)))}, min ${ms(Math.min(...painted(target.name)))}, max ${ms(max(painted(target.name)))}; heap median ${median(heap(target.name)).toFixed(1)} MB`,
+      );
+    }
+    for (const target of [app, plain]) {
+      const ofTarget = loads[target.name];
+      output[target.name === 'app' ? 'firstBoardPaint' : 'plainFirstBoardPaint'] = {
+        loads: ofTarget,
+        painted: summary(painted(target.name)),
+        inDom: summary(ofTarget.map((l) => l.boardInDom)),
+        frameDone: summary(ofTarget.map((l) => l.boardFrameDone)),
+        fcp: summary(ofTarget.map((l) => l.fcp ?? NaN)),
+        heapMb: summary(heap(target.name)),
+      };
+    }
+
+    const appDrag = await measureDrags(browser, app, output);
+    const plainDrag = await measureDrags(browser, plain, output);
+
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+    const paintApp = median(painted('app'));
+    const paintPlain = median(painted('plain'));
+    const worstApp = max(appDrag.worstFrame);
+    const p95App = p95(appDrag.frames);
+    const scriptApp = median(appDrag.script);
+    const scriptPlain = median(plainDrag.script);
+    const heapApp = median(heap('app'));
+    const heapPlain = median(heap('plain'));
+    console.log(`\nIssue #18 targets, against the plain dnd-kit board measured in this run (medians of the runs unless said):`);
+    output.targets = [
+      verdict(
+        'first board paint ≤ 0.5× the plain board',
+        paintApp <= 0.5 * paintPlain,
+        `${ms(paintApp)} vs ${ms(paintPlain)} = ${ratio(paintApp, paintPlain)}`,
+      ),
+      verdict(
+        'worst frame of a drag, pick-up and drop included, ≤ 50 ms (worst of all runs)',
+        worstApp <= 50,
+        `${ms(worstApp)} (per run ${appDrag.worstFrame.map(ms).join(', ')}); plain board ${ms(max(plainDrag.worstFrame))}`,
+      ),
+      verdict('p95 frame of a drag ≤ 16.7 ms (all frames of all runs)', p95App <= 16.7, `${ms(p95App)}; plain board ${ms(p95(plainDrag.frames))}`),
+      verdict(
+        'main-thread script per drag ≤ 1/3 of the plain board',
+        scriptApp <= scriptPlain / 3,
+        `${ms(scriptApp)} vs ${ms(scriptPlain)} = ${ratio(scriptApp, scriptPlain)}`,
+      ),
+      verdict(
+        'JS heap with 1,000 cards open ≤ 1.5× the plain board',
+        heapApp <= 1.5 * heapPlain,
+        `${heapApp.toFixed(1)} MB vs ${heapPlain.toFixed(1)} MB = ${ratio(heapApp, heapPlain)}`,
+      ),
+    ];
     console.log(
       `Load average at the end: ${loadavg()
         .map((l) => l.toFixed(2))
@@ -592,6 +719,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await browser.close();
+    await plainServer.close();
   }
 }
 

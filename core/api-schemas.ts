@@ -10,6 +10,7 @@ import { agendaBlockSchema, cardSchema, sessionDetailsSchema, sessionLimits, ses
 import { blockKinds } from './agenda';
 import { cardKinds, laneKinds } from './model';
 import { roomRefusals, type RoomAnswer } from './room';
+import { savedSessionSchema } from './session-save-check';
 import { roomLimits } from './room-protocol';
 import type { PhoneViews } from './api';
 import { summarySections } from './summary-text';
@@ -190,8 +191,9 @@ export const apiArgs = {
   openBackup: z.tuple([path]),
   openSessionFromDisk: z.tuple([]),
   closeSession: z.tuple([]),
-  saveSession: z.tuple([path, sessionSchema]),
-  saveSessionAs: z.tuple([sessionSchema]),
+  // The save verbs re-check only cards that changed since the last save (session-save-check.ts).
+  saveSession: z.tuple([path, savedSessionSchema]),
+  saveSessionAs: z.tuple([savedSessionSchema]),
   duplicateSession: z.tuple([path]),
   renameSession: z.tuple([path, title]),
   deleteSession: z.tuple([path]),

@@ -4,6 +4,7 @@
  */
 import type { OpenProblemCode } from './file-problems';
 import { defaultVoting, methodLaneKinds, newCard, type Card, type Session } from './model';
+import { isCheckedCard } from './session-save-check';
 import { findIntegrityProblem, sessionLimits, sessionStructureSchema } from './session-schema';
 
 export const sessionFileFormat = 'nahtstelle-session';
@@ -231,7 +232,8 @@ function canonical(session: Session): unknown {
   const boardCardIds = lanes.flatMap(([, lane]) => lane.cardIds).filter((id) => Object.hasOwn(session.cards, id));
   const cards = unique([...boardCardIds, ...Object.keys(session.cards)]).flatMap((id) => {
     const card = session.cards[id];
-    return card ? [[id, canonicalCard(card)] as const] : [];
+    // A card the save check made has schema order and nothing else already (a test keeps the two the same).
+    return card ? [[id, isCheckedCard(card) ? card : canonicalCard(card)] as const] : [];
   });
   return {
     id: session.id,

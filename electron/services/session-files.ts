@@ -78,6 +78,8 @@ export function decodeSessionBytes(
 interface Known {
   readonly fingerprint: string;
   readonly hash: string;
+  /** This service wrote (and fsynced) this version itself. */
+  readonly written: boolean;
 }
 
 export class SessionFiles {
@@ -350,7 +352,7 @@ export class SessionFiles {
       conflictCopy = await this.keepBackup(path);
     });
     try {
-      this.rememberGood(path, await this.fs.stat(path), hashOf(text));
+      this.rememberGood(path, await this.fs.stat(path), hashOf(text), true);
       await syncFolder(this.fs, dirname(path));
     } catch (error) {
       throw writeFailure(error, path);
@@ -379,15 +381,29 @@ export class SessionFiles {
     // Known, changed since, valid, and other bytes than this service wrote: another program's version.
     const conflictCopy = known && loaded?.ok && loaded.hash !== known.hash ? await this.keepConflictCopy(path) : null;
     const target = good ? backupPath(path) : path + damagedSuffix;
-    await this.copyDurably(path, target);
+    await this.keepDurably(path, target, unchanged && known.written);
     return conflictCopy;
   }
 
-  /** Copies `source` over `target` through a synced temp file: `target` always holds a whole file. */
-  private async copyDurably(source: string, target: string): Promise<void> {
+  /**
+   * Puts the current file under `target` as well, through a temp name: a hard link to it (the save
+   * renames a new file over `path`, so the link keeps the old one — no bytes copied), or, where
+   * links are impossible (FAT/exFAT sticks, some network shares), a copy. A copy, and a file another
+   * program wrote, is fsynced before it takes the name; a file this service wrote was fsynced then,
+   * and the folder sync after the save makes the new names durable.
+   */
+  private async keepDurably(source: string, target: string, synced: boolean): Promise<void> {
     await withTempFile(this.fs, target, async (temp) => {
-      await this.fs.copyFile(source, temp);
-      await this.syncFile(temp);
+      let linked = true;
+      try {
+        await this.fs.link(source, temp);
+      } catch (error) {
+        const code = errorCode(error);
+        if (code === undefined || !linkUnsupported.has(code)) throw error;
+        await this.fs.copyFile(source, temp);
+        linked = false;
+      }
+      if (!linked || !synced) await this.syncFile(temp);
       await this.fs.rename(temp, target);
     });
   }
@@ -429,7 +445,7 @@ export class SessionFiles {
     // The file exists now. Reporting a failure from here on would make the UI create it a second time.
     await syncFolder(this.fs, folder).catch(() => undefined);
     const info = await this.fs.stat(path).catch(() => null);
-    if (info) this.rememberGood(path, info, hashOf(text));
+    if (info) this.rememberGood(path, info, hashOf(text), true);
     return { path, modifiedAt: info?.mtime ?? this.now() };
   }
 
@@ -532,8 +548,8 @@ export class SessionFiles {
     return run;
   }
 
-  private rememberGood(path: string, info: Stats, hash: string): void {
-    this.knownGood.set(resolve(path), { fingerprint: fingerprint(info), hash });
+  private rememberGood(path: string, info: Stats, hash: string, written = false): void {
+    this.knownGood.set(resolve(path), { fingerprint: fingerprint(info), hash, written });
   }
 
   /** A moved file is still known good if it kept its inode and times (a link does; a copy does not). */
@@ -675,13 +691,15 @@ function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSum
   return { path, fileName: basename(path), ...summarizeSession(session), modifiedAt: modifiedAt.toISOString(), problem: null };
 }
 
-/** The file text of `session`, refused (sessionTooLarge) when the app could not read it back. */
-function sizedText(session: Session, path: string): string {
-  const text = serializeSession(session);
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxSessionFileBytes)
-    throw fileProblem('sessionTooLarge', path, `The session would take ${bytes} bytes; at most ${maxSessionFileBytes} are read`);
-  return text;
+/**
+ * The file's bytes for `session`, refused (sessionTooLarge) when the app could not read them back.
+ * Encoded once: the size check, the write and the hash all use these bytes.
+ */
+function sizedText(session: Session, path: string): Buffer {
+  const bytes = Buffer.from(serializeSession(session), 'utf8');
+  if (bytes.length > maxSessionFileBytes)
+    throw fileProblem('sessionTooLarge', path, `The session would take ${bytes.length} bytes; at most ${maxSessionFileBytes} are read`);
+  return bytes;
 }
 
 function hashOf(data: string | Uint8Array): string {

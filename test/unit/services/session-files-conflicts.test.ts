@@ -116,6 +116,10 @@ describe('SessionFiles: durability of copies', () => {
         log.push(`copy ${name(from)} → ${name(to)}`);
         return nodeFs.copyFile(from, to, mode);
       },
+      async link(from, to) {
+        log.push(`link ${name(from)} → ${name(to)}`);
+        return nodeFs.link(from, to);
+      },
       async unlink(path) {
         log.push(`unlink ${name(path)}`);
         return nodeFs.unlink(path);
@@ -125,11 +129,56 @@ describe('SessionFiles: durability of copies', () => {
     return { fs, log };
   }
 
-  it('fsyncs the backup copy before renaming it into place', async () => {
+  it('keeps the old file as the backup by a hard link: no bytes copied, and no second fsync of a file it wrote itself', async () => {
     const folder = await tempFolder();
     const { fs, log } = loggingFs();
     const files = service(folder, fs);
     const { path } = await files.create(sampleSession({ title: 'Bak' }));
+    const before = await nodeFs.readFile(path, 'utf8');
+    log.length = 0;
+    const next = sampleSession({ title: 'Bak 2' });
+    await files.write(path, next);
+    const bak = `${basename(path)}.bak`;
+    const linked = log.indexOf(`link ${basename(path)} → .${bak}.TMP`);
+    const renamed = log.indexOf(`rename .${bak}.TMP → ${bak}`);
+    const folderSynced = log.lastIndexOf(`sync ${basename(folder)}`);
+    expect(linked).toBeGreaterThanOrEqual(0);
+    expect(renamed).toBeGreaterThan(linked);
+    expect(folderSynced).toBeGreaterThan(renamed);
+    expect(log).not.toContain(`sync .${bak}.TMP`);
+    expect(log.filter((entry) => entry.startsWith('copy'))).toEqual([]);
+    expect(await nodeFs.readFile(`${path}.bak`, 'utf8')).toBe(before);
+    expect(await fileSession(path)).toEqual(next);
+  });
+
+  it('fsyncs the backup link of a file another program wrote before renaming it into place', async () => {
+    const folder = await tempFolder();
+    const { fs, log } = loggingFs();
+    const path = join(folder, 'fremd.nahtstelle');
+    await nodeFs.writeFile(path, serializeSession(sampleSession({ title: 'Fremd' })));
+    const files = service(folder, fs);
+    await files.read(path);
+    log.length = 0;
+    await files.write(path, sampleSession({ title: 'Fremd 2' }));
+    const bak = `${basename(path)}.bak`;
+    const linked = log.indexOf(`link ${basename(path)} → .${bak}.TMP`);
+    const synced = log.indexOf(`sync .${bak}.TMP`);
+    const renamed = log.indexOf(`rename .${bak}.TMP → ${bak}`);
+    expect(linked).toBeGreaterThanOrEqual(0);
+    expect(synced).toBeGreaterThan(linked);
+    expect(renamed).toBeGreaterThan(synced);
+  });
+
+  it('copies the backup where the file system has no hard links, and fsyncs the copy before renaming it into place', async () => {
+    const folder = await tempFolder();
+    const { fs, log } = loggingFs({
+      link: async () => {
+        throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+      },
+    });
+    const files = service(folder, fs);
+    const { path } = await files.create(sampleSession({ title: 'Bak' }));
+    const before = await nodeFs.readFile(path, 'utf8');
     log.length = 0;
     await files.write(path, sampleSession({ title: 'Bak 2' }));
     const bak = `${basename(path)}.bak`;
@@ -139,6 +188,7 @@ describe('SessionFiles: durability of copies', () => {
     expect(copied).toBeGreaterThanOrEqual(0);
     expect(synced).toBeGreaterThan(copied);
     expect(renamed).toBeGreaterThan(synced);
+    expect(await nodeFs.readFile(`${path}.bak`, 'utf8')).toBe(before);
   });
 
   it('moving to another drive fsyncs the copy (and its folder) before the original is deleted', async () => {

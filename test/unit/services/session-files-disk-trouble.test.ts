@@ -82,7 +82,8 @@ describe('SessionFiles: disk trouble', () => {
     { fault: { write: 'ENOSPC' }, reason: 'diskFull' },
     { fault: { write: 'EDQUOT' }, reason: 'diskFull' },
     { fault: { write: 'EIO' }, reason: 'saveFailed' },
-    { fault: { copyFile: 'ENOSPC' }, reason: 'diskFull' },
+    { fault: { copyFile: 'ENOSPC', link: 'EPERM' }, reason: 'diskFull' },
+    { fault: { link: 'EIO' }, reason: 'saveFailed' },
     { fault: { rename: 'EACCES' }, reason: 'permissionDenied' },
     { fault: { rename: 'ENOENT' }, reason: 'folderMissing' },
   ];

@@ -81,6 +81,8 @@ export interface Faults {
   /** Writing the contents: half the text lands, then the error (as with a disk that fills up). */
   write?: string | undefined;
   copyFile?: string | undefined;
+  /** A hard link (the backup): EPERM, EXDEV … where the file system has none. */
+  link?: string | undefined;
   rename?: string | undefined;
   readFile?: string | undefined;
 }
@@ -99,6 +101,10 @@ export function faultyFs(faults: Faults): SessionFs {
     async copyFile(...args: Parameters<typeof nodeFs.copyFile>) {
       if (faults.copyFile) throw systemError(faults.copyFile, 'copyfile');
       return nodeFs.copyFile(...args);
+    },
+    async link(...args: Parameters<typeof nodeFs.link>) {
+      if (faults.link) throw systemError(faults.link, 'link');
+      return nodeFs.link(...args);
     },
     async rename(...args: Parameters<typeof nodeFs.rename>) {
       if (faults.rename) throw systemError(faults.rename, 'rename');
