@@ -12,7 +12,7 @@ import type { InboxTopic, Lane, LaneId, Session } from '../../../core/model';
 import { cardLabel, isHiddenCaricature } from '../board/card-text';
 import { laneName } from '../board/lane-name';
 import { useBoard } from '../store/board-store';
-import { Dialog } from '../ui/Dialog';
+import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { Choice } from '../ui/fields';
 import './room.css';
 
@@ -180,14 +180,12 @@ function MergeDialog({ topic, onDone }: { topic: InboxTopic; onDone: (merged: bo
         merge();
       }}
       actions={
-        <>
-          <button type="button" className="tool-button" onClick={() => onDone(false)}>
-            {t('inbox.cancel')}
-          </button>
-          <button type="submit" className="tool-button tool-button--primary" disabled={targets.length === 0}>
-            {t('inbox.mergeConfirm')}
-          </button>
-        </>
+        <CancelAndSubmit
+          cancelLabel={t('inbox.cancel')}
+          submitLabel={t('inbox.mergeConfirm')}
+          onCancel={() => onDone(false)}
+          disabled={targets.length === 0}
+        />
       }
     >
       <p>{t('inbox.mergeHint')}</p>
