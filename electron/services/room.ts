@@ -40,6 +40,7 @@ export const preferredRoomPort = 8765;
 
 interface Pending {
   readonly resolve: (answer: RoomAnswer) => void;
+  readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
 }
 
@@ -80,7 +81,8 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
     for (const [requestId, waiting] of pending) {
       clearTimeout(waiting.timer);
       pending.delete(requestId);
-      waiting.resolve({ ok: false, refusal: 'paused' });
+      // Not decided: the phone hears "failed" and keeps its text (it is put out just after).
+      waiting.reject(new Error('The phones were switched off'));
     }
   };
 
@@ -116,7 +118,7 @@ export function createRoomService(options: RoomServiceOptions): RoomService {
             pending.delete(requestId);
             reject(new Error('The control window did not answer'));
           }, options.answerTimeoutMs ?? 10_000);
-          pending.set(requestId, { resolve, timer });
+          pending.set(requestId, { resolve, reject, timer });
           options.emit('roomCommand', {
             requestId,
             participant: { id: participant.id, side: participant.side, authored: [...participant.authored] },
