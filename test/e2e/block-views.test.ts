@@ -281,7 +281,8 @@ describe('lanes that scroll', () => {
     await page.keyboard.press(' ');
     for (let step = 0; step < 9; step++) {
       await page.keyboard.press('ArrowUp');
-      await expect.poll(() => clear('.drop-slot')).toBe(true);
+      // The list scrolls to the slot smoothly; on a loaded machine that takes longer than poll's default second.
+      await expect.poll(() => clear('.drop-slot'), { timeout: 5000 }).toBe(true);
     }
     await page.keyboard.press('Escape');
     expect(board.errors).toEqual([]);
