@@ -149,11 +149,24 @@ function useBoardZoom(boardRef: RefObject<HTMLElement | null>, view: string): vo
       lastFitted = s.history.present;
       apply();
     });
+    // A lane renders only the cards in view (LaneCards.tsx): cards that arrive are paged as well.
+    let pageFrame = 0;
+    const rowsChanged = new MutationObserver(() => {
+      const board = boardRef.current;
+      if (!board || !usePresentation.getState().presenting || pageFrame) return;
+      pageFrame = requestAnimationFrame(() => {
+        pageFrame = 0;
+        page(board);
+      });
+    });
     const board = boardRef.current;
+    if (board) rowsChanged.observe(board, { childList: true, subtree: true });
     board?.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', apply);
     return () => {
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(pageFrame);
+      rowsChanged.disconnect();
       stopPresentation();
       stopBoard();
       board?.removeEventListener('scroll', onScroll, { capture: true });

@@ -49,7 +49,7 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
   if (found === true) classes.push('card--found');
 
   return (
-    <li className={classes.join(' ')} data-card-kind={card.kind}>
+    <li className={classes.join(' ')} data-card-kind={card.kind} data-row={cardId}>
       {isEditing ? (
         <CardTitleEditor cardId={cardId} title={card.title} />
       ) : (

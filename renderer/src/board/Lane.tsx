@@ -1,9 +1,9 @@
-import { memo, useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaneId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
-import { Card } from './Card';
-import { cardElement, dropSlotElement, registerDropSlot } from './card-elements';
+import { dropSlotElement, revealCard } from './card-elements';
+import { LaneCards } from './LaneCards';
 import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
 import { PlusIcon } from '../ui/icons';
@@ -14,35 +14,9 @@ import './lanes.css';
 
 const noCards: readonly string[] = [];
 
-/**
- * The lane's cards with the drop slot among them: `slotIndex` counts the cards other than the
- * dragged one, as `moveCard` does. The dragged card keeps its own element (hidden) so dnd-kit
- * sees neither an unmount nor a move, either of which re-renders every card on the board.
- */
-function withDropSlot(cardIds: readonly string[], draggedId: string | null, slotIndex: number): ReactNode[] {
-  const items: ReactNode[] = [];
-  let others = 0;
-  for (const cardId of cardIds) {
-    if (cardId !== draggedId) {
-      if (others === slotIndex) items.push(<DropSlot key={dropSlotKey} />);
-      others++;
-    }
-    items.push(<Card key={cardId} cardId={cardId} />);
-  }
-  if (slotIndex >= others) items.push(<DropSlot key={dropSlotKey} />);
-  return items;
-}
-
 function shownCount(cardIds: readonly string[], draggedId: string | null, slotIndex: number): number {
   const draggedHere = draggedId !== null && cardIds.includes(draggedId);
   return cardIds.length - (draggedHere ? 1 : 0) + (slotIndex >= 0 ? 1 : 0);
-}
-
-const dropSlotKey = 'drop-slot';
-
-/** Where the dragged card would land: its size, outlined. */
-function DropSlot() {
-  return <li className="drop-slot" ref={registerDropSlot} aria-hidden="true" />;
 }
 
 /**
@@ -102,9 +76,7 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
         </p>
       </header>
       {cardIds.length === 0 && !isDropTarget && <p className="lane-empty">{t('lane.empty')}</p>}
-      <ul ref={list} className="lane-cards">
-        {withDropSlot(cardIds, draggedId, slotIndex)}
-      </ul>
+      <LaneCards list={list} cardIds={cardIds} draggedId={draggedId} slotIndex={slotIndex} />
       <LaneFooter laneId={laneId} name={name} />
     </section>
   );
@@ -150,6 +122,6 @@ export function useNewCardsInView(list: RefObject<HTMLElement | null>, cardIds: 
     const had = new Set(previous);
     const arrived = cardIds.filter((cardId) => !had.has(cardId));
     const last = arrived[arrived.length - 1];
-    if (arrived.length > 0 && arrived.length <= 3 && last !== undefined) cardElement(last)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (arrived.length > 0 && arrived.length <= 3 && last !== undefined) revealCard(last);
   }, [list, cardIds]);
 }

@@ -9,6 +9,31 @@ const elements = new Map<CardId, HTMLElement>();
 export function registerCardElement(cardId: CardId, element: HTMLElement | null): void {
   if (element) elements.set(cardId, element);
   else elements.delete(cardId);
+  if (element && wanted?.cardId === cardId) {
+    const { focus } = wanted;
+    wanted = null;
+    if (focus) element.focus();
+    element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+}
+
+/**
+ * A long lane keeps only the cards in view in the DOM (board/LaneCards.tsx). A card asked for while
+ * it is not there is scrolled to by its lane, and focused or shown once its element arrives.
+ */
+type CardScroller = (cardId: CardId) => boolean;
+const scrollers = new Set<CardScroller>();
+let wanted: { readonly cardId: CardId; readonly focus: boolean } | null = null;
+
+export function registerCardScroller(scroller: CardScroller): () => void {
+  scrollers.add(scroller);
+  return () => scrollers.delete(scroller);
+}
+
+function bringIntoDom(cardId: CardId, focus: boolean): void {
+  wanted = { cardId, focus };
+  for (const scroller of scrollers) if (scroller(cardId)) return;
+  wanted = null;
 }
 
 export function cardElement(cardId: CardId): HTMLElement | undefined {
@@ -28,11 +53,16 @@ export function dropSlotElement(): HTMLElement | null {
 
 export function focusCard(cardId: CardId | undefined): void {
   if (cardId === undefined) return;
-  elements.get(cardId)?.focus();
-  revealCard(cardId);
+  const element = elements.get(cardId);
+  if (!element) return bringIntoDom(cardId, true);
+  wanted = null;
+  element.focus();
+  element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
 /** Scrolls a card into view: its lane into the board's view (sideways) and the card into its lane's. */
 export function revealCard(cardId: CardId): void {
-  elements.get(cardId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const element = elements.get(cardId);
+  if (!element) return bringIntoDom(cardId, false);
+  element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }

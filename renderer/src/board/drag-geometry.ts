@@ -23,15 +23,26 @@ function laneAtX(x: number): string | undefined {
   return best?.id;
 }
 
-function countCentresAbove(cardIds: readonly CardId[], y: number): number {
+/**
+ * How many of a list's cards have their middle above y. A long lane has only the cards in view in the
+ * DOM (board/LaneCards.tsx), a contiguous run: those before it are above any point in view, those
+ * after it below.
+ */
+export function countCentresAbove(cardIds: readonly CardId[], y: number): number {
   let low = 0;
+  while (low < cardIds.length && !elementOf(cardIds[low])) low++;
+  if (low === cardIds.length) return 0;
   let high = cardIds.length;
+  while (high > low && !elementOf(cardIds[high - 1])) high--;
   while (low < high) {
     const mid = (low + high) >> 1;
-    const id = cardIds[mid];
-    const rect = id === undefined ? undefined : cardElement(id)?.getBoundingClientRect();
+    const rect = elementOf(cardIds[mid])?.getBoundingClientRect();
     if (rect && rect.top + rect.height / 2 < y) low = mid + 1;
     else high = mid;
   }
   return low;
+}
+
+function elementOf(cardId: CardId | undefined): HTMLElement | undefined {
+  return cardId === undefined ? undefined : cardElement(cardId);
 }

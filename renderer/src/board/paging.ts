@@ -30,7 +30,8 @@ function pageList(list: HTMLElement, moreLabel: (count: number) => string): void
   }
   const holder = list.parentElement;
   if (!holder) return;
-  const count = hiddenCount(total, whole);
+  // A long lane has only the cards in view in the DOM (board/LaneCards.tsx); it says how many it holds.
+  const count = hiddenCount(Math.max(total, Number(list.dataset.cardCount ?? 0) || 0), whole);
   if (count > 0) holder.dataset.more = moreLabel(count);
   else delete holder.dataset.more;
 }

@@ -11,6 +11,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { InboxTopic, Lane, LaneId, Session } from '../../../core/model';
 import { cardLabel, isHiddenCaricature } from '../board/card-text';
 import { laneName } from '../board/lane-name';
+import { countCentresAbove } from '../board/drag-geometry';
 import { useBoard } from '../store/board-store';
 import { CancelAndSubmit, Dialog } from '../ui/Dialog';
 import { Choice } from '../ui/fields';
@@ -198,16 +199,6 @@ function MergeDialog({ topic, onDone }: { topic: InboxTopic; onDone: (merged: bo
   );
 }
 
-/** Where among a lane's cards a drop at `y` lands: before the first card whose middle is below it. */
-function dropIndex(lane: Element, y: number): number {
-  const cards = [...lane.querySelectorAll<HTMLElement>('.lane-cards [data-card-id]')];
-  const index = cards.findIndex((card) => {
-    const rect = card.getBoundingClientRect();
-    return y < rect.top + rect.height / 2;
-  });
-  return index < 0 ? cards.length : index;
-}
-
 /**
  * A topic dragged from the inbox onto a lane (native drag and drop, beside the board's dnd-kit,
  * which carries cards): the lane shows it accepts the drop, and the topic becomes a card there.
@@ -242,8 +233,11 @@ function useTopicDrop(t: RoomText, boardT: TFunction): void {
       event.preventDefault();
       const topicId = event.dataTransfer?.getData(topicDragType) ?? '';
       const laneId = lane.dataset.laneId ?? '';
-      const topic = useBoard.getState().history.present.inbox?.find((candidate) => candidate.id === topicId);
-      if (topic) placeTopic(topic, laneId, dropIndex(lane, event.clientY), t, boardT);
+      const session = useBoard.getState().history.present;
+      const topic = session.inbox?.find((candidate) => candidate.id === topicId);
+      // Before the first card whose middle is below the drop.
+      const index = countCentresAbove(session.lanes[laneId]?.cardIds ?? [], event.clientY);
+      if (topic) placeTopic(topic, laneId, index, t, boardT);
     };
     const onDragEnd = () => mark(null);
     document.addEventListener('dragover', onDragOver);
