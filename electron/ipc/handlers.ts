@@ -150,14 +150,30 @@ export function createHandlers(services: MainServices): MainHandlers {
     return session;
   };
 
+  /**
+   * The last session, read as main starts rather than when the window asks for it: the file is read
+   * while the window loads (docs/performance.md, "First paint"). Its failure is reported when asked.
+   */
+  const readLastSession = (): { readonly path: string; readonly reading: Promise<OpenedSession> } | null => {
+    const path = preferences.lastSession;
+    if (!path) return null;
+    const reading = Promise.resolve().then(() => sessionFiles.read(sessionPath(path)));
+    reading.catch(() => undefined);
+    return { path, reading };
+  };
+  let lastSessionRead = readLastSession();
+
   return {
     async getStartupState() {
       const last = preferences.lastSession;
+      // Read once ahead, for the first window; a reload reads the file afresh.
+      const early = lastSessionRead?.path === last ? lastSessionRead : null;
+      lastSessionRead = null;
       let session: OpenedSession | null = null;
       let problem: ApiError | null = null;
       if (last) {
         try {
-          session = opened(await sessionFiles.read(sessionPath(last)));
+          session = opened(await (early?.reading ?? sessionFiles.read(sessionPath(last))));
         } catch (error) {
           problem = carriedApiError(error);
           preferences.setLastSession(null);

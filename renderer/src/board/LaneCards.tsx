@@ -9,7 +9,7 @@ import { registerCardScroller, registerDropSlot } from './card-elements';
 const dropSlotKey = 'drop-slot';
 
 /** Rows beyond the visible ones, above and below, kept in the DOM so a quick scroll shows cards at once. */
-const overscanRows = 8;
+const overscanRows = 4;
 
 /** A card's height before it is measured (CSS pixels, its gap included): a one-line card. */
 const estimatedRowHeight = 80;

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult, ApiVerb, NahtstelleApi, OpenedSession } from '../../../core/api';
 import { serializeSession } from '../../../core/session-file';
 import { createHandlers, dispatchCall, type ApiHandlers } from '../../../electron/ipc/handlers';
@@ -127,6 +127,21 @@ describe('session files through the handlers', () => {
     const state = await createHandlers(t.services).getStartupState();
     expect(state).toMatchObject({ systemLocale: 'de-DE', problem: null, session: { path, session, fromBackup: false } });
     expect(state.preferences).toEqual(t.preferences.all);
+  });
+
+  it('reads the last session as main starts, once: a reload reads the file as it is then', async () => {
+    const { path, session } = await created('Vor dem Start');
+    const read = vi.spyOn(t.services.sessionFiles, 'read');
+    const handlers = createHandlers(t.services);
+    // Read before the window asks (the window is still loading) ...
+    await vi.waitFor(() => expect(read).toHaveBeenCalledExactlyOnceWith(path));
+    expect(await handlers.getStartupState()).toMatchObject({ session: { path, session } });
+    expect(read).toHaveBeenCalledOnce();
+    // ... and the page reloaded after another program changed the file gets the new version.
+    const changed = { ...session, details: { ...session.details, title: 'Nach dem Sync' } };
+    await writeFile(path, serializeSession(changed));
+    expect(await handlers.getStartupState()).toMatchObject({ session: { path, session: { details: { title: 'Nach dem Sync' } } } });
+    read.mockRestore();
   });
 
   it('reports a damaged last session as the startup problem and stops reopening it', async () => {
