@@ -46,9 +46,10 @@ export function Board() {
   const onDragStart = useCallback(
     ({ active }: DragStartEvent) => {
       const cardId = String(active.id);
-      // The drop slot takes the dragged card's height (set through the CSSOM, which the CSP allows).
+      // The drop slot takes the dragged card's height, set on the board through the CSSOM (which
+      // the CSP allows); set on the root, it would restyle the whole window.
       const height = active.rect.current.initial?.height;
-      if (height) document.documentElement.style.setProperty('--drag-height', `${height}px`);
+      if (height) boardRef.current?.style.setProperty('--drag-height', `${height}px`);
       useBoard.getState().startDrag(cardId);
       announce(describePlacement(t, 'dnd.pickedUp', useBoard.getState().history.present, cardId));
     },

@@ -53,7 +53,7 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
       {isEditing ? (
         <CardTitleEditor cardId={cardId} title={card.title} />
       ) : (
-        <DraggableCard cardId={cardId} label={name} descriptionId={descriptionId} onEdit={edit}>
+        <DraggableCard cardId={cardId} label={name} roleDescription={t('card.roleDescription')} descriptionId={descriptionId} onEdit={edit}>
           <CardFace parts={parts} />
         </DraggableCard>
       )}
@@ -86,6 +86,7 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
 interface DraggableCardProps {
   cardId: CardId;
   label: string;
+  roleDescription: string;
   descriptionId: string;
   onEdit: () => void;
   children: ReactNode;
@@ -93,17 +94,14 @@ interface DraggableCardProps {
 
 /**
  * The focusable, draggable part of a card. dnd-kit re-renders every draggable when a drag starts
- * or ends; keeping this wrapper thin (its face arrives as a memoised child) keeps that cheap.
+ * or ends; keeping this wrapper thin (its face arrives as a memoised child, its words as props)
+ * keeps that cheap.
  * Its keys (arrows, Enter, Delete, I, L, + and − …) are app shortcuts (ui/shortcut-keys.ts),
  * dispatched for the focused card; Space picks it up (dnd-kit's keyboard sensor).
  */
-function DraggableCard({ cardId, label, descriptionId, onEdit, children }: DraggableCardProps) {
+function DraggableCard({ cardId, label, roleDescription, descriptionId, onEdit, children }: DraggableCardProps) {
   useBenchRenderCount('DraggableCard');
-  const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef } = useDraggable({
-    id: cardId,
-    attributes: { roleDescription: t('card.roleDescription') },
-  });
+  const { attributes, listeners, setNodeRef } = useDraggable({ id: cardId, attributes: { roleDescription } });
   const ref = useCallback(
     (element: HTMLDivElement | null) => {
       setNodeRef(element);
