@@ -81,6 +81,53 @@ describe('a 1,000-card session on a laptop', () => {
     await expect.poll(() => focusedCardInView(page), { timeout: 5_000 }).toEqual({ name: 'Topic 997', inView: true });
   });
 
+  it('carries a card by keyboard far down a long lane, and adds a card at its end in view', async () => {
+    const { page } = await boards.open({ demoCards, viewport: laptop });
+    await cardNamed(page, 'Topic 1').focus();
+    await page.keyboard.press('Space');
+    await page.locator('[aria-pressed="true"][data-card-id]').waitFor();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    for (let step = 0; step < 25; step++) await page.keyboard.press('ArrowDown');
+    // The slot is shown where the card will land, far below the cards of the first screen.
+    await expect
+      .poll(
+        () =>
+          page.locator('.drop-slot').evaluate((slot) => {
+            const box = slot.getBoundingClientRect();
+            const view = (slot.parentElement as HTMLElement).getBoundingClientRect();
+            return box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+          }),
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+    await page.keyboard.press('Space');
+    expect(await page.locator('#board-announcer').innerText()).toBe(`Dropped Topic 1 in Marketing, position 26 of ${marketingCount}.`);
+    await expect.poll(() => focusedCardInView(page), { timeout: 5_000 }).toEqual({ name: 'Topic 1', inView: true });
+
+    // A card added at the end of the lane is scrolled into view.
+    const marketing = page.getByRole('region', { name: 'Marketing', exact: true });
+    await marketing.getByRole('button', { name: 'Add card', exact: true }).click();
+    await page.keyboard.type('Neu am Ende');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardNamed(page, 'Neu am Ende').isVisible(), { timeout: 5_000 }).toBe(true);
+    const added = await cardNamed(page, 'Neu am Ende').boundingBox();
+    const view = await list(page, 'Marketing').boundingBox();
+    expect(added && view && added.y >= view.y - 1 && added.y + added.height <= view.y + view.height + 1).toBe(true);
+    expect(await marketing.locator('.lane-count').innerText()).toBe(`${marketingCount + 1} cards`);
+  });
+
+  it('shows every position of a long lane at a window zoom of 150 %', async () => {
+    const { page } = await boards.open({ demoCards, viewport: { width: 1920, height: 1080 } });
+    await cardNamed(page, 'Topic 1').waitFor();
+    for (let step = 0; step < 5; step++) await page.keyboard.press('Control+=');
+    await expect.poll(() => page.evaluate(() => (document.getElementById('root') as HTMLElement).style.zoom), { timeout: 5_000 }).toBe('1.5');
+    for (const fraction of [0.3, 0.6, 1]) {
+      await scrollListTo(page, 'Seam', fraction);
+      await expect.poll(() => cardAtMiddle(page, 'Seam'), { timeout: 5_000 }).toMatch(/^Topic \d+$/);
+    }
+    await expect.poll(() => cardNamed(page, 'Topic 998').isVisible(), { timeout: 5_000 }).toBe(true);
+  });
+
   it('drops a card into the middle of a long scrolled lane where the slot showed it', async () => {
     const { page } = await boards.open({ demoCards, viewport: laptop });
     await scrollListTo(page, 'Sales', 0.5);
