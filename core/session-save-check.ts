@@ -83,16 +83,19 @@ export const savedSessionSchema: z.ZodType<Session> = sessionShellSchema.transfo
 function sameData(raw: unknown, known: unknown): boolean {
   if (typeof known !== 'object' || known === null) return raw === known;
   if (typeof raw !== 'object' || raw === null || Object.getPrototypeOf(raw) !== Object.getPrototypeOf(known)) return false;
+  // Plain loops, no closures: this runs over every field of every card on each autosave.
   if (Array.isArray(known)) {
     const list = raw as unknown[];
-    return list.length === known.length && known.every((item, i) => Object.hasOwn(list, i) && sameData(list[i], item));
+    if (list.length !== known.length) return false;
+    for (let i = 0; i < known.length; i++) if (!Object.hasOwn(list, i) || !sameData(list[i], known[i])) return false;
+    return true;
   }
   const record = raw as Record<string, unknown>;
-  let keys = 0;
-  for (const key in record) if (Object.hasOwn(record, key)) keys++;
   const knownRecord = known as Record<string, unknown>;
   const knownKeys = Object.keys(knownRecord);
-  return keys === knownKeys.length && knownKeys.every((key) => Object.hasOwn(record, key) && sameData(record[key], knownRecord[key]));
+  if (Object.keys(record).length !== knownKeys.length) return false;
+  for (const key of knownKeys) if (!Object.hasOwn(record, key) || !sameData(record[key], knownRecord[key])) return false;
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {
