@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agendaLimits, workshopAgenda, type AgendaBlock } from '../../../core/agenda';
 import { createDemoSession } from '../../../core/demo';
+import { addCard } from '../../../core/operations';
 import { openProblemCodes, type OpenProblemCode } from '../../../core/file-problems';
 import { createSession, defaultVoting, maxCardTitleLength, newCard, type Card, type Lane, type Participant, type Session } from '../../../core/model';
 import {
@@ -20,6 +21,7 @@ import {
   type LoadResult,
 } from '../../../core/session-file';
 import { sessionSchema } from '../../../core/session-schema';
+import { sessionFileBytes } from '../../../electron/services/session-files';
 
 const fixtures = new URL('../../fixtures/sessions/', import.meta.url);
 
@@ -406,6 +408,18 @@ describe('serializeSession and parseSessionFile', () => {
     expect(text).toBe(serializeSession(session));
     const lanes = (JSON.parse(text) as { session: Session }).session.lanes;
     expect(Object.keys(lanes)).toEqual(['sales', 'marketing', 'seam']);
+  });
+
+  it('writes what JSON.stringify(document, null, 2) writes: ids that are array indices first, as any object holds them', () => {
+    const session = ['b', '12', 'Köln – ½', '3'].reduce((s, id) => addCard(s, id, 'sales', `Karte ${id}`), fullSession());
+    const text = serializeSession(session);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2).replace(/\uFFFD/g, '\\ufffd')}\n`);
+    const ids = Object.keys((JSON.parse(text) as { session: Session }).session.cards);
+    expect(ids.slice(0, 3)).toEqual(['0', '3', '12']);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(sessionFileBytes(session))).toBe(text);
+    const empty = createSession('leer');
+    expect(new TextDecoder().decode(sessionFileBytes(empty))).toBe(serializeSession(empty));
+    expect(serializeSession(empty)).toContain('\n    "cards": {}\n  }\n}\n');
   });
 
   it('loads the demo board, a fresh session and one from the workshop template', () => {
