@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Card, Session } from './model';
-import { cardSchema, findIntegrityProblem, sessionLimits, sessionStructureSchema } from './session-schema';
+import { cardSchema, findIntegrityProblem, sessionShellSchema } from './session-schema';
 
 /**
  * Sessions larger than this are checked card by card every time and nothing is remembered: the
@@ -26,13 +26,6 @@ const checkedCards = new WeakSet<object>();
 export function isCheckedCard(card: object): boolean {
   return checkedCards.has(card);
 }
-
-/** The session's structure with each card left unchecked: the cards are checked below, one by one. */
-const sessionShellSchema = sessionStructureSchema.extend({
-  cards: z.record(z.string(), z.unknown()).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, {
-    error: `Too many cards: at most ${sessionLimits.cards}`,
-  }),
-});
 
 /**
  * What `sessionSchema` accepts, and the same session it gives (structure, limits, integrity), for

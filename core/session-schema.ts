@@ -177,6 +177,16 @@ export const sessionStructureSchema = z.object({
   inbox: z.array(inboxTopicSchema).max(inboxLimit).optional(),
 });
 
+/**
+ * The session's structure with each card left unchecked, for callers that check the cards one by
+ * one (the save check, and opening a file): the same shape, key order and limits otherwise.
+ */
+export const sessionShellSchema = sessionStructureSchema.extend({
+  cards: z.record(z.string(), z.unknown()).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, {
+    error: `Too many cards: at most ${sessionLimits.cards}`,
+  }),
+});
+
 export type IntegrityProblemCode = 'duplicateIds' | 'danglingReference';
 export interface IntegrityProblem {
   readonly code: IntegrityProblemCode;
