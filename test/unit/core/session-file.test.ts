@@ -794,6 +794,26 @@ describe('problem codes', () => {
       ['cards["c-02"] holds a card with id "c-09"', (s) => void (s.cards = { ...s.cards, 'c-02': newCard('c-09', 'Kopie', 'topic', 'seam') })],
       ['lanes["sales"] holds a lane with id "seam"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), id: 'seam' } })],
       [
+        // A card under another id's key is named first, even after a card with an action id twice.
+        'cards["c-08"] holds a card with id "c-09"',
+        (s) => {
+          const twice = { id: 'a-1', text: '', owner: '', due: '', done: false };
+          const first = Object.keys(s.cards)[0] ?? '';
+          s.cards = {
+            ...s.cards,
+            [first]: { ...(s.cards[first] as Card), actions: [twice, twice] },
+            'c-08': newCard('c-09', 'Kopie', 'topic', 'seam'),
+          };
+        },
+      ],
+      [
+        'card "c-03" has action id "a-1" twice',
+        (s) => {
+          const twice = { id: 'a-1', text: '', owner: '', due: '', done: false };
+          s.cards = { ...s.cards, 'c-03': { ...(s.cards['c-03'] as Card), actions: [twice, { ...twice, id: 'a-2' }, twice] } };
+        },
+      ],
+      [
         'agenda block id "5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80" is used twice',
         (s) => void (s.agenda = [...s.agenda, { ...(s.agenda[1] as AgendaBlock), kind: 'custom', title: 'Kopie' }]),
       ],
