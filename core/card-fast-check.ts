@@ -13,12 +13,36 @@ import { sessionLimits } from './session-schema';
  * result and the messages. A property test holds it to cardSchema on valid and damaged cards.
  */
 
-const cardKeys = ['id', 'title', 'kind', 'lead', 'notes', 'why', 'colour', 'tags', 'actions', 'moves', 'exchange', 'caricature', 'metric', 'votes'];
-const actionKeys = ['id', 'text', 'owner', 'due', 'done'];
-const moveKeys = ['fromLaneId', 'toLaneId', 'at', 'reason'];
-const exchangeKeys = ['who', 'cadence', 'decisions'];
-const caricatureKeys = ['view', 'truth', 'cleared'];
-const metricKeys = ['value', 'target', 'unit', 'owner', 'narrative'];
+const cardKeys = [
+  'id',
+  'title',
+  'kind',
+  'lead',
+  'notes',
+  'why',
+  'colour',
+  'tags',
+  'actions',
+  'moves',
+  'exchange',
+  'caricature',
+  'metric',
+  'votes',
+] as const;
+const actionKeys = ['id', 'text', 'owner', 'due', 'done'] as const;
+const moveKeys = ['fromLaneId', 'toLaneId', 'at', 'reason'] as const;
+const exchangeKeys = ['who', 'cadence', 'decisions'] as const;
+const caricatureKeys = ['view', 'truth', 'cleared'] as const;
+const metricKeys = ['value', 'target', 'unit', 'owner', 'narrative'] as const;
+
+// Compile-time checks: a field added to the model must be added here too (and checked below).
+type Covers<Keys extends readonly string[], T> = [Exclude<keyof T, Keys[number]>] extends [never] ? true : never;
+export const cardKeysCoverCard: Covers<[...typeof cardKeys, 'fromRoom'], Card> = true;
+export const actionKeysCoverAction: Covers<typeof actionKeys, Card['actions'][number]> = true;
+export const moveKeysCoverMove: Covers<typeof moveKeys, Card['moves'][number]> = true;
+export const exchangeKeysCoverExchange: Covers<typeof exchangeKeys, Card['exchange']> = true;
+export const caricatureKeysCoverCaricature: Covers<typeof caricatureKeys, Card['caricature']> = true;
+export const metricKeysCoverMetric: Covers<typeof metricKeys, Card['metric']> = true;
 
 const kinds = new Set<unknown>(cardKinds);
 const leadSet = new Set<unknown>(leads);
