@@ -2,10 +2,12 @@
  * The `.nahtstelle` file format: write a session, and load one from whatever text a file holds.
  * docs/file-format.md, "Loading, and what each problem means".
  */
+import type { z } from 'zod';
 import type { OpenProblemCode } from './file-problems';
 import { defaultVoting, methodLaneKinds, newCard, type Card, type Session } from './model';
 import { isCheckedCard } from './session-save-check';
-import { findIntegrityProblem, sessionLimits, sessionStructureSchema } from './session-schema';
+import { passesCardSchemaAsIs } from './card-fast-check';
+import { findIntegrityProblem, sessionLimits, sessionShellSchema, sessionStructureSchema } from './session-schema';
 
 export const sessionFileFormat = 'nahtstelle-session';
 /** The file name extension of session files, with its dot. */
@@ -82,9 +84,64 @@ function isMethodLaneKind(kind: unknown): kind is (typeof methodLaneKinds)[numbe
  * first bytes (`summaryFromHead`); opening ignores it and validates the session itself.
  */
 export function serializeSession(session: Session): string {
-  const document = { format: sessionFileFormat, version: currentFileVersion, summary: summarizeSession(session), session: canonical(session) };
-  // U+FFFD is written escaped: a raw one in a file means a bad decode (looksBinary), never content.
-  return `${JSON.stringify(document, null, 2).replace(/\uFFFD/g, '\\ufffd')}\n`;
+  const { head, cards, tail } = sessionFileParts(session);
+  return `${head}${cards.map((card, i) => (i === 0 ? card.text.slice(1) : card.text)).join('')}${tail}`;
+}
+
+/**
+ * `serializeSession` in pieces, so that main can reuse each unchanged card's bytes from the last
+ * save: the text is `head`, each card's `text` (the first without its leading comma), then `tail`.
+ * A card the save check made keeps the same `SessionFileCard` object from save to save.
+ */
+export interface SessionFileParts {
+  readonly head: string;
+  readonly cards: readonly SessionFileCard[];
+  readonly tail: string;
+}
+
+/** One card in the file: `,\n      "key": {…}`, as JSON.stringify(document, null, 2) writes it there. */
+export interface SessionFileCard {
+  readonly key: string;
+  readonly text: string;
+}
+
+/** The entries of checked cards: deep-frozen, so their text never goes stale. */
+const entryCache = new WeakMap<Card, SessionFileCard>();
+
+/** Stands in for the cards while the rest is stringified; a raw newline before it cannot be inside a string. */
+const cardsMarker = '\u0000';
+const cardsMarkerJson = JSON.stringify(cardsMarker);
+const cardsKeyBeforeMarker = `\n    "cards": `;
+
+/**
+ * The file text split around the cards: everything before and after them, written by one
+ * JSON.stringify of the document with the cards left out, and each card in file order. Pieced
+ * together they are exactly `JSON.stringify(document, null, 2)` with U+FFFD escaped.
+ */
+export function sessionFileParts(session: Session): SessionFileParts {
+  const { shell, cards } = canonical(session);
+  const document = { format: sessionFileFormat, version: currentFileVersion, summary: summarizeSession(session), session: shell };
+  const text = escapeReplacementCharacters(`${JSON.stringify(document, null, 2)}\n`);
+  const at = text.indexOf(cardsKeyBeforeMarker + cardsMarkerJson) + cardsKeyBeforeMarker.length;
+  const entries = Object.entries(cards).map(([key, card]) => cardEntry(key, card));
+  const [open, close] = entries.length === 0 ? ['{}', ''] : ['{', '\n    }'];
+  return { head: text.slice(0, at) + open, cards: entries, tail: close + text.slice(at + cardsMarkerJson.length) };
+}
+
+function cardEntry(key: string, card: Card): SessionFileCard {
+  const cached = entryCache.get(card);
+  if (cached?.key === key) return cached;
+  // A card the save check made has schema order and nothing else already (a test keeps the two the same).
+  const checked = isCheckedCard(card);
+  const body = JSON.stringify(checked ? card : canonicalCard(card), null, 2).replaceAll('\n', '\n      ');
+  const entry: SessionFileCard = { key, text: escapeReplacementCharacters(`,\n      ${JSON.stringify(key)}: ${body}`) };
+  if (checked) entryCache.set(card, entry);
+  return entry;
+}
+
+/** U+FFFD is written escaped: a raw one in a file means a bad decode (looksBinary), never content. */
+function escapeReplacementCharacters(text: string): string {
+  return text.replace(/\uFFFD/g, '\\ufffd');
 }
 
 /** Loads a session from a file's decoded text. Never throws; every failure is a problem code. */
@@ -185,7 +242,7 @@ function load(input: string): LoadResult {
     }
   }
 
-  const parsed = sessionStructureSchema.safeParse(raw, { jitless: true });
+  const parsed = parseStructure(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const shown = issues.slice(0, 3).map((issue) => `${formatPath(issue.path)}: ${short(issue.message)}`);
@@ -196,6 +253,27 @@ function load(input: string): LoadResult {
   const integrity = findIntegrityProblem(session);
   if (integrity) return problem(integrity.code, integrity.detail);
   return { ok: true, session, migratedFrom: version < currentFileVersion ? version : null };
+}
+
+/**
+ * The session's structure, exactly as `sessionStructureSchema` gives it (docs/performance.md,
+ * "Session files"). Cards that pass as they are skip zod (core/card-fast-check.ts); if one does
+ * not, or the rest fails, the whole schema runs, so a damaged file gets the schema's own messages.
+ */
+function parseStructure(raw: unknown): z.ZodSafeParseResult<Session> {
+  const shell = sessionShellSchema.safeParse(raw, { jitless: true });
+  if (shell.success) {
+    const { cards } = shell.data;
+    let asIs = true;
+    for (const key in cards) {
+      if (!passesCardSchemaAsIs(cards[key])) {
+        asIs = false;
+        break;
+      }
+    }
+    if (asIs) return { success: true, data: { ...shell.data, cards: cards as Record<string, Card> } };
+  }
+  return sessionStructureSchema.safeParse(raw, { jitless: true });
 }
 
 /**
@@ -221,8 +299,12 @@ function exceedsDepth(text: string, limit: number): number | null {
   return null;
 }
 
-/** The session with its keys in a fixed order; lanes and cards in board order, so diffs stay readable. */
-function canonical(session: Session): unknown {
+/**
+ * The session with its keys in a fixed order, lanes in board order, so diffs stay readable; its
+ * cards apart, in board order too (as an object, so ids that are array indices come first, as in
+ * any object), with `cardsMarker` in their place.
+ */
+function canonical(session: Session): { shell: unknown; cards: Record<string, Card> } {
   const { details } = session;
   const laneIds = unique([...session.laneOrder.filter((id) => Object.hasOwn(session.lanes, id)), ...Object.keys(session.lanes)]);
   const lanes = laneIds.flatMap((id) => {
@@ -232,10 +314,9 @@ function canonical(session: Session): unknown {
   const boardCardIds = lanes.flatMap(([, lane]) => lane.cardIds).filter((id) => Object.hasOwn(session.cards, id));
   const cards = unique([...boardCardIds, ...Object.keys(session.cards)]).flatMap((id) => {
     const card = session.cards[id];
-    // A card the save check made has schema order and nothing else already (a test keeps the two the same).
-    return card ? [[id, isCheckedCard(card) ? card : canonicalCard(card)] as const] : [];
+    return card ? [[id, card] as const] : [];
   });
-  return {
+  const shell = {
     id: session.id,
     details: {
       title: details.title,
@@ -264,9 +345,10 @@ function canonical(session: Session): unknown {
     voting: { voters: session.voting.voters, dots: session.voting.dots, revealed: session.voting.revealed },
     laneOrder: [...session.laneOrder],
     lanes: Object.fromEntries(lanes),
-    cards: Object.fromEntries(cards),
+    cards: cardsMarker,
     ...(session.inbox?.length ? { inbox: session.inbox.map((topic) => ({ id: topic.id, title: topic.title })) } : {}),
   };
+  return { shell, cards: Object.fromEntries(cards) };
 }
 
 function canonicalCard(card: Card): unknown {

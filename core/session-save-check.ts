@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Card, Session } from './model';
-import { cardSchema, findIntegrityProblem, sessionLimits, sessionStructureSchema } from './session-schema';
+import { cardSchema, findIntegrityProblem, sessionShellSchema } from './session-schema';
 
 /**
  * Sessions larger than this are checked card by card every time and nothing is remembered: the
@@ -27,13 +27,6 @@ export function isCheckedCard(card: object): boolean {
   return checkedCards.has(card);
 }
 
-/** The session's structure with each card left unchecked: the cards are checked below, one by one. */
-const sessionShellSchema = sessionStructureSchema.extend({
-  cards: z.record(z.string(), z.unknown()).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, {
-    error: `Too many cards: at most ${sessionLimits.cards}`,
-  }),
-});
-
 /**
  * What `sessionSchema` accepts, and the same session it gives (structure, limits, integrity), for
  * the save verbs: a card is checked against cardSchema only when its JSON differs from every card
@@ -48,7 +41,7 @@ export const savedSessionSchema: z.ZodType<Session> = sessionShellSchema.transfo
   for (const [key, raw] of entries) {
     const known = remembered.get(key);
     let card: Card;
-    if (known && sameData(raw, known)) {
+    if (known && sameCard(raw, known)) {
       card = known;
     } else {
       const parsed = cardSchema.safeParse(raw);
@@ -76,6 +69,94 @@ export const savedSessionSchema: z.ZodType<Session> = sessionShellSchema.transfo
 });
 
 /**
+ * `sameData(raw, known)` for a card, written out field by field: the generic walk reads every
+ * property by a computed key, which V8 cannot specialise, and was most of the check's time. The
+ * rule is the same: plain objects and arrays (the prototypes zod's output has), the same number
+ * of own keys, the same primitives. A key `raw` lacks reads as undefined (Object.prototype has none
+ * of these names), which no field of a checked card is, so equal counts mean equal keys.
+ */
+function sameCard(raw: unknown, known: Card): boolean {
+  if (!isPlainObject(raw) || Object.keys(raw).length !== (known.fromRoom === undefined ? 14 : 15)) return false;
+  return (
+    raw.id === known.id &&
+    raw.title === known.title &&
+    raw.kind === known.kind &&
+    raw.lead === known.lead &&
+    raw.notes === known.notes &&
+    raw.why === known.why &&
+    raw.colour === known.colour &&
+    (known.fromRoom === undefined || raw.fromRoom === known.fromRoom) &&
+    sameTags(raw.tags, known.tags) &&
+    sameActions(raw.actions, known.actions) &&
+    sameMoves(raw.moves, known.moves) &&
+    sameExchange(raw.exchange, known.exchange) &&
+    sameCaricature(raw.caricature, known.caricature) &&
+    sameMetric(raw.metric, known.metric) &&
+    sameData(raw.votes, known.votes)
+  );
+}
+
+function sameTags(raw: unknown, known: Card['tags']): boolean {
+  if (!isPlainArray(raw) || raw.length !== known.length) return false;
+  // A hole reads as undefined, which no tag is.
+  for (let i = 0; i < known.length; i++) if (raw[i] !== known[i]) return false;
+  return true;
+}
+
+function sameActions(raw: unknown, known: Card['actions']): boolean {
+  if (!isPlainArray(raw) || raw.length !== known.length) return false;
+  for (let i = 0; i < known.length; i++) {
+    const item = raw[i];
+    const action = known[i] as Card['actions'][number];
+    if (!isPlainObject(item) || Object.keys(item).length !== 5) return false;
+    if (item.id !== action.id || item.text !== action.text || item.owner !== action.owner || item.due !== action.due || item.done !== action.done)
+      return false;
+  }
+  return true;
+}
+
+function sameMoves(raw: unknown, known: Card['moves']): boolean {
+  if (!isPlainArray(raw) || raw.length !== known.length) return false;
+  for (let i = 0; i < known.length; i++) {
+    const item = raw[i];
+    const move = known[i] as Card['moves'][number];
+    if (!isPlainObject(item) || Object.keys(item).length !== 4) return false;
+    if (item.fromLaneId !== move.fromLaneId || item.toLaneId !== move.toLaneId || item.at !== move.at || item.reason !== move.reason) return false;
+  }
+  return true;
+}
+
+function sameExchange(raw: unknown, known: Card['exchange']): boolean {
+  return (
+    isPlainObject(raw) && Object.keys(raw).length === 3 && raw.who === known.who && raw.cadence === known.cadence && raw.decisions === known.decisions
+  );
+}
+
+function sameCaricature(raw: unknown, known: Card['caricature']): boolean {
+  return isPlainObject(raw) && Object.keys(raw).length === 3 && raw.view === known.view && raw.truth === known.truth && raw.cleared === known.cleared;
+}
+
+function sameMetric(raw: unknown, known: Card['metric']): boolean {
+  return (
+    isPlainObject(raw) &&
+    Object.keys(raw).length === 5 &&
+    raw.value === known.value &&
+    raw.target === known.target &&
+    raw.unit === known.unit &&
+    raw.owner === known.owner &&
+    raw.narrative === known.narrative
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function isPlainArray(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype;
+}
+
+/**
  * Whether an untrusted value holds exactly the data of a checked one: the same primitives, arrays
  * of the same length, plain objects with the same own keys and no others. Anything else — another
  * type, a String object, an extra key — is different, and the card is checked in full.
@@ -83,16 +164,19 @@ export const savedSessionSchema: z.ZodType<Session> = sessionShellSchema.transfo
 function sameData(raw: unknown, known: unknown): boolean {
   if (typeof known !== 'object' || known === null) return raw === known;
   if (typeof raw !== 'object' || raw === null || Object.getPrototypeOf(raw) !== Object.getPrototypeOf(known)) return false;
+  // Plain loops, no closures: this runs over every field of every card on each autosave.
   if (Array.isArray(known)) {
     const list = raw as unknown[];
-    return list.length === known.length && known.every((item, i) => Object.hasOwn(list, i) && sameData(list[i], item));
+    if (list.length !== known.length) return false;
+    for (let i = 0; i < known.length; i++) if (!Object.hasOwn(list, i) || !sameData(list[i], known[i])) return false;
+    return true;
   }
   const record = raw as Record<string, unknown>;
-  let keys = 0;
-  for (const key in record) if (Object.hasOwn(record, key)) keys++;
   const knownRecord = known as Record<string, unknown>;
   const knownKeys = Object.keys(knownRecord);
-  return keys === knownKeys.length && knownKeys.every((key) => Object.hasOwn(record, key) && sameData(record[key], knownRecord[key]));
+  if (Object.keys(record).length !== knownKeys.length) return false;
+  for (const key of knownKeys) if (!Object.hasOwn(record, key) || !sameData(record[key], knownRecord[key])) return false;
+  return true;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -177,6 +177,16 @@ export const sessionStructureSchema = z.object({
   inbox: z.array(inboxTopicSchema).max(inboxLimit).optional(),
 });
 
+/**
+ * The session's structure with each card left unchecked, for callers that check the cards one by
+ * one (the save check, and opening a file): the same shape, key order and limits otherwise.
+ */
+export const sessionShellSchema = sessionStructureSchema.extend({
+  cards: z.record(z.string(), z.unknown()).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, {
+    error: `Too many cards: at most ${sessionLimits.cards}`,
+  }),
+});
+
 export type IntegrityProblemCode = 'duplicateIds' | 'danglingReference';
 export interface IntegrityProblem {
   readonly code: IntegrityProblemCode;
@@ -192,19 +202,22 @@ export function findIntegrityProblem(session: Session): IntegrityProblem | null 
   const duplicate = (detail: string): IntegrityProblem => ({ code: 'duplicateIds', detail });
   const dangling = (detail: string): IntegrityProblem => ({ code: 'danglingReference', detail });
 
-  for (const [key, card] of Object.entries(session.cards)) {
+  // One pass over the cards (a save runs this over every card): a card under another id's key is
+  // reported before any action id twice, as if the two rules ran one after the other.
+  let actionTwice: IntegrityProblem | null = null;
+  for (const key in session.cards) {
+    if (!Object.hasOwn(session.cards, key)) continue;
+    const card = session.cards[key] as Card;
     if (card.id !== key) return duplicate(`cards[${quote(key)}] holds a card with id ${quote(card.id)}`);
+    if (actionTwice === null && card.actions.length > 1) {
+      const twice = firstRepeated(card.actions);
+      if (twice !== null) actionTwice = duplicate(`card ${quote(card.id)} has action id ${quote(twice)} twice`);
+    }
   }
   for (const [key, lane] of Object.entries(session.lanes)) {
     if (lane.id !== key) return duplicate(`lanes[${quote(key)}] holds a lane with id ${quote(lane.id)}`);
   }
-  for (const card of Object.values(session.cards)) {
-    const actions = new Set<string>();
-    for (const action of card.actions) {
-      if (actions.has(action.id)) return duplicate(`card ${quote(card.id)} has action id ${quote(action.id)} twice`);
-      actions.add(action.id);
-    }
-  }
+  if (actionTwice !== null) return actionTwice;
   const ordered = new Set<string>();
   for (const laneId of session.laneOrder) {
     if (ordered.has(laneId)) return duplicate(`lane ${quote(laneId)} is listed twice in laneOrder`);
@@ -264,6 +277,16 @@ export const sessionSchema: z.ZodType<Session> = sessionStructureSchema.superRef
   const problem = findIntegrityProblem(session);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.detail, params: { problem: problem.code } });
 });
+
+/** The first id that an earlier item of the list has too, or null. */
+function firstRepeated(items: readonly { readonly id: string }[]): string | null {
+  const seen = new Set<string>();
+  for (const { id } of items) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return null;
+}
 
 /** An id for a message, quoted; an id too long for a message is cut (references are not length-checked). */
 function quote(value: string): string {

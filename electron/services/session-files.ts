@@ -13,11 +13,12 @@ import type { Session } from '../../core/model';
 import {
   maxSessionFileBytes,
   parseSessionFile,
-  serializeSession,
   sessionFileExtension,
+  sessionFileParts,
   summarizeSession,
   summaryFromHead,
   summaryHeadBytes,
+  type SessionFileCard,
 } from '../../core/session-file';
 import { replaceAtomically, syncFolder, tempBase, withTempFile, writeDurably } from './atomic-file';
 import { errorCode, errorDetail, fileProblem, writeFailure, type FileError } from './file-error';
@@ -696,10 +697,33 @@ function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSum
  * Encoded once: the size check, the write and the hash all use these bytes.
  */
 function sizedText(session: Session, path: string): Buffer {
-  const bytes = Buffer.from(serializeSession(session), 'utf8');
+  const bytes = sessionFileBytes(session);
   if (bytes.length > maxSessionFileBytes)
     throw fileProblem('sessionTooLarge', path, `The session would take ${bytes.length} bytes; at most ${maxSessionFileBytes} are read`);
   return bytes;
+}
+
+/** The UTF-8 of the cards the save check made, kept as long as their text is (core/session-file.ts). */
+const cardBytes = new WeakMap<SessionFileCard, Buffer>();
+
+/**
+ * `serializeSession(session)` as UTF-8. An autosave sends every card though one changed: the cards
+ * the save check made keep their bytes from the last save, so only the changed ones are encoded.
+ */
+export function sessionFileBytes(session: Session): Buffer {
+  const { head, cards, tail } = sessionFileParts(session);
+  const pieces: Uint8Array[] = [Buffer.from(head, 'utf8')];
+  cards.forEach((card, i) => {
+    let bytes = cardBytes.get(card);
+    if (bytes === undefined) {
+      bytes = Buffer.from(card.text, 'utf8');
+      cardBytes.set(card, bytes);
+    }
+    // The first card goes without its leading comma (one byte).
+    pieces.push(i === 0 ? bytes.subarray(1) : bytes);
+  });
+  pieces.push(Buffer.from(tail, 'utf8'));
+  return Buffer.concat(pieces);
 }
 
 function hashOf(data: string | Uint8Array): string {

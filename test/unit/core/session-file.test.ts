@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agendaLimits, workshopAgenda, type AgendaBlock } from '../../../core/agenda';
 import { createDemoSession } from '../../../core/demo';
+import { addCard } from '../../../core/operations';
 import { openProblemCodes, type OpenProblemCode } from '../../../core/file-problems';
 import { createSession, defaultVoting, maxCardTitleLength, newCard, type Card, type Lane, type Participant, type Session } from '../../../core/model';
 import {
@@ -20,6 +21,7 @@ import {
   type LoadResult,
 } from '../../../core/session-file';
 import { sessionSchema } from '../../../core/session-schema';
+import { sessionFileBytes } from '../../../electron/services/session-files';
 
 const fixtures = new URL('../../fixtures/sessions/', import.meta.url);
 
@@ -408,6 +410,18 @@ describe('serializeSession and parseSessionFile', () => {
     expect(Object.keys(lanes)).toEqual(['sales', 'marketing', 'seam']);
   });
 
+  it('writes what JSON.stringify(document, null, 2) writes: ids that are array indices first, as any object holds them', () => {
+    const session = ['b', '12', 'Köln – ½', '3'].reduce((s, id) => addCard(s, id, 'sales', `Karte ${id}`), fullSession());
+    const text = serializeSession(session);
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2).replace(/\uFFFD/g, '\\ufffd')}\n`);
+    const ids = Object.keys((JSON.parse(text) as { session: Session }).session.cards);
+    expect(ids.slice(0, 3)).toEqual(['0', '3', '12']);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(sessionFileBytes(session))).toBe(text);
+    const empty = createSession('leer');
+    expect(new TextDecoder().decode(sessionFileBytes(empty))).toBe(serializeSession(empty));
+    expect(serializeSession(empty)).toContain('\n    "cards": {}\n  }\n}\n');
+  });
+
   it('loads the demo board, a fresh session and one from the workshop template', () => {
     for (const session of [
       createSession('fresh'),
@@ -779,6 +793,26 @@ describe('problem codes', () => {
       ],
       ['cards["c-02"] holds a card with id "c-09"', (s) => void (s.cards = { ...s.cards, 'c-02': newCard('c-09', 'Kopie', 'topic', 'seam') })],
       ['lanes["sales"] holds a lane with id "seam"', (s) => void (s.lanes = { ...s.lanes, sales: { ...(s.lanes.sales as Lane), id: 'seam' } })],
+      [
+        // A card under another id's key is named first, even after a card with an action id twice.
+        'cards["c-08"] holds a card with id "c-09"',
+        (s) => {
+          const twice = { id: 'a-1', text: '', owner: '', due: '', done: false };
+          const first = Object.keys(s.cards)[0] ?? '';
+          s.cards = {
+            ...s.cards,
+            [first]: { ...(s.cards[first] as Card), actions: [twice, twice] },
+            'c-08': newCard('c-09', 'Kopie', 'topic', 'seam'),
+          };
+        },
+      ],
+      [
+        'card "c-03" has action id "a-1" twice',
+        (s) => {
+          const twice = { id: 'a-1', text: '', owner: '', due: '', done: false };
+          s.cards = { ...s.cards, 'c-03': { ...(s.cards['c-03'] as Card), actions: [twice, { ...twice, id: 'a-2' }, twice] } };
+        },
+      ],
       [
         'agenda block id "5e9a3c71-2b8d-4f06-a1e4-7c3f9d2b5a80" is used twice',
         (s) => void (s.agenda = [...s.agenda, { ...(s.agenda[1] as AgendaBlock), kind: 'custom', title: 'Kopie' }]),
