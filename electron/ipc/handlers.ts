@@ -152,7 +152,7 @@ export function createHandlers(services: MainServices): MainHandlers {
 
   /**
    * The last session, read as main starts rather than when the window asks for it: the file is read
-   * while the window loads (docs/performance.md, "First paint"). Its failure is reported when asked.
+   * while the window loads (docs/performance.md, "Issue #18"). Its failure is reported when asked.
    */
   const readLastSession = (): { readonly path: string; readonly reading: Promise<OpenedSession> } | null => {
     const path = preferences.lastSession;

@@ -23,7 +23,7 @@ async function start(root: HTMLElement): Promise<void> {
   const reactRoot = createRoot(root);
   try {
     // While main reads the last session: fetch the type face and build the date formats, both of
-    // which the first paint would otherwise wait for (docs/performance.md, "First paint").
+    // which the first paint would otherwise wait for (docs/performance.md, "Issue #18").
     const startupState = api.getStartupState();
     preloadFont(interLatin);
     prepareDateFormats(navigator.language);

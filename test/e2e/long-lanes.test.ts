@@ -1,7 +1,7 @@
 /**
  * A 1,000-card session on a 1366×768 laptop: lanes render only the cards in view
  * (board/LaneCards.tsx), and the facilitator still reaches every card by scrolling, keyboard,
- * Find, drag and presentation mode. docs/performance.md, "Rendering only the cards in view".
+ * Find, drag and presentation mode. docs/ARCHITECTURE.md, "Drag and drop".
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-/** A lane's list of cards, of which only those in view (and a few around them) are in the DOM. docs/performance.md, "Rendering only the cards in view". */
+/** A lane's list of cards, of which only those in view (and a few around them) are in the DOM. docs/ARCHITECTURE.md, "Drag and drop". */
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
 import type { CardId } from '../../../core/model';
@@ -22,7 +22,7 @@ interface LaneCardsProps {
 }
 
 /**
- * The rows in the DOM are a contiguous run (the list's padding stands in for the rest), widened so it
+ * The rows in the DOM are a contiguous run (a space before and after stands in for the rest), widened so it
  * always holds the dragged card, the drop slot and the focused card: none of them may unmount while in
  * use. Each row is measured as it renders; until then it counts at an estimated height.
  */
@@ -30,8 +30,8 @@ export function LaneCards({ list, cardIds, draggedId, slotIndex }: LaneCardsProp
   const rows = useMemo(() => rowsWithDropSlot(cardIds, draggedId, slotIndex), [cardIds, draggedId, slotIndex]);
   const rowIndex = useMemo(() => new Map(rows.map((key, index) => [key, index])), [rows]);
   const pinned = useMemo(() => [draggedId === null ? -1 : (rowIndex.get(draggedId) ?? -1), rowIndex.get(dropSlotKey) ?? -1], [rowIndex, draggedId]);
-  const current = useRef({ rowIndex, pinned });
-  current.current = { rowIndex, pinned };
+  const current = useRef({ rowIndex });
+  current.current = { rowIndex };
 
   const rangeExtractor = useCallback(
     (range: Range) => {

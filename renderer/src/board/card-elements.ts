@@ -10,8 +10,10 @@ export function registerCardElement(cardId: CardId, element: HTMLElement | null)
   if (element) elements.set(cardId, element);
   else elements.delete(cardId);
   if (element && wanted?.cardId === cardId) {
-    const { focus } = wanted;
+    const { focus, at } = wanted;
     wanted = null;
+    // Arriving later, it came because the facilitator scrolled there, not because it was asked for.
+    if (performance.now() - at > wantedForMs) return;
     if (focus) element.focus();
     element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
@@ -23,7 +25,8 @@ export function registerCardElement(cardId: CardId, element: HTMLElement | null)
  */
 type CardScroller = (cardId: CardId) => boolean;
 const scrollers = new Set<CardScroller>();
-let wanted: { readonly cardId: CardId; readonly focus: boolean } | null = null;
+let wanted: { readonly cardId: CardId; readonly focus: boolean; readonly at: number } | null = null;
+const wantedForMs = 2000;
 
 export function registerCardScroller(scroller: CardScroller): () => void {
   scrollers.add(scroller);
@@ -31,7 +34,7 @@ export function registerCardScroller(scroller: CardScroller): () => void {
 }
 
 function bringIntoDom(cardId: CardId, focus: boolean): void {
-  wanted = { cardId, focus };
+  wanted = { cardId, focus, at: performance.now() };
   for (const scroller of scrollers) if (scroller(cardId)) return;
   wanted = null;
 }
