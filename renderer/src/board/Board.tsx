@@ -17,6 +17,8 @@ import { usePresentation } from '../store/presentation-store';
 import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
+import { CardCarrier } from './CardCarrier';
+import { dragInstructionsId } from './card-elements';
 import { describePlacement } from './card-text';
 import { placementAtPoint } from './drag-geometry';
 import { BlockView } from './BlockView';
@@ -85,12 +87,16 @@ export function Board() {
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}
       onDragCancel={onDragCancel}
-      accessibility={{ announcements: silentAnnouncements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+      accessibility={{ announcements: silentAnnouncements, screenReaderInstructions: { draggable: '' } }}
       measuring={measuring}
     >
       <main ref={boardRef} className={`board board--${view}`} aria-label={t('board.label')}>
         {view === 'lanes' ? laneOrder.map((laneId) => <Lane key={laneId} laneId={laneId} />) : <BlockView view={view} />}
       </main>
+      <CardCarrier />
+      <p id={dragInstructionsId} hidden>
+        {t('dnd.instructions')}
+      </p>
       <MoveAnnouncer />
       <ZoomedDragOverlay />
     </DndContext>

@@ -1,10 +1,10 @@
-import { useDraggable } from '@dnd-kit/core';
-import { memo, useCallback, useId, useMemo, type ReactNode } from 'react';
+import { memo, useCallback, useId, useMemo, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { useCardFound, useWorkshopUi } from '../store/workshop-store';
-import { registerCardElement } from './card-elements';
+import { dragInstructionsId, registerCardElement } from './card-elements';
+import { carryEvents, carryFrom } from './CardCarrier';
 import { castVote, openCardDetails, removeCard } from './card-commands';
 import { DotPlusIcon, InfoIcon, MinusIcon } from './card-icons';
 import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneKindOfCard, revealedDots, voterNameOf } from './card-text';
@@ -53,7 +53,14 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
       {isEditing ? (
         <CardTitleEditor cardId={cardId} title={card.title} />
       ) : (
-        <DraggableCard cardId={cardId} label={name} roleDescription={t('card.roleDescription')} descriptionId={descriptionId} onEdit={edit}>
+        <DraggableCard
+          cardId={cardId}
+          label={name}
+          roleDescription={t('card.roleDescription')}
+          descriptionId={descriptionId}
+          carried={isDragged}
+          onEdit={edit}
+        >
           <CardFace parts={parts} />
         </DraggableCard>
       )}
@@ -88,34 +95,35 @@ interface DraggableCardProps {
   label: string;
   roleDescription: string;
   descriptionId: string;
+  carried: boolean;
   onEdit: () => void;
   children: ReactNode;
 }
 
 /**
- * The focusable, draggable part of a card. dnd-kit re-renders every draggable when a drag starts
- * or ends; keeping this wrapper thin (its face arrives as a memoised child, its words as props)
- * keeps that cheap.
- * Its keys (arrows, Enter, Delete, I, L, + and − …) are app shortcuts (ui/shortcut-keys.ts),
- * dispatched for the focused card; Space picks it up (dnd-kit's keyboard sensor).
+ * The focusable, draggable part of a card. It holds no draggable of its own: pressed (or given
+ * Space), it is lent the board's one draggable (CardCarrier.tsx), so a drag's start and drop
+ * re-render only the carried card. Its keys (arrows, Enter, Delete, I, L, + and − …) are app
+ * shortcuts (ui/shortcut-keys.ts), dispatched for the focused card; Space picks it up (dnd-kit's
+ * keyboard sensor).
  */
-function DraggableCard({ cardId, label, roleDescription, descriptionId, onEdit, children }: DraggableCardProps) {
+function DraggableCard({ cardId, label, roleDescription, descriptionId, carried, onEdit, children }: DraggableCardProps) {
   useBenchRenderCount('DraggableCard');
-  const { attributes, listeners, setNodeRef } = useDraggable({ id: cardId, attributes: { roleDescription } });
-  const ref = useCallback(
-    (element: HTMLDivElement | null) => {
-      setNodeRef(element);
-      registerCardElement(cardId, element);
-    },
-    [cardId, setNodeRef],
+  const ref = useCallback((element: HTMLDivElement | null) => registerCardElement(cardId, element), [cardId]);
+  const handlers = useMemo(
+    () => Object.fromEntries(carryEvents.map((eventName) => [eventName, (event: SyntheticEvent) => carryFrom(cardId, eventName, event)])),
+    [cardId],
   );
 
   return (
     <div
       ref={ref}
-      {...attributes}
-      {...listeners}
-      aria-describedby={`${descriptionId} ${attributes['aria-describedby']}`}
+      role="button"
+      tabIndex={0}
+      aria-roledescription={roleDescription}
+      aria-pressed={carried ? true : undefined}
+      {...handlers}
+      aria-describedby={`${descriptionId} ${dragInstructionsId}`}
       onDoubleClick={onEdit}
       className="card-handle"
       aria-label={label}

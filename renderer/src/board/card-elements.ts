@@ -6,6 +6,9 @@ import type { CardId } from '../../../core/model';
 
 const elements = new Map<CardId, HTMLElement>();
 
+/** The element with the board's drag instructions, which every card names as part of its description. */
+export const dragInstructionsId = 'card-drag-instructions';
+
 export function registerCardElement(cardId: CardId, element: HTMLElement | null): void {
   if (element) elements.set(cardId, element);
   else elements.delete(cardId);
