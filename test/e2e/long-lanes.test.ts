@@ -73,6 +73,15 @@ describe('a 1,000-card session on a laptop', () => {
     await expect.poll(() => focusedCardInView(page), { timeout: 5_000 }).toEqual({ name: 'Topic 91', inView: true });
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => focusedCardInView(page), { timeout: 5_000 }).toEqual({ name: 'Topic 88', inView: true });
+    // A held arrow key repeats faster than the lane can render the cards below: no step is lost.
+    await page.evaluate(() => {
+      for (let repeat = 0; repeat < 20; repeat++) {
+        document.activeElement?.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', bubbles: true, repeat: repeat > 0 }),
+        );
+      }
+    });
+    await expect.poll(() => focusedCardInView(page), { timeout: 5_000 }).toEqual({ name: 'Topic 148', inView: true });
 
     // Find jumps to a card that is not in the page at all.
     await page.keyboard.press('Control+f');

@@ -8,7 +8,7 @@ import type { CardId } from '../../../core/model';
 import { placementOf, stepPlacement, type Direction } from '../../../core/placement';
 import { toggleAudienceWindow } from '../audience/audience-window';
 import { castVote, cycleLead, moveCardStep, openCardDetails, removeCard } from '../board/card-commands';
-import { focusCard } from '../board/card-elements';
+import { cardAskedToFocus, focusCard } from '../board/card-elements';
 import { isHiddenCaricature } from '../board/card-text';
 import { closeSpotlight, setPresenting, stepSpotlight, toggleSpotlight, togglePresentation } from '../present/commands';
 import { usePresentation } from '../store/presentation-store';
@@ -79,7 +79,7 @@ const actions: Record<Exclude<ShortcutId, SensorShortcutId>, Action> = {
     const direction = directions[key];
     if (!direction) return false;
     const session = shownSession(useBoard.getState());
-    const next = stepPlacement(session, cardId, direction);
+    const next = stepPlacement(session, cardAskedToFocus() ?? cardId, direction);
     const lane = next ? session.lanes[next.laneId] : undefined;
     focusCard(lane?.cardIds[Math.min(next?.index ?? 0, lane.cardIds.length - 1)]);
   }),

@@ -31,6 +31,14 @@ const scrollers = new Set<CardScroller>();
 let wanted: { readonly cardId: CardId; readonly focus: boolean; readonly at: number } | null = null;
 const wantedForMs = 2000;
 
+/**
+ * The card the focus is on its way to: asked for, not yet in the DOM. Keys that step from the
+ * focused card step from this one, so arrow keys pressed faster than the lane renders lose no step.
+ */
+export function cardAskedToFocus(): CardId | null {
+  return wanted?.focus && performance.now() - wanted.at <= wantedForMs ? wanted.cardId : null;
+}
+
 export function registerCardScroller(scroller: CardScroller): () => void {
   scrollers.add(scroller);
   return () => scrollers.delete(scroller);
