@@ -114,16 +114,31 @@ function useBoardZoom(boardRef: RefObject<HTMLElement | null>, view: string): vo
     let frame = 0;
     let lastFitted: unknown = null;
     const page = (board: HTMLElement) => pageLists(board, (count) => i18next.t('views.more', { count }));
+    // A lane renders only the cards in view (LaneCards.tsx): cards that arrive while presenting
+    // are paged as well. Watched only then, so a drag on the facilitator's own board pays nothing.
+    let pageFrame = 0;
+    const rowsChanged = new MutationObserver(() => {
+      const board = boardRef.current;
+      if (!board || pageFrame) return;
+      pageFrame = requestAnimationFrame(() => {
+        pageFrame = 0;
+        page(board);
+      });
+    });
     const apply = () => {
       cancelAnimationFrame(frame);
       const board = boardRef.current;
       const { presenting, zoom } = usePresentation.getState();
       if (!board) return;
       if (!presenting) {
+        rowsChanged.disconnect();
+        cancelAnimationFrame(pageFrame);
+        pageFrame = 0;
         board.style.zoom = '';
         unpageLists(board);
         return;
       }
+      rowsChanged.observe(board, { childList: true, subtree: true });
       // One layout pass per frame at most, and none while a card is carried (the layout is in motion).
       frame = requestAnimationFrame(() => {
         if (useBoard.getState().drag) return;
@@ -156,18 +171,7 @@ function useBoardZoom(boardRef: RefObject<HTMLElement | null>, view: string): vo
       lastFitted = s.history.present;
       apply();
     });
-    // A lane renders only the cards in view (LaneCards.tsx): cards that arrive are paged as well.
-    let pageFrame = 0;
-    const rowsChanged = new MutationObserver(() => {
-      const board = boardRef.current;
-      if (!board || !usePresentation.getState().presenting || pageFrame) return;
-      pageFrame = requestAnimationFrame(() => {
-        pageFrame = 0;
-        page(board);
-      });
-    });
     const board = boardRef.current;
-    if (board) rowsChanged.observe(board, { childList: true, subtree: true });
     board?.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', apply);
     return () => {
