@@ -86,14 +86,19 @@ describe('presentation mode', () => {
     await expect.poll(() => controls.getByRole('status').innerText()).toBe('Fitted to the screen');
     // The size of a card the room sees (not one paged away).
     const width = async () => (await page.locator('.lane-cards > li:not([data-beyond]) .card-handle').first().boundingBox())?.height ?? 0;
+    // The zoom reaches the board a frame after the status names it (Board.tsx useBoardZoom).
+    const boardZoom = () => page.evaluate(() => parseFloat((document.querySelector('main.board') as HTMLElement).style.zoom || '1'));
+    await expect.poll(boardZoom).toBeLessThan(1);
     const before = await width();
 
     // A step from "fit" starts at the fitted zoom (at least 75 %, the readable floor): in, to 100 %.
     await page.keyboard.press('Control+=');
     expect(await controls.getByRole('status').innerText()).toBe('Zoom 100 %');
+    await expect.poll(boardZoom).toBe(1);
     expect(await width()).toBeGreaterThan(before);
     await page.keyboard.press('Control+-');
     expect(await controls.getByRole('status').innerText()).toBe('Zoom 75 %');
+    await expect.poll(boardZoom).toBe(0.75);
 
     // Fitted again: no card is cut — each is wholly on screen or paged away, with "+N more".
     await page.keyboard.press('Control+0');
