@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { audienceThemes, zoomLimits } from './audience';
 import { boardViews } from './block-view';
 import { builtInTemplates, exportKinds, languages, themes, windowZoomLimits, type ApiVerb, type NahtstelleApi } from './api';
-import { agendaBlockSchema, cardSchema, sessionDetailsSchema, sessionLimits, sessionSchema } from './session-schema';
+import { agendaBlockSchema, cardSchema, sessionDetailsSchema, sessionLimits, sessionSchema, sessionStructureSchema } from './session-schema';
 import { blockKinds } from './agenda';
 import { cardKinds, laneKinds } from './model';
 import { roomRefusals, type RoomAnswer } from './room';
@@ -175,6 +175,18 @@ const roomAnswerSchema = z.union([
   z.object({ ok: z.literal(false), refusal: z.enum(roomRefusals) }).strict(),
 ]);
 
+/**
+ * Changes to a saved version (core/session-changes.ts): the session's structure with its changed
+ * cards checked here; the integrity of the whole session can only be checked once main has merged it.
+ */
+const sessionChangesSchema = z
+  .object({
+    base: z.string().min(1).max(100),
+    session: sessionStructureSchema,
+    removedCards: z.array(z.string().max(1000)).max(sessionLimits.cards),
+  })
+  .strict();
+
 type ArgsSchemas = { readonly [V in ApiVerb]: z.ZodType<Parameters<NahtstelleApi[V]>> };
 
 export const apiArgs = {
@@ -193,6 +205,8 @@ export const apiArgs = {
   closeSession: z.tuple([]),
   // The save verbs re-check only cards that changed since the last save (session-save-check.ts).
   saveSession: z.tuple([path, savedSessionSchema]),
+  // The shape only: main checks the session the changes give with savedSessionSchema (handlers.ts).
+  saveSessionChanges: z.tuple([path, sessionChangesSchema]),
   saveSessionAs: z.tuple([savedSessionSchema]),
   duplicateSession: z.tuple([path]),
   renameSession: z.tuple([path, title]),

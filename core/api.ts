@@ -8,6 +8,7 @@ import type { Session, SessionDetails } from './model';
 import type { AgendaTemplate, TemplateBlock } from './templates';
 import type { SummaryFormat } from './export/formats';
 import type { SummarySection } from './summary-text';
+import type { SessionChanges } from './session-changes';
 import type { CardId } from './model';
 import type { RoomAddress } from './network';
 import type { RoomAnswer, RoomCommand, RoomParticipantInfo } from './room';
@@ -99,6 +100,11 @@ export interface SavedState {
    * that version was kept under this path (`<name> (changed elsewhere <time>).nahtstelle`) first.
    */
   readonly conflictCopy?: string;
+}
+
+/** A save of the open session: as SavedState, and the name of the version saved, which later changes start from. */
+export interface SessionSaved extends SavedState {
+  readonly revision: string;
 }
 
 /**
@@ -196,7 +202,13 @@ export interface NahtstelleApi {
   openSessionFromDisk(): Promise<OpenedSession | null>;
   /** Leaves the open session (back to the library): it is no longer reopened at start. */
   closeSession(): Promise<void>;
-  saveSession(path: string, session: Session): Promise<SavedState>;
+  saveSession(path: string, session: Session): Promise<SessionSaved>;
+  /**
+   * Saves the open session sent as its changes since a version saveSession (or this) answered:
+   * only the changed cards travel (core/session-changes.ts). Null when main no longer holds that
+   * version (another session was saved since, or main started anew): send the whole session.
+   */
+  saveSessionChanges(path: string, changes: SessionChanges): Promise<SessionSaved | null>;
   /** Writes a copy to a path the facilitator picks; null when cancelled. */
   saveSessionAs(session: Session): Promise<string | null>;
   duplicateSession(path: string): Promise<SessionSummary>;
@@ -296,6 +308,7 @@ export const apiVerbs = [
   'openSessionFromDisk',
   'closeSession',
   'saveSession',
+  'saveSessionChanges',
   'saveSessionAs',
   'duplicateSession',
   'renameSession',

@@ -2,6 +2,7 @@
  * The handler table: one function per API verb, shared by Electron's IPC and the web test host.
  * docs/ARCHITECTURE.md, "The API across the process boundary".
  */
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, resolve, win32 } from 'node:path';
 import { apiArgs } from '../../core/api-schemas';
@@ -15,12 +16,15 @@ import {
   type ExportKind,
   type NahtstelleApi,
   type OpenedSession,
+  type SessionSaved,
   type SessionTemplate,
 } from '../../core/api';
 import { workshopAgenda, type AgendaBlock } from '../../core/agenda';
 import type { AudienceView } from '../../core/audience';
 import { agendaFromTemplate, deleteTemplate, saveTemplate, templateLimits } from '../../core/templates';
-import { createSession } from '../../core/model';
+import { createSession, type Session } from '../../core/model';
+import { applySessionChanges } from '../../core/session-changes';
+import { savedSessionSchema } from '../../core/session-save-check';
 import { hasSessionFileExtension, sessionFileExtension, summarizeSession } from '../../core/session-file';
 import { findIntegrityProblem } from '../../core/session-schema';
 import { exportExtension, renderExport, suggestedExportName } from '../export/export-session';
@@ -163,6 +167,15 @@ export function createHandlers(services: MainServices): MainHandlers {
   };
   let lastSessionRead = readLastSession();
 
+  /** The version of the open session saved last: what saveSessionChanges starts from. */
+  let lastSaved: { readonly path: string; readonly revision: string; readonly session: Session } | null = null;
+  const saveVersion = async (path: string, session: Session): Promise<SessionSaved> => {
+    const saved = await sessionFiles.write(path, session);
+    const revision = randomUUID();
+    lastSaved = { path: resolve(path), revision, session };
+    return { ...saved, revision };
+  };
+
   return {
     async getStartupState() {
       const last = preferences.lastSession;
@@ -248,7 +261,16 @@ export function createHandlers(services: MainServices): MainHandlers {
       await services.room.stop();
     },
     async saveSession(path, session) {
-      return sessionFiles.write(granted(path), session);
+      return saveVersion(granted(path), session);
+    },
+    async saveSessionChanges(path, changes) {
+      granted(path);
+      const base = lastSaved;
+      if (base?.path !== resolve(path) || base.revision !== changes.base) return null;
+      // The whole session the changes give gets the check saveSession's argument gets.
+      const merged = savedSessionSchema.safeParse(applySessionChanges(base.session, changes));
+      if (!merged.success) throw new ApiException({ code: 'invalidArguments', detail: `saveSessionChanges: ${issuesDetail(merged.error.issues)}` });
+      return saveVersion(path, merged.data);
     },
     async saveSessionAs(session) {
       const title = summarizeSession(session).title;
@@ -417,8 +439,7 @@ export async function dispatchCall(handlers: ApiHandlers, verb: unknown, args: u
   }
   const parsed = apiArgs[verb].safeParse(args);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; ');
-    return { ok: false, error: { code: 'invalidArguments', detail: `${verb}: ${detail}` } };
+    return { ok: false, error: { code: 'invalidArguments', detail: `${verb}: ${issuesDetail(parsed.error.issues)}` } };
   }
   try {
     const value = await callHandler(handlers, verb, parsed.data);
@@ -426,6 +447,10 @@ export async function dispatchCall(handlers: ApiHandlers, verb: unknown, args: u
   } catch (error) {
     return { ok: false, error: carriedApiError(error) };
   }
+}
+
+function issuesDetail(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[]): string {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || 'arguments'}: ${issue.message}`).join('; ');
 }
 
 /** The error a failure carries for the UI, or `internal` with the message for anything unexpected. */

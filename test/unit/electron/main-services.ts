@@ -162,6 +162,7 @@ export const exampleCalls: { readonly [V in ApiVerb]: Parameters<NahtstelleApi[V
   openSessionFromDisk: [],
   closeSession: [],
   saveSession: ['/sessions/kick-off.nahtstelle', sampleSession()],
+  saveSessionChanges: ['/sessions/kick-off.nahtstelle', { base: 'r1', session: sampleSession(), removedCards: [] }],
   saveSessionAs: [sampleSession()],
   duplicateSession: ['/sessions/kick-off.nahtstelle'],
   renameSession: ['/sessions/kick-off.nahtstelle', 'Strategietag'],

@@ -119,7 +119,7 @@ describe('listenForOpenFiles', () => {
     expect(eventsTo(window)).toEqual([['sessionOpened', openedPayload(path)]]);
     // The same rules as the UI's own open: it is remembered, and now counts as a file the app handed out.
     expect(t.preferences.recentFiles).toEqual([path]);
-    expect(await handlers.saveSession(path, sampleSession())).toEqual({ savedAt: expect.any(String) });
+    expect(await handlers.saveSession(path, sampleSession())).toEqual({ savedAt: expect.any(String), revision: expect.any(String) });
   });
 
   it('opens only the first of several files named on the command line', async () => {

@@ -147,7 +147,7 @@ describe('createBridge', () => {
     const bridge = createBridge(electronIpcRenderer);
     const opened = await bridge.createSession({ title: 'Kick-off' }, 'blank');
     const board = sampleSession(opened.session.id, 'Kick-off');
-    await expect(bridge.saveSession(opened.path, board)).resolves.toEqual({ savedAt: expect.any(String) });
+    await expect(bridge.saveSession(opened.path, board)).resolves.toEqual({ savedAt: expect.any(String), revision: expect.any(String) });
     await expect(bridge.openSession(opened.path)).resolves.toMatchObject({ path: opened.path, session: board });
     await expect(bridge.listSessions()).resolves.toEqual([expect.objectContaining({ path: opened.path, cardCount: 2 })]);
     const refused = await rejectionOf(bridge.saveSession('/etc/passwd.nahtstelle', board));

@@ -6,7 +6,9 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiResult, ApiVerb, NahtstelleApi, OpenedSession } from '../../../core/api';
-import { serializeSession } from '../../../core/session-file';
+import { addCard, deleteCard, editCardTitle } from '../../../core/operations';
+import { sessionChanges } from '../../../core/session-changes';
+import { parseSessionFile, serializeSession } from '../../../core/session-file';
 import { createHandlers, dispatchCall, type ApiHandlers } from '../../../electron/ipc/handlers';
 import { createTestServices, namesIn, sampleSession, type TestServices } from './main-services';
 
@@ -61,7 +63,7 @@ describe('session files through the handlers', () => {
     expect(listed).toEqual([expect.objectContaining({ path: opened.path, title: 'Kick-off Müller GmbH', client: 'Müller GmbH', problem: null })]);
 
     const board = sampleSession(opened.session.id);
-    expect(await value('saveSession', opened.path, board)).toEqual({ savedAt: expect.any(String) });
+    expect(await value('saveSession', opened.path, board)).toEqual({ savedAt: expect.any(String), revision: expect.any(String) });
     const reopened = await value('openSession', opened.path);
     expect(reopened).toMatchObject({ path: opened.path, fromBackup: false });
     expect(reopened?.session).toEqual(board);
@@ -342,5 +344,74 @@ describe('paths the user never chose', () => {
     const result = await call('createSession', { title: 'Doppelt', participants: [participant, { ...participant, name: 'Ben' }] }, 'blank');
     expect(result).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
     expect(await namesIn(t.sessionsFolder)).toEqual([]);
+  });
+});
+
+describe('autosave as changes (saveSessionChanges)', () => {
+  /** The file's board as the app reads it back. */
+  async function onDisk(path: string): Promise<unknown> {
+    const loaded = parseSessionFile(await readFile(path, 'utf8'));
+    if (!loaded.ok) throw new Error(`The file does not load: ${loaded.problem}`);
+    return loaded.session;
+  }
+
+  it('saves the changes to the version saved last, and the file holds the whole board', async () => {
+    const opened = await created();
+    const base = sampleSession(opened.session.id, 'Kick-off Müller GmbH');
+    const first = await value('saveSession', opened.path, base);
+    const now = addCard(deleteCard(editCardTitle(base, 'card-1', 'Leads aus der Hausmesse'), 'card-2'), 'card-3', 'sales', 'Angebot');
+    const changes = sessionChanges(base, first.revision, now);
+    expect(Object.keys(changes.session.cards).sort()).toEqual(['card-1', 'card-3']);
+    expect(changes.removedCards).toEqual(['card-2']);
+
+    const second = await value('saveSessionChanges', opened.path, changes);
+    expect(second?.revision).toMatch(/\S/);
+    expect(second?.revision).not.toBe(first.revision);
+    expect(await onDisk(opened.path)).toEqual(now);
+    // The next changes start from the version just saved.
+    const later = editCardTitle(now, 'card-3', 'Angebot bis Freitag');
+    await value('saveSessionChanges', opened.path, sessionChanges(now, second?.revision ?? '', later));
+    expect(await onDisk(opened.path)).toEqual(later);
+  });
+
+  it('answers null for a version it does not hold, and writes nothing', async () => {
+    const one = await created('Eins');
+    const two = await created('Zwei');
+    const base = sampleSession(one.session.id, 'Eins');
+    const saved = await value('saveSession', one.path, base);
+    const before = await readFile(one.path, 'utf8');
+    const changed = editCardTitle(base, 'card-1', 'Neu');
+    expect(await value('saveSessionChanges', one.path, sessionChanges(base, 'not-a-version', changed))).toBeNull();
+    // Another file saved since: main holds that one's version now.
+    await value('saveSession', two.path, sampleSession(two.session.id, 'Zwei'));
+    expect(await value('saveSessionChanges', one.path, sessionChanges(base, saved.revision, changed))).toBeNull();
+    expect(await readFile(one.path, 'utf8')).toBe(before);
+  });
+
+  it('refuses changes that would break the board, or are no cards, naming the problem, and writes nothing', async () => {
+    const opened = await created();
+    const base = sampleSession(opened.session.id, 'Kick-off Müller GmbH');
+    const { revision } = await value('saveSession', opened.path, base);
+    const before = await readFile(opened.path, 'utf8');
+    // card-2 removed, but its lane still lists it.
+    const dangling = await call('saveSessionChanges', opened.path, { base: revision, session: { ...base, cards: {} }, removedCards: ['card-2'] });
+    expect(dangling).toMatchObject({ ok: false, error: { code: 'invalidArguments', detail: expect.stringContaining('card-2') } });
+    const notACard = await call('saveSessionChanges', opened.path, {
+      base: revision,
+      session: { ...base, cards: { 'card-1': { title: 'kein Karte' } } },
+      removedCards: [],
+    } as never);
+    expect(notACard).toMatchObject({ ok: false, error: { code: 'invalidArguments' } });
+    expect(await readFile(opened.path, 'utf8')).toBe(before);
+    // The version stays: the next good changes still go through.
+    const changed = editCardTitle(base, 'card-1', 'Neu');
+    expect(await value('saveSessionChanges', opened.path, sessionChanges(base, revision, changed))).not.toBeNull();
+    expect(await onDisk(opened.path)).toEqual(changed);
+  });
+
+  it('refuses changes to a file the facilitator did not choose', async () => {
+    const path = await foreignFile();
+    const result = await call('saveSessionChanges', path, { base: 'r', session: sampleSession(), removedCards: [] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
   });
 });
