@@ -66,6 +66,8 @@ export interface OpenedSession {
   readonly savedAt: string;
   /** Set when the main file was damaged and the facilitator chose its backup. */
   readonly fromBackup: boolean;
+  /** Names the version main read, which the first autosave's changes start from (saveSessionChanges). */
+  readonly revision?: string;
 }
 
 export interface StartupState {

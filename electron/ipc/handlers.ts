@@ -146,12 +146,23 @@ export function createHandlers(services: MainServices): MainHandlers {
     return agendaFromTemplate(own.blocks, services.newSessionId);
   };
 
+  /**
+   * The version of the open session main read or saved last: what saveSessionChanges starts from.
+   * One at a time: the app window has one session open.
+   */
+  let lastVersion: { readonly path: string; readonly revision: string; readonly session: Session } | null = null;
+  const holdVersion = (path: string, session: Session): string => {
+    const revision = randomUUID();
+    lastVersion = { path: resolve(path), revision, session };
+    return revision;
+  };
+
   /** The session now open: reopened at the next start, listed among the recent files. */
   const opened = (session: OpenedSession): OpenedSession => {
     grant(session.path);
     preferences.setLastSession(session.path);
     preferences.addRecentFile(session.path);
-    return session;
+    return { ...session, revision: holdVersion(session.path, session.session) };
   };
 
   /**
@@ -167,13 +178,9 @@ export function createHandlers(services: MainServices): MainHandlers {
   };
   let lastSessionRead = readLastSession();
 
-  /** The version of the open session saved last: what saveSessionChanges starts from. */
-  let lastSaved: { readonly path: string; readonly revision: string; readonly session: Session } | null = null;
   const saveVersion = async (path: string, session: Session): Promise<SessionSaved> => {
     const saved = await sessionFiles.write(path, session);
-    const revision = randomUUID();
-    lastSaved = { path: resolve(path), revision, session };
-    return { ...saved, revision };
+    return { ...saved, revision: holdVersion(path, session) };
   };
 
   return {
@@ -265,7 +272,7 @@ export function createHandlers(services: MainServices): MainHandlers {
     },
     async saveSessionChanges(path, changes) {
       granted(path);
-      const base = lastSaved;
+      const base = lastVersion;
       if (base?.path !== resolve(path) || base.revision !== changes.base) return null;
       // The whole session the changes give gets the check saveSession's argument gets.
       const merged = savedSessionSchema.safeParse(applySessionChanges(base.session, changes));

@@ -15,7 +15,7 @@ import { initI18n, languageForLocale } from './i18n';
 import { applyTheme, useApp } from './store/app-store';
 import { applyWindowZoom } from './ui/window-zoom';
 import { startAutosave } from './store/autosave';
-import { createSessionSaver } from './store/session-saver';
+import { saveOpenSession } from './store/session-saver';
 import { useBoard } from './store/board-store';
 import { openSession } from './store/session-lifecycle';
 import { followActiveBlock } from './store/presentation-store';
@@ -49,9 +49,8 @@ async function start(root: HTMLElement): Promise<void> {
     }
     followAudienceWindow();
     followFullScreen();
-    const saveSession = createSessionSaver(api);
     const autosave = startAutosave(async (path, session) => {
-      const saved = await saveSession(path, session);
+      const saved = await saveOpenSession(api, path, session);
       // The file had changed elsewhere: that version was kept next to it. Said once, per copy.
       if (saved.conflictCopy) useNotices.getState().add({ kind: 'conflictCopy', file: fileName(path), copy: fileName(saved.conflictCopy) });
       return saved;

@@ -4,12 +4,14 @@
  */
 import type { OpenedSession } from '../../../core/api';
 import { useBoard } from './board-store';
+import { openedVersion } from './session-saver';
 import { usePresentation } from './presentation-store';
 import { useTools } from './tools-store';
 import { useWorkshopUi } from './workshop-store';
 
 /** Puts a session on the board (even the same file again): no filter, voter, open tools or spotlight carried over. */
 export function openSession(opened: OpenedSession): void {
+  openedVersion(opened);
   useBoard.getState().open(opened);
   resetSessionUi();
 }

@@ -1,25 +1,30 @@
 /**
- * How autosave reaches main: the whole session once, then only what changed since main's last save.
+ * How autosave reaches main: only what changed since the version main holds, else the whole session.
  * docs/ARCHITECTURE.md, "Sessions on disk".
  */
-import type { NahtstelleApi, SavedState, SessionSaved } from '../../../core/api';
+import type { NahtstelleApi, OpenedSession, SavedState, SessionSaved } from '../../../core/api';
 import type { Session } from '../../../core/model';
 import { sessionChanges } from '../../../core/session-changes';
 
 type SaveVerbs = Pick<NahtstelleApi, 'saveSession' | 'saveSessionChanges'>;
 
+/** The version of the open session main last read or saved, as this window sent or received it. */
+let version: { readonly path: string; readonly revision: string; readonly session: Session } | null = null;
+
+/** A session just opened is the version main read: the first autosave sends its changes. */
+export function openedVersion(opened: OpenedSession): void {
+  version = opened.revision === undefined ? null : { path: opened.path, revision: opened.revision, session: opened.session };
+}
+
 /**
- * A save function for startAutosave. After a save of a file it sends the changes to that version;
- * when main no longer holds it (null), the whole session goes as before. A failed save keeps the
- * last version, so a retry sends the changes from there again.
+ * Saves the open session: as its changes to the version main holds of that file, or whole when
+ * there is none or main no longer holds it (it answers null). A failed save keeps the version, so a
+ * retry sends the changes from there.
  */
-export function createSessionSaver(api: SaveVerbs): (path: string, session: Session) => Promise<SavedState> {
-  let last: { readonly path: string; readonly revision: string; readonly session: Session } | null = null;
-  return async (path, session) => {
-    const base = last?.path === path ? last : null;
-    let saved: SessionSaved | null = base ? await api.saveSessionChanges(path, sessionChanges(base.session, base.revision, session)) : null;
-    saved ??= await api.saveSession(path, session);
-    last = { path, revision: saved.revision, session };
-    return saved;
-  };
+export async function saveOpenSession(api: SaveVerbs, path: string, session: Session): Promise<SavedState> {
+  const base = version?.path === path ? version : null;
+  let saved: SessionSaved | null = base ? await api.saveSessionChanges(path, sessionChanges(base.session, base.revision, session)) : null;
+  saved ??= await api.saveSession(path, session);
+  version = { path, revision: saved.revision, session };
+  return saved;
 }

@@ -104,7 +104,13 @@ describe('listenForOpenFiles', () => {
   }
 
   function openedPayload(path: string): OpenedSession {
-    return { path, session: sampleSession(), savedAt: expect.any(String) as unknown as string, fromBackup: false };
+    return {
+      path,
+      session: sampleSession(),
+      savedAt: expect.any(String) as unknown as string,
+      fromBackup: false,
+      revision: expect.any(String) as unknown as string,
+    };
   }
 
   it('opens the file of the first start’s command line once the window’s page has loaded', async () => {

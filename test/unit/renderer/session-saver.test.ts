@@ -1,15 +1,15 @@
 /**
- * Autosave's way to main (createSessionSaver) against the real handlers and files: what travels,
+ * Autosave's way to main (saveOpenSession) against the real handlers and files: what travels,
  * and that the file always holds the board as it is.
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiVerb, NahtstelleApi } from '../../../core/api';
+import type { ApiVerb, NahtstelleApi, OpenedSession } from '../../../core/api';
 import type { Session } from '../../../core/model';
 import { addCard, editCardTitle } from '../../../core/operations';
 import { parseSessionFile } from '../../../core/session-file';
 import { createHandlers, dispatchCall, type ApiHandlers } from '../../../electron/ipc/handlers';
-import { createSessionSaver } from '../../../renderer/src/store/session-saver';
+import { openedVersion, saveOpenSession } from '../../../renderer/src/store/session-saver';
 import { createTestServices, sampleSession, type TestServices } from '../electron/main-services';
 
 let t: TestServices;
@@ -38,12 +38,12 @@ async function onDisk(path: string): Promise<Session> {
   return loaded.session;
 }
 
-describe('createSessionSaver', () => {
+describe('saveOpenSession', () => {
   it('sends the whole session once, then only the card that changed; the file holds the board each time', async () => {
     const opened = (await dispatchCall(handlers, 'createSession', [{ title: 'Kick-off' }, 'blank'])) as { ok: true; value: { path: string } };
     const path = opened.value.path;
     const api = { saveSession: verb('saveSession'), saveSessionChanges: verb('saveSessionChanges') };
-    const save = createSessionSaver(api);
+    const save = (path: string, session: Session) => saveOpenSession(api, path, session);
     let board = sampleSession('s1', 'Kick-off');
     await save(path, board);
     expect(api.saveSession).toHaveBeenCalledTimes(1);
@@ -61,13 +61,28 @@ describe('createSessionSaver', () => {
     expect(await onDisk(path)).toEqual(board);
   });
 
+  it('the first save after opening sends only the changes to the version main read', async () => {
+    const created = (await dispatchCall(handlers, 'createSession', [{ title: 'Kick-off' }, 'blank'])) as { ok: true; value: OpenedSession };
+    await dispatchCall(handlers, 'saveSession', [created.value.path, sampleSession('s1', 'Kick-off')]);
+    const reopened = (await dispatchCall(handlers, 'openSession', [created.value.path])) as { ok: true; value: OpenedSession };
+    expect(reopened.value.revision).toMatch(/\S/);
+    const received = structuredClone(reopened.value);
+    openedVersion(received);
+    const api = { saveSession: verb('saveSession'), saveSessionChanges: verb('saveSessionChanges') };
+    const board = editCardTitle(received.session, 'card-2', 'Übergabe am Montag');
+    await saveOpenSession(api, received.path, board);
+    expect(api.saveSession).not.toHaveBeenCalled();
+    expect(Object.keys(api.saveSessionChanges.mock.calls[0]?.[1].session.cards ?? {})).toEqual(['card-2']);
+    expect(await onDisk(received.path)).toEqual(board);
+  });
+
   it('sends the whole session again when main no longer holds the version, or for another file', async () => {
     const create = async (title: string) =>
       ((await dispatchCall(handlers, 'createSession', [{ title }, 'blank'])) as { ok: true; value: { path: string } }).value.path;
     const one = await create('Eins');
     const two = await create('Zwei');
     const api = { saveSession: verb('saveSession'), saveSessionChanges: verb('saveSessionChanges') };
-    const save = createSessionSaver(api);
+    const save = (path: string, session: Session) => saveOpenSession(api, path, session);
     let board = sampleSession('s1', 'Eins');
     await save(one, board);
     // Main started anew (a fresh handler table holds no version).
@@ -88,7 +103,7 @@ describe('createSessionSaver', () => {
     const path = opened.value.path;
     const saveSessionChanges = verb('saveSessionChanges');
     const api = { saveSession: verb('saveSession'), saveSessionChanges };
-    const save = createSessionSaver(api);
+    const save = (path: string, session: Session) => saveOpenSession(api, path, session);
     const first = sampleSession('s1', 'Kick-off');
     await save(path, first);
     const second = editCardTitle(first, 'card-1', 'Zwei');
