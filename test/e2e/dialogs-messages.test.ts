@@ -133,6 +133,7 @@ describe('messages a facilitator can read', () => {
     const board = await boards.open({ locale: 'de-DE' });
     const { page } = board;
     await page.route('**/api/invoke', async (route) => {
+      // Both save verbs: the whole session (saveSession) and its changes (saveSessionChanges).
       if (route.request().postData()?.includes('saveSession')) await route.abort();
       else await route.continue();
     });
@@ -145,7 +146,7 @@ describe('messages a facilitator can read', () => {
     );
     expect(await status.innerText()).not.toMatch(/saveSession|Failed to fetch|schiefgegangen/);
     await status.getByText('Details', { exact: true }).click();
-    await status.getByText(/^Technische Angabe: internal: saveSession: Failed to fetch$/).waitFor();
+    await status.getByText(/^Technische Angabe: internal: saveSessionChanges: Failed to fetch$/).waitFor();
     // Saving works again once the request gets through.
     await page.unroute('**/api/invoke');
     await page.getByText(/^Gespeichert · /).waitFor();
