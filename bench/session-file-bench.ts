@@ -10,7 +10,9 @@ import { apiArgs } from '../core/api-schemas';
 import { createDemoSession } from '../core/demo';
 import type { Session } from '../core/model';
 import { editCardTitle } from '../core/operations';
+import { applySessionChanges, sessionChanges } from '../core/session-changes';
 import { parseSessionFile, serializeSession } from '../core/session-file';
+import { savedSessionSchema } from '../core/session-save-check';
 import { replaceAtomically, syncFolder } from '../electron/services/atomic-file';
 import { SessionFiles, sessionFileBytes } from '../electron/services/session-files';
 
@@ -105,12 +107,24 @@ async function main(): Promise<void> {
       if (!parsed.success) throw new Error(`The bench session does not pass the saveSession check: ${parsed.error.message}`);
       await files.write(path, parsed.data[1]);
     };
+    // The autosave as the app runs it since #18: the renderer sends the changes to the version main
+    // holds (core/session-changes.ts), here the bench session, so one card travels; main checks their
+    // shape, merges and checks the whole session (handlers.ts saveSessionChanges), then writes.
+    const held = savedSessionSchema.parse(structuredClone(session));
+    const sentChanges = variants.map((v) => structuredClone(sessionChanges(session, 'bench', v)));
+    const saveChangesAsTheAppDoes = async (run: number) => {
+      const parsed = apiArgs.saveSessionChanges.safeParse([path, sentChanges[run + warmupRuns]]);
+      if (!parsed.success) throw new Error(`The bench changes do not pass the saveSessionChanges check: ${parsed.error.message}`);
+      const merged = savedSessionSchema.safeParse(applySessionChanges(held, parsed.data[1]));
+      if (!merged.success) throw new Error(`The merged bench session does not pass the check: ${merged.error.message}`);
+      await files.write(path, merged.data);
+    };
     // The floor: no checks, no canonical order, no backup; the same atomic write (temp, fsync, rename, folder fsync).
     const bareSave = async (run: number) => {
       await replaceAtomically(fs, barePath, JSON.stringify(receivedVariant(run)));
       await syncFolder(fs, folder);
     };
-    const [save, bare] = await measureInTurn(runs, [saveAsTheAppDoes, bareSave]);
+    const [save, bare, saveChanges] = await measureInTurn(runs, [saveAsTheAppDoes, bareSave, saveChangesAsTheAppDoes]);
     const checkOnly = await measure(runs, async (run) => apiArgs.saveSession.safeParse([path, receivedVariant(run)]));
     // The parts after the check get what it gives, as in the app: its cards keep their bytes from the last save.
     const checked = received.map((v) => {
@@ -137,6 +151,11 @@ async function main(): Promise<void> {
     const ratioMedian = (percentile(save ?? [], 0.5) / percentile(bare ?? [], 0.5)).toFixed(2);
     console.log(
       `${'  save ÷ bare'.padEnd(38)} p95 ${ratio}×, median ${ratioMedian}×  budget ≤ ${budgetMs.saveVsBare}× at p95: ${Number(ratio) <= budgetMs.saveVsBare ? 'met' : 'NOT met'}`,
+    );
+    report('autosave as changes (check + merge + write)', saveChanges ?? [], budgetMs.save);
+    const changesRatio = (percentile(saveChanges ?? [], 0.95) / percentile(bare ?? [], 0.95)).toFixed(2);
+    console.log(
+      `${'  changes ÷ bare'.padEnd(38)} p95 ${changesRatio}×  budget ≤ ${budgetMs.saveVsBare}× at p95: ${Number(changesRatio) <= budgetMs.saveVsBare ? 'met' : 'NOT met'}`,
     );
     report('  of which the saveSession check', checkOnly);
     report('  write (serialize + atomic write, backup)', writeOnly);
