@@ -105,6 +105,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await rename(path, join(trashFolder, `${Date.now()}-${basename(path)}`));
     },
   });
+  // Before the handlers, as in the app: the last session is remembered when main starts, and read then.
+  if (options.demoCards !== undefined) {
+    const demo = await sessionFiles.create(createDemoSession(options.demoCards));
+    preferences.setLastSession(demo.path);
+  }
   const cancelled = async () => null;
   // Exports print with Debian's Chromium, as the app prints with Electron's (started on first use).
   const printer = createChromiumPrinter();
@@ -158,10 +163,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     room,
   });
-  if (options.demoCards !== undefined) {
-    const demo = await sessionFiles.create(createDemoSession(options.demoCards));
-    preferences.setLastSession(demo.path);
-  }
 
   /** This run's secret: whoever has it may use the host; nobody else on the machine may. */
   const token = randomBytes(24).toString('base64url');
