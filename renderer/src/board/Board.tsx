@@ -18,7 +18,7 @@ import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
 import { CardCarrier } from './CardCarrier';
-import { dragInstructionsId } from './card-elements';
+import { dragInstructionsId, dropInView } from './card-elements';
 import { describePlacement } from './card-text';
 import { placementAtPoint } from './drag-geometry';
 import { BlockView } from './BlockView';
@@ -69,6 +69,7 @@ export function Board() {
 
   const onDragEnd = useCallback(() => {
     const cardId = useBoard.getState().drag?.cardId;
+    if (cardId) dropInView(cardId);
     useBoard.getState().endDrag(true);
     if (cardId) announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
   }, [announce, t]);

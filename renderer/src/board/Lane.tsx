@@ -2,7 +2,7 @@ import { memo, useId, useLayoutEffect, useRef, useState, type RefObject } from '
 import { useTranslation } from 'react-i18next';
 import type { LaneId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
-import { dropSlotElement, revealCard } from './card-elements';
+import { dropSlotElement, revealArrivedCard } from './card-elements';
 import { LaneCards } from './LaneCards';
 import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
@@ -110,8 +110,9 @@ export function LaneFooter({ laneId, name }: { laneId: LaneId; name: string }) {
 }
 
 /**
- * A card that arrives in a list (added, or dropped there) is scrolled into the list's view: added
- * at the end of a scrolled lane it would otherwise land out of sight. Not on the first render.
+ * A card that arrives in a list (added, moved there by keys, placed from the inbox) is scrolled into
+ * the list's view: added at the end of a scrolled lane it would otherwise land out of sight. Not on
+ * the first render, nor for a card a drag dropped where its slot showed it.
  */
 export function useNewCardsInView(list: RefObject<HTMLElement | null>, cardIds: readonly string[]): void {
   const before = useRef<readonly string[] | null>(null);
@@ -122,6 +123,6 @@ export function useNewCardsInView(list: RefObject<HTMLElement | null>, cardIds: 
     const had = new Set(previous);
     const arrived = cardIds.filter((cardId) => !had.has(cardId));
     const last = arrived[arrived.length - 1];
-    if (arrived.length > 0 && arrived.length <= 3 && last !== undefined) revealCard(last);
+    if (arrived.length > 0 && arrived.length <= 3 && last !== undefined) revealArrivedCard(last);
   }, [list, cardIds]);
 }

@@ -74,6 +74,23 @@ export function focusCard(cardId: CardId | undefined): void {
   element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
 
+/**
+ * The card a drag is dropping: its slot showed it in view, so the lane it arrives in need not scroll
+ * to it (which would force a layout in the drop's frame). Until the next frame, by which the drop
+ * has rendered.
+ */
+let dropping: CardId | null = null;
+
+export function dropInView(cardId: CardId): void {
+  dropping = cardId;
+  requestAnimationFrame(() => (dropping = null));
+}
+
+/** Scrolls a card that arrived in a list into view, unless a drag just dropped it there in view. */
+export function revealArrivedCard(cardId: CardId): void {
+  if (cardId !== dropping) revealCard(cardId);
+}
+
 /** Scrolls a card into view: its lane into the board's view (sideways) and the card into its lane's. */
 export function revealCard(cardId: CardId): void {
   const element = elements.get(cardId);
