@@ -59,14 +59,16 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
 
   useEffect(() => {
     const input = field.current;
-    input?.focus();
+    // The question is fixed at the window's foot, always in view: a focus that scrolls would lay the
+    // page out within the drop's frame for nothing.
+    input?.focus({ preventScroll: true });
     // After a keyboard drop dnd-kit gives the focus back to the card one frame later; the question
     // takes it again after that, unless the facilitator has already gone somewhere else.
     let second = 0;
     const first = requestAnimationFrame(() => {
       second = requestAnimationFrame(() => {
         const active = document.activeElement;
-        if (active === document.body || (active instanceof HTMLElement && active.dataset.cardId === cardId)) input?.focus();
+        if (active === document.body || (active instanceof HTMLElement && active.dataset.cardId === cardId)) input?.focus({ preventScroll: true });
       });
     });
     return () => {
@@ -123,7 +125,7 @@ function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number })
     if (!handMoved.current && target instanceof HTMLElement && target.dataset.cardId === cardId) {
       const field = event.currentTarget;
       // Taken back once the card has it: a focus call inside blur would lose to the card.
-      setTimeout(() => field.focus(), 0);
+      setTimeout(() => field.focus({ preventScroll: true }), 0);
       return;
     }
     if (draft.trim() !== '') {
