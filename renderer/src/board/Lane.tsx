@@ -33,7 +33,9 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
   // While a card is dragged its element stays where it was (see DropSlot); the lane only changes
   // when the slot where it would land enters, leaves or moves within it.
   const cardIds = lane?.cardIds ?? noCards;
-  const draggedId = useBoard((s) => s.drag?.cardId ?? null);
+  // The dragged card's element stays in the lane it came from: only that lane needs to know it, so
+  // picking a card up and dropping it does not re-render the lanes it never touched.
+  const draggedId = useBoard((s) => (s.drag?.origin.laneId === laneId ? s.drag.cardId : null));
   const slotIndex = useBoard((s) => (s.drag?.placement.laneId === laneId ? s.drag.placement.index : -1));
   const isDropTarget = slotIndex >= 0;
   const list = useRef<HTMLUListElement>(null);
