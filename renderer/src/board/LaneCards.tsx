@@ -1,5 +1,6 @@
 /** A lane's list of cards, of which only those in view (and a few around them) are in the DOM. docs/ARCHITECTURE.md, "Drag and drop". */
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { CardId } from '../../../core/model';
 import { Card } from './Card';
@@ -27,6 +28,7 @@ interface LaneCardsProps {
  * use. Each row is measured as it renders; until then it counts at an estimated height.
  */
 export function LaneCards({ list, cardIds, draggedId, slotIndex }: LaneCardsProps) {
+  const { t } = useTranslation();
   const rows = useMemo(() => rowsWithDropSlot(cardIds, draggedId, slotIndex), [cardIds, draggedId, slotIndex]);
   const rowIndex = useMemo(() => new Map(rows.map((key, index) => [key, index])), [rows]);
   const pinned = useMemo(() => [draggedId === null ? -1 : (rowIndex.get(draggedId) ?? -1), rowIndex.get(dropSlotKey) ?? -1], [rowIndex, draggedId]);
@@ -103,7 +105,7 @@ export function LaneCards({ list, cardIds, draggedId, slotIndex }: LaneCardsProp
       style={space}
       data-card-count={cardIds.length - (draggedId !== null && rowIndex.has(draggedId) ? 1 : 0)}
     >
-      {items.map(({ key }) => (key === dropSlotKey ? <DropSlot key={dropSlotKey} /> : <Card key={key} cardId={String(key)} />))}
+      {items.map(({ key }) => (key === dropSlotKey ? <DropSlot key={dropSlotKey} /> : <Card key={key} cardId={String(key)} t={t} />))}
     </ul>
   );
 }
