@@ -1,6 +1,29 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The page's entry (boot.ts) loads the app (main.tsx) as a chunk of its own; a modulepreload link
+ * has the browser fetch that chunk with the entry instead of once the entry has run.
+ * docs/performance.md, "Issue #18".
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'nahtstelle-preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const app = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/renderer/src/main.tsx'),
+        );
+        if (!app) throw new Error('The app chunk (renderer/src/main.tsx) is missing from the build');
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${app.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -17,7 +40,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
-    build: { minify: true, rolldownOptions: { input: resolve('renderer/index.html') } },
+    plugins: [react(), preloadAppChunk()],
+    // One style sheet, linked by the page, as before the app became a chunk of its own.
+    build: { minify: true, cssCodeSplit: false, rolldownOptions: { input: resolve('renderer/index.html') } },
   },
 });

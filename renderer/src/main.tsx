@@ -1,6 +1,4 @@
-import '@fontsource-variable/inter';
-import interLatin from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
-import './styles.css';
+/** The app's start, loaded by the page's entry (boot.ts): the control window or the audience page. docs/ARCHITECTURE.md, "The control window". */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api';
@@ -9,7 +7,6 @@ import { followAudienceWindow } from './audience/audience-window';
 import { followFullScreen } from './present/commands';
 import { AudiencePage } from './audience/AudiencePage';
 import { describeError } from './ui/errors';
-import { prepareDateFormats } from './ui/format';
 import { useNotices } from './ui/notices';
 import { initI18n, languageForLocale } from './i18n';
 import { applyTheme, useApp } from './store/app-store';
@@ -19,16 +16,13 @@ import { saveOpenSession } from './store/session-saver';
 import { useBoard } from './store/board-store';
 import { openSession } from './store/session-lifecycle';
 import { followActiveBlock } from './store/presentation-store';
+import { startupRequest } from './startup-request';
 
 async function start(root: HTMLElement): Promise<void> {
   const reactRoot = createRoot(root);
   try {
-    // While main reads the last session: fetch the type face and build the date formats, both of
-    // which the first paint would otherwise wait for (docs/performance.md, "Issue #18").
-    const startupState = api.getStartupState();
-    preloadFont(interLatin);
-    prepareDateFormats(navigator.language);
-    const startup = await startupState;
+    // Asked for by the page's entry (boot.ts) before this code was loaded.
+    const startup = await startupRequest();
     const systemLanguage = languageForLocale(startup.systemLocale);
     const i18n = await initI18n(startup.preferences.language ?? systemLanguage);
     document.documentElement.lang = i18n.language;
@@ -87,14 +81,3 @@ function fileName(path: string): string {
 
 const root = document.getElementById('root');
 if (root) void (window.location.hash === '#audience' ? startAudience(root) : start(root));
-
-/** The Latin face of Inter, asked for now rather than when the first text is laid out. */
-function preloadFont(href: string): void {
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'font';
-  link.type = 'font/woff2';
-  link.crossOrigin = '';
-  link.href = href;
-  document.head.append(link);
-}

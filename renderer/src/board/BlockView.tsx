@@ -87,7 +87,7 @@ function ViewColumn(props: {
       {props.cardIds.length === 0 && <p className="lane-empty">{props.empty}</p>}
       <ul ref={list} className="lane-cards">
         {props.cardIds.map((cardId) => (
-          <Card key={cardId} cardId={cardId} />
+          <Card key={cardId} cardId={cardId} t={t} />
         ))}
       </ul>
       {lane && <LaneFooter laneId={lane.id} name={laneName(lane, t)} />}

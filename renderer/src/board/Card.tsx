@@ -1,5 +1,5 @@
 import { memo, useCallback, useId, useMemo, type ReactNode, type SyntheticEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { useCardFound, useWorkshopUi } from '../store/workshop-store';
@@ -18,11 +18,11 @@ import { useBenchRenderCount } from '../ui/render-count';
  * A card on the board. Memoised by id; it selects its own card object and a few primitives, so it
  * re-renders when that card, its lane, its editing or dragging state, or its Find answer changes —
  * not when other cards move. (The drag preview keeps card objects and lanes as they are until the
- * drop.)
+ * drop.) Its list hands it `t` (the same function for all its cards until the language changes):
+ * a translation hook per card costs more than the rest of a card's first render.
  */
-export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
+export const Card = memo(function Card({ cardId, t }: { cardId: CardId; t: TFunction }) {
   useBenchRenderCount('Card');
-  const { t } = useTranslation();
   const card = useBoard((s) => s.history.present.cards[cardId]);
   const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
   const dots = useBoard((s) => revealedDots(s.history.present, cardId));
@@ -85,7 +85,7 @@ export const Card = memo(function Card({ cardId }: { cardId: CardId }) {
           <DeleteIcon />
         </button>
       </div>
-      {votingOpen && !isDragged && <CardVotes cardId={cardId} label={label} votes={card.votes} />}
+      {votingOpen && !isDragged && <CardVotes cardId={cardId} label={label} votes={card.votes} t={t} />}
     </li>
   );
 });
@@ -138,8 +138,7 @@ function DraggableCard({ cardId, label, roleDescription, descriptionId, carried,
  * While voting is open: the current voter's dots on this card, with buttons beside the card (not
  * inside its draggable element, which is itself a button) to add or take back one.
  */
-function CardVotes({ cardId, label, votes }: { cardId: CardId; label: string; votes: Readonly<Record<string, number>> }) {
-  const { t } = useTranslation();
+function CardVotes({ cardId, label, votes, t }: { cardId: CardId; label: string; votes: Readonly<Record<string, number>>; t: TFunction }) {
   const voterId = useWorkshopUi((s) => s.voterId);
   const voter = useBoard((s) => (voterId === null ? '' : voterNameOf(s.history.present, voterId, t)));
   const refused = useWorkshopUi((s) => s.refusedDotCard === cardId);

@@ -1,6 +1,7 @@
 /** A lane's list of cards, of which only those in view (and a few around them) are in the DOM. docs/ARCHITECTURE.md, "Drag and drop". */
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { CardId } from '../../../core/model';
 import { Card } from './Card';
 import { registerCardScroller, registerDropSlot } from './card-elements';
@@ -27,6 +28,7 @@ interface LaneCardsProps {
  * use. Each row is measured as it renders; until then it counts at an estimated height.
  */
 export function LaneCards({ list, cardIds, draggedId, slotIndex }: LaneCardsProps) {
+  const { t } = useTranslation();
   const rows = useMemo(() => rowsWithDropSlot(cardIds, draggedId, slotIndex), [cardIds, draggedId, slotIndex]);
   const rowIndex = useMemo(() => new Map(rows.map((key, index) => [key, index])), [rows]);
   const pinned = useMemo(() => [draggedId === null ? -1 : (rowIndex.get(draggedId) ?? -1), rowIndex.get(dropSlotKey) ?? -1], [rowIndex, draggedId]);
@@ -50,11 +52,15 @@ export function LaneCards({ list, cardIds, draggedId, slotIndex }: LaneCardsProp
     [list, pinned],
   );
 
+  const attached = useAfterFirstFrame();
   // The virtualizer's functions change with its state; nothing here memoises what it returns.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLUListElement, HTMLLIElement>({
     count: rows.length,
-    getScrollElement: () => list.current,
+    // Handed the list only once the board has been painted: taking it, the virtualizer reads the
+    // list's size and scroll height (a layout of the whole window in the middle of the commit) and
+    // re-renders the lanes with what it learns, all before the first frame.
+    getScrollElement: () => (attached ? list.current : null),
     estimateSize: () => estimatedRowHeight,
     getItemKey: useCallback((index: number) => rows[index] ?? index, [rows]),
     overscan: overscanRows,
@@ -65,17 +71,25 @@ export function LaneCards({ list, cardIds, draggedId, slotIndex }: LaneCardsProp
 
   useRowMeasuring(list, virtualizer.resizeItem, current);
 
-  // focusCard and revealCard (card-elements.ts) reach a card outside the run by scrolling to it.
+  // focusCard and revealCard (card-elements.ts) reach a card outside the run by scrolling to it;
+  // asked before the list is handed over, the virtualizer scrolls there as it takes the list.
+  const waitingScroll = useRef<number | null>(null);
   useEffect(
     () =>
       registerCardScroller((cardId) => {
         const index = current.current.rowIndex.get(cardId);
         if (index === undefined) return false;
-        virtualizer.scrollToIndex(index, { align: 'center' });
+        if (attached) virtualizer.scrollToIndex(index, { align: 'center' });
+        else waitingScroll.current = index;
         return true;
       }),
-    [virtualizer],
+    [virtualizer, attached],
   );
+  useEffect(() => {
+    if (!attached || waitingScroll.current === null) return;
+    virtualizer.scrollToIndex(waitingScroll.current, { align: 'center' });
+    waitingScroll.current = null;
+  }, [virtualizer, attached]);
 
   const items = virtualizer.getVirtualItems();
   const firstItem = items[0];
@@ -91,9 +105,19 @@ export function LaneCards({ list, cardIds, draggedId, slotIndex }: LaneCardsProp
       style={space}
       data-card-count={cardIds.length - (draggedId !== null && rowIndex.has(draggedId) ? 1 : 0)}
     >
-      {items.map(({ key }) => (key === dropSlotKey ? <DropSlot key={dropSlotKey} /> : <Card key={key} cardId={String(key)} />))}
+      {items.map(({ key }) => (key === dropSlotKey ? <DropSlot key={dropSlotKey} /> : <Card key={key} cardId={String(key)} t={t} />))}
     </ul>
   );
+}
+
+/** False in the first render and until the frame showing it has been painted (the task after its animation frame). */
+function useAfterFirstFrame(): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setAfter(true));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return after;
 }
 
 /** Where the dragged card would land: its size, outlined. */

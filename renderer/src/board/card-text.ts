@@ -131,7 +131,12 @@ export function faceParts(card: Card, shown: ShownState, t: TFunction): FacePart
   if (unresolved) badges.push({ key: 'unresolved', text: t('cards.face.unresolved'), tone: 'attention' });
   // Where a card stands says who leads; the badge shows only where the lane does not say it.
   else if (topic && (laneKind === null || leadOfLane(laneKind) !== card.lead)) {
-    badges.push({ key: 'lead', text: t('cards.face.leadBadge', { lead: t(`cards.lead.${card.lead}`) }), tone: 'plain' });
+    const lead = card.lead;
+    badges.push({
+      key: 'lead',
+      text: worded(t, `leadBadge ${lead}`, () => t('cards.face.leadBadge', { lead: t(`cards.lead.${lead}`) })),
+      tone: 'plain',
+    });
   }
   if (flagged) badges.push({ key: 'flagged', text: t('cards.face.noNarrative'), tone: 'attention' });
   if (cleared) badges.push({ key: 'cleared', text: t('cards.face.cleared'), tone: 'ok' });
@@ -190,18 +195,39 @@ export function faceText(parts: FaceParts): string {
 
 /**
  * What a screen reader hears after the card's name (which is everything the face shows): what is
- * not shown in words — its kind, lead and colour — and how to work with it.
+ * not shown in words — its kind, lead and colour — and how to work with it. Cards share a handful
+ * of these, worded once per language (`t`).
  */
 export function describeCard(card: Card, shown: ShownState & { readonly voting?: boolean }, t: TFunction): string {
-  const parts: string[] = [t('cards.description.kind', { kind: t(`cards.kind.${card.kind}`) })];
-  if (card.kind === 'topic') {
-    parts.push(card.lead === 'unresolved' ? t('cards.description.unresolved') : t('cards.description.lead', { lead: t(`cards.lead.${card.lead}`) }));
+  const lead = card.kind === 'topic' ? card.lead : null;
+  const key = `description ${card.kind} ${lead} ${shown.hidden} ${card.colour} ${shown.voting === true}`;
+  return worded(t, key, () => {
+    const parts: string[] = [t('cards.description.kind', { kind: t(`cards.kind.${card.kind}`) })];
+    if (lead !== null)
+      parts.push(lead === 'unresolved' ? t('cards.description.unresolved') : t('cards.description.lead', { lead: t(`cards.lead.${lead}`) }));
+    if (shown.hidden) parts.push(t('cards.description.hidden'));
+    if (card.colour) parts.push(t('cards.description.colour', { colour: t(`cards.colour.${card.colour}`) }));
+    parts.push(t('cards.description.shortcuts'));
+    if (shown.voting) parts.push(t('cards.description.votingShortcuts'));
+    return parts.join(' ');
+  });
+}
+
+/** Text that depends on the language and `key` alone, per translate function (one per language and component). */
+const wordings = new WeakMap<TFunction, Map<string, string>>();
+
+function worded(t: TFunction, key: string, word: () => string): string {
+  let known = wordings.get(t);
+  if (!known) {
+    known = new Map();
+    wordings.set(t, known);
   }
-  if (shown.hidden) parts.push(t('cards.description.hidden'));
-  if (card.colour) parts.push(t('cards.description.colour', { colour: t(`cards.colour.${card.colour}`) }));
-  parts.push(t('cards.description.shortcuts'));
-  if (shown.voting) parts.push(t('cards.description.votingShortcuts'));
-  return parts.join(' ');
+  let text = known.get(key);
+  if (text === undefined) {
+    text = word();
+    known.set(key, text);
+  }
+  return text;
 }
 
 /**
