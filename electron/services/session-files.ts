@@ -406,6 +406,9 @@ export class SessionFiles {
       }
       if (!linked || !synced) await this.syncFile(temp);
       await this.fs.rename(temp, target);
+      // A save killed after its backup and before its own rename leaves `target` a link to the very
+      // file linked here; rename(2) then does nothing and succeeds, and the temp name would stay.
+      if (linked) await this.fs.unlink(temp).catch(() => undefined);
     });
   }
 

@@ -291,6 +291,22 @@ describe('SessionFiles: backup', () => {
     await service(folder).write(path, sampleSession({ title: 'Nachher' }));
     expect(await fileSession(`${path}.bak`)).toEqual(before);
   });
+
+  it('leaves no temp file when a killed save had left the backup a link to the file itself', async () => {
+    const folder = await tempFolder();
+    const files = service(folder);
+    const { path } = await files.create(sampleSession({ title: 'Stand 0' }));
+    await files.write(path, sampleSession({ title: 'Stand 1' }));
+    // What a save killed after linking its backup and before renaming its new file leaves.
+    await nodeFs.rm(`${path}.bak`);
+    await nodeFs.link(path, `${path}.bak`);
+
+    const next = sampleSession({ title: 'Stand 2' }, 4);
+    await service(folder).write(path, next);
+    expect(await fileSession(path)).toEqual(next);
+    expect((await fileSession(`${path}.bak`)).details.title).toBe('Stand 1');
+    expect(await tempFilesIn(folder)).toEqual([]);
+  });
 });
 
 describe('SessionFiles: concurrent writes', () => {
