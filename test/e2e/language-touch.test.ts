@@ -19,9 +19,20 @@ describe('language', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'nahtstelle-e2e-lang-'));
     try {
       const first = await boards.open({ dataDir });
+      await addCards(first.page, 'Seam', ['Lead scoring']);
+      // What a screen reader hears after a card's name, worded once per language (board/card-text.ts).
+      const cardDescription = () =>
+        first.page.locator('[data-card-id]', { hasText: 'Lead scoring' }).evaluate((element) =>
+          (element.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' '),
+        );
+      expect(await cardDescription()).toMatch(/^Topic\. Lead: /);
       await chooseLanguage(first.page, 'de');
       expect(await first.page.getByRole('region', { name: 'Nahtstelle', exact: true }).isVisible()).toBe(true);
       expect(await first.page.getByRole('button', { name: 'Rückgängig' }).count()).toBe(1);
+      expect(await cardDescription()).toMatch(/^Thema\. Führung: /);
       await first.close();
 
       // The session that was open comes back by itself, in the remembered language.
