@@ -32,6 +32,13 @@ function verb<V extends 'saveSession' | 'saveSessionChanges'>(name: V) {
   });
 }
 
+/** A new session file, as the library creates it: its path. */
+async function createdPath(title: string): Promise<string> {
+  const result = await dispatchCall(handlers, 'createSession', [{ title }, 'blank']);
+  if (!result.ok) throw new Error(result.error.code);
+  return (result.value as OpenedSession).path;
+}
+
 async function onDisk(path: string): Promise<Session> {
   const loaded = parseSessionFile(await readFile(path, 'utf8'));
   if (!loaded.ok) throw new Error(loaded.problem);
@@ -40,8 +47,7 @@ async function onDisk(path: string): Promise<Session> {
 
 describe('saveOpenSession', () => {
   it('sends the whole session once, then only the card that changed; the file holds the board each time', async () => {
-    const opened = (await dispatchCall(handlers, 'createSession', [{ title: 'Kick-off' }, 'blank'])) as { ok: true; value: { path: string } };
-    const path = opened.value.path;
+    const path = await createdPath('Kick-off');
     const api = { saveSession: verb('saveSession'), saveSessionChanges: verb('saveSessionChanges') };
     const save = (path: string, session: Session) => saveOpenSession(api, path, session);
     let board = sampleSession('s1', 'Kick-off');
@@ -62,9 +68,9 @@ describe('saveOpenSession', () => {
   });
 
   it('the first save after opening sends only the changes to the version main read', async () => {
-    const created = (await dispatchCall(handlers, 'createSession', [{ title: 'Kick-off' }, 'blank'])) as { ok: true; value: OpenedSession };
-    await dispatchCall(handlers, 'saveSession', [created.value.path, sampleSession('s1', 'Kick-off')]);
-    const reopened = (await dispatchCall(handlers, 'openSession', [created.value.path])) as { ok: true; value: OpenedSession };
+    const path = await createdPath('Kick-off');
+    await dispatchCall(handlers, 'saveSession', [path, sampleSession('s1', 'Kick-off')]);
+    const reopened = (await dispatchCall(handlers, 'openSession', [path])) as { ok: true; value: OpenedSession };
     expect(reopened.value.revision).toMatch(/\S/);
     const received = structuredClone(reopened.value);
     openedVersion(received);
@@ -77,10 +83,8 @@ describe('saveOpenSession', () => {
   });
 
   it('sends the whole session again when main no longer holds the version, or for another file', async () => {
-    const create = async (title: string) =>
-      ((await dispatchCall(handlers, 'createSession', [{ title }, 'blank'])) as { ok: true; value: { path: string } }).value.path;
-    const one = await create('Eins');
-    const two = await create('Zwei');
+    const one = await createdPath('Eins');
+    const two = await createdPath('Zwei');
     const api = { saveSession: verb('saveSession'), saveSessionChanges: verb('saveSessionChanges') };
     const save = (path: string, session: Session) => saveOpenSession(api, path, session);
     let board = sampleSession('s1', 'Eins');
@@ -99,8 +103,7 @@ describe('saveOpenSession', () => {
   });
 
   it('after a failed save, the retry sends the changes from the version on disk, and loses none', async () => {
-    const opened = (await dispatchCall(handlers, 'createSession', [{ title: 'Kick-off' }, 'blank'])) as { ok: true; value: { path: string } };
-    const path = opened.value.path;
+    const path = await createdPath('Kick-off');
     const saveSessionChanges = verb('saveSessionChanges');
     const api = { saveSession: verb('saveSession'), saveSessionChanges };
     const save = (path: string, session: Session) => saveOpenSession(api, path, session);
