@@ -27,8 +27,7 @@ const directions: Partial<Record<string, Direction>> = {
 /**
  * Keyboard steps are decided on the board model, not by geometry: Left/Right always reach the
  * neighbouring lane and Up/Down stay in the lane. The preview is rendered synchronously so the
- * overlay can be placed exactly over the card's new slot, which is scrolled into view here: the one
- * place that needs it (a pointer's slot is where the pointer is).
+ * overlay can be placed exactly over the card's new slot.
  */
 export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinates }) => {
   const direction = directions[event.code];
