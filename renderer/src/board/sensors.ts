@@ -41,6 +41,10 @@ export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { curre
   const element = dropSlotElement();
   if (!element) return currentCoordinates;
   element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  // dnd-kit then scrolls the card's list by how far the slot moved from the carried card, which can
+  // push the slot out of view again (far from where the card was picked up); once it has, the slot
+  // is brought back. A microtask runs after dnd-kit's key handler, before anything is painted.
+  queueMicrotask(() => element.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   const rect = element.getBoundingClientRect();
   return { x: rect.left, y: rect.top };
 };
@@ -51,6 +55,8 @@ export function useBoardSensors() {
     useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
     useSensor(KeyboardSensor, {
       coordinateGetter: laneKeyboardCoordinates,
+      // At once, not smoothly: the slot is kept in view right after dnd-kit's own scroll (above).
+      scrollBehavior: 'instant',
       // The keys come from the shortcut registry, so the cheat sheet lists what picks up and drops.
       keyboardCodes: { start: sensorCodes('pickUpCard'), cancel: sensorCodes('cancelDrag'), end: sensorCodes('dropCard') },
     }),
