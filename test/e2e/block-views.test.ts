@@ -266,10 +266,12 @@ describe('lanes that scroll', () => {
         const list = lane.querySelector('.lane-cards') as HTMLElement;
         const add = lane.querySelector('.add-card') as HTMLElement;
         const box = target.getBoundingClientRect();
-        return (
-          box.top >= list.getBoundingClientRect().top - 0.5 &&
-          box.bottom <= Math.min(list.getBoundingClientRect().bottom, add.getBoundingClientRect().top) + 0.5
-        );
+        const view = list.getBoundingClientRect();
+        const bottom = Math.min(view.bottom, add.getBoundingClientRect().top);
+        // Where it is instead, for the failure message.
+        return box.top >= view.top - 0.5 && box.bottom <= bottom + 0.5
+          ? true
+          : `${wanted} at ${box.top}–${box.bottom}, list shows ${view.top}–${bottom}, scrolled ${list.scrollTop} of ${list.scrollHeight}`;
       }, selector);
 
     await page.getByRole('button', { name: titles[0], exact: true }).focus();
@@ -284,6 +286,9 @@ describe('lanes that scroll', () => {
       // The list scrolls to the slot smoothly; on a loaded machine that takes longer than poll's default second.
       await expect.poll(() => clear('.drop-slot'), { timeout: 5000 }).toBe(true);
     }
+    // Scrolled away from elsewhere (the wheel, the lane itself), the list brings the slot back.
+    await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight, behavior: 'instant' }));
+    await expect.poll(() => clear('.drop-slot')).toBe(true);
     await page.keyboard.press('Escape');
     expect(board.errors).toEqual([]);
   });

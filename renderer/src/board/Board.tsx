@@ -24,7 +24,7 @@ import { placementAtPoint } from './drag-geometry';
 import { BlockView } from './BlockView';
 import { Lane } from './Lane';
 import { settleList } from './lane-scroll';
-import { useBoardSensors } from './sensors';
+import { keepDropSlotInView, useBoardSensors } from './sensors';
 import { useBenchRenderCount } from '../ui/render-count';
 
 /**
@@ -45,9 +45,15 @@ export function Board() {
   useBoardZoom(boardRef, view);
   useScrollFollowing(boardRef);
 
+  const slotKeeper = useRef<(() => void) | null>(null);
+  const stopKeepingSlotInView = useCallback(() => {
+    slotKeeper.current?.();
+    slotKeeper.current = null;
+  }, []);
   const onDragStart = useCallback(
-    ({ active }: DragStartEvent) => {
+    ({ active, activatorEvent }: DragStartEvent) => {
       const cardId = String(active.id);
+      if (activatorEvent instanceof KeyboardEvent && boardRef.current) slotKeeper.current = keepDropSlotInView(boardRef.current);
       // The drop slot takes the dragged card's height, set on the board through the CSSOM (which
       // the CSP allows); set on the root, it would restyle the whole window.
       const height = active.rect.current.initial?.height;
@@ -68,17 +74,19 @@ export function Board() {
   }, []);
 
   const onDragEnd = useCallback(() => {
+    stopKeepingSlotInView();
     const cardId = useBoard.getState().drag?.cardId;
     if (cardId) dropInView(cardId);
     useBoard.getState().endDrag(true);
     if (cardId) announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
-  }, [announce, t]);
+  }, [announce, t, stopKeepingSlotInView]);
 
   const onDragCancel = useCallback(() => {
+    stopKeepingSlotInView();
     const cardId = useBoard.getState().drag?.cardId;
     useBoard.getState().endDrag(false);
     if (cardId) announce(describePlacement(t, 'dnd.cancelled', useBoard.getState().history.present, cardId));
-  }, [announce, t]);
+  }, [announce, t, stopKeepingSlotInView]);
 
   return (
     <DndContext

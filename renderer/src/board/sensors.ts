@@ -41,10 +41,6 @@ export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { curre
   const element = dropSlotElement();
   if (!element) return currentCoordinates;
   element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  // dnd-kit then scrolls the card's list by how far the slot moved from the carried card, which can
-  // push the slot out of view again (far from where the card was picked up); once it has, the slot
-  // is brought back. A microtask runs after dnd-kit's key handler, before anything is painted.
-  queueMicrotask(() => element.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
   const rect = element.getBoundingClientRect();
   return { x: rect.left, y: rect.top };
 };
@@ -55,7 +51,8 @@ export function useBoardSensors() {
     useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
     useSensor(KeyboardSensor, {
       coordinateGetter: laneKeyboardCoordinates,
-      // At once, not smoothly: the slot is kept in view right after dnd-kit's own scroll (above).
+      // dnd-kit then scrolls the list by how far the slot is from the carried card: at once, so that
+      // `keepDropSlotInView` sets it right before the frame is painted, not over a smooth scroll.
       scrollBehavior: 'instant',
       // The keys come from the shortcut registry, so the cheat sheet lists what picks up and drops.
       keyboardCodes: { start: sensorCodes('pickUpCard'), cancel: sensorCodes('cancelDrag'), end: sensorCodes('dropCard') },
@@ -66,4 +63,22 @@ export function useBoardSensors() {
 /** dnd-kit compares `KeyboardEvent.code`; the registry names keys by `KeyboardEvent.key`. */
 function sensorCodes(id: SensorShortcutId): string[] {
   return shortcutSpec(id).keys.map((chord) => (chord.key === ' ' ? 'Space' : chord.key));
+}
+
+/**
+ * While a card is carried by keyboard, its drop slot stays in view: a scroll of the slot's list from
+ * anywhere else (dnd-kit's own, a scroll the lane's virtualizer had queued, a card measured anew)
+ * that leaves it out of view brings it back. Returns the function that stops it, for the drop.
+ */
+export function keepDropSlotInView(board: HTMLElement): () => void {
+  const onScroll = (event: Event) => {
+    const slot = dropSlotElement();
+    const list = event.target;
+    if (!slot || !(list instanceof HTMLElement) || !list.contains(slot)) return;
+    const box = slot.getBoundingClientRect();
+    const view = list.getBoundingClientRect();
+    if (box.top < view.top - 0.5 || box.bottom > view.bottom + 0.5) slot.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
+  board.addEventListener('scroll', onScroll, { capture: true, passive: true });
+  return () => board.removeEventListener('scroll', onScroll, { capture: true });
 }
