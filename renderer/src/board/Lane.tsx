@@ -2,7 +2,7 @@ import { memo, useId, useLayoutEffect, useRef, useState, type RefObject } from '
 import { useTranslation } from 'react-i18next';
 import type { LaneId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
-import { dropSlotElement, revealArrivedCard } from './card-elements';
+import { revealArrivedCard } from './card-elements';
 import { LaneCards } from './LaneCards';
 import { CardComposer } from './CardComposer';
 import { laneName } from './lane-name';
@@ -41,10 +41,6 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
   const list = useRef<HTMLUListElement>(null);
   const [renaming, setRenaming] = useState(false);
   useNewCardsInView(list, cardIds);
-  // A card carried by keyboard: its drop slot stays in view, clear of the lane's edges.
-  useLayoutEffect(() => {
-    if (slotIndex >= 0) dropSlotElement()?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [slotIndex]);
   if (!lane) return null;
   const name = laneName(lane, t);
 
