@@ -44,7 +44,8 @@ export interface TestRoom {
   close(): Promise<void>;
 }
 
-export async function startTestRoom(): Promise<TestRoom> {
+/** `heartbeatMs`: how soon the server closes a socket that answers no ping (a phone whose network died). */
+export async function startTestRoom(options: { heartbeatMs?: number } = {}): Promise<TestRoom> {
   let cardNumber = 0;
   const room: TestRoom = {
     server: undefined as unknown as RoomServer,
@@ -73,6 +74,7 @@ export async function startTestRoom(): Promise<TestRoom> {
       return Promise.resolve(roomAnswer(decision));
     },
     onJoined: publishSoon,
+    ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
   });
   return room;
 }
