@@ -23,6 +23,7 @@ import { describePlacement } from './card-text';
 import { placementAtPoint } from './drag-geometry';
 import { BlockView } from './BlockView';
 import { Lane } from './Lane';
+import { showDragInLanesNextFrame, showDragInLanesNow } from './pick-up';
 import { settleList } from './lane-scroll';
 import { keepDropSlotInView, useBoardSensors } from './sensors';
 import { useBenchRenderCount } from '../ui/render-count';
@@ -53,18 +54,22 @@ export function Board() {
   const onDragStart = useCallback(
     ({ active, activatorEvent }: DragStartEvent) => {
       const cardId = String(active.id);
-      if (activatorEvent instanceof KeyboardEvent && boardRef.current) slotKeeper.current = keepDropSlotInView(boardRef.current);
-      // The drop slot takes the dragged card's height, set on the board through the CSSOM (which
-      // the CSP allows); set on the root, it would restyle the whole window.
+      const byKeyboard = activatorEvent instanceof KeyboardEvent;
+      if (byKeyboard && boardRef.current) slotKeeper.current = keepDropSlotInView(boardRef.current);
+      useBoard.getState().startDrag(cardId, byKeyboard);
       const height = active.rect.current.initial?.height;
-      if (height) boardRef.current?.style.setProperty('--drag-height', `${height}px`);
-      useBoard.getState().startDrag(cardId);
+      showDragInLanesNextFrame(() => {
+        // The drop slot takes the dragged card's height, set on the board through the CSSOM (which
+        // the CSP allows); set on the root, it would restyle the whole window.
+        if (height) boardRef.current?.style.setProperty('--drag-height', `${height}px`);
+      });
       announce(describePlacement(t, 'dnd.pickedUp', useBoard.getState().history.present, cardId));
     },
     [announce, t],
   );
 
   const onDragMove = useCallback(({ activatorEvent, delta }: DragMoveEvent) => {
+    showDragInLanesNow();
     const state = useBoard.getState();
     const drag = state.drag;
     const start = pointerPosition(activatorEvent);
@@ -74,6 +79,7 @@ export function Board() {
   }, []);
 
   const onDragEnd = useCallback(() => {
+    showDragInLanesNow();
     stopKeepingSlotInView();
     const cardId = useBoard.getState().drag?.cardId;
     if (cardId) dropInView(cardId);
@@ -82,6 +88,7 @@ export function Board() {
   }, [announce, t, stopKeepingSlotInView]);
 
   const onDragCancel = useCallback(() => {
+    showDragInLanesNow();
     stopKeepingSlotInView();
     const cardId = useBoard.getState().drag?.cardId;
     useBoard.getState().endDrag(false);

@@ -27,7 +27,7 @@ export const Card = memo(function Card({ cardId, t }: { cardId: CardId; t: TFunc
   const hidden = useBoard((s) => isHiddenCaricature(s.history.present, cardId));
   const dots = useBoard((s) => revealedDots(s.history.present, cardId));
   const laneKind = useBoard((s) => laneKindOfCard(s.history.present.lanes, cardId));
-  const isDragged = useBoard((s) => s.drag?.cardId === cardId);
+  const isDragged = useBoard((s) => s.drag?.inLanes === true && s.drag.cardId === cardId);
   const isEditing = useBoard((s) => s.editingCardId === cardId);
   const votingOpen = useWorkshopUi((s) => s.voterId !== null);
   const found = useCardFound(cardId);

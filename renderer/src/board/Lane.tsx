@@ -35,8 +35,8 @@ export const Lane = memo(function Lane({ laneId }: { laneId: LaneId }) {
   const cardIds = lane?.cardIds ?? noCards;
   // The dragged card's element stays in the lane it came from: only that lane needs to know it, so
   // picking a card up and dropping it does not re-render the lanes it never touched.
-  const draggedId = useBoard((s) => (s.drag?.origin.laneId === laneId ? s.drag.cardId : null));
-  const slotIndex = useBoard((s) => (s.drag?.placement.laneId === laneId ? s.drag.placement.index : -1));
+  const draggedId = useBoard((s) => (s.drag?.inLanes && s.drag.origin.laneId === laneId ? s.drag.cardId : null));
+  const slotIndex = useBoard((s) => (s.drag?.inLanes && s.drag.placement.laneId === laneId ? s.drag.placement.index : -1));
   const isDropTarget = slotIndex >= 0;
   const list = useRef<HTMLUListElement>(null);
   const [renaming, setRenaming] = useState(false);

@@ -4,6 +4,7 @@ import { cardLimits, type CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
 import { useDraft } from '../store/drafts';
 import { keepOrDrop } from '../ui/fields';
+import { usePaintedSince } from '../ui/next-frame';
 import { focusCard } from './card-elements';
 import { cardLabel, isHiddenCaricature } from './card-text';
 import { laneName } from './lane-name';
@@ -20,14 +21,20 @@ export function MoveReasonPrompt() {
   const dragging = useBoard((s) => s.drag !== null);
   const movedAt = useBoard((s) => (s.reasonPrompt ? s.history.present.cards[s.reasonPrompt.cardId]?.moves[s.reasonPrompt.moveIndex]?.at : undefined));
   const stale = prompt !== null && movedAt === undefined;
+  const key = prompt && !dragging && movedAt !== undefined ? `${prompt.cardId}:${prompt.moveIndex}:${movedAt}` : null;
+  // After a pointer drop the question comes in the frame after the drop's: mounted (and focused)
+  // within it, it made that frame 10–15 ms longer with 1,000 cards (docs/performance.md, "Issue #18",
+  // point 9). After a keyboard drop it comes at once: the next keys are the answer, or Escape.
+  const painted = usePaintedSince(key);
+  const shown = prompt?.afterPaint === true ? painted : true;
 
   // The move is gone (undone, or the card deleted): nothing left to ask about.
   useEffect(() => {
     if (stale) useBoard.getState().dismissReasonPrompt();
   }, [stale]);
 
-  if (!prompt || dragging || movedAt === undefined) return null;
-  return <ReasonBar key={`${prompt.cardId}:${prompt.moveIndex}:${movedAt}`} cardId={prompt.cardId} moveIndex={prompt.moveIndex} />;
+  if (!prompt || key === null || !shown) return null;
+  return <ReasonBar key={key} cardId={prompt.cardId} moveIndex={prompt.moveIndex} />;
 }
 
 function ReasonBar({ cardId, moveIndex }: { cardId: CardId; moveIndex: number }) {

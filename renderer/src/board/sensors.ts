@@ -6,6 +6,7 @@ import { flushSync } from 'react-dom';
 import { stepPlacement, type Direction } from '../../../core/placement';
 import { useBoard } from '../store/board-store';
 import { dropSlotElement } from './card-elements';
+import { showDragInLanesNow } from './pick-up';
 
 /** The pointer sensor for mouse and pen only; touch is the TouchSensor's, with its delay. */
 class MouseAndPenSensor extends PointerSensor {
@@ -33,6 +34,7 @@ export const laneKeyboardCoordinates: KeyboardCoordinateGetter = (event, { curre
   const direction = directions[event.code];
   if (!direction) return undefined;
   event.preventDefault();
+  showDragInLanesNow();
   const { drag, setPlacement } = useBoard.getState();
   if (!drag) return undefined;
   const next = stepPlacement(drag.preview, drag.cardId, direction);

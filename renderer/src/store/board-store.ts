@@ -27,6 +27,22 @@ export interface DragState {
   readonly placement: Placement;
   /** The board as it would be if the card were dropped now; lanes it does not touch keep their arrays. */
   readonly preview: Session;
+  /**
+   * Whether the lanes show the drag yet (the card out of its place, the drop slot): only from the
+   * frame after the pick-up's, which shows the lifted card (board/pick-up.ts).
+   */
+  readonly inLanes: boolean;
+  /** Carried by keyboard: after the drop, the reason question comes at once, since the next keys answer it. */
+  readonly byKeyboard: boolean;
+}
+
+/** A move across lanes the board asks a reason for. */
+export interface ReasonPrompt {
+  readonly cardId: CardId;
+  /** The move's index in `card.moves`. */
+  readonly moveIndex: number;
+  /** Asked from the frame after the drop's, which it would lengthen (a pointer drop; board/MoveReasonPrompt.tsx). */
+  readonly afterPaint: boolean;
 }
 
 /** Where the open session stands with the disk. */
@@ -67,7 +83,7 @@ export interface BoardState {
   /** Something that went wrong, shown to the facilitator until dismissed. */
   readonly problem: Problem | null;
   /** A card just moved across lanes: the board asks why (skippable). Its index in `card.moves`. */
-  readonly reasonPrompt: { readonly cardId: CardId; readonly moveIndex: number } | null;
+  readonly reasonPrompt: ReasonPrompt | null;
   /** What the last undo or redo did, until the next change; null otherwise. */
   readonly lastStep: UndoStep | null;
 
@@ -81,7 +97,9 @@ export interface BoardState {
   receiveFromRoom(operation: Operation): void;
   undo(): void;
   redo(): void;
-  startDrag(cardId: CardId): void;
+  startDrag(cardId: CardId, byKeyboard: boolean): void;
+  /** The lanes take up the drag: the frame after the pick-up (board/pick-up.ts). */
+  showDragInLanes(): void;
   setPlacement(placement: Placement): void;
   /** Ends a drag; with `drop` the card moves to its previewed placement as one undoable step. */
   endDrag(drop: boolean): void;
@@ -168,11 +186,16 @@ export const useBoard = create<BoardState>()((set, get) => ({
     set({ history: next, lastDeletedTitle: null, reasonPrompt: null, lastStep: { direction: 'redo', entry, session: next.present } });
   },
 
-  startDrag: (cardId) => {
+  startDrag: (cardId, byKeyboard) => {
     const session = get().history.present;
     const origin = placementOf(session, cardId);
     if (!origin) return;
-    set({ drag: { cardId, origin, placement: origin, preview: session }, editingCardId: null });
+    set({ drag: { cardId, origin, placement: origin, preview: session, inLanes: false, byKeyboard }, editingCardId: null });
+  },
+
+  showDragInLanes: () => {
+    const { drag } = get();
+    if (drag && !drag.inLanes) set({ drag: { ...drag, inLanes: true } });
   },
 
   setPlacement: (placement) => {
@@ -188,15 +211,16 @@ export const useBoard = create<BoardState>()((set, get) => ({
     const { drag } = get();
     if (!drag) return;
     set({ drag: null });
-    if (drop) {
-      get().dispatch({
-        type: 'moveCard',
-        cardId: drag.cardId,
-        toLaneId: drag.placement.laneId,
-        toIndex: drag.placement.index,
-        at: new Date().toISOString(),
-      });
-    }
+    if (!drop) return;
+    get().dispatch({
+      type: 'moveCard',
+      cardId: drag.cardId,
+      toLaneId: drag.placement.laneId,
+      toIndex: drag.placement.index,
+      at: new Date().toISOString(),
+    });
+    const prompt = get().reasonPrompt;
+    if (prompt && !drag.byKeyboard) set({ reasonPrompt: { ...prompt, afterPaint: true } });
   },
 
   setEditing: (cardId) => set({ editingCardId: cardId }),
@@ -221,7 +245,7 @@ function reasonPromptAfter(operation: Operation, before: Session, after: Session
   if (operation.type !== 'moveCard') return null;
   const crossed = laneOfCard(before, operation.cardId)?.id !== laneOfCard(after, operation.cardId)?.id;
   const moves = after.cards[operation.cardId]?.moves.length ?? 0;
-  return crossed && moves > 0 ? { cardId: operation.cardId, moveIndex: moves - 1 } : null;
+  return crossed && moves > 0 ? { cardId: operation.cardId, moveIndex: moves - 1, afterPaint: false } : null;
 }
 
 /** The board as shown: the drag preview while dragging, else the document. */

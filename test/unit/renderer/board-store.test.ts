@@ -33,7 +33,7 @@ describe('board store', () => {
   });
 
   it('previews a drag without touching the document, then drops it as one undoable step', () => {
-    store().startDrag('a');
+    store().startDrag('a', false);
     store().setPlacement({ laneId: 'seam', index: 0 });
     store().setPlacement({ laneId: 'sales', index: 0 });
     expect(laneIds('marketing')).toEqual(['a', 'b']);
@@ -48,7 +48,7 @@ describe('board store', () => {
   });
 
   it('a cancelled drag leaves the board and the history as they were', () => {
-    store().startDrag('b');
+    store().startDrag('b', false);
     store().setPlacement({ laneId: 'sales', index: 0 });
     store().endDrag(false);
     expect(laneIds('marketing')).toEqual(['a', 'b']);
@@ -58,7 +58,7 @@ describe('board store', () => {
 
   it('ignores undo while a card is being dragged', () => {
     store().dispatch({ type: 'editCardTitle', cardId: 'a', title: 'Alpha 2' });
-    store().startDrag('a');
+    store().startDrag('a', false);
     store().undo();
     expect(store().history.present.cards.a?.title).toBe('Alpha 2');
     store().endDrag(false);
@@ -67,7 +67,7 @@ describe('board store', () => {
   it('keeps the cards as they are while dragging; the drop sets the lead and asks why the card moved', () => {
     store().dispatch({ type: 'addBlock', block: newBlock('b1', 'lead') });
     const cards = store().history.present.cards;
-    store().startDrag('a');
+    store().startDrag('a', false);
     store().setPlacement({ laneId: 'sales', index: 0 });
     // Only lanes change during a drag: no card re-renders because its object changed.
     expect(shownSession(store()).cards).toBe(cards);
@@ -75,7 +75,8 @@ describe('board store', () => {
     const card = store().history.present.cards.a;
     expect(card?.lead).toBe('sales');
     expect(card?.moves).toEqual([{ fromLaneId: 'marketing', toLaneId: 'sales', at: expect.any(String), reason: '' }]);
-    expect(store().reasonPrompt).toEqual({ cardId: 'a', moveIndex: 0 });
+    // Asked once the drop's frame is painted: a pointer drop (board/MoveReasonPrompt.tsx).
+    expect(store().reasonPrompt).toEqual({ cardId: 'a', moveIndex: 0, afterPaint: true });
     // Moving on in the agenda keeps the question open; the next change closes it.
     store().dispatch({ type: 'goToBlock', blockId: 'b1' });
     store().dispatch({ type: 'timer', action: 'start', now: 0 });
@@ -85,8 +86,28 @@ describe('board store', () => {
     expect(store().reasonPrompt).toBeNull();
   });
 
+  it('after a keyboard drop asks why at once: the next keys answer it', () => {
+    store().startDrag('a', true);
+    store().setPlacement({ laneId: 'seam', index: 0 });
+    store().endDrag(true);
+    expect(store().reasonPrompt).toEqual({ cardId: 'a', moveIndex: 0, afterPaint: false });
+  });
+
+  it('shows a drag in the lanes only once asked to, the frame after the pick-up (board/pick-up.ts)', () => {
+    store().startDrag('a', false);
+    expect(store().drag).toMatchObject({ cardId: 'a', inLanes: false });
+    store().showDragInLanes();
+    expect(store().drag).toMatchObject({ cardId: 'a', inLanes: true });
+    // A drop before that frame still lands where it was previewed.
+    store().endDrag(false);
+    store().startDrag('b', false);
+    store().setPlacement({ laneId: 'sales', index: 0 });
+    store().endDrag(true);
+    expect(laneIds('sales')).toEqual(['b']);
+  });
+
   it('asks no reason for a reorder within the lane', () => {
-    store().startDrag('a');
+    store().startDrag('a', false);
     store().setPlacement({ laneId: 'marketing', index: 1 });
     store().endDrag(true);
     expect(laneIds('marketing')).toEqual(['b', 'a']);

@@ -1,0 +1,29 @@
+/**
+ * A pick-up is drawn in two frames: the lifted card, then the lanes making room for it.
+ * docs/performance.md, "Issue #18", point 9.
+ */
+import { useBoard } from '../store/board-store';
+import { afterNextPaint } from '../ui/next-frame';
+
+let pending: (() => void) | null = null;
+
+/**
+ * Shows the drag in the lanes (the card out of its place, the drop slot) in the frame after this
+ * one. dnd-kit's own pick-up (its measuring, the overlay) and the lanes' re-render took one frame
+ * of 40–70 ms together with 1,000 cards; apart, each fits in about 30. The card under the overlay
+ * is still in its place for that one frame, where the overlay covers it exactly.
+ */
+export function showDragInLanesNextFrame(beforeShowing: () => void): void {
+  pending = () => {
+    beforeShowing();
+    useBoard.getState().showDragInLanes();
+  };
+  afterNextPaint(showDragInLanesNow);
+}
+
+/** Shows the drag in the lanes now, if the frame after the pick-up has not come yet: the drag's next step needs them. */
+export function showDragInLanesNow(): void {
+  const show = pending;
+  pending = null;
+  show?.();
+}
