@@ -118,10 +118,12 @@ export function publishPrintPage(file: string): { readonly url: string; remove()
 
 /**
  * Registers `app:` as a standard, secure scheme (own origin, a secure context, so `'self'` in the
- * CSP means `app://nahtstelle`). Electron allows this only before `ready`.
+ * CSP means `app://nahtstelle`), with V8's code cache: from the second start on, the window reuses
+ * the compiled app instead of compiling its 640 KB again (docs/performance.md, "Issue #18").
+ * Electron allows this only before `ready`.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true } }]);
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, codeCache: true } }]);
 }
 
 /** Answers `app:` requests in the default session; call once the app is ready. */

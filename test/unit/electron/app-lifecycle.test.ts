@@ -126,7 +126,9 @@ describe('runApp', () => {
   it('registers app: as privileged before ready, answers it once ready, and loads the window from it', async () => {
     runApp();
     // The fake throws, as Electron does, when this comes after ready.
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } },
+    ]);
     expect(protocol.handle).not.toHaveBeenCalled();
     await becomeReady();
     expect(protocol.handle).toHaveBeenCalledExactlyOnceWith('app', expect.any(Function));

@@ -102,7 +102,9 @@ describe('answerAppRequest', () => {
 describe('registration with Electron', () => {
   it('registers app: as a standard, secure scheme before ready', () => {
     registerAppScheme();
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, codeCache: true } },
+    ]);
   });
 
   it('answers the page’s requests through the handler once ready', async () => {
