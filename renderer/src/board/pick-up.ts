@@ -10,8 +10,8 @@ let pending: (() => void) | null = null;
 /**
  * Shows the drag in the lanes (the card out of its place, the drop slot) in the frame after this
  * one. dnd-kit's own pick-up (its measuring, the overlay) and the lanes' re-render took one frame
- * of 40–70 ms together with 1,000 cards; apart, each fits in about 30. The card under the overlay
- * is still in its place for that one frame, where the overlay covers it exactly.
+ * of 40–70 ms together with 1,000 cards; apart, 17–40 ms each in the bench's traces. For that one
+ * frame the card is still in its place, under the overlay that lifts it.
  */
 export function showDragInLanesNextFrame(beforeShowing: () => void): void {
   pending = () => {
