@@ -367,6 +367,7 @@ describe('zooming the control window', () => {
       0;
     expect(Math.abs(box.width - cardWidth)).toBeLessThan(4);
     await page.mouse.up();
+    await lifted.waitFor({ state: 'detached' });
     expect(await cardTitles(page, 'Sales')).toEqual(['Zwei']);
   });
 

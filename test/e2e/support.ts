@@ -229,6 +229,8 @@ export async function mouseDrag(page: Page, from: { x: number; y: number }, to: 
   }
   await page.mouse.move(to.x, to.y, { steps });
   await page.mouse.up();
+  // A hand lets go and sees the card land: a pointer drop lands in the frame after its own.
+  await page.locator('.card-face--lifted').waitFor({ state: 'detached' });
 }
 
 export async function centreOf(page: Page, locatorText: string, laneName: string): Promise<{ x: number; y: number }> {

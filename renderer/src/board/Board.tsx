@@ -3,6 +3,7 @@ import {
   DragOverlay,
   getClientRect,
   type ClientRect,
+  type DragEndEvent,
   type DragMoveEvent,
   type DragStartEvent,
   type MeasuringConfiguration,
@@ -18,12 +19,12 @@ import { useApp } from '../store/app-store';
 import { useBoard } from '../store/board-store';
 import { CardFace } from './CardFace';
 import { CardCarrier } from './CardCarrier';
-import { dragInstructionsId, dropInView } from './card-elements';
+import { dragInstructionsId, dropInView, dropSlotElement } from './card-elements';
 import { describePlacement } from './card-text';
 import { placementAtPoint } from './drag-geometry';
 import { BlockView } from './BlockView';
 import { Lane } from './Lane';
-import { showDragInLanesNextFrame, showDragInLanesNow } from './pick-up';
+import { landDropNextFrame, landingCardId, showDragInLanesNextFrame, showDragInLanesNow } from './drag-frames';
 import { settleList } from './lane-scroll';
 import { keepDropSlotInView, useBoardSensors } from './sensors';
 import { useBenchRenderCount } from '../ui/render-count';
@@ -78,14 +79,24 @@ export function Board() {
     if (placement) state.setPlacement(placement);
   }, []);
 
-  const onDragEnd = useCallback(() => {
-    showDragInLanesNow();
-    stopKeepingSlotInView();
-    const cardId = useBoard.getState().drag?.cardId;
-    if (cardId) dropInView(cardId);
-    useBoard.getState().endDrag(true);
-    if (cardId) announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
-  }, [announce, t, stopKeepingSlotInView]);
+  const onDragEnd = useCallback(
+    ({ activatorEvent }: DragEndEvent) => {
+      showDragInLanesNow();
+      stopKeepingSlotInView();
+      const cardId = useBoard.getState().drag?.cardId;
+      if (!cardId) return;
+      const land = () => {
+        dropInView(cardId);
+        useBoard.getState().endDrag(true);
+        announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
+      };
+      // A keyboard drop lands at once: dnd-kit hands the focus back to the card, and the next keys
+      // answer the reason question.
+      if (activatorEvent instanceof KeyboardEvent) land();
+      else landDropNextFrame(cardId, land);
+    },
+    [announce, t, stopKeepingSlotInView],
+  );
 
   const onDragCancel = useCallback(() => {
     showDragInLanesNow();
@@ -316,14 +327,17 @@ const noCollisions = () => [];
  * dnd-kit re-measures the active card on every DOM change around it and, when its position
  * changes, re-renders every draggable on the board — with the preview moving the card, that was
  * each reorder and lane change. The overlay follows the pointer (or the keyboard's coordinates)
- * from the start position anyway. After the drop the card is measured afresh, so the drop
- * animation lands on its new place.
+ * from the start position anyway. Between a pointer drop and the card landing (drag-frames.ts)
+ * the card's rect is its drop slot's, where it will land, and the drop animation heads there.
  */
 let dragStartRect: { readonly cardId: string; readonly rect: ClientRect } | null = null;
 
 const measuring: MeasuringConfiguration = {
   draggable: {
     measure: (element) => {
+      // Dropped, not landed yet (drag-frames.ts): the drop animation heads for where the card will be.
+      const slot = element.dataset.cardId !== undefined && element.dataset.cardId === landingCardId() ? dropSlotElement() : null;
+      if (slot) return getClientRect(slot);
       const cardId = useBoard.getState().drag?.cardId;
       if (cardId === undefined) dragStartRect = null;
       if (cardId === undefined || element.dataset.cardId !== cardId) return getClientRect(element);

@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import { stepPlacement, type Direction } from '../../../core/placement';
 import { useBoard } from '../store/board-store';
 import { dropSlotElement } from './card-elements';
-import { showDragInLanesNow } from './pick-up';
+import { showDragInLanesNow } from './drag-frames';
 
 /** The pointer sensor for mouse and pen only; touch is the TouchSensor's, with its delay. */
 class MouseAndPenSensor extends PointerSensor {

@@ -29,7 +29,7 @@ export interface DragState {
   readonly preview: Session;
   /**
    * Whether the lanes show the drag yet (the card out of its place, the drop slot): only from the
-   * frame after the pick-up's, which shows the lifted card (board/pick-up.ts).
+   * frame after the pick-up's, which shows the lifted card (board/drag-frames.ts).
    */
   readonly inLanes: boolean;
   /** Carried by keyboard: after the drop, the reason question comes at once, since the next keys answer it. */
@@ -98,7 +98,7 @@ export interface BoardState {
   undo(): void;
   redo(): void;
   startDrag(cardId: CardId, byKeyboard: boolean): void;
-  /** The lanes take up the drag: the frame after the pick-up (board/pick-up.ts). */
+  /** The lanes take up the drag: the frame after the pick-up (board/drag-frames.ts). */
   showDragInLanes(): void;
   setPlacement(placement: Placement): void;
   /** Ends a drag; with `drop` the card moves to its previewed placement as one undoable step. */

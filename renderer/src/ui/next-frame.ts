@@ -1,18 +1,31 @@
 /** Work put off until the frame being drawn has been painted. docs/performance.md, "Issue #18", point 9. */
 import { useEffect, useState } from 'react';
 
+/** A window that draws no frames (hidden, minimised) holds put-off work back no longer than this. */
+const longestWaitMs = 100;
+
 /**
- * Runs `callback` in a task of its own once the next frame has been painted (a timer set in a
- * frame's callback runs after that frame). Returns what cancels it.
+ * Runs `callback` once, in a task of its own, after the next frame has been painted (a timer set in
+ * a frame's callback runs after that frame), or after `longestWaitMs` if no frame comes. Returns
+ * what cancels it.
  */
 export function afterNextPaint(callback: () => void): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    callback();
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => {
-    timer = setTimeout(callback, 0);
+    timer = setTimeout(run, 0);
   });
+  const fallback = setTimeout(run, longestWaitMs);
   return () => {
+    done = true;
     cancelAnimationFrame(frame);
     clearTimeout(timer);
+    clearTimeout(fallback);
   };
 }
 

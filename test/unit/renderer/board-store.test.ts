@@ -93,7 +93,7 @@ describe('board store', () => {
     expect(store().reasonPrompt).toEqual({ cardId: 'a', moveIndex: 0, afterPaint: false });
   });
 
-  it('shows a drag in the lanes only once asked to, the frame after the pick-up (board/pick-up.ts)', () => {
+  it('shows a drag in the lanes only once asked to, the frame after the pick-up (board/drag-frames.ts)', () => {
     store().startDrag('a', false);
     expect(store().drag).toMatchObject({ cardId: 'a', inLanes: false });
     store().showDragInLanes();
