@@ -3,7 +3,6 @@ import {
   DragOverlay,
   getClientRect,
   type ClientRect,
-  type DragEndEvent,
   type DragMoveEvent,
   type DragStartEvent,
   type MeasuringConfiguration,
@@ -79,24 +78,22 @@ export function Board() {
     if (placement) state.setPlacement(placement);
   }, []);
 
-  const onDragEnd = useCallback(
-    ({ activatorEvent }: DragEndEvent) => {
-      showDragInLanesNow();
-      stopKeepingSlotInView();
-      const cardId = useBoard.getState().drag?.cardId;
-      if (!cardId) return;
-      const land = () => {
-        dropInView(cardId);
-        useBoard.getState().endDrag(true);
-        announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
-      };
-      // A keyboard drop lands at once: dnd-kit hands the focus back to the card, and the next keys
-      // answer the reason question.
-      if (activatorEvent instanceof KeyboardEvent) land();
-      else landDropNextFrame(cardId, land);
-    },
-    [announce, t, stopKeepingSlotInView],
-  );
+  const onDragEnd = useCallback(() => {
+    showDragInLanesNow();
+    stopKeepingSlotInView();
+    const drag = useBoard.getState().drag;
+    if (!drag) return;
+    const { cardId } = drag;
+    const land = () => {
+      dropInView(cardId);
+      useBoard.getState().endDrag(true);
+      announce(describePlacement(t, 'dnd.dropped', useBoard.getState().history.present, cardId));
+    };
+    // A keyboard drop lands at once: dnd-kit hands the focus back to the card, and the next keys
+    // answer the reason question.
+    if (drag.byKeyboard) land();
+    else landDropNextFrame(cardId, land);
+  }, [announce, t, stopKeepingSlotInView]);
 
   const onDragCancel = useCallback(() => {
     showDragInLanesNow();

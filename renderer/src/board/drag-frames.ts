@@ -4,9 +4,11 @@
  */
 import type { CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
-import { afterNextPaint } from '../ui/next-frame';
+import { paintDeferral } from '../ui/next-frame';
 
-let pendingLanes: (() => void) | null = null;
+const lanes = paintDeferral();
+const drop = paintDeferral();
+let landing: CardId | null = null;
 
 /**
  * Shows the drag in the lanes (the card out of its place, the drop slot) in the frame after this
@@ -15,21 +17,14 @@ let pendingLanes: (() => void) | null = null;
  * frame the card is still in its place, under the overlay that lifts it.
  */
 export function showDragInLanesNextFrame(beforeShowing: () => void): void {
-  pendingLanes = () => {
+  lanes.later(() => {
     beforeShowing();
     useBoard.getState().showDragInLanes();
-  };
-  afterNextPaint(showDragInLanesNow);
+  });
 }
 
 /** Shows the drag in the lanes now, if the frame after the pick-up has not come yet: the drag's next step needs them. */
-export function showDragInLanesNow(): void {
-  const show = pendingLanes;
-  pendingLanes = null;
-  show?.();
-}
-
-let pendingDrop: { readonly cardId: CardId; readonly land: () => void } | null = null;
+export const showDragInLanesNow: () => void = lanes.now;
 
 /**
  * Lands a pointer-dropped card (`land` commits the move) in the frame after the drop's: that frame
@@ -37,18 +32,17 @@ let pendingDrop: { readonly cardId: CardId; readonly land: () => void } | null =
  * (`landingCardId`); the next one the lanes with the card in its place, where the slot was.
  */
 export function landDropNextFrame(cardId: CardId, land: () => void): void {
-  pendingDrop = { cardId, land };
-  afterNextPaint(landDropNow);
+  landing = cardId;
+  drop.later(() => {
+    landing = null;
+    land();
+  });
 }
 
 /** Lands a pending drop now, if its frame has not come yet. */
-export function landDropNow(): void {
-  const drop = pendingDrop;
-  pendingDrop = null;
-  drop?.land();
-}
+export const landDropNow: () => void = drop.now;
 
 /** The card dropped but not landed yet, if any. */
 export function landingCardId(): CardId | null {
-  return pendingDrop?.cardId ?? null;
+  return landing;
 }

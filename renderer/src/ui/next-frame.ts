@@ -29,6 +29,26 @@ export function afterNextPaint(callback: () => void): () => void {
   };
 }
 
+/**
+ * One piece of work at a time put off until after the next paint (`later`), which the next step
+ * can run at once (`now`); it runs once either way.
+ */
+export function paintDeferral(): { later(work: () => void): void; now(): void } {
+  let pending: (() => void) | null = null;
+  const now = () => {
+    const work = pending;
+    pending = null;
+    work?.();
+  };
+  return {
+    later(work) {
+      pending = work;
+      afterNextPaint(now);
+    },
+    now,
+  };
+}
+
 /** Whether a frame has been painted since `key` took its value; false while it is null. */
 export function usePaintedSince(key: string | null): boolean {
   const [painted, setPainted] = useState<string | null>(null);
