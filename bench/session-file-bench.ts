@@ -14,7 +14,7 @@ import { applySessionChanges, sessionChanges } from '../core/session-changes';
 import { parseSessionFile, serializeSession } from '../core/session-file';
 import { savedSessionSchema } from '../core/session-save-check';
 import { replaceAtomically, syncFolder } from '../electron/services/atomic-file';
-import { SessionFiles, sessionFileBytes } from '../electron/services/session-files';
+import { SessionFiles, sessionFilePieces } from '../electron/services/session-files';
 
 const cardCount = 2000;
 const runs = 30;
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
       new SessionFiles({ folder: () => folder, trash: async () => undefined }).write(path, checkedVariant(run)),
     );
     const load = await measure(runs, () => files.read(path));
-    const serializeOnly = await measure(runs, async (run) => sessionFileBytes(checkedVariant(run)));
+    const serializeOnly = await measure(runs, async (run) => sessionFilePieces(checkedVariant(run)));
     const parseOnly = await measure(runs, async () => {
       if (!parseSessionFile(text).ok) throw new Error('The bench session does not validate');
     });
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     );
     report('  of which the saveSession check', checkOnly);
     report('  write (serialize + atomic write, backup)', writeOnly);
-    report('  of which serialize (to UTF-8 bytes)', serializeOnly);
+    report('  of which serialize (to UTF-8 pieces)', serializeOnly);
     // Rare in the app (a file is opened, and so known good, before it is saved); shown for completeness.
     report('save to a file not read in this run', firstSave);
     report('load (read + decode + parse + validate)', load, budgetMs.load);

@@ -20,12 +20,19 @@ export function tempPath(path: string): string {
   return join(dirname(path), `.${tempBase(path)}.${randomBytes(8).toString('hex')}.tmp`);
 }
 
+/**
+ * What a file is written from: text, bytes, or bytes in pieces. Pieces go to the disk as they are
+ * (a session's cards keep their bytes from save to save), without first copying them into one buffer.
+ */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
+
 /** Writes a new file and flushes it to the disk before anyone renames it into place. */
-export async function writeDurably(fs: Pick<AtomicFs, 'open'>, path: string, data: string | Uint8Array): Promise<void> {
+export async function writeDurably(fs: Pick<AtomicFs, 'open'>, path: string, data: FileData): Promise<void> {
   // 'wx': a temp name that exists already is never reused (or followed, if it is a link).
   const handle = await fs.open(path, 'wx');
   try {
-    await handle.writeFile(data);
+    if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+    else await writePieces(handle, data);
     await handle.sync();
   } catch (error) {
     // The write's own error (ENOSPC …) is the one to report, not a close() failing after it.
@@ -33,6 +40,26 @@ export async function writeDurably(fs: Pick<AtomicFs, 'open'>, path: string, dat
     throw error;
   }
   await handle.close();
+}
+
+/** Writes every piece in order, however many bytes each `writev` call takes. */
+async function writePieces(handle: nodeFs.FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
+  let rest = pieces.filter((piece) => piece.length > 0);
+  while (rest.length > 0) {
+    const { bytesWritten } = await handle.writev(rest as Uint8Array[]);
+    if (bytesWritten <= 0) throw Object.assign(new Error('The write made no progress'), { code: 'EIO' });
+    rest = afterBytes(rest, bytesWritten);
+  }
+}
+
+/** `pieces` without their first `count` bytes. */
+function afterBytes(pieces: readonly Uint8Array[], count: number): Uint8Array[] {
+  let skipped = 0;
+  for (const [i, piece] of pieces.entries()) {
+    if (skipped + piece.length > count) return [piece.subarray(count - skipped), ...pieces.slice(i + 1)];
+    skipped += piece.length;
+  }
+  return [];
 }
 
 /**
@@ -75,7 +102,7 @@ export async function withTempFile<T>(fs: Pick<AtomicFs, 'unlink'>, path: string
  * backup), then the rename. On any failure the temp file is gone, what was under `path` is
  * untouched, and a FileError naming the file is thrown. The folder is not synced here.
  */
-export async function replaceAtomically(fs: AtomicFs, path: string, data: string | Uint8Array, beforeRename?: () => Promise<void>): Promise<void> {
+export async function replaceAtomically(fs: AtomicFs, path: string, data: FileData, beforeRename?: () => Promise<void>): Promise<void> {
   try {
     await withTempFile(fs, path, async (temp) => {
       await writeDurably(fs, temp, data);

@@ -344,16 +344,19 @@ export class SessionFiles {
 
   /** The save itself; callers hold the path's queue. Every failure comes out as a FileError. */
   private async writeNow(path: string, session: Session): Promise<SavedState> {
-    const text = sizedText(session, path);
+    const pieces = sizedPieces(session, path);
     // Before this save makes temp files of its own: what killed processes left never piles up,
     // even when this process is killed during its first save too.
     await this.sweepLeftovers(path);
     let conflictCopy = null as string | null;
-    await replaceAtomically(this.fs, path, text, async () => {
+    const replacing = replaceAtomically(this.fs, path, pieces, async () => {
       conflictCopy = await this.keepBackup(path);
     });
+    // Hashed while the disk works on the write (a failed write throws below and the hash goes unused).
+    const hash = hashOf(pieces);
+    await replacing;
     try {
-      this.rememberGood(path, await this.fs.stat(path), hashOf(text), true);
+      this.rememberGood(path, await this.fs.stat(path), hash, true);
       await syncFolder(this.fs, dirname(path));
     } catch (error) {
       throw writeFailure(error, path);
@@ -438,10 +441,10 @@ export class SessionFiles {
   /** Writes a new session file in `folder` under a name no other file has. */
   private async createIn(folder: string, session: Session): Promise<{ path: string; modifiedAt: Date }> {
     const stem = fileStem(session);
-    const text = sizedText(session, join(folder, stem + sessionFileExtension));
+    const pieces = sizedPieces(session, join(folder, stem + sessionFileExtension));
     const path = await withTempFile(this.fs, join(folder, stem + sessionFileExtension), async (temp) => {
       await this.fs.mkdir(folder, { recursive: true });
-      await writeDurably(this.fs, temp, text);
+      await writeDurably(this.fs, temp, pieces);
       return this.placeUnderFreeName(temp, folder, stem);
     }).catch((error: unknown) => {
       throw writeFailure(error, join(folder, stem + sessionFileExtension));
@@ -449,7 +452,7 @@ export class SessionFiles {
     // The file exists now. Reporting a failure from here on would make the UI create it a second time.
     await syncFolder(this.fs, folder).catch(() => undefined);
     const info = await this.fs.stat(path).catch(() => null);
-    if (info) this.rememberGood(path, info, hashOf(text), true);
+    if (info) this.rememberGood(path, info, hashOf(pieces), true);
     return { path, modifiedAt: info?.mtime ?? this.now() };
   }
 
@@ -699,23 +702,26 @@ function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSum
  * The file's bytes for `session`, refused (sessionTooLarge) when the app could not read them back.
  * Encoded once: the size check, the write and the hash all use these bytes.
  */
-function sizedText(session: Session, path: string): Buffer {
-  const bytes = sessionFileBytes(session);
-  if (bytes.length > maxSessionFileBytes)
-    throw fileProblem('sessionTooLarge', path, `The session would take ${bytes.length} bytes; at most ${maxSessionFileBytes} are read`);
-  return bytes;
+function sizedPieces(session: Session, path: string): Buffer[] {
+  const pieces = sessionFilePieces(session);
+  const size = pieces.reduce((total, piece) => total + piece.length, 0);
+  if (size > maxSessionFileBytes)
+    throw fileProblem('sessionTooLarge', path, `The session would take ${size} bytes; at most ${maxSessionFileBytes} are read`);
+  return pieces;
 }
 
 /** The UTF-8 of the cards the save check made, kept as long as their text is (core/session-file.ts). */
 const cardBytes = new WeakMap<SessionFileCard, Buffer>();
 
 /**
- * `serializeSession(session)` as UTF-8. An autosave sends every card though one changed: the cards
- * the save check made keep their bytes from the last save, so only the changed ones are encoded.
+ * `serializeSession(session)` as UTF-8, in pieces: the part before the cards, each card, the part
+ * after them. An autosave sends every card though one changed: the cards the save check made keep
+ * their bytes from the last save, so only the changed ones are encoded, and nothing is copied into
+ * one buffer (the pieces are written and hashed as they are).
  */
-export function sessionFileBytes(session: Session): Buffer {
+export function sessionFilePieces(session: Session): Buffer[] {
   const { head, cards, tail } = sessionFileParts(session);
-  const pieces: Uint8Array[] = [Buffer.from(head, 'utf8')];
+  const pieces: Buffer[] = [Buffer.from(head, 'utf8')];
   cards.forEach((card, i) => {
     let bytes = cardBytes.get(card);
     if (bytes === undefined) {
@@ -726,11 +732,19 @@ export function sessionFileBytes(session: Session): Buffer {
     pieces.push(i === 0 ? bytes.subarray(1) : bytes);
   });
   pieces.push(Buffer.from(tail, 'utf8'));
-  return Buffer.concat(pieces);
+  return pieces;
 }
 
-function hashOf(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+/** `sessionFilePieces` in one buffer. */
+export function sessionFileBytes(session: Session): Buffer {
+  return Buffer.concat(sessionFilePieces(session));
+}
+
+function hashOf(data: string | Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  if (typeof data === 'string' || data instanceof Uint8Array) hash.update(data);
+  else for (const piece of data) hash.update(piece);
+  return hash.digest('hex');
 }
 
 /** `2027-03-04 09.05.06` in local time: readable in a file manager, legal in file names everywhere. */

@@ -6,7 +6,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomically } from '../../../electron/services/atomic-file';
+import { replaceAtomically, writeFileAtomically, type AtomicFs } from '../../../electron/services/atomic-file';
 import { FileError } from '../../../electron/services/file-error';
 import { faultyFs, removeTempFolders, snapshot, tempFilesIn, tempFolder } from './support';
 
@@ -54,5 +54,58 @@ describe('writeFileAtomically', () => {
     const error = await failure(() => writeFileAtomically(join(folder, 'summary.docx'), bytes('x')));
     expect(error.apiError).toMatchObject({ reason: 'folderMissing', file: 'summary.docx' });
     await expect(nodeFs.stat(folder)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+/** node:fs/promises whose file handles take at most `limit` bytes per writev call, as a kernel may. */
+function shortWritesFs(limit: number): AtomicFs {
+  return {
+    ...nodeFs,
+    async open(...args: Parameters<typeof nodeFs.open>) {
+      const handle = await nodeFs.open(...args);
+      return new Proxy(handle, {
+        get(target, key) {
+          if (key === 'writev')
+            return async (pieces: Uint8Array[]) => {
+              const first = pieces[0] ?? new Uint8Array();
+              const { bytesWritten } = await target.write(first, 0, Math.min(limit, first.length));
+              return { bytesWritten, buffers: pieces };
+            };
+          const value: unknown = Reflect.get(target, key, target);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+    },
+  };
+}
+
+describe('replaceAtomically with the file in pieces (how a session is saved)', () => {
+  it('writes every piece in order, also when each write takes only a few bytes', async () => {
+    const folder = await tempFolder();
+    const path = join(folder, 'session.nahtstelle');
+    const pieces = ['{"head": ', '', 'Übergabe → Vertrieb', ', "tail": 1}'].map(bytes);
+    await replaceAtomically(shortWritesFs(3), path, pieces);
+    expect(await nodeFs.readFile(path, 'utf8')).toBe('{"head": Übergabe → Vertrieb, "tail": 1}');
+    expect(await tempFilesIn(folder)).toEqual([]);
+  });
+
+  it('a write that makes no progress fails: the earlier file stays and no temp file is left', async () => {
+    const folder = await tempFolder();
+    const path = join(folder, 'session.nahtstelle');
+    await replaceAtomically(nodeFs, path, [bytes('earlier')]);
+    const error = await failure(() => replaceAtomically(shortWritesFs(0), path, [bytes('later')]));
+    expect(error.apiError).toMatchObject({ code: 'fileProblem', reason: 'saveFailed', file: 'session.nahtstelle' });
+    expect(await nodeFs.readFile(path, 'utf8')).toBe('earlier');
+    expect(await tempFilesIn(folder)).toEqual([]);
+  });
+
+  it('a full disk halfway through the pieces: reports diskFull and keeps the earlier file', async () => {
+    const folder = await tempFolder();
+    const path = join(folder, 'session.nahtstelle');
+    await replaceAtomically(nodeFs, path, [bytes('earlier')]);
+    const error = await failure(() => replaceAtomically(faultyFs({ write: 'ENOSPC' }), path, [bytes('a'), bytes('b'), bytes('c')]));
+    expect(error.apiError).toMatchObject({ reason: 'diskFull' });
+    expect(await nodeFs.readFile(path, 'utf8')).toBe('earlier');
+    expect(await tempFilesIn(folder)).toEqual([]);
   });
 });

@@ -127,6 +127,13 @@ function failingWrites(handle: nodeFs.FileHandle, faults: Faults): nodeFs.FileHa
           throw systemError(code, 'write');
         };
       }
+      if (key === 'writev' && faults.write) {
+        const code = faults.write;
+        return async (pieces: Uint8Array[]) => {
+          await target.writev(pieces.slice(0, Math.floor(pieces.length / 2)));
+          throw systemError(code, 'write');
+        };
+      }
       const value: unknown = Reflect.get(target, key, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
