@@ -35,6 +35,11 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
     // React escapes text itself.
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Our keys are dotted paths in one namespace. Saying so spares i18next its guess, on every
+    // t() call, whether a key is natural-language text (a regex test per call; ≈ 7 ms of the
+    // first render in a profile of a 1,000-card board, docs/performance.md).
+    keySeparator: '.',
+    nsSeparator: false,
   });
   return i18next;
 }
