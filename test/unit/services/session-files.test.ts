@@ -87,6 +87,17 @@ describe('SessionFiles: round trip', () => {
     expect(await tempFilesIn(folder)).toEqual([]);
   });
 
+  it('writes a session of more cards than one writev call takes (IOV_MAX is 1,024) whole, as serializeSession writes it', async () => {
+    const folder = await tempFolder();
+    const files = service(folder);
+    const large = withTitle(sampleSession({}, 2500), 'Große Runde');
+    const { path } = await files.create(sampleSession());
+
+    await files.write(path, large);
+    expect(await nodeFs.readFile(path, 'utf8')).toBe(serializeSession(large));
+    expect((await files.read(path)).session).toEqual(large);
+  });
+
   it('lists title, client, date, place, card count and change time, newest first', async () => {
     const folder = await tempFolder();
     const files = service(folder);
