@@ -20,7 +20,7 @@ import {
   summaryHeadBytes,
   type SessionFileCard,
 } from '../../core/session-file';
-import { replaceAtomically, syncFolder, tempBase, withTempFile, writeDurably } from './atomic-file';
+import { replaceAtomically, syncFolder, tempBase, withTempFile, writeDurably, type FileData } from './atomic-file';
 import { errorCode, errorDetail, fileProblem, writeFailure, type FileError } from './file-error';
 
 export const backupSuffix = '.bak';
@@ -699,8 +699,8 @@ function summaryOf(path: string, session: Session, modifiedAt: Date): SessionSum
 }
 
 /**
- * The file's bytes for `session`, refused (sessionTooLarge) when the app could not read them back.
- * Encoded once: the size check, the write and the hash all use these bytes.
+ * The file's bytes for `session`, in pieces, refused (sessionTooLarge) when the app could not read
+ * them back. Encoded once: the size check, the write and the hash all use these pieces.
  */
 function sizedPieces(session: Session, path: string): Buffer[] {
   const pieces = sessionFilePieces(session);
@@ -735,12 +735,7 @@ export function sessionFilePieces(session: Session): Buffer[] {
   return pieces;
 }
 
-/** `sessionFilePieces` in one buffer. */
-export function sessionFileBytes(session: Session): Buffer {
-  return Buffer.concat(sessionFilePieces(session));
-}
-
-function hashOf(data: string | Uint8Array | readonly Uint8Array[]): string {
+function hashOf(data: FileData): string {
   const hash = createHash('sha256');
   if (typeof data === 'string' || data instanceof Uint8Array) hash.update(data);
   else for (const piece of data) hash.update(piece);

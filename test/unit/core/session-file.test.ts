@@ -21,7 +21,7 @@ import {
   type LoadResult,
 } from '../../../core/session-file';
 import { sessionSchema } from '../../../core/session-schema';
-import { sessionFileBytes } from '../../../electron/services/session-files';
+import { sessionFilePieces } from '../../../electron/services/session-files';
 
 const fixtures = new URL('../../fixtures/sessions/', import.meta.url);
 
@@ -416,9 +416,9 @@ describe('serializeSession and parseSessionFile', () => {
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2).replace(/\uFFFD/g, '\\ufffd')}\n`);
     const ids = Object.keys((JSON.parse(text) as { session: Session }).session.cards);
     expect(ids.slice(0, 3)).toEqual(['0', '3', '12']);
-    expect(new TextDecoder('utf-8', { fatal: true }).decode(sessionFileBytes(session))).toBe(text);
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(sessionFilePieces(session)))).toBe(text);
     const empty = createSession('leer');
-    expect(new TextDecoder().decode(sessionFileBytes(empty))).toBe(serializeSession(empty));
+    expect(new TextDecoder().decode(Buffer.concat(sessionFilePieces(empty)))).toBe(serializeSession(empty));
     expect(serializeSession(empty)).toContain('\n    "cards": {}\n  }\n}\n');
   });
 

@@ -7,7 +7,7 @@ import { parseSessionFile, serializeSession } from '../../../core/session-file';
 import { savedSessionSchema } from '../../../core/session-save-check';
 import { sessionSchema } from '../../../core/session-schema';
 import { operation } from './operation-arbitrary';
-import { sessionFileBytes } from '../../../electron/services/session-files';
+import { sessionFilePieces } from '../../../electron/services/session-files';
 
 /** What main receives from the renderer: a structured clone, sharing nothing with what it saw before. */
 type Sent = Record<string, unknown> & {
@@ -62,7 +62,7 @@ describe('savedSessionSchema: the save check that re-checks only changed cards',
             expect(checked.data).toEqual(full.data);
             expect(serializeSession(checked.data)).toBe(serializeSession(full.data));
             // The checked cards' bytes are cached from earlier saves: they must still be the file's text.
-            expect(new TextDecoder().decode(sessionFileBytes(checked.data))).toBe(serializeSession(full.data));
+            expect(new TextDecoder().decode(Buffer.concat(sessionFilePieces(checked.data)))).toBe(serializeSession(full.data));
             expect(parseSessionFile(serializeSession(checked.data)).ok).toBe(true);
           }
         }
