@@ -23,7 +23,7 @@ import { describePlacement } from './card-text';
 import { placementAtPoint } from './drag-geometry';
 import { BlockView } from './BlockView';
 import { Lane } from './Lane';
-import { landDropNextFrame, landingCardId, showDragInLanesNextFrame, showDragInLanesNow } from './drag-frames';
+import { landDropNextFrame, landingCardId, pickUpOverTwoFrames, showDragInLanesNow } from './drag-frames';
 import { settleList } from './lane-scroll';
 import { keepDropSlotInView, useBoardSensors } from './sensors';
 import { useBenchRenderCount } from '../ui/render-count';
@@ -56,9 +56,8 @@ export function Board() {
       const cardId = String(active.id);
       const byKeyboard = activatorEvent instanceof KeyboardEvent;
       if (byKeyboard && boardRef.current) slotKeeper.current = keepDropSlotInView(boardRef.current);
-      useBoard.getState().startDrag(cardId, byKeyboard);
       const height = active.rect.current.initial?.height;
-      showDragInLanesNextFrame(() => {
+      pickUpOverTwoFrames(cardId, byKeyboard, () => {
         // The drop slot takes the dragged card's height, set on the board through the CSSOM (which
         // the CSP allows); set on the root, it would restyle the whole window.
         if (height) boardRef.current?.style.setProperty('--drag-height', `${height}px`);

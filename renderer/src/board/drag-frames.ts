@@ -11,12 +11,15 @@ const drop = paintDeferral();
 let landing: CardId | null = null;
 
 /**
- * Shows the drag in the lanes (the card out of its place, the drop slot) in the frame after this
- * one. dnd-kit's own pick-up (its measuring, the overlay) and the lanes' re-render took one frame
- * of 40–70 ms together with 1,000 cards; apart, 17–40 ms each in the bench's traces. For that one
- * frame the card is still in its place, under the overlay that lifts it.
+ * Starts a drag in the store and shows it in the lanes (the card out of its place, the drop slot)
+ * in the frame after this one. dnd-kit's own pick-up (its measuring, the overlay) and the lanes'
+ * re-render took one frame of 40–70 ms together with 1,000 cards; apart, 17–40 ms each in the
+ * bench's traces. For that one frame the card is still in its place, under the overlay that lifts
+ * it. A drop that has not landed yet lands first: it ends the drag that was, not this one.
  */
-export function showDragInLanesNextFrame(beforeShowing: () => void): void {
+export function pickUpOverTwoFrames(cardId: CardId, byKeyboard: boolean, beforeShowing: () => void): void {
+  landDropNow();
+  useBoard.getState().startDrag(cardId, byKeyboard);
   lanes.later(() => {
     beforeShowing();
     useBoard.getState().showDragInLanes();

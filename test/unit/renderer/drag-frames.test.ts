@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession } from '../../../core/model';
 import { addCard } from '../../../core/operations';
-import { landDropNextFrame, landDropNow, landingCardId, showDragInLanesNextFrame } from '../../../renderer/src/board/drag-frames';
+import { landDropNextFrame, landDropNow, landingCardId, pickUpOverTwoFrames } from '../../../renderer/src/board/drag-frames';
 import { useBoard } from '../../../renderer/src/store/board-store';
 import { afterNextPaint } from '../../../renderer/src/ui/next-frame';
 
@@ -67,9 +67,8 @@ describe('afterNextPaint', () => {
 describe('a drag over two frames', () => {
   it('shows a picked-up card in the lanes from the next frame', () => {
     const beforeShowing = vi.fn();
-    useBoard.getState().startDrag('a', false);
-    showDragInLanesNextFrame(beforeShowing);
-    expect(useBoard.getState().drag?.inLanes).toBe(false);
+    pickUpOverTwoFrames('a', false, beforeShowing);
+    expect(useBoard.getState().drag).toMatchObject({ cardId: 'a', inLanes: false });
     drawFrame();
     vi.advanceTimersByTime(0);
     expect(beforeShowing).toHaveBeenCalledOnce();
@@ -97,5 +96,19 @@ describe('a drag over two frames', () => {
     drawFrame();
     vi.advanceTimersByTime(1000);
     expect(landB).toHaveBeenCalledOnce();
+  });
+
+  it('a card picked up before the last drop has landed: that drop lands first, in its own lane', () => {
+    pickUpOverTwoFrames('a', false, () => undefined);
+    useBoard.getState().setPlacement({ laneId: 'sales', index: 0 });
+    landDropNextFrame('a', () => useBoard.getState().endDrag(true));
+
+    pickUpOverTwoFrames('b', false, () => undefined);
+    expect(useBoard.getState().history.present.lanes.sales?.cardIds).toEqual(['a']);
+    expect(useBoard.getState().drag).toMatchObject({ cardId: 'b', inLanes: false });
+    drawFrame();
+    vi.advanceTimersByTime(1000);
+    expect(useBoard.getState().drag).toMatchObject({ cardId: 'b', inLanes: true });
+    expect(useBoard.getState().history.present.lanes.marketing?.cardIds).toEqual(['b']);
   });
 });
