@@ -89,22 +89,15 @@ describe('replaceAtomically with the file in pieces (how a session is saved)', (
     expect(await tempFilesIn(folder)).toEqual([]);
   });
 
-  it('a write that makes no progress fails: the earlier file stays and no temp file is left', async () => {
+  it.each([
+    ['a write that makes no progress', shortWritesFs(0), 'saveFailed'],
+    ['a full disk halfway through the pieces', faultyFs({ write: 'ENOSPC' }), 'diskFull'],
+  ] as const)('%s: reports %s, keeps the earlier file and leaves no temp file', async (_case, fs, reason) => {
     const folder = await tempFolder();
     const path = join(folder, 'session.nahtstelle');
     await replaceAtomically(nodeFs, path, [bytes('earlier')]);
-    const error = await failure(() => replaceAtomically(shortWritesFs(0), path, [bytes('later')]));
-    expect(error.apiError).toMatchObject({ code: 'fileProblem', reason: 'saveFailed', file: 'session.nahtstelle' });
-    expect(await nodeFs.readFile(path, 'utf8')).toBe('earlier');
-    expect(await tempFilesIn(folder)).toEqual([]);
-  });
-
-  it('a full disk halfway through the pieces: reports diskFull and keeps the earlier file', async () => {
-    const folder = await tempFolder();
-    const path = join(folder, 'session.nahtstelle');
-    await replaceAtomically(nodeFs, path, [bytes('earlier')]);
-    const error = await failure(() => replaceAtomically(faultyFs({ write: 'ENOSPC' }), path, [bytes('a'), bytes('b'), bytes('c')]));
-    expect(error.apiError).toMatchObject({ reason: 'diskFull' });
+    const error = await failure(() => replaceAtomically(fs, path, [bytes('a'), bytes('b'), bytes('c')]));
+    expect(error.apiError).toMatchObject({ code: 'fileProblem', reason, file: 'session.nahtstelle' });
     expect(await nodeFs.readFile(path, 'utf8')).toBe('earlier');
     expect(await tempFilesIn(folder)).toEqual([]);
   });
