@@ -46,8 +46,9 @@ export async function writeDurably(fs: Pick<AtomicFs, 'open'>, path: string, dat
 async function writePieces(handle: nodeFs.FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
   let rest = pieces.filter((piece) => piece.length > 0);
   while (rest.length > 0) {
-    const { bytesWritten } = await handle.writev(rest as Uint8Array[]);
-    if (bytesWritten <= 0) throw Object.assign(new Error('The write made no progress'), { code: 'EIO' });
+    const { bytesWritten } = await handle.writev(rest);
+    // Without a system error code this is reported as saveFailed (file-error.ts).
+    if (bytesWritten <= 0) throw new Error('The write made no progress');
     rest = afterBytes(rest, bytesWritten);
   }
 }
