@@ -7,4 +7,14 @@ declare global {
   }
 }
 
-export const api: NahtstelleBridge = window.nahtstelle;
+/**
+ * Outside a page, where main renders the first frame (first-frame.tsx), there is no machine to call:
+ * a render that reached for it would be a bug, and fails that render loudly.
+ */
+const noMachine = new Proxy({} as NahtstelleBridge, {
+  get(_target, name) {
+    throw new Error(`api.${String(name)} was used while rendering the first frame`);
+  },
+});
+
+export const api: NahtstelleBridge = typeof window === 'undefined' ? noMachine : window.nahtstelle;

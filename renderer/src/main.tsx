@@ -1,6 +1,6 @@
 /** The app's start, loaded by the page's entry (boot.ts): the control window or the audience page. docs/ARCHITECTURE.md, "The control window". */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { StrictMode, useLayoutEffect, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import { api } from './api';
 import { App } from './app/App';
 import { followAudienceWindow } from './audience/audience-window';
@@ -9,38 +9,26 @@ import { AudiencePage } from './audience/AudiencePage';
 import { describeError } from './ui/errors';
 import { useNotices } from './ui/notices';
 import { initI18n, languageForLocale } from './i18n';
-import { applyTheme, useApp } from './store/app-store';
+import { applyTheme } from './store/app-store';
 import { applyWindowZoom } from './ui/window-zoom';
 import { startAutosave } from './store/autosave';
 import { saveOpenSession } from './store/session-saver';
-import { useBoard } from './store/board-store';
-import { openSession } from './store/session-lifecycle';
 import { followActiveBlock } from './store/presentation-store';
 import { startupRequest } from './startup-request';
+import { startupLanguage, takeStartupState } from './startup-state';
 
 async function start(root: HTMLElement): Promise<void> {
   const reactRoot = createRoot(root);
   try {
     // Asked for by the page's entry (boot.ts) before this code was loaded.
     const startup = await startupRequest();
-    const systemLanguage = languageForLocale(startup.systemLocale);
-    const i18n = await initI18n(startup.preferences.language ?? systemLanguage);
+    const i18n = await initI18n(startupLanguage(startup));
     document.documentElement.lang = i18n.language;
     i18n.on('languageChanged', (language) => (document.documentElement.lang = language));
-    useApp.setState({ systemLanguage, preferences: startup.preferences });
+    takeStartupState(startup);
     applyTheme(startup.preferences.theme);
     applyWindowZoom();
     followActiveBlock();
-    if (startup.session) openSession(startup.session);
-    if (startup.problem) useBoard.getState().reportProblem(startup.problem);
-    const preferencesProblem = startup.preferencesProblem;
-    if (preferencesProblem) {
-      useNotices
-        .getState()
-        .add(
-          preferencesProblem.kind === 'damaged' ? { kind: 'preferencesDamaged', file: preferencesProblem.keptAs } : { kind: 'preferencesNotSaved' },
-        );
-    }
     followAudienceWindow();
     followFullScreen();
     const autosave = startAutosave(async (path, session) => {
@@ -49,14 +37,16 @@ async function start(root: HTMLElement): Promise<void> {
       if (saved.conflictCopy) useNotices.getState().add({ kind: 'conflictCopy', file: fileName(path), copy: fileName(saved.conflictCopy) });
       return saved;
     });
-    reactRoot.render(
+    renderLive(
+      reactRoot,
+      root,
       <StrictMode>
         <App autosave={autosave} />
       </StrictMode>,
     );
   } catch (error) {
     const i18n = await initI18n(languageForLocale(navigator.language));
-    reactRoot.render(<p className="fatal">{i18n.t('app.startFailed', { detail: describeError(error, i18n.t) })}</p>);
+    renderLive(reactRoot, root, <p className="fatal">{i18n.t('app.startFailed', { detail: describeError(error, i18n.t) })}</p>);
   }
 }
 
@@ -73,6 +63,20 @@ async function startAudience(root: HTMLElement): Promise<void> {
       <AudiencePage />
     </StrictMode>,
   );
+}
+
+/**
+ * Renders into the root and makes it live in the same commit. Until then the root may hold the
+ * first frame main rendered into the page (inert: a picture of the board), which React's first
+ * commit replaces. docs/ARCHITECTURE.md, "The first frame".
+ */
+function renderLive(reactRoot: Root, root: HTMLElement, node: ReactNode): void {
+  reactRoot.render(<LiveFrom root={root}>{node}</LiveFrom>);
+}
+
+function LiveFrom({ root, children }: { root: HTMLElement; children: ReactNode }) {
+  useLayoutEffect(() => root.removeAttribute('inert'), [root]);
+  return children;
 }
 
 function fileName(path: string): string {

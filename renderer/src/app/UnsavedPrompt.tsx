@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { create } from 'zustand';
+import { create } from '../store/create-store';
 import { api } from '../api';
 import type { Autosave } from '../store/autosave';
 import { useBoard } from '../store/board-store';

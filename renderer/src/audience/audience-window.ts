@@ -1,5 +1,5 @@
 /** Opening and closing the audience window, and whether it is open. docs/ARCHITECTURE.md, "The audience window". */
-import { create } from 'zustand';
+import { create } from '../store/create-store';
 import type { AudiencePlacement } from '../../../core/api';
 import { api } from '../api';
 import { useBoard } from '../store/board-store';

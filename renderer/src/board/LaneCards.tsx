@@ -5,6 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { CardId } from '../../../core/model';
 import { Card } from './Card';
 import { registerCardScroller, registerDropSlot } from './card-elements';
+import { viewportHeight } from '../ui/viewport';
 
 /** A row of the list: a card, or the drop slot of a drag. */
 const dropSlotKey = 'drop-slot';
@@ -66,7 +67,7 @@ export function LaneCards({ list, cardIds, draggedId, slotIndex }: LaneCardsProp
     overscan: overscanRows,
     rangeExtractor,
     // The first render already shows the cards of a list as tall as the window.
-    initialRect: { width: 0, height: window.innerHeight },
+    initialRect: { width: 0, height: viewportHeight() },
   });
 
   useRowMeasuring(list, virtualizer.resizeItem, current);
@@ -147,8 +148,9 @@ function rowsWithDropSlot(cardIds: readonly CardId[], draggedId: CardId | null, 
 
 /** The row holding the focus, when it is inside this list. */
 function focusedRow(list: HTMLElement | null): string | null {
+  if (!list) return null;
   const focused = document.activeElement;
-  if (!list || !focused || !list.contains(focused)) return null;
+  if (!focused || !list.contains(focused)) return null;
   return focused.closest<HTMLElement>('[data-row]')?.dataset.row ?? null;
 }
 

@@ -1,5 +1,5 @@
 /** The export dialog's state: what to include, in which format, and how the last export went. docs/ARCHITECTURE.md, "Exporting". */
-import { create } from 'zustand';
+import { create } from '../store/create-store';
 import { languageOfLocale } from '../../../core/languages';
 import { apiErrorOf, asApiError, type ExportKind, type ExportRequest, type Language, type NahtstelleApi } from '../../../core/api';
 import type { Session } from '../../../core/model';

@@ -1,5 +1,5 @@
 /** App-wide settings the UI shows: the preferences main keeps, and the system's language. docs/ARCHITECTURE.md, "Layers and arrows". */
-import { create } from 'zustand';
+import { create } from './create-store';
 import type { Language, Preferences, Theme } from '../../../core/api';
 import type { AudienceTheme } from '../../../core/audience';
 

@@ -1,5 +1,5 @@
 /** The renderer's one store: the document with its undo history, and transient UI state. docs/ARCHITECTURE.md, "Layers and arrows". */
-import { create } from 'zustand';
+import { create } from './create-store';
 import { commit, commitFromRoom, redo, startHistory, undo, type History, type HistoryEntry } from '../../../core/history';
 import type { OpenedSession } from '../../../core/api';
 import { createSession, isHiddenCaricature, laneOfCard, type CardId, type LaneId, type Session } from '../../../core/model';

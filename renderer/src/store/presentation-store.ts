@@ -1,5 +1,5 @@
 /** How the board is shown to the room: presentation mode, spotlight, zoom, block banner. docs/ARCHITECTURE.md, "Layers and arrows". */
-import { create } from 'zustand';
+import { create } from './create-store';
 import type { BoardZoom } from '../../../core/audience';
 import { steppedZoom } from '../../../core/block-view';
 import type { CardId } from '../../../core/model';

@@ -1,5 +1,5 @@
 /** The phones in the room as the control window knows them; UI state, never saved. docs/ARCHITECTURE.md, "Phones in the room". */
-import { create } from 'zustand';
+import { create } from './create-store';
 import type { RoomState } from '../../../core/api';
 import type { RoomJoinInfo } from '../../../core/audience';
 

@@ -1,5 +1,5 @@
 /** Which board tools are open; UI state only, not saved, not undone. docs/ARCHITECTURE.md, "Layers and arrows". */
-import { create } from 'zustand';
+import { create } from './create-store';
 import { useWorkshopUi } from './workshop-store';
 
 export interface ToolsState {

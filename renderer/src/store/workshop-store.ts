@@ -1,5 +1,5 @@
 /** UI state of the workshop tools that several parts of the board read. docs/ARCHITECTURE.md, "Layers and arrows". */
-import { create } from 'zustand';
+import { create } from './create-store';
 import type { CardId } from '../../../core/model';
 import { isFiltering, matchesFilter, noFilter, type CardFilter } from '../../../core/find';
 import { useBoard } from './board-store';

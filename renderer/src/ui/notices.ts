@@ -2,7 +2,7 @@
  * One-time notices that are not failures of a call: the preferences file set aside, a conflict copy kept.
  * docs/ARCHITECTURE.md, "Sessions on disk".
  */
-import { create } from 'zustand';
+import { create } from '../store/create-store';
 
 export type Notice =
   | { readonly kind: 'preferencesDamaged'; readonly file: string }
