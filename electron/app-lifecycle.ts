@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
-import { appPageUrl, phoneAppDir } from './app-url';
+import { appPageUrl, firstFrameRenderFile, phoneAppDir } from './app-url';
 import { roomAddresses } from '../core/network';
 import { sendEvent } from './ipc/events';
 import { createRoomService, preferredRoomPort } from './services/room';
@@ -26,6 +26,7 @@ import { setupSecurity } from './security';
 import { PreferencesStore } from './services/preferences';
 import { MemoryPreferences } from './services/preferences-memory';
 import { SessionFiles } from './services/session-files';
+import { firstFramePages } from './services/first-frame';
 import { followWindowTheme, type WindowTheme } from './window-theme';
 import { createMainWindow, findMainWindow, isAppWindow, showMainWindow } from './windows';
 
@@ -53,9 +54,11 @@ export function runApp(): void {
     .catch(exitAfterStartupFailure);
 }
 
+/** The window's height for a first frame served before the window is found (CSS pixels). */
+const defaultViewportHeight = 1080;
+
 function start(openFiles: OpenFiles): void {
   setupSecurity();
-  handleAppProtocol();
   // In memory, persisted best-effort: a damaged or unwritable preferences file never stops the app.
   const preferencesFile = new MemoryPreferences(() => new ElectronStore({ name: 'preferences' }), join(app.getPath('userData'), 'preferences.json'));
   const preferences = new PreferencesStore(preferencesFile, join(app.getPath('documents'), 'Nahtstelle'));
@@ -96,6 +99,16 @@ function start(openFiles: OpenFiles): void {
   });
   const handlers = withWindowTheme(withMenuLanguage(baseHandlers, menu, systemLocale), windowTheme);
   registerIpcHandlers(handlers, createSenderCheck({ isAppWindow, appPageUrl: appPageUrl() }));
+  // The control page comes with its board already in the HTML (docs/ARCHITECTURE.md, "The first frame").
+  handleAppProtocol({
+    controlPage: firstFramePages({
+      renderFile: firstFrameRenderFile(),
+      prepareStartupState: () => handlers.prepareStartupState(),
+      viewportHeight: () => findMainWindow()?.getContentSize()[1] ?? defaultViewportHeight,
+      shownTheme: (startup) => windowTheme.shown(startup.preferences.theme),
+      report: (error) => console.error('Nahtstelle: the first frame could not be rendered; the page starts without it', error),
+    }),
+  });
 
   // Where the facilitator left the window, if that place is still on a screen. The audience window
   // closes with it: it has nothing to show without the control window, and would keep the app open.

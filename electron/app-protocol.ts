@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
-import { appHost, appScheme, parseUrl, printHost, rendererDir } from './app-url';
+import { appHost, appScheme, audienceWindowParameter, parseUrl, printHost, rendererDir } from './app-url';
+import type { ControlPage } from './services/first-frame';
 import { contentSecurityPolicy } from './content-security-policy';
 
 /** What the protocol answers: a status, headers and the body. */
@@ -36,6 +37,8 @@ export interface AppRequestOptions {
   readonly root: string;
   /** The print page files registered now, by id (`publishPrintPage`). */
   readonly printPages?: ReadonlyMap<string, string>;
+  /** The control window's page with its first frame; the audience window's page (`?window=audience`) never has one. */
+  readonly controlPage?: ControlPage;
 }
 
 const notFound: AppResponse = {
@@ -73,11 +76,17 @@ export async function answerAppRequest(url: string, options: AppRequestOptions):
     // A symbolic link inside the renderer folder must not lead out of it.
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
     if (!realFile.startsWith(realRoot + sep)) return notFound;
-    const body = await readFile(realFile);
+    const content = await readFile(realFile);
+    const body = options.controlPage && isControlPage(path, parsed) ? await options.controlPage(content.toString('utf8')) : content;
     return { status: 200, headers: pageHeaders(type, contentSecurityPolicy), body };
   } catch {
     return notFound;
   }
+}
+
+/** The control window's page: index.html, but not the audience window's (which loads it with `?window=audience`). */
+function isControlPage(path: string, url: URL): boolean {
+  return path === '/index.html' && url.searchParams.get('window') !== audienceWindowParameter;
 }
 
 async function answerPrintPage(pathname: string, printPages: ReadonlyMap<string, string> | undefined): Promise<AppResponse> {
@@ -127,9 +136,9 @@ export function registerAppScheme(): void {
 }
 
 /** Answers `app:` requests in the default session; call once the app is ready. */
-export function handleAppProtocol(root: string = rendererDir()): void {
+export function handleAppProtocol({ controlPage, root = rendererDir() }: { controlPage?: ControlPage; root?: string } = {}): void {
   protocol.handle(appScheme, async (request) => {
-    const answer = await answerAppRequest(request.url, { root, printPages });
+    const answer = await answerAppRequest(request.url, { root, printPages, controlPage });
     return new Response(typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body), {
       status: answer.status,
       headers: answer.headers,

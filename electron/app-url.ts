@@ -18,6 +18,19 @@ export function phoneAppDir(): string {
   return fileURLToPath(new URL('../phone', import.meta.url));
 }
 
+/** The built first frame's render (out/main → out/first-frame), which main loads to serve the control page. */
+export function firstFrameRenderFile(): string {
+  return fileURLToPath(new URL('../first-frame/index.js', import.meta.url));
+}
+
+/** `window=` this marks the audience window's page: served as built, never with the control window's first frame. */
+export const audienceWindowParameter = 'audience';
+
+/** The audience window's page: the app's page, marked, with `#audience` for the renderer. */
+export function audiencePageUrl(): string {
+  return `${appPageUrl()}?window=${audienceWindowParameter}#audience`;
+}
+
 /** The URL of the app's own page, as the window reports it once loaded. */
 export function appPageUrl(): string {
   return `${appScheme}://${appHost}/index.html`;

@@ -25,6 +25,8 @@ export function shownThemeFor(theme: Theme, system: { readonly highContrast: boo
 export interface WindowTheme {
   /** Call after the theme preference changed. */
   apply(): void;
+  /** The theme the pages show for `theme` now: what the first frame is rendered in. */
+  shown(theme: Theme): ShownTheme;
 }
 
 /**
@@ -32,15 +34,16 @@ export interface WindowTheme {
  * now, for the windows opened later, and when the system changes (for "Like the system").
  */
 export function followWindowTheme(currentTheme: () => Theme): WindowTheme {
+  const shown = (theme: Theme): ShownTheme =>
+    shownThemeFor(theme, { highContrast: nativeTheme.shouldUseHighContrastColors, dark: nativeTheme.shouldUseDarkColors });
   const apply = (): void => {
     const theme = currentTheme();
     const source = nativeThemeSourceFor(theme);
     // Setting it emits `updated`, which calls this again: only when it changes.
     if (nativeTheme.themeSource !== source) nativeTheme.themeSource = source;
-    const system = { highContrast: nativeTheme.shouldUseHighContrastColors, dark: nativeTheme.shouldUseDarkColors };
-    setPageWindowBackground(windowBackgrounds[shownThemeFor(theme, system)]);
+    setPageWindowBackground(windowBackgrounds[shown(theme)]);
   };
   nativeTheme.on('updated', apply);
   apply();
-  return { apply };
+  return { apply, shown };
 }

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, screen, type Rectangle, type WebContents, type WebPreferences } from 'electron';
-import { appPageUrl, rendererDir } from './app-url';
+import { appPageUrl, audiencePageUrl, rendererDir } from './app-url';
 import { sendEvent } from './ipc/events';
 import { audienceWindowArgument } from './preload/bridge';
 import { hardenPrintContents } from './security';
@@ -139,9 +139,7 @@ export function createAudienceWindow(placement: AudienceWindowPlacement): Browse
     window.showInactive();
     enterFullScreenKeepingFocus(window);
   });
-  window
-    .loadURL(`${appPageUrl()}#audience`)
-    .catch((error: unknown) => console.error('Nahtstelle: the audience window could not load its page', error));
+  window.loadURL(audiencePageUrl()).catch((error: unknown) => console.error('Nahtstelle: the audience window could not load its page', error));
   return window;
 }
 

@@ -18,6 +18,7 @@ import {
   type OpenedSession,
   type SessionSaved,
   type SessionTemplate,
+  type StartupState,
 } from '../../core/api';
 import { workshopAgenda, type AgendaBlock } from '../../core/agenda';
 import type { AudienceView } from '../../core/audience';
@@ -85,6 +86,12 @@ export type ApiHandlers = NahtstelleApi;
 export interface MainHandlers extends ApiHandlers {
   /** Opens a file the operating system handed over (double-click, open-file, second start, argv): the user chose it. */
   openChosenSession(path: string): Promise<OpenedSession>;
+  /**
+   * The startup state for the control page being served now: its first frame is rendered from it,
+   * and the page's getStartupState takes this one rather than reading anew (docs/ARCHITECTURE.md,
+   * "The first frame").
+   */
+  prepareStartupState(): Promise<StartupState>;
 }
 
 /** A refused or failed call that carries its error for the UI. */
@@ -183,33 +190,48 @@ export function createHandlers(services: MainServices): MainHandlers {
     return { ...saved, revision: holdVersion(path, session) };
   };
 
-  return {
-    async getStartupState() {
-      const last = preferences.lastSession;
-      // Read once ahead, for the first window; a reload reads the file afresh.
-      const early = lastSessionRead?.path === last ? lastSessionRead : null;
-      lastSessionRead = null;
-      let session: OpenedSession | null = null;
-      let problem: ApiError | null = null;
-      if (last) {
-        try {
-          session = opened(await (early?.reading ?? sessionFiles.read(sessionPath(last))));
-        } catch (error) {
-          problem = carriedApiError(error);
-          preferences.setLastSession(null);
-        }
+  /** What the control page starts with: its session reopened (granted, a version held), or why it could not be. */
+  const startupState = async (): Promise<StartupState> => {
+    const last = preferences.lastSession;
+    // Read once ahead, for the first window; a reload reads the file afresh.
+    const early = lastSessionRead?.path === last ? lastSessionRead : null;
+    lastSessionRead = null;
+    let session: OpenedSession | null = null;
+    let problem: ApiError | null = null;
+    if (last) {
+      try {
+        session = opened(await (early?.reading ?? sessionFiles.read(sessionPath(last))));
+      } catch (error) {
+        problem = carriedApiError(error);
+        preferences.setLastSession(null);
       }
-      const preferencesProblem = preferences.takeProblem();
-      return {
-        systemLocale: services.systemLocale(),
-        preferences: preferences.all,
-        session,
-        problem,
-        preferencesProblem: preferencesProblem && {
-          kind: preferencesProblem.kind,
-          keptAs: preferencesProblem.kind === 'damaged' ? basename(preferencesProblem.keptAs) : '',
-        },
-      };
+    }
+    const preferencesProblem = preferences.takeProblem();
+    return {
+      systemLocale: services.systemLocale(),
+      preferences: preferences.all,
+      session,
+      problem,
+      preferencesProblem: preferencesProblem && {
+        kind: preferencesProblem.kind,
+        keptAs: preferencesProblem.kind === 'damaged' ? basename(preferencesProblem.keptAs) : '',
+      },
+    };
+  };
+  /** Prepared for the page main is serving, until that page asks for it. */
+  let preparedStartup: Promise<StartupState> | null = null;
+
+  return {
+    prepareStartupState() {
+      preparedStartup = startupState();
+      // A failure is the page's to report, when it asks (getStartupState).
+      preparedStartup.catch(() => undefined);
+      return preparedStartup;
+    },
+    getStartupState() {
+      const prepared = preparedStartup;
+      preparedStartup = null;
+      return prepared ?? startupState();
     },
     async setLanguage(language) {
       preferences.setLanguage(language);

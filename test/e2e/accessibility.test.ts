@@ -5,7 +5,7 @@ import { createSession } from '../../core/model';
 import { addCard } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
 import { seriousViolations } from './axe';
-import { addCards, useBoards } from './support';
+import { addCards, useBoards, appLive } from './support';
 
 const boards = useBoards();
 
@@ -30,6 +30,7 @@ describe('accessibility', () => {
     await writeFile(join(folder, 'Kaputt.nahtstelle'), '{ not a session');
     // The list is read when the start screen opens: reload it to see the files.
     await board.page.reload();
+    await appLive(board.page);
     await board.page.getByRole('button', { name: 'Kick-off Müller öffnen' }).waitFor();
     expect(await seriousViolations(board.page)).toEqual([]);
   });

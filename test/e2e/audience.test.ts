@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost } from '../harness/web-host';
 import { seriousViolations } from './axe';
-import { addCards, cardNamed, chooseLanguage, expandWorkshopPanel, moveByKeyboard, removeDir, type BoardPage, useBoards } from './support';
+import { addCards, cardNamed, chooseLanguage, expandWorkshopPanel, moveByKeyboard, removeDir, type BoardPage, useBoards, appLive } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -36,7 +36,7 @@ async function openAudience(board: BoardPage): Promise<Page> {
     // The audience page listens; it never calls the machine.
     if (request.url().endsWith('/api/invoke')) board.errors.push(`audience called the API: ${request.postData() ?? ''}`);
   });
-  await page.goto(new URL('#audience', board.host.url).href);
+  await page.goto(board.host.audienceUrl);
   // The facilitator works in the control page; a page in the background gets few animation frames.
   await board.page.bringToFront();
   return page;
@@ -233,6 +233,7 @@ describe('the audience window (a second page of the web host)', () => {
     await addCards(page, 'Sales', ['Price list']);
     await page.getByText(/^Saved · /).waitFor();
     await page.reload();
+    await appLive(page);
     await lane(page, 'Sales').waitFor();
     expect(await titlesIn(page, 'Seam')).toEqual(['Lead definition', 'Handover']);
     expect(await titlesIn(page, 'Sales')).toEqual(['Price list']);

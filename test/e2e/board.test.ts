@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCards, cardTitles, centreOf, chooseLanguage, mouseDrag, useBoards } from './support';
+import { addCards, cardTitles, centreOf, chooseLanguage, mouseDrag, useBoards, appLive } from './support';
 
 const boards = useBoards();
 
@@ -114,6 +114,7 @@ describe('the board', () => {
     const { page, host, requests } = board;
     await addCards(page, 'Marketing', ['Anything']);
     await page.reload();
+    await appLive(page);
     await page.getByRole('region', { name: 'Marketing' }).waitFor();
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.filter((url) => new URL(url).origin !== new URL(host.url).origin)).toEqual([]);

@@ -8,7 +8,7 @@ import { workshopAgenda } from '../../core/agenda';
 import { createSession, type Session } from '../../core/model';
 import { applyOperation, type Operation } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
-import { addCards, cardTitles, centreOf, mouseDrag, useBoards } from './support';
+import { addCards, cardTitles, centreOf, mouseDrag, useBoards, appLive } from './support';
 
 const boards = useBoards();
 const tempDataDir = () => boards.tempDir('cards');
@@ -132,6 +132,7 @@ describe('card details', () => {
 
     await page.getByText(/^Saved · /).waitFor();
     await page.reload();
+    await appLive(page);
     await page.getByRole('region', { name: 'Marketing' }).waitFor();
     await page.getByRole('button', { name: 'Details for Trade fair' }).click();
     expect(await dialog.getByLabel('Notes').inputValue()).toBe('Budget is tight.');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createSession } from '../../core/model';
 import { serializeSession } from '../../core/session-file';
-import { addCards, cardTitles, chooseFromMoreMenu, useBoards } from './support';
+import { addCards, cardTitles, chooseFromMoreMenu, useBoards, appLive } from './support';
 
 const boards = useBoards();
 const saved = (page: Page) => page.getByText(/^Saved · /).waitFor();
@@ -91,6 +91,7 @@ describe('never lose an edit', () => {
       await page.getByText(text, { exact: false }).waitFor();
       expect((await readdir(dataDir)).filter((name) => name.startsWith('preferences.json.damaged-'))).toHaveLength(1);
       await page.reload();
+      await appLive(page);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       expect(await page.getByText(text, { exact: false }).count()).toBe(0);
     }

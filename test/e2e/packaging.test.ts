@@ -21,6 +21,8 @@ import { extractFile, listPackage } from '@electron/asar';
 // The same @electron/fuses electron-builder flips the wire with (1.8.0; 2.x needs Node 22).
 import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoSession } from '../../core/demo';
+import { loadRenderFirstFrame } from '../../electron/services/first-frame';
 
 const execFileAsync = promisify(execFile);
 
@@ -265,14 +267,53 @@ describe('packaging (electron-builder --linux dir)', () => {
       expect(topLevel).toEqual(['/out', '/package.json']);
 
       const outChildren = [...new Set(entries.filter((e) => e.startsWith('/out/')).map((e) => e.split('/')[2]))].sort();
-      // out/phone: the phone app the room server serves (vite.phone.config.ts).
-      expect(outChildren).toEqual(['main', 'phone', 'preload', 'renderer']);
+      // out/phone: the phone app the room server serves (vite.phone.config.ts); out/first-frame: the
+      // render main loads to put the board into the control page (vite.first-frame.config.ts).
+      expect(outChildren).toEqual(['first-frame', 'main', 'phone', 'preload', 'renderer']);
 
       for (const sourceDir of ['/test/', '/bench/', '/core/', '/renderer/', '/electron/', '/assets/', '/docs/']) {
         expect(entries.filter((entry) => entry.startsWith(sourceDir))).toEqual([]);
       }
       expect(entries.filter((entry) => /\.(ts|tsx|mts|cts)$/.test(entry))).toEqual([]);
       expect(entries.filter((entry) => entry.endsWith('.map'))).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'ships the first frame’s render as one file that renders a board on its own (no package beside it)',
+    async () => {
+      expect(entries.filter((entry) => entry.startsWith('/out/first-frame/'))).toEqual(['/out/first-frame/index.js']);
+      // Out of app.asar into an empty folder: any package it needed would fail to load here.
+      const alone = mkdtempSync(join(tmpdir(), 'nahtstelle-first-frame-'));
+      try {
+        const file = join(alone, 'index.js');
+        writeFileSync(file, extractFile(asarPath, 'out/first-frame/index.js'));
+        const render = await loadRenderFirstFrame(file);
+        const frame = await render({
+          startup: {
+            systemLocale: 'de-DE',
+            preferences: {
+              language: null,
+              theme: 'light',
+              sessionsFolder: alone,
+              recentFiles: [],
+              timerSound: false,
+              workshopPanelExpanded: false,
+              windowZoom: 1,
+            },
+            session: { path: join(alone, 'demo.nahtstelle'), session: createDemoSession(30), savedAt: '2026-12-06T09:15:00.000Z', fromBackup: false },
+            problem: null,
+            preferencesProblem: null,
+          },
+          viewportHeight: 720,
+          shownTheme: 'light',
+        });
+        expect(frame.language).toBe('de');
+        expect(frame.html).toContain('<span class="card-title">Topic 1</span>');
+      } finally {
+        rmSync(alone, { recursive: true, force: true });
+      }
     },
     TIMEOUT_MS,
   );
@@ -293,6 +334,7 @@ describe('packaging (electron-builder --linux dir)', () => {
         for (const specifier of loadedSpecifiers(extractFile(asarPath, file.slice(1)).toString('utf8'))) loaded.add(specifier);
       }
       expect(loaded.has('electron')).toBe(true);
+
       const unshipped = [...loaded].filter((specifier) => specifier !== 'electron' && !isBuiltin(specifier) && !specifier.startsWith('.'));
       expect(unshipped).toEqual([]);
       // Relative imports stay inside out/main.

@@ -84,7 +84,7 @@ describe('phones in the room, end to end', () => {
     // The audience window, as the control window opens it (it publishes only while one is open).
     await page.getByRole('button', { name: 'Audience window' }).click();
     const audience = await board.context.newPage();
-    await audience.goto(new URL('#audience', board.host.url).href);
+    await audience.goto(board.host.audienceUrl);
     await page.bringToFront();
 
     await switchPhonesOn(page);

@@ -114,7 +114,7 @@ async function openAudience(board: BoardPage): Promise<Page> {
   await board.page.getByRole('button', { name: /^(Audience window|Publikumsfenster)$/ }).click();
   const page = await board.context.newPage();
   page.on('pageerror', (error) => board.errors.push(`audience: ${error.message}`));
-  await page.goto(new URL('#audience', board.host.url).href);
+  await page.goto(board.host.audienceUrl);
   await board.page.bringToFront();
   return page;
 }

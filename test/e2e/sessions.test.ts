@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { currentFileVersion } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { addCards, cardTitles, chooseFromMoreMenu, createSessionFromLibrary, expandWorkshopPanel, useBoards } from './support';
+import { addCards, cardTitles, chooseFromMoreMenu, createSessionFromLibrary, expandWorkshopPanel, useBoards, appLive } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -177,6 +177,7 @@ describe('sessions', () => {
     const [file] = await sessionFiles(dataDir);
     await writeFile(join(dataDir, 'sessions', file ?? ''), 'this is no longer JSON');
     await page.reload();
+    await appLive(page);
     await page.getByRole('button', { name: 'Open backup' }).click();
     await page.getByRole('region', { name: 'Sales' }).waitFor();
     // The backup is the state before the last save: the first card, not the second.

@@ -76,7 +76,7 @@ export function removeDir(dir: string): Promise<void> {
 export interface BoardPage {
   readonly page: Page;
   readonly context: BrowserContext;
-  readonly host: Pick<WebHost, 'url' | 'close'>;
+  readonly host: Pick<WebHost, 'url' | 'audienceUrl' | 'close'>;
   /** The web host this board started (not for a board opened on a given `url`): its window stand-ins. */
   readonly webHost: WebHost | null;
   readonly dataDir: string;
@@ -122,7 +122,11 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
         exportDir: options.exportDir,
         phoneAppDir: options.phoneAppDir,
       });
-  const host: Pick<WebHost, 'url' | 'close'> = webHost ?? { url: options.url ?? '', close: async () => undefined };
+  const host: Pick<WebHost, 'url' | 'audienceUrl' | 'close'> = webHost ?? {
+    url: options.url ?? '',
+    audienceUrl: options.url ? audienceUrlOf(options.url) : '',
+    close: async () => undefined,
+  };
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1920, height: 1080 },
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
@@ -143,6 +147,7 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(host.url);
+  await appLive(page);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   if ((options.startOn ?? 'board') === 'board' && options.demoCards === undefined) await createSessionFromLibrary(page, {});
   if ((options.startOn ?? 'board') === 'board') await page.getByRole('region', { name: 'Marketing' }).waitFor();
@@ -163,6 +168,22 @@ export async function openBoard(browser: Browser, options: BoardOptions = {}): P
       if (!options.dataDir) await removeDir(dataDir);
     },
   };
+}
+
+/** The audience page of a host served elsewhere: the control page's URL, marked as the audience window's. */
+function audienceUrlOf(url: string): string {
+  const audience = new URL(url);
+  audience.searchParams.set('window', 'audience');
+  audience.hash = 'audience';
+  return audience.href;
+}
+
+/**
+ * Waits until the app has rendered over the page's first frame (main.tsx): until then the page is a
+ * picture of the board (`inert`), which takes no clicks or keys. docs/ARCHITECTURE.md, "The first frame".
+ */
+export async function appLive(page: Page): Promise<void> {
+  await page.locator('#root:not([inert])').waitFor({ state: 'attached' });
 }
 
 /** Start screen → "New session" → fill what is given → create; the board opens. */

@@ -63,7 +63,7 @@ describe('the locked web test host', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
     const page = await send(host.url);
     expect(page.status).toBe(200);
-    expect(page.body).toContain('<div id="root">');
+    expect(page.body).toContain('<div id="root" inert>');
     expect(page.headers['set-cookie']?.[0]).toMatch(/; HttpOnly; SameSite=Strict; Path=\/$/);
   });
 

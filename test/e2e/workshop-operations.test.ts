@@ -119,7 +119,7 @@ describe('voting at the speed of a room', () => {
 
     await page.getByRole('button', { name: 'Audience window' }).click();
     const audience = await board.context.newPage();
-    await audience.goto(new URL('#audience', board.host.url).href);
+    await audience.goto(board.host.audienceUrl);
     await page.bringToFront();
 
     await page.getByRole('button', { name: 'Dot voting', exact: true }).click();

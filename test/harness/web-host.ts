@@ -19,6 +19,7 @@ import { PreferencesStore } from '../../electron/services/preferences';
 import { MemoryPreferences } from '../../electron/services/preferences-memory';
 import { SessionFiles } from '../../electron/services/session-files';
 import { createRoomService, type RoomService } from '../../electron/services/room';
+import { firstFramePages, type ControlPage } from '../../electron/services/first-frame';
 import { createChromiumPrinter } from './chromium-printer';
 
 export interface WebHostOptions {
@@ -35,6 +36,11 @@ export interface WebHostOptions {
   /** The system locale the app should believe in, e.g. "de-DE". */
   readonly locale?: string;
   readonly rendererDir?: string;
+  /**
+   * Serve the page with its first frame, as the app does (default). The host has no window: the
+   * frame is rendered for a window 1,080 CSS pixels tall, and "Like the system" as the light theme.
+   */
+  readonly firstFrame?: boolean;
   /** What openAudienceWindow answers: the host has no displays, so 'sameDisplay' unless told. */
   readonly audiencePlacement?: AudiencePlacement;
   /**
@@ -47,11 +53,13 @@ export interface WebHostOptions {
 
 /**
  * The host's stand-ins for windows: the audience window is a second page of the same host at
- * `${url}/#audience` (its event stream is marked by web-bridge.ts); full screen is a flag.
+ * `/?window=audience#audience` (its event stream is marked by web-bridge.ts); full screen is a flag.
  */
 export interface WebHost {
   /** The page's URL with the run's token (`http://127.0.0.1:PORT/?token=…`): the way in. */
   readonly url: string;
+  /** The audience window's page (`?window=audience…#audience`), with the token. */
+  readonly audienceUrl: string;
   /** `http://127.0.0.1:PORT`, without the token. */
   readonly origin: string;
   /** What the last setFullScreen asked for. */
@@ -86,7 +94,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const indexHtml = await readFile(join(rendererDir, 'index.html'), 'utf8').catch(() => {
     throw new Error(`No built renderer in ${rendererDir}. Run \`npm run build\` first.`);
   });
-  const page = indexHtml.replace('<head>', `<head>\n    <script src="${bridgePath}"></script>`);
+  // Deferred: it runs before the page's module scripts, as Electron's preload does, but without
+  // holding up the parser (and with it the page's style sheet) while it is fetched.
+  const page = indexHtml.replace('<head>', `<head>\n    <script defer src="${bridgePath}"></script>`);
   const bridge = await (bridgeBundle ??= bundleBridge());
 
   const preferences = new PreferencesStore(
@@ -164,6 +174,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     room,
   });
 
+  const controlPage: ControlPage =
+    options.firstFrame === false
+      ? async (html) => html
+      : firstFramePages({
+          renderFile: join(projectRoot, 'out', 'first-frame', 'index.js'),
+          prepareStartupState: () => handlers.prepareStartupState(),
+          viewportHeight: () => 1080,
+          shownTheme: (startup) => (startup.preferences.theme === 'system' ? 'light' : startup.preferences.theme),
+          report: (error) => console.error('Web host: the first frame could not be rendered', error),
+        });
+
   /** This run's secret: whoever has it may use the host; nobody else on the machine may. */
   const token = randomBytes(24).toString('base64url');
   let tokenCookie = '';
@@ -201,8 +222,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'Method not allowed');
     if (path === '/' || path === '/index.html') {
+      // As in the app: the audience page (`?window=audience#audience`) never has the control window's first frame.
+      const served = url.searchParams.get('window') === 'audience' ? page : await controlPage(page);
       // The token from the URL becomes a cookie, so the page's assets and API calls carry it too.
-      return send(response, 200, contentTypes['.html'], page, { 'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      return send(response, 200, contentTypes['.html'], served, { 'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/` });
     }
     if (path === bridgePath) return send(response, 200, contentTypes['.js'], bridge);
     return serveFile(rendererDir, path, response);
@@ -246,6 +269,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     url: `${origin}/?token=${token}`,
+    audienceUrl: `${origin}/?window=audience&token=${token}#audience`,
     origin,
     get fullScreen() {
       return fullScreen;

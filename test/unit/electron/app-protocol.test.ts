@@ -53,6 +53,24 @@ describe('answerAppRequest', () => {
     expect(text(answer.body)).toBe(body);
   });
 
+  it('serves the control window’s page through controlPage (its first frame), and never the audience window’s or any other file', async () => {
+    const seen: string[] = [];
+    const controlPage = async (page: string) => {
+      seen.push(page);
+      return page.replace('</title>', '</title><div id="root" inert>Board</div>');
+    };
+    for (const url of ['app://nahtstelle/index.html', 'app://nahtstelle/']) {
+      expect(text((await answerAppRequest(url, { root, controlPage })).body)).toBe(
+        '<!doctype html><title>Nahtstelle</title><div id="root" inert>Board</div>',
+      );
+    }
+    expect(seen).toEqual(['<!doctype html><title>Nahtstelle</title>', '<!doctype html><title>Nahtstelle</title>']);
+    const audience = await answerAppRequest('app://nahtstelle/index.html?window=audience#audience', { root, controlPage });
+    expect(text(audience.body)).toBe('<!doctype html><title>Nahtstelle</title>');
+    expect(text((await answerAppRequest('app://nahtstelle/assets/index-abc.js', { root, controlPage })).body)).toBe('console.log(1)');
+    expect(seen).toHaveLength(2);
+  });
+
   it.each([
     ['plain traversal (normalised by the URL parser to a file that is not there)', 'app://nahtstelle/../secret.html'],
     ['encoded dots', 'app://nahtstelle/%2e%2e/secret.html'],
@@ -109,7 +127,7 @@ describe('registration with Electron', () => {
 
   it('answers the page’s requests through the handler once ready', async () => {
     app.fireReady();
-    handleAppProtocol(root);
+    handleAppProtocol({ root });
     const page = await protocol.fetch(appPageUrl());
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
@@ -119,7 +137,7 @@ describe('registration with Electron', () => {
 
   it('serves a published print page until it is removed', async () => {
     app.fireReady();
-    handleAppProtocol(root);
+    handleAppProtocol({ root });
     const file = join(temp, 'page.html');
     await writeFile(file, '<p>Handout</p>');
     const published = publishPrintPage(file);

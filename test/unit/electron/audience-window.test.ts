@@ -178,11 +178,11 @@ describe('the audience window: what it is', () => {
     });
   });
 
-  it('loads the app’s bundled page with #audience, and has no menu bar', () => {
+  it('loads the app’s bundled page marked as the audience window’s (never with the control window’s first frame), with #audience, and has no menu bar', () => {
     const audience = fakeWindow(createAudienceWindow({ bounds: laptop.bounds, fullScreen: false }));
     expect(audience.webContents.loadFile).not.toHaveBeenCalled();
-    expect(audience.webContents.loadURL).toHaveBeenCalledExactlyOnceWith('app://nahtstelle/index.html#audience');
-    expect(audience.webContents.getURL()).toBe(`${appPageUrl()}#audience`);
+    expect(audience.webContents.loadURL).toHaveBeenCalledExactlyOnceWith('app://nahtstelle/index.html?window=audience#audience');
+    expect(audience.webContents.getURL()).toBe(`${appPageUrl()}?window=audience#audience`);
     expect(audience.removeMenu).toHaveBeenCalledOnce();
   });
 

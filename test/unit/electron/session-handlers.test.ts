@@ -146,6 +146,25 @@ describe('session files through the handlers', () => {
     read.mockRestore();
   });
 
+  it('prepares the startup state for the control page being served; that page’s getStartupState takes it, a later call reads anew', async () => {
+    const { path, session } = await created('Erster Blick');
+    const read = vi.spyOn(t.services.sessionFiles, 'read');
+    const handlers = createHandlers(t.services);
+    // The page is served (its first frame rendered from this state) ...
+    const prepared = await handlers.prepareStartupState();
+    expect(prepared).toMatchObject({ session: { path, session } });
+    // ... and asks: the same state, the same held version, no second read.
+    expect(await handlers.getStartupState()).toBe(prepared);
+    expect(read).toHaveBeenCalledOnce();
+    const changed = { ...session, details: { ...session.details, title: 'Weiter' } };
+    const saved = await handlers.saveSessionChanges(path, sessionChanges(session, prepared.session?.revision ?? '', changed));
+    expect(saved).not.toBeNull();
+    // A page that asks again without being served (nothing prepared) gets the file as it is now.
+    expect(await handlers.getStartupState()).toMatchObject({ session: { session: { details: { title: 'Weiter' } } } });
+    expect(read).toHaveBeenCalledTimes(2);
+    read.mockRestore();
+  });
+
   it('reports a damaged last session as the startup problem and stops reopening it', async () => {
     const { path } = await created();
     await writeFile(path, '{"format":"nahtstelle-session","version":1,"sess');

@@ -1,0 +1,52 @@
+/**
+ * The control page with its first frame in it, as main and the web test host serve it. Plain Node.
+ * docs/ARCHITECTURE.md, "The first frame".
+ */
+import { pathToFileURL } from 'node:url';
+import type { StartupState } from '../../core/api';
+import type { AudienceTheme } from '../../core/audience';
+import { pageWithFirstFrame, type RenderFirstFrame } from '../../core/first-frame';
+
+export interface FirstFrameOptions {
+  /** The built render (out/first-frame/index.js), loaded once, as soon as this is created. */
+  readonly renderFile: string;
+  /** The startup state the page will ask for (MainHandlers.prepareStartupState). */
+  readonly prepareStartupState: () => Promise<StartupState>;
+  /** The window's inner height in CSS pixels. */
+  readonly viewportHeight: () => number;
+  /** The theme the page will show for the startup state's preference. */
+  readonly shownTheme: (startup: StartupState) => AudienceTheme;
+  /** Where a render that failed is told: the page is then served without a first frame. */
+  readonly report: (error: unknown) => void;
+}
+
+/** The control page as served: `page` (the built index.html) with the first frame for this load's startup state. */
+export type ControlPage = (page: string) => Promise<string>;
+
+export function firstFramePages(options: FirstFrameOptions): ControlPage {
+  const render = loadRenderFirstFrame(options.renderFile);
+  // Reported when a page is served; until then nobody waits for it.
+  render.catch(() => undefined);
+  return async (page) => {
+    const startup = await options.prepareStartupState().catch(() => null);
+    // The page reports a failed start itself (its getStartupState takes the same failure).
+    if (!startup) return page;
+    // A window zoom is an inline style on the root, which the page's CSP allows only from script.
+    if (startup.preferences.windowZoom !== 1) return page;
+    try {
+      const frame = await (await render)({ startup, viewportHeight: options.viewportHeight(), shownTheme: options.shownTheme(startup) });
+      return pageWithFirstFrame(page, frame) ?? page;
+    } catch (error) {
+      options.report(error);
+      return page;
+    }
+  };
+}
+
+/** The render from its built file: an ES module exporting `renderFirstFrame`. */
+export async function loadRenderFirstFrame(file: string): Promise<RenderFirstFrame> {
+  const module: unknown = await import(pathToFileURL(file).href);
+  const render = typeof module === 'object' && module !== null && 'renderFirstFrame' in module ? module.renderFirstFrame : undefined;
+  if (typeof render !== 'function') throw new Error(`No renderFirstFrame in ${file}`);
+  return render as RenderFirstFrame;
+}
