@@ -28,7 +28,7 @@ import { MemoryPreferences } from './services/preferences-memory';
 import { SessionFiles } from './services/session-files';
 import { firstFramePages } from './services/first-frame';
 import { followWindowTheme, type WindowTheme } from './window-theme';
-import { createMainWindow, findMainWindow, isAppWindow, showMainWindow } from './windows';
+import { createMainWindow, findMainWindow, isAppWindow, mainWindowHeight, showMainWindow } from './windows';
 
 export function runApp(): void {
   // Every renderer sandboxed, including any a future module might create without asking.
@@ -53,9 +53,6 @@ export function runApp(): void {
     .then(() => start(openFiles))
     .catch(exitAfterStartupFailure);
 }
-
-/** The window's height for a first frame served before the window is found (CSS pixels). */
-const defaultViewportHeight = 1080;
 
 function start(openFiles: OpenFiles): void {
   setupSecurity();
@@ -104,7 +101,7 @@ function start(openFiles: OpenFiles): void {
     controlPage: firstFramePages({
       renderFile: firstFrameRenderFile(),
       prepareStartupState: () => handlers.prepareStartupState(),
-      viewportHeight: () => findMainWindow()?.getContentSize()[1] ?? defaultViewportHeight,
+      viewportHeight: () => findMainWindow()?.getContentSize()[1] ?? mainWindowHeight(preferences.windowBounds),
       shownTheme: (startup) => windowTheme.shown(startup.preferences.theme),
       report: (error) => console.error('Nahtstelle: the first frame could not be rendered; the page starts without it', error),
     }),

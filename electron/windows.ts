@@ -67,6 +67,15 @@ export function pageWebPreferences(): WebPreferences {
   return { ...pageWindowPreferences, preload: preloadPath() };
 }
 
+/**
+ * How tall the main window opens with these saved bounds (its outer height; the page gets a little
+ * less): what the first frame is rendered for before the window exists.
+ */
+export function mainWindowHeight(saved: WindowBounds | null): number {
+  if (saved?.maximized) return screen.getPrimaryDisplay().workAreaSize.height;
+  return ((saved && placeOnConnectedDisplay(saved)) ?? defaultSize).height;
+}
+
 export function createMainWindow(options: MainWindowOptions = {}): BrowserWindow {
   const saved = options.bounds ?? null;
   // Saved bounds on a monitor that is no longer connected would open the window out of sight.

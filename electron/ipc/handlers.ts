@@ -221,7 +221,7 @@ export function createHandlers(services: MainServices): MainHandlers {
   /** Prepared for the page main is serving, until that page asks for it. */
   let preparedStartup: Promise<StartupState> | null = null;
 
-  return {
+  const table: MainHandlers = {
     prepareStartupState() {
       preparedStartup = startupState();
       // A failure is the page's to report, when it asks (getStartupState).
@@ -445,6 +445,24 @@ export function createHandlers(services: MainServices): MainHandlers {
       services.room.showViews(views);
     },
   };
+  return withPreparedStartupFirst(table, () => (preparedStartup = null));
+}
+
+/**
+ * A prepared startup state is for the first call of the page served with it, getStartupState (the
+ * page's entry asks before anything else). Any other call first means no page came with it — a
+ * test, or the session changed meanwhile — and it is read anew when asked.
+ */
+function withPreparedStartupFirst(table: MainHandlers, forget: () => void): MainHandlers {
+  const wrapped: Record<string, unknown> = { ...table };
+  for (const [verb, call] of Object.entries(table) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    if (verb === 'getStartupState' || verb === 'prepareStartupState') continue;
+    wrapped[verb] = (...args: unknown[]) => {
+      forget();
+      return call(...args);
+    };
+  }
+  return wrapped as unknown as MainHandlers;
 }
 
 /**

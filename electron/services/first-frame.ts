@@ -5,14 +5,14 @@
 import { pathToFileURL } from 'node:url';
 import type { StartupState } from '../../core/api';
 import type { AudienceTheme } from '../../core/audience';
-import { pageWithFirstFrame, type RenderFirstFrame } from '../../core/first-frame';
+import { pageWithFirstFrame, type FirstFrame, type RenderFirstFrame } from '../../core/first-frame';
 
 export interface FirstFrameOptions {
   /** The built render (out/first-frame/index.js), loaded once, as soon as this is created. */
   readonly renderFile: string;
-  /** The startup state the page will ask for (MainHandlers.prepareStartupState). */
+  /** The startup state the page will ask for (MainHandlers.prepareStartupState): asked once as this is created, for the first page, then once per page served. */
   readonly prepareStartupState: () => Promise<StartupState>;
-  /** The window's inner height in CSS pixels. */
+  /** The window's inner height in CSS pixels (for the first page, before its window exists: the one it will have). */
   readonly viewportHeight: () => number;
   /** The theme the page will show for the startup state's preference. */
   readonly shownTheme: (startup: StartupState) => AudienceTheme;
@@ -25,21 +25,30 @@ export type ControlPage = (page: string) => Promise<string>;
 
 export function firstFramePages(options: FirstFrameOptions): ControlPage {
   const render = loadRenderFirstFrame(options.renderFile);
-  // Reported when a page is served; until then nobody waits for it.
+  // Reported when a frame is asked for; until then nobody waits for it.
   render.catch(() => undefined);
-  return async (page) => {
+  const frameForNextPage = async (): Promise<FirstFrame | null> => {
     const startup = await options.prepareStartupState().catch(() => null);
     // The page reports a failed start itself (its getStartupState takes the same failure).
-    if (!startup) return page;
+    if (!startup) return null;
     // A window zoom is an inline style on the root, which the page's CSP allows only from script.
-    if (startup.preferences.windowZoom !== 1) return page;
+    if (startup.preferences.windowZoom !== 1) return null;
     try {
-      const frame = await (await render)({ startup, viewportHeight: options.viewportHeight(), shownTheme: options.shownTheme(startup) });
-      return pageWithFirstFrame(page, frame) ?? page;
+      return await (
+        await render
+      )({ startup, viewportHeight: options.viewportHeight(), shownTheme: options.shownTheme(startup) });
     } catch (error) {
       options.report(error);
-      return page;
+      return null;
     }
+  };
+  // The first window's frame is rendered now, while that window is being made; a later page
+  // (a reload) gets one rendered when it is asked for.
+  let ahead: Promise<FirstFrame | null> | null = frameForNextPage();
+  return async (page) => {
+    const frame = await (ahead ?? frameForNextPage());
+    ahead = null;
+    return (frame && pageWithFirstFrame(page, frame)) ?? page;
   };
 }
 

@@ -165,6 +165,17 @@ describe('session files through the handlers', () => {
     read.mockRestore();
   });
 
+  it('forgets a prepared startup state when another call comes first: no page was served with it', async () => {
+    const first = await created('Vorher');
+    const handlers = createHandlers(t.services);
+    await handlers.prepareStartupState();
+    // A session opened before any page asked (no page came with that state) ...
+    const second = await handlers.createSession({ title: 'Nachher' }, 'blank');
+    // ... is what the next page starts with.
+    expect(await handlers.getStartupState()).toMatchObject({ session: { path: second.path } });
+    expect(second.path).not.toBe(first.path);
+  });
+
   it('reports a damaged last session as the startup problem and stops reopening it', async () => {
     const { path } = await created();
     await writeFile(path, '{"format":"nahtstelle-session","version":1,"sess');

@@ -45,6 +45,19 @@ describe('firstFramePages', () => {
     expect(prepare).toHaveBeenCalledOnce();
   });
 
+  it('renders the first page’s frame as it is created (while main makes the window), later pages’ when they are asked for', async () => {
+    const counting = `export async function renderFirstFrame(request) {
+      globalThis.firstFramesRendered = (globalThis.firstFramesRendered ?? 0) + 1;
+      return { html: '<p>' + globalThis.firstFramesRendered + '</p>', language: 'de', shownTheme: request.shownTheme };
+    }`;
+    const rendered = () => (globalThis as { firstFramesRendered?: number }).firstFramesRendered;
+    const controlPage = firstFramePages(options(await renderModule(counting)));
+    await vi.waitFor(() => expect(rendered()).toBe(1));
+    expect(await controlPage(page)).toContain('<div id="root" inert><p>1</p></div>');
+    expect(rendered()).toBe(1);
+    expect(await controlPage(page)).toContain('<div id="root" inert><p>2</p></div>');
+  });
+
   it('prepares the startup state anew for every page served (a reload reads the session afresh)', async () => {
     const prepare = vi.fn(async () => startup());
     const controlPage = firstFramePages(options(await renderModule(echoingRender), { prepareStartupState: prepare }));
