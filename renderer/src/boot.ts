@@ -1,42 +1,42 @@
 /**
  * The page's entry, kept small: it asks main for the startup state and starts loading the app
- * (main.tsx, a chunk of its own), then spends the wait on work the first frame needs.
- * docs/performance.md, "Issue #18".
+ * (main.tsx, a chunk of its own), then spends the wait on work the app's first render needs.
+ * docs/performance.md, "Issue #18"; docs/ARCHITECTURE.md, "The first frame".
  */
 import '@fontsource-variable/inter';
-import interLatin from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
 import './styles.css';
 import { startupRequest } from './startup-request';
 import { prepareDateFormats } from './ui/format';
 
 // The request goes out before the app's code is even loaded: main answers while Chromium
-// downloads and compiles the app (about 100 ms on its own threads for 640 KB here).
+// downloads and compiles the app.
 if (window.location.hash !== '#audience') void startupRequest();
-preloadFont(interLatin);
-afterFirstFrame(() => void import('./main'));
-// The main thread is idle while the app compiles off it: a good time for ICU's first date
-// format (40–120 ms here), which the save status needs in the first frame. A task of its own,
-// so that the import above has been handed to the loader first.
-setTimeout(() => prepareDateFormats(navigator.language), 0);
+afterFirstFrame(() => {
+  void import('./main');
+  // The main thread is idle while the app compiles off it: a good time for ICU's first date
+  // format (40–120 ms here), which the save status needs in the app's first render. A task of
+  // its own, so that the import above has been handed to the loader first.
+  setTimeout(() => prepareDateFormats(navigator.language), 0);
+});
+
+/** How long a page with a first frame waits to see it painted (a window not shown paints nothing). */
+const firstFrameWaitMs = 500;
 
 /**
- * Runs `load` at once, or, when the page came with its first frame (main rendered the board into
- * it, docs/ARCHITECTURE.md "The first frame"), once that frame is on screen: evaluating the app's
- * chunk is one long task, and the frame would wait for it. The chunk is fetched and compiled
- * meanwhile (the page's modulepreload link).
+ * Runs `then` at once, or, when main served the page with its first frame (the board, inert, in the
+ * root), once that frame has been painted: the app's chunk is fetched, compiled and run after it,
+ * not alongside it (two cores: raster, compile and script were holding each other up).
  */
-function afterFirstFrame(load: () => void): void {
-  if (!document.getElementById('root')?.hasAttribute('inert')) return load();
-  requestAnimationFrame(() => setTimeout(load, 0));
-}
-
-/** The Latin face of Inter, asked for now rather than when the first text is laid out. */
-function preloadFont(href: string): void {
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'font';
-  link.type = 'font/woff2';
-  link.crossOrigin = '';
-  link.href = href;
-  document.head.append(link);
+function afterFirstFrame(then: () => void): void {
+  if (!document.getElementById('root')?.hasAttribute('inert')) return then();
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    painted.disconnect();
+    then();
+  };
+  const painted = new PerformanceObserver(start);
+  painted.observe({ type: 'paint', buffered: true });
+  setTimeout(start, firstFrameWaitMs);
 }
