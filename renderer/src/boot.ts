@@ -24,7 +24,7 @@ const firstFrameWaitMs = 500;
 
 /**
  * Runs `then` at once, or, when main served the page with its first frame (the board, inert, in the
- * root), once that frame has been painted: the app's chunk is fetched, compiled and run after it,
+ * root), once that frame has been painted (its first contentful paint): the app's chunk is fetched, compiled and run after it,
  * not alongside it (two cores: raster, compile and script were holding each other up).
  */
 function afterFirstFrame(then: () => void): void {
@@ -36,7 +36,10 @@ function afterFirstFrame(then: () => void): void {
     painted.disconnect();
     then();
   };
-  const painted = new PerformanceObserver(start);
+  // The frame's own paint: a first paint may come earlier, of the page's background alone.
+  const painted = new PerformanceObserver((entries) => {
+    if (entries.getEntriesByName('first-contentful-paint').length > 0) start();
+  });
   painted.observe({ type: 'paint', buffered: true });
   setTimeout(start, firstFrameWaitMs);
 }
