@@ -34,9 +34,8 @@ export function firstFramePages(options: FirstFrameOptions): ControlPage {
     // A window zoom is an inline style on the root, which the page's CSP allows only from script.
     if (startup.preferences.windowZoom !== 1) return null;
     try {
-      return await (
-        await render
-      )({ startup, viewportHeight: options.viewportHeight(), shownTheme: options.shownTheme(startup) });
+      const renderFrame = await render;
+      return await renderFrame({ startup, viewportHeight: options.viewportHeight(), shownTheme: options.shownTheme(startup) });
     } catch (error) {
       options.report(error);
       return null;

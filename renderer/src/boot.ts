@@ -24,8 +24,9 @@ const firstFrameWaitMs = 500;
 
 /**
  * Runs `then` at once, or, when main served the page with its first frame (the board, inert, in the
- * root), once that frame has been painted (its first contentful paint): the app's chunk is fetched, compiled and run after it,
- * not alongside it (two cores: raster, compile and script were holding each other up).
+ * root), once that frame has been painted (its first contentful paint): the app's chunk is then
+ * fetched, compiled and run after the frame, not alongside it (on two cores, raster, compile and
+ * script were holding each other up).
  */
 function afterFirstFrame(then: () => void): void {
   if (!document.getElementById('root')?.hasAttribute('inert')) return then();

@@ -45,6 +45,8 @@ async function launch(): Promise<Launched> {
   });
   running.push(app);
   const page = await app.firstWindow();
+  // Until the app has rendered over the page's first frame, the page takes no clicks (docs/ARCHITECTURE.md, "The first frame").
+  await page.locator('#root:not([inert])').waitFor({ state: 'attached' });
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   return { app, page };
 }
