@@ -20,6 +20,8 @@ export interface FirstFrame {
   readonly html: string;
   readonly language: Language;
   readonly shownTheme: AudienceTheme;
+  /** The window zoom preference (1 = 100 %). */
+  readonly windowZoom: number;
 }
 
 export type RenderFirstFrame = (request: FirstFrameRequest) => Promise<FirstFrame>;
@@ -32,7 +34,7 @@ const appChunkPreload = /<link rel="modulepreload"[^>]*>\s*/g;
 
 /**
  * The page with the first frame in its root, marked `inert` (a picture of the board until the app
- * renders over it, main.tsx), and the language and theme on `<html>`. Without the app chunk's
+ * renders over it, main.tsx) and with the window zoom, and the language and theme on `<html>`. Without the app chunk's
  * preload: on two cores, compiling the chunk held back the frame's raster (the page's entry loads
  * the chunk once the frame is on screen, boot.ts). Null when the page has no empty root to fill:
  * the page is then served as it is.
@@ -44,9 +46,15 @@ export function pageWithFirstFrame(builtPage: string, frame: FirstFrame): string
   if (root < 0 || html < 0 || html > root) return null;
   const htmlEnd = page.indexOf('>', html);
   const htmlTag = `<html lang="${frame.language}" data-theme="${frame.shownTheme}">`;
+  // A number only: the attribute is the zoom's one way into the page's CSS (styles.css, #root[inert]).
+  const zoom = Number.isFinite(frame.windowZoom) && frame.windowZoom !== 1 ? ` data-window-zoom="${frame.windowZoom}"` : '';
   // Slices, not String.replace: the frame holds the session's own text, and `$&` in a card's
   // title must stay text, not become a replacement pattern.
   return (
-    page.slice(0, html) + htmlTag + page.slice(htmlEnd + 1, root) + `<div id="root" inert>${frame.html}</div>` + page.slice(root + emptyRoot.length)
+    page.slice(0, html) +
+    htmlTag +
+    page.slice(htmlEnd + 1, root) +
+    `<div id="root" inert${zoom}>${frame.html}</div>` +
+    page.slice(root + emptyRoot.length)
   );
 }

@@ -31,8 +31,6 @@ export function firstFramePages(options: FirstFrameOptions): ControlPage {
     const startup = await options.prepareStartupState().catch(() => null);
     // The page reports a failed start itself (its getStartupState takes the same failure).
     if (!startup) return null;
-    // A window zoom is an inline style on the root, which the page's CSP allows only from script.
-    if (startup.preferences.windowZoom !== 1) return null;
     try {
       const renderFrame = await render;
       return await renderFrame({ startup, viewportHeight: options.viewportHeight(), shownTheme: options.shownTheme(startup) });

@@ -21,12 +21,21 @@ const noAutosave: Autosave = {
   stop: () => undefined,
 };
 
+/** The frame being rendered now: one at a time, since the language and the stores are the process's. */
+let rendering: Promise<unknown> = Promise.resolve();
+
 /**
  * The markup the app's own first render would make for this startup state: the same components,
- * stores and texts, the stores' state set as main.tsx sets it. Rendered in one go after the
- * language is set, so two requests never mix their stores.
+ * stores and texts, the stores' state set as main.tsx sets it. Frames asked for together are
+ * rendered one after the other, so none is rendered in another's language or from its stores.
  */
-export async function renderFirstFrame({ startup, viewportHeight, shownTheme }: FirstFrameRequest): Promise<FirstFrame> {
+export function renderFirstFrame(request: FirstFrameRequest): Promise<FirstFrame> {
+  const frame = rendering.then(() => renderNow(request));
+  rendering = frame.catch(() => undefined);
+  return frame;
+}
+
+async function renderNow({ startup, viewportHeight, shownTheme }: FirstFrameRequest): Promise<FirstFrame> {
   const language = startupLanguage(startup);
   // Set up once per process; a later frame only switches the language if it must.
   if (!i18next.isInitialized) await initI18n(language);
@@ -34,7 +43,9 @@ export async function renderFirstFrame({ startup, viewportHeight, shownTheme }: 
   resetAllStores();
   takeStartupState(startup);
   useApp.setState({ shownTheme });
-  setServerViewportHeight(viewportHeight);
+  // The lanes show more cards at a zoom below 100 %: the window holds more CSS pixels.
+  const windowZoom = startup.preferences.windowZoom;
+  setServerViewportHeight(viewportHeight / windowZoom);
   const html = renderToString(
     <StrictMode>
       <App autosave={noAutosave} />
@@ -42,7 +53,7 @@ export async function renderFirstFrame({ startup, viewportHeight, shownTheme }: 
   );
   // The stores let go of the session: main holds it for the page already.
   resetAllStores();
-  return { html: withoutStyleAttributes(html), language, shownTheme };
+  return { html: withoutStyleAttributes(html), language, shownTheme, windowZoom };
 }
 
 /**

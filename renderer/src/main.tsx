@@ -75,7 +75,11 @@ function renderLive(reactRoot: Root, root: HTMLElement, node: ReactNode): void {
 }
 
 function LiveFrom({ root, children }: { root: HTMLElement; children: ReactNode }) {
-  useLayoutEffect(() => root.removeAttribute('inert'), [root]);
+  useLayoutEffect(() => {
+    root.removeAttribute('inert');
+    // The frame's zoom (styles.css); the app's own is set from script (ui/window-zoom.ts).
+    root.removeAttribute('data-window-zoom');
+  }, [root]);
   return children;
 }
 

@@ -22,9 +22,9 @@ async function firstTitles(page: Page, count: number): Promise<Record<string, st
 }
 
 describe('the first frame', () => {
-  it('shows the reopened board, in the chosen language and theme, before the app’s code has run', async () => {
+  it('shows the reopened board, in the chosen language, theme and window zoom, before the app’s code has run', async () => {
     const dataDir = await boards.tempDir('first-frame');
-    await writeFile(join(dataDir, 'preferences.json'), JSON.stringify({ language: 'de', theme: 'dark' }));
+    await writeFile(join(dataDir, 'preferences.json'), JSON.stringify({ language: 'de', theme: 'dark', windowZoom: 0.8 }));
     const host = await startWebHost({ port: 0, dataDir, demoCards: 300, locale: 'en-US' });
     const context = await boards.browser().newContext({ viewport: { width: 1366, height: 768 } });
     try {
@@ -43,6 +43,8 @@ describe('the first frame', () => {
       await expect.poll(() => page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length)).toBe(1);
       expect(await page.locator('html').getAttribute('lang')).toBe('de');
       expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+      // The zoom comes as a number on the root, which the style sheet reads (no style attribute: the CSP).
+      expect(await page.evaluate(() => getComputedStyle(document.getElementById('root') as HTMLElement).zoom)).toBe('0.8');
       expect(await page.locator('.session-heading').textContent()).toBe('Demo (300)');
       expect(await page.locator('.lane h2').allTextContents()).toEqual(['Marketing', 'Nahtstelle', 'Sales']);
       expect(await firstTitles(page, 3)).toEqual({

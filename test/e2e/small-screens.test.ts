@@ -12,7 +12,17 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { addCards, cardNamed, cardTitles, centreOf, chooseFromMoreMenu, createSessionFromLibrary, useBoards, type BoardPage } from './support';
+import {
+  addCards,
+  cardNamed,
+  cardTitles,
+  centreOf,
+  chooseFromMoreMenu,
+  createSessionFromLibrary,
+  useBoards,
+  type BoardPage,
+  appLive,
+} from './support';
 
 const boards = useBoards();
 
@@ -275,6 +285,7 @@ describe('the workshop panel', () => {
     await toggle.click();
     await page.getByRole('note', { name: 'Prompt for the facilitator' }).waitFor();
     await page.reload();
+    await appLive(page);
     await page.getByRole('note', { name: 'Prompt for the facilitator' }).waitFor();
     expect(await page.getByRole('button', { name: 'Hide block details' }).getAttribute('aria-expanded')).toBe('true');
   });
@@ -321,6 +332,7 @@ describe('zooming the control window', () => {
 
     // Remembered over a restart; Ctrl+0 goes back to 100 %, Ctrl+− down to 50 % at most.
     await page.reload();
+    await appLive(page);
     await page.locator('.board--caricatures').waitFor();
     await page.keyboard.press('v');
     await page.locator('.lane').nth(3).waitFor();

@@ -14,7 +14,7 @@ import { createSession } from '../../core/model';
 import { addCard, updateCard } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { createSessionFromLibrary, expandWorkshopPanel, useBoards } from './support';
+import { createSessionFromLibrary, expandWorkshopPanel, useBoards, appLive } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -173,6 +173,7 @@ describe('the workshop agenda', () => {
     await context.addInitScript(countTones);
     await context.clock.install();
     await page.reload();
+    await appLive(page);
     await agendaOf(page).waitFor();
 
     // A one-minute block keeps the end of the time near.
@@ -279,6 +280,7 @@ describe('the timer tone', () => {
     await context.addInitScript(countTones);
     await context.clock.install();
     await page.reload();
+    await appLive(page);
     await page.getByRole('button', { name: 'Settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
     const sound = settings.getByRole('checkbox', { name: 'Play a short, soft tone when a block’s time is up' });
@@ -290,6 +292,7 @@ describe('the timer tone', () => {
 
     // Kept by main: still on after a reload.
     await page.reload();
+    await appLive(page);
     await page.getByRole('button', { name: 'Settings' }).click();
     expect(await page.getByRole('checkbox', { name: 'Play a short, soft tone when a block’s time is up' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Done' }).click();

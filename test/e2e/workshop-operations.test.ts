@@ -11,7 +11,7 @@ import { workshopAgenda } from '../../core/agenda';
 import { createSession, type Session } from '../../core/model';
 import { addCard, applyOperation, updateCard } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
-import { addCards, cardNamed, expandWorkshopPanel, moveByKeyboard, useBoards } from './support';
+import { addCards, cardNamed, expandWorkshopPanel, moveByKeyboard, useBoards, appLive } from './support';
 
 const boards = useBoards();
 const lane = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
@@ -254,6 +254,7 @@ describe('timers keep their time', () => {
     const { page, context } = board;
     await context.clock.install();
     await page.reload();
+    await appLive(page);
     await agendaOf(page).waitFor();
     await agendaOf(page).getByText('Agenda 170 min').waitFor();
     await agendaOf(page)

@@ -13,7 +13,7 @@ const builtPage = [
   '</html>',
 ].join('\n');
 
-const frame = (html: string, over: Partial<FirstFrame> = {}): FirstFrame => ({ html, language: 'en', shownTheme: 'dark', ...over });
+const frame = (html: string, over: Partial<FirstFrame> = {}): FirstFrame => ({ html, language: 'en', shownTheme: 'dark', windowZoom: 1, ...over });
 
 describe('pageWithFirstFrame', () => {
   it('puts the frame into the root, marks the root inert, and names the language and theme on <html>', () => {
@@ -23,6 +23,14 @@ describe('pageWithFirstFrame', () => {
         .replace('<html lang="de">', '<html lang="en" data-theme="dark">')
         .replace('<div id="root"></div>', '<div id="root" inert><div class="app">Board</div></div>'),
     );
+  });
+
+  it('gives the root the window zoom as a number the page’s CSS reads, and nothing at 100 %', () => {
+    expect(pageWithFirstFrame(builtPage, frame('<p>Board</p>', { windowZoom: 0.9 }))).toContain(
+      '<div id="root" inert data-window-zoom="0.9"><p>Board</p></div>',
+    );
+    expect(pageWithFirstFrame(builtPage, frame('<p>Board</p>', { windowZoom: 1 }))).toContain('<div id="root" inert><p>Board</p></div>');
+    expect(pageWithFirstFrame(builtPage, frame('<p>Board</p>', { windowZoom: Number.NaN }))).toContain('<div id="root" inert><p>Board</p></div>');
   });
 
   it('leaves out the app chunk’s preload: the page’s entry loads the chunk once the frame is on screen', () => {

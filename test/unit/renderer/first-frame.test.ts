@@ -72,6 +72,24 @@ describe('renderFirstFrame', () => {
     expect(frame.html).not.toMatch(/\sstyle=/);
   });
 
+  it('renders the lanes for the CSS pixels a window zoom leaves, and names the zoom', async () => {
+    const at = async (windowZoom: number) =>
+      renderFirstFrame(request(startupWith(createDemoSession(1000), { preferences: { ...preferences, windowZoom } }), 900));
+    const [small, normal] = await Promise.all([at(0.7), at(1)]);
+    expect(small.windowZoom).toBe(0.7);
+    expect(small.html.match(/data-card-id=/g)?.length ?? 0).toBeGreaterThan(normal.html.match(/data-card-id=/g)?.length ?? 0);
+  });
+
+  it('renders frames asked for together one after the other, each in its own language', async () => {
+    const inLanguage = (language: 'de' | 'en') =>
+      renderFirstFrame(request(startupWith(createDemoSession(30), { preferences: { ...preferences, language } })));
+    const [german, english, germanAgain] = await Promise.all([inLanguage('de'), inLanguage('en'), inLanguage('de')]);
+    expect(german.html).toContain('Sitzungen');
+    expect(english.html).toContain('Sessions');
+    expect(english.html).not.toContain('Sitzungen');
+    expect(germanAgain.html).toContain('Sitzungen');
+  });
+
   it('keeps a card’s text as text', async () => {
     const session = addCard(createDemoSession(0), 'hostile', 'marketing', '<img src=x onerror=alert(1)> $& "quoted"');
     const frame = await renderFirstFrame(request(startupWith(session)));

@@ -29,7 +29,7 @@ async function renderModule(body: string): Promise<string> {
 }
 
 const echoingRender = `export async function renderFirstFrame(request) {
-  return { html: '<p>' + request.viewportHeight + ' ' + request.startup.systemLocale + '</p>', language: 'de', shownTheme: request.shownTheme };
+  return { html: '<p>' + request.viewportHeight + ' ' + request.startup.systemLocale + '</p>', language: 'de', shownTheme: request.shownTheme, windowZoom: request.startup.preferences.windowZoom };
 }`;
 
 function options(renderFile: string, over: Partial<FirstFrameOptions> = {}): FirstFrameOptions & { report: Mock<(error: unknown) => void> } {
@@ -89,8 +89,8 @@ describe('firstFramePages', () => {
     expect(settings.report).not.toHaveBeenCalled();
   });
 
-  it('serves the page as built at a window zoom other than 100 % (the zoom is a style only script may set)', async () => {
+  it('serves the frame at the window zoom (a number on the root, which the page’s CSS reads)', async () => {
     const settings = options(await renderModule(echoingRender), { prepareStartupState: async () => startup(1.2) });
-    expect(await firstFramePages(settings)(page)).toBe(page);
+    expect(await firstFramePages(settings)(page)).toContain('<div id="root" inert data-window-zoom="1.2"><p>720 de-DE</p></div>');
   });
 });
