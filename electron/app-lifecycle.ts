@@ -101,6 +101,7 @@ function start(openFiles: OpenFiles): void {
     controlPage: firstFramePages({
       renderFile: firstFrameRenderFile(),
       prepareStartupState: () => handlers.prepareStartupState(),
+      isStillPrepared: (startup) => handlers.isStillPrepared(startup),
       viewportHeight: () => findMainWindow()?.getContentSize()[1] ?? mainWindowHeight(preferences.windowBounds),
       shownTheme: (startup) => windowTheme.shown(startup.preferences.theme),
       report: (error) => console.error('Nahtstelle: the first frame could not be rendered; the page starts without it', error),

@@ -92,6 +92,8 @@ export interface MainHandlers extends ApiHandlers {
    * "The first frame").
    */
   prepareStartupState(): Promise<StartupState>;
+  /** Whether `startup` is still the prepared state the next getStartupState takes (no other call came since). */
+  isStillPrepared(startup: Promise<StartupState>): boolean;
 }
 
 /** A refused or failed call that carries its error for the UI. */
@@ -227,6 +229,9 @@ export function createHandlers(services: MainServices): MainHandlers {
       // A failure is the page's to report, when it asks (getStartupState).
       preparedStartup.catch(() => undefined);
       return preparedStartup;
+    },
+    isStillPrepared(startup) {
+      return startup === preparedStartup;
     },
     getStartupState() {
       const prepared = preparedStartup;
@@ -450,16 +455,18 @@ export function createHandlers(services: MainServices): MainHandlers {
 
 /**
  * A prepared startup state is for the first call of the page served with it, getStartupState (the
- * page's entry asks before anything else). Any other call first means no page came with it — a
- * test, or the session changed meanwhile — and it is read anew when asked.
+ * page's entry asks before anything else). Any other call — when it starts and when it ends, since
+ * a file opened from outside changes the last session only once it has been read — means the state
+ * may no longer be what the page would start with: it is dropped and read anew when asked.
  */
 function withPreparedStartupFirst(table: MainHandlers, forget: () => void): MainHandlers {
+  const keep = new Set<string>(['getStartupState', 'prepareStartupState', 'isStillPrepared']);
   const wrapped: Record<string, unknown> = { ...table };
   for (const [verb, call] of Object.entries(table) as [string, (...args: unknown[]) => Promise<unknown>][]) {
-    if (verb === 'getStartupState' || verb === 'prepareStartupState') continue;
+    if (keep.has(verb)) continue;
     wrapped[verb] = (...args: unknown[]) => {
       forget();
-      return call(...args);
+      return call(...args).finally(forget);
     };
   }
   return wrapped as unknown as MainHandlers;

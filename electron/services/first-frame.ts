@@ -12,6 +12,8 @@ export interface FirstFrameOptions {
   readonly renderFile: string;
   /** The startup state the page will ask for (MainHandlers.prepareStartupState): asked once as this is created, for the first page, then once per page served. */
   readonly prepareStartupState: () => Promise<StartupState>;
+  /** Whether that state is still the one the page will get (MainHandlers.isStillPrepared): a file opened meanwhile drops it. */
+  readonly isStillPrepared: (startup: Promise<StartupState>) => boolean;
   /** The window's inner height in CSS pixels (for the first page, before its window exists: the one it will have). */
   readonly viewportHeight: () => number;
   /** The theme the page will show for the startup state's preference. */
@@ -27,8 +29,8 @@ export function firstFramePages(options: FirstFrameOptions): ControlPage {
   const render = loadRenderFirstFrame(options.renderFile);
   // Reported when a frame is asked for; until then nobody waits for it.
   render.catch(() => undefined);
-  const frameForNextPage = async (): Promise<FirstFrame | null> => {
-    const startup = await options.prepareStartupState().catch(() => null);
+  const frameOf = async (prepared: Promise<StartupState>): Promise<FirstFrame | null> => {
+    const startup = await prepared.catch(() => null);
     // The page reports a failed start itself (its getStartupState takes the same failure).
     if (!startup) return null;
     try {
@@ -39,13 +41,21 @@ export function firstFramePages(options: FirstFrameOptions): ControlPage {
       return null;
     }
   };
+  const prepare = () => {
+    const startup = options.prepareStartupState();
+    return { startup, frame: frameOf(startup) };
+  };
   // The first window's frame is rendered now, while that window is being made; a later page
   // (a reload) gets one rendered when it is asked for.
-  let ahead: Promise<FirstFrame | null> | null = frameForNextPage();
+  let ahead: ReturnType<typeof prepare> | null = prepare();
   return async (page) => {
-    const frame = await (ahead ?? frameForNextPage());
+    // A file opened from outside since (a double-click that started the app) made it stale.
+    const next = ahead && options.isStillPrepared(ahead.startup) ? ahead : prepare();
     ahead = null;
-    return (frame && pageWithFirstFrame(page, frame)) ?? page;
+    const frame = await next.frame;
+    // Never a picture of a session the page will not start with: dropped while rendering, none.
+    if (!frame || !options.isStillPrepared(next.startup)) return page;
+    return pageWithFirstFrame(page, frame) ?? page;
   };
 }
 

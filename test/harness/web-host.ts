@@ -180,6 +180,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       : firstFramePages({
           renderFile: join(projectRoot, 'out', 'first-frame', 'index.js'),
           prepareStartupState: () => handlers.prepareStartupState(),
+          isStillPrepared: (startup) => handlers.isStillPrepared(startup),
           viewportHeight: () => 1080,
           shownTheme: (startup) => (startup.preferences.theme === 'system' ? 'light' : startup.preferences.theme),
           report: (error) => console.error('Web host: the first frame could not be rendered', error),

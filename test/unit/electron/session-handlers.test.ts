@@ -176,6 +176,20 @@ describe('session files through the handlers', () => {
     expect(second.path).not.toBe(first.path);
   });
 
+  it('drops a state prepared while a file from outside was being opened, once that open ends: the page starts with that file', async () => {
+    const earlier = await created('Letzte Sitzung');
+    const chosen = await created('Doppelklick');
+    const handlers = createHandlers(t.services);
+    await handlers.openChosenSession(earlier.path);
+    const opening = handlers.openChosenSession(chosen.path);
+    // The page is served while the file is still being read: its state names the session before.
+    const during = handlers.prepareStartupState();
+    expect(handlers.isStillPrepared(during)).toBe(true);
+    await opening;
+    expect(handlers.isStillPrepared(during)).toBe(false);
+    expect(await handlers.getStartupState()).toMatchObject({ session: { path: chosen.path } });
+  });
+
   it('reports a damaged last session as the startup problem and stops reopening it', async () => {
     const { path } = await created();
     await writeFile(path, '{"format":"nahtstelle-session","version":1,"sess');

@@ -34,7 +34,15 @@ const echoingRender = `export async function renderFirstFrame(request) {
 
 function options(renderFile: string, over: Partial<FirstFrameOptions> = {}): FirstFrameOptions & { report: Mock<(error: unknown) => void> } {
   const report = vi.fn<(error: unknown) => void>();
-  return { renderFile, prepareStartupState: async () => startup(), viewportHeight: () => 720, shownTheme: () => 'contrast', ...over, report };
+  return {
+    renderFile,
+    prepareStartupState: async () => startup(),
+    isStillPrepared: () => true,
+    viewportHeight: () => 720,
+    shownTheme: () => 'contrast',
+    ...over,
+    report,
+  };
 }
 
 describe('firstFramePages', () => {
@@ -56,6 +64,41 @@ describe('firstFramePages', () => {
     expect(await controlPage(page)).toContain('<div id="root" inert><p>1</p></div>');
     expect(rendered()).toBe(1);
     expect(await controlPage(page)).toContain('<div id="root" inert><p>2</p></div>');
+  });
+
+  it('renders anew when the state prepared ahead was dropped (a file opened from outside as the app started)', async () => {
+    const states = [startup(), { ...startup(), systemLocale: 'en-GB' }];
+    const prepared: Promise<StartupState>[] = [];
+    const prepare = () => {
+      const next = Promise.resolve(states[prepared.length] ?? startup());
+      prepared.push(next);
+      return next;
+    };
+    // Only the newest state is still prepared: the one made ahead was dropped.
+    const controlPage = firstFramePages(
+      options(await renderModule(echoingRender), {
+        prepareStartupState: prepare,
+        isStillPrepared: (state) => state === prepared.at(-1) && prepared.length > 1,
+      }),
+    );
+    expect(await controlPage(page)).toContain('<p>720 en-GB</p>');
+    expect(prepared).toHaveLength(2);
+  });
+
+  it('serves the page as built when its state was dropped while the frame was rendered: no picture of a session the page will not start with', async () => {
+    let prepared = true;
+    const settings = options(await renderModule(echoingRender), {
+      prepareStartupState: async () => {
+        prepared = true;
+        return startup();
+      },
+      isStillPrepared: () => prepared,
+    });
+    const controlPage = firstFramePages(settings);
+    // The check before rendering passes; a call that changed the state then ends.
+    const served = controlPage(page);
+    prepared = false;
+    expect(await served).toBe(page);
   });
 
   it('prepares the startup state anew for every page served (a reload reads the session afresh)', async () => {
