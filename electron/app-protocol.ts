@@ -8,7 +8,7 @@ import { extname, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { appHost, appScheme, audienceWindowParameter, parseUrl, printHost, rendererDir } from './app-url';
 import type { ControlPage } from './services/first-frame';
-import { contentSecurityPolicy } from './content-security-policy';
+import { contentSecurityPolicy, pagePolicy } from './content-security-policy';
 
 /** What the protocol answers: a status, headers and the body. */
 export interface AppResponse {
@@ -77,8 +77,11 @@ export async function answerAppRequest(url: string, options: AppRequestOptions):
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
     if (!realFile.startsWith(realRoot + sep)) return notFound;
     const content = await readFile(realFile);
-    const body = options.controlPage && isControlPage(path, parsed) ? await options.controlPage(content.toString('utf8')) : content;
-    return { status: 200, headers: pageHeaders(type, contentSecurityPolicy), body };
+    if (type !== appMimeTypes['.html']) return { status: 200, headers: pageHeaders(type, contentSecurityPolicy), body: content };
+    // The policy allows the page's own style sheet, as built: taken before the first frame goes in.
+    const page = content.toString('utf8');
+    const body = options.controlPage && isControlPage(path, parsed) ? await options.controlPage(page) : page;
+    return { status: 200, headers: pageHeaders(type, pagePolicy(page)), body };
   } catch {
     return notFound;
   }

@@ -43,7 +43,13 @@ async function openAudience(board: BoardPage): Promise<Page> {
 }
 
 /** Everything the audience page holds as text, hidden or not (its DOM, not only what is visible). */
-const audienceText = (page: Page) => page.evaluate(() => document.documentElement.textContent ?? '');
+/** Everything the audience page holds as text, in the document or not yet shown; the style sheet the build puts into it is not text. */
+const audienceText = (page: Page) =>
+  page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const sheet of copy.querySelectorAll('style')) sheet.remove();
+    return copy.textContent ?? '';
+  });
 
 const cardIdOf = async (page: Page, title: string): Promise<string> => (await cardNamed(page, title).getAttribute('data-card-id')) ?? '';
 

@@ -22,6 +22,7 @@ import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoSession } from '../../core/demo';
+import { inlineStyleSheets, pagePolicy, styleSheetSource } from '../../electron/content-security-policy';
 import { loadRenderFirstFrame } from '../../electron/services/first-frame';
 
 const execFileAsync = promisify(execFile);
@@ -276,6 +277,26 @@ describe('packaging (electron-builder --linux dir)', () => {
       }
       expect(entries.filter((entry) => /\.(ts|tsx|mts|cts)$/.test(entry))).toEqual([]);
       expect(entries.filter((entry) => entry.endsWith('.map'))).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'ships the page with its style sheet in it, allowed by its hash in the page’s own policy, and no style sheet file',
+    () => {
+      const page = extractFile(asarPath, 'out/renderer/index.html').toString('utf8');
+      const [sheet, ...others] = inlineStyleSheets(page);
+      expect(others).toEqual([]);
+      // The fonts the sheet names are there, under the URLs the page resolves them to.
+      const fonts = [...(sheet ?? '').matchAll(/url\(\.\/(assets\/[^)]+\.woff2)\)/g)].map((match) => `/out/renderer/${match[1] ?? ''}`);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) expect(entries).toContain(font);
+      const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(page)?.[1];
+      expect(meta).toBe(pagePolicy(page));
+      expect(meta).toContain(`style-src 'self' ${styleSheetSource(sheet ?? '')};`);
+      expect(meta).not.toMatch(/unsafe-/);
+      expect(page).not.toMatch(/<link[^>]+stylesheet/);
+      expect(entries.filter((entry) => entry.startsWith('/out/renderer/') && entry.endsWith('.css'))).toEqual([]);
     },
     TIMEOUT_MS,
   );

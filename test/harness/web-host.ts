@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import { apiVerbs, eventChannel, invokeChannel, type ApiEvent, type ApiEvents, type AudiencePlacement } from '../../core/api';
 import type { AudienceView } from '../../core/audience';
 import { createDemoSession } from '../../core/demo';
-import { contentSecurityPolicy } from '../../electron/content-security-policy';
+import { contentSecurityPolicy, pagePolicy } from '../../electron/content-security-policy';
 import { createHandlers, dispatchCall, type Dialogs } from '../../electron/ipc/handlers';
 import { PreferencesStore } from '../../electron/services/preferences';
 import { MemoryPreferences } from '../../electron/services/preferences-memory';
@@ -226,7 +226,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // As in the app: the audience page (`?window=audience#audience`) never has the control window's first frame.
       const served = url.searchParams.get('window') === 'audience' ? page : await controlPage(page);
       // The token from the URL becomes a cookie, so the page's assets and API calls carry it too.
-      return send(response, 200, contentTypes['.html'], served, { 'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+      return send(
+        response,
+        200,
+        contentTypes['.html'],
+        served,
+        { 'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/` },
+        pagePolicy(indexHtml),
+      );
     }
     if (path === bridgePath) return send(response, 200, contentTypes['.js'], bridge);
     return serveFile(rendererDir, path, response);
@@ -377,11 +384,12 @@ function send(
   contentType: string | undefined,
   body: string | Buffer,
   extraHeaders: Record<string, string> = {},
+  policy = contentSecurityPolicy,
 ): void {
   response.writeHead(status, {
     ...extraHeaders,
     'content-type': contentType ?? 'application/octet-stream',
-    'content-security-policy': contentSecurityPolicy,
+    'content-security-policy': policy,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   });

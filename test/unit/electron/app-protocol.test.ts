@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerAppRequest, handleAppProtocol, publishPrintPage, registerAppScheme } from '../../../electron/app-protocol';
 import { appPageUrl } from '../../../electron/app-url';
-import { contentSecurityPolicy } from '../../../electron/content-security-policy';
+import { contentSecurityPolicy, styleSheetSource } from '../../../electron/content-security-policy';
 import { app, protocol } from '../fakes/electron';
 
 let temp: string;
@@ -69,6 +69,18 @@ describe('answerAppRequest', () => {
     expect(text(audience.body)).toBe('<!doctype html><title>Nahtstelle</title>');
     expect(text((await answerAppRequest('app://nahtstelle/assets/index-abc.js', { root, controlPage })).body)).toBe('console.log(1)');
     expect(seen).toHaveLength(2);
+  });
+
+  it('allows the page’s own style sheet by its hash in the header, as built: nothing the first frame brings', async () => {
+    await writeFile(join(root, 'index.html'), '<!doctype html><style>body{margin:0}</style><div id="root"></div>');
+    const controlPage = async (page: string) => page.replace('<div id="root"></div>', '<div id="root" inert><style>p{}</style></div>');
+    for (const url of ['app://nahtstelle/index.html', 'app://nahtstelle/index.html?window=audience#audience']) {
+      const answer = await answerAppRequest(url, { root, controlPage });
+      expect(answer.headers['content-security-policy']).toBe(
+        contentSecurityPolicy.replace("style-src 'self'", `style-src 'self' ${styleSheetSource('body{margin:0}')}`),
+      );
+    }
+    expect((await answerAppRequest('app://nahtstelle/assets/index-abc.js', { root })).headers['content-security-policy']).toBe(contentSecurityPolicy);
   });
 
   it.each([

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appPageUrl } from '../../../electron/app-url';
 import { describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from '../../../electron/content-security-policy';
+import { contentSecurityPolicy, pagePolicy, styleSheetSource } from '../../../electron/content-security-policy';
 import { isAllowedNavigation, isAllowedRequest, setupSecurity } from '../../../electron/security';
 import { createMainWindow } from '../../../electron/windows';
 import { FakeEvent, fakeWindow, session, type FakeWebContents } from '../fakes/electron';
@@ -164,6 +165,19 @@ describe('the content security policy', () => {
         `${name} ${sources.join(' ')}`,
       ).toBe(true);
     }
+  });
+
+  it('lets a built page’s own style sheets through by their hashes, and nothing else inline', () => {
+    const sheet = 'body{margin:0}';
+    const hash = `'sha256-${createHash('sha256').update(sheet).digest('base64')}'`;
+    expect(styleSheetSource(sheet)).toBe(hash);
+    const policy = pagePolicy(`<head><style>${sheet}</style></head><body><p style="x">a</p></body>`);
+    expect(directives(policy).get('style-src')).toEqual(["'self'", hash]);
+    expect(policy.replace(` ${hash}`, '')).toBe(contentSecurityPolicy);
+    expect(policy).not.toMatch(/unsafe-/);
+    // A page without one keeps the policy as it is; a style element with attributes is not the build's.
+    expect(pagePolicy('<p>a</p>')).toBe(contentSecurityPolicy);
+    expect(pagePolicy('<style media="all">a{}</style>')).toBe(contentSecurityPolicy);
   });
 
   it('is the policy the renderer’s page declares, which is what protects the packaged app', () => {
