@@ -10,9 +10,9 @@ import { apiArgs } from '../core/api-schemas';
 import { createDemoSession } from '../core/demo';
 import type { Session } from '../core/model';
 import { editCardTitle } from '../core/operations';
-import { applySessionChanges, sessionChanges } from '../core/session-changes';
+import { sessionChanges } from '../core/session-changes';
 import { parseSessionFile, serializeSession } from '../core/session-file';
-import { savedSessionSchema } from '../core/session-save-check';
+import { savedSessionOfChanges, savedSessionSchema } from '../core/session-save-check';
 import { replaceAtomically, syncFolder } from '../electron/services/atomic-file';
 import { SessionFiles, sessionFilePieces } from '../electron/services/session-files';
 
@@ -109,14 +109,15 @@ async function main(): Promise<void> {
     };
     // The autosave as the app runs it since #18: the renderer sends the changes to the version main
     // holds (core/session-changes.ts), here the bench session, so one card travels; main checks their
-    // shape, merges and checks the whole session (handlers.ts saveSessionChanges), then writes.
+    // shape, merges and checks the cards and integrity (handlers.ts saveSessionChanges), then writes.
     const held = savedSessionSchema.parse(structuredClone(session));
     const sentChanges = variants.map((v) => structuredClone(sessionChanges(session, 'bench', v)));
     const saveChangesAsTheAppDoes = async (run: number) => {
       const parsed = apiArgs.saveSessionChanges.safeParse([path, sentChanges[run + warmupRuns]]);
       if (!parsed.success) throw new Error(`The bench changes do not pass the saveSessionChanges check: ${parsed.error.message}`);
-      const merged = savedSessionSchema.safeParse(applySessionChanges(held, parsed.data[1]));
-      if (!merged.success) throw new Error(`The merged bench session does not pass the check: ${merged.error.message}`);
+      const merged = savedSessionOfChanges(held, parsed.data[1]);
+      if (!merged.success)
+        throw new Error(`The merged bench session does not pass the check: ${merged.issues.map((issue) => issue.message).join('; ')}`);
       await files.write(path, merged.data);
     };
     // The floor: no checks, no canonical order, no backup; the same atomic write (temp, fsync, rename, folder fsync).

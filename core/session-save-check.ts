@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { Card, Session } from './model';
-import { cardSchema, findIntegrityProblem, sessionShellSchema } from './session-schema';
+import { applySessionChanges, type SessionChanges } from './session-changes';
+import { cardSchema, findIntegrityProblem, sessionLimits, sessionShellSchema, tooManyCards, type IntegrityProblemCode } from './session-schema';
 
 /**
  * Sessions larger than this are checked card by card every time and nothing is remembered: the
@@ -33,11 +34,54 @@ export function isCheckedCard(card: object): boolean {
  * of the last session that passed here.
  */
 export const savedSessionSchema: z.ZodType<Session> = sessionShellSchema.transform((shell, ctx): Session => {
-  const entries = Object.entries(shell.cards);
+  const checked = checkCards(shell);
+  if (!checked.success) {
+    for (const { message, path, input, problem } of checked.issues)
+      ctx.issues.push({ code: 'custom', message, path: [...path], input, ...(problem ? { params: { problem } } : {}) });
+    return z.NEVER;
+  }
+  return checked.data;
+});
+
+/** One reason a session to save was refused: where, and what is wrong. */
+export interface SaveCheckIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly input: unknown;
+  readonly problem?: IntegrityProblemCode;
+}
+
+export type SaveCheckResult =
+  { readonly success: true; readonly data: Session } | { readonly success: false; readonly issues: readonly SaveCheckIssue[] };
+
+/**
+ * What `savedSessionSchema.safeParse(applySessionChanges(held, changes))` gives, without checking
+ * the structure of the merged session again: an autosave's changes have passed the
+ * saveSessionChanges argument check (core/api-schemas.ts: the session's structure, and each card
+ * they carry), and the merged session takes everything but its cards from them. What is left is
+ * the rest of savedSessionSchema: the cards (the held ones are the checked cards themselves), the
+ * card limit and the integrity rules. Property-tested against savedSessionSchema.
+ * docs/performance.md, "Session files".
+ */
+export function savedSessionOfChanges(held: Session, changes: Pick<SessionChanges, 'session' | 'removedCards'>): SaveCheckResult {
+  const merged = applySessionChanges(held, changes);
+  const entries = Object.entries(merged.cards);
+  if (entries.length > sessionLimits.cards) return { success: false, issues: [{ path: ['cards'], message: tooManyCards, input: merged.cards }] };
+  return checkCards(merged, entries);
+}
+
+/**
+ * Checks the cards of a session whose structure has passed (sessionShellSchema), remembering them
+ * for the next save, then the integrity rules: the part of the save check after the structure.
+ */
+function checkCards(
+  shell: Omit<Session, 'cards'> & { readonly cards: Readonly<Record<string, unknown>> },
+  entries: readonly (readonly [string, unknown])[] = Object.entries(shell.cards),
+): SaveCheckResult {
   const remember = entries.length <= rememberedCardsLimit;
   const next = new Map<string, Card>();
   const cards: Record<string, Card> = {};
-  let failed = false;
+  const issues: SaveCheckIssue[] = [];
   for (const [key, raw] of entries) {
     const known = remembered.get(key);
     let card: Card;
@@ -47,9 +91,7 @@ export const savedSessionSchema: z.ZodType<Session> = sessionShellSchema.transfo
     } else {
       const parsed = cardSchema.safeParse(raw);
       if (!parsed.success) {
-        failed = true;
-        for (const issue of parsed.error.issues)
-          ctx.issues.push({ code: 'custom', message: issue.message, path: ['cards', key, ...issue.path], input: raw });
+        for (const issue of parsed.error.issues) issues.push({ message: issue.message, path: ['cards', key, ...issue.path], input: raw });
         continue;
       }
       card = deepFreeze(parsed.data);
@@ -58,16 +100,13 @@ export const savedSessionSchema: z.ZodType<Session> = sessionShellSchema.transfo
     cards[key] = card;
     if (remember) next.set(key, card);
   }
-  if (failed) return z.NEVER;
+  if (issues.length > 0) return { success: false, issues };
   const session: Session = { ...shell, cards };
   const problem = findIntegrityProblem(session);
-  if (problem) {
-    ctx.issues.push({ code: 'custom', message: problem.detail, params: { problem: problem.code }, input: shell });
-    return z.NEVER;
-  }
+  if (problem) return { success: false, issues: [{ message: problem.detail, path: [], input: shell, problem: problem.code }] };
   remembered = next;
-  return session;
-});
+  return { success: true, data: session };
+}
 
 /**
  * `sameData(raw, known)` for a card, written out field by field: the generic walk reads every

@@ -38,6 +38,9 @@ export const sessionLimits = {
   blockMinutes: { min: agendaLimits.minMinutes, max: agendaLimits.maxMinutes },
 } as const;
 
+/** Why a session with more cards than sessionLimits.cards is refused. */
+export const tooManyCards = `Too many cards: at most ${sessionLimits.cards}`;
+
 /**
  * An id: 1..200 characters. `__proto__` is refused because it cannot be a plain object's key
  * (assigning it changes the object's prototype instead of adding an entry); zod drops such a key
@@ -170,9 +173,7 @@ export const sessionStructureSchema = z.object({
   lanes: z.record(z.string(), laneSchema).refine((lanes) => Object.keys(lanes).length <= sessionLimits.lanes, {
     error: `Too many lanes: at most ${sessionLimits.lanes}`,
   }),
-  cards: z.record(z.string(), cardSchema).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, {
-    error: `Too many cards: at most ${sessionLimits.cards}`,
-  }),
+  cards: z.record(z.string(), cardSchema).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, { error: tooManyCards }),
   // Topics from the room not yet placed; a file without them has none.
   inbox: z.array(inboxTopicSchema).max(inboxLimit).optional(),
 });
@@ -182,9 +183,7 @@ export const sessionStructureSchema = z.object({
  * one (the save check, and opening a file): the same shape, key order and limits otherwise.
  */
 export const sessionShellSchema = sessionStructureSchema.extend({
-  cards: z.record(z.string(), z.unknown()).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, {
-    error: `Too many cards: at most ${sessionLimits.cards}`,
-  }),
+  cards: z.record(z.string(), z.unknown()).refine((cards) => Object.keys(cards).length <= sessionLimits.cards, { error: tooManyCards }),
 });
 
 export type IntegrityProblemCode = 'duplicateIds' | 'danglingReference';

@@ -24,8 +24,7 @@ import { workshopAgenda, type AgendaBlock } from '../../core/agenda';
 import type { AudienceView } from '../../core/audience';
 import { agendaFromTemplate, deleteTemplate, saveTemplate, templateLimits } from '../../core/templates';
 import { createSession, type Session } from '../../core/model';
-import { applySessionChanges } from '../../core/session-changes';
-import { savedSessionSchema } from '../../core/session-save-check';
+import { savedSessionOfChanges } from '../../core/session-save-check';
 import { hasSessionFileExtension, sessionFileExtension, summarizeSession } from '../../core/session-file';
 import { findIntegrityProblem } from '../../core/session-schema';
 import { exportExtension, renderExport, suggestedExportName } from '../export/export-session';
@@ -301,9 +300,9 @@ export function createHandlers(services: MainServices): MainHandlers {
       granted(path);
       const base = lastVersion;
       if (base?.path !== resolve(path) || base.revision !== changes.base) return null;
-      // The whole session the changes give gets the check saveSession's argument gets.
-      const merged = savedSessionSchema.safeParse(applySessionChanges(base.session, changes));
-      if (!merged.success) throw new ApiException({ code: 'invalidArguments', detail: `saveSessionChanges: ${issuesDetail(merged.error.issues)}` });
+      // The whole session the changes give passes what saveSession's argument passes.
+      const merged = savedSessionOfChanges(base.session, changes);
+      if (!merged.success) throw new ApiException({ code: 'invalidArguments', detail: `saveSessionChanges: ${issuesDetail(merged.issues)}` });
       return saveVersion(path, merged.data);
     },
     async saveSessionAs(session) {

@@ -4,8 +4,10 @@ import { createDemoSession } from '../../../core/demo';
 import { createSession, newCard, type Card, type Session } from '../../../core/model';
 import { addCard, applyOperation, editCardTitle } from '../../../core/operations';
 import { parseSessionFile, serializeSession } from '../../../core/session-file';
-import { savedSessionSchema } from '../../../core/session-save-check';
-import { sessionSchema } from '../../../core/session-schema';
+import { apiArgs } from '../../../core/api-schemas';
+import { applySessionChanges, sessionChanges, type SessionChanges } from '../../../core/session-changes';
+import { savedSessionOfChanges, savedSessionSchema } from '../../../core/session-save-check';
+import { sessionLimits, sessionSchema } from '../../../core/session-schema';
 import { operation } from './operation-arbitrary';
 import { sessionFilePieces } from '../../../electron/services/session-files';
 
@@ -119,6 +121,97 @@ describe('savedSessionSchema: the save check that re-checks only changed cards',
     const sent = received(createDemoSession(3));
     Object.assign(sent.cards['demo-1'] ?? {}, { notes: 10n });
     expect(savedSessionSchema.safeParse(sent).success).toBe(false);
+  });
+});
+
+/** Changes a renderer could send that break an integrity rule only the whole session shows. */
+const damagedChanges = fc.constantFrom<[string, (changes: SentChanges, held: Session) => void]>(
+  ['a card of the held version removed but still in its lane', (changes, held) => changes.removedCards.push(...Object.keys(held.cards).slice(0, 1))],
+  [
+    'a card listed in a second lane',
+    (changes, held) => {
+      const [first] = Object.keys(held.cards);
+      const lane = changes.session.lanes.sales;
+      if (first !== undefined && lane) lane.cardIds.push(first);
+    },
+  ],
+  [
+    'a card in no lane',
+    (changes) => {
+      changes.session.cards.stray = { ...newCard('stray', 'Stray', 'topic', 'seam') };
+    },
+  ],
+  [
+    'a card under another card’s key',
+    (changes, held) => {
+      const [first, second] = Object.values(held.cards);
+      if (first && second) changes.session.cards[first.id] = { ...second };
+    },
+  ],
+  ['a removed card that is not there', (changes) => changes.removedCards.push('no-such-card')],
+);
+
+type SentChanges = { base: string; session: Sent; removedCards: string[] };
+
+describe('savedSessionOfChanges: an autosave’s changes checked without the merged structure again', () => {
+  it('gives what savedSessionSchema gives for the merged session, save after save, and writes the same file', () => {
+    fc.assert(
+      fc.property(
+        startSession,
+        fc.array(fc.tuple(fc.array(operation, { maxLength: 3 }), fc.option(damagedChanges, { freq: 4 })), { maxLength: 20 }),
+        (start, steps) => {
+          let held = savedSessionSchema.parse(received(start));
+          let session: Session = start;
+          for (const [operations, damaged] of steps) {
+            session = operations.reduce(applyOperation, session);
+            const changes = received(sessionChanges(held, 'r', session)) as unknown as SentChanges;
+            damaged?.[1](changes, held);
+            // What the handler gets: changes that passed the saveSessionChanges argument check.
+            const shaped = apiArgs.saveSessionChanges.safeParse(['/s.nahtstelle', changes]);
+            if (!shaped.success) continue;
+            const sent: SessionChanges = shaped.data[1];
+            const full = savedSessionSchema.safeParse(applySessionChanges(held, sent));
+            const ours = savedSessionOfChanges(held, sent);
+            expect(ours.success).toBe(full.success);
+            if (!ours.success) {
+              expect(ours.issues.map(({ path, message }) => ({ path, message }))).toEqual(
+                full.error?.issues.map(({ path, message }) => ({ path, message })),
+              );
+              continue;
+            }
+            expect(ours.data).toEqual(full.data);
+            expect(serializeSession(ours.data)).toBe(serializeSession(full.data as Session));
+            expect(new TextDecoder().decode(Buffer.concat(sessionFilePieces(ours.data)))).toBe(serializeSession(ours.data));
+            held = ours.data;
+            session = ours.data;
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('keeps the held cards themselves and checks the changed one', () => {
+    const held = savedSessionSchema.parse(received(createDemoSession(5)));
+    const changes = received(sessionChanges(held, 'r', editCardTitle(held, 'demo-3', 'Geändert'))) as unknown as SessionChanges;
+    const result = savedSessionOfChanges(held, changes);
+    expect(result.success && result.data.cards['demo-3']?.title).toBe('Geändert');
+    expect(result.success && result.data.cards['demo-1']).toBe(held.cards['demo-1']);
+    expect(result.success && Object.isFrozen(result.data.cards['demo-3'])).toBe(true);
+  });
+
+  it('refuses changes that take the session over the card limit, as the full check does', () => {
+    const held = savedSessionSchema.parse(received(createDemoSession(1)));
+    // More cards than allowed in all, though the changes alone are within the limit.
+    const many = Object.fromEntries(Array.from({ length: sessionLimits.cards }, (_, i) => [`n-${i}`, newCard(`n-${i}`, 'n', 'topic', 'seam')]));
+    const changes: SessionChanges = { base: 'r', session: { ...held, cards: many }, removedCards: [] };
+    const full = savedSessionSchema.safeParse(applySessionChanges(held, changes));
+    const ours = savedSessionOfChanges(held, changes);
+    expect(ours.success).toBe(false);
+    expect(full.success).toBe(false);
+    expect(!ours.success && ours.issues.map(({ path, message }) => ({ path, message }))).toEqual(
+      full.error?.issues.map(({ path, message }) => ({ path, message })),
+    );
   });
 });
 
