@@ -12,6 +12,7 @@ import { startupLanguage, takeStartupState } from './startup-state';
 import { useApp } from './store/app-store';
 import { type Autosave } from './store/autosave';
 import { resetAllStores } from './store/create-store';
+import { InFirstFrame } from './ui/first-frame-context';
 import { setServerViewportHeight } from './ui/viewport';
 
 /** A render runs no effects and no handlers: nothing here is ever saved. */
@@ -48,7 +49,9 @@ async function renderNow({ startup, viewportHeight, shownTheme }: FirstFrameRequ
   setServerViewportHeight(viewportHeight / windowZoom);
   const html = renderToString(
     <StrictMode>
-      <App autosave={noAutosave} />
+      <InFirstFrame value={true}>
+        <App autosave={noAutosave} />
+      </InFirstFrame>
     </StrictMode>,
   );
   // The stores let go of the session: main holds it for the page already.

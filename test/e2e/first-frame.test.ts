@@ -76,6 +76,10 @@ describe('the first frame', () => {
     expect(live.marketing).toEqual(['Topic 1', 'Topic 4', 'Topic 7', 'Topic 10', 'Topic 13']);
     // The frame the host served had the same first cards.
     for (const titles of Object.values(live)) for (const title of titles) expect(html).toContain(`<span class="card-title">${title}</span>`);
+    // The buttons a card shows on hover or focus come with the app, not with the frame (a picture).
+    expect(html.slice(html.indexOf('<div id="root"'))).not.toContain('class="card-actions"');
+    await page.locator('[data-card-id]').first().hover();
+    await expect.poll(() => page.getByRole('button', { name: 'Details zu Topic 1', exact: true }).isVisible()).toBe(true);
     // One board: the app's render took the frame's place.
     expect(await page.locator('.app').count()).toBe(1);
     expect(await page.locator('section.lane').count()).toBe(3);

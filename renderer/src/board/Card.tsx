@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo, type ReactNode, type SyntheticEvent } from 'react';
+import { memo, useCallback, useContext, useId, useMemo, type ReactNode, type SyntheticEvent } from 'react';
 import type { TFunction } from 'i18next';
 import type { CardId } from '../../../core/model';
 import { useBoard } from '../store/board-store';
@@ -11,6 +11,7 @@ import { cardLabel, describeCard, faceParts, faceText, isHiddenCaricature, laneK
 import { CardFace } from './CardFace';
 import { CardTitleEditor } from './CardTitleEditor';
 import { DeleteIcon, EditIcon } from '../ui/icons';
+import { InFirstFrame } from '../ui/first-frame-context';
 import { ariaKeyShortcuts } from '../ui/shortcut-keys';
 import { useBenchRenderCount } from '../ui/render-count';
 
@@ -31,6 +32,7 @@ export const Card = memo(function Card({ cardId, t }: { cardId: CardId; t: TFunc
   const isEditing = useBoard((s) => s.editingCardId === cardId);
   const votingOpen = useWorkshopUi((s) => s.voterId !== null);
   const found = useCardFound(cardId);
+  const inFirstFrame = useContext(InFirstFrame);
   const descriptionId = useId();
   // A hidden caricature is not edited in place, where the room would read it: its details open
   // instead, with the text behind "Show the text here".
@@ -67,24 +69,27 @@ export const Card = memo(function Card({ cardId, t }: { cardId: CardId; t: TFunc
       <span id={descriptionId} hidden>
         {describeCard(card, { hidden, dots, laneKind, voting: votingOpen }, t)}
       </span>
-      <div className="card-actions">
-        <button
-          type="button"
-          className="icon-button"
-          tabIndex={-1}
-          aria-label={t('cards.actionsButton.details', { title: label })}
-          aria-keyshortcuts={ariaKeyShortcuts('cardDetails')}
-          onClick={details}
-        >
-          <InfoIcon />
-        </button>
-        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.edit', { title: label })} onClick={edit}>
-          <EditIcon />
-        </button>
-        <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.delete', { title: label })} onClick={remove}>
-          <DeleteIcon />
-        </button>
-      </div>
+      {/* Shown on hover or focus only, which the first frame never has: left out of it (most of its elements). */}
+      {!inFirstFrame && (
+        <div className="card-actions">
+          <button
+            type="button"
+            className="icon-button"
+            tabIndex={-1}
+            aria-label={t('cards.actionsButton.details', { title: label })}
+            aria-keyshortcuts={ariaKeyShortcuts('cardDetails')}
+            onClick={details}
+          >
+            <InfoIcon />
+          </button>
+          <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.edit', { title: label })} onClick={edit}>
+            <EditIcon />
+          </button>
+          <button type="button" className="icon-button" tabIndex={-1} aria-label={t('card.delete', { title: label })} onClick={remove}>
+            <DeleteIcon />
+          </button>
+        </div>
+      )}
       {votingOpen && !isDragged && <CardVotes cardId={cardId} label={label} votes={card.votes} t={t} />}
     </li>
   );

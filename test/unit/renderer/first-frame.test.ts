@@ -57,6 +57,9 @@ describe('renderFirstFrame', () => {
     const cards = frame.html.match(/data-card-id=/g)?.length ?? 0;
     expect(cards).toBeGreaterThan(30);
     expect(cards).toBeLessThan(100);
+    // A picture no pointer or focus reaches: the buttons a card shows on hover or focus are left out.
+    expect(frame.html).not.toContain('card-actions');
+    expect(frame.html).not.toContain('<button type="button" class="icon-button"');
   });
 
   it('renders more cards per lane for a taller window', async () => {
