@@ -32,15 +32,20 @@ const emptyRoot = '<div id="root"></div>';
 /** The build's link that has the browser fetch and compile the app's chunk while the page loads. */
 const appChunkPreload = /<link rel="modulepreload"[^>]*>\s*/g;
 
+/** The page's entry (boot.ts), as the build writes its tag. */
+const entryScript = /<script type="module" /g;
+
 /**
  * The page with the first frame in its root, marked `inert` (a picture of the board until the app
  * renders over it, main.tsx) and with the window zoom, and the language and theme on `<html>`. Without the app chunk's
  * preload: on two cores, compiling the chunk held back the frame's raster (the page's entry loads
- * the chunk once the frame is on screen, boot.ts). Null when the page has no empty root to fill:
- * the page is then served as it is.
+ * the chunk once the frame is on screen, boot.ts). The entry itself is fetched at low priority:
+ * fetched with the page, it ran between the page's parsing and the frame's first layout, and
+ * nothing it does is needed before the frame is painted. Null when the page has no empty root to
+ * fill: the page is then served as it is.
  */
 export function pageWithFirstFrame(builtPage: string, frame: FirstFrame): string | null {
-  const page = builtPage.replace(appChunkPreload, '');
+  const page = builtPage.replace(appChunkPreload, '').replace(entryScript, '<script type="module" fetchpriority="low" ');
   const root = page.indexOf(emptyRoot);
   const html = page.search(/<html[\s>]/);
   if (root < 0 || html < 0 || html > root) return null;

@@ -21,7 +21,8 @@ describe('pageWithFirstFrame', () => {
     expect(page).toBe(
       builtPage
         .replace('<html lang="de">', '<html lang="en" data-theme="dark">')
-        .replace('<div id="root"></div>', '<div id="root" inert><div class="app">Board</div></div>'),
+        .replace('<div id="root"></div>', '<div id="root" inert><div class="app">Board</div></div>')
+        .replace('<script type="module" ', '<script type="module" fetchpriority="low" '),
     );
   });
 
@@ -33,11 +34,11 @@ describe('pageWithFirstFrame', () => {
     expect(pageWithFirstFrame(builtPage, frame('<p>Board</p>', { windowZoom: Number.NaN }))).toContain('<div id="root" inert><p>Board</p></div>');
   });
 
-  it('leaves out the app chunk’s preload: the page’s entry loads the chunk once the frame is on screen', () => {
+  it('leaves out the app chunk’s preload and fetches the page’s entry at low priority: the app’s code comes after the frame', () => {
     const built = builtPage.replace('</head>', '<link rel="modulepreload" crossorigin href="./assets/main-abc.js">\n</head>');
     const page = pageWithFirstFrame(built, frame('<p>Board</p>')) ?? '';
     expect(page).not.toContain('modulepreload');
-    expect(page).toContain('<script type="module" src="./assets/index.js"></script>');
+    expect(page).toContain('<script type="module" fetchpriority="low" src="./assets/index.js"></script>');
     expect(page).toContain('</head>');
   });
 
