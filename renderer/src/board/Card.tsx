@@ -69,7 +69,7 @@ export const Card = memo(function Card({ cardId, t }: { cardId: CardId; t: TFunc
       <span id={descriptionId} hidden>
         {describeCard(card, { hidden, dots, laneKind, voting: votingOpen }, t)}
       </span>
-      {/* Shown on hover or focus only, which the first frame never has: left out of it (most of its elements). */}
+      {/* Shown on hover or focus only, which the first frame never has: left out of it (most of the frame's elements). */}
       {!inFirstFrame && (
         <div className="card-actions">
           <button
