@@ -209,6 +209,8 @@ describe('the audience window (a second page of the web host)', () => {
     await expect
       .poll(() => page.getByRole('toolbar', { name: 'Presentation controls' }).getByRole('status').innerText())
       .toBe('Fitted to the screen');
+    // The fitted zoom is measured in the frame after the status says so; the steps start from it.
+    await expect.poll(() => page.locator('main.board').evaluate((element) => Number((element as HTMLElement).style.zoom || 1))).toBeLessThan(1);
     await page.keyboard.press('Control+=');
     await page.keyboard.press('Control+=');
     await expect.poll(boardZoom).toBe('1.25');
