@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoSession } from '../../core/demo';
 import { inlineStyleSheets, pagePolicy, styleSheetSource } from '../../electron/content-security-policy';
 import { loadRenderFirstFrame } from '../../electron/services/first-frame';
+import { startupPreferences } from '../harness/startup-preferences';
 
 const execFileAsync = promisify(execFile);
 
@@ -314,15 +315,7 @@ describe('packaging (electron-builder --linux dir)', () => {
         const frame = await render({
           startup: {
             systemLocale: 'de-DE',
-            preferences: {
-              language: null,
-              theme: 'light',
-              sessionsFolder: alone,
-              recentFiles: [],
-              timerSound: false,
-              workshopPanelExpanded: false,
-              windowZoom: 1,
-            },
+            preferences: startupPreferences({ theme: 'light', sessionsFolder: alone }),
             session: { path: join(alone, 'demo.nahtstelle'), session: createDemoSession(30), savedAt: '2026-12-06T09:15:00.000Z', fromBackup: false },
             problem: null,
             preferencesProblem: null,

@@ -7,6 +7,7 @@ import { registerIpcHandlers } from '../../../electron/ipc/register';
 import { createSenderCheck } from '../../../electron/ipc/trusted-sender';
 import { createMainWindow, isAppWindow } from '../../../electron/windows';
 import { fakeWindow, ipcMain, type FakeInvokeEvent, type FakeWebContents } from '../fakes/electron';
+import { startupPreferences } from '../../harness/startup-preferences';
 import { createTestServices, exampleCalls, sampleSession, type MapStore, type TestServices } from './main-services';
 
 let testServices: TestServices | undefined;
@@ -33,15 +34,7 @@ async function call(verb: ApiVerb, event: FakeInvokeEvent, ...args: unknown[]): 
 
 const startupState: StartupState = {
   systemLocale: 'de-DE',
-  preferences: {
-    language: null,
-    theme: 'system',
-    sessionsFolder: '/sessions',
-    recentFiles: [],
-    timerSound: false,
-    workshopPanelExpanded: false,
-    windowZoom: 1,
-  },
+  preferences: startupPreferences(),
   session: null,
   problem: null,
   preferencesProblem: null,

@@ -8,16 +8,9 @@ import { createDemoSession } from '../../../core/demo';
 import type { Session } from '../../../core/model';
 import { addCard } from '../../../core/operations';
 import { renderFirstFrame } from '../../../renderer/src/first-frame';
+import { startupPreferences } from '../../harness/startup-preferences';
 
-const preferences: StartupState['preferences'] = {
-  language: null,
-  theme: 'system',
-  sessionsFolder: '/sessions',
-  recentFiles: [],
-  timerSound: false,
-  workshopPanelExpanded: false,
-  windowZoom: 1,
-};
+const preferences = startupPreferences();
 
 function startupWith(session: Session | null, over: Partial<StartupState> = {}): StartupState {
   return {

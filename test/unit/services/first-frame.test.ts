@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi, type Mock } from 'vitest';
 import type { StartupState } from '../../../core/api';
 import { firstFramePages, type FirstFrameOptions } from '../../../electron/services/first-frame';
+import { startupPreferences } from '../../harness/startup-preferences';
 import { removeTempFolders, tempFolder } from './support';
 
 afterAll(removeTempFolders);
@@ -15,7 +16,7 @@ const page = '<!doctype html>\n<html lang="de">\n<body><div id="root"></div></bo
 
 const startup = (windowZoom = 1): StartupState => ({
   systemLocale: 'de-DE',
-  preferences: { language: null, theme: 'dark', sessionsFolder: '/s', recentFiles: [], timerSound: false, workshopPanelExpanded: false, windowZoom },
+  preferences: startupPreferences({ theme: 'dark', sessionsFolder: '/s', windowZoom }),
   session: null,
   problem: null,
   preferencesProblem: null,
