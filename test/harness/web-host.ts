@@ -97,6 +97,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Deferred: it runs before the page's module scripts, as Electron's preload does, but without
   // holding up the parser (and with it the page's style sheet) while it is fetched.
   const page = indexHtml.replace('<head>', `<head>\n    <script defer src="${bridgePath}"></script>`);
+  /** The page's policy, from the page as built (its own style sheet allowed by its hash). */
+  const policy = pagePolicy(indexHtml);
   const bridge = await (bridgeBundle ??= bundleBridge());
 
   const preferences = new PreferencesStore(
@@ -232,7 +234,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         contentTypes['.html'],
         served,
         { 'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/` },
-        pagePolicy(indexHtml),
+        policy,
       );
     }
     if (path === bridgePath) return send(response, 200, contentTypes['.js'], bridge);
