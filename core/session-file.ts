@@ -123,7 +123,7 @@ export function sessionFileParts(session: Session): SessionFileParts {
   const document = { format: sessionFileFormat, version: currentFileVersion, summary: summarizeSession(session), session: shell };
   const text = escapeReplacementCharacters(`${JSON.stringify(document, null, 2)}\n`);
   const at = text.indexOf(cardsKeyBeforeMarker + cardsMarkerJson) + cardsKeyBeforeMarker.length;
-  const entries = Object.entries(cards).map(([key, card]) => cardEntry(key, card));
+  const entries = cards.map(([key, card]) => cardEntry(key, card));
   const [open, close] = entries.length === 0 ? ['{}', ''] : ['{', '\n    }'];
   return { head: text.slice(0, at) + open, cards: entries, tail: close + text.slice(at + cardsMarkerJson.length) };
 }
@@ -301,21 +301,17 @@ function exceedsDepth(text: string, limit: number): number | null {
 
 /**
  * The session with its keys in a fixed order, lanes in board order, so diffs stay readable; its
- * cards apart, in board order too (as an object, so ids that are array indices come first, as in
- * any object), with `cardsMarker` in their place.
+ * cards apart, in board order too (as an object would list them, so ids that are array indices come
+ * first), with `cardsMarker` in their place.
  */
-function canonical(session: Session): { shell: unknown; cards: Record<string, Card> } {
+function canonical(session: Session): { shell: unknown; cards: readonly (readonly [string, Card])[] } {
   const { details } = session;
   const laneIds = unique([...session.laneOrder.filter((id) => Object.hasOwn(session.lanes, id)), ...Object.keys(session.lanes)]);
   const lanes = laneIds.flatMap((id) => {
     const lane = session.lanes[id];
     return lane ? [[id, { id: lane.id, kind: lane.kind, title: lane.title, cardIds: [...lane.cardIds] }] as const] : [];
   });
-  const boardCardIds = lanes.flatMap(([, lane]) => lane.cardIds).filter((id) => Object.hasOwn(session.cards, id));
-  const cards = unique([...boardCardIds, ...Object.keys(session.cards)]).flatMap((id) => {
-    const card = session.cards[id];
-    return card ? [[id, card] as const] : [];
-  });
+  const cards = cardsInFileOrder(session, lanes);
   const shell = {
     id: session.id,
     details: {
@@ -348,7 +344,34 @@ function canonical(session: Session): { shell: unknown; cards: Record<string, Ca
     cards: cardsMarker,
     ...(session.inbox?.length ? { inbox: session.inbox.map((topic) => ({ id: topic.id, title: topic.title })) } : {}),
   };
-  return { shell, cards: Object.fromEntries(cards) };
+  return { shell, cards };
+}
+
+/**
+ * The session's cards in board order, then any not on a lane, listed as an object built in that
+ * order lists its keys (what JSON.stringify writes): ids that are array indices first, ascending.
+ * Built as a list: an object of every card, only to be listed again, was most of a save's serializing.
+ */
+function cardsInFileOrder(session: Session, lanes: readonly (readonly [string, { readonly cardIds: readonly string[] }])[]): [string, Card][] {
+  const seen = new Set<string>();
+  const indices: [string, Card][] = [];
+  const others: [string, Card][] = [];
+  const take = (id: string) => {
+    const card = session.cards[id];
+    if (card === undefined || seen.has(id) || !Object.hasOwn(session.cards, id)) return;
+    seen.add(id);
+    (isArrayIndex(id) ? indices : others).push([id, card]);
+  };
+  for (const [, lane] of lanes) for (const id of lane.cardIds) take(id);
+  for (const id of Object.keys(session.cards)) take(id);
+  if (indices.length === 0) return others;
+  return [...indices.sort(([a], [b]) => Number(a) - Number(b)), ...others];
+}
+
+/** An array index as objects order their keys: a canonical integer below 2³² − 1. */
+function isArrayIndex(key: string): boolean {
+  const n = Number(key);
+  return n >>> 0 === n && n !== 4294967295 && String(n) === key;
 }
 
 function canonicalCard(card: Card): unknown {

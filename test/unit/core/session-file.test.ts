@@ -422,6 +422,25 @@ describe('serializeSession and parseSessionFile', () => {
     expect(serializeSession(empty)).toContain('\n    "cards": {}\n  }\n}\n');
   });
 
+  it('lists cards as an object does, for any ids: near-indices ("01", "-1", "4294967295", "1e3") stay in board order', () => {
+    const nearIndex = fc.constantFrom('0', '1', '7', '01', '-1', '-0', '1e3', '1.5', ' 1', '4294967294', '4294967295', '4294967296', 'NaN', 'a');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.oneof(nearIndex, fc.string({ minLength: 1, maxLength: 4 })), { maxLength: 12 }), fc.nat(), (ids, shift) => {
+        const lanes = ['marketing', 'seam', 'sales'];
+        const session = ids.reduce((s, id, i) => addCard(s, id, lanes[(i + shift) % 3] ?? 'seam', `Karte ${i}`), createSession('x'));
+        const text = serializeSession(session);
+        expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2).replace(/\uFFFD/g, '\\ufffd')}\n`);
+        // The order an object built in board order lists: the engine's own rule, not a copy of it.
+        const boardOrder = session.laneOrder.flatMap((laneId) => session.lanes[laneId]?.cardIds ?? []);
+        const listed = Object.keys(Object.fromEntries(boardOrder.map((id) => [id, true])));
+        const cardsBlock = text.slice(text.indexOf('\n    "cards": {'), text.indexOf('\n    }', text.indexOf('\n    "cards": {')));
+        const written = [...cardsBlock.matchAll(/^ {6}("[^\n]*"): \{$/gm)].map(([, key]) => JSON.parse(key ?? '') as string);
+        expect(written).toEqual(listed);
+        expect(new TextDecoder().decode(Buffer.concat(sessionFilePieces(session)))).toBe(text);
+      }),
+    );
+  });
+
   it('loads the demo board, a fresh session and one from the workshop template', () => {
     for (const session of [
       createSession('fresh'),
