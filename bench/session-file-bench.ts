@@ -17,7 +17,7 @@ import { replaceAtomically, syncFolder } from '../electron/services/atomic-file'
 import { SessionFiles, sessionFilePieces } from '../electron/services/session-files';
 
 const cardCount = 2000;
-const runs = 30;
+const runs = 100;
 const warmupRuns = 5;
 /** Issue #18: a save p95 of at most 20 ms and twice a bare JSON.stringify + atomic write; a load of at most 50 ms. */
 const budgetMs = { save: 20, saveVsBare: 2, load: 50 } as const;
