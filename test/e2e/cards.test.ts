@@ -8,7 +8,7 @@ import { workshopAgenda } from '../../core/agenda';
 import { createSession, type Session } from '../../core/model';
 import { applyOperation, type Operation } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
-import { addCards, cardTitles, centreOf, mouseDrag, useBoards, appLive } from './support';
+import { addCards, appLive, cardTitles, centreOf, liftCard, mouseDrag, useBoards } from './support';
 
 const boards = useBoards();
 const tempDataDir = () => boards.tempDir('cards');
@@ -290,8 +290,7 @@ describe('caricatures and metrics', () => {
       .boundingBox();
     if (!box) throw new Error('No hidden caricature in Sales');
     const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
+    await liftCard(page, from);
     await page.mouse.move(from.x - 200, from.y + 40, { steps: 8 });
     expect(await page.locator('.card-face--lifted').innerText()).toBe('Hidden caricature\nHow Sales sees Marketing');
     // Nothing on the page gives it away, the screen-reader announcement of the drag included.

@@ -34,10 +34,11 @@ describe('moving cards by keyboard alone (German UI)', () => {
     expect(await cardTitles(page, 'Marketing')).toEqual(['Produktlaunch']);
     expect(await cardTitles(page, 'Nahtstelle')).toEqual(['Leads bewerten', 'Preisliste']);
     // The card crossed lanes: the board asks why, in the field that now has the focus; Escape skips it.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    // (The focus arrives a frame after the drop: dnd-kit hands it back, then the field takes it.)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await page.keyboard.press('Escape');
     // Back on the moved card, so the next move is one key away.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Preisliste');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Preisliste');
   });
 
   it('Left and Right always reach the neighbouring lane, in both directions, across an empty lane', async () => {

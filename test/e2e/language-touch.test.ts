@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addCards, cardTitles, centreOf, chooseLanguage, removeDir, useBoards } from './support';
+import { addCards, cardTitles, centreOf, chooseLanguage, removeDir, savedPreference, useBoards } from './support';
 
 const boards = useBoards();
 
@@ -33,6 +33,7 @@ describe('language', () => {
       expect(await first.page.getByRole('region', { name: 'Nahtstelle', exact: true }).isVisible()).toBe(true);
       expect(await first.page.getByRole('button', { name: 'Rückgängig' }).count()).toBe(1);
       expect(await cardDescription()).toMatch(/^Thema\. Führung: /);
+      await expect.poll(() => savedPreference(first, 'language')).toBe('de');
       await first.close();
 
       // The session that was open comes back by itself, in the remembered language.

@@ -1,9 +1,10 @@
 /** Shared E2E plumbing: system Chromium via playwright-core, a fresh web test host per test. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Preferences } from '../../core/api';
 import { startWebHost, type WebHost, type WebHostOptions } from '../harness/web-host';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -179,6 +180,15 @@ function audienceUrlOf(url: string): string {
 }
 
 /**
+ * A preference as main has written it to disk (null while the file is not there). A choice in the UI
+ * reaches main by a call the UI does not wait for: poll this before a reload or close that needs it.
+ */
+export async function savedPreference(board: Pick<BoardPage, 'dataDir'>, key: keyof Preferences): Promise<unknown> {
+  const text = await readFile(join(board.dataDir, 'preferences.json'), 'utf8').catch(() => null);
+  return text === null ? null : ((JSON.parse(text) as Partial<Preferences>)[key] ?? null);
+}
+
+/**
  * Waits until the app has rendered over the page's first frame (main.tsx): until then the page is a
  * picture of the board (`inert`), which takes no clicks or keys. docs/ARCHITECTURE.md, "The first frame".
  */
@@ -233,25 +243,32 @@ export async function addCards(page: Page, laneName: string, titles: readonly st
  * moves could otherwise all be handled before the drag had started, and the card would stay put.
  */
 export async function mouseDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 20): Promise<void> {
+  await liftCard(page, from);
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+  // A hand lets go and sees the card land: a pointer drop lands in the frame after its own.
   await page.locator('.card-face--lifted').waitFor({ state: 'detached' });
-  // A hand that pressed while the board was still settling (a prompt just closed, a loaded CI
-  // machine) lets go and presses again; a card that never lifts still fails the test.
+}
+
+/**
+ * Presses the mouse on the card at `from` and moves it 10 px, the button held, until the card lifts.
+ * A hand that pressed while the board was still settling (a prompt just closed, a loaded CI machine)
+ * lets go and presses again; a card that never lifts still fails the test.
+ */
+export async function liftCard(page: Page, from: { x: number; y: number }): Promise<void> {
+  await page.locator('.card-face--lifted').waitFor({ state: 'detached' });
   for (let attempt = 1; ; attempt++) {
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     await page.mouse.move(from.x + 10, from.y + 10, { steps: 3 });
     try {
       await page.locator('.card-face--lifted').waitFor({ timeout: 5_000 });
-      break;
+      return;
     } catch (error) {
       await page.mouse.up();
       if (attempt === 3) throw error;
     }
   }
-  await page.mouse.move(to.x, to.y, { steps });
-  await page.mouse.up();
-  // A hand lets go and sees the card land: a pointer drop lands in the frame after its own.
-  await page.locator('.card-face--lifted').waitFor({ state: 'detached' });
 }
 
 export async function centreOf(page: Page, locatorText: string, laneName: string): Promise<{ x: number; y: number }> {

@@ -3,7 +3,7 @@
  * colours), a chosen theme is a preference kept across restarts, and text stays readable — 7:1 in
  * high contrast (measured by axe's AAA rule and by our own measurement), 4.5:1 in light and dark.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import type { Session } from '../../core/model';
 import { serializeSession } from '../../core/session-file';
 import { richSession } from '../unit/export/sessions';
 import { enhancedContrastOnly, seriousViolations, textContrasts } from './axe';
-import { useBoards } from './support';
+import { savedPreference, useBoards } from './support';
 
 const boards = useBoards();
 const tempDataDir = () => boards.tempDir('themes');
@@ -89,7 +89,7 @@ describe('themes', () => {
     const first = await boards.open({ dataDir, startOn: 'library' });
     await chooseTheme(first.page, 'High contrast');
     expect(await pageBackground(first.page)).toBe(black);
-    await expect.poll(async () => JSON.parse(await readFile(join(dataDir, 'preferences.json'), 'utf8')).theme).toBe('contrast');
+    await expect.poll(() => savedPreference(first, 'theme')).toBe('contrast');
     await first.close();
 
     const second = await boards.open({ dataDir, startOn: 'library' });

@@ -14,7 +14,7 @@ import { createSession } from '../../core/model';
 import { addCard, updateCard } from '../../core/operations';
 import { serializeSession } from '../../core/session-file';
 import { spawnHost, type HostProcess } from './host-process';
-import { createSessionFromLibrary, expandWorkshopPanel, useBoards, appLive } from './support';
+import { appLive, createSessionFromLibrary, expandWorkshopPanel, savedPreference, useBoards } from './support';
 
 const boards = useBoards();
 const cleanups: (() => Promise<void>)[] = [];
@@ -291,6 +291,7 @@ describe('the timer tone', () => {
     await settings.getByRole('button', { name: 'Done' }).click();
 
     // Kept by main: still on after a reload.
+    await expect.poll(() => savedPreference(board, 'timerSound')).toBe(true);
     await page.reload();
     await appLive(page);
     await page.getByRole('button', { name: 'Settings' }).click();
