@@ -217,13 +217,18 @@ async function run(page: Page, host: Host, phoneCount: number, pace: Pace): Prom
   const seen = (await page.evaluate(() => (window as unknown as { __roomBenchSeen: Record<string, number> }).__roomBenchSeen)) ?? {};
   const shownMs = [...sentAt].map(([title, sent]) => (seen[title] ?? NaN) - sent);
 
-  // Nothing lost: every topic in the saved inbox, every phone's net dot on a card.
+  // Nothing lost: every topic in the saved inbox, every phone's net dot on a card. An ack means
+  // applied in the control window; the autosave follows within its delay, so the file is read until
+  // both are there (10 s at most). Each phone's last step is a dot: reading only until the topics were
+  // all saved missed the last dots of a room's last phones.
+  const phoneVotersIn = (session: SavedSession) =>
+    new Set(Object.values(session.cards).flatMap((card) => Object.keys(card.votes).filter((voter) => voter.startsWith('phone:'))));
   let saved = await savedSession(host.dataDir);
-  for (let tries = 0; tries < 40 && (saved.inbox?.length ?? 0) < sentAt.size; tries++) {
+  for (let tries = 0; tries < 40 && ((saved.inbox?.length ?? 0) < sentAt.size || phoneVotersIn(saved).size < phoneCount); tries++) {
     await sleep(250);
     saved = await savedSession(host.dataDir);
   }
-  const phoneVoters = new Set(Object.values(saved.cards).flatMap((card) => Object.keys(card.votes).filter((voter) => voter.startsWith('phone:'))));
+  const phoneVoters = phoneVotersIn(saved);
   for (const phone of phones) phone.close();
   await page.evaluate(() => (window as unknown as { nahtstelle: NahtstelleBridge }).nahtstelle.stopRoom());
   return {
