@@ -299,7 +299,9 @@ async function main(): Promise<number> {
         const overBudget = phoneCount === 40 && pace === 'room' && !(p95(result.shownMs) <= budgetMs);
         if (lost !== 0 || result.refused.length > 0 || result.phoneVoters !== phoneCount || overBudget) {
           failed = true;
-          console.log(`  FAILED: ${lost} topics lost, ${result.refused.length} refused${overBudget ? `, p95 over the ${budgetMs} ms budget` : ''}`);
+          console.log(
+            `  FAILED: ${lost} topics lost, ${phoneCount - result.phoneVoters} phones' dots missing, ${result.refused.length} refused${overBudget ? `, p95 over the ${budgetMs} ms budget` : ''}`,
+          );
         }
       } finally {
         host.process.kill('SIGTERM');

@@ -358,7 +358,7 @@ function cardsInFileOrder(session: Session, lanes: readonly (readonly [string, {
   const others: [string, Card][] = [];
   const take = (id: string) => {
     const card = session.cards[id];
-    if (card === undefined || seen.has(id) || !Object.hasOwn(session.cards, id)) return;
+    if (!card || seen.has(id) || !Object.hasOwn(session.cards, id)) return;
     seen.add(id);
     (isArrayIndex(id) ? indices : others).push([id, card]);
   };

@@ -441,6 +441,30 @@ describe('serializeSession and parseSessionFile', () => {
     );
   });
 
+  it('lists cards as an object does when lanes and cards disagree: cards on no lane, an id on two lanes or missing, inherited names', () => {
+    const base = ['b', '12', 'c', '3', 'x'].reduce((s, id) => addCard(s, id, 'seam', `Karte ${id}`), fullSession());
+    const lanes = Object.fromEntries(Object.entries(base.lanes).map(([laneId, lane]) => [laneId, { ...lane, cardIds: [...lane.cardIds] }]));
+    const seam = lanes.seam as Lane;
+    const sales = lanes.sales as Lane;
+    // 'x' leaves every lane (it is listed after the board's cards); 'c' stands on two lanes; two ids name no card of
+    // its own ('valueOf' is inherited by an ordinary object).
+    lanes.seam = { ...seam, cardIds: seam.cardIds.filter((id) => id !== 'x') };
+    lanes.sales = { ...sales, cardIds: ['valueOf', 'c', 'missing', ...sales.cardIds] };
+    // An ordinary object (its prototype has 'valueOf') and one without a prototype.
+    for (const cards of [{ ...base.cards }, Object.assign(Object.create(null) as Record<string, Card>, base.cards)]) {
+      const session: Session = { ...base, lanes, cards };
+      // The order the file had before the cards were listed directly: an object built in board order, listed.
+      const boardOrder = session.laneOrder.flatMap((laneId) => session.lanes[laneId]?.cardIds ?? []).filter((id) => Object.hasOwn(cards, id));
+      const listed = Object.keys(Object.fromEntries([...new Set([...boardOrder, ...Object.keys(cards)])].map((id) => [id, true])));
+      expect(listed.slice(0, 3)).toEqual(['0', '3', '12']);
+      expect(listed.at(-1)).toBe('x');
+      const text = serializeSession(session);
+      const cardsBlock = text.slice(text.indexOf('\n    "cards": {'), text.indexOf('\n    }', text.indexOf('\n    "cards": {')));
+      expect([...cardsBlock.matchAll(/^ {6}("[^\n]*"): \{$/gm)].map(([, key]) => JSON.parse(key ?? '') as string)).toEqual(listed);
+      expect(new TextDecoder().decode(Buffer.concat(sessionFilePieces(session)))).toBe(text);
+    }
+  });
+
   it('loads the demo board, a fresh session and one from the workshop template', () => {
     for (const session of [
       createSession('fresh'),
