@@ -80,9 +80,9 @@ export function audienceView(
   },
 ): AudienceView {
   const shown = audienceSession(session);
-  const spotlightCardId = ui.spotlightCardId !== null && ui.spotlightCardId in shown.cards ? ui.spotlightCardId : null;
+  const spotlightCardId = ui.spotlightCardId !== null && Object.hasOwn(shown.cards, ui.spotlightCardId) ? ui.spotlightCardId : null;
   // A scroll position names a card: only one the room may see.
-  const scrolledTo = Object.fromEntries(Object.entries(ui.scrolledTo).filter(([, cardId]) => cardId in shown.cards));
+  const scrolledTo = Object.fromEntries(Object.entries(ui.scrolledTo).filter(([, cardId]) => Object.hasOwn(shown.cards, cardId)));
   const view = { session: shown, spotlightCardId, zoom: ui.zoom, boardView: ui.boardView, scrolledTo, language: ui.language, theme: ui.theme };
   return ui.join ? { ...view, join: ui.join } : view;
 }

@@ -42,7 +42,7 @@ export function isVoter(session: Session, voterId: string): boolean {
 /** Dots a voter has given in all. */
 export function dotsUsed(session: Session, voterId: string): number {
   let used = 0;
-  for (const card of Object.values(session.cards)) used += card.votes[voterId] ?? 0;
+  for (const card of Object.values(session.cards)) used += dotsOn(card, voterId);
   return used;
 }
 
@@ -53,14 +53,14 @@ export function dotsLeft(session: Session, voterId: string): number {
 /** A card's dots from the voters of the current mode. */
 export function cardDots(session: Session, card: Card): number {
   let total = 0;
-  for (const voter of votersOf(session)) total += card.votes[voter.id] ?? 0;
+  for (const voter of votersOf(session)) total += dotsOn(card, voter.id);
   return total;
 }
 
 /** Why a dot change is refused: the voter has no dots left, or none on this card to take back. */
 export type DotRefusal = 'noDotsLeft' | 'noneOnCard';
 
-/** The voter's dots on a card. */
+/** The voter's dots on a card (own keys only: a voter id such as 'toString' names no inherited member). */
 export function dotsOn(card: Card, voterId: string): number {
   return Object.hasOwn(card.votes, voterId) ? (card.votes[voterId] ?? 0) : 0;
 }

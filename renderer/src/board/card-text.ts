@@ -14,7 +14,7 @@ import {
   type Session,
 } from '../../../core/model';
 import { placementOf } from '../../../core/placement';
-import { cardDots, dotsLeft, votersOf, type Voter } from '../../../core/voting';
+import { cardDots, dotsLeft, dotsOn, votersOf, type Voter } from '../../../core/voting';
 import { laneName } from './lane-name';
 
 /** A caricature whose text the room must not see yet (core/model.ts); re-exported for the board's parts. */
@@ -254,7 +254,7 @@ export function voteMessage(session: Session, cardId: CardId, voterId: string, d
   if (!card) return '';
   const title = cardLabel(card, isHiddenCaricature(session, cardId), t);
   if (!changed) return delta === 1 ? t('cards.vote.noneLeft', { voter }) : t('cards.vote.noneHere', { voter, title });
-  return t('cards.vote.given', { voter, title, count: card.votes[voterId] ?? 0, left: dotsLeft(session, voterId) });
+  return t('cards.vote.given', { voter, title, count: dotsOn(card, voterId), left: dotsLeft(session, voterId) });
 }
 
 /** Text as one line: line breaks and runs of spaces become one space. */

@@ -9,6 +9,8 @@ const participants = [
   { id: 'p1', name: 'Anna', department: 'marketing' as const },
   { id: 'p2', name: 'Ben', department: 'sales' as const },
   { id: 'p3', name: 'Cem', department: 'other' as const },
+  // An id a file may carry that names a member every object inherits.
+  { id: 'toString', name: 'Dana', department: 'marketing' as const },
 ];
 
 const marketing = departmentVoterId('marketing');
@@ -133,7 +135,7 @@ describe('ranking', () => {
 // ── Properties over arbitrary sequences of operations ───────────────────────────────────────
 
 const cardIds = ['a', 'b', 'c', 'd', 'e', 'f'];
-const voterIds = ['p1', 'p2', 'p3', 'gone', marketing, sales, departmentVoterId('other')];
+const voterIds = ['p1', 'p2', 'p3', 'toString', 'gone', marketing, sales, departmentVoterId('other')];
 const cardId = fc.constantFrom(...cardIds);
 const voterId = fc.constantFrom(...voterIds);
 
@@ -197,7 +199,7 @@ describe('voting (properties)', () => {
       fc.property(start, fc.array(votingOperation, { maxLength: 30 }), cardId, voterId, (s0, ops, card, voter) => {
         const s = ops.reduce(applyOperation, s0);
         const after = applyOperation(s, { type: 'vote', cardId: card, voterId: voter, delta: 1 });
-        const allowed = card in s.cards && votersOf(s).some((v) => v.id === voter) && dotsLeft(s, voter) > 0;
+        const allowed = Object.hasOwn(s.cards, card) && votersOf(s).some((v) => v.id === voter) && dotsLeft(s, voter) > 0;
         expect(after !== s).toBe(allowed);
         if (allowed) expect(dotsUsed(after, voter)).toBe(dotsUsed(s, voter) + 1);
       }),
