@@ -198,7 +198,7 @@ function isPlainArray(value: unknown): value is readonly unknown[] {
 
 /**
  * Whether an untrusted value holds exactly the data of a checked one: the same primitives, arrays
- * of the same length, plain objects with the same own keys and no others. Anything else — another
+ * of the same length, plain objects with the same own keys in the same order and no others. Anything else — another
  * type, a String object, an extra key — is different, and the card is checked in full.
  */
 function sameData(raw: unknown, known: unknown): boolean {
@@ -214,8 +214,13 @@ function sameData(raw: unknown, known: unknown): boolean {
   const record = raw as Record<string, unknown>;
   const knownRecord = known as Record<string, unknown>;
   const knownKeys = Object.keys(knownRecord);
-  if (Object.keys(record).length !== knownKeys.length) return false;
-  for (const key of knownKeys) if (!Object.hasOwn(record, key) || !sameData(record[key], knownRecord[key])) return false;
+  const rawKeys = Object.keys(record);
+  if (rawKeys.length !== knownKeys.length) return false;
+  // In the same order too: the checked copy replaces the sent one, and the file keeps key order.
+  for (let i = 0; i < knownKeys.length; i++) {
+    const key = knownKeys[i] as string;
+    if (rawKeys[i] !== key || !sameData(record[key], knownRecord[key])) return false;
+  }
   return true;
 }
 

@@ -73,6 +73,29 @@ describe('savedSessionSchema: the save check that re-checks only changed cards',
     );
   });
 
+  it('writes dots in the order they were given, when the same dots were checked before in another order', () => {
+    const vote = (session: Session, voterId: string, delta: 1 | -1) => applyOperation(session, { type: 'vote', cardId: 'c0', voterId, delta });
+    const check = (session: Session, sent: Record<string, unknown> = received(session)) => {
+      const checked = savedSessionSchema.safeParse(sent);
+      const full = sessionSchema.safeParse(received(sent));
+      expect(checked.success).toBe(full.success);
+      return checked.success && full.success ? serializeSession(checked.data) === serializeSession(full.data) : true;
+    };
+    let session = addCard(createSession('order'), 'c0', 'seam', 'Lead handover');
+    session = vote(session, 'department:marketing', 1);
+    expect(check(session)).toBe(true);
+    session = vote(session, 'department:sales', 1);
+    expect(check(session)).toBe(true);
+    // A save that fails (a damaged card) leaves the remembered card behind the session.
+    session = vote(session, 'department:marketing', -1);
+    const damaged = received(session);
+    damaged.cards['c0'] = { ...damaged.cards['c0'], title: '  ' };
+    expect(check(session, damaged)).toBe(true);
+    session = vote(session, 'department:marketing', 1);
+    expect(Object.keys(session.cards['c0']?.votes ?? {})).toEqual(['department:sales', 'department:marketing']);
+    expect(check(session)).toBe(true);
+  });
+
   it('names the card and the field a damaged card fails on, after that card passed before', () => {
     const session = createDemoSession(30);
     expect(savedSessionSchema.safeParse(received(session)).success).toBe(true);
