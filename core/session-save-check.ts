@@ -198,8 +198,9 @@ function isPlainArray(value: unknown): value is readonly unknown[] {
 
 /**
  * Whether an untrusted value holds exactly the data of a checked one: the same primitives, arrays
- * of the same length, plain objects with the same own keys in the same order and no others. Anything else — another
- * type, a String object, an extra key — is different, and the card is checked in full.
+ * of the same length, plain objects with the same own keys in the same order and no others.
+ * Anything else — another type, a String object, an extra key — is different, and the card is
+ * checked in full.
  */
 function sameData(raw: unknown, known: unknown): boolean {
   if (typeof known !== 'object' || known === null) return raw === known;
